@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, loadConfig } from './config/config';
+import { CoreModule } from './core.module';
+import { HealthController } from './health/health.controller';
+import { HelpSeekersModule } from './help-seekers/help-seekers.module';
+import { MatchingModule } from './matching/matching.module';
+import { MailSinkModule } from './notifications/mail-sink.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ProvidersModule } from './providers/providers.module';
+import { StaffModule } from './staff/staff.module';
+import { VolunteersModule } from './volunteers/volunteers.module';
+
+/** The HTTP API: controllers and producers only; no BullMQ worker runs here. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot(config),
+        StaffModule,
+        ProvidersModule,
+        VolunteersModule,
+        HelpSeekersModule,
+        MatchingModule,
+        NotificationsModule,
+        ...(config.MAIL_SINK_ENABLED ? [MailSinkModule.forDirectory(config.MAIL_SINK_DIR)] : []),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

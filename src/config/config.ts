@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Why a setting exists is in the README's configuration table; here only what it may hold. */
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const DEV_LINK_SECRET = 'dev-only-link-secret-change-me-in-production';
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+    DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/nahbar'),
+    REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('nahbar'),
+    SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
+    SMTP_SECURE: booleanString.default('false'),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASS: z.string().optional(),
+    MAIL_FROM: z.string().min(3).default('nahbar Freiwilligenagentur <noreply@nahbar.localhost>'),
+    STAFF_NOTIFY_EMAIL: z.string().email().default('team@nahbar.localhost'),
+    LINK_SECRET: z.string().min(32).default(DEV_LINK_SECRET),
+    OFFER_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(12),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    MAIL_SINK_ENABLED: booleanString.default('false'),
+    MAIL_SINK_DIR: z.string().min(1).default('var/mail'),
+    AGENCY_NAME: z.string().min(1).default('Freiwilligenagentur Altona (Demo)'),
+    TAXONOMY_FILE: z.string().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.LINK_SECRET === DEV_LINK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['LINK_SECRET'], message: 'must be set in production' });
+    }
+  });
+
+export type AppConfig = Readonly<z.infer<typeof envSchema>>;
+
+export class InvalidConfigError extends Error {}
+
+/** Validates the environment once at start-up; a bad value stops the process with every problem named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new InvalidConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return Object.freeze(result.data);
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { loadConfig } from '../config/config';
+import { ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** The one set of DataSource options for the app, the CLI commands and the tests. Never synchronize. */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    // Compiled migrations live beside compiled src in dist/; the TypeORM CLI reads the .ts ones.
+    migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    uuidExtension: 'pgcrypto',
+    extra: { max: 10 },
+  };
+}
+
+/** Used by the TypeORM CLI (`npm run migration:generate`). */
+export default new DataSource(dataSourceOptions(loadConfig().DATABASE_URL));

@@ -1,0 +1,27 @@
+import { AuditLog } from '../staff/audit-log.entity';
+import { ConsentRecord } from '../common/consent-record.entity';
+import { HelpRequest } from '../help-seekers/help-request.entity';
+import { HelpSeeker } from '../help-seekers/help-seeker.entity';
+import { Match } from '../matching/match.entity';
+import { Notification } from '../notifications/notification.entity';
+import { OutboxJob } from '../queue/outbox-job.entity';
+import { PostalCode } from '../postal-codes/postal-code.entity';
+import { Provider } from '../providers/provider.entity';
+import { StaffSession } from '../staff/staff-session.entity';
+import { StaffUser } from '../staff/staff-user.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+
+export const ENTITIES = [
+  AuditLog,
+  ConsentRecord,
+  HelpRequest,
+  HelpSeeker,
+  Match,
+  Notification,
+  OutboxJob,
+  PostalCode,
+  Provider,
+  StaffSession,
+  StaffUser,
+  Volunteer,
+];

@@ -1,0 +1,164 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  Equals,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { CONTACT_CHANNELS, type ContactChannel } from '../help-seeker.entity';
+import { URGENCIES, type Urgency } from '../help-request.entity';
+import { ScheduleDto } from './schedule.dto';
+
+const POSTAL_CODE = /^\d{5}$/;
+const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+const PHONE = /^\+?[0-9 ()/-]{5,30}$/;
+
+/** The person asking for help; the minimum to reach them. */
+export class HelpSeekerDto {
+  @ApiProperty({ example: 'Erika Muster' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  name: string;
+
+  @ApiPropertyOptional({ example: '040 123456' })
+  @ValidateIf((seeker: HelpSeekerDto) => seeker.preferredContact === 'phone' || seeker.phone !== undefined)
+  @Matches(PHONE, { message: 'must be a phone number (digits, spaces, +, -, /)' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'erika@example.org' })
+  @ValidateIf((seeker: HelpSeekerDto) => seeker.preferredContact === 'email' || seeker.email !== undefined)
+  @IsEmail({}, { message: 'must be a valid email address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: 'Große Bergstraße 189', description: 'needed for help at home or for a letter' })
+  @ValidateIf((seeker: HelpSeekerDto) => seeker.preferredContact === 'post' || seeker.streetAddress !== undefined)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  streetAddress?: string;
+
+  @ApiProperty({ enum: CONTACT_CHANNELS, description: 'how the agency should reach the person' })
+  @IsIn(CONTACT_CHANNELS, { message: 'must be phone, email or post' })
+  preferredContact: ContactChannel;
+
+  @ApiPropertyOptional({ example: 'tr', description: 'ISO 639 code' })
+  @IsOptional()
+  @Matches(LANGUAGE_CODE, { message: 'must be an ISO 639 language code like de, tr or kmr' })
+  preferredLanguage?: string;
+
+  @ApiPropertyOptional({ example: ['wheelchair'], description: 'health-related: needs healthData consent' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  accessibilityNeeds?: string[];
+}
+
+/** Fields of the request itself, shared by the public form and phone intake. */
+export class HelpRequestDetailsDto {
+  @ApiProperty({ example: 'shopping', description: 'key of the request-category taxonomy' })
+  @IsString()
+  @MaxLength(60)
+  category: string;
+
+  @ApiProperty({ example: 'Wocheneinkauf im Supermarkt, ca. 1 Stunde' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000, { message: 'must be at most 2000 characters' })
+  description: string;
+
+  @ApiProperty({ example: '22765', description: 'where the help takes place' })
+  @Matches(POSTAL_CODE, { message: 'must be a German postal code of 5 digits' })
+  postalCode: string;
+
+  @ApiPropertyOptional({ example: 'tr', description: 'a language the volunteer must speak (ISO 639)' })
+  @IsOptional()
+  @Matches(LANGUAGE_CODE, { message: 'must be an ISO 639 language code like de, tr or kmr' })
+  neededLanguage?: string;
+
+  @ApiProperty({ type: ScheduleDto })
+  @ValidateNested()
+  @Type(() => ScheduleDto)
+  schedule: ScheduleDto;
+
+  @ApiPropertyOptional({ enum: URGENCIES })
+  @IsOptional()
+  @IsIn(URGENCIES, { message: 'must be low, normal or high' })
+  urgency?: Urgency;
+}
+
+export class OnlineConsentDto {
+  @ApiProperty({ description: 'consent to store and use the data to arrange help (required)' })
+  @Equals(true, { message: 'must be given to send a request' })
+  dataProcessing: boolean;
+
+  @ApiPropertyOptional({ description: 'explicit consent for health details such as accessibility needs (GDPR Art. 9)' })
+  @IsOptional()
+  @IsBoolean()
+  healthData?: boolean;
+}
+
+/** The public form: a help-seeker (or a relative) asks for help. */
+export class PublicHelpRequestDto extends HelpRequestDetailsDto {
+  @ApiProperty({ type: HelpSeekerDto })
+  @ValidateNested()
+  @Type(() => HelpSeekerDto)
+  helpSeeker: HelpSeekerDto;
+
+  @ApiProperty({ type: OnlineConsentDto })
+  @ValidateNested()
+  @Type(() => OnlineConsentDto)
+  consent: OnlineConsentDto;
+}
+
+export class OralConsentDto {
+  @ApiProperty({ description: 'the person agreed on the phone to the storage of their data' })
+  @Equals(true, { message: 'must be confirmed before the request is saved' })
+  dataProcessing: boolean;
+
+  @ApiPropertyOptional({ description: 'the person explicitly agreed to the storage of health details' })
+  @IsOptional()
+  @IsBoolean()
+  healthData?: boolean;
+}
+
+/** Phone intake by staff: more fields, and oral consent recorded by the staff member. */
+export class StaffHelpRequestDto extends HelpRequestDetailsDto {
+  @ApiProperty({ type: HelpSeekerDto })
+  @ValidateNested()
+  @Type(() => HelpSeekerDto)
+  helpSeeker: HelpSeekerDto;
+
+  @ApiProperty({ type: OralConsentDto })
+  @ValidateNested()
+  @Type(() => OralConsentDto)
+  consent: OralConsentDto;
+
+  @ApiPropertyOptional({ example: ['shopping'], description: 'skill keys; defaults to the category’s skills' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  neededSkills?: string[];
+
+  @ApiPropertyOptional({ description: 'work with children or people with disabilities (needs an inspected eFZ)' })
+  @IsOptional()
+  @IsBoolean()
+  requiresCertificate?: boolean;
+
+  @ApiPropertyOptional({ example: 'Große Bergstraße 189, 2. OG', description: 'where the help takes place' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  streetAddress?: string;
+}

@@ -1,0 +1,120 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Located } from '../common/located';
+import type { ExclusionReason, RequestSchedule } from '../matching/domain/types';
+import { Provider } from '../providers/provider.entity';
+import { HelpSeeker } from './help-seeker.entity';
+
+export const HELP_REQUEST_STATUSES = [
+  'open',
+  'matching',
+  'proposals-ready',
+  'offered',
+  'matched',
+  'done',
+  'cancelled',
+  'unfulfilled',
+] as const;
+export type HelpRequestStatus = (typeof HELP_REQUEST_STATUSES)[number];
+
+export const URGENCIES = ['low', 'normal', 'high'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const REQUEST_SOURCES = ['public-form', 'phone-intake', 'provider'] as const;
+export type RequestSource = (typeof REQUEST_SOURCES)[number];
+
+/** What the last matching run found, so staff can see what to relax when nobody was eligible. */
+export interface MatchingSummary {
+  at: string;
+  eligible: number;
+  proposed: number;
+  exclusionCounts: Record<ExclusionReason, number>;
+}
+
+/** A concrete need, raised by a help-seeker or by a provider for one of its opportunities. */
+@Entity('help_request')
+@Index(['status', 'createdAt'])
+export class HelpRequest extends Located {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  helpSeekerId: string | null;
+
+  @ManyToOne(() => HelpSeeker, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn()
+  helpSeeker?: HelpSeeker | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  providerId: string | null;
+
+  @ManyToOne(() => Provider, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn()
+  provider?: Provider | null;
+
+  @Column({ type: 'text' })
+  source: RequestSource;
+
+  /** Key of the request-category taxonomy, e.g. "shopping". */
+  @Column({ type: 'text' })
+  category: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  /** Where the help takes place; shown to a volunteer only after they accepted. */
+  @Column({ type: 'text', nullable: true })
+  streetAddress: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  neededSkills: string[];
+
+  @Column({ type: 'text', nullable: true })
+  neededLanguage: string | null;
+
+  /** Work with children or people with disabilities needs an inspected eFZ. */
+  @Column({ type: 'boolean', default: false })
+  requiresCertificate: boolean;
+
+  @Column({ type: 'jsonb' })
+  schedule: RequestSchedule;
+
+  @Column({ type: 'text', default: 'normal' })
+  urgency: Urgency;
+
+  @Column({ type: 'text', default: 'open' })
+  status: HelpRequestStatus;
+
+  /** Bumped when matching must run again, so each run has its own deterministic job id. */
+  @Column({ type: 'int', default: 0 })
+  matchingRound: number;
+
+  @Column({ type: 'jsonb', nullable: true })
+  matchingSummary: MatchingSummary | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdByStaffId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  statusChangedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  matchedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+}

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { berlinDateOf } from '../common/berlin-time';
+import { ConsentMode, ConsentRecord } from '../common/consent-record.entity';
+import { DomainError } from '../common/domain-error';
+import { isValidSchedule } from '../matching/domain';
+import type { RequestSchedule } from '../matching/domain/types';
+import { PostalCodesService } from '../postal-codes/postal-codes.service';
+import { OutboxService } from '../queue/outbox.service';
+import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../queue/queues';
+import { AuditService } from '../staff/audit.service';
+import type { AuthenticatedStaff } from '../staff/staff-auth.service';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { HelpRequest, RequestSource } from './help-request.entity';
+import { HelpSeeker } from './help-seeker.entity';
+import { HelpSeekerDto, PublicHelpRequestDto, StaffHelpRequestDto } from './dto/create-help-request.dto';
+import { ScheduleDto } from './dto/schedule.dto';
+
+/** The privacy text the consent refers to; bump when the text changes. */
+export const PRIVACY_TEXT_VERSION = '2026-11';
+
+export interface CreatedHelpRequest {
+  id: string;
+  status: HelpRequest['status'];
+}
+
+interface Intake {
+  source: RequestSource;
+  details: PublicHelpRequestDto | StaffHelpRequestDto;
+  consentMode: ConsentMode;
+  staff: AuthenticatedStaff | null;
+}
+
+function toSchedule(dto: ScheduleDto): RequestSchedule {
+  return dto.kind === 'one-off'
+    ? { kind: 'one-off', date: dto.date ?? '', start: dto.start ?? '', end: dto.end ?? '' }
+    : { kind: 'weekly', slots: (dto.slots ?? []).map(({ weekday, start, end }) => ({ weekday, start, end })) };
+}
+
+@Injectable()
+export class HelpRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly postalCodes: PostalCodesService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  submitPublic(dto: PublicHelpRequestDto): Promise<CreatedHelpRequest> {
+    return this.intake({ source: 'public-form', details: dto, consentMode: 'online', staff: null });
+  }
+
+  recordPhoneIntake(dto: StaffHelpRequestDto, staff: AuthenticatedStaff): Promise<CreatedHelpRequest> {
+    return this.intake({ source: 'phone-intake', details: dto, consentMode: 'oral', staff });
+  }
+
+  /**
+   * Stores the help-seeker, their consent, the request and its matching job in one transaction;
+   * then tries to hand the job to Redis at once. If Redis is down the worker's relay does it later.
+   */
+  private async intake({ source, details, consentMode, staff }: Intake): Promise<CreatedHelpRequest> {
+    const schedule = this.checkedSchedule(details.schedule, new Date());
+    this.taxonomy.assertKnown('categories', [details.category], 'category');
+    const neededSkills =
+      'neededSkills' in details && details.neededSkills?.length ? details.neededSkills : this.taxonomy.skillsOfCategory(details.category);
+    this.taxonomy.assertKnown('skills', neededSkills, 'neededSkills');
+    this.checkHealthConsent(details.helpSeeker, details.consent.healthData === true);
+    const location = await this.postalCodes.locate(details.postalCode, 'postalCode');
+
+    const created = await this.dataSource.transaction(async (manager) => {
+      const seeker = await this.createHelpSeeker(manager, details.helpSeeker, details.postalCode);
+      await this.recordConsent(manager, seeker.id, consentMode, details.consent.healthData === true, staff);
+      const request = await manager.save(
+        manager.create(HelpRequest, {
+          helpSeekerId: seeker.id,
+          source,
+          category: details.category,
+          description: details.description.trim(),
+          streetAddress: ('streetAddress' in details && details.streetAddress) || seeker.streetAddress,
+          neededSkills,
+          neededLanguage: details.neededLanguage ?? null,
+          requiresCertificate: ('requiresCertificate' in details && details.requiresCertificate) || false,
+          schedule,
+          urgency: details.urgency ?? 'normal',
+          status: 'matching',
+          matchingRound: 1,
+          postalCode: location.postalCode,
+          latitude: location.latitude,
+          longitude: location.longitude,
+          district: location.district,
+          createdByStaffId: staff?.id ?? null,
+        }),
+      );
+      if (staff) {
+        await this.audit.record(
+          { staffUserId: staff.id, action: 'help-request.created', entityType: 'help-request', entityId: request.id, details: { source } },
+          manager,
+        );
+      }
+      const jobId = matchRequestJobId(request.id, 1);
+      await this.outbox.add(manager, {
+        queue: MATCHING_QUEUE,
+        jobName: MATCH_REQUEST_JOB,
+        jobId,
+        payload: { requestId: request.id, round: 1 },
+      });
+      return { jobId, requestId: request.id };
+    });
+    this.outbox.relaySoon([created.jobId]);
+    return { id: created.requestId, status: 'matching' };
+  }
+
+  private checkedSchedule(dto: ScheduleDto, now: Date): RequestSchedule {
+    const schedule = toSchedule(dto);
+    if (!isValidSchedule(schedule)) {
+      throw new DomainError('invalid-schedule', 'the end must come after the start, on a real date', 'schedule');
+    }
+    if (schedule.kind === 'one-off' && schedule.date < berlinDateOf(now)) {
+      throw new DomainError('invalid-schedule', 'the date lies in the past', 'schedule.date');
+    }
+    return schedule;
+  }
+
+  /** Accessibility needs are health data (GDPR Art. 9): kept only with explicit consent. */
+  private checkHealthConsent(seeker: HelpSeekerDto, healthConsent: boolean): void {
+    if ((seeker.accessibilityNeeds?.length ?? 0) > 0 && !healthConsent) {
+      throw new DomainError(
+        'health-consent-missing',
+        'accessibility needs can only be stored with explicit consent to health data',
+        'consent.healthData',
+      );
+    }
+  }
+
+  private createHelpSeeker(manager: EntityManager, dto: HelpSeekerDto, postalCode: string): Promise<HelpSeeker> {
+    return manager.save(
+      manager.create(HelpSeeker, {
+        name: dto.name.trim(),
+        phone: dto.phone?.trim() ?? null,
+        email: dto.email?.trim().toLowerCase() ?? null,
+        streetAddress: dto.streetAddress?.trim() ?? null,
+        postalCode,
+        preferredContact: dto.preferredContact,
+        preferredLanguage: dto.preferredLanguage ?? 'de',
+        accessibilityNeeds: dto.accessibilityNeeds ?? [],
+      }),
+    );
+  }
+
+  private async recordConsent(
+    manager: EntityManager,
+    helpSeekerId: string,
+    mode: ConsentMode,
+    healthData: boolean,
+    staff: AuthenticatedStaff | null,
+  ): Promise<void> {
+    const purposes = healthData ? (['data-processing', 'health-data'] as const) : (['data-processing'] as const);
+    await manager.insert(
+      ConsentRecord,
+      purposes.map((purpose) => ({
+        subjectType: 'help-seeker' as const,
+        subjectId: helpSeekerId,
+        purpose,
+        mode,
+        textVersion: PRIVACY_TEXT_VERSION,
+        recordedByStaffId: staff?.id ?? null,
+        givenAt: new Date(),
+      })),
+    );
+  }
+}

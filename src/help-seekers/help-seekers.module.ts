@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module';
+import { HelpRequestsService } from './help-requests.service';
+import { PublicHelpRequestsController } from './public-help-requests.controller';
+import { StaffHelpRequestsController } from './staff-help-requests.controller';
+import { StaffHelpRequestsService } from './staff-help-requests.service';
+
+@Module({
+  imports: [StaffModule],
+  controllers: [PublicHelpRequestsController, StaffHelpRequestsController],
+  providers: [HelpRequestsService, StaffHelpRequestsService],
+  exports: [HelpRequestsService],
+})
+export class HelpSeekersModule {}

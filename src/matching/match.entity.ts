@@ -1,0 +1,82 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { HelpRequest } from '../help-seekers/help-request.entity';
+import type { ScoreBreakdown } from './domain/types';
+import { Volunteer } from '../volunteers/volunteer.entity';
+
+export const MATCH_STATUSES = ['proposed', 'approved', 'offered', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+/** Statuses in which a match binds part of the volunteer's capacity. */
+export const OPEN_ASSIGNMENT_STATUSES: readonly MatchStatus[] = ['approved', 'offered', 'accepted'];
+
+/** A volunteer proposed for a request, with the score and the reasons behind it. */
+@Entity('match')
+@Unique(['requestId', 'volunteerId'])
+@Index(['volunteerId', 'status'])
+@Index('match_request_idx', ['requestId', 'status'])
+export class Match {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  requestId: string;
+
+  @ManyToOne(() => HelpRequest, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  request?: HelpRequest;
+
+  @Column({ type: 'uuid' })
+  volunteerId: string;
+
+  @ManyToOne(() => Volunteer, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  volunteer?: Volunteer;
+
+  /** 0–100. */
+  @Column({ type: 'real' })
+  score: number;
+
+  /** Position among the request's proposals (1 = best). */
+  @Column({ type: 'int' })
+  rank: number;
+
+  @Column({ type: 'real' })
+  distanceKm: number;
+
+  @Column({ type: 'jsonb' })
+  breakdown: ScoreBreakdown;
+
+  @Column({ type: 'text', default: 'proposed' })
+  status: MatchStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedByStaffId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  offeredAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  offerExpiresAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  respondedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,33 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { z } from 'zod';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { NOTIFICATIONS_QUEUE } from '../queue/queues';
+import { startQueueWorker } from '../queue/queue-worker';
+import { NotificationSender } from './notification-sender.service';
+
+const sendNotificationPayload = z.object({ notificationId: z.string().uuid() });
+
+@Injectable()
+export class NotificationsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker?: Worker;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sender: NotificationSender,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.worker = startQueueWorker({
+      config: this.config,
+      queue: NOTIFICATIONS_QUEUE,
+      schema: sendNotificationPayload,
+      concurrency: 5,
+      handle: ({ notificationId }) => this.sender.send(notificationId),
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+}

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Located } from '../common/located';
+
+/** A host organisation (Träger, Einsatzstelle) that offers or needs help. */
+@Entity('provider')
+export class Provider extends Located {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  contactPerson: string;
+
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text' })
+  streetAddress: string;
+
+  /** Keys of the field-of-activity taxonomy (Tätigkeitsfelder), e.g. "SEN". */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  fieldsOfActivity: string[];
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
+import type { AuthenticatedStaff } from '../staff/staff-auth.service';
+import { CreateProviderDto } from './dto/create-provider.dto';
+import { ProvidersService } from './providers.service';
+
+@ApiTags('staff')
+@ApiCookieAuth()
+@UseGuards(StaffAuthGuard)
+@Controller('api/staff/providers')
+export class ProvidersController {
+  constructor(private readonly providers: ProvidersService) {}
+
+  @Post()
+  @HttpCode(201)
+  register(@Body() body: CreateProviderDto, @CurrentStaff() staff: AuthenticatedStaff) {
+    return this.providers.register(body, staff);
+  }
+
+  @Get()
+  list() {
+    return this.providers.list();
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.providers.get(id);
+  }
+}

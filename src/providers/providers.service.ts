@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '../common/domain-error';
+import { PostalCodesService } from '../postal-codes/postal-codes.service';
+import { AuditService } from '../staff/audit.service';
+import type { AuthenticatedStaff } from '../staff/staff-auth.service';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { CreateProviderDto } from './dto/create-provider.dto';
+import { Provider } from './provider.entity';
+
+@Injectable()
+export class ProvidersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly postalCodes: PostalCodesService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async register(dto: CreateProviderDto, staff: AuthenticatedStaff): Promise<Provider> {
+    this.taxonomy.assertKnown('fields', dto.fieldsOfActivity, 'fieldsOfActivity');
+    const location = await this.postalCodes.locate(dto.postalCode);
+    return this.dataSource.transaction(async (manager) => {
+      const provider = await manager.save(
+        manager.create(Provider, {
+          ...dto,
+          email: dto.email.trim().toLowerCase(),
+          phone: dto.phone ?? null,
+          postalCode: location.postalCode,
+          latitude: location.latitude,
+          longitude: location.longitude,
+          district: location.district,
+        }),
+      );
+      await this.audit.record(
+        { staffUserId: staff.id, action: 'provider.registered', entityType: 'provider', entityId: provider.id },
+        manager,
+      );
+      return provider;
+    });
+  }
+
+  list(): Promise<Provider[]> {
+    return this.dataSource.getRepository(Provider).find({ order: { name: 'ASC' } });
+  }
+
+  async get(id: string): Promise<Provider> {
+    const provider = await this.dataSource.getRepository(Provider).findOneBy({ id });
+    if (!provider) {
+      throw new NotFoundError('provider', id);
+    }
+    return provider;
+  }
+}

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Flat and small: ids and numbers that name the work, never personal data. */
+export type JobPayload = Record<string, string | number | boolean | null>;
+
+/**
+ * A job written in the same transaction as the state change that needs it. The relay moves it to
+ * BullMQ under its deterministic job id; a Redis outage delays work, it never loses it.
+ */
+@Entity('outbox_job')
+@Index('outbox_job_pending_idx', ['createdAt'], { where: 'enqueued_at IS NULL' })
+export class OutboxJob {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'text' })
+  queue: string;
+
+  @Column({ type: 'text' })
+  jobName: string;
+
+  /** Deterministic, so enqueueing twice is a no-op in BullMQ. */
+  @Column({ type: 'text', unique: true })
+  jobId: string;
+
+  /** Ids only: never personal data. */
+  @Column({ type: 'jsonb' })
+  payload: JobPayload;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  enqueuedAt: Date | null;
+}

@@ -1,0 +1,20 @@
+/** Queue and job names, and their typed payloads. Payloads carry ids only, never personal data. */
+export const MATCHING_QUEUE = 'matching';
+export const MATCH_REQUEST_JOB = 'match-request';
+export interface MatchRequestPayload {
+  requestId: string;
+  round: number;
+}
+
+export const NOTIFICATIONS_QUEUE = 'notifications';
+export const SEND_NOTIFICATION_JOB = 'send-notification';
+export interface SendNotificationPayload {
+  notificationId: string;
+}
+
+export const QUEUE_NAMES = [MATCHING_QUEUE, NOTIFICATIONS_QUEUE] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** BullMQ forbids ':' in custom job ids; these ids are stable across retries and restarts. */
+export const matchRequestJobId = (requestId: string, round: number): string => `match-${requestId}-r${round}`;
+export const sendNotificationJobId = (notificationId: string): string => `notification-${notificationId}`;

@@ -1,0 +1,21 @@
+import IORedis, { RedisOptions } from 'ioredis';
+
+/**
+ * Producers fail fast (no offline queue), so a Redis outage surfaces at once and the outbox keeps
+ * the job; workers block on Redis and must never give up a command (`maxRetriesPerRequest: null`).
+ */
+export function producerConnection(redisUrl: string): IORedis {
+  return new IORedis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+}
+
+export function workerConnectionOptions(redisUrl: string): RedisOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username || undefined,
+    password: url.password || undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    maxRetriesPerRequest: null,
+  };
+}

@@ -1,0 +1,43 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException, createParamDecorator } from '@nestjs/common';
+import type { Request } from 'express';
+import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
+
+export const SESSION_COOKIE = 'nahbar_staff';
+
+export type StaffRequest = Request & { staff?: AuthenticatedStaff; staffToken?: string };
+
+/** A session token from `Authorization: Bearer …` (API clients) or the HttpOnly cookie (browser). */
+export function sessionTokenOf(request: Request): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    return header.slice('Bearer '.length).trim() || null;
+  }
+  const cookies = request.cookies as Record<string, string> | undefined;
+  return cookies?.[SESSION_COOKIE] ?? null;
+}
+
+@Injectable()
+export class StaffAuthGuard implements CanActivate {
+  constructor(private readonly auth: StaffAuthService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<StaffRequest>();
+    const token = sessionTokenOf(request);
+    const staff = token ? await this.auth.authenticate(token) : null;
+    if (!staff || !token) {
+      throw new UnauthorizedException('a valid staff session is required');
+    }
+    request.staff = staff;
+    request.staffToken = token;
+    return true;
+  }
+}
+
+/** The logged-in staff member; only valid behind StaffAuthGuard. */
+export const CurrentStaff = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedStaff => {
+  const staff = context.switchToHttp().getRequest<StaffRequest>().staff;
+  if (!staff) {
+    throw new UnauthorizedException('a valid staff session is required');
+  }
+  return staff;
+});

@@ -1,0 +1,108 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import bcrypt from 'bcryptjs';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { DomainError } from '../common/domain-error';
+import { AuditService } from './audit.service';
+import { StaffSession } from './staff-session.entity';
+import { StaffRole, StaffUser } from './staff-user.entity';
+
+const MAX_FAILED_LOGINS = 5;
+const LOCKOUT_MINUTES = 15;
+const BCRYPT_ROUNDS = 12;
+
+export interface AuthenticatedStaff {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+}
+
+export class InvalidCredentialsError extends DomainError {
+  constructor() {
+    // One message for unknown email and wrong password, so a login form reveals no accounts.
+    super('invalid-credentials', 'email or password is wrong');
+  }
+}
+
+export class AccountLockedError extends DomainError {
+  constructor() {
+    super('account-locked', `too many failed logins; try again in ${LOCKOUT_MINUTES} minutes`);
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+/** A real hash to compare against when the email is unknown (computed once, lazily). */
+const dummyPasswordHash = (): Promise<string> => (dummyHash ??= bcrypt.hash('no-such-account', BCRYPT_ROUNDS));
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export const hashPassword = (password: string): Promise<string> => bcrypt.hash(password, BCRYPT_ROUNDS);
+
+@Injectable()
+export class StaffAuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(email: string, password: string): Promise<{ token: string; staff: AuthenticatedStaff; expiresAt: Date }> {
+    const users = this.dataSource.getRepository(StaffUser);
+    const user = await users
+      .createQueryBuilder('staff')
+      .addSelect('staff.passwordHash')
+      .where('staff.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+    if (!user) {
+      // Spend the same time as a real check, so timing does not reveal which emails exist.
+      await bcrypt.compare(password, await dummyPasswordHash());
+      throw new InvalidCredentialsError();
+    }
+    if (user.lockedUntil && user.lockedUntil > new Date()) {
+      throw new AccountLockedError();
+    }
+    if (!(await bcrypt.compare(password, user.passwordHash))) {
+      const failedLogins = user.failedLogins + 1;
+      const locked = failedLogins >= MAX_FAILED_LOGINS;
+      await users.update(user.id, {
+        failedLogins: locked ? 0 : failedLogins,
+        lockedUntil: locked ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
+      });
+      await this.audit.record({ staffUserId: user.id, action: 'staff.login-failed', entityType: 'staff-user', entityId: user.id });
+      throw locked ? new AccountLockedError() : new InvalidCredentialsError();
+    }
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(StaffUser, user.id, { failedLogins: 0, lockedUntil: null });
+      await manager.insert(StaffSession, { staffUserId: user.id, tokenHash: hashToken(token), expiresAt });
+      await this.audit.record(
+        { staffUserId: user.id, action: 'staff.logged-in', entityType: 'staff-user', entityId: user.id },
+        manager,
+      );
+    });
+    return { token, expiresAt, staff: { id: user.id, name: user.name, email: user.email, role: user.role } };
+  }
+
+  async authenticate(token: string): Promise<AuthenticatedStaff | null> {
+    const row = await this.dataSource
+      .getRepository(StaffSession)
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.staffUser', 'staff')
+      .where('session.token_hash = :hash', { hash: hashToken(token) })
+      .andWhere('session.expires_at > now()')
+      .getOne();
+    if (!row?.staffUser) {
+      return null;
+    }
+    const { id, name, email, role } = row.staffUser;
+    return { id, name, email, role };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.dataSource.getRepository(StaffSession).delete({ tokenHash: hashToken(token) });
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { LoginDto } from './dto/login.dto';
+import { CurrentStaff, SESSION_COOKIE, StaffAuthGuard, type StaffRequest } from './staff-auth.guard';
+import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
+
+@ApiTags('staff')
+@Controller('api/staff/session')
+export class StaffSessionController {
+  constructor(private readonly auth: StaffAuthService) {}
+
+  /** Log in: returns the token for API clients and sets it as an HttpOnly cookie for the browser. */
+  @Post()
+  @HttpCode(201)
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response) {
+    const { token, staff, expiresAt } = await this.auth.login(body.email, body.password);
+    response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', expires: expiresAt, path: '/' });
+    return { token, expiresAt, staff };
+  }
+
+  @Get()
+  @UseGuards(StaffAuthGuard)
+  @ApiCookieAuth()
+  whoAmI(@CurrentStaff() staff: AuthenticatedStaff) {
+    return { staff };
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @UseGuards(StaffAuthGuard)
+  async logout(@Req() request: StaffRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+    if (request.staffToken) {
+      await this.auth.logout(request.staffToken);
+    }
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+}

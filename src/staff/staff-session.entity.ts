@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { StaffUser } from './staff-user.entity';
+
+/** A logged-in staff session; only the SHA-256 of the token is stored, so a database leak is no login. */
+@Entity('staff_session')
+export class StaffSession {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('staff_session_user_idx')
+  @Column({ type: 'uuid' })
+  staffUserId: string;
+
+  @ManyToOne(() => StaffUser, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'staff_session_user_fk' })
+  staffUser?: StaffUser;
+
+  @Column({ type: 'text', unique: true })
+  tokenHash: string;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const STAFF_ROLES = ['admin', 'coordinator'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+@Entity('staff_user')
+export class StaffUser {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** Stored lower-case; unique. */
+  @Column({ type: 'text', unique: true })
+  email: string;
+
+  /** bcrypt. */
+  @Column({ type: 'text', select: false })
+  passwordHash: string;
+
+  @Column({ type: 'text' })
+  role: StaffRole;
+
+  @Column({ type: 'int', default: 0 })
+  failedLogins: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

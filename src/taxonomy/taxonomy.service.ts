@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { DomainError } from '../common/domain-error';
+import { DEFAULT_TAXONOMY } from './default-taxonomy';
+import { Taxonomy, loadTaxonomyFile } from './taxonomy';
+
+export class UnknownTaxonomyKeyError extends DomainError {
+  constructor(field: string, kind: string, keys: string[]) {
+    super('unknown-taxonomy-key', `unknown ${kind}: ${keys.join(', ')}`, field);
+  }
+}
+
+/** The configured taxonomy; request and profile keys are checked against it at the boundary. */
+@Injectable()
+export class TaxonomyService {
+  readonly taxonomy: Taxonomy;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.taxonomy = config.TAXONOMY_FILE ? loadTaxonomyFile(config.TAXONOMY_FILE) : DEFAULT_TAXONOMY;
+  }
+
+  assertKnown(kind: keyof Taxonomy, keys: string[], field: string): void {
+    const unknown = keys.filter((key) => !(key in this.taxonomy[kind]));
+    if (unknown.length > 0) {
+      throw new UnknownTaxonomyKeyError(field, kind === 'categories' ? 'category' : kind === 'skills' ? 'skill' : 'field', unknown);
+    }
+  }
+
+  /** The skills a category needs when the request names none itself. */
+  skillsOfCategory(category: string): string[] {
+    return this.taxonomy.categories[category]?.skills ?? [];
+  }
+
+  label(kind: keyof Taxonomy, key: string, locale: 'de' | 'en'): string {
+    return this.taxonomy[kind][key]?.[locale] ?? key;
+  }
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const label = { de: z.string().min(1), en: z.string().min(1) };
+const keyPattern = /^[a-z0-9][a-z0-9.-]*$|^[A-Z]{2,4}$/;
+
+export const taxonomySchema = z
+  .object({
+    categories: z.record(z.string().regex(keyPattern), z.object({ ...label, skills: z.array(z.string()) })),
+    skills: z.record(z.string().regex(keyPattern), z.object({ ...label, parent: z.string().optional() })),
+    fields: z.record(z.string().regex(keyPattern), z.object(label)),
+  })
+  .superRefine((taxonomy, ctx) => {
+    for (const [key, skill] of Object.entries(taxonomy.skills)) {
+      if (skill.parent && !taxonomy.skills[skill.parent]) {
+        ctx.addIssue({ code: 'custom', path: ['skills', key, 'parent'], message: `unknown parent skill ${skill.parent}` });
+      }
+    }
+    for (const [key, category] of Object.entries(taxonomy.categories)) {
+      for (const skill of category.skills.filter((s) => !taxonomy.skills[s])) {
+        ctx.addIssue({ code: 'custom', path: ['categories', key, 'skills'], message: `unknown skill ${skill}` });
+      }
+    }
+  });
+
+export type Taxonomy = z.infer<typeof taxonomySchema>;
+
+export function loadTaxonomyFile(path: string): Taxonomy {
+  const parsed = taxonomySchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`Invalid taxonomy file ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
+import { LANGUAGE_LEVELS, VOLUNTEER_STATUSES, type LanguageLevel, type VolunteerStatus } from '../../matching/domain/types';
+
+export class LanguageSkillDto {
+  @ApiProperty({ example: 'tr', description: 'ISO 639 code (kmr = Kurmanji, ckb = Sorani)' })
+  @Matches(/^[a-z]{2,3}$/, { message: 'must be an ISO 639 language code like de, tr or kmr' })
+  code: string;
+
+  @ApiProperty({ enum: LANGUAGE_LEVELS })
+  @IsIn(LANGUAGE_LEVELS, { message: `must be one of ${LANGUAGE_LEVELS.join(', ')}` })
+  level: LanguageLevel;
+}
+
+/** Staff register a volunteer after the intake conversation (Erstgespräch). */
+export class CreateVolunteerDto {
+  @ApiProperty({ example: 'Jonas Beispiel' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  name: string;
+
+  @ApiProperty({ example: 'jonas@example.org' })
+  @IsEmail({}, { message: 'must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ example: '0170 1234567' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()/-]{5,30}$/, { message: 'must be a phone number (digits, spaces, +, -, /)' })
+  phone?: string;
+
+  @ApiProperty({ type: [LanguageSkillDto] })
+  @ArrayMaxSize(15)
+  @ValidateNested({ each: true })
+  @Type(() => LanguageSkillDto)
+  languages: LanguageSkillDto[];
+
+  @ApiProperty({ example: ['shopping', 'accompaniment.doctor'] })
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  skills: string[];
+
+  @ApiPropertyOptional({ example: ['SEN', 'NBH'], description: 'keys of the field-of-activity taxonomy' })
+  @IsOptional()
+  @ArrayMaxSize(16)
+  @IsString({ each: true })
+  interests?: string[];
+
+  @ApiProperty({ example: '22765' })
+  @Matches(/^\d{5}$/, { message: 'must be a German postal code of 5 digits' })
+  postalCode: string;
+
+  @ApiProperty({ example: 3, description: 'how far the volunteer will go, in km' })
+  @IsNumber()
+  @Min(0.5)
+  @Max(50)
+  maxTravelKm: number;
+
+  @ApiProperty({ type: [WeeklySlotDto] })
+  @ArrayMaxSize(28)
+  @ValidateNested({ each: true })
+  @Type(() => WeeklySlotDto)
+  availability: WeeklySlotDto[];
+
+  @ApiPropertyOptional({ example: 2 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  maxOpenAssignments?: number;
+
+  @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES, default: 'pending' })
+  @IsOptional()
+  @IsIn(VOLUNTEER_STATUSES)
+  status?: VolunteerStatus;
+
+  @ApiPropertyOptional({ enum: ['de', 'en'], default: 'de' })
+  @IsOptional()
+  @IsIn(['de', 'en'])
+  locale?: 'de' | 'en';
+}
+
+export class UpdateVolunteerStatusDto {
+  @ApiProperty({ enum: VOLUNTEER_STATUSES })
+  @IsIn(VOLUNTEER_STATUSES)
+  status: VolunteerStatus;
+}
+
+/** Only that the certificate was seen, and when: never its content or a copy. */
+export class RecordCertificateDto {
+  @ApiProperty({ example: '2026-11-02' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-11-02' })
+  inspectedOn: string;
+}

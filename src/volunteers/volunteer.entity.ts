@@ -1,0 +1,69 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Located } from '../common/located';
+import type { LanguageSkill, VolunteerStatus, WeeklySlot } from '../matching/domain/types';
+
+@Entity('volunteer')
+// Retrieval indexes (GiST on ll_to_earth, GIN on arrays) are written by hand in the migration.
+@Index('volunteer_location_gist', { synchronize: false })
+@Index('volunteer_language_codes_gin', { synchronize: false })
+@Index('volunteer_skills_gin', { synchronize: false })
+@Index('volunteer_email_lower_uq', { synchronize: false })
+export class Volunteer extends Located {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** Stored lower-case; unique. */
+  @Column({ type: 'text', unique: true })
+  email: string;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  languages: LanguageSkill[];
+
+  /** The codes of `languages`, kept beside them so a GIN index can filter candidates. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  languageCodes: string[];
+
+  /** Keys of the skill taxonomy. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  skills: string[];
+
+  /** Keys of the field-of-activity taxonomy. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  interests: string[];
+
+  @Column({ type: 'double precision' })
+  maxTravelKm: number;
+
+  /** Weekly slots in Europe/Berlin wall-clock time. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  availability: WeeklySlot[];
+
+  @Column({ type: 'int', default: 2 })
+  maxOpenAssignments: number;
+
+  @Column({ type: 'text', default: 'pending' })
+  status: VolunteerStatus;
+
+  /** Extended criminal-record certificate (eFZ): only when and by whom it was seen, never a copy. */
+  @Column({ type: 'date', nullable: true })
+  certificateInspectedOn: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  certificateInspectedBy: string | null;
+
+  /** German by default; the language of emails to this volunteer. */
+  @Column({ type: 'text', default: 'de' })
+  locale: 'de' | 'en';
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../matching/domain/types';
+import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
+import type { AuthenticatedStaff } from '../staff/staff-auth.service';
+import { CreateVolunteerDto, RecordCertificateDto, UpdateVolunteerStatusDto } from './dto/create-volunteer.dto';
+import { VolunteersService } from './volunteers.service';
+
+class ListVolunteersQuery {
+  @IsOptional()
+  @IsIn(VOLUNTEER_STATUSES)
+  status?: VolunteerStatus;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+@ApiTags('staff')
+@ApiCookieAuth()
+@UseGuards(StaffAuthGuard)
+@Controller('api/staff/volunteers')
+export class VolunteersController {
+  constructor(private readonly volunteers: VolunteersService) {}
+
+  @Post()
+  @HttpCode(201)
+  register(@Body() body: CreateVolunteerDto, @CurrentStaff() staff: AuthenticatedStaff) {
+    return this.volunteers.register(body, staff);
+  }
+
+  @Get()
+  list(@Query() query: ListVolunteersQuery) {
+    return this.volunteers.list(query.status, query.limit ?? 100);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.volunteers.get(id);
+  }
+
+  @Patch(':id/status')
+  changeStatus(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateVolunteerStatusDto, @CurrentStaff() staff: AuthenticatedStaff) {
+    return this.volunteers.changeStatus(id, body.status, staff);
+  }
+
+  @Put(':id/certificate')
+  recordCertificate(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordCertificateDto, @CurrentStaff() staff: AuthenticatedStaff) {
+    return this.volunteers.recordCertificate(id, body, staff);
+  }
+}

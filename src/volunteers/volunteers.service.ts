@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { berlinDateOf } from '../common/berlin-time';
+import { ConsentRecord } from '../common/consent-record.entity';
+import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
+import { isValidSlot } from '../matching/domain';
+import { PostalCodesService } from '../postal-codes/postal-codes.service';
+import { AuditService } from '../staff/audit.service';
+import type { AuthenticatedStaff } from '../staff/staff-auth.service';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { PRIVACY_TEXT_VERSION } from '../help-seekers/help-requests.service';
+import { CreateVolunteerDto, RecordCertificateDto } from './dto/create-volunteer.dto';
+import { Volunteer } from './volunteer.entity';
+import type { VolunteerStatus } from '../matching/domain/types';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class VolunteersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly postalCodes: PostalCodesService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async register(dto: CreateVolunteerDto, staff: AuthenticatedStaff): Promise<Volunteer> {
+    this.taxonomy.assertKnown('skills', dto.skills, 'skills');
+    this.taxonomy.assertKnown('fields', dto.interests ?? [], 'interests');
+    const badSlot = dto.availability.findIndex((slot) => !isValidSlot(slot));
+    if (badSlot >= 0) {
+      throw new DomainError('invalid-availability', 'the end must come after the start', `availability.${badSlot}`);
+    }
+    const location = await this.postalCodes.locate(dto.postalCode);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const volunteer = await manager.save(
+          manager.create(Volunteer, {
+            name: dto.name.trim(),
+            email: dto.email.trim().toLowerCase(),
+            phone: dto.phone?.trim() ?? null,
+            languages: dto.languages.map(({ code, level }) => ({ code, level })),
+            languageCodes: [...new Set(dto.languages.map((language) => language.code))],
+            skills: [...new Set(dto.skills)],
+            interests: dto.interests ?? [],
+            postalCode: location.postalCode,
+            latitude: location.latitude,
+            longitude: location.longitude,
+            district: location.district,
+            maxTravelKm: dto.maxTravelKm,
+            availability: dto.availability.map(({ weekday, start, end }) => ({ weekday, start, end })),
+            maxOpenAssignments: dto.maxOpenAssignments ?? 2,
+            status: dto.status ?? 'pending',
+            locale: dto.locale ?? 'de',
+          }),
+        );
+        // Staff register volunteers after the intake conversation, where consent is given.
+        await manager.insert(ConsentRecord, {
+          subjectType: 'volunteer',
+          subjectId: volunteer.id,
+          purpose: 'volunteer-pool',
+          mode: 'oral',
+          textVersion: PRIVACY_TEXT_VERSION,
+          recordedByStaffId: staff.id,
+          givenAt: new Date(),
+        });
+        await this.audit.record(
+          { staffUserId: staff.id, action: 'volunteer.registered', entityType: 'volunteer', entityId: volunteer.id },
+          manager,
+        );
+        return volunteer;
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new DomainError('email-taken', 'a volunteer with this email is already registered', 'email');
+      }
+      throw error;
+    }
+  }
+
+  async list(status: VolunteerStatus | undefined, limit: number): Promise<Volunteer[]> {
+    return this.dataSource.getRepository(Volunteer).find({
+      where: status ? { status } : {},
+      order: { name: 'ASC' },
+      take: limit,
+    });
+  }
+
+  async get(id: string): Promise<Volunteer> {
+    const volunteer = await this.dataSource.getRepository(Volunteer).findOneBy({ id });
+    if (!volunteer) {
+      throw new NotFoundError('volunteer', id);
+    }
+    return volunteer;
+  }
+
+  async changeStatus(id: string, status: VolunteerStatus, staff: AuthenticatedStaff): Promise<Volunteer> {
+    const volunteer = await this.get(id);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Volunteer, id, { status });
+      await this.audit.record(
+        { staffUserId: staff.id, action: 'volunteer.status-changed', entityType: 'volunteer', entityId: id, details: { from: volunteer.status, to: status } },
+        manager,
+      );
+    });
+    return { ...volunteer, status };
+  }
+
+  async recordCertificate(id: string, dto: RecordCertificateDto, staff: AuthenticatedStaff): Promise<Volunteer> {
+    if (dto.inspectedOn > berlinDateOf(new Date())) {
+      throw new ConflictError('the inspection date lies in the future');
+    }
+    const volunteer = await this.get(id);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Volunteer, id, { certificateInspectedOn: dto.inspectedOn, certificateInspectedBy: staff.id });
+      await this.audit.record(
+        { staffUserId: staff.id, action: 'volunteer.certificate-inspected', entityType: 'volunteer', entityId: id, details: { inspectedOn: dto.inspectedOn } },
+        manager,
+      );
+    });
+    return { ...volunteer, certificateInspectedOn: dto.inspectedOn, certificateInspectedBy: staff.id };
+  }
+}

@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, loadConfig } from './config/config';
+import { CoreModule } from './core.module';
+import { MatchingProcessor } from './matching/matching.processor';
+import { MatchingService } from './matching/matching.service';
+import { EMAIL_TRANSPORT } from './notifications/email-transport';
+import { NotificationComposer } from './notifications/notification-composer.service';
+import { NotificationSender } from './notifications/notification-sender.service';
+import { NotificationsProcessor } from './notifications/notifications.processor';
+import { SmtpTransport } from './notifications/smtp.transport';
+import { OutboxRelayPoller } from './queue/outbox-relay.poller';
+
+/** The job side: BullMQ processors, the outbox relay and the SMTP transport; no HTTP server. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config)],
+      providers: [
+        MatchingService,
+        MatchingProcessor,
+        NotificationComposer,
+        NotificationSender,
+        NotificationsProcessor,
+        OutboxRelayPoller,
+        {
+          provide: EMAIL_TRANSPORT,
+          inject: [APP_CONFIG],
+          useFactory: (appConfig: AppConfig) =>
+            new SmtpTransport({
+              host: appConfig.SMTP_HOST,
+              port: appConfig.SMTP_PORT,
+              secure: appConfig.SMTP_SECURE,
+              user: appConfig.SMTP_USER,
+              pass: appConfig.SMTP_PASS,
+              from: appConfig.MAIL_FROM,
+            }),
+        },
+      ],
+    };
+  }
+}
