@@ -12,11 +12,6 @@ import type { OutgoingEmail } from './email-transport';
 import { Notification } from './notification.entity';
 import { renderEmail } from './templates/render-email';
 
-const PRIVACY_NOTE = {
-  de: 'Bitte nutzen Sie diese Kontaktdaten nur für diesen Einsatz und löschen Sie sie danach.',
-  en: 'Please use these contact details only for this assignment and delete them afterwards.',
-} as const;
-
 /**
  * Turns a notification row into a ready email, reading the current state. Kept apart from sending
  * so a retry after an SMTP failure repeats only the SMTP step's inputs, never a state change.
@@ -73,7 +68,8 @@ export class NotificationComposer {
             contactPhone: seeker?.phone ?? provider?.phone ?? null,
             contactEmail: seeker?.email ?? provider?.email ?? null,
             agencyName: this.config.AGENCY_NAME,
-            privacyNote: PRIVACY_NOTE[locale],
+            // The template already asks to use the contact only for this assignment; no agency extra yet.
+            privacyNote: '',
           });
         }
         case 'staff-offer-accepted':

@@ -1,0 +1,84 @@
+import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import {
+  PermanentDeliveryError,
+  type EmailTransport,
+  type OutgoingEmail,
+  type SentEmail,
+} from './email-transport';
+
+export interface SmtpTransportOptions {
+  host: string;
+  port: number;
+  /** Implicit TLS (port 465). Without it nodemailer still upgrades via STARTTLS when offered. */
+  secure: boolean;
+  user?: string;
+  pass?: string;
+  /** Sender, e.g. `nahbar Freiwilligenagentur <noreply@example.org>`. */
+  from: string;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
+
+function isLoopback(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+function responseCodeOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('responseCode' in error)) return undefined;
+  const code = (error as { responseCode: unknown }).responseCode;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** The only place that knows nodemailer; everything else talks to `EmailTransport`. */
+export class SmtpTransport implements EmailTransport {
+  private readonly transporter: Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
+  private readonly from: string;
+
+  constructor(options: SmtpTransportOptions) {
+    this.from = options.from;
+    this.transporter = createTransport({
+      pool: true,
+      maxConnections: 5,
+      host: options.host,
+      port: options.port,
+      secure: options.secure,
+      // Local sinks (demo, tests, MailHog) speak plain SMTP; never try STARTTLS against them.
+      ignoreTLS: !options.secure && isLoopback(options.host),
+      auth: options.user ? { user: options.user, pass: options.pass ?? '' } : undefined,
+      // A hanging server must not block a worker for nodemailer's 10-minute default.
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+      // Our messages never reference files or URLs to embed.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
+  }
+
+  async send(email: OutgoingEmail): Promise<SentEmail> {
+    try {
+      const info = await this.transporter.sendMail({
+        messageId: email.messageId,
+        from: this.from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        headers: email.headers,
+      });
+      return { messageId: info.messageId, response: info.response };
+    } catch (error) {
+      const code = responseCodeOf(error);
+      if (code !== undefined && code >= 500 && code < 600) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new PermanentDeliveryError(reason, code, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.transporter.close();
+  }
+}

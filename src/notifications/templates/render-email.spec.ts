@@ -1,0 +1,228 @@
+import {
+  EMAIL_LOCALES,
+  escapeHtml,
+  renderEmail,
+  type EmailKind,
+  type EmailModels,
+  type StaffOfferResponseModel,
+  type VolunteerConfirmationModel,
+  type VolunteerOfferModel,
+} from './render-email';
+
+const offer: VolunteerOfferModel = {
+  volunteerName: 'Anna Schulz',
+  categoryLabel: 'Einkaufshilfe',
+  description: 'Einkauf im Supermarkt um die Ecke, etwa eine Stunde.',
+  district: 'Ottensen',
+  whenText: 'Di, 24.11.2026, 9–12 Uhr',
+  acceptUrl: 'https://nahbar.example/offers/accept?token=abc&sig=1',
+  declineUrl: 'https://nahbar.example/offers/decline?token=abc&sig=2',
+  expiresText: 'Fr, 20.11.2026, 18 Uhr',
+  agencyName: 'Altonavi',
+};
+
+const confirmation: VolunteerConfirmationModel = {
+  volunteerName: 'Anna Schulz',
+  categoryLabel: 'Einkaufshilfe',
+  whenText: 'Di, 24.11.2026, 9–12 Uhr',
+  streetAddress: 'Musterstraße 12',
+  postalCode: '22765',
+  district: 'Ottensen',
+  contactName: 'Erika Meyer',
+  contactPhone: '040 123 456',
+  contactEmail: 'erika@example.org',
+  agencyName: 'Altonavi',
+  privacyNote: 'Altonavi verarbeitet Ihre Daten nur für die Vermittlung.',
+};
+
+const staff: StaffOfferResponseModel = {
+  volunteerName: 'Anna Schulz',
+  requestCategoryLabel: 'Einkaufshilfe',
+  district: 'Ottensen',
+  whenText: 'Di, 24.11.2026, 9–12 Uhr',
+  requestUrl: 'https://nahbar.example/staff/requests/42',
+};
+
+const MODELS: EmailModels = {
+  'volunteer-offer': offer,
+  'volunteer-confirmation': confirmation,
+  'staff-offer-accepted': staff,
+  'staff-offer-declined': staff,
+};
+
+const CASES = (Object.keys(MODELS) as EmailKind[]).flatMap((kind) =>
+  EMAIL_LOCALES.map((locale) => [kind, locale] as const),
+);
+
+/** Visible text of the HTML part, for comparing it with the text part. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<title>[\s\S]*?<\/title>/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ');
+}
+
+describe('renderEmail', () => {
+  it.each(CASES)('renders %s in %s with subject, text and html', (kind, locale) => {
+    const email = renderEmail(kind, locale, MODELS[kind]);
+
+    expect(email.subject.length).toBeGreaterThan(10);
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.text).toContain('Anna Schulz');
+    expect(email.html).toMatch(new RegExp(`^<!DOCTYPE html>\\n<html lang="${locale}">`));
+    expect(email.html).toContain('font-size:18px');
+    expect(email.html).not.toMatch(/<img|<script/i);
+    const footer =
+      locale === 'de' ? 'Diese E-Mail wurde von nahbar gesendet.' : 'This email was sent by nahbar.';
+    expect(email.text).toContain(footer);
+    expect(email.html).toContain(footer);
+    // Every non-empty line of the text part also appears in the HTML part.
+    const html = visibleText(email.html);
+    // Facts are "Label: value" in text but label and value in separate elements in html.
+    const lines = email.text.split('\n').map((l) =>
+      l
+        .trim()
+        .replace(/:$/, '')
+        .replace(/^([^:]+): /, '$1 '),
+    );
+    for (const line of lines) {
+      if (line !== '' && line !== '--' && !line.startsWith('http')) expect(html).toContain(line);
+    }
+  });
+
+  it('writes the offer subject in both languages', () => {
+    expect(renderEmail('volunteer-offer', 'de', offer).subject).toBe(
+      'Anfrage: Einkaufshilfe in Ottensen – können Sie helfen?',
+    );
+    expect(renderEmail('volunteer-offer', 'en', offer).subject).toBe(
+      'Request: Einkaufshilfe in Ottensen – can you help?',
+    );
+  });
+
+  it('gives the offer district and both full URLs in text and html', () => {
+    const email = renderEmail('volunteer-offer', 'de', offer);
+
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain('Ottensen');
+      expect(part).toContain('Di, 24.11.2026, 9–12 Uhr');
+      expect(part).toContain('Fr, 20.11.2026, 18 Uhr');
+    }
+    expect(email.text).toContain(`Ja, ich helfe:\n${offer.acceptUrl}`);
+    expect(email.text).toContain(`Nein, diesmal nicht:\n${offer.declineUrl}`);
+    expect(email.html).toContain(`href="${escapeHtml(offer.acceptUrl)}"`);
+    expect(email.html).toContain(`href="${escapeHtml(offer.declineUrl)}"`);
+    expect(email.html).toContain('>Ja, ich helfe</a>');
+  });
+
+  it('has no address in the offer model, and ignores one passed by mistake', () => {
+    const withAddress: VolunteerOfferModel = {
+      ...offer,
+      // @ts-expect-error the address is only sent after the volunteer has accepted
+      streetAddress: 'Musterstraße 12',
+    };
+    const email = renderEmail('volunteer-offer', 'de', withAddress);
+    expect(email.text).not.toContain('Musterstraße');
+    expect(email.html).not.toContain('Musterstraße');
+  });
+
+  it('escapes interpolated values in the html but keeps them readable in the text', () => {
+    const hostile = '<script>alert("x")</script> & Co';
+    const email = renderEmail('volunteer-offer', 'de', {
+      ...offer,
+      description: hostile,
+      volunteerName: '<b>Anna</b>',
+      agencyName: 'A "quoted" agency',
+    });
+
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).not.toContain('<b>Anna</b>');
+    expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+    expect(email.html).toContain('A &quot;quoted&quot; agency');
+    expect(email.text).toContain(hostile);
+  });
+
+  it('escapes link URLs in attributes and refuses non-web links', () => {
+    const email = renderEmail('volunteer-offer', 'de', {
+      ...offer,
+      acceptUrl: 'https://x.example/a?b=1&c="2"',
+    });
+    expect(email.html).toContain('href="https://x.example/a?b=1&amp;c=&quot;2&quot;"');
+
+    expect(() =>
+      renderEmail('volunteer-offer', 'de', { ...offer, acceptUrl: 'javascript:alert(1)' }),
+    ).toThrow(/disallowed protocol/);
+    expect(() => renderEmail('staff-offer-accepted', 'de', { ...staff, requestUrl: '/relative' })).toThrow(
+      /absolute URL/,
+    );
+  });
+
+  it('gives the confirmation address, contact and the privacy reminder', () => {
+    const email = renderEmail('volunteer-confirmation', 'de', confirmation);
+
+    expect(email.subject).toBe('Danke für Ihre Zusage: Einkaufshilfe in Ottensen');
+    expect(email.text).toContain('Adresse:\nMusterstraße 12\n22765 Ottensen');
+    expect(email.text).toContain('Ansprechperson: Erika Meyer');
+    expect(email.text).toContain('Telefon: 040 123 456');
+    expect(email.text).toContain('nur für diesen Einsatz und löschen Sie sie danach');
+    expect(email.text).toContain(confirmation.privacyNote);
+    expect(email.html).toContain('href="tel:040123456"');
+    expect(email.html).toContain('href="mailto:erika@example.org"');
+    expect(email.html).toContain('Musterstraße 12<br>22765 Ottensen');
+  });
+
+  it('does not repeat the privacy reminder when the note has the same wording', () => {
+    const email = renderEmail('volunteer-confirmation', 'de', {
+      ...confirmation,
+      privacyNote:
+        'Bitte nutzen Sie die Adresse und die Kontaktdaten nur für diesen Einsatz und löschen Sie sie danach.',
+    });
+    expect(email.text.match(/löschen Sie sie danach/g)).toHaveLength(1);
+  });
+
+  it('points to the agency when the confirmation has no phone or email', () => {
+    const email = renderEmail('volunteer-confirmation', 'en', {
+      ...confirmation,
+      contactPhone: null,
+      contactEmail: null,
+    });
+
+    expect(email.text).not.toContain('Phone:');
+    expect(email.text).not.toContain('Email:');
+    expect(email.text).toContain('Altonavi will be happy to help');
+    expect(email.text).toContain('delete them afterwards');
+  });
+
+  it('writes staff subjects for accepted and declined offers', () => {
+    expect(renderEmail('staff-offer-accepted', 'de', staff).subject).toBe(
+      'Zusage: Anna Schulz hat die Anfrage „Einkaufshilfe“ in Ottensen angenommen',
+    );
+    expect(renderEmail('staff-offer-declined', 'de', staff).subject).toBe(
+      'Absage: Anna Schulz hat die Anfrage „Einkaufshilfe“ in Ottensen abgelehnt',
+    );
+    const declined = renderEmail('staff-offer-declined', 'en', { ...staff, agencyName: 'Altonavi' });
+    expect(declined.subject).toBe('Declined: Anna Schulz declined the request “Einkaufshilfe” in Ottensen');
+    expect(declined.text).toContain(`Open request in nahbar:\n${staff.requestUrl}`);
+    expect(declined.text).toContain('Altonavi\nThis email was sent by nahbar.');
+  });
+
+  it('falls back to German for an unknown locale from old data', () => {
+    const email = renderEmail('volunteer-offer', 'fr' as 'de', offer);
+    expect(email.subject).toBe('Anfrage: Einkaufshilfe in Ottensen – können Sie helfen?');
+  });
+
+  it('keeps subjects on one line even when a value contains a newline', () => {
+    const email = renderEmail('volunteer-offer', 'de', { ...offer, district: 'Otten-\nsen' });
+    expect(email.subject).toBe('Anfrage: Einkaufshilfe in Otten- sen – können Sie helfen?');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes the five significant characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});

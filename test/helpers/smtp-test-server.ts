@@ -1,0 +1,109 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerError } from 'smtp-server';
+
+/** A real SMTP server on loopback that keeps every accepted message in memory, parsed. */
+export interface TestSmtpServer {
+  port: number;
+  /** Accepted messages in arrival order; failed ones are not recorded. */
+  readonly messages: ParsedMail[];
+  /** Resolves once at least `count` messages arrived; rejects after `timeoutMs`. */
+  waitForMessages(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  /** The next `times` messages are answered with this SMTP error after DATA (e.g. 550 or 451). */
+  failNext(code: number, message: string, times?: number): void;
+  close(): Promise<void>;
+}
+
+interface Waiter {
+  count: number;
+  resolve(messages: ParsedMail[]): void;
+}
+
+async function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+  const messages: ParsedMail[] = [];
+  const failures: Array<{ code: number; message: string }> = [];
+  let waiters: Waiter[] = [];
+
+  const settleWaiters = (): void => {
+    const ready = waiters.filter((waiter) => messages.length >= waiter.count);
+    waiters = waiters.filter((waiter) => messages.length < waiter.count);
+    for (const waiter of ready) waiter.resolve([...messages]);
+  };
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    // Tests close the server while a pooled client may still be connected.
+    closeTimeout: 200,
+    onData(stream, _session, callback) {
+      // Always drain the stream first, or the SMTP dialogue gets out of step.
+      readAll(stream)
+        .then(async (raw) => {
+          const failure = failures.shift();
+          if (failure) {
+            const error: SMTPServerError = Object.assign(new Error(failure.message), {
+              responseCode: failure.code,
+            });
+            callback(error);
+            return;
+          }
+          messages.push(await simpleParser(raw));
+          // Recorded before the client hears "250", so a resolved send is already visible.
+          callback(null, `Message queued as test-${messages.length}`);
+          settleWaiters();
+        })
+        .catch((error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          callback(
+            Object.assign(new Error(`Test server could not parse the message: ${reason}`), {
+              responseCode: 451,
+            }),
+          );
+        });
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', () => undefined);
+
+  const { port } = server.server.address() as AddressInfo;
+
+  return {
+    port,
+    messages,
+    waitForMessages(count, timeoutMs = 10_000) {
+      if (messages.length >= count) return Promise.resolve([...messages]);
+      return new Promise<ParsedMail[]>((resolve, reject) => {
+        const waiter: Waiter = {
+          count,
+          resolve: (received) => {
+            clearTimeout(timer);
+            resolve(received);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((candidate) => candidate !== waiter);
+          reject(new Error(`Expected ${count} message(s) within ${timeoutMs} ms, got ${messages.length}`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    failNext(code, message, times = 1) {
+      for (let i = 0; i < times; i += 1) failures.push({ code, message });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
