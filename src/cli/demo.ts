@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { ApiModule } from '../api.module';
+import { AppConfig, loadConfig } from '../config/config';
+import { configureApp } from '../configure-app';
+import { HelpRequestsService } from '../help-seekers/help-requests.service';
+import { startMailSink } from '../notifications/mail-sink';
+import { ProvidersService } from '../providers/providers.service';
+import { hashPassword, type AuthenticatedStaff } from '../staff/staff-auth.service';
+import { StaffUser } from '../staff/staff-user.entity';
+import { VolunteersService } from '../volunteers/volunteers.service';
+import { WorkerModule } from '../worker.module';
+import { ensureDatabaseExists, runMigrations } from './database-setup';
+import { DEMO_PROVIDERS, DEMO_STAFF, demoRequests, demoVolunteers } from './demo-agency';
+import { runPostalCodeImport } from './import-postal-codes';
+
+/**
+ * `npm run demo`: one command from a fresh clone to a running agency. Migrates, imports postal
+ * codes, loads the Altona demo agency once, and runs mail sink, API and worker in this process.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig({ MAIL_SINK_ENABLED: 'true', ...process.env });
+  await ensureDatabaseExists(config.DATABASE_URL);
+  const applied = await runMigrations(config.DATABASE_URL, async (dataSource) => {
+    await runPostalCodeImport(dataSource);
+  });
+  console.log(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'schema is up to date');
+
+  if (config.MAIL_SINK_ENABLED) {
+    await startMailSink({ port: config.SMTP_PORT, dir: config.MAIL_SINK_DIR });
+  }
+  const api = configureApp(await NestFactory.create(ApiModule.forRoot(config)));
+  await api.listen(config.PORT);
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  await worker.init();
+  worker.enableShutdownHooks();
+
+  const seeded = await seedDemoAgency(api);
+  printWelcome(config, seeded);
+}
+
+async function seedDemoAgency(api: INestApplication): Promise<boolean> {
+  const staffUsers = api.get(DataSource).getRepository(StaffUser);
+  if ((await staffUsers.count()) > 0) {
+    return false; // seeded on an earlier run; keep what people changed since
+  }
+  const admin = await staffUsers.save({
+    name: DEMO_STAFF.name,
+    email: DEMO_STAFF.email,
+    role: DEMO_STAFF.role,
+    passwordHash: await hashPassword(DEMO_STAFF.password),
+  });
+  const staff: AuthenticatedStaff = { id: admin.id, name: admin.name, email: admin.email, role: admin.role };
+  const providers = api.get(ProvidersService);
+  for (const provider of DEMO_PROVIDERS) {
+    await providers.register(provider, staff);
+  }
+  const volunteers = api.get(VolunteersService);
+  for (const { certificateInspectedOn, phone, ...volunteer } of demoVolunteers()) {
+    const created = await volunteers.register({ ...volunteer, phone: phone ?? undefined }, staff);
+    if (certificateInspectedOn) {
+      await volunteers.recordCertificate(created.id, { inspectedOn: certificateInspectedOn }, staff);
+    }
+  }
+  const helpRequests = api.get(HelpRequestsService);
+  for (const request of demoRequests(new Date())) {
+    await helpRequests.recordPhoneIntake(
+      {
+        ...request,
+        neededLanguage: request.neededLanguage ?? undefined,
+        helpSeeker: { ...request.helpSeeker, phone: request.helpSeeker.phone ?? undefined },
+        consent: { dataProcessing: true },
+      },
+      staff,
+    );
+  }
+  return true;
+}
+
+function printWelcome(config: AppConfig, seeded: boolean): void {
+  const base = config.PUBLIC_BASE_URL;
+  console.log(`
+──────────────────────────────────────────────────────────────
+ nahbar demo is running${seeded ? ' (demo agency Hamburg-Altona loaded)' : ''}
+   API docs     ${base}/api/docs
+   Health       ${base}/api/health
+   Mailbox      ${config.MAIL_SINK_ENABLED ? `${base}/demo/mail` : '(mail sink off: mail goes to ' + config.SMTP_HOST + ')'}
+   Staff login  ${DEMO_STAFF.email} / ${DEMO_STAFF.password}   (demo only)
+ Stop with Ctrl+C.
+──────────────────────────────────────────────────────────────`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

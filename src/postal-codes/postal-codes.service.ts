@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { UnknownPostalCodeError } from '../common/domain-error';
+import { PostalCode } from './postal-code.entity';
+
+/** Where a postal code is; volunteers see the district, never an address. */
+export interface PostalCodeLocation {
+  postalCode: string;
+  latitude: number;
+  longitude: number;
+  district: string | null;
+  place: string;
+}
+
+const POSTAL_CODE = /^\d{5}$/;
+
+@Injectable()
+export class PostalCodesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The point for a German postal code from the imported `postal_code` table. Throws
+   * UnknownPostalCodeError (naming `field`) when the code is malformed or was never imported.
+   */
+  async locate(postalCode: string, field = 'postalCode'): Promise<PostalCodeLocation> {
+    const code = postalCode.trim();
+    // A malformed code cannot be in the table; answering without a query also keeps junk out of SQL logs.
+    if (!POSTAL_CODE.test(code)) throw new UnknownPostalCodeError(postalCode, field);
+    const found = await this.dataSource.getRepository(PostalCode).findOneBy({ code });
+    if (!found) throw new UnknownPostalCodeError(code, field);
+    return {
+      postalCode: found.code,
+      latitude: found.latitude,
+      longitude: found.longitude,
+      district: found.district,
+      place: found.place,
+    };
+  }
+}
