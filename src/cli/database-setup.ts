@@ -24,7 +24,10 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
 }
 
 /** Runs pending migrations and returns their names; the DataSource is closed again afterwards. */
-export async function runMigrations(databaseUrl: string, work?: (dataSource: DataSource) => Promise<void>): Promise<string[]> {
+export async function runMigrations(
+  databaseUrl: string,
+  work?: (dataSource: DataSource) => Promise<void>,
+): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(databaseUrl));
   await dataSource.initialize();
   try {

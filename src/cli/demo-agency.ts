@@ -4,7 +4,22 @@ import type { LanguageSkill, RequestSchedule, Weekday, WeeklySlot } from '../mat
  * A made-up agency in Hamburg-Altona, the same on every run: names are invented, addresses are
  * street names only. Deterministic so that a newcomer and a bug report see the same data.
  */
-export const ALTONA_POSTAL_CODES = ['22761', '22763', '22765', '22767', '22769', '22605', '22607', '22609', '22587', '22589', '22547', '22549', '22559', '22525'];
+export const ALTONA_POSTAL_CODES = [
+  '22761',
+  '22763',
+  '22765',
+  '22767',
+  '22769',
+  '22605',
+  '22607',
+  '22609',
+  '22587',
+  '22589',
+  '22547',
+  '22549',
+  '22559',
+  '22525',
+];
 
 export const DEMO_STAFF = {
   name: 'Demo Koordination',
@@ -25,9 +40,57 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const FIRST_NAMES = ['Anna', 'Mehmet', 'Jonas', 'Leyla', 'Olga', 'Peter', 'Fatma', 'Lukas', 'Sofia', 'Hassan', 'Ingrid', 'Tomasz', 'Marie', 'Ali', 'Greta', 'Yusuf', 'Hanna', 'Dmytro', 'Elif', 'Karl'];
-const LAST_NAMES = ['Schulz', 'Yılmaz', 'Petersen', 'Kaya', 'Iwanowa', 'Hansen', 'Demir', 'Becker', 'Nowak', 'Rahimi', 'Lange', 'Öztürk', 'Jensen', 'Koval', 'Brandt'];
-const STREETS = ['Große Bergstraße', 'Ottenser Hauptstraße', 'Bahrenfelder Straße', 'Max-Brauer-Allee', 'Holstenstraße', 'Elbchaussee', 'Stresemannstraße', 'Friedensallee', 'Osdorfer Landstraße', 'Blankeneser Hauptstraße'];
+const FIRST_NAMES = [
+  'Anna',
+  'Mehmet',
+  'Jonas',
+  'Leyla',
+  'Olga',
+  'Peter',
+  'Fatma',
+  'Lukas',
+  'Sofia',
+  'Hassan',
+  'Ingrid',
+  'Tomasz',
+  'Marie',
+  'Ali',
+  'Greta',
+  'Yusuf',
+  'Hanna',
+  'Dmytro',
+  'Elif',
+  'Karl',
+];
+const LAST_NAMES = [
+  'Schulz',
+  'Yılmaz',
+  'Petersen',
+  'Kaya',
+  'Iwanowa',
+  'Hansen',
+  'Demir',
+  'Becker',
+  'Nowak',
+  'Rahimi',
+  'Lange',
+  'Öztürk',
+  'Jensen',
+  'Koval',
+  'Brandt',
+];
+const STREETS = [
+  'Große Bergstraße',
+  'Ottenser Hauptstraße',
+  'Bahrenfelder Straße',
+  'Max-Brauer-Allee',
+  'Holstenstraße',
+  'Elbchaussee',
+  'Stresemannstraße',
+  'Friedensallee',
+  'Osdorfer Landstraße',
+  'Blankeneser Hauptstraße',
+];
 const SECOND_LANGUAGES: LanguageSkill[] = [
   { code: 'tr', level: 'native' },
   { code: 'ar', level: 'native' },
@@ -125,13 +188,20 @@ export function demoVolunteers(count = 60): DemoVolunteer[] {
       availability,
       maxOpenAssignments: pick([1, 2, 2, 3]),
       status: index % 12 === 11 ? 'pending' : index % 15 === 14 ? 'paused' : 'active',
-      certificateInspectedOn: random() < 0.3 ? `202${4 + Math.floor(random() * 2)}-0${1 + Math.floor(random() * 9)}-15` : null,
+      certificateInspectedOn:
+        random() < 0.3 ? `202${4 + Math.floor(random() * 2)}-0${1 + Math.floor(random() * 9)}-15` : null,
     };
   });
 }
 
 export interface DemoRequest {
-  helpSeeker: { name: string; phone: string | null; streetAddress: string; preferredContact: 'phone' | 'post'; preferredLanguage: string };
+  helpSeeker: {
+    name: string;
+    phone: string | null;
+    streetAddress: string;
+    preferredContact: 'phone' | 'post';
+    preferredLanguage: string;
+  };
   category: string;
   description: string;
   postalCode: string;
@@ -157,7 +227,8 @@ const REQUEST_TEMPLATES: Array<[string, string, string | null, boolean]> = [
 export function demoRequests(today: Date, count = 20): DemoRequest[] {
   const random = seededRandom(8);
   return Array.from({ length: count }, (_, index) => {
-    const [category, description, neededLanguage, requiresCertificate] = REQUEST_TEMPLATES[index % REQUEST_TEMPLATES.length];
+    const [category, description, neededLanguage, requiresCertificate] =
+      REQUEST_TEMPLATES[index % REQUEST_TEMPLATES.length];
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
       new Date(today.getTime() + (2 + (index % 9)) * 24 * 3600_000),
     );

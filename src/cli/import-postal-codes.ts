@@ -21,7 +21,9 @@ const SHARED_POSTAL_CODES = '../shared/data/postal-codes-de.csv';
 export function postalCodeSource(argvPath?: string, cwd = process.cwd()): string | null {
   if (argvPath) {
     const path = resolve(cwd, argvPath);
-    if (!existsSync(path)) throw new Error(`postal code file not found: ${path}`);
+    if (!existsSync(path)) {
+      throw new Error(`postal code file not found: ${path}`);
+    }
     return path;
   }
   const shared = resolve(cwd, SHARED_POSTAL_CODES);

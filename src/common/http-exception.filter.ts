@@ -21,7 +21,12 @@ const DOMAIN_STATUS: Record<string, number> = {
 /** body-parser errors (malformed JSON, body too large) carry a 4xx status but are no HttpException. */
 function isClientBodyError(error: unknown): error is { status: number; message: string; type: string } {
   const candidate = error as { status?: unknown; type?: unknown };
-  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string';
+  return (
+    typeof candidate?.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500 &&
+    typeof candidate.type === 'string'
+  );
 }
 
 @Catch()
@@ -32,14 +37,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof RequestValidationError) {
-      return { statusCode: 400, error: 'Bad Request', message: 'The request has invalid fields.', errors: exception.fieldErrors };
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The request has invalid fields.',
+        errors: exception.fieldErrors,
+      };
     }
     if (exception instanceof DomainError) {
       const statusCode = DOMAIN_STATUS[exception.code] ?? HttpStatus.BAD_REQUEST;
@@ -53,15 +65,23 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
+      const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const message =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+        typeof detail === 'string' ? detail : Array.isArray(detail) ? detail.join('; ') : exception.message;
       return { statusCode, error: exception.name.replace(/Exception$/, ''), message, errors: [] };
     }
     if (isClientBodyError(exception)) {
       const message =
-        exception.type === 'entity.too.large' ? 'The request body is too large.' : 'The request body is not valid JSON.';
+        exception.type === 'entity.too.large'
+          ? 'The request body is too large.'
+          : 'The request body is not valid JSON.';
       return { statusCode: exception.status, error: exception.type, message, errors: [] };
     }
-    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.', errors: [] };
+    return {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side.',
+      errors: [],
+    };
   }
 }

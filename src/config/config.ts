@@ -14,7 +14,10 @@ const envSchema = z
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
     DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/nahbar'),
     REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
-    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('nahbar'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/i)
+      .default('nahbar'),
     SMTP_HOST: z.string().min(1).default('127.0.0.1'),
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
     SMTP_SECURE: booleanString.default('false'),
@@ -23,8 +26,18 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default('nahbar Freiwilligenagentur <noreply@nahbar.localhost>'),
     STAFF_NOTIFY_EMAIL: z.string().email().default('team@nahbar.localhost'),
     LINK_SECRET: z.string().min(32).default(DEV_LINK_SECRET),
-    OFFER_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(12),
+    OFFER_LINK_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(72),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .default(12),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     MAIL_SINK_ENABLED: booleanString.default('false'),
     MAIL_SINK_DIR: z.string().min(1).default('var/mail'),

@@ -35,7 +35,10 @@ interface Intake {
 function toSchedule(dto: ScheduleDto): RequestSchedule {
   return dto.kind === 'one-off'
     ? { kind: 'one-off', date: dto.date ?? '', start: dto.start ?? '', end: dto.end ?? '' }
-    : { kind: 'weekly', slots: (dto.slots ?? []).map(({ weekday, start, end }) => ({ weekday, start, end })) };
+    : {
+        kind: 'weekly',
+        slots: (dto.slots ?? []).map(({ weekday, start, end }) => ({ weekday, start, end })),
+      };
 }
 
 @Injectable()
@@ -64,7 +67,9 @@ export class HelpRequestsService {
     const schedule = this.checkedSchedule(details.schedule, new Date());
     this.taxonomy.assertKnown('categories', [details.category], 'category');
     const neededSkills =
-      'neededSkills' in details && details.neededSkills?.length ? details.neededSkills : this.taxonomy.skillsOfCategory(details.category);
+      'neededSkills' in details && details.neededSkills?.length
+        ? details.neededSkills
+        : this.taxonomy.skillsOfCategory(details.category);
     this.taxonomy.assertKnown('skills', neededSkills, 'neededSkills');
     this.checkHealthConsent(details.helpSeeker, details.consent.healthData === true);
     const location = await this.postalCodes.locate(details.postalCode, 'postalCode');
@@ -95,7 +100,13 @@ export class HelpRequestsService {
       );
       if (staff) {
         await this.audit.record(
-          { staffUserId: staff.id, action: 'help-request.created', entityType: 'help-request', entityId: request.id, details: { source } },
+          {
+            staffUserId: staff.id,
+            action: 'help-request.created',
+            entityType: 'help-request',
+            entityId: request.id,
+            details: { source },
+          },
           manager,
         );
       }
@@ -115,7 +126,11 @@ export class HelpRequestsService {
   private checkedSchedule(dto: ScheduleDto, now: Date): RequestSchedule {
     const schedule = toSchedule(dto);
     if (!isValidSchedule(schedule)) {
-      throw new DomainError('invalid-schedule', 'the end must come after the start, on a real date', 'schedule');
+      throw new DomainError(
+        'invalid-schedule',
+        'the end must come after the start, on a real date',
+        'schedule',
+      );
     }
     if (schedule.kind === 'one-off' && schedule.date < berlinDateOf(now)) {
       throw new DomainError('invalid-schedule', 'the date lies in the past', 'schedule.date');
@@ -134,7 +149,11 @@ export class HelpRequestsService {
     }
   }
 
-  private createHelpSeeker(manager: EntityManager, dto: HelpSeekerDto, postalCode: string): Promise<HelpSeeker> {
+  private createHelpSeeker(
+    manager: EntityManager,
+    dto: HelpSeekerDto,
+    postalCode: string,
+  ): Promise<HelpSeeker> {
     return manager.save(
       manager.create(HelpSeeker, {
         name: dto.name.trim(),
@@ -156,7 +175,9 @@ export class HelpRequestsService {
     healthData: boolean,
     staff: AuthenticatedStaff | null,
   ): Promise<void> {
-    const purposes = healthData ? (['data-processing', 'health-data'] as const) : (['data-processing'] as const);
+    const purposes = healthData
+      ? (['data-processing', 'health-data'] as const)
+      : (['data-processing'] as const);
     await manager.insert(
       ConsentRecord,
       purposes.map((purpose) => ({

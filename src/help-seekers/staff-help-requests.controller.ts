@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -35,7 +45,10 @@ export class StaffHelpRequestsController {
   /** Phone intake: staff enter a request for a caller and record their oral consent. */
   @Post()
   @HttpCode(201)
-  create(@Body() body: StaffHelpRequestDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<CreatedHelpRequest> {
+  create(
+    @Body() body: StaffHelpRequestDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<CreatedHelpRequest> {
     return this.helpRequests.recordPhoneIntake(body, staff);
   }
 

@@ -49,15 +49,24 @@ export class StaffHelpRequestsService {
       relations: { volunteer: true },
       order: { rank: 'ASC' },
     });
-    await this.audit.record({ staffUserId: staff.id, action: 'help-request.viewed', entityType: 'help-request', entityId: id });
+    await this.audit.record({
+      staffUserId: staff.id,
+      action: 'help-request.viewed',
+      entityType: 'help-request',
+      entityId: id,
+    });
     const { helpSeeker, provider, ...fields } = request;
     return {
       ...fields,
       helpSeeker: helpSeeker ?? null,
-      provider: provider ? { id: provider.id, name: provider.name, contactPerson: provider.contactPerson } : null,
+      provider: provider
+        ? { id: provider.id, name: provider.name, contactPerson: provider.contactPerson }
+        : null,
       matches: matches.map(({ volunteer, ...match }) => ({
         ...match,
-        volunteer: volunteer ? { id: volunteer.id, name: volunteer.name, district: volunteer.district } : null,
+        volunteer: volunteer
+          ? { id: volunteer.id, name: volunteer.name, district: volunteer.district }
+          : null,
       })),
     };
   }

@@ -13,7 +13,8 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { Match } from './match.entity';
 import { OfferAction } from './offer-links';
 
-export type OfferResponseOutcome = 'accepted' | 'declined' | 'already-answered' | 'no-longer-open' | 'expired';
+export type OfferResponseOutcome =
+  'accepted' | 'declined' | 'already-answered' | 'no-longer-open' | 'expired';
 
 interface LockedMatch {
   match: Match;
@@ -40,7 +41,9 @@ export class MatchDecisionsService {
       if (match.status !== 'proposed') {
         throw new ConflictError(`the match is ${match.status}, only a proposed match can be approved`);
       }
-      const openOffer = await manager.count(Match, { where: { requestId: request.id, status: In(['approved', 'offered', 'accepted']) } });
+      const openOffer = await manager.count(Match, {
+        where: { requestId: request.id, status: In(['approved', 'offered', 'accepted']) },
+      });
       if (openOffer > 0) {
         throw new ConflictError('another volunteer has already been asked for this request');
       }
@@ -54,7 +57,10 @@ export class MatchDecisionsService {
       });
       await manager.save(match);
       await manager.update(HelpRequest, request.id, { status: 'offered', statusChangedAt: now });
-      await this.audit.record({ staffUserId: staff.id, action: 'match.approved', entityType: 'match', entityId: match.id }, manager);
+      await this.audit.record(
+        { staffUserId: staff.id, action: 'match.approved', entityType: 'match', entityId: match.id },
+        manager,
+      );
       const jobId = await this.notifications.queue(manager, {
         kind: 'volunteer-offer',
         subjectId: match.id,
@@ -74,7 +80,10 @@ export class MatchDecisionsService {
       const now = new Date();
       Object.assign(match, { status: 'withdrawn', decidedByStaffId: staff.id, decidedAt: now });
       await manager.save(match);
-      await this.audit.record({ staffUserId: staff.id, action: 'match.rejected', entityType: 'match', entityId: match.id }, manager);
+      await this.audit.record(
+        { staffUserId: staff.id, action: 'match.rejected', entityType: 'match', entityId: match.id },
+        manager,
+      );
       if (request.status === 'proposals-ready' && !(await this.hasProposals(manager, request.id))) {
         await manager.update(HelpRequest, request.id, { status: 'open', statusChangedAt: now });
       }
@@ -104,7 +113,11 @@ export class MatchDecisionsService {
         locale: 'de',
       });
       if (action === 'accept') {
-        await manager.update(HelpRequest, request.id, { status: 'matched', matchedAt: now, statusChangedAt: now });
+        await manager.update(HelpRequest, request.id, {
+          status: 'matched',
+          matchedAt: now,
+          statusChangedAt: now,
+        });
         // The other proposals were never offered; they are closed so the volunteers stay free.
         await manager.update(Match, { requestId: request.id, status: 'proposed' }, { status: 'withdrawn' });
         const confirmation = await this.notifications.queue(manager, {
@@ -121,13 +134,21 @@ export class MatchDecisionsService {
   }
 
   /** After a decline: back to the remaining proposals, or match again (without those already asked). */
-  private async returnToProposals(manager: EntityManager, request: HelpRequest, now: Date): Promise<string | null> {
+  private async returnToProposals(
+    manager: EntityManager,
+    request: HelpRequest,
+    now: Date,
+  ): Promise<string | null> {
     if (await this.hasProposals(manager, request.id)) {
       await manager.update(HelpRequest, request.id, { status: 'proposals-ready', statusChangedAt: now });
       return null;
     }
     const round = request.matchingRound + 1;
-    await manager.update(HelpRequest, request.id, { status: 'matching', matchingRound: round, statusChangedAt: now });
+    await manager.update(HelpRequest, request.id, {
+      status: 'matching',
+      matchingRound: round,
+      statusChangedAt: now,
+    });
     const jobId = matchRequestJobId(request.id, round);
     await this.outbox.add(manager, {
       queue: MATCHING_QUEUE,
@@ -145,15 +166,24 @@ export class MatchDecisionsService {
   /** Locks the request and the match (in that order, everywhere, so two decisions cannot deadlock). */
   private async decide<T>(
     matchId: string,
-    decision: (manager: EntityManager, locked: LockedMatch) => Promise<{ result: T; jobIds: (string | null)[] }>,
+    decision: (
+      manager: EntityManager,
+      locked: LockedMatch,
+    ) => Promise<{ result: T; jobIds: (string | null)[] }>,
   ): Promise<T> {
     const { result, jobIds } = await this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(Match, { id: matchId });
       if (!found) {
         throw new NotFoundError('match', matchId);
       }
-      const request = await manager.findOneOrFail(HelpRequest, { where: { id: found.requestId }, lock: { mode: 'pessimistic_write' } });
-      const match = await manager.findOneOrFail(Match, { where: { id: matchId }, lock: { mode: 'pessimistic_write' } });
+      const request = await manager.findOneOrFail(HelpRequest, {
+        where: { id: found.requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const match = await manager.findOneOrFail(Match, {
+        where: { id: matchId },
+        lock: { mode: 'pessimistic_write' },
+      });
       return decision(manager, { match, request });
     });
     this.outbox.relaySoon(jobIds);

@@ -13,7 +13,15 @@ import { HelpRequest } from '../help-seekers/help-request.entity';
 import type { ScoreBreakdown } from './domain/types';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
-export const MATCH_STATUSES = ['proposed', 'approved', 'offered', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+export const MATCH_STATUSES = [
+  'proposed',
+  'approved',
+  'offered',
+  'accepted',
+  'declined',
+  'expired',
+  'withdrawn',
+] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
 /** Statuses in which a match binds part of the volunteer's capacity. */

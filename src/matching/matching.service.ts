@@ -20,7 +20,10 @@ export class MatchingService {
    */
   async matchRequest(requestId: string, round: number, now = new Date()): Promise<MatchingOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(HelpRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+      const request = await manager.findOne(HelpRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!request || request.status !== 'matching' || request.matchingRound !== round) {
         this.logger.debug(`skip matching ${requestId} round ${round}: ${request?.status ?? 'missing'}`);
         return 'skipped';
@@ -64,7 +67,8 @@ export class MatchingService {
         proposed: result.ranked.length,
         exclusionCounts: result.exclusionCounts,
       };
-      const hasProposals = (await manager.count(Match, { where: { requestId: request.id, status: 'proposed' } })) > 0;
+      const hasProposals =
+        (await manager.count(Match, { where: { requestId: request.id, status: 'proposed' } })) > 0;
       await manager.update(HelpRequest, request.id, {
         status: hasProposals ? 'proposals-ready' : 'open',
         statusChangedAt: now,

@@ -21,11 +21,18 @@ describe('offer links', () => {
 
   it('should reject a decline token turned into an accept token', () => {
     const token = createOfferToken(SECRET, { matchId: MATCH_ID, action: 'decline', expiresAt: LATER });
-    expect(verifyOfferToken(SECRET, token.replace('.decline.', '.accept.'), NOW)).toMatchObject({ valid: false, reason: 'bad-signature' });
+    expect(verifyOfferToken(SECRET, token.replace('.decline.', '.accept.'), NOW)).toMatchObject({
+      valid: false,
+      reason: 'bad-signature',
+    });
   });
 
   it('should reject a token signed with another secret', () => {
-    const token = createOfferToken('another-secret-that-is-also-long-enough', { matchId: MATCH_ID, action: 'accept', expiresAt: LATER });
+    const token = createOfferToken('another-secret-that-is-also-long-enough', {
+      matchId: MATCH_ID,
+      action: 'accept',
+      expiresAt: LATER,
+    });
     expect(verifyOfferToken(SECRET, token, NOW)).toMatchObject({ valid: false, reason: 'bad-signature' });
   });
 

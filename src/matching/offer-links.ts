@@ -15,7 +15,8 @@ export type OfferLinkCheck =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const sign = (secret: string, payload: string): Buffer => createHmac('sha256', secret).update(payload).digest();
+const sign = (secret: string, payload: string): Buffer =>
+  createHmac('sha256', secret).update(payload).digest();
 
 /**
  * A link token binds one match, one action and an expiry under an HMAC, so a volunteer's link can
@@ -32,7 +33,11 @@ export function verifyOfferToken(secret: string, token: string, now: Date): Offe
     return { valid: false, reason: 'malformed' };
   }
   const [matchId, action, expiresEpoch, signature] = parts;
-  if (!UUID.test(matchId) || !(OFFER_ACTIONS as readonly string[]).includes(action) || !/^\d{1,12}$/.test(expiresEpoch)) {
+  if (
+    !UUID.test(matchId) ||
+    !(OFFER_ACTIONS as readonly string[]).includes(action) ||
+    !/^\d{1,12}$/.test(expiresEpoch)
+  ) {
     return { valid: false, reason: 'malformed' };
   }
   const expected = sign(secret, `${matchId}.${action}.${expiresEpoch}`);
@@ -40,7 +45,11 @@ export function verifyOfferToken(secret: string, token: string, now: Date): Offe
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { valid: false, reason: 'bad-signature' };
   }
-  const claims: OfferLinkClaims = { matchId, action: action as OfferAction, expiresAt: new Date(Number(expiresEpoch) * 1000) };
+  const claims: OfferLinkClaims = {
+    matchId,
+    action: action as OfferAction,
+    expiresAt: new Date(Number(expiresEpoch) * 1000),
+  };
   if (claims.expiresAt <= now) {
     return { valid: false, reason: 'expired', claims };
   }

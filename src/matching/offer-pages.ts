@@ -21,15 +21,19 @@ const TEXT = {
     decline: 'Nein, diesmal nicht',
     why: 'Erst mit dem Klick auf den Knopf wird Ihre Antwort gespeichert.',
     accepted: 'Vielen Dank für Ihre Zusage!',
-    acceptedBody: 'Sie erhalten gleich eine E-Mail mit der Adresse und der Kontaktperson. Die Agentur ist informiert.',
+    acceptedBody:
+      'Sie erhalten gleich eine E-Mail mit der Adresse und der Kontaktperson. Die Agentur ist informiert.',
     declined: 'Danke für Ihre Rückmeldung.',
-    declinedBody: 'Wir haben Ihre Absage gespeichert und fragen jemand anderen. Vielleicht passt es beim nächsten Mal.',
+    declinedBody:
+      'Wir haben Ihre Absage gespeichert und fragen jemand anderen. Vielleicht passt es beim nächsten Mal.',
     answered: 'Diese Anfrage haben Sie bereits beantwortet.',
     answeredBody: 'Ihre Antwort ist gespeichert; Sie müssen nichts weiter tun.',
     closed: 'Diese Anfrage ist nicht mehr offen.',
-    closedBody: 'Die Agentur hat die Anfrage inzwischen anders vergeben oder beendet. Danke, dass Sie helfen wollten!',
+    closedBody:
+      'Die Agentur hat die Anfrage inzwischen anders vergeben oder beendet. Danke, dass Sie helfen wollten!',
     expired: 'Dieser Link ist abgelaufen.',
-    expiredBody: 'Die Antwortfrist ist vorbei. Wenn Sie noch helfen möchten, melden Sie sich bitte bei der Agentur.',
+    expiredBody:
+      'Die Antwortfrist ist vorbei. Wenn Sie noch helfen möchten, melden Sie sich bitte bei der Agentur.',
     invalid: 'Dieser Link ist ungültig.',
     invalidBody: 'Bitte öffnen Sie den Link direkt aus der E-Mail oder melden Sie sich bei der Agentur.',
   },
@@ -43,7 +47,8 @@ const TEXT = {
     decline: 'No, not this time',
     why: 'Your answer is only saved when you press the button.',
     accepted: 'Thank you for saying yes!',
-    acceptedBody: 'You will shortly receive an email with the address and the contact person. The agency has been told.',
+    acceptedBody:
+      'You will shortly receive an email with the address and the contact person. The agency has been told.',
     declined: 'Thank you for letting us know.',
     declinedBody: 'We have saved your answer and will ask someone else. Perhaps next time.',
     answered: 'You have already answered this request.',
@@ -67,7 +72,12 @@ function summaryList(locale: Locale, offer: OfferSummary): string {
 }
 
 /** The page behind the email link: it shows the offer and asks; only its form's POST changes anything. */
-export function confirmationPage(locale: Locale, action: OfferAction, offer: OfferSummary, postPath: string): string {
+export function confirmationPage(
+  locale: Locale,
+  action: OfferAction,
+  offer: OfferSummary,
+  postPath: string,
+): string {
   const t = TEXT[locale];
   const question = action === 'accept' ? t.confirmAccept : t.confirmDecline;
   return htmlPage({

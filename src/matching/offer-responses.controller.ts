@@ -13,7 +13,13 @@ import { Match } from './match.entity';
 import { verifyOfferToken } from './offer-links';
 import { OfferSummary, confirmationPage, outcomePage } from './offer-pages';
 
-const OUTCOME_STATUS = { accepted: 200, declined: 200, 'already-answered': 200, 'no-longer-open': 409, expired: 410 } as const;
+const OUTCOME_STATUS = {
+  accepted: 200,
+  declined: 200,
+  'already-answered': 200,
+  'no-longer-open': 409,
+  expired: 410,
+} as const;
 
 /**
  * The volunteer's side of an offer email. GET only shows a page, because mail scanners open links;
@@ -46,7 +52,11 @@ export class OfferResponsesController {
     if (!check.valid) {
       return this.send(response, 410, outcomePage(locale, 'expired'));
     }
-    return this.send(response, 200, confirmationPage(locale, check.claims.action, offer, `/offers/${encodeURIComponent(token)}`));
+    return this.send(
+      response,
+      200,
+      confirmationPage(locale, check.claims.action, offer, `/offers/${encodeURIComponent(token)}`),
+    );
   }
 
   @Post(':token')
@@ -63,7 +73,9 @@ export class OfferResponsesController {
     return this.send(response, OUTCOME_STATUS[outcome], outcomePage(loaded.locale, outcome));
   }
 
-  private async load(matchId: string): Promise<{ match: Match; locale: 'de' | 'en'; offer: OfferSummary } | null> {
+  private async load(
+    matchId: string,
+  ): Promise<{ match: Match; locale: 'de' | 'en'; offer: OfferSummary } | null> {
     const match = await this.dataSource.getRepository(Match).findOneBy({ id: matchId });
     if (!match) {
       return null;
@@ -87,7 +99,11 @@ export class OfferResponsesController {
   private send(response: Response, status: number, html: string): void {
     response
       .status(status)
-      .set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
+      .set({
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      })
       .send(html);
   }
 }

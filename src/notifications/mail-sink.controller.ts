@@ -45,7 +45,9 @@ export class MailSinkController {
   @Header('Cache-Control', 'no-store')
   async show(@Param('id') id: string): Promise<string> {
     const message = await readSinkMessage(this.dir, id);
-    if (!message) throw new NotFoundException(`Mail ${id} not found`);
+    if (!message) {
+      throw new NotFoundException(`Mail ${id} not found`);
+    }
     return renderMessagePage(message);
   }
 }

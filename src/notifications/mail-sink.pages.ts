@@ -105,7 +105,9 @@ export function renderMessagePage(message: SinkMessage): string {
     ['An', summary.to],
     ['Betreff', subject],
   ];
-  if (summary.messageId) headers.push(['Message-ID', summary.messageId]);
+  if (summary.messageId) {
+    headers.push(['Message-ID', summary.messageId]);
+  }
   const headerList = [
     `<dt>Datum</dt><dd>${timeElement(summary.date)}</dd>`,
     ...headers.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`),

@@ -64,7 +64,9 @@ async function storeMessage(stream: SMTPServerDataStream, dir: string): Promise<
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     size += chunk.length;
     // Keep draining an oversized message so the SMTP dialogue stays in sync, but stop buffering.
-    if (size <= MAX_MESSAGE_BYTES) chunks.push(chunk);
+    if (size <= MAX_MESSAGE_BYTES) {
+      chunks.push(chunk);
+    }
   }
   if (stream.sizeExceeded || size > MAX_MESSAGE_BYTES) {
     throw smtpError('Message exceeds the 10 MB limit', 552);
@@ -117,7 +119,9 @@ export async function startMailSink({ port, host = '127.0.0.1', dir }: MailSinkO
 }
 
 function addressText(address: AddressObject | AddressObject[] | undefined): string {
-  if (!address) return '';
+  if (!address) {
+    return '';
+  }
   return (Array.isArray(address) ? address : [address]).map((entry) => entry.text).join(', ');
 }
 
@@ -152,7 +156,9 @@ export async function listSinkMessages(dir: string, limit = 100): Promise<SinkMe
   try {
     names = await readdir(dir);
   } catch (error) {
-    if (isNotFound(error)) return [];
+    if (isNotFound(error)) {
+      return [];
+    }
     throw error;
   }
   const ids = names.filter(isValidSinkMessageId).sort().reverse().slice(0, Math.max(0, limit));
@@ -162,7 +168,9 @@ export async function listSinkMessages(dir: string, limit = 100): Promise<SinkMe
         return (await parseFile(dir, id)).summary;
       } catch (error) {
         // Deleted between readdir and read: just leave it out.
-        if (isNotFound(error)) return null;
+        if (isNotFound(error)) {
+          return null;
+        }
         throw error;
       }
     }),
@@ -172,12 +180,16 @@ export async function listSinkMessages(dir: string, limit = 100): Promise<SinkMe
 
 /** Null for an unknown or malformed id; the id is never used as a path before it is validated. */
 export async function readSinkMessage(dir: string, id: string): Promise<SinkMessage | null> {
-  if (!isValidSinkMessageId(id)) return null;
+  if (!isValidSinkMessageId(id)) {
+    return null;
+  }
   try {
     const { summary, parsed } = await parseFile(dir, id);
     return { summary, html: parsed.html === false ? null : parsed.html, text: parsed.text ?? null };
   } catch (error) {
-    if (isNotFound(error)) return null;
+    if (isNotFound(error)) {
+      return null;
+    }
     throw error;
   }
 }

@@ -29,17 +29,22 @@ export class NotificationComposer {
     const request = await this.dataSource
       .getRepository(HelpRequest)
       .findOneOrFail({ where: { id: match.requestId }, relations: { helpSeeker: true, provider: true } });
-    const volunteer = await this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId });
+    const volunteer = await this.dataSource
+      .getRepository(Volunteer)
+      .findOneByOrFail({ id: match.volunteerId });
     const locale = notification.locale;
     const categoryLabel = this.taxonomy.label('categories', request.category, locale);
-    const whenText = locale === 'de' ? formatScheduleDe(request.schedule) : formatScheduleEn(request.schedule);
+    const whenText =
+      locale === 'de' ? formatScheduleDe(request.schedule) : formatScheduleEn(request.schedule);
     const district = request.district ?? request.postalCode;
     const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
 
     const rendered = (() => {
       switch (notification.kind) {
         case 'volunteer-offer': {
-          const expiresAt = match.offerExpiresAt ?? new Date(match.createdAt.getTime() + this.config.OFFER_LINK_TTL_HOURS * 3600_000);
+          const expiresAt =
+            match.offerExpiresAt ??
+            new Date(match.createdAt.getTime() + this.config.OFFER_LINK_TTL_HOURS * 3600_000);
           const link = (action: 'accept' | 'decline') =>
             `${base}/offers/${createOfferToken(this.config.LINK_SECRET, { matchId: match.id, action, expiresAt })}`;
           return renderEmail('volunteer-offer', locale, {

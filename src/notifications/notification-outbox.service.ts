@@ -34,7 +34,7 @@ export class NotificationOutbox {
       .orIgnore()
       .returning('id')
       .execute();
-    if (inserted.raw.length === 0) {
+    if ((inserted.raw as unknown[]).length === 0) {
       return null;
     }
     const jobId = sendNotificationJobId(id);

@@ -51,10 +51,18 @@ export class NotificationSender {
   private async markSent(notification: Notification): Promise<void> {
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(Notification, notification.id, { status: 'sent', sentAt: now, attempts: () => 'attempts + 1' });
+      await manager.update(Notification, notification.id, {
+        status: 'sent',
+        sentAt: now,
+        attempts: () => 'attempts + 1',
+      });
       if (notification.kind === 'volunteer-offer') {
         // The offer is "offered" once it has really left; before that it is only approved.
-        await manager.update(Match, { id: notification.subjectId, status: 'approved' }, { status: 'offered', offeredAt: now });
+        await manager.update(
+          Match,
+          { id: notification.subjectId, status: 'approved' },
+          { status: 'offered', offeredAt: now },
+        );
       }
     });
   }

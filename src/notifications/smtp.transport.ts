@@ -25,8 +25,10 @@ function isLoopback(host: string): boolean {
 }
 
 function responseCodeOf(error: unknown): number | undefined {
-  if (typeof error !== 'object' || error === null || !('responseCode' in error)) return undefined;
-  const code = (error as { responseCode: unknown }).responseCode;
+  if (typeof error !== 'object' || error === null || !('responseCode' in error)) {
+    return undefined;
+  }
+  const code = error.responseCode;
   return typeof code === 'number' ? code : undefined;
 }
 
@@ -78,7 +80,8 @@ export class SmtpTransport implements EmailTransport {
     }
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.transporter.close();
+    return Promise.resolve();
   }
 }

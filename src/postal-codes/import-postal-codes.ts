@@ -102,7 +102,9 @@ export function formatImportReport(report: PostalCodeImportReport): string {
   const { summary } = report;
   const lines = [
     `Postal code import from ${report.source}`,
-    `  ${summary.rowsRead} rows read, ${report.rejectedCount} rejected, ${report.imported} postal codes imported.`,
+    report.source === DEMO_SOURCE
+      ? `  ${report.imported} postal codes imported, reduced beforehand from ${summary.rowsRead} GeoNames rows.`
+      : `  ${summary.rowsRead} rows read, ${report.rejectedCount} rejected, ${report.imported} postal codes imported.`,
     `  ${summary.codesWithSeveralRows} postal codes had several rows and were reduced to one point each:`,
     '    rule: rows named after a company or authority (large-customer codes such as "AstraZeneca GmbH")',
     '    are dropped when the code also has an ordinary place row; the point is the median latitude and',
@@ -114,7 +116,9 @@ export function formatImportReport(report: PostalCodeImportReport): string {
   if (report.rejectedCount > 0) {
     const shown = report.rejected.length < report.rejectedCount ? ` (first ${report.rejected.length})` : '';
     lines.push(`  Rejected rows${shown}:`);
-    for (const row of report.rejected) lines.push(`    line ${row.line}: ${row.reason}`);
+    for (const row of report.rejected) {
+      lines.push(`    line ${row.line}: ${row.reason}`);
+    }
   }
   lines.push('  Postal code data: GeoNames (geonames.org), CC BY 4.0.');
   return lines.join('\n');

@@ -137,7 +137,9 @@ function readCsvRecords(text: string): CsvRecord[] {
             closed = true;
             break;
           }
-          if (char === '\n') line++;
+          if (char === '\n') {
+            line++;
+          }
           value += char;
           i++;
         }
@@ -145,27 +147,39 @@ function readCsvRecords(text: string): CsvRecord[] {
           error ??= 'quoted field is never closed';
         } else if (i < end && text[i] !== ',' && !isRecordEnd(text[i])) {
           error ??= 'text after the closing quote of a field';
-          while (i < end && text[i] !== ',' && !isRecordEnd(text[i])) i++;
+          while (i < end && text[i] !== ',' && !isRecordEnd(text[i])) {
+            i++;
+          }
         }
       } else {
         const start = i;
-        while (i < end && text[i] !== ',' && !isRecordEnd(text[i])) i++;
+        while (i < end && text[i] !== ',' && !isRecordEnd(text[i])) {
+          i++;
+        }
         value = text.slice(start, i);
-        if (value.includes('"')) error ??= 'quote inside an unquoted field';
+        if (value.includes('"')) {
+          error ??= 'quote inside an unquoted field';
+        }
       }
       fields.push(value);
       if (text[i] === ',') {
         i++;
         continue;
       }
-      if (text[i] === '\r') i++;
-      if (text[i] === '\n') i++;
+      if (text[i] === '\r') {
+        i++;
+      }
+      if (text[i] === '\n') {
+        i++;
+      }
       line++;
       break;
     }
 
     const blank = fields.length === 1 && fields[0] === '' && error === null;
-    if (!blank) records.push({ line: startLine, fields, error });
+    if (!blank) {
+      records.push({ line: startLine, fields, error });
+    }
   }
   return records;
 }
@@ -190,7 +204,9 @@ const GERMAN_STATE_NAMES: Readonly<Record<string, string>> = {
 
 export function germanStateName(state: string): string | null {
   const trimmed = state.trim();
-  if (trimmed === '') return null;
+  if (trimmed === '') {
+    return null;
+  }
   return GERMAN_STATE_NAMES[trimmed] ?? trimmed;
 }
 
@@ -204,11 +220,19 @@ function parseCoordinate(
   max: number,
 ): number | string {
   const text = raw.trim();
-  if (text === '') return `${name} is missing`;
-  if (!DECIMAL.test(text)) return `${name} "${text}" is not a decimal number`;
+  if (text === '') {
+    return `${name} is missing`;
+  }
+  if (!DECIMAL.test(text)) {
+    return `${name} "${text}" is not a decimal number`;
+  }
   const value = Number(text);
-  if (!Number.isFinite(value)) return `${name} "${text}" is not a finite number`;
-  if (value < min || value > max) return `${name} ${text} is outside Germany (${min} to ${max})`;
+  if (!Number.isFinite(value)) {
+    return `${name} "${text}" is not a finite number`;
+  }
+  if (value < min || value > max) {
+    return `${name} ${text} is outside Germany (${min} to ${max})`;
+  }
   return value;
 }
 
@@ -225,23 +249,35 @@ function headerIndexes(header: string[]): Record<RequiredColumn, number> {
     throw new PostalCodeFileError(`the header repeats the column(s) ${[...new Set(duplicated)].join(', ')}`);
   }
   const indexes = {} as Record<RequiredColumn, number>;
-  for (const column of REQUIRED_COLUMNS) indexes[column] = names.indexOf(column);
+  for (const column of REQUIRED_COLUMNS) {
+    indexes[column] = names.indexOf(column);
+  }
   return indexes;
 }
 
 /** One data row checked field by field: the row, or the reason it cannot be used. */
 function checkedRow(field: (name: RequiredColumn) => string): PostalCodeRow | string {
   const country = field('country_code');
-  if (country !== 'DE') return `country code "${country}" is not DE`;
+  if (country !== 'DE') {
+    return `country code "${country}" is not DE`;
+  }
   const code = field('zipcode');
-  if (!/^\d{5}$/.test(code)) return `postal code "${code}" is not five digits`;
+  if (!/^\d{5}$/.test(code)) {
+    return `postal code "${code}" is not five digits`;
+  }
   const place = field('place');
-  if (place === '') return 'place is empty';
+  if (place === '') {
+    return 'place is empty';
+  }
   const { minLatitude, maxLatitude, minLongitude, maxLongitude } = GERMANY_BOUNDS;
   const latitude = parseCoordinate(field('latitude'), 'latitude', minLatitude, maxLatitude);
-  if (typeof latitude === 'string') return latitude;
+  if (typeof latitude === 'string') {
+    return latitude;
+  }
   const longitude = parseCoordinate(field('longitude'), 'longitude', minLongitude, maxLongitude);
-  if (typeof longitude === 'string') return longitude;
+  if (typeof longitude === 'string') {
+    return longitude;
+  }
   return { code, place, state: germanStateName(field('state')), latitude, longitude };
 }
 
@@ -253,8 +289,12 @@ function checkedRow(field: (name: RequiredColumn) => string): PostalCodeRow | st
 export function parsePostalCodeCsv(text: string): ParsedPostalCodeCsv {
   const records = readCsvRecords(text);
   const header = records[0];
-  if (!header) throw new PostalCodeFileError('the file is empty; a header line is required');
-  if (header.error) throw new PostalCodeFileError(`the header line is malformed: ${header.error}`);
+  if (!header) {
+    throw new PostalCodeFileError('the file is empty; a header line is required');
+  }
+  if (header.error) {
+    throw new PostalCodeFileError(`the header line is malformed: ${header.error}`);
+  }
   const column = headerIndexes(header.fields);
   const width = header.fields.length;
 
@@ -266,8 +306,11 @@ export function parsePostalCodeCsv(text: string): ParsedPostalCodeCsv {
       (fields.length === width
         ? checkedRow((name) => fields[column[name]].trim())
         : `expected ${width} fields, found ${fields.length}`);
-    if (typeof result === 'string') rejected.push({ line, reason: result });
-    else rows.push(result);
+    if (typeof result === 'string') {
+      rejected.push({ line, reason: result });
+    } else {
+      rows.push(result);
+    }
   }
   return { rows, rejected };
 }
@@ -362,16 +405,22 @@ function squaredDistance(row: PostalCodeRow, latitude: number, longitude: number
 
 /** "Hamburg Ottensen" → Hamburg + Ottensen; elsewhere only when the plain city is a kept row too. */
 function splitPlace(place: string, plainPlaces: ReadonlySet<string>, isLargeCustomer: boolean): SplitPlace {
-  if (isLargeCustomer) return { city: place, district: null };
+  if (isLargeCustomer) {
+    return { city: place, district: null };
+  }
   let city: string | null = place.startsWith(`${CITY_WITH_DISTRICT_ROWS} `) ? CITY_WITH_DISTRICT_ROWS : null;
   if (city === null) {
     // The longest plain place that prefixes this one: "Allendorf (Eder) Haine" → "Allendorf (Eder)".
     for (const candidate of plainPlaces) {
       const longer = city === null || candidate.length > city.length;
-      if (candidate !== place && place.startsWith(`${candidate} `) && longer) city = candidate;
+      if (candidate !== place && place.startsWith(`${candidate} `) && longer) {
+        city = candidate;
+      }
     }
   }
-  if (city === null) return { city: place, district: null };
+  if (city === null) {
+    return { city: place, district: null };
+  }
   return { city, district: place.slice(city.length + 1).trim() || null };
 }
 
@@ -380,8 +429,12 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
 function describeMethod(kept: number, dropped: number, onlyLargeCustomer: boolean): string {
   const kind = onlyLargeCustomer ? 'large-customer row' : 'place row';
   let method = kept === 1 ? `single ${kind}` : `median of ${plural(kept, kind)}`;
-  if (onlyLargeCustomer && kept > 1) method += ' (no place row)';
-  if (dropped > 0) method += `; ${plural(dropped, 'large-customer row')} dropped`;
+  if (onlyLargeCustomer && kept > 1) {
+    method += ' (no place row)';
+  }
+  if (dropped > 0) {
+    method += `; ${plural(dropped, 'large-customer row')} dropped`;
+  }
   return method;
 }
 
@@ -407,10 +460,14 @@ function reduceOneCode(code: string, rows: PostalCodeRow[]): ReducedPostalCode {
 
   // The city most kept rows share; a tie goes to the row nearest the median.
   const cityCounts = new Map<string, number>();
-  for (const { city } of byDistance) cityCounts.set(city, (cityCounts.get(city) ?? 0) + 1);
+  for (const { city } of byDistance) {
+    cityCounts.set(city, (cityCounts.get(city) ?? 0) + 1);
+  }
   let place = byDistance[0].city;
   for (const { city } of byDistance) {
-    if ((cityCounts.get(city) ?? 0) > (cityCounts.get(place) ?? 0)) place = city;
+    if ((cityCounts.get(city) ?? 0) > (cityCounts.get(place) ?? 0)) {
+      place = city;
+    }
   }
 
   const district =
@@ -437,8 +494,11 @@ export function reducePostalCodeRows(rows: readonly PostalCodeRow[]): ReducedPos
   const byCode = new Map<string, PostalCodeRow[]>();
   for (const row of rows) {
     const group = byCode.get(row.code);
-    if (group) group.push(row);
-    else byCode.set(row.code, [row]);
+    if (group) {
+      group.push(row);
+    } else {
+      byCode.set(row.code, [row]);
+    }
   }
   return [...byCode.keys()].sort().map((code) => reduceOneCode(code, byCode.get(code) ?? []));
 }

@@ -26,9 +26,13 @@ export class PostalCodesService {
   async locate(postalCode: string, field = 'postalCode'): Promise<PostalCodeLocation> {
     const code = postalCode.trim();
     // A malformed code cannot be in the table; answering without a query also keeps junk out of SQL logs.
-    if (!POSTAL_CODE.test(code)) throw new UnknownPostalCodeError(postalCode, field);
+    if (!POSTAL_CODE.test(code)) {
+      throw new UnknownPostalCodeError(postalCode, field);
+    }
     const found = await this.dataSource.getRepository(PostalCode).findOneBy({ code });
-    if (!found) throw new UnknownPostalCodeError(code, field);
+    if (!found) {
+      throw new UnknownPostalCodeError(code, field);
+    }
     return {
       postalCode: found.code,
       latitude: found.latitude,

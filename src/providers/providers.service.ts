@@ -34,7 +34,12 @@ export class ProvidersService {
         }),
       );
       await this.audit.record(
-        { staffUserId: staff.id, action: 'provider.registered', entityType: 'provider', entityId: provider.id },
+        {
+          staffUserId: staff.id,
+          action: 'provider.registered',
+          entityType: 'provider',
+          entityId: provider.id,
+        },
         manager,
       );
       return provider;

@@ -80,10 +80,17 @@ export class OutboxService {
         const pending = await query.getMany();
         for (const job of pending) {
           // BullMQ waits for Redis to be ready; bound it, or a Redis outage would hang the relay.
-          await withTimeout(this.queues.add(job.queue as QueueName, job.jobName, job.jobId, job.payload), ENQUEUE_TIMEOUT_MS);
+          await withTimeout(
+            this.queues.add(job.queue as QueueName, job.jobName, job.jobId, job.payload),
+            ENQUEUE_TIMEOUT_MS,
+          );
         }
         if (pending.length > 0) {
-          await manager.update(OutboxJob, pending.map((job) => job.id), { enqueuedAt: new Date() });
+          await manager.update(
+            OutboxJob,
+            pending.map((job) => job.id),
+            { enqueuedAt: new Date() },
+          );
         }
         return pending.length;
       });

@@ -22,7 +22,9 @@ export function startQueueWorker<T>(options: {
     async (job: Job) => {
       const parsed = options.schema.safeParse(job.data);
       if (!parsed.success) {
-        throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+        throw new UnrecoverableError(
+          `invalid payload for ${job.name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+        );
       }
       return options.handle(parsed.data, job);
     },
@@ -32,7 +34,9 @@ export function startQueueWorker<T>(options: {
       concurrency: options.concurrency,
     },
   );
-  worker.on('failed', (job, error) => logger.warn(`job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`));
+  worker.on('failed', (job, error) =>
+    logger.warn(`job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
+  );
   worker.on('error', (error) => logger.debug(`worker: ${error.message}`));
   return worker;
 }

@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException, createParamDecorator } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  UnauthorizedException,
+  createParamDecorator,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
 
@@ -34,10 +40,12 @@ export class StaffAuthGuard implements CanActivate {
 }
 
 /** The logged-in staff member; only valid behind StaffAuthGuard. */
-export const CurrentStaff = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedStaff => {
-  const staff = context.switchToHttp().getRequest<StaffRequest>().staff;
-  if (!staff) {
-    throw new UnauthorizedException('a valid staff session is required');
-  }
-  return staff;
-});
+export const CurrentStaff = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedStaff => {
+    const staff = context.switchToHttp().getRequest<StaffRequest>().staff;
+    if (!staff) {
+      throw new UnauthorizedException('a valid staff session is required');
+    }
+    return staff;
+  },
+);

@@ -35,7 +35,8 @@ export class AccountLockedError extends DomainError {
 
 let dummyHash: Promise<string> | undefined;
 /** A real hash to compare against when the email is unknown (computed once, lazily). */
-const dummyPasswordHash = (): Promise<string> => (dummyHash ??= bcrypt.hash('no-such-account', BCRYPT_ROUNDS));
+const dummyPasswordHash = (): Promise<string> =>
+  (dummyHash ??= bcrypt.hash('no-such-account', BCRYPT_ROUNDS));
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -49,7 +50,10 @@ export class StaffAuthService {
     private readonly audit: AuditService,
   ) {}
 
-  async login(email: string, password: string): Promise<{ token: string; staff: AuthenticatedStaff; expiresAt: Date }> {
+  async login(
+    email: string,
+    password: string,
+  ): Promise<{ token: string; staff: AuthenticatedStaff; expiresAt: Date }> {
     const users = this.dataSource.getRepository(StaffUser);
     const user = await users
       .createQueryBuilder('staff')
@@ -71,7 +75,12 @@ export class StaffAuthService {
         failedLogins: locked ? 0 : failedLogins,
         lockedUntil: locked ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
       });
-      await this.audit.record({ staffUserId: user.id, action: 'staff.login-failed', entityType: 'staff-user', entityId: user.id });
+      await this.audit.record({
+        staffUserId: user.id,
+        action: 'staff.login-failed',
+        entityType: 'staff-user',
+        entityId: user.id,
+      });
       throw locked ? new AccountLockedError() : new InvalidCredentialsError();
     }
     const token = randomBytes(32).toString('base64url');

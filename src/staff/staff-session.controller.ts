@@ -15,7 +15,12 @@ export class StaffSessionController {
   @HttpCode(201)
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response) {
     const { token, staff, expiresAt } = await this.auth.login(body.email, body.password);
-    response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', expires: expiresAt, path: '/' });
+    response.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      expires: expiresAt,
+      path: '/',
+    });
     return { token, expiresAt, staff };
   }
 

@@ -8,7 +8,11 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
   categories: {
     shopping: { de: 'Einkaufshilfe', en: 'Shopping help', skills: ['shopping'] },
     pharmacy: { de: 'Apothekengang', en: 'Pharmacy run', skills: ['shopping'] },
-    'doctor-accompaniment': { de: 'Begleitung zum Arzt', en: 'Accompaniment to the doctor', skills: ['accompaniment.doctor'] },
+    'doctor-accompaniment': {
+      de: 'Begleitung zum Arzt',
+      en: 'Accompaniment to the doctor',
+      skills: ['accompaniment.doctor'],
+    },
     'driving-service': { de: 'Fahrdienst', en: 'Driving service', skills: ['driving'] },
     visiting: { de: 'Besuchsdienst', en: 'Visiting', skills: ['visiting'] },
     walk: { de: 'Spaziergangsbegleitung', en: 'Accompanied walk', skills: ['accompaniment.walk'] },
@@ -24,9 +28,17 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
   skills: {
     shopping: { de: 'Einkaufen', en: 'Shopping' },
     accompaniment: { de: 'Begleitung', en: 'Accompaniment' },
-    'accompaniment.doctor': { de: 'Begleitung zum Arzt', en: 'Accompaniment to the doctor', parent: 'accompaniment' },
+    'accompaniment.doctor': {
+      de: 'Begleitung zum Arzt',
+      en: 'Accompaniment to the doctor',
+      parent: 'accompaniment',
+    },
     'accompaniment.walk': { de: 'Spaziergänge', en: 'Walks', parent: 'accompaniment' },
-    'accompaniment.wheelchair': { de: 'Rollstuhlbegleitung', en: 'Wheelchair escort', parent: 'accompaniment' },
+    'accompaniment.wheelchair': {
+      de: 'Rollstuhlbegleitung',
+      en: 'Wheelchair escort',
+      parent: 'accompaniment',
+    },
     driving: { de: 'Fahren (eigenes Auto)', en: 'Driving (own car)' },
     visiting: { de: 'Besuche und Gesellschaft', en: 'Visits and company' },
     paperwork: { de: 'Formulare und Post', en: 'Forms and mail' },

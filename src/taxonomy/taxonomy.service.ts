@@ -22,7 +22,11 @@ export class TaxonomyService {
   assertKnown(kind: keyof Taxonomy, keys: string[], field: string): void {
     const unknown = keys.filter((key) => !(key in this.taxonomy[kind]));
     if (unknown.length > 0) {
-      throw new UnknownTaxonomyKeyError(field, kind === 'categories' ? 'category' : kind === 'skills' ? 'skill' : 'field', unknown);
+      throw new UnknownTaxonomyKeyError(
+        field,
+        kind === 'categories' ? 'category' : kind === 'skills' ? 'skill' : 'field',
+        unknown,
+      );
     }
   }
 

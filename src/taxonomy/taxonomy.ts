@@ -13,12 +13,20 @@ export const taxonomySchema = z
   .superRefine((taxonomy, ctx) => {
     for (const [key, skill] of Object.entries(taxonomy.skills)) {
       if (skill.parent && !taxonomy.skills[skill.parent]) {
-        ctx.addIssue({ code: 'custom', path: ['skills', key, 'parent'], message: `unknown parent skill ${skill.parent}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['skills', key, 'parent'],
+          message: `unknown parent skill ${skill.parent}`,
+        });
       }
     }
     for (const [key, category] of Object.entries(taxonomy.categories)) {
       for (const skill of category.skills.filter((s) => !taxonomy.skills[s])) {
-        ctx.addIssue({ code: 'custom', path: ['categories', key, 'skills'], message: `unknown skill ${skill}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categories', key, 'skills'],
+          message: `unknown skill ${skill}`,
+        });
       }
     }
   });
@@ -28,7 +36,9 @@ export type Taxonomy = z.infer<typeof taxonomySchema>;
 export function loadTaxonomyFile(path: string): Taxonomy {
   const parsed = taxonomySchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) {
-    throw new Error(`Invalid taxonomy file ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid taxonomy file ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }

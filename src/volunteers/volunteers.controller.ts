@@ -1,11 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../matching/domain/types';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
-import { CreateVolunteerDto, RecordCertificateDto, UpdateVolunteerStatusDto } from './dto/create-volunteer.dto';
+import {
+  CreateVolunteerDto,
+  RecordCertificateDto,
+  UpdateVolunteerStatusDto,
+} from './dto/create-volunteer.dto';
 import { VolunteersService } from './volunteers.service';
 
 class ListVolunteersQuery {
@@ -45,12 +61,20 @@ export class VolunteersController {
   }
 
   @Patch(':id/status')
-  changeStatus(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateVolunteerStatusDto, @CurrentStaff() staff: AuthenticatedStaff) {
+  changeStatus(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateVolunteerStatusDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ) {
     return this.volunteers.changeStatus(id, body.status, staff);
   }
 
   @Put(':id/certificate')
-  recordCertificate(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordCertificateDto, @CurrentStaff() staff: AuthenticatedStaff) {
+  recordCertificate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RecordCertificateDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ) {
     return this.volunteers.recordCertificate(id, body, staff);
   }
 }

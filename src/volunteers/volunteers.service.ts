@@ -30,7 +30,11 @@ export class VolunteersService {
     this.taxonomy.assertKnown('fields', dto.interests ?? [], 'interests');
     const badSlot = dto.availability.findIndex((slot) => !isValidSlot(slot));
     if (badSlot >= 0) {
-      throw new DomainError('invalid-availability', 'the end must come after the start', `availability.${badSlot}`);
+      throw new DomainError(
+        'invalid-availability',
+        'the end must come after the start',
+        `availability.${badSlot}`,
+      );
     }
     const location = await this.postalCodes.locate(dto.postalCode);
     try {
@@ -66,13 +70,21 @@ export class VolunteersService {
           givenAt: new Date(),
         });
         await this.audit.record(
-          { staffUserId: staff.id, action: 'volunteer.registered', entityType: 'volunteer', entityId: volunteer.id },
+          {
+            staffUserId: staff.id,
+            action: 'volunteer.registered',
+            entityType: 'volunteer',
+            entityId: volunteer.id,
+          },
           manager,
         );
         return volunteer;
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
         throw new DomainError('email-taken', 'a volunteer with this email is already registered', 'email');
       }
       throw error;
@@ -100,22 +112,41 @@ export class VolunteersService {
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Volunteer, id, { status });
       await this.audit.record(
-        { staffUserId: staff.id, action: 'volunteer.status-changed', entityType: 'volunteer', entityId: id, details: { from: volunteer.status, to: status } },
+        {
+          staffUserId: staff.id,
+          action: 'volunteer.status-changed',
+          entityType: 'volunteer',
+          entityId: id,
+          details: { from: volunteer.status, to: status },
+        },
         manager,
       );
     });
     return { ...volunteer, status };
   }
 
-  async recordCertificate(id: string, dto: RecordCertificateDto, staff: AuthenticatedStaff): Promise<Volunteer> {
+  async recordCertificate(
+    id: string,
+    dto: RecordCertificateDto,
+    staff: AuthenticatedStaff,
+  ): Promise<Volunteer> {
     if (dto.inspectedOn > berlinDateOf(new Date())) {
       throw new ConflictError('the inspection date lies in the future');
     }
     const volunteer = await this.get(id);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(Volunteer, id, { certificateInspectedOn: dto.inspectedOn, certificateInspectedBy: staff.id });
+      await manager.update(Volunteer, id, {
+        certificateInspectedOn: dto.inspectedOn,
+        certificateInspectedBy: staff.id,
+      });
       await this.audit.record(
-        { staffUserId: staff.id, action: 'volunteer.certificate-inspected', entityType: 'volunteer', entityId: id, details: { inspectedOn: dto.inspectedOn } },
+        {
+          staffUserId: staff.id,
+          action: 'volunteer.certificate-inspected',
+          entityType: 'volunteer',
+          entityId: id,
+          details: { inspectedOn: dto.inspectedOn },
+        },
         manager,
       );
     });

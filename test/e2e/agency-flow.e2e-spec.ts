@@ -49,11 +49,15 @@ describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () 
   });
 
   async function submitAndWaitForProposals(overrides: Record<string, unknown> = {}) {
-    const created = await requestJson(stack.baseUrl, 'POST', '/api/public/help-requests', { body: publicHelpRequestBody(overrides) });
+    const created = await requestJson(stack.baseUrl, 'POST', '/api/public/help-requests', {
+      body: publicHelpRequestBody(overrides),
+    });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ id: expect.any(String), status: 'matching' });
     return eventually('proposals', async () => {
-      const detail = await requestJson(stack.baseUrl, 'GET', `/api/staff/help-requests/${created.body.id}`, { token });
+      const detail = await requestJson(stack.baseUrl, 'GET', `/api/staff/help-requests/${created.body.id}`, {
+        token,
+      });
       return detail.body.status === 'proposals-ready' ? detail.body : null;
     });
   }
@@ -71,12 +75,16 @@ describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () 
     );
     expect(request.matchingSummary).toMatchObject({ proposed: 3 });
 
-    const approved = await requestJson(stack.baseUrl, 'POST', `/api/staff/matches/${best.id}/approve`, { token });
+    const approved = await requestJson(stack.baseUrl, 'POST', `/api/staff/matches/${best.id}/approve`, {
+      token,
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
 
     const [offer] = await smtp.waitForMessages(1);
-    const volunteer = await stack.dataSource.getRepository(Match).findOneOrFail({ where: { id: best.id }, relations: { volunteer: true } });
+    const volunteer = await stack.dataSource
+      .getRepository(Match)
+      .findOneOrFail({ where: { id: best.id }, relations: { volunteer: true } });
     expect(recipientOf(offer)).toBe(volunteer.volunteer!.email);
     expect(offer.subject).toBe(`Anfrage: Einkaufshilfe in ${request.district} – können Sie helfen?`);
     expect(offer.text).toContain(request.district);
@@ -91,8 +99,10 @@ describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () 
     expect(page.status).toBe(200);
     expect(page.html).toContain('Möchten Sie diese Anfrage übernehmen?');
     expect(page.html).toContain('<form method="post"');
-    await eventually('offer marked as sent', async () =>
-      (await stack.dataSource.getRepository(Match).findOneByOrFail({ id: best.id })).status === 'offered',
+    await eventually(
+      'offer marked as sent',
+      async () =>
+        (await stack.dataSource.getRepository(Match).findOneByOrFail({ id: best.id })).status === 'offered',
     );
 
     const accepted = await requestPage(links.accept, 'POST');
@@ -112,7 +122,9 @@ describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () 
     const mails = await smtp.waitForMessages(3);
     const staffNotice = mails.find((mail) => recipientOf(mail) === 'team@agency.test');
     expect(staffNotice?.subject).toMatch(/^Zusage:/);
-    const confirmation = mails.find((mail) => mail !== offer && recipientOf(mail) === volunteer.volunteer!.email);
+    const confirmation = mails.find(
+      (mail) => mail !== offer && recipientOf(mail) === volunteer.volunteer!.email,
+    );
     expect(confirmation?.text).toContain('Große Bergstraße 189');
     expect(confirmation?.text).toContain('040 1234567');
 
@@ -122,28 +134,44 @@ describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () 
     expect(again.html).toContain('bereits beantwortet');
     const declineAfterAccept = await requestPage(links.decline, 'POST');
     expect(declineAfterAccept.html).toContain('bereits beantwortet');
-    expect((await stack.dataSource.getRepository(Match).findOneByOrFail({ id: best.id })).status).toBe('accepted');
-    const sent = await stack.dataSource.getRepository(Notification).countBy({ subjectId: best.id, status: 'sent' });
+    expect((await stack.dataSource.getRepository(Match).findOneByOrFail({ id: best.id })).status).toBe(
+      'accepted',
+    );
+    const sent = await stack.dataSource
+      .getRepository(Notification)
+      .countBy({ subjectId: best.id, status: 'sent' });
     expect(sent).toBe(3);
   });
 
   it('should send a request back to its proposals when the volunteer declines', async () => {
-    const request = await submitAndWaitForProposals({ description: 'Einkauf in der Apotheke und beim Bäcker.' });
+    const request = await submitAndWaitForProposals({
+      description: 'Einkauf in der Apotheke und beim Bäcker.',
+    });
     const [first, second] = request.matches;
     await requestJson(stack.baseUrl, 'POST', `/api/staff/matches/${first.id}/approve`, { token });
-    const offer = await eventually('the offer email', async () =>
-      smtp.messages.find((mail) => mail.text?.includes('Apotheke') && mail.subject?.startsWith('Anfrage')),
+    const offer = await eventually('the offer email', () =>
+      Promise.resolve(
+        smtp.messages.find((mail) => mail.text?.includes('Apotheke') && mail.subject?.startsWith('Anfrage')),
+      ),
     );
     const declined = await requestPage(offerLinks(offer).decline, 'POST');
     expect(declined.html).toContain('Danke für Ihre Rückmeldung');
 
-    const detail = await requestJson(stack.baseUrl, 'GET', `/api/staff/help-requests/${request.id}`, { token });
+    const detail = await requestJson(stack.baseUrl, 'GET', `/api/staff/help-requests/${request.id}`, {
+      token,
+    });
     expect(detail.body.status).toBe('proposals-ready');
-    const statuses = Object.fromEntries(detail.body.matches.map((m: { id: string; status: string }) => [m.id, m.status]));
+    const statuses = Object.fromEntries(
+      detail.body.matches.map((m: { id: string; status: string }) => [m.id, m.status]),
+    );
     expect(statuses[first.id]).toBe('declined');
     expect(statuses[second.id]).toBe('proposed');
-    await eventually('the staff notice of the decline', async () =>
-      smtp.messages.find((mail) => recipientOf(mail) === 'team@agency.test' && mail.subject?.startsWith('Absage')),
+    await eventually('the staff notice of the decline', () =>
+      Promise.resolve(
+        smtp.messages.find(
+          (mail) => recipientOf(mail) === 'team@agency.test' && mail.subject?.startsWith('Absage'),
+        ),
+      ),
     );
   });
 
@@ -151,8 +179,12 @@ describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () 
     const request = await submitAndWaitForProposals({ description: 'Begleitung zum Wochenmarkt.' });
     const [first, second] = request.matches;
     await requestJson(stack.baseUrl, 'POST', `/api/staff/matches/${first.id}/approve`, { token });
-    const offer = await eventually('the offer email', async () =>
-      smtp.messages.find((mail) => mail.text?.includes('Wochenmarkt') && mail.subject?.startsWith('Anfrage')),
+    const offer = await eventually('the offer email', () =>
+      Promise.resolve(
+        smtp.messages.find(
+          (mail) => mail.text?.includes('Wochenmarkt') && mail.subject?.startsWith('Anfrage'),
+        ),
+      ),
     );
     // The same link pointed at another volunteer's match: the signature no longer fits.
     const forged = offerLinks(offer).accept.replace(first.id, second.id);

@@ -7,7 +7,11 @@ export function daysAhead(days: number, from = new Date()): string {
 }
 
 /** Free every day from 8 to 20 o'clock: available for any daytime request. */
-export const ALL_WEEK: WeeklySlot[] = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, start: '08:00', end: '20:00' }));
+export const ALL_WEEK: WeeklySlot[] = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({
+  weekday,
+  start: '08:00',
+  end: '20:00',
+}));
 
 let volunteerCounter = 0;
 

@@ -22,13 +22,18 @@ export async function requestJson<T = any>(
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-export async function requestPage(url: string, method: 'GET' | 'POST' = 'GET'): Promise<{ status: number; html: string }> {
+export async function requestPage(
+  url: string,
+  method: 'GET' | 'POST' = 'GET',
+): Promise<{ status: number; html: string }> {
   const response = await fetch(url, { method, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }
 
 export async function loginAs(baseUrl: string, email: string, password: string): Promise<string> {
-  const { status, body } = await requestJson<{ token: string }>(baseUrl, 'POST', '/api/staff/session', { body: { email, password } });
+  const { status, body } = await requestJson<{ token: string }>(baseUrl, 'POST', '/api/staff/session', {
+    body: { email, password },
+  });
   if (status !== 201) {
     throw new Error(`login failed with ${status}: ${JSON.stringify(body)}`);
   }

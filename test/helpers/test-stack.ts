@@ -55,7 +55,9 @@ export async function startTestStack(options: {
   };
   const config = loadConfig(env);
   const apiConfig = loadConfig({ ...env, ...options.apiEnv });
-  const api = configureApp(await NestFactory.create(ApiModule.forRoot(apiConfig), { logger: ['error'], abortOnError: false }));
+  const api = configureApp(
+    await NestFactory.create(ApiModule.forRoot(apiConfig), { logger: ['error'], abortOnError: false }),
+  );
   await api.listen(port, '127.0.0.1');
   const dataSource = api.get(DataSource);
 
@@ -69,7 +71,10 @@ export async function startTestStack(options: {
     baseUrl: config.PUBLIC_BASE_URL,
     dataSource,
     async startWorker() {
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error'], abortOnError: false });
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+        logger: ['error'],
+        abortOnError: false,
+      });
       await worker.init();
       return worker;
     },
@@ -118,7 +123,11 @@ async function deleteQueueKeys(prefix: string): Promise<void> {
 }
 
 /** Polls until `probe` returns a value (not undefined/null/false), or fails with `what` after the timeout. */
-export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -41,8 +41,13 @@ export class HelpSeekerDto {
   @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional({ example: 'Große Bergstraße 189', description: 'needed for help at home or for a letter' })
-  @ValidateIf((seeker: HelpSeekerDto) => seeker.preferredContact === 'post' || seeker.streetAddress !== undefined)
+  @ApiPropertyOptional({
+    example: 'Große Bergstraße 189',
+    description: 'needed for help at home or for a letter',
+  })
+  @ValidateIf(
+    (seeker: HelpSeekerDto) => seeker.preferredContact === 'post' || seeker.streetAddress !== undefined,
+  )
   @IsString()
   @MinLength(3)
   @MaxLength(200)
@@ -103,7 +108,9 @@ export class OnlineConsentDto {
   @Equals(true, { message: 'must be given to send a request' })
   dataProcessing: boolean;
 
-  @ApiPropertyOptional({ description: 'explicit consent for health details such as accessibility needs (GDPR Art. 9)' })
+  @ApiPropertyOptional({
+    description: 'explicit consent for health details such as accessibility needs (GDPR Art. 9)',
+  })
   @IsOptional()
   @IsBoolean()
   healthData?: boolean;
@@ -145,13 +152,18 @@ export class StaffHelpRequestDto extends HelpRequestDetailsDto {
   @Type(() => OralConsentDto)
   consent: OralConsentDto;
 
-  @ApiPropertyOptional({ example: ['shopping'], description: 'skill keys; defaults to the category’s skills' })
+  @ApiPropertyOptional({
+    example: ['shopping'],
+    description: 'skill keys; defaults to the category’s skills',
+  })
   @IsOptional()
   @ArrayMaxSize(10)
   @IsString({ each: true })
   neededSkills?: string[];
 
-  @ApiPropertyOptional({ description: 'work with children or people with disabilities (needs an inspected eFZ)' })
+  @ApiPropertyOptional({
+    description: 'work with children or people with disabilities (needs an inspected eFZ)',
+  })
   @IsOptional()
   @IsBoolean()
   requiresCertificate?: boolean;

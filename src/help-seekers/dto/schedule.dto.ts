@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsDateString,
+  IsIn,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { CLOCK, WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
 
 /** When help is needed: a one-off date and window, or recurring weekly slots (Europe/Berlin). */

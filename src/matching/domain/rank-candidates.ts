@@ -59,7 +59,11 @@ export function rankCandidates(
 
 /** Score first, then the shorter way, then the id, compared by code unit so no locale decides. */
 function byProposalOrder(a: RankedCandidate, b: RankedCandidate): number {
-  if (a.score !== b.score) return b.score - a.score;
-  if (a.distanceKm !== b.distanceKm) return a.distanceKm - b.distanceKm;
+  if (a.score !== b.score) {
+    return b.score - a.score;
+  }
+  if (a.distanceKm !== b.distanceKm) {
+    return a.distanceKm - b.distanceKm;
+  }
   return a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0;
 }

@@ -65,8 +65,11 @@ describe('weekdayOf', () => {
         ]);
       }
     } finally {
-      if (original === undefined) delete process.env.TZ;
-      else process.env.TZ = original;
+      if (original === undefined) {
+        delete process.env.TZ;
+      } else {
+        process.env.TZ = original;
+      }
     }
   });
 

@@ -27,7 +27,9 @@ export function isValidClock(s: string): boolean {
 
 /** Minutes since midnight, or null when the text is not a valid "HH:MM". */
 export function parseClock(s: string): number | null {
-  if (!isValidClock(s)) return null;
+  if (!isValidClock(s)) {
+    return null;
+  }
   const [hours, minutes] = s.split(':').map(Number);
   return hours * 60 + minutes;
 }
@@ -48,7 +50,9 @@ export function isValidDate(s: string): boolean {
  */
 export function weekdayOf(date: string): Weekday {
   const utc = toUtcDate(date);
-  if (utc === null) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  if (utc === null) {
+    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  }
   const sundayIsZero = utc.getUTCDay();
   return (sundayIsZero === 0 ? 7 : sundayIsZero) as Weekday;
 }
@@ -76,7 +80,9 @@ export function requestedSlots(schedule: RequestSchedule): WeeklySlot[] {
  */
 export function coverage(availability: WeeklySlot[], schedule: RequestSchedule): number {
   const requested = requestedIntervals(schedule);
-  if (requested === null) return 0;
+  if (requested === null) {
+    return 0;
+  }
   const wanted = mergeByWeekday(requested);
   const offered = mergeByWeekday(validIntervals(availability));
   let total = 0;
@@ -116,7 +122,9 @@ export function formatSlotEn(slot: WeeklySlot): string {
 
 /** e.g. "So 29.03.2026 10–12 Uhr" or "Di 9–12 Uhr, Do 14–16 Uhr". */
 export function formatScheduleDe(schedule: RequestSchedule): string {
-  if (!isValidSchedule(schedule)) return 'ungültiger Zeitplan';
+  if (!isValidSchedule(schedule)) {
+    return 'ungültiger Zeitplan';
+  }
   if (schedule.kind === 'one-off') {
     const [year, month, day] = schedule.date.split('-');
     const weekday = WEEKDAYS_DE[weekdayOf(schedule.date) - 1];
@@ -127,7 +135,9 @@ export function formatScheduleDe(schedule: RequestSchedule): string {
 
 /** e.g. "Sun 2026-03-29 10am–12pm" or "Tue 9am–12pm, Thu 2pm–4pm". */
 export function formatScheduleEn(schedule: RequestSchedule): string {
-  if (!isValidSchedule(schedule)) return 'invalid schedule';
+  if (!isValidSchedule(schedule)) {
+    return 'invalid schedule';
+  }
   if (schedule.kind === 'one-off') {
     const weekday = WEEKDAYS_EN[weekdayOf(schedule.date) - 1];
     return `${weekday} ${schedule.date} ${clockEn(schedule.start)}–${clockEn(schedule.end)}`;
@@ -137,7 +147,9 @@ export function formatScheduleEn(schedule: RequestSchedule): string {
 
 function toUtcDate(s: string): Date | null {
   const match = typeof s === 'string' ? DATE_PATTERN.exec(s) : null;
-  if (match === null) return null;
+  if (match === null) {
+    return null;
+  }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // setUTCFullYear rather than Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
   const utc = new Date(0);
@@ -150,7 +162,9 @@ function toUtcDate(s: string): Date | null {
 function toInterval(slot: WeeklySlot): Interval | null {
   const start = parseClock(slot.start);
   const end = parseClock(slot.end);
-  if (!isWeekday(slot.weekday) || start === null || end === null || start >= end) return null;
+  if (!isWeekday(slot.weekday) || start === null || end === null || start >= end) {
+    return null;
+  }
   return { weekday: slot.weekday, start, end };
 }
 
@@ -166,7 +180,9 @@ function validIntervals(slots: WeeklySlot[]): Interval[] {
 function requestedIntervals(schedule: RequestSchedule): Interval[] | null {
   switch (schedule?.kind) {
     case 'one-off': {
-      if (!isValidDate(schedule.date)) return null;
+      if (!isValidDate(schedule.date)) {
+        return null;
+      }
       const interval = toInterval({
         weekday: weekdayOf(schedule.date),
         start: schedule.start,
@@ -175,7 +191,9 @@ function requestedIntervals(schedule: RequestSchedule): Interval[] | null {
       return interval === null ? null : [interval];
     }
     case 'weekly': {
-      if (!Array.isArray(schedule.slots) || schedule.slots.length === 0) return null;
+      if (!Array.isArray(schedule.slots) || schedule.slots.length === 0) {
+        return null;
+      }
       const intervals = validIntervals(schedule.slots);
       return intervals.length === schedule.slots.length ? intervals : null;
     }
@@ -211,8 +229,11 @@ function overlapMinutes(a: Interval[], b: Interval[]): number {
   let j = 0;
   while (i < a.length && j < b.length) {
     minutes += Math.max(0, Math.min(a[i].end, b[j].end) - Math.max(a[i].start, b[j].start));
-    if (a[i].end < b[j].end) i++;
-    else j++;
+    if (a[i].end < b[j].end) {
+      i++;
+    } else {
+      j++;
+    }
   }
   return minutes;
 }
@@ -224,14 +245,18 @@ function clockText(minutes: number): string {
 
 function clockDe(s: string): string {
   const minutes = parseClock(s);
-  if (minutes === null) return s;
+  if (minutes === null) {
+    return s;
+  }
   const hours = Math.floor(minutes / 60);
   return minutes % 60 === 0 ? String(hours) : `${hours}:${clockText(minutes).slice(3)}`;
 }
 
 function clockEn(s: string): string {
   const minutes = parseClock(s);
-  if (minutes === null) return s;
+  if (minutes === null) {
+    return s;
+  }
   const hours = Math.floor(minutes / 60);
   const suffix = hours < 12 || minutes === MINUTES_PER_DAY ? 'am' : 'pm';
   const twelveHour = hours % 12 === 0 ? 12 : hours % 12;

@@ -87,7 +87,9 @@ export function scoreAvailability(
   const shown = slots.slice(0, MAX_LISTED_SLOTS);
   const de = `${shown.map(formatSlotDe).join(', ')}${more} frei`;
   const en = `${shown.map(formatSlotEn).join(', ')}${more} free`;
-  if (fit === 1) return criterion(fit, weight, { de, en });
+  if (fit === 1) {
+    return criterion(fit, weight, { de, en });
+  }
   const percent = Math.floor(fit * 100);
   return criterion(fit, weight, { de: `${de} (deckt ${percent} % ab)`, en: `${en} (covers ${percent}%)` });
 }

@@ -72,7 +72,9 @@ function assertSafeUrl(url: string): string {
   } catch {
     throw new Error(`Email link is not an absolute URL: ${url}`);
   }
-  if (!SAFE_LINK_PROTOCOLS.has(protocol)) throw new Error(`Email link has a disallowed protocol: ${url}`);
+  if (!SAFE_LINK_PROTOCOLS.has(protocol)) {
+    throw new Error(`Email link has a disallowed protocol: ${url}`);
+  }
   return url;
 }
 

@@ -91,7 +91,9 @@ describe('renderEmail', () => {
         .replace(/^([^:]+): /, '$1 '),
     );
     for (const line of lines) {
-      if (line !== '' && line !== '--' && !line.startsWith('http')) expect(html).toContain(line);
+      if (line !== '' && line !== '--' && !line.startsWith('http')) {
+        expect(html).toContain(line);
+      }
     }
   });
 

@@ -16,7 +16,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
-import { LANGUAGE_LEVELS, VOLUNTEER_STATUSES, type LanguageLevel, type VolunteerStatus } from '../../matching/domain/types';
+import {
+  LANGUAGE_LEVELS,
+  VOLUNTEER_STATUSES,
+  type LanguageLevel,
+  type VolunteerStatus,
+} from '../../matching/domain/types';
 
 export class LanguageSkillDto {
   @ApiProperty({ example: 'tr', description: 'ISO 639 code (kmr = Kurmanji, ckb = Sorani)' })
