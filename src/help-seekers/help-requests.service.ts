@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { berlinDateOf } from '../common/berlin-time';
 import { ConsentMode, ConsentRecord } from '../common/consent-record.entity';
-import { DomainError } from '../common/domain-error';
+import { DomainError, NotFoundError } from '../common/domain-error';
 import { isValidSchedule } from '../matching/domain';
 import type { RequestSchedule } from '../matching/domain/types';
 import { PostalCodesService } from '../postal-codes/postal-codes.service';
@@ -14,7 +14,14 @@ import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { HelpRequest, RequestSource } from './help-request.entity';
 import { HelpSeeker } from './help-seeker.entity';
-import { HelpSeekerDto, PublicHelpRequestDto, StaffHelpRequestDto } from './dto/create-help-request.dto';
+import {
+  HelpRequestDetailsDto,
+  HelpSeekerDto,
+  ProviderHelpRequestDto,
+  PublicHelpRequestDto,
+  StaffHelpRequestDto,
+} from './dto/create-help-request.dto';
+import { Provider } from '../providers/provider.entity';
 import { ScheduleDto } from './dto/schedule.dto';
 
 /** The privacy text the consent refers to; bump when the text changes. */
@@ -59,45 +66,87 @@ export class HelpRequestsService {
     return this.intake({ source: 'phone-intake', details: dto, consentMode: 'oral', staff });
   }
 
-  /**
-   * Stores the help-seeker, their consent, the request and its matching job in one transaction;
-   * then tries to hand the job to Redis at once. If Redis is down the worker's relay does it later.
-   */
-  private async intake({ source, details, consentMode, staff }: Intake): Promise<CreatedHelpRequest> {
-    const schedule = this.checkedSchedule(details.schedule, new Date());
-    this.taxonomy.assertKnown('categories', [details.category], 'category');
-    const neededSkills =
-      'neededSkills' in details && details.neededSkills?.length
-        ? details.neededSkills
-        : this.taxonomy.skillsOfCategory(details.category);
-    this.taxonomy.assertKnown('skills', neededSkills, 'neededSkills');
-    this.checkHealthConsent(details.helpSeeker, details.consent.healthData === true);
-    const location = await this.postalCodes.locate(details.postalCode, 'postalCode');
+  /** A provider looks for a volunteer for one of its opportunities; it goes through the same matching. */
+  async recordForProvider(
+    providerId: string,
+    dto: ProviderHelpRequestDto,
+    staff: AuthenticatedStaff,
+  ): Promise<CreatedHelpRequest> {
+    const provider = await this.dataSource.getRepository(Provider).findOneBy({ id: providerId });
+    if (!provider) {
+      throw new NotFoundError('provider', providerId);
+    }
+    const fields = await this.checkedRequestFields(dto, dto.neededSkills);
+    return this.store(staff, async (manager) =>
+      manager.save(
+        manager.create(HelpRequest, {
+          ...fields,
+          providerId,
+          source: 'provider',
+          streetAddress: dto.streetAddress ?? provider.streetAddress,
+          requiresCertificate: dto.requiresCertificate ?? false,
+          createdByStaffId: staff.id,
+        }),
+      ),
+    );
+  }
 
-    const created = await this.dataSource.transaction(async (manager) => {
+  /** Help-seeker, consent and request together: the public form and phone intake. */
+  private async intake({ source, details, consentMode, staff }: Intake): Promise<CreatedHelpRequest> {
+    const fields = await this.checkedRequestFields(
+      details,
+      'neededSkills' in details ? details.neededSkills : undefined,
+    );
+    this.checkHealthConsent(details.helpSeeker, details.consent.healthData === true);
+    return this.store(staff, async (manager) => {
       const seeker = await this.createHelpSeeker(manager, details.helpSeeker, details.postalCode);
       await this.recordConsent(manager, seeker.id, consentMode, details.consent.healthData === true, staff);
-      const request = await manager.save(
+      return manager.save(
         manager.create(HelpRequest, {
+          ...fields,
           helpSeekerId: seeker.id,
           source,
-          category: details.category,
-          description: details.description.trim(),
           streetAddress: ('streetAddress' in details && details.streetAddress) || seeker.streetAddress,
-          neededSkills,
-          neededLanguage: details.neededLanguage ?? null,
           requiresCertificate: ('requiresCertificate' in details && details.requiresCertificate) || false,
-          schedule,
-          urgency: details.urgency ?? 'normal',
-          status: 'matching',
-          matchingRound: 1,
-          postalCode: location.postalCode,
-          latitude: location.latitude,
-          longitude: location.longitude,
-          district: location.district,
           createdByStaffId: staff?.id ?? null,
         }),
       );
+    });
+  }
+
+  /** Checks what every request needs and locates it; a bad field is a 400 before anything is stored. */
+  private async checkedRequestFields(details: HelpRequestDetailsDto, neededSkills: string[] | undefined) {
+    const schedule = this.checkedSchedule(details.schedule, new Date());
+    this.taxonomy.assertKnown('categories', [details.category], 'category');
+    const skills = neededSkills?.length ? neededSkills : this.taxonomy.skillsOfCategory(details.category);
+    this.taxonomy.assertKnown('skills', skills, 'neededSkills');
+    const location = await this.postalCodes.locate(details.postalCode, 'postalCode');
+    return {
+      category: details.category,
+      description: details.description.trim(),
+      neededSkills: skills,
+      neededLanguage: details.neededLanguage ?? null,
+      schedule,
+      urgency: details.urgency ?? 'normal',
+      status: 'matching' as const,
+      matchingRound: 1,
+      postalCode: location.postalCode,
+      latitude: location.latitude,
+      longitude: location.longitude,
+      district: location.district,
+    };
+  }
+
+  /**
+   * Stores the request (and whatever `create` writes with it) and its matching job in one
+   * transaction, then tries to hand the job to Redis at once; if Redis is down, the relay does later.
+   */
+  private async store(
+    staff: AuthenticatedStaff | null,
+    create: (manager: EntityManager) => Promise<HelpRequest>,
+  ): Promise<CreatedHelpRequest> {
+    const created = await this.dataSource.transaction(async (manager) => {
+      const request = await create(manager);
       if (staff) {
         await this.audit.record(
           {
@@ -105,7 +154,7 @@ export class HelpRequestsService {
             action: 'help-request.created',
             entityType: 'help-request',
             entityId: request.id,
-            details: { source },
+            details: { source: request.source },
           },
           manager,
         );

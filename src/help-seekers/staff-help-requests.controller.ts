@@ -14,7 +14,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
-import { StaffHelpRequestDto } from './dto/create-help-request.dto';
+import { ProviderHelpRequestDto, StaffHelpRequestDto } from './dto/create-help-request.dto';
 import { HELP_REQUEST_STATUSES, type HelpRequestStatus } from './help-request.entity';
 import { CreatedHelpRequest, HelpRequestsService } from './help-requests.service';
 import { StaffHelpRequestsService } from './staff-help-requests.service';
@@ -60,5 +60,24 @@ export class StaffHelpRequestsController {
   @Get(':id')
   detail(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff) {
     return this.staffHelpRequests.detail(id, staff);
+  }
+}
+
+@ApiTags('staff')
+@ApiCookieAuth()
+@UseGuards(StaffAuthGuard)
+@Controller('api/staff/providers/:providerId/help-requests')
+export class ProviderHelpRequestsController {
+  constructor(private readonly helpRequests: HelpRequestsService) {}
+
+  /** A provider asks the agency for a volunteer for one of its opportunities. */
+  @Post()
+  @HttpCode(201)
+  create(
+    @Param('providerId', ParseUUIDPipe) providerId: string,
+    @Body() body: ProviderHelpRequestDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<CreatedHelpRequest> {
+    return this.helpRequests.recordForProvider(providerId, body, staff);
   }
 }

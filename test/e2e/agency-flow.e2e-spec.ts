@@ -195,4 +195,62 @@ describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () 
     expect(statuses.find((m) => m.id === second.id)?.status).toBe('proposed');
     expect(statuses.find((m) => m.id === first.id)?.status).not.toBe('accepted');
   });
+
+  it('should match a request raised by a provider the same way, and confirm with the provider as contact', async () => {
+    const provider = await requestJson(stack.baseUrl, 'POST', '/api/staff/providers', {
+      token,
+      body: {
+        name: 'Seniorentreff Ottensen',
+        contactPerson: 'Aylin Demir',
+        email: 'kontakt@seniorentreff.test',
+        phone: '040 3901234',
+        streetAddress: 'Bahrenfelder Straße 12',
+        postalCode: '22765',
+        fieldsOfActivity: ['SEN'],
+      },
+    });
+    expect(provider.status).toBe(201);
+    const {
+      description: _description,
+      helpSeeker: _helpSeeker,
+      consent: _consent,
+      ...details
+    } = publicHelpRequestBody();
+    const created = await requestJson(
+      stack.baseUrl,
+      'POST',
+      `/api/staff/providers/${provider.body.id}/help-requests`,
+      {
+        token,
+        body: { ...details, description: 'Einkaufsbegleitung für den Seniorentreff.' },
+      },
+    );
+    expect(created.status).toBe(201);
+    const request = await eventually('proposals for the provider request', async () => {
+      const detail = await requestJson(stack.baseUrl, 'GET', `/api/staff/help-requests/${created.body.id}`, {
+        token,
+      });
+      return detail.body.status === 'proposals-ready' ? detail.body : null;
+    });
+    expect(request.source).toBe('provider');
+    expect(request.provider).toMatchObject({ name: 'Seniorentreff Ottensen' });
+    expect(request.helpSeeker).toBeNull();
+
+    await requestJson(stack.baseUrl, 'POST', `/api/staff/matches/${request.matches[0].id}/approve`, {
+      token,
+    });
+    const offer = await eventually('the offer email', () =>
+      Promise.resolve(
+        smtp.messages.find(
+          (mail) => mail.text?.includes('Seniorentreff') && mail.subject?.startsWith('Anfrage'),
+        ),
+      ),
+    );
+    await requestPage(offerLinks(offer).accept, 'POST');
+    const confirmation = await eventually('the confirmation', () =>
+      Promise.resolve(smtp.messages.find((mail) => mail.text?.includes('Bahrenfelder Straße 12'))),
+    );
+    expect(confirmation.text).toContain('Aylin Demir');
+    expect(confirmation.text).toContain('040 3901234');
+  });
 });

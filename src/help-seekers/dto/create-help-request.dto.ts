@@ -174,3 +174,28 @@ export class StaffHelpRequestDto extends HelpRequestDetailsDto {
   @MaxLength(200)
   streetAddress?: string;
 }
+
+/** A provider's opportunity that needs a volunteer; no help-seeker's personal data involved. */
+export class ProviderHelpRequestDto extends HelpRequestDetailsDto {
+  @ApiPropertyOptional({
+    example: ['tutoring'],
+    description: 'skill keys; defaults to the category’s skills',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  neededSkills?: string[];
+
+  @ApiPropertyOptional({
+    description: 'work with children or people with disabilities (needs an inspected eFZ)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requiresCertificate?: boolean;
+
+  @ApiPropertyOptional({ description: 'where the help takes place; defaults to the provider’s address' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  streetAddress?: string;
+}
