@@ -5,15 +5,47 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * When a field breaks several rules, the most basic one says best what to fix: "must be an email
+ * address" helps, "must be at most 254 characters" for a missing value does not.
+ */
+const CONSTRAINT_PRIORITY = [
+  'whitelistValidation',
+  'isDefined',
+  'isObject',
+  'isNotEmpty',
+  'isString',
+  'isBoolean',
+  'isInt',
+  'isNumber',
+  'isArray',
+  'isEmail',
+  'isDateString',
+  'matches',
+  'isIn',
+  'equals',
+];
+const priorityOf = (constraint: string): number => {
+  const index = CONSTRAINT_PRIORITY.indexOf(constraint);
+  return index === -1 ? CONSTRAINT_PRIORITY.length : index;
+};
+
 /** Flattens nested class-validator errors to one message per field path, e.g. "schedule.date". */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      field,
-      // class-validator prefixes messages with the property name; the field is already named.
-      message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
-    }));
+    const [first] = Object.entries(error.constraints ?? {}).sort(([a], [b]) => priorityOf(a) - priorityOf(b));
+    // class-validator prefixes messages with the property name; the field is already named.
+    const own = first
+      ? [
+          {
+            field,
+            message: first[1].startsWith(`${error.property} `)
+              ? first[1].slice(error.property.length + 1)
+              : first[1],
+          },
+        ]
+      : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -29,6 +61,5 @@ export const validationPipe = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
-  stopAtFirstError: true,
   exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
 });

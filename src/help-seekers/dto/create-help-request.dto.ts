@@ -6,6 +6,8 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -37,8 +39,8 @@ export class HelpSeekerDto {
 
   @ApiPropertyOptional({ example: 'erika@example.org' })
   @ValidateIf((seeker: HelpSeekerDto) => seeker.preferredContact === 'email' || seeker.email !== undefined)
-  @IsEmail({}, { message: 'must be a valid email address' })
   @MaxLength(254)
+  @IsEmail({}, { message: 'must be a valid email address' })
   email?: string;
 
   @ApiPropertyOptional({
@@ -73,14 +75,15 @@ export class HelpSeekerDto {
 /** Fields of the request itself, shared by the public form and phone intake. */
 export class HelpRequestDetailsDto {
   @ApiProperty({ example: 'shopping', description: 'key of the request-category taxonomy' })
-  @IsString()
   @MaxLength(60)
+  @IsNotEmpty({ message: 'must name what kind of help is needed' })
+  @IsString()
   category: string;
 
   @ApiProperty({ example: 'Wocheneinkauf im Supermarkt, ca. 1 Stunde' })
-  @IsString()
-  @MinLength(3)
   @MaxLength(2000, { message: 'must be at most 2000 characters' })
+  @MinLength(3, { message: 'must describe the help needed in a few words' })
+  @IsString()
   description: string;
 
   @ApiProperty({ example: '22765', description: 'where the help takes place' })
@@ -93,6 +96,7 @@ export class HelpRequestDetailsDto {
   neededLanguage?: string;
 
   @ApiProperty({ type: ScheduleDto })
+  @IsObject({ message: 'must say when the help is needed' })
   @ValidateNested()
   @Type(() => ScheduleDto)
   schedule: ScheduleDto;
@@ -119,11 +123,13 @@ export class OnlineConsentDto {
 /** The public form: a help-seeker (or a relative) asks for help. */
 export class PublicHelpRequestDto extends HelpRequestDetailsDto {
   @ApiProperty({ type: HelpSeekerDto })
+  @IsObject({ message: 'must name the person who needs help and how to reach them' })
   @ValidateNested()
   @Type(() => HelpSeekerDto)
   helpSeeker: HelpSeekerDto;
 
   @ApiProperty({ type: OnlineConsentDto })
+  @IsObject({ message: 'must record the consent to store the data' })
   @ValidateNested()
   @Type(() => OnlineConsentDto)
   consent: OnlineConsentDto;
@@ -143,11 +149,13 @@ export class OralConsentDto {
 /** Phone intake by staff: more fields, and oral consent recorded by the staff member. */
 export class StaffHelpRequestDto extends HelpRequestDetailsDto {
   @ApiProperty({ type: HelpSeekerDto })
+  @IsObject({ message: 'must name the person who needs help and how to reach them' })
   @ValidateNested()
   @Type(() => HelpSeekerDto)
   helpSeeker: HelpSeekerDto;
 
   @ApiProperty({ type: OralConsentDto })
+  @IsObject({ message: 'must record the consent to store the data' })
   @ValidateNested()
   @Type(() => OralConsentDto)
   consent: OralConsentDto;
