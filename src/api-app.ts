@@ -1,11 +1,47 @@
+import { STATUS_CODES } from 'node:http';
 import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import { HttpExceptionFilter } from './common/http-exception.filter';
+import express, { NextFunction, Request, Response } from 'express';
+import { ApiModule } from './api.module';
+import { AppConfig } from './config/config';
+import { ErrorBody, HttpExceptionFilter } from './common/http-exception.filter';
 import { validationPipe } from './common/validation';
 
-/** Everything main.ts and the e2e tests must set up alike, so tests exercise the real app. */
-export function configureApp(app: INestApplication): INestApplication {
+const BODY_LIMIT = '100kb';
+
+/** body-parser's own errors (malformed JSON, too large) answered in the API's one error shape. */
+function bodyParserErrors(error: unknown, _request: Request, response: Response, next: NextFunction): void {
+  const type = (error as { type?: unknown })?.type;
+  if (type !== 'entity.parse.failed' && type !== 'entity.too.large') {
+    next(error);
+    return;
+  }
+  const statusCode = type === 'entity.too.large' ? 413 : 400;
+  const body: ErrorBody = {
+    statusCode,
+    error: STATUS_CODES[statusCode] ?? 'Error',
+    message:
+      type === 'entity.too.large'
+        ? `The request body is larger than ${BODY_LIMIT}.`
+        : 'The request body is not valid JSON.',
+    errors: [],
+  };
+  response.status(statusCode).json(body);
+}
+
+/** The API application exactly as main.ts, the demo and the e2e tests run it. */
+export async function createApiApp(
+  config: AppConfig,
+  options: { logger?: false | ('error' | 'warn' | 'log')[] } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(config), {
+    bodyParser: false,
+    abortOnError: false,
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+  });
+  app.use(express.json({ limit: BODY_LIMIT }), bodyParserErrors);
   app.use(cookieParser());
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpExceptionFilter());

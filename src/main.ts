@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ApiModule } from './api.module';
 import { loadConfig } from './config/config';
-import { configureApp } from './configure-app';
+import { createApiApp } from './api-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = configureApp(await NestFactory.create(ApiModule.forRoot(config)));
+  const app = await createApiApp(config);
   await app.listen(config.PORT);
   new Logger('nahbar').log(`API on ${config.PUBLIC_BASE_URL} (docs at /api/docs)`);
 }

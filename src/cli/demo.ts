@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { ApiModule } from '../api.module';
 import { AppConfig, loadConfig } from '../config/config';
-import { configureApp } from '../configure-app';
+import { createApiApp } from '../api-app';
 import { HelpRequestsService } from '../help-seekers/help-requests.service';
 import { startMailSink } from '../notifications/mail-sink';
 import { ProvidersService } from '../providers/providers.service';
@@ -31,7 +30,7 @@ async function main(): Promise<void> {
   if (config.MAIL_SINK_ENABLED) {
     await startMailSink({ port: config.SMTP_PORT, dir: config.MAIL_SINK_DIR });
   }
-  const api = configureApp(await NestFactory.create(ApiModule.forRoot(config)));
+  const api = await createApiApp(config);
   await api.listen(config.PORT);
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
   await worker.init();

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from './domain-error';
@@ -14,20 +15,9 @@ export interface ErrorBody {
 const DOMAIN_STATUS: Record<string, number> = {
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  'email-taken': HttpStatus.CONFLICT,
   'invalid-credentials': HttpStatus.UNAUTHORIZED,
-  'account-locked': HttpStatus.TOO_MANY_REQUESTS,
 };
-
-/** body-parser errors (malformed JSON, body too large) carry a 4xx status but are no HttpException. */
-function isClientBodyError(error: unknown): error is { status: number; message: string; type: string } {
-  const candidate = error as { status?: unknown; type?: unknown };
-  return (
-    typeof candidate?.status === 'number' &&
-    candidate.status >= 400 &&
-    candidate.status < 500 &&
-    typeof candidate.type === 'string'
-  );
-}
 
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -68,14 +58,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const message =
         typeof detail === 'string' ? detail : Array.isArray(detail) ? detail.join('; ') : exception.message;
-      return { statusCode, error: exception.name.replace(/Exception$/, ''), message, errors: [] };
-    }
-    if (isClientBodyError(exception)) {
-      const message =
-        exception.type === 'entity.too.large'
-          ? 'The request body is too large.'
-          : 'The request body is not valid JSON.';
-      return { statusCode: exception.status, error: exception.type, message, errors: [] };
+      return { statusCode, error: STATUS_CODES[statusCode] ?? exception.name, message, errors: [] };
     }
     return {
       statusCode: 500,

@@ -5,9 +5,8 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { ApiModule } from '../../src/api.module';
 import { AppConfig, loadConfig } from '../../src/config/config';
-import { configureApp } from '../../src/configure-app';
+import { createApiApp } from '../../src/api-app';
 import { WorkerModule } from '../../src/worker.module';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { TEST_REDIS_URL } from './test-env';
@@ -55,9 +54,7 @@ export async function startTestStack(options: {
   };
   const config = loadConfig(env);
   const apiConfig = loadConfig({ ...env, ...options.apiEnv });
-  const api = configureApp(
-    await NestFactory.create(ApiModule.forRoot(apiConfig), { logger: ['error'], abortOnError: false }),
-  );
+  const api = await createApiApp(apiConfig, { logger: ['error'] });
   await api.listen(port, '127.0.0.1');
   const dataSource = api.get(DataSource);
 
