@@ -49,7 +49,8 @@ export class OfferResponsesController {
     if (!['approved', 'offered'].includes(match.status)) {
       return this.send(response, 409, outcomePage(locale, 'no-longer-open'));
     }
-    if (!check.valid) {
+    // The stored deadline decides, as in the POST; the token's expiry is only its upper bound.
+    if (!check.valid || (match.offerExpiresAt && match.offerExpiresAt <= new Date())) {
       return this.send(response, 410, outcomePage(locale, 'expired'));
     }
     return this.send(

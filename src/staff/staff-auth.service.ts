@@ -20,16 +20,16 @@ export interface AuthenticatedStaff {
   role: StaffRole;
 }
 
+/**
+ * One answer for an unknown email, a wrong password and a locked account, so the login reveals
+ * neither which accounts exist nor which are locked.
+ */
 export class InvalidCredentialsError extends DomainError {
   constructor() {
-    // One message for unknown email and wrong password, so a login form reveals no accounts.
-    super('invalid-credentials', 'email or password is wrong');
-  }
-}
-
-export class AccountLockedError extends DomainError {
-  constructor() {
-    super('account-locked', `too many failed logins; try again in ${LOCKOUT_MINUTES} minutes`);
+    super(
+      'invalid-credentials',
+      `email or password is wrong; after ${MAX_FAILED_LOGINS} failed attempts an account is locked for ${LOCKOUT_MINUTES} minutes`,
+    );
   }
 }
 
@@ -65,10 +65,11 @@ export class StaffAuthService {
       await bcrypt.compare(password, await dummyPasswordHash());
       throw new InvalidCredentialsError();
     }
+    const passwordMatches = await bcrypt.compare(password, user.passwordHash);
     if (user.lockedUntil && user.lockedUntil > new Date()) {
-      throw new AccountLockedError();
+      throw new InvalidCredentialsError();
     }
-    if (!(await bcrypt.compare(password, user.passwordHash))) {
+    if (!passwordMatches) {
       const failedLogins = user.failedLogins + 1;
       const locked = failedLogins >= MAX_FAILED_LOGINS;
       await users.update(user.id, {
@@ -81,7 +82,7 @@ export class StaffAuthService {
         entityType: 'staff-user',
         entityId: user.id,
       });
-      throw locked ? new AccountLockedError() : new InvalidCredentialsError();
+      throw new InvalidCredentialsError();
     }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);

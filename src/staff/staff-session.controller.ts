@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { LoginDto } from './dto/login.dto';
 import { CurrentStaff, SESSION_COOKIE, StaffAuthGuard, type StaffRequest } from './staff-auth.guard';
 import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
@@ -8,7 +9,10 @@ import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
 @ApiTags('staff')
 @Controller('api/staff/session')
 export class StaffSessionController {
-  constructor(private readonly auth: StaffAuthService) {}
+  constructor(
+    private readonly auth: StaffAuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Log in: returns the token for API clients and sets it as an HttpOnly cookie for the browser. */
   @Post()
