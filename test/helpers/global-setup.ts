@@ -6,26 +6,42 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { importPostalCodes } from '../../src/postal-codes/import-postal-codes';
-import { TEMPLATE_DATABASE, TEST_PG_ADMIN_URL, TEST_REDIS_URL, assertTestDatabaseName, databaseUrl } from './test-env';
+import {
+  TEST_PG_ADMIN_URL,
+  TEST_REDIS_URL,
+  TEST_RUN_LOCK,
+  assertTestDatabaseName,
+  databaseUrl,
+  templateDatabase,
+} from './test-env';
 
 export const SHARED_POSTAL_CODES = join(__dirname, '..', '..', '..', 'shared', 'data', 'postal-codes-de.csv');
 
-/** Migrates a template database once; each test file then clones it (CREATE DATABASE … TEMPLATE). */
+/** Migrates this run's template database once; each test file then clones it (CREATE DATABASE … TEMPLATE). */
 export default async function globalSetup(): Promise<void> {
   await assertRedisIsUp();
-  assertTestDatabaseName(TEMPLATE_DATABASE);
+  const template = templateDatabase();
+  process.env.NAHBAR_TEST_TEMPLATE = template; // test workers are forked after this and inherit it
+  assertTestDatabaseName(template);
   const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
   await admin.connect().catch((error: Error) => {
-    throw new Error(`PostgreSQL is not reachable at ${TEST_PG_ADMIN_URL}: ${error.message} (see README: Running the tests)`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${TEST_PG_ADMIN_URL}: ${error.message} (see README: Running the tests)`,
+    );
   });
-  try {
-    await dropLeftoverTestDatabases(admin);
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-  } finally {
-    await admin.end();
+  const { rows } = await admin.query<{ alone: boolean }>('SELECT pg_try_advisory_lock($1) AS alone', [
+    TEST_RUN_LOCK,
+  ]);
+  if (rows[0].alone) {
+    await dropLeftoverTestDatabases(admin, template);
+    await admin.query('SELECT pg_advisory_unlock($1)', [TEST_RUN_LOCK]);
   }
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl(TEMPLATE_DATABASE)));
+  // Held until teardown, so a run started meanwhile leaves this run's databases alone.
+  await admin.query('SELECT pg_advisory_lock_shared($1)', [TEST_RUN_LOCK]);
+  (globalThis as { nahbarTestRun?: Client }).nahbarTestRun = admin;
+  await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${template}`);
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl(template)));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();
@@ -35,10 +51,11 @@ export default async function globalSetup(): Promise<void> {
   }
 }
 
-/** Databases of an earlier run that was killed before its files could drop them. */
-async function dropLeftoverTestDatabases(admin: Client): Promise<void> {
+/** Databases of earlier runs that were killed before they could drop them; only when no run is active. */
+async function dropLeftoverTestDatabases(admin: Client, keep: string): Promise<void> {
   const { rows } = await admin.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname LIKE 'nahbar\\_test\\_f\\_%'`,
+    `SELECT datname FROM pg_database WHERE datname LIKE 'nahbar\\_test\\_%' AND datname <> $1`,
+    [keep],
   );
   for (const { datname } of rows) {
     assertTestDatabaseName(datname);
@@ -47,12 +64,18 @@ async function dropLeftoverTestDatabases(admin: Client): Promise<void> {
 }
 
 async function assertRedisIsUp(): Promise<void> {
-  const redis = new IORedis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+  const redis = new IORedis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`Redis is not reachable at ${TEST_REDIS_URL}: ${(error as Error).message} (see README: Running the tests)`);
+    throw new Error(
+      `Redis is not reachable at ${TEST_REDIS_URL}: ${(error as Error).message} (see README: Running the tests)`,
+    );
   } finally {
     redis.disconnect();
   }

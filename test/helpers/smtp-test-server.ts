@@ -21,7 +21,9 @@ interface Waiter {
 
 async function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -33,7 +35,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   const settleWaiters = (): void => {
     const ready = waiters.filter((waiter) => messages.length >= waiter.count);
     waiters = waiters.filter((waiter) => messages.length < waiter.count);
-    for (const waiter of ready) waiter.resolve([...messages]);
+    for (const waiter of ready) {
+      waiter.resolve([...messages]);
+    }
   };
 
   const server = new SMTPServer({
@@ -85,7 +89,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     port,
     messages,
     waitForMessages(count, timeoutMs = 10_000) {
-      if (messages.length >= count) return Promise.resolve([...messages]);
+      if (messages.length >= count) {
+        return Promise.resolve([...messages]);
+      }
       return new Promise<ParsedMail[]>((resolve, reject) => {
         const waiter: Waiter = {
           count,
@@ -102,7 +108,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       });
     },
     failNext(code, message, times = 1) {
-      for (let i = 0; i < times; i += 1) failures.push({ code, message });
+      for (let i = 0; i < times; i += 1) {
+        failures.push({ code, message });
+      }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
