@@ -41,7 +41,11 @@ export class JobQueues implements OnModuleDestroy {
     );
   }
 
+  /** Fails at once while Redis is unreachable, so no caller holds a transaction waiting for it. */
   async add(queue: QueueName, jobName: string, jobId: string, payload: object): Promise<void> {
+    if (this.connection.status !== 'ready') {
+      throw new Error(`Redis is not connected (${this.connection.status})`);
+    }
     await this.get(queue).add(jobName, payload, { ...JOB_OPTIONS[queue], jobId });
   }
 

@@ -5,7 +5,8 @@ import IORedis, { RedisOptions } from 'ioredis';
  * the job; workers block on Redis and must never give up a command (`maxRetriesPerRequest: null`).
  */
 export function producerConnection(redisUrl: string): IORedis {
-  return new IORedis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  // A short disconnect timeout, so shutting down while Redis is unreachable does not hang for 2 s.
+  return new IORedis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, disconnectTimeout: 200 });
 }
 
 export function workerConnectionOptions(redisUrl: string): RedisOptions {
