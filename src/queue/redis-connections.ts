@@ -6,7 +6,11 @@ import IORedis, { RedisOptions } from 'ioredis';
  */
 export function producerConnection(redisUrl: string): IORedis {
   // A short disconnect timeout, so shutting down while Redis is unreachable does not hang for 2 s.
-  return new IORedis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, disconnectTimeout: 200 });
+  return new IORedis(redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    disconnectTimeout: 200,
+  });
 }
 
 export function workerConnectionOptions(redisUrl: string): RedisOptions {
