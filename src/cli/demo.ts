@@ -13,6 +13,7 @@ import { VolunteersService } from '../volunteers/volunteers.service';
 import { WorkerModule } from '../worker.module';
 import { ensureDatabaseExists, runMigrations } from './database-setup';
 import { DEMO_PROVIDERS, DEMO_STAFF, demoRequests, demoVolunteers } from './demo-agency';
+import { formatImportReport } from '../postal-codes/import-postal-codes';
 import { runPostalCodeImport } from './import-postal-codes';
 
 /**
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ MAIL_SINK_ENABLED: 'true', ...process.env });
   await ensureDatabaseExists(config.DATABASE_URL);
   const applied = await runMigrations(config.DATABASE_URL, async (dataSource) => {
-    await runPostalCodeImport(dataSource);
+    console.log(formatImportReport(await runPostalCodeImport(dataSource)));
   });
   console.log(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'schema is up to date');
 
