@@ -1,8 +1,10 @@
+import { AgencySetting } from '../settings/agency-setting.entity';
 import { AuditLog } from '../staff/audit-log.entity';
 import { ConsentRecord } from '../common/consent-record.entity';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
 import { Match } from '../matching/match.entity';
+import { VolunteerBlock } from '../matching/volunteer-block.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxJob } from '../queue/outbox-job.entity';
 import { PostalCode } from '../postal-codes/postal-code.entity';
@@ -12,6 +14,7 @@ import { StaffUser } from '../staff/staff-user.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
 export const ENTITIES = [
+  AgencySetting,
   AuditLog,
   ConsentRecord,
   HelpRequest,
@@ -24,4 +27,5 @@ export const ENTITIES = [
   StaffSession,
   StaffUser,
   Volunteer,
+  VolunteerBlock,
 ];

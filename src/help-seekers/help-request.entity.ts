@@ -25,6 +25,9 @@ export const HELP_REQUEST_STATUSES = [
 ] as const;
 export type HelpRequestStatus = (typeof HELP_REQUEST_STATUSES)[number];
 
+export const REQUEST_OUTCOMES = ['went-well', 'problems'] as const;
+export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
+
 export const URGENCIES = ['low', 'normal', 'high'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
@@ -46,6 +49,7 @@ export class HelpRequest extends Located {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @Index('help_request_help_seeker_idx')
   @Column({ type: 'uuid', nullable: true })
   helpSeekerId: string | null;
 
@@ -76,6 +80,9 @@ export class HelpRequest extends Located {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   neededSkills: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  niceToHaveSkills: string[];
 
   @Column({ type: 'text', nullable: true })
   neededLanguage: string | null;
@@ -117,4 +124,8 @@ export class HelpRequest extends Located {
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /** How it went, recorded when the request is closed; 'went-well' counts as continuity later. */
+  @Column({ type: 'text', nullable: true })
+  outcome: RequestOutcome | null;
 }

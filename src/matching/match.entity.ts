@@ -32,6 +32,8 @@ export const OPEN_ASSIGNMENT_STATUSES: readonly MatchStatus[] = ['approved', 'of
 @Unique(['requestId', 'volunteerId'])
 @Index(['volunteerId', 'status'])
 @Index('match_request_idx', ['requestId', 'status'])
+// Answer history and recent offers per volunteer (fairness, responsiveness) read through this.
+@Index('match_volunteer_offered_idx', ['volunteerId', 'offeredAt'])
 export class Match {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -4,7 +4,7 @@ import type { LanguageSkill, VolunteerStatus, WeeklySlot } from '../matching/dom
 
 @Entity('volunteer')
 // Retrieval indexes (GiST on ll_to_earth, GIN on arrays) are written by hand in the migration.
-@Index('volunteer_location_gist', { synchronize: false })
+@Index('volunteer_active_location_gist', { synchronize: false })
 @Index('volunteer_language_codes_gin', { synchronize: false })
 @Index('volunteer_skills_gin', { synchronize: false })
 @Index('volunteer_email_lower_uq', { synchronize: false })
@@ -37,6 +37,20 @@ export class Volunteer extends Located {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   interests: string[];
 
+  /**
+   * The home point as an earthdistance `earth` (a 3-D cube), computed by PostgreSQL from latitude
+   * and longitude; its GiST index answers "nearest active volunteers first" without trigonometry per row.
+   */
+  @Column({
+    type: 'cube',
+    generatedType: 'STORED',
+    asExpression: 'll_to_earth(latitude, longitude)',
+    select: false,
+    insert: false,
+    update: false,
+  })
+  location?: string;
+
   @Column({ type: 'double precision' })
   maxTravelKm: number;
 
@@ -46,6 +60,18 @@ export class Volunteer extends Located {
 
   @Column({ type: 'int', default: 2 })
   maxOpenAssignments: number;
+
+  /** Offers per week a volunteer wants at most; protects against being asked too often. */
+  @Column({ type: 'int', default: 3 })
+  maxOffersPerWeek: number;
+
+  /** For categories with a minimum age (e.g. driving, interpreting); optional otherwise. */
+  @Column({ type: 'date', nullable: true })
+  birthDate: string | null;
+
+  /** Away (holiday, illness) up to and including this date: not asked, not counted as unavailable. */
+  @Column({ type: 'date', nullable: true })
+  awayUntil: string | null;
 
   @Column({ type: 'text', default: 'pending' })
   status: VolunteerStatus;
