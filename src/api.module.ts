@@ -7,6 +7,7 @@ import { MatchingModule } from './matching/matching.module';
 import { MailSinkModule } from './notifications/mail-sink.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProvidersModule } from './providers/providers.module';
+import { SettingsApiModule } from './settings/settings-api.module';
 import { StaffModule } from './staff/staff.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
 
@@ -24,6 +25,7 @@ export class ApiModule {
         HelpSeekersModule,
         MatchingModule,
         NotificationsModule,
+        SettingsApiModule,
         ...(config.MAIL_SINK_ENABLED ? [MailSinkModule.forDirectory(config.MAIL_SINK_DIR)] : []),
       ],
       controllers: [HealthController],

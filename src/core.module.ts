@@ -7,6 +7,7 @@ import { PostalCodesModule } from './postal-codes/postal-codes.module';
 import { QueueModule } from './queue/queue.module';
 import { AuditModule } from './staff/audit.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
+import { SettingsModule } from './settings/settings.module';
 
 /** What both entry points share: validated config, the database, queue producers, audit log. */
 @Module({})
@@ -24,6 +25,7 @@ export class CoreModule {
         PostalCodesModule,
         AuditModule,
         TaxonomyModule,
+        SettingsModule,
       ],
       exports: [PostalCodesModule, AuditModule],
     };

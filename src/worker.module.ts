@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, loadConfig } from './config/config';
 import { CoreModule } from './core.module';
+import { GlobalAssignmentService } from './matching/global-assignment.service';
+import { MatchDecisionsService } from './matching/match-decisions.service';
 import { MatchingProcessor } from './matching/matching.processor';
 import { MatchingService } from './matching/matching.service';
 import { EMAIL_TRANSPORT } from './notifications/email-transport';
 import { NotificationComposer } from './notifications/notification-composer.service';
+import { NotificationOutbox } from './notifications/notification-outbox.service';
 import { NotificationSender } from './notifications/notification-sender.service';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { SmtpTransport } from './notifications/smtp.transport';
@@ -19,6 +22,9 @@ export class WorkerModule {
       imports: [CoreModule.forRoot(config)],
       providers: [
         MatchingService,
+        MatchDecisionsService,
+        GlobalAssignmentService,
+        NotificationOutbox,
         MatchingProcessor,
         NotificationComposer,
         NotificationSender,

@@ -26,12 +26,6 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default('nahbar Freiwilligenagentur <noreply@nahbar.localhost>'),
     STAFF_NOTIFY_EMAIL: z.string().email().default('team@nahbar.localhost'),
     LINK_SECRET: z.string().min(32).default(DEV_LINK_SECRET),
-    OFFER_LINK_TTL_HOURS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 30)
-      .default(72),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .int()

@@ -1,22 +1,150 @@
 import { EntityManager } from 'typeorm';
-import type { CandidateVolunteer, LanguageSkill, VolunteerStatus, WeeklySlot } from './domain/types';
-import type { HelpRequest } from '../help-seekers/help-request.entity';
+import type {
+  CandidateVolunteer,
+  LanguageSkill,
+  PriorAskOutcome,
+  VolunteerStatus,
+  WeeklySlot,
+} from './domain/types';
 
-/** No volunteer travels further than this; it bounds the index search box. */
+/** No volunteer travels further than this (the volunteer DTO caps maxTravelKm at 50). */
 export const MAX_TRAVEL_KM = 50;
 
+export interface RetrievalRequest {
+  id: string;
+  latitude: number;
+  longitude: number;
+  helpSeekerId: string | null;
+  neededLanguage: string | null;
+  /** Needed and nice-to-have skills with their taxonomy parents and children: any overlap counts. */
+  relatedSkills: string[];
+}
+
+export interface RetrievalLimits {
+  /** How many nearest active volunteers one index scan walks at most (bounds the work per request). */
+  scanLimit: number;
+  /** How many of those within their own travel radius are kept, per scan. */
+  poolSize: number;
+}
+
+export const DEFAULT_RETRIEVAL_LIMITS: RetrievalLimits = { scanLimit: 2000, poolSize: 200 };
+
+/** Collects positional parameters while the SQL is written, so only the ones used are sent. */
+class Params {
+  readonly values: unknown[] = [];
+
+  bind(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+interface ScanOptions {
+  skillFilter: boolean;
+  languageFilter: boolean;
+  radiusFilter: boolean;
+}
+
 /**
- * Parameters: $1 latitude, $2 longitude, $3 search radius in metres, $4 request id. The earth_box
- * test is what the GiST index on ll_to_earth(latitude, longitude) answers.
+ * One nearest-first scan: the GiST index on `location` (KNN, `<->`) yields active volunteers in
+ * order of distance, so the scan stops after `scanLimit` rows however many volunteers the city has.
+ * A needed language is a hard rule, so it filters here already (the GIN index helps when it is rare).
  */
-export const CANDIDATES_SQL = `SELECT v.id, v.status, v.languages, v.skills, v.latitude, v.longitude, v.district, v.max_travel_km,
-            v.availability, v.max_open_assignments, v.certificate_inspected_on::text AS certificate_inspected_on,
-            (SELECT count(*) FROM match m
-              WHERE m.volunteer_id = v.id AND m.status IN ('approved', 'offered', 'accepted'))::int AS open_assignments
-       FROM volunteer v
-      WHERE v.status = 'active'
-        AND earth_box(ll_to_earth($1, $2), $3) @> ll_to_earth(v.latitude, v.longitude)
-        AND NOT EXISTS (SELECT 1 FROM match m WHERE m.request_id = $4 AND m.volunteer_id = v.id)`;
+function nearestScan(
+  refs: {
+    here: string;
+    requestId: string;
+    language: string;
+    skills: string;
+    scanLimit: string;
+    poolSize: string;
+  },
+  options: ScanOptions,
+): string {
+  return `(SELECT near.* FROM (
+      SELECT v.id, v.max_travel_km, v.location <-> ${refs.here} AS metres
+        FROM volunteer v
+       WHERE v.status = 'active'
+         ${options.languageFilter ? `AND v.language_codes @> ARRAY[${refs.language}]` : ''}
+         ${options.skillFilter ? `AND v.skills && ${refs.skills}` : ''}
+         AND NOT EXISTS (SELECT 1 FROM match m WHERE m.request_id = ${refs.requestId} AND m.volunteer_id = v.id)
+       ORDER BY v.location <-> ${refs.here}
+       LIMIT ${refs.scanLimit}) near
+     WHERE near.metres <= ${options.radiusFilter ? 'near.max_travel_km * 1000' : String(MAX_TRAVEL_KM * 1000)}
+     LIMIT ${refs.poolSize})`;
+}
+
+/** Per-volunteer history from past matches; `volunteers` selects whose. */
+function historyCte(volunteers: string, now: string, seeker: string): string {
+  return `history AS (
+    SELECT m.volunteer_id,
+           count(*) FILTER (WHERE m.status IN ('approved', 'offered')
+                               OR (m.status = 'accepted' AND r.status = 'matched'))::int AS open_assignments,
+           count(*) FILTER (WHERE m.offered_at > ${now} - interval '7 days')::int AS offers_last_7_days,
+           count(*) FILTER (WHERE m.offered_at > ${now} - interval '180 days')::int AS offered,
+           count(*) FILTER (WHERE m.offered_at > ${now} - interval '180 days'
+                              AND m.responded_at IS NOT NULL)::int AS answered,
+           count(*) FILTER (WHERE m.status = 'accepted' AND r.help_seeker_id = ${seeker}
+                              AND r.outcome = 'went-well')::int AS helped_before
+      FROM match m JOIN help_request r ON r.id = m.request_id
+     WHERE m.volunteer_id ${volunteers}
+     GROUP BY m.volunteer_id)`;
+}
+
+function candidateColumns(seeker: string): string {
+  return `v.id, v.status, v.languages, v.skills, v.latitude, v.longitude, v.district, v.max_travel_km,
+       v.availability, v.max_open_assignments, v.max_offers_per_week,
+       v.certificate_inspected_on::text AS certificate_inspected_on, v.birth_date::text AS birth_date,
+       v.away_until::text AS away_until,
+       coalesce(h.open_assignments, 0) AS open_assignments, coalesce(h.offers_last_7_days, 0) AS offers_last_7_days,
+       coalesce(h.offered, 0) AS offered, coalesce(h.answered, 0) AS answered,
+       coalesce(h.helped_before, 0) AS helped_before,
+       EXISTS (SELECT 1 FROM volunteer_block b WHERE b.help_seeker_id = ${seeker} AND b.volunteer_id = v.id) AS blocked`;
+}
+
+/**
+ * The candidate pool with everything the engine needs, in one round trip and without entities:
+ * the nearest volunteers within their radius, plus the nearest who bring a wanted skill, with their
+ * open assignments, recent offers, answer history, continuity with this help-seeker and blocks.
+ */
+export function candidatesQuery(
+  request: RetrievalRequest,
+  now: Date,
+  limits: RetrievalLimits,
+  options: { diagnosis: boolean },
+): { sql: string; parameters: unknown[] } {
+  const params = new Params();
+  const refs = {
+    here: `ll_to_earth(${params.bind(request.latitude)}::float8, ${params.bind(request.longitude)}::float8)`,
+    requestId: `${params.bind(request.id)}::uuid`,
+    seeker: `${params.bind(request.helpSeekerId)}::uuid`,
+    now: `${params.bind(now.toISOString())}::timestamptz`,
+    scanLimit: `${params.bind(limits.scanLimit)}::int`,
+    poolSize: `${params.bind(limits.poolSize)}::int`,
+    language:
+      request.neededLanguage !== null && !options.diagnosis
+        ? `${params.bind(request.neededLanguage)}::text`
+        : '',
+    skills:
+      request.relatedSkills.length > 0 && !options.diagnosis
+        ? `${params.bind(request.relatedSkills)}::text[]`
+        : '',
+  };
+  const scan = (skillFilter: boolean) =>
+    nearestScan(refs, {
+      skillFilter,
+      languageFilter: refs.language !== '',
+      radiusFilter: !options.diagnosis,
+    });
+  const scans = refs.skills ? [scan(false), scan(true)] : [scan(false)];
+  const sql = `WITH pool AS (${scans.join(' UNION ')}),
+  ${historyCte('IN (SELECT id FROM pool)', refs.now, refs.seeker)}
+SELECT ${candidateColumns(refs.seeker)}
+  FROM (SELECT DISTINCT id FROM pool) p
+  JOIN volunteer v ON v.id = p.id
+  LEFT JOIN history h ON h.volunteer_id = v.id`;
+  return { sql, parameters: params.values };
+}
 
 interface CandidateRow {
   id: string;
@@ -29,26 +157,72 @@ interface CandidateRow {
   max_travel_km: number;
   availability: WeeklySlot[];
   max_open_assignments: number;
+  max_offers_per_week: number;
   certificate_inspected_on: string | null;
+  birth_date: string | null;
+  away_until: string | null;
   open_assignments: number;
+  offers_last_7_days: number;
+  offered: number;
+  answered: number;
+  helped_before: number;
+  blocked: boolean;
+}
+
+export async function findCandidates(
+  manager: EntityManager,
+  request: RetrievalRequest,
+  now: Date,
+  limits: RetrievalLimits = DEFAULT_RETRIEVAL_LIMITS,
+): Promise<CandidateVolunteer[]> {
+  const { sql, parameters } = candidatesQuery(request, now, limits, { diagnosis: false });
+  const rows: CandidateRow[] = await manager.query(sql, parameters);
+  return rows.map((row) => toCandidate(row, null));
 }
 
 /**
- * Active volunteers within reach of the request, found through the GiST index on ll_to_earth,
- * as the plain rows the engine needs (no entities, no names or contact data). Volunteers already
- * asked for this request are left out: a decline or withdrawal is final for that request.
+ * When nobody is eligible, staff need to know which rule excluded how many: the nearest active
+ * volunteers within 50 km, without the language and radius pre-filters, for the engine to judge.
  */
-export async function findCandidates(
+export async function findCandidatesForDiagnosis(
   manager: EntityManager,
-  request: HelpRequest,
+  request: RetrievalRequest,
+  now: Date,
 ): Promise<CandidateVolunteer[]> {
-  const rows: CandidateRow[] = await manager.query(CANDIDATES_SQL, [
-    request.latitude,
-    request.longitude,
-    MAX_TRAVEL_KM * 1000,
-    request.id,
-  ]);
-  return rows.map((row) => ({
+  const { sql, parameters } = candidatesQuery(
+    request,
+    now,
+    { scanLimit: 5000, poolSize: 5000 },
+    { diagnosis: true },
+  );
+  const rows: CandidateRow[] = await manager.query(sql, parameters);
+  return rows.map((row) => toCandidate(row, null));
+}
+
+export async function loadCandidate(
+  manager: EntityManager,
+  request: { id: string; helpSeekerId: string | null },
+  volunteerId: string,
+  now: Date,
+): Promise<CandidateVolunteer | null> {
+  const [row]: (CandidateRow & { asked: string | null })[] = await manager.query(
+    `WITH ${historyCte('= $3::uuid', '$4::timestamptz', '$2::uuid')}
+SELECT ${candidateColumns('$2::uuid')},
+       (SELECT m.status FROM match m WHERE m.request_id = $1 AND m.volunteer_id = v.id) AS asked
+  FROM volunteer v LEFT JOIN history h ON h.volunteer_id = v.id
+ WHERE v.id = $3`,
+    [request.id, request.helpSeekerId, volunteerId, now.toISOString()],
+  );
+  if (!row) {
+    return null;
+  }
+  const asked =
+    row.asked === 'declined' || row.asked === 'withdrawn' || row.asked === 'expired' ? row.asked : null;
+  return toCandidate(row, asked);
+}
+
+function toCandidate(row: CandidateRow, askedForThisRequest: PriorAskOutcome | null): CandidateVolunteer {
+  return {
     id: row.id,
     status: row.status,
     languages: row.languages,
@@ -60,5 +234,13 @@ export async function findCandidates(
     maxOpenAssignments: row.max_open_assignments,
     openAssignments: row.open_assignments,
     certificateInspectedOn: row.certificate_inspected_on,
-  }));
+    birthDate: row.birth_date,
+    awayUntil: row.away_until,
+    maxOffersPerWeek: row.max_offers_per_week,
+    offersLast7Days: row.offers_last_7_days,
+    answerHistory: { offered: row.offered, answered: row.answered },
+    helpedThisPersonBefore: row.helped_before,
+    askedForThisRequest,
+    blockedForThisRequest: row.blocked,
+  };
 }

@@ -1,12 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { OutboxService } from '../queue/outbox.service';
 import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../queue/queues';
+import { MatchingSettings } from '../settings/matching-settings';
+import { MatchingSettingsService } from '../settings/matching-settings.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -27,16 +29,20 @@ interface LockedMatch {
  */
 @Injectable()
 export class MatchDecisionsService {
+  private readonly logger = new Logger(MatchDecisionsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationOutbox,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly settings: MatchingSettingsService,
   ) {}
 
   /** Staff approve a proposal: the volunteer gets the offer email. One open offer per request. */
   async approve(matchId: string, staff: AuthenticatedStaff): Promise<Match> {
+    const { offerResponseHours } = await this.settings.get();
     return this.decide(matchId, async (manager, { match, request }) => {
       if (match.status !== 'proposed') {
         throw new ConflictError(`the match is ${match.status}, only a proposed match can be approved`);
@@ -47,26 +53,11 @@ export class MatchDecisionsService {
       if (openOffer > 0) {
         throw new ConflictError('another volunteer has already been asked for this request');
       }
-      const volunteer = await manager.findOneByOrFail(Volunteer, { id: match.volunteerId });
-      const now = new Date();
-      Object.assign(match, {
-        status: 'approved',
-        decidedByStaffId: staff.id,
-        decidedAt: now,
-        offerExpiresAt: new Date(now.getTime() + this.config.OFFER_LINK_TTL_HOURS * 3600_000),
-      });
-      await manager.save(match);
-      await manager.update(HelpRequest, request.id, { status: 'offered', statusChangedAt: now });
+      const jobId = await this.offer(manager, match, request, staff.id, offerResponseHours, new Date());
       await this.audit.record(
         { staffUserId: staff.id, action: 'match.approved', entityType: 'match', entityId: match.id },
         manager,
       );
-      const jobId = await this.notifications.queue(manager, {
-        kind: 'volunteer-offer',
-        subjectId: match.id,
-        recipient: volunteer.email,
-        locale: volunteer.locale,
-      });
       return { result: match, jobIds: [jobId] };
     });
   }
@@ -93,6 +84,7 @@ export class MatchDecisionsService {
 
   /** The volunteer's answer from the offer email. Every outcome is an answer for a page, not an error. */
   async respond(matchId: string, action: OfferAction, now = new Date()): Promise<OfferResponseOutcome> {
+    const settings = await this.settings.get();
     return this.decide(matchId, async (manager, { match, request }) => {
       if (['accepted', 'declined'].includes(match.status)) {
         return { result: 'already-answered' as const, jobIds: [] };
@@ -128,18 +120,69 @@ export class MatchDecisionsService {
         });
         return { result: 'accepted' as const, jobIds: [staffNotice, confirmation] };
       }
-      const rematchJob = await this.returnToProposals(manager, request, now);
-      return { result: 'declined' as const, jobIds: [staffNotice, rematchJob] };
+      const next = await this.moveOn(manager, request, now, settings);
+      return { result: 'declined' as const, jobIds: [staffNotice, next] };
     });
   }
 
-  /** After a decline: back to the remaining proposals, or match again (without those already asked). */
-  private async returnToProposals(
+  /**
+   * Offers that got no answer in time expire, and the request moves on like after a decline.
+   * Run by a repeatable job; each expiry is its own transaction, so one failure stops no other.
+   */
+  async expireOverdueOffers(now = new Date()): Promise<number> {
+    const overdue = await this.dataSource.getRepository(Match).find({
+      select: { id: true },
+      where: { status: In(['approved', 'offered']), offerExpiresAt: LessThanOrEqual(now) },
+      take: 500,
+    });
+    const settings = await this.settings.get();
+    let expired = 0;
+    for (const { id } of overdue) {
+      const done = await this.decide(id, async (manager, { match, request }) => {
+        if (
+          !['approved', 'offered'].includes(match.status) ||
+          !match.offerExpiresAt ||
+          match.offerExpiresAt > now
+        ) {
+          return { result: false, jobIds: [] };
+        }
+        const volunteer = await manager.findOneByOrFail(Volunteer, { id: match.volunteerId });
+        Object.assign(match, { status: 'expired', respondedAt: null });
+        await manager.save(match);
+        const staffNotice = await this.notifications.queue(manager, {
+          kind: 'staff-offer-expired',
+          subjectId: match.id,
+          recipient: this.config.STAFF_NOTIFY_EMAIL,
+          locale: 'de',
+        });
+        const next = await this.moveOn(manager, request, now, settings);
+        this.logger.log(`offer ${match.id} to volunteer ${volunteer.id} expired`);
+        return { result: true, jobIds: [staffNotice, next] };
+      });
+      expired += done ? 1 : 0;
+    }
+    return expired;
+  }
+
+  /**
+   * After a decline or an expiry: offer the next proposal at once where the agency allows it,
+   * else back to staff with the remaining proposals; with none left, match again (without those
+   * already asked). Returns the job to relay, if any.
+   */
+  private async moveOn(
     manager: EntityManager,
     request: HelpRequest,
     now: Date,
+    settings: MatchingSettings,
   ): Promise<string | null> {
-    if (await this.hasProposals(manager, request.id)) {
+    const next = await manager.findOne(Match, {
+      where: { requestId: request.id, status: 'proposed' },
+      order: { rank: 'ASC' },
+    });
+    if (next && settings.autoOffer) {
+      return this.offer(manager, next, request, null, settings.offerResponseHours, now);
+    }
+    if (next) {
       await manager.update(HelpRequest, request.id, { status: 'proposals-ready', statusChangedAt: now });
       return null;
     }
@@ -157,6 +200,32 @@ export class MatchDecisionsService {
       payload: { requestId: request.id, round },
     });
     return jobId;
+  }
+
+  /** Marks the match approved (by staff, or by the agency's auto-offer when `staffId` is null) and queues the offer email. */
+  private async offer(
+    manager: EntityManager,
+    match: Match,
+    request: HelpRequest,
+    staffId: string | null,
+    offerResponseHours: number,
+    now: Date,
+  ): Promise<string | null> {
+    const volunteer = await manager.findOneByOrFail(Volunteer, { id: match.volunteerId });
+    Object.assign(match, {
+      status: 'approved',
+      decidedByStaffId: staffId,
+      decidedAt: now,
+      offerExpiresAt: new Date(now.getTime() + offerResponseHours * 3600_000),
+    });
+    await manager.save(match);
+    await manager.update(HelpRequest, request.id, { status: 'offered', statusChangedAt: now });
+    return this.notifications.queue(manager, {
+      kind: 'volunteer-offer',
+      subjectId: match.id,
+      recipient: volunteer.email,
+      locale: volunteer.locale,
+    });
   }
 
   private async hasProposals(manager: EntityManager, requestId: string): Promise<boolean> {

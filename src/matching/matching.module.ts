@@ -3,12 +3,16 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
 import { MatchDecisionsService } from './match-decisions.service';
 import { OfferResponsesController } from './offer-responses.controller';
+import { GlobalAssignmentService } from './global-assignment.service';
+import { MatchingService } from './matching.service';
 import { StaffMatchesController } from './staff-matches.controller';
+import { StaffMatchingController } from './staff-matching.controller';
+import { StaffMatchingService } from './staff-matching.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [StaffMatchesController, OfferResponsesController],
-  providers: [MatchDecisionsService],
+  controllers: [StaffMatchesController, StaffMatchingController, OfferResponsesController],
+  providers: [MatchDecisionsService, MatchingService, StaffMatchingService, GlobalAssignmentService],
   exports: [MatchDecisionsService],
 })
 export class MatchingModule {}

@@ -1,31 +1,70 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { MATCHING_QUEUE } from '../queue/queues';
-import { startQueueWorker } from '../queue/queue-worker';
+import { JobQueues } from '../queue/job-queues.service';
+import {
+  EXPIRE_OFFERS_JOB,
+  MATCH_REQUEST_JOB,
+  MATCHING_QUEUE,
+  OPTIMISE_ASSIGNMENTS_JOB,
+  RECHECK_VOLUNTEER_JOB,
+} from '../queue/queues';
+import { jobHandler, startQueueWorker } from '../queue/queue-worker';
+import { GlobalAssignmentService } from './global-assignment.service';
+import { MatchDecisionsService } from './match-decisions.service';
 import { MatchingService } from './matching.service';
 
-const matchRequestPayload = z.object({ requestId: z.string().uuid(), round: z.number().int().min(1) });
+const EXPIRE_EVERY_MS = 60_000;
+const OPTIMISE_EVERY_MS = 15 * 60_000;
 
-/** Thin: validates the job and calls the service. Only the worker process provides it. */
+/** Thin: validates each job and calls the service. Only the worker process provides it. */
 @Injectable()
 export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MatchingProcessor.name);
   private worker?: Worker;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly matching: MatchingService,
+    private readonly decisions: MatchDecisionsService,
+    private readonly assignments: GlobalAssignmentService,
+    private readonly queues: JobQueues,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.worker = startQueueWorker({
       config: this.config,
       queue: MATCHING_QUEUE,
-      schema: matchRequestPayload,
-      concurrency: 4,
-      handle: ({ requestId, round }) => this.matching.matchRequest(requestId, round),
+      concurrency: 8,
+      handlers: {
+        [MATCH_REQUEST_JOB]: jobHandler(
+          z.object({ requestId: z.string().uuid(), round: z.number().int().min(1) }),
+          (p) => this.matching.matchRequest(p.requestId, p.round),
+        ),
+        [RECHECK_VOLUNTEER_JOB]: jobHandler(z.object({ volunteerId: z.string().uuid() }), (p) =>
+          this.matching.recheckForVolunteer(p.volunteerId),
+        ),
+        [EXPIRE_OFFERS_JOB]: jobHandler(z.object({}).strict(), () => this.decisions.expireOverdueOffers()),
+        [OPTIMISE_ASSIGNMENTS_JOB]: jobHandler(
+          z.object({ requestedBy: z.string().uuid().nullable().optional() }).strict(),
+          (p) => this.assignments.optimise(p.requestedBy ?? null),
+        ),
+      },
     });
+    // Schedulers are upserted by id, so every worker may declare them; Redis keeps one of each.
+    await this.schedule(EXPIRE_OFFERS_JOB, EXPIRE_EVERY_MS);
+    await this.schedule(OPTIMISE_ASSIGNMENTS_JOB, OPTIMISE_EVERY_MS);
+  }
+
+  private async schedule(jobName: string, every: number): Promise<void> {
+    try {
+      await this.queues
+        .get(MATCHING_QUEUE)
+        .upsertJobScheduler(jobName, { every }, { name: jobName, data: {} });
+    } catch (error) {
+      this.logger.warn(`could not schedule ${jobName} yet: ${(error as Error).message}`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -6,6 +6,7 @@ import { HelpRequest } from '../help-seekers/help-request.entity';
 import { formatScheduleDe, formatScheduleEn } from '../matching/domain';
 import { Match } from '../matching/match.entity';
 import { createOfferToken } from '../matching/offer-links';
+import { DEFAULT_MATCHING_SETTINGS } from '../settings/matching-settings';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import type { OutgoingEmail } from './email-transport';
@@ -44,7 +45,7 @@ export class NotificationComposer {
         case 'volunteer-offer': {
           const expiresAt =
             match.offerExpiresAt ??
-            new Date(match.createdAt.getTime() + this.config.OFFER_LINK_TTL_HOURS * 3600_000);
+            new Date(match.createdAt.getTime() + DEFAULT_MATCHING_SETTINGS.offerResponseHours * 3600_000);
           const link = (action: 'accept' | 'decline') =>
             `${base}/offers/${createOfferToken(this.config.LINK_SECRET, { matchId: match.id, action, expiresAt })}`;
           return renderEmail('volunteer-offer', locale, {
@@ -79,6 +80,7 @@ export class NotificationComposer {
         }
         case 'staff-offer-accepted':
         case 'staff-offer-declined':
+        case 'staff-offer-expired':
           return renderEmail(notification.kind, locale, {
             volunteerName: volunteer.name,
             requestCategoryLabel: categoryLabel,

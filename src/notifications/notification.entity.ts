@@ -5,6 +5,7 @@ export const NOTIFICATION_KINDS = [
   'volunteer-confirmation',
   'staff-offer-accepted',
   'staff-offer-declined',
+  'staff-offer-expired',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

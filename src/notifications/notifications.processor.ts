@@ -2,8 +2,8 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Worker } from 'bullmq';
 import { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { NOTIFICATIONS_QUEUE } from '../queue/queues';
-import { startQueueWorker } from '../queue/queue-worker';
+import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB } from '../queue/queues';
+import { jobHandler, startQueueWorker } from '../queue/queue-worker';
 import { NotificationSender } from './notification-sender.service';
 
 const sendNotificationPayload = z.object({ notificationId: z.string().uuid() });
@@ -21,9 +21,12 @@ export class NotificationsProcessor implements OnApplicationBootstrap, OnApplica
     this.worker = startQueueWorker({
       config: this.config,
       queue: NOTIFICATIONS_QUEUE,
-      schema: sendNotificationPayload,
       concurrency: 5,
-      handle: ({ notificationId }) => this.sender.send(notificationId),
+      handlers: {
+        [SEND_NOTIFICATION_JOB]: jobHandler(sendNotificationPayload, ({ notificationId }) =>
+          this.sender.send(notificationId),
+        ),
+      },
     });
   }
 

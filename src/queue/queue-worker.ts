@@ -5,28 +5,45 @@ import type { AppConfig } from '../config/config';
 import { QueueName } from './queues';
 import { workerConnectionOptions } from './redis-connections';
 
+export interface JobHandler<T> {
+  schema: z.ZodType<T>;
+  handle: (payload: T, job: Job) => Promise<unknown>;
+}
+
+/** Keeps each handler's payload type tied to its schema. */
+export const jobHandler = <T>(
+  schema: z.ZodType<T>,
+  handle: (payload: T, job: Job) => Promise<unknown>,
+): JobHandler<T> => ({
+  schema,
+  handle,
+});
+
 /**
- * Starts a BullMQ worker whose payloads are validated first: a malformed payload fails the job for
- * good (kept in the failed set, logged), instead of being retried forever or processed half-way.
+ * Starts a BullMQ worker whose payloads are validated first: a malformed payload or an unknown job
+ * name fails the job for good (kept in the failed set, logged), instead of being retried forever.
  */
-export function startQueueWorker<T>(options: {
+export function startQueueWorker(options: {
   config: AppConfig;
   queue: QueueName;
-  schema: z.ZodType<T>;
   concurrency: number;
-  handle: (payload: T, job: Job) => Promise<unknown>;
+  handlers: Record<string, JobHandler<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each entry pairs its own schema and handler
 }): Worker {
   const logger = new Logger(`${options.queue}-worker`);
   const worker = new Worker(
     options.queue,
     async (job: Job) => {
-      const parsed = options.schema.safeParse(job.data);
+      const handler = options.handlers[job.name];
+      if (!handler) {
+        throw new UnrecoverableError(`no handler for job ${job.name} on ${options.queue}`);
+      }
+      const parsed = handler.schema.safeParse(job.data);
       if (!parsed.success) {
         throw new UnrecoverableError(
           `invalid payload for ${job.name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
         );
       }
-      return options.handle(parsed.data, job);
+      return handler.handle(parsed.data, job);
     },
     {
       connection: workerConnectionOptions(options.config.REDIS_URL),

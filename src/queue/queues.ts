@@ -6,6 +6,13 @@ export interface MatchRequestPayload {
   round: number;
 }
 
+export const RECHECK_VOLUNTEER_JOB = 'recheck-volunteer';
+export interface RecheckVolunteerPayload {
+  volunteerId: string;
+}
+export const EXPIRE_OFFERS_JOB = 'expire-offers';
+export const OPTIMISE_ASSIGNMENTS_JOB = 'optimise-assignments';
+
 export const NOTIFICATIONS_QUEUE = 'notifications';
 export const SEND_NOTIFICATION_JOB = 'send-notification';
 export interface SendNotificationPayload {
@@ -17,4 +24,7 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** BullMQ forbids ':' in custom job ids; these ids are stable across retries and restarts. */
 export const matchRequestJobId = (requestId: string, round: number): string => `match-${requestId}-r${round}`;
+/** One re-check per profile version: a second save of the same version is the same job. */
+export const recheckVolunteerJobId = (volunteerId: string, version: Date): string =>
+  `recheck-${volunteerId}-${version.getTime()}`;
 export const sendNotificationJobId = (notificationId: string): string => `notification-${notificationId}`;

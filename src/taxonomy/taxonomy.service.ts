@@ -35,6 +35,31 @@ export class TaxonomyService {
     return this.taxonomy.categories[category]?.skills ?? [];
   }
 
+  /**
+   * The skills that count for these, directly or partly: each with its parent and its children
+   * (a volunteer with "accompaniment" helps with "accompaniment.doctor" and the other way round).
+   */
+  relatedSkills(skills: string[]): string[] {
+    const related = new Set<string>();
+    for (const skill of skills) {
+      related.add(skill);
+      const parent = this.taxonomy.skills[skill]?.parent;
+      if (parent) {
+        related.add(parent);
+      }
+      for (const [key, definition] of Object.entries(this.taxonomy.skills)) {
+        if (definition.parent === skill) {
+          related.add(key);
+        }
+      }
+    }
+    return [...related].sort();
+  }
+
+  minimumAgeOf(category: string): number | null {
+    return this.taxonomy.categories[category]?.minimumAge ?? null;
+  }
+
   label(kind: keyof Taxonomy, key: string, locale: 'de' | 'en'): string {
     return this.taxonomy[kind][key]?.[locale] ?? key;
   }

@@ -6,7 +6,14 @@ const keyPattern = /^[a-z0-9][a-z0-9.-]*$|^[A-Z]{2,4}$/;
 
 export const taxonomySchema = z
   .object({
-    categories: z.record(z.string().regex(keyPattern), z.object({ ...label, skills: z.array(z.string()) })),
+    categories: z.record(
+      z.string().regex(keyPattern),
+      z.object({
+        ...label,
+        skills: z.array(z.string()),
+        minimumAge: z.number().int().min(0).max(99).optional(),
+      }),
+    ),
     skills: z.record(z.string().regex(keyPattern), z.object({ ...label, parent: z.string().optional() })),
     fields: z.record(z.string().regex(keyPattern), z.object(label)),
   })

@@ -20,6 +20,7 @@ import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import {
   CreateVolunteerDto,
   RecordCertificateDto,
+  UpdateVolunteerDto,
   UpdateVolunteerStatusDto,
 } from './dto/create-volunteer.dto';
 import { VolunteersService } from './volunteers.service';
@@ -58,6 +59,16 @@ export class VolunteersController {
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.volunteers.get(id);
+  }
+
+  /** Change any profile field; an active volunteer is then re-checked against open requests. */
+  @Patch(':id')
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateVolunteerDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ) {
+    return this.volunteers.update(id, body, staff);
   }
 
   @Patch(':id/status')

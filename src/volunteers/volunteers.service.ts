@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { berlinDateOf } from '../common/berlin-time';
 import { ConsentRecord } from '../common/consent-record.entity';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
@@ -10,7 +10,9 @@ import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { PRIVACY_TEXT_VERSION } from '../help-seekers/help-requests.service';
-import { CreateVolunteerDto, RecordCertificateDto } from './dto/create-volunteer.dto';
+import { CreateVolunteerDto, RecordCertificateDto, UpdateVolunteerDto } from './dto/create-volunteer.dto';
+import { OutboxService } from '../queue/outbox.service';
+import { MATCHING_QUEUE, RECHECK_VOLUNTEER_JOB, recheckVolunteerJobId } from '../queue/queues';
 import { Volunteer } from './volunteer.entity';
 import type { VolunteerStatus } from '../matching/domain/types';
 
@@ -23,22 +25,14 @@ export class VolunteersService {
     private readonly postalCodes: PostalCodesService,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async register(dto: CreateVolunteerDto, staff: AuthenticatedStaff): Promise<Volunteer> {
-    this.taxonomy.assertKnown('skills', dto.skills, 'skills');
-    this.taxonomy.assertKnown('fields', dto.interests ?? [], 'interests');
-    const badSlot = dto.availability.findIndex((slot) => !isValidSlot(slot));
-    if (badSlot >= 0) {
-      throw new DomainError(
-        'invalid-availability',
-        'the end must come after the start',
-        `availability.${badSlot}`,
-      );
-    }
+    this.checkProfile(dto);
     const location = await this.postalCodes.locate(dto.postalCode);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const created = await this.dataSource.transaction(async (manager) => {
         const volunteer = await manager.save(
           manager.create(Volunteer, {
             name: dto.name.trim(),
@@ -55,6 +49,9 @@ export class VolunteersService {
             maxTravelKm: dto.maxTravelKm,
             availability: dto.availability.map(({ weekday, start, end }) => ({ weekday, start, end })),
             maxOpenAssignments: dto.maxOpenAssignments ?? 2,
+            maxOffersPerWeek: dto.maxOffersPerWeek ?? 3,
+            birthDate: dto.birthDate ?? null,
+            awayUntil: dto.awayUntil ?? null,
             status: dto.status ?? 'pending',
             locale: dto.locale ?? 'de',
           }),
@@ -78,8 +75,10 @@ export class VolunteersService {
           },
           manager,
         );
-        return volunteer;
+        return { volunteer, jobId: await this.queueRecheck(manager, volunteer) };
       });
+      this.outbox.relaySoon([created.jobId]);
+      return created.volunteer;
     } catch (error) {
       if (
         error instanceof QueryFailedError &&
@@ -89,6 +88,57 @@ export class VolunteersService {
       }
       throw error;
     }
+  }
+
+  /** Changes the profile; when the volunteer may now fit open requests, they are re-checked. */
+  async update(id: string, dto: UpdateVolunteerDto, staff: AuthenticatedStaff): Promise<Volunteer> {
+    this.checkProfile(dto);
+    const location = dto.postalCode ? await this.postalCodes.locate(dto.postalCode) : null;
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const volunteer = await manager.findOne(Volunteer, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!volunteer) {
+        throw new NotFoundError('volunteer', id);
+      }
+      Object.assign(volunteer, {
+        ...dto,
+        ...(dto.name ? { name: dto.name.trim() } : {}),
+        ...(dto.languages
+          ? {
+              languages: dto.languages.map(({ code, level }) => ({ code, level })),
+              languageCodes: [...new Set(dto.languages.map((language) => language.code))],
+            }
+          : {}),
+        ...(dto.skills ? { skills: [...new Set(dto.skills)] } : {}),
+        ...(dto.availability
+          ? { availability: dto.availability.map(({ weekday, start, end }) => ({ weekday, start, end })) }
+          : {}),
+        ...(location
+          ? {
+              postalCode: location.postalCode,
+              latitude: location.latitude,
+              longitude: location.longitude,
+              district: location.district,
+            }
+          : {}),
+      });
+      const saved = await manager.save(volunteer);
+      await this.audit.record(
+        {
+          staffUserId: staff.id,
+          action: 'volunteer.updated',
+          entityType: 'volunteer',
+          entityId: id,
+          details: { fields: Object.keys(dto).join(',') },
+        },
+        manager,
+      );
+      return { volunteer: saved, jobId: await this.queueRecheck(manager, saved) };
+    });
+    this.outbox.relaySoon([updated.jobId]);
+    return updated.volunteer;
   }
 
   async list(status: VolunteerStatus | undefined, limit: number): Promise<Volunteer[]> {
@@ -107,22 +157,8 @@ export class VolunteersService {
     return volunteer;
   }
 
-  async changeStatus(id: string, status: VolunteerStatus, staff: AuthenticatedStaff): Promise<Volunteer> {
-    const volunteer = await this.get(id);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(Volunteer, id, { status });
-      await this.audit.record(
-        {
-          staffUserId: staff.id,
-          action: 'volunteer.status-changed',
-          entityType: 'volunteer',
-          entityId: id,
-          details: { from: volunteer.status, to: status },
-        },
-        manager,
-      );
-    });
-    return { ...volunteer, status };
+  changeStatus(id: string, status: VolunteerStatus, staff: AuthenticatedStaff): Promise<Volunteer> {
+    return this.update(id, { status }, staff);
   }
 
   async recordCertificate(
@@ -151,5 +187,33 @@ export class VolunteersService {
       );
     });
     return { ...volunteer, certificateInspectedOn: dto.inspectedOn, certificateInspectedBy: staff.id };
+  }
+
+  private checkProfile(dto: Partial<CreateVolunteerDto>): void {
+    this.taxonomy.assertKnown('skills', dto.skills ?? [], 'skills');
+    this.taxonomy.assertKnown('fields', dto.interests ?? [], 'interests');
+    const badSlot = (dto.availability ?? []).findIndex((slot) => !isValidSlot(slot));
+    if (badSlot >= 0) {
+      throw new DomainError(
+        'invalid-availability',
+        'the end must come after the start',
+        `availability.${badSlot}`,
+      );
+    }
+  }
+
+  /** An active volunteer may fit open requests that found nobody (or fewer) before. */
+  private async queueRecheck(manager: EntityManager, volunteer: Volunteer): Promise<string | null> {
+    if (volunteer.status !== 'active') {
+      return null;
+    }
+    const jobId = recheckVolunteerJobId(volunteer.id, volunteer.updatedAt);
+    await this.outbox.add(manager, {
+      queue: MATCHING_QUEUE,
+      jobName: RECHECK_VOLUNTEER_JOB,
+      jobId,
+      payload: { volunteerId: volunteer.id },
+    });
+    return jobId;
   }
 }

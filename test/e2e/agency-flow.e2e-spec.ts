@@ -68,7 +68,15 @@ describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () 
     const [best] = request.matches;
     expect(best.status).toBe('proposed');
     expect(best.volunteer.district).toBeTruthy();
-    expect(Object.keys(best.breakdown).sort()).toEqual(['availability', 'distance', 'skills']);
+    expect(Object.keys(best.breakdown).sort()).toEqual([
+      'availability',
+      'continuity',
+      'distance',
+      'fairness',
+      'language',
+      'responsiveness',
+      'skills',
+    ]);
     expect(best.breakdown.distance.explanation.de).toMatch(/km entfernt/);
     expect(request.matches.map((m: { score: number }) => m.score)).toEqual(
       [...request.matches.map((m: { score: number }) => m.score)].sort((a, b) => b - a),

@@ -1,17 +1,19 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { HelpRequest } from '../../src/help-seekers/help-request.entity';
-import { findCandidates } from '../../src/matching/candidate-retrieval';
+import {
+  DEFAULT_RETRIEVAL_LIMITS,
+  findCandidates,
+  RetrievalRequest,
+} from '../../src/matching/candidate-retrieval';
 import type { CandidateVolunteer } from '../../src/matching/domain/types';
 import { PostalCode } from '../../src/postal-codes/postal-code.entity';
 import { daysAhead } from '../factories/api-bodies.factory';
 import { createTestDatabase, TestDatabase } from '../helpers/test-database';
 
-/** Candidate retrieval searches a box of this half-width (in metres) around the request. */
-const SEARCH_RADIUS_M = 50_000;
 const BULK_VOLUNTEERS = 100_000;
 
-/** Volunteers far outside any box around Lübeck, by postal code: Bremen, Berlin, München. */
+/** Volunteers far away from Hamburg, by postal code: Bremen, Berlin, München. */
 const FAR_AWAY = [
   { code: '28195', lat: 53.0889, lon: 8.7906 },
   { code: '10115', lat: 52.5323, lon: 13.3846 },
@@ -24,6 +26,8 @@ interface StoredVolunteer {
   status: string;
   latitude: number;
   longitude: number;
+  max_travel_km: number;
+  skills: string[];
 }
 
 interface PlanNode {
@@ -37,28 +41,7 @@ function planNodes(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(planNodes)];
 }
 
-/**
- * How far a point lies outside the box earth_box(ll_to_earth(center), radius) spans, in metres
- * (negative: inside), computed in JS from cube/earthdistance's definitions: ll_to_earth gives
- * earth-centred x/y/z on a sphere of radius earth(), earth_box enlarges that point by `radius`
- * along each axis.
- */
-function outsideBoxBy(earthRadius: number, center: { lat: number; lon: number }, radius: number) {
-  const xyz = (lat: number, lon: number): [number, number, number] => {
-    const φ = (lat * Math.PI) / 180;
-    const λ = (lon * Math.PI) / 180;
-    return [
-      earthRadius * Math.cos(φ) * Math.cos(λ),
-      earthRadius * Math.cos(φ) * Math.sin(λ),
-      earthRadius * Math.sin(φ),
-    ];
-  };
-  const c = xyz(center.lat, center.lon);
-  return (lat: number, lon: number): number => {
-    const p = xyz(lat, lon);
-    return Math.max(...p.map((value, axis) => Math.abs(value - c[axis]))) - radius;
-  };
-}
+const at = (v: StoredVolunteer) => ({ lat: v.latitude, lon: v.longitude });
 
 function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = (degrees: number) => (degrees * Math.PI) / 180;
@@ -75,7 +58,6 @@ describe('candidate retrieval on 100,000 volunteers', () => {
   let volunteers: StoredVolunteer[];
   let alreadyAsked: Set<string>;
   let retrieval: { sql: string; parameters: unknown[]; candidates: CandidateVolunteer[] };
-  let outsideBox: (lat: number, lon: number) => number;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -89,23 +71,24 @@ describe('candidate retrieval on 100,000 volunteers', () => {
         `INSERT INTO volunteer (name, email, languages, language_codes, skills, postal_code, latitude, longitude,
                                 district, max_travel_km, availability, status)
          SELECT 'Freiwillige ' || g, 'bulk-' || g || '@example.org', '[{"code":"de","level":"native"}]', '{de}',
-                '{shopping}', '22765', 53.45 + random() * 0.20, 9.75 + random() * 0.40, 'Hamburg', 10, '[]',
+                CASE WHEN g % 3 = 0 THEN '{shopping}'::text[] ELSE '{visiting}'::text[] END,
+                '22765', 53.45 + random() * 0.20, 9.75 + random() * 0.40, 'Hamburg',
+                (ARRAY[1, 2, 5, 10])[1 + g % 4], '[]',
                 CASE WHEN g % 10 = 0 THEN 'paused' WHEN g % 25 = 1 THEN 'pending' WHEN g % 97 = 0 THEN 'inactive'
                      ELSE 'active' END
            FROM generate_series(1, $1::int) AS g`,
         [BULK_VOLUNTEERS],
       );
       await manager.query(
-        `INSERT INTO volunteer (name, email, postal_code, latitude, longitude, max_travel_km, status)
-         SELECT 'Weit weg ' || far.code, 'far-' || far.code || '@example.org', far.code, far.lat, far.lon, 10, 'active'
+        `INSERT INTO volunteer (name, email, postal_code, latitude, longitude, max_travel_km, status, skills)
+         SELECT 'Weit weg ' || far.code, 'far-' || far.code || '@example.org', far.code, far.lat, far.lon, 50, 'active', '{shopping}'
            FROM jsonb_to_recordset($1::jsonb) AS far(code text, lat float8, lon float8)`,
         [JSON.stringify(FAR_AWAY)],
       );
     });
     await dataSource.query('ANALYZE volunteer');
 
-    // A request in Lübeck: its 50 km box takes in the north-east of the Hamburg cloud, not all of it.
-    const lubeck = await dataSource.getRepository(PostalCode).findOneByOrFail({ code: '23552' });
+    const ottensen = await dataSource.getRepository(PostalCode).findOneByOrFail({ code: '22765' });
     request = await dataSource.getRepository(HelpRequest).save({
       source: 'phone-intake',
       category: 'shopping',
@@ -114,29 +97,26 @@ describe('candidate retrieval on 100,000 volunteers', () => {
       schedule: { kind: 'one-off', date: daysAhead(3), start: '10:00', end: '11:00' },
       status: 'matching',
       matchingRound: 1,
-      postalCode: lubeck.code,
-      latitude: lubeck.latitude,
-      longitude: lubeck.longitude,
-      district: lubeck.district,
+      postalCode: ottensen.code,
+      latitude: ottensen.latitude,
+      longitude: ottensen.longitude,
+      district: ottensen.district,
     });
-
-    const [{ radius }] = await dataSource.query(`SELECT earth() AS radius`);
-    outsideBox = outsideBoxBy(
-      Number(radius),
-      { lat: request.latitude, lon: request.longitude },
-      SEARCH_RADIUS_M,
+    volunteers = await dataSource.query(
+      `SELECT id, email, status, latitude, longitude, max_travel_km, skills FROM volunteer`,
     );
-    volunteers = await dataSource.query(`SELECT id, email, status, latitude, longitude FROM volunteer`);
 
-    // Volunteers already asked for this request, in every match status: none may come back.
-    const askable = volunteers.filter(
-      (v) => v.status === 'active' && outsideBox(v.latitude, v.longitude) < -1,
-    );
-    const asked = askable.filter((_, index) => index % 50 === 0).slice(0, 60);
+    // Some of the nearest volunteers were already asked for this request, in every match status.
+    const point = { lat: request.latitude, lon: request.longitude };
+    const nearest = volunteers
+      .filter((v) => v.status === 'active')
+      .sort((a, b) => haversineKm(at(a), point) - haversineKm(at(b), point))
+      .slice(0, 300);
+    const asked = nearest.filter((_, index) => index % 5 === 0);
     const statuses = ['proposed', 'approved', 'offered', 'accepted', 'declined', 'expired', 'withdrawn'];
     await dataSource.query(
       `INSERT INTO match (request_id, volunteer_id, score, rank, distance_km, breakdown, status)
-       SELECT $1, volunteer_id, 50, ordinality, 40, '{}', ($3::text[])[ordinality % 7 + 1]
+       SELECT $1, volunteer_id, 50, ordinality, 1, '{}', ($3::text[])[ordinality % 7 + 1]
          FROM unnest($2::uuid[]) WITH ORDINALITY AS asked(volunteer_id, ordinality)`,
       [request.id, asked.map((v) => v.id), statuses],
     );
@@ -150,7 +130,15 @@ describe('candidate retrieval on 100,000 volunteers', () => {
         return dataSource.manager.query(sql, parameters);
       },
     } as unknown as EntityManager;
-    const candidates = await findCandidates(recording, request);
+    const retrievalRequest: RetrievalRequest = {
+      id: request.id,
+      latitude: request.latitude,
+      longitude: request.longitude,
+      helpSeekerId: null,
+      neededLanguage: null,
+      relatedSkills: ['shopping'],
+    };
+    const candidates = await findCandidates(recording, retrievalRequest, new Date());
     if (!sent) {
       throw new Error('findCandidates sent no query');
     }
@@ -164,70 +152,57 @@ describe('candidate retrieval on 100,000 volunteers', () => {
     await db?.drop();
   });
 
-  it('should answer the search through the GiST index volunteer_location_gist', async () => {
+  it('should walk the volunteers nearest-first through the GiST index, never the whole table', async () => {
     const [{ 'QUERY PLAN': plan }] = await dataSource.query(
       `EXPLAIN (FORMAT JSON) ${retrieval.sql}`,
       retrieval.parameters,
     );
     const nodes = planNodes(plan[0].Plan);
-    const volunteerScans = nodes.filter((node) =>
-      ['Index Scan', 'Index Only Scan', 'Bitmap Index Scan'].includes(node['Node Type']),
-    );
-    expect(volunteerScans.map((node) => node['Index Name'])).toContain('volunteer_location_gist');
-    // The volunteer table is never read in full (the small match table may be, depending on its statistics).
+    const indexScans = nodes.filter((node) => node['Node Type'] === 'Index Scan');
+    expect(indexScans.map((node) => node['Index Name'])).toContain('volunteer_active_location_gist');
     expect(
       nodes.filter((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'volunteer'),
     ).toEqual([]);
   });
 
-  it('should return exactly the active volunteers inside the 50 km box who were not asked yet', () => {
-    const { candidates } = retrieval;
-    const requestPoint = { lat: request.latitude, lon: request.longitude };
+  it('should return the nearest active, not yet asked volunteers within their own radius', () => {
+    const point = { lat: request.latitude, lon: request.longitude };
     const byId = new Map(volunteers.map((v) => [v.id, v]));
-    const returned = new Set(candidates.map((c) => c.id));
-    expect(returned.size).toBe(candidates.length);
+    const returned = new Set(retrieval.candidates.map((c) => c.id));
+    expect(returned.size).toBe(retrieval.candidates.length);
 
-    // Within the box, give or take rounding; no point of the box lies more than 50·√3 km away.
-    const wrong = candidates.filter((candidate) => {
-      const stored = byId.get(candidate.id);
+    // Nothing that breaks status, "already asked" or the volunteer's own radius (0.1 % slack for
+    // the chord distance the index uses against the great-circle distance here).
+    const wrong = retrieval.candidates.filter((candidate) => {
+      const stored = byId.get(candidate.id)!;
       return (
-        stored?.status !== 'active' ||
-        candidate.status !== 'active' ||
+        stored.status !== 'active' ||
         alreadyAsked.has(candidate.id) ||
-        outsideBox(candidate.home.lat, candidate.home.lon) >= 1 ||
-        haversineKm(candidate.home, requestPoint) >= 50 * Math.sqrt(3)
+        haversineKm(at(stored), point) > stored.max_travel_km * 1.001
       );
     });
     expect(wrong).toEqual([]);
 
-    const missing = volunteers.filter(
-      (v) =>
-        v.status === 'active' &&
-        !alreadyAsked.has(v.id) &&
-        outsideBox(v.latitude, v.longitude) < -1 &&
-        !returned.has(v.id),
-    );
-    expect(missing).toEqual([]);
+    // The pool is the nearest eligible volunteers, plus the nearest who bring the needed skill.
+    const eligible = volunteers
+      .filter(
+        (v) =>
+          v.status === 'active' &&
+          !alreadyAsked.has(v.id) &&
+          haversineKm(at(v), point) <= v.max_travel_km * 0.999,
+      )
+      .sort((a, b) => haversineKm(at(a), point) - haversineKm(at(b), point));
+    const pool = DEFAULT_RETRIEVAL_LIMITS.poolSize;
+    const nearestAny = eligible.slice(0, pool - 10);
+    const nearestSkilled = eligible.filter((v) => v.skills.includes('shopping')).slice(0, pool - 10);
+    expect(nearestAny.filter((v) => !returned.has(v.id))).toEqual([]);
+    expect(nearestSkilled.filter((v) => !returned.has(v.id))).toEqual([]);
+    expect(retrieval.candidates.length).toBeLessThanOrEqual(2 * pool);
+    expect(retrieval.candidates.length).toBeGreaterThan(pool);
 
-    // Everyone within 50 km on the ground is inside the box; the far-away ones never are.
-    const within50Km = volunteers.filter(
-      (v) =>
-        v.status === 'active' &&
-        !alreadyAsked.has(v.id) &&
-        haversineKm({ lat: v.latitude, lon: v.longitude }, requestPoint) <= 49.9,
-    );
-    expect(within50Km.length).toBeGreaterThan(1000);
-    expect(within50Km.filter((v) => !returned.has(v.id))).toEqual([]);
     const farIds = volunteers.filter((v) => v.email.startsWith('far-')).map((v) => v.id);
     expect(farIds).toHaveLength(FAR_AWAY.length);
     expect(farIds.filter((id) => returned.has(id))).toEqual([]);
-
-    // The box cuts through the Hamburg cloud: some of it is in reach of Lübeck, much of it is not.
-    const activeInHamburg = volunteers.filter(
-      (v) => v.status === 'active' && v.latitude > 53.4 && v.latitude < 53.7,
-    );
-    expect(candidates.length).toBeGreaterThan(1000);
-    expect(candidates.length).toBeLessThan(activeInHamburg.length - 1000);
     expect(alreadyAsked.size).toBe(60);
   });
 });

@@ -1,3 +1,4 @@
+import { addYears, agencyDate, formatDateDe, hasReachedAge } from './calendar';
 import { distanceKm, formatKmDe, formatKmEn } from './geo';
 import { languageName } from './language-names';
 import { coverage, formatScheduleDe, formatScheduleEn, isValidDate } from './schedule';
@@ -6,6 +7,7 @@ import type {
   ExclusionReason,
   LocalizedText,
   MatchableRequest,
+  PriorAskOutcome,
   RankingContext,
   VolunteerStatus,
 } from './types';
@@ -21,9 +23,22 @@ const STATUS_NAMES: Record<VolunteerStatus, LocalizedText> = {
   inactive: { de: 'inaktiv', en: 'inactive' },
 };
 
+const PRIOR_ASKS: Record<PriorAskOutcome, LocalizedText> = {
+  declined: { de: 'hat diese Anfrage schon abgelehnt', en: 'already declined this request' },
+  withdrawn: {
+    de: 'wurde für diese Anfrage schon angefragt (zurückgezogen)',
+    en: 'was already offered this request (withdrawn)',
+  },
+  expired: {
+    de: 'hat auf diese Anfrage nicht rechtzeitig geantwortet',
+    en: 'did not answer this request in time',
+  },
+};
+
 /**
- * Applies the hard rules in a fixed order and reports the first one that fails, so staff always
- * see the same reason for the same volunteer.
+ * Applies the hard rules in a fixed order (the order of EXCLUSION_REASONS) and reports the first
+ * one that fails, so staff always see the same reason for the same volunteer. Date rules use the
+ * calendar date of ctx.now in Europe/Berlin.
  */
 export function checkEligibility(
   request: MatchableRequest,
@@ -33,6 +48,51 @@ export function checkEligibility(
   if (volunteer.status !== 'active') {
     const status = STATUS_NAMES[volunteer.status] ?? { de: volunteer.status, en: volunteer.status };
     return excluded('not-active', { de: `ist ${status.de}`, en: `is ${status.en}` });
+  }
+
+  const today = agencyDate(ctx.now);
+
+  // An unreadable return date is ignored rather than keeping the volunteer away indefinitely.
+  const awayUntil = volunteer.awayUntil;
+  if (awayUntil !== null && isValidDate(awayUntil) && today <= awayUntil) {
+    return excluded('away', {
+      de: `bis ${formatDateDe(awayUntil)} abwesend`,
+      en: `away until ${awayUntil}`,
+    });
+  }
+
+  if (volunteer.blockedForThisRequest) {
+    return excluded('blocked', { de: 'für diese Person gesperrt', en: 'blocked for this person' });
+  }
+
+  const asked = volunteer.askedForThisRequest;
+  if (asked !== null) {
+    return excluded(
+      'already-asked',
+      PRIOR_ASKS[asked] ?? {
+        de: 'wurde für diese Anfrage schon angefragt',
+        en: 'was already offered this request',
+      },
+    );
+  }
+
+  const minimumAge = request.minimumAge;
+  if (minimumAge !== null && minimumAge > 0) {
+    const years = Math.ceil(minimumAge);
+    const birthDate = volunteer.birthDate;
+    // Without a readable birth date the age cannot be shown, so the request is not offered.
+    if (birthDate === null || !isValidDate(birthDate)) {
+      return excluded('under-minimum-age', {
+        de: `Geburtsdatum fehlt, Mindestalter ${years} Jahre`,
+        en: `birth date missing, minimum age ${years}`,
+      });
+    }
+    if (!hasReachedAge(birthDate, years, today)) {
+      return excluded('under-minimum-age', {
+        de: `unter ${years} Jahre`,
+        en: `under ${years} years old`,
+      });
+    }
   }
 
   const language = request.neededLanguage;
@@ -59,10 +119,9 @@ export function checkEligibility(
       });
     }
     const years = ctx.policy.certificateValidityYears;
-    if (addYears(inspectedOn, years) < utcDate(ctx.now)) {
-      const [y, m, d] = inspectedOn.split('-');
+    if (addYears(inspectedOn, years) < today) {
       return excluded('certificate-expired', {
-        de: `Führungszeugnis älter als ${years} ${years === 1 ? 'Jahr' : 'Jahre'} (eingesehen am ${d}.${m}.${y})`,
+        de: `Führungszeugnis älter als ${years} ${years === 1 ? 'Jahr' : 'Jahre'} (eingesehen am ${formatDateDe(inspectedOn)})`,
         en: `certificate older than ${years} ${years === 1 ? 'year' : 'years'} (inspected on ${inspectedOn})`,
       });
     }
@@ -93,11 +152,26 @@ export function checkEligibility(
     );
   }
 
-  if (volunteer.openAssignments >= volunteer.maxOpenAssignments) {
-    const { openAssignments: open, maxOpenAssignments: max } = volunteer;
+  // Written as "not below the limit" so a missing or non-numeric limit excludes instead of passing.
+  const { openAssignments: open, maxOpenAssignments: max } = volunteer;
+  if (!(open < max)) {
     return excluded('at-capacity', {
       de: `hat schon ${open} von höchstens ${max} offenen Einsätzen`,
       en: `already has ${open} of at most ${max} open assignments`,
+    });
+  }
+
+  const { offersLast7Days: offers, maxOffersPerWeek: cap } = volunteer;
+  if (!(offers < cap)) {
+    if (cap === 0) {
+      return excluded('weekly-offer-cap', {
+        de: 'möchte zurzeit keine Anfragen (Grenze 0 pro Woche)',
+        en: 'wants no offers at the moment (limit 0 per week)',
+      });
+    }
+    return excluded('weekly-offer-cap', {
+      de: `schon ${offers} ${offers === 1 ? 'Anfrage' : 'Anfragen'} diese Woche (Grenze ${cap})`,
+      en: `already ${offers} ${offers === 1 ? 'offer' : 'offers'} this week (limit ${cap})`,
     });
   }
 
@@ -115,18 +189,4 @@ function formatLimit(km: number, format: (km: number) => string): string {
 
 function formatPercent(share: number): number {
   return Math.floor(share * 100);
-}
-
-/** YYYY-MM-DD of the instant in UTC; ISO dates compare correctly as strings. */
-function utcDate(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/**
- * The anniversary as YYYY-MM-DD, kept as plain text so 29 February plus 5 years sorts between
- * 28 February and 1 March: the certificate then still counts on 28 February.
- */
-function addYears(date: string, years: number): string {
-  const [year, rest] = [Number(date.slice(0, 4)), date.slice(4)];
-  return `${String(year + years).padStart(4, '0')}${rest}`;
 }

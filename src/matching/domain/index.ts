@@ -1,4 +1,5 @@
 export * from './types';
+export { addYears, agencyDate, formatDateDe, hasReachedAge } from './calendar';
 export { distanceKm, formatKmDe, formatKmEn } from './geo';
 export { languageName } from './language-names';
 export {
@@ -18,13 +19,30 @@ export {
   requestedSlots,
   weekdayOf,
 } from './schedule';
+export { matchSkill, skillAncestors, skillCredit, skillLabel, type SkillMatch } from './skills';
 export { checkEligibility, type EligibilityResult } from './eligibility';
 export {
+  LANGUAGE_LEVEL_FIT,
   normaliseWeights,
-  scoreAvailability,
+  rateAvailability,
+  rateCandidate,
+  rateContinuity,
+  rateDistance,
+  rateFairness,
+  rateLanguage,
+  rateResponsiveness,
+  rateSkills,
   scoreCandidate,
-  scoreDistance,
-  scoreSkills,
   totalScore,
+  weighRatings,
+  type CandidateRatings,
+  type CriterionRating,
 } from './score';
-export { DEFAULT_MATCHING_POLICY, rankCandidates } from './rank-candidates';
+export {
+  DEFAULT_MATCHING_POLICY,
+  validateMatchingPolicy,
+  type PolicyError,
+  type PolicyValidation,
+} from './policy';
+export { EXCLUSION_REASON_LABELS, summariseExclusions, type ExclusionSummaryLine } from './exclusions';
+export { explainVolunteer, rankCandidates, type VolunteerExplanation } from './rank-candidates';

@@ -1,31 +1,49 @@
-import fc from 'fast-check';
-import { checkEligibility } from './eligibility';
-import { DEFAULT_MATCHING_POLICY, rankCandidates } from './rank-candidates';
-import { aContext, aRequest, aVolunteer, kmNorthOf, REQUEST_LOCATION, TEST_POLICY } from './test-fixtures';
+import { EXCLUSION_REASON_LABELS, summariseExclusions } from './exclusions';
+import { DEFAULT_MATCHING_POLICY as FROM_INDEX } from './index';
+import { DEFAULT_MATCHING_POLICY, explainVolunteer, rankCandidates } from './rank-candidates';
 import {
-  EXCLUSION_REASONS,
-  LANGUAGE_LEVELS,
-  VOLUNTEER_STATUSES,
-  type CandidateVolunteer,
-  type MatchableRequest,
-  type MatchingPolicy,
-  type RequestSchedule,
-  type Weekday,
-  type WeeklySlot,
-} from './types';
+  aContext,
+  aRequest,
+  aVolunteer,
+  kmNorthOf,
+  REQUEST_LOCATION,
+  TEST_POLICY,
+  withPolicy,
+} from './test-fixtures';
+import { CRITERIA, EXCLUSION_REASONS, type ExclusionReason } from './types';
 
-const withPolicy = (policy: Partial<MatchingPolicy>) => aContext({ policy: { ...TEST_POLICY, ...policy } });
 const ids = (result: { ranked: { volunteerId: string }[] }): string[] =>
   result.ranked.map((r) => r.volunteerId);
 
 describe('DEFAULT_MATCHING_POLICY', () => {
-  it('should weigh skills, distance and availability 50/30/20 and propose at most 5', () => {
+  it('should hold the documented defaults', () => {
     expect(DEFAULT_MATCHING_POLICY).toEqual({
-      weights: { skills: 0.5, distance: 0.3, availability: 0.2 },
+      weights: {
+        skills: 0.35,
+        distance: 0.25,
+        availability: 0.15,
+        language: 0.1,
+        continuity: 0.05,
+        fairness: 0.05,
+        responsiveness: 0.05,
+      },
       certificateValidityYears: 5,
       maxProposals: 5,
       distanceHalfScoreKm: 3,
+      sameDistrictBonus: 0.1,
+      parentSkillCredit: 0.5,
+      niceToHaveShare: 0.3,
+      fairnessOpenAssignmentPenalty: 0.2,
+      fairnessRecentOfferPenalty: 0.1,
+      responsivenessMinOffers: 3,
     });
+    expect(TEST_POLICY).toEqual(DEFAULT_MATCHING_POLICY);
+    expect(FROM_INDEX).toBe(DEFAULT_MATCHING_POLICY);
+  });
+
+  it('should have weights summing to 1 so points read as percentages', () => {
+    const total = CRITERIA.reduce((sum, c) => sum + DEFAULT_MATCHING_POLICY.weights[c], 0);
+    expect(total).toBeCloseTo(1, 12);
   });
 
   it('should not be changeable by accident', () => {
@@ -49,7 +67,8 @@ describe('rankCandidates', () => {
     const [best, second] = result.ranked;
     expect(best.score).toBeGreaterThan(second.score);
     expect(best.distanceKm).toBeCloseTo(1, 9);
-    expect(best.breakdown.skills.explanation.de).toBe('Fähigkeiten: 2 von 2 (shopping, driving)');
+    expect(best.breakdown.skills.explanation.de).toBe('Fähigkeiten: Einkaufen, Fahrdienst');
+    expect(second.breakdown.skills.explanation.de).toBe('Fähigkeiten: Einkaufen; fehlt: Fahrdienst');
   });
 
   it('should give a total of the points rounded to one decimal', () => {
@@ -58,10 +77,39 @@ describe('rankCandidates', () => {
       [aVolunteer({ district: null, skills: ['shopping'] })],
       aContext(),
     ).ranked;
-    const { skills, distance, availability } = ranked.breakdown;
-    // 0.5 × 0.5 + 0.3 × 9/10 + 0.2 × 1 → 72.0
-    expect(ranked.score).toBe(Math.round((skills.points + distance.points + availability.points) * 10) / 10);
-    expect(ranked.score).toBe(72);
+    const points = CRITERIA.reduce((sum, c) => sum + ranked.breakdown[c].points, 0);
+    // Skills, distance, availability and fairness apply: (0.35 × 0.5 + 0.25 × 0.9 + 0.15 + 0.05) / 0.8
+    expect(ranked.score).toBe(Math.round(points * 10) / 10);
+    expect(ranked.score).toBe(75);
+  });
+
+  it('should explain a proposal in the agency words', () => {
+    const [ranked] = rankCandidates(
+      aRequest({ neededSkills: ['accompaniment.doctor'], neededLanguage: null, preferredLanguage: 'tr' }),
+      [
+        aVolunteer({
+          skills: ['accompaniment'],
+          languages: [{ code: 'tr', level: 'native' }],
+          home: kmNorthOf(REQUEST_LOCATION, 1.2),
+          availability: [{ weekday: 2, start: '09:00', end: '12:00' }],
+          openAssignments: 1,
+          offersLast7Days: 2,
+          helpedThisPersonBefore: 2,
+          answerHistory: { offered: 10, answered: 9 },
+        }),
+      ],
+      aContext(),
+    ).ranked;
+    const de = Object.fromEntries(CRITERIA.map((c) => [c, ranked.breakdown[c].explanation.de]));
+    expect(de).toEqual({
+      skills: 'Fähigkeiten: Begleitung zum Arzt (teilweise: Begleitung)',
+      distance: '1,2 km entfernt, gleicher Stadtteil',
+      availability: 'Di 9–12 Uhr frei',
+      language: 'spricht Türkisch (Muttersprache)',
+      continuity: 'hat dieser Person schon 2-mal geholfen',
+      fairness: '1 offener Einsatz, 2 Anfragen in den letzten 7 Tagen',
+      responsiveness: 'antwortet auf 90 % der Anfragen',
+    });
   });
 
   it('should never rank a closer volunteer below a farther one, all else equal', () => {
@@ -73,6 +121,14 @@ describe('rankCandidates', () => {
     ranked.slice(1).forEach((r, i) => expect(r.score).toBeLessThanOrEqual(ranked[i].score));
   });
 
+  it('should prefer the volunteer with fewer open assignments and recent offers, all else equal', () => {
+    const volunteers = [
+      aVolunteer({ id: 'busy', openAssignments: 1, offersLast7Days: 2 }),
+      aVolunteer({ id: 'idle' }),
+    ];
+    expect(ids(rankCandidates(aRequest(), volunteers, aContext()))).toEqual(['idle', 'busy']);
+  });
+
   describe('tie-break', () => {
     it('should put the closer volunteer first when scores are equal', () => {
       const volunteers = [
@@ -82,7 +138,7 @@ describe('rankCandidates', () => {
       const result = rankCandidates(
         aRequest(),
         volunteers,
-        withPolicy({ weights: { skills: 1, distance: 0, availability: 1 } }),
+        withPolicy({ weights: { ...TEST_POLICY.weights, distance: 0 } }),
       );
       expect(result.ranked.map((r) => r.score)).toEqual([100, 100]);
       expect(ids(result)).toEqual(['near', 'far']);
@@ -98,22 +154,6 @@ describe('rankCandidates', () => {
         'v-b',
       ]);
     });
-
-    it('should give the same order whatever order the candidates come in', () => {
-      const volunteers = Array.from({ length: 12 }, (_, i) =>
-        aVolunteer({
-          id: `v-${i}`,
-          home: kmNorthOf(REQUEST_LOCATION, i % 3),
-          skills: i % 2 ? ['shopping'] : ['driving'],
-        }),
-      );
-      const ctx = withPolicy({ maxProposals: 12 });
-      const expected = ids(rankCandidates(aRequest(), volunteers, ctx));
-      expect(ids(rankCandidates(aRequest(), [...volunteers].reverse(), ctx))).toEqual(expected);
-      expect(
-        ids(rankCandidates(aRequest(), [...volunteers.slice(5), ...volunteers.slice(0, 5)], ctx)),
-      ).toEqual(expected);
-    });
   });
 
   describe('maxProposals', () => {
@@ -126,7 +166,7 @@ describe('rankCandidates', () => {
       [3, 3],
       [0, 0],
       [20, 8],
-    ])('should propose at most %p when allowed %p', (maxProposals, expected) => {
+    ])('should propose at most %p, here %p', (maxProposals, expected) => {
       const result = rankCandidates(aRequest(), eight, withPolicy({ maxProposals }));
       expect(result.ranked).toHaveLength(expected);
       expect(ids(result)).toEqual(eight.slice(0, expected).map((v) => v.id));
@@ -157,6 +197,9 @@ describe('rankCandidates', () => {
         aVolunteer({ id: 'far', home: kmNorthOf(REQUEST_LOCATION, 20) }),
         aVolunteer({ id: 'busy', openAssignments: 2 }),
         aVolunteer({ id: 'old-certificate', certificateInspectedOn: '2015-05-05' }),
+        aVolunteer({ id: 'holiday', awayUntil: '2026-11-30' }),
+        aVolunteer({ id: 'declined', askedForThisRequest: 'declined' }),
+        aVolunteer({ id: 'many-offers', offersLast7Days: 3 }),
       ];
       const result = rankCandidates(aRequest(), volunteers, aContext());
       expect(ids(result)).toEqual(['ok']);
@@ -167,127 +210,147 @@ describe('rankCandidates', () => {
         ['far', 'outside-radius'],
         ['busy', 'at-capacity'],
         ['old-certificate', 'certificate-expired'],
+        ['holiday', 'away'],
+        ['declined', 'already-asked'],
+        ['many-offers', 'weekly-offer-cap'],
       ]);
       expect(result.excluded[1].explanation).toEqual({
         de: 'spricht kein Türkisch',
         en: 'does not speak Turkish',
       });
+      expect(result.excluded[6].explanation.de).toBe('bis 30.11.2026 abwesend');
       expect(result.exclusionCounts).toEqual({
         'not-active': 2,
+        away: 1,
+        blocked: 0,
+        'already-asked': 1,
+        'under-minimum-age': 0,
         'language-missing': 1,
         'certificate-missing': 0,
         'certificate-expired': 1,
         'outside-radius': 1,
         'not-available': 0,
         'at-capacity': 1,
+        'weekly-offer-cap': 1,
       });
     });
   });
+});
 
-  describe('properties', () => {
-    const clock = (minutes: number): string =>
-      `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-    const weekday = fc.constantFrom<Weekday>(1, 2, 3, 4, 5, 6, 7);
-    const slot: fc.Arbitrary<WeeklySlot> = fc
-      .record({
-        weekday,
-        startQuarter: fc.integer({ min: 0, max: 90 }),
-        quarters: fc.integer({ min: 1, max: 40 }),
-      })
-      .map(({ weekday: day, startQuarter, quarters }) => ({
-        weekday: day,
-        start: clock(startQuarter * 15),
-        end: clock(Math.min(96, startQuarter + quarters) * 15),
-      }));
-    const date = fc
-      .date({
-        min: new Date('2018-01-01T00:00:00Z'),
-        max: new Date('2026-12-31T00:00:00Z'),
-        noInvalidDate: true,
-      })
-      .map((d) => d.toISOString().slice(0, 10));
-    const language = fc.constantFrom('de', 'tr', 'ar', 'kmr', 'ckb');
-    const skills = fc.subarray(['shopping', 'driving', 'tutoring', 'paperwork']);
-    const district = fc.constantFrom(null, 'Mitte', 'Wedding');
-    const near = fc.record({
-      lat: fc.double({ min: 52.45, max: 52.59, noNaN: true }),
-      lon: fc.double({ min: 13.3, max: 13.5, noNaN: true }),
-    });
+describe('explainVolunteer', () => {
+  it('should give the score and breakdown exactly as the ranking does', () => {
+    const volunteers = [
+      aVolunteer({ id: 'a', skills: ['shopping'], answerHistory: { offered: 4, answered: 3 } }),
+      aVolunteer({ id: 'b', home: kmNorthOf(REQUEST_LOCATION, 3) }),
+    ];
+    const { ranked } = rankCandidates(aRequest(), volunteers, aContext());
+    for (const volunteer of volunteers) {
+      const explained = explainVolunteer(aRequest(), volunteer, aContext());
+      expect(explained).toEqual({
+        eligible: true,
+        candidate: ranked.find((r) => r.volunteerId === volunteer.id),
+      });
+    }
+  });
 
-    const schedule: fc.Arbitrary<RequestSchedule> = fc.oneof(
-      fc
-        .tuple(date, slot)
-        .map(([d, s]): RequestSchedule => ({ kind: 'one-off', date: d, start: s.start, end: s.end })),
-      fc
-        .array(slot, { minLength: 1, maxLength: 2 })
-        .map((slots): RequestSchedule => ({ kind: 'weekly', slots })),
+  it('should explain an eligible volunteer left out by the proposal limit', () => {
+    const volunteers = [
+      aVolunteer({ id: 'near' }),
+      aVolunteer({ id: 'farther', home: kmNorthOf(REQUEST_LOCATION, 4) }),
+    ];
+    const ctx = withPolicy({ maxProposals: 1 });
+    expect(ids(rankCandidates(aRequest(), volunteers, ctx))).toEqual(['near']);
+    const explained = explainVolunteer(aRequest(), volunteers[1], ctx);
+    expect(explained.eligible && explained.candidate.breakdown.distance.explanation.de).toBe(
+      '4,0 km entfernt, gleicher Stadtteil',
     );
-    const request: fc.Arbitrary<MatchableRequest> = fc.record({
-      id: fc.constant('request'),
-      neededSkills: skills,
-      neededLanguage: fc.option(language, { nil: null, freq: 2 }),
-      requiresCertificate: fc.boolean(),
-      location: near,
-      district,
-      schedule,
-    });
-    const wholeDays = fc
-      .uniqueArray(weekday, { minLength: 2, maxLength: 7 })
-      .map((days) => days.map((d): WeeklySlot => ({ weekday: d, start: '00:00', end: '24:00' })));
-    // Skewed towards eligible volunteers so that the property has proposals to check.
-    const volunteer: fc.Arbitrary<Omit<CandidateVolunteer, 'id'>> = fc.record({
-      status: fc.oneof(
-        { arbitrary: fc.constant('active' as const), weight: 3 },
-        { arbitrary: fc.constantFrom(...VOLUNTEER_STATUSES), weight: 1 },
-      ),
-      languages: fc.array(fc.record({ code: language, level: fc.constantFrom(...LANGUAGE_LEVELS) }), {
-        minLength: 1,
-        maxLength: 4,
-      }),
-      skills,
-      home: near,
-      district,
-      maxTravelKm: fc.integer({ min: 0, max: 30 }),
-      availability: fc
-        .tuple(wholeDays, fc.array(slot, { maxLength: 3 }))
-        .map(([days, slots]) => [...days, ...slots]),
-      maxOpenAssignments: fc.integer({ min: 0, max: 3 }),
-      openAssignments: fc.integer({ min: 0, max: 1 }),
-      certificateInspectedOn: fc.option(date, { nil: null, freq: 4 }),
-    });
-    const volunteers = fc
-      .array(volunteer, { minLength: 5, maxLength: 25, size: 'max' })
-      .map((list) =>
-        list.map((v, i): CandidateVolunteer => ({ ...v, id: `v-${String(i).padStart(2, '0')}` })),
-      );
+  });
 
-    it('should never propose a volunteer who breaks a hard rule', () => {
-      // Counted so the property cannot pass by never proposing anyone.
-      let proposed = 0;
-      fc.assert(
-        fc.property(request, volunteers, fc.integer({ min: 0, max: 8 }), (req, candidates, maxProposals) => {
-          const ctx = withPolicy({ maxProposals });
-          const result = rankCandidates(req, candidates, ctx);
-          proposed += result.ranked.length;
-          const byId = new Map(candidates.map((v) => [v.id, v]));
-          const eligible = candidates.filter((v) => checkEligibility(req, v, ctx).eligible);
+  it.each<[string, Parameters<typeof aVolunteer>[0], ExclusionReason, string]>([
+    ['blocked', { blockedForThisRequest: true }, 'blocked', 'für diese Person gesperrt'],
+    ['declined', { askedForThisRequest: 'declined' }, 'already-asked', 'hat diese Anfrage schon abgelehnt'],
+    [
+      'over the weekly cap',
+      { offersLast7Days: 3 },
+      'weekly-offer-cap',
+      'schon 3 Anfragen diese Woche (Grenze 3)',
+    ],
+  ])('should give the rule that excludes a volunteer who is %s', (_, volunteer, reason, de) => {
+    const explained = explainVolunteer(aRequest(), aVolunteer(volunteer), aContext());
+    expect(explained).toEqual({ eligible: false, reason, explanation: { de, en: expect.any(String) } });
+  });
 
-          expect(result.ranked.length).toBeLessThanOrEqual(maxProposals);
-          expect(result.ranked).toHaveLength(Math.min(maxProposals, eligible.length));
-          expect(result.excluded).toHaveLength(candidates.length - eligible.length);
-          expect(Object.values(result.exclusionCounts).reduce((a, b) => a + b, 0)).toBe(
-            result.excluded.length,
-          );
-          for (const ranked of result.ranked) {
-            const candidate = byId.get(ranked.volunteerId);
-            expect(candidate && checkEligibility(req, candidate, ctx).eligible).toBe(true);
-            expect(ranked.score).toBeGreaterThanOrEqual(0);
-            expect(ranked.score).toBeLessThanOrEqual(100);
-          }
-        }),
-        { numRuns: 300 },
-      );
-      expect(proposed).toBeGreaterThan(50);
+  it('should say "unter 18 Jahre" for a minor where 18 is the minimum', () => {
+    expect(
+      explainVolunteer(aRequest({ minimumAge: 18 }), aVolunteer({ birthDate: '2010-01-01' }), aContext()),
+    ).toEqual({
+      eligible: false,
+      reason: 'under-minimum-age',
+      explanation: { de: 'unter 18 Jahre', en: 'under 18 years old' },
     });
+  });
+});
+
+describe('EXCLUSION_REASON_LABELS / summariseExclusions', () => {
+  it('should have a distinct label in both languages for every reason', () => {
+    expect(Object.keys(EXCLUSION_REASON_LABELS)).toEqual([...EXCLUSION_REASONS]);
+    const de = EXCLUSION_REASONS.map((r) => EXCLUSION_REASON_LABELS[r].de);
+    const en = EXCLUSION_REASONS.map((r) => EXCLUSION_REASON_LABELS[r].en);
+    expect(new Set(de).size).toBe(EXCLUSION_REASONS.length);
+    expect(new Set(en).size).toBe(EXCLUSION_REASONS.length);
+    expect(EXCLUSION_REASON_LABELS['language-missing']).toEqual({
+      de: 'spricht die benötigte Sprache nicht',
+      en: 'does not speak the needed language',
+    });
+  });
+
+  it('should be frozen', () => {
+    expect(Object.isFrozen(EXCLUSION_REASON_LABELS)).toBe(true);
+    expect(Object.isFrozen(EXCLUSION_REASON_LABELS.away)).toBe(true);
+  });
+
+  it('should list the rules that excluded anyone, in rule order, in words', () => {
+    const result = rankCandidates(
+      aRequest(),
+      [
+        aVolunteer({ id: 'a', offersLast7Days: 5 }),
+        aVolunteer({ id: 'b', languages: [] }),
+        aVolunteer({ id: 'c', languages: [{ code: 'de', level: 'native' }] }),
+        aVolunteer({ id: 'd', status: 'paused' }),
+        aVolunteer({ id: 'e' }),
+      ],
+      aContext(),
+    );
+    expect(summariseExclusions(result)).toEqual([
+      {
+        reason: 'not-active',
+        count: 1,
+        label: { de: 'ist nicht aktiv', en: 'is not active' },
+        text: { de: '1 × ist nicht aktiv', en: '1 × is not active' },
+      },
+      {
+        reason: 'language-missing',
+        count: 2,
+        label: EXCLUSION_REASON_LABELS['language-missing'],
+        text: {
+          de: '2 × spricht die benötigte Sprache nicht',
+          en: '2 × does not speak the needed language',
+        },
+      },
+      {
+        reason: 'weekly-offer-cap',
+        count: 1,
+        label: EXCLUSION_REASON_LABELS['weekly-offer-cap'],
+        text: {
+          de: '1 × hat diese Woche schon genug Anfragen',
+          en: '1 × already had enough offers this week',
+        },
+      },
+    ]);
+  });
+
+  it('should read a stored summary from before the new rules', () => {
+    const stored = { exclusionCounts: { 'not-active': 0, 'outside-radius': 3 } };
+    expect(summariseExclusions(stored).map((line) => line.text.de)).toEqual(['3 × wohnt zu weit weg']);
   });
 });

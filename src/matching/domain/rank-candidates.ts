@@ -5,24 +5,24 @@ import {
   type CandidateVolunteer,
   type Exclusion,
   type ExclusionReason,
+  type LocalizedText,
   type MatchableRequest,
-  type MatchingPolicy,
   type RankedCandidate,
   type RankingContext,
   type RankingResult,
 } from './types';
 
-/** Frozen because it is shared: callers derive their own policy with a spread. */
-export const DEFAULT_MATCHING_POLICY: MatchingPolicy = Object.freeze({
-  weights: Object.freeze({ skills: 0.5, distance: 0.3, availability: 0.2 }),
-  certificateValidityYears: 5,
-  maxProposals: 5,
-  distanceHalfScoreKm: 3,
-});
+/** Kept here too, where it used to live. */
+export { DEFAULT_MATCHING_POLICY } from './policy';
+
+/** One volunteer judged on their own: proposable with their score, or the rule that excludes them. */
+export type VolunteerExplanation =
+  | { eligible: true; candidate: RankedCandidate }
+  | { eligible: false; reason: ExclusionReason; explanation: LocalizedText };
 
 /**
  * Proposes the best-fitting volunteers for a request and explains why the others were left out.
- * Deterministic: the same input always gives the same order.
+ * Deterministic: the same candidates in any order give the same proposals in the same order.
  */
 export function rankCandidates(
   request: MatchableRequest,
@@ -37,24 +37,43 @@ export function rankCandidates(
   >;
 
   for (const volunteer of candidates) {
-    const result = checkEligibility(request, volunteer, ctx);
+    const result = explainVolunteer(request, volunteer, ctx);
     if (!result.eligible) {
       excluded.push({ volunteerId: volunteer.id, reason: result.reason, explanation: result.explanation });
       exclusionCounts[result.reason] += 1;
       continue;
     }
-    const breakdown = scoreCandidate(request, volunteer, result.distanceKm, ctx.policy);
-    eligible.push({
-      volunteerId: volunteer.id,
-      score: totalScore(breakdown),
-      distanceKm: result.distanceKm,
-      breakdown,
-    });
+    eligible.push(result.candidate);
   }
 
   eligible.sort(byProposalOrder);
   const limit = Math.max(0, Math.floor(ctx.policy.maxProposals));
   return { ranked: eligible.slice(0, limit), excluded, exclusionCounts };
+}
+
+/**
+ * For the staff question "why was X not proposed?": the first hard rule X breaks, or X's score and
+ * breakdown exactly as rankCandidates computes them (X may still be below the proposal limit).
+ */
+export function explainVolunteer(
+  request: MatchableRequest,
+  volunteer: CandidateVolunteer,
+  ctx: RankingContext,
+): VolunteerExplanation {
+  const result = checkEligibility(request, volunteer, ctx);
+  if (!result.eligible) {
+    return result;
+  }
+  const breakdown = scoreCandidate(request, volunteer, result.distanceKm, ctx.policy, ctx.skills);
+  return {
+    eligible: true,
+    candidate: {
+      volunteerId: volunteer.id,
+      score: totalScore(breakdown),
+      distanceKm: result.distanceKm,
+      breakdown,
+    },
+  };
 }
 
 /** Score first, then the shorter way, then the id, compared by code unit so no locale decides. */

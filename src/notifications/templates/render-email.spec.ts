@@ -48,6 +48,7 @@ const MODELS: EmailModels = {
   'volunteer-confirmation': confirmation,
   'staff-offer-accepted': staff,
   'staff-offer-declined': staff,
+  'staff-offer-expired': staff,
 };
 
 const CASES = (Object.keys(MODELS) as EmailKind[]).flatMap((kind) =>
@@ -197,6 +198,13 @@ describe('renderEmail', () => {
     expect(email.text).not.toContain('Email:');
     expect(email.text).toContain('Altonavi will be happy to help');
     expect(email.text).toContain('delete them afterwards');
+  });
+
+  it('writes the staff notice for an offer left unanswered', () => {
+    expect(renderEmail('staff-offer-expired', 'de', staff).subject).toBe(
+      'Keine Antwort: Anna Schulz hat auf die Anfrage „Einkaufshilfe“ in Ottensen nicht reagiert',
+    );
+    expect(renderEmail('staff-offer-expired', 'en', staff).text).toContain('did not answer');
   });
 
   it('writes staff subjects for accepted and declined offers', () => {

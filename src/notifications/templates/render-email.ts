@@ -3,6 +3,7 @@ import { renderLayout, type EmailContent, type EmailLocale, type RenderedEmail }
 import {
   staffOfferAcceptedContent,
   staffOfferDeclinedContent,
+  staffOfferExpiredContent,
   type StaffOfferResponseModel,
 } from './staff-offer-response';
 import { volunteerConfirmationContent, type VolunteerConfirmationModel } from './volunteer-confirmation';
@@ -22,6 +23,7 @@ export interface EmailModels {
   'volunteer-confirmation': VolunteerConfirmationModel;
   'staff-offer-accepted': StaffOfferResponseModel;
   'staff-offer-declined': StaffOfferResponseModel;
+  'staff-offer-expired': StaffOfferResponseModel;
 }
 
 type ContentBuilders = { [K in EmailKind]: (locale: EmailLocale, model: EmailModels[K]) => EmailContent };
@@ -31,6 +33,7 @@ const CONTENT_BUILDERS: ContentBuilders = {
   'volunteer-confirmation': volunteerConfirmationContent,
   'staff-offer-accepted': staffOfferAcceptedContent,
   'staff-offer-declined': staffOfferDeclinedContent,
+  'staff-offer-expired': staffOfferExpiredContent,
 };
 
 export const EMAIL_LOCALES: readonly EmailLocale[] = ['de', 'en'];

@@ -79,6 +79,31 @@ const DECLINED_TEXTS: Record<EmailLocale, StaffOfferResponseTexts> = {
   },
 };
 
+const EXPIRED_TEXTS: Record<EmailLocale, StaffOfferResponseTexts> = {
+  de: {
+    subject: (m) =>
+      `Keine Antwort: ${m.volunteerName} hat auf die Anfrage „${m.requestCategoryLabel}“ in ${m.district} nicht reagiert`,
+    heading: 'Keine Antwort erhalten',
+    greeting: 'Hallo,',
+    summary: (m) =>
+      `${m.volunteerName} hat auf die Anfrage „${m.requestCategoryLabel}“ in ${m.district} nicht rechtzeitig geantwortet.`,
+    nextStep: 'Die Anfrage geht an die nächste passende Person oder wartet in nahbar auf Ihre Auswahl.',
+    ...FACT_LABELS.de,
+    open: 'Anfrage in nahbar öffnen',
+  },
+  en: {
+    subject: (m) =>
+      `No answer: ${m.volunteerName} did not answer the request “${m.requestCategoryLabel}” in ${m.district}`,
+    heading: 'No answer',
+    greeting: 'Hello,',
+    summary: (m) =>
+      `${m.volunteerName} did not answer the request “${m.requestCategoryLabel}” in ${m.district} in time.`,
+    nextStep: 'The request goes to the next fitting volunteer, or waits in nahbar for your choice.',
+    ...FACT_LABELS.en,
+    open: 'Open request in nahbar',
+  },
+};
+
 function staffOfferResponseContent(
   texts: Record<EmailLocale, StaffOfferResponseTexts>,
   locale: EmailLocale,
@@ -116,4 +141,8 @@ export function staffOfferAcceptedContent(locale: EmailLocale, m: StaffOfferResp
 
 export function staffOfferDeclinedContent(locale: EmailLocale, m: StaffOfferResponseModel): EmailContent {
   return staffOfferResponseContent(DECLINED_TEXTS, locale, m);
+}
+
+export function staffOfferExpiredContent(locale: EmailLocale, m: StaffOfferResponseModel): EmailContent {
+  return staffOfferResponseContent(EXPIRED_TEXTS, locale, m);
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -91,6 +91,29 @@ export class CreateVolunteerDto {
   @Max(20)
   maxOpenAssignments?: number;
 
+  @ApiPropertyOptional({ example: 3, description: 'at most this many offers in any 7 days' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  maxOffersPerWeek?: number;
+
+  @ApiPropertyOptional({
+    example: '1961-04-12',
+    description: 'only needed for categories with a minimum age',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 1961-04-12' })
+  birthDate?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-06',
+    description: 'away (holiday, illness) up to and including this date',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-12-06' })
+  awayUntil?: string;
+
   @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES, default: 'pending' })
   @IsOptional()
   @IsIn(VOLUNTEER_STATUSES)
@@ -114,3 +137,6 @@ export class RecordCertificateDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-11-02' })
   inspectedOn: string;
 }
+
+/** Any profile field but the email (the login to self-service, changed through its own flow later). */
+export class UpdateVolunteerDto extends PartialType(OmitType(CreateVolunteerDto, ['email'] as const)) {}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { ConflictError, NotFoundError } from '../common/domain-error';
+import { HelpRequest } from '../help-seekers/help-request.entity';
+import { HelpSeeker } from '../help-seekers/help-seeker.entity';
+import { OutboxService } from '../queue/outbox.service';
+import {
+  MATCH_REQUEST_JOB,
+  MATCHING_QUEUE,
+  matchRequestJobId,
+  OPTIMISE_ASSIGNMENTS_JOB,
+} from '../queue/queues';
+import { AuditService } from '../staff/audit.service';
+import type { AuthenticatedStaff } from '../staff/staff-auth.service';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { BlockVolunteerDto, CloseRequestDto } from './dto/matching-actions.dto';
+import { Match } from './match.entity';
+import { VolunteerBlock } from './volunteer-block.entity';
+
+const CLOSED = ['done', 'cancelled', 'unfulfilled'];
+
+/** Staff actions around matching that are not decisions on a single match. */
+@Injectable()
+export class StaffMatchingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** "Not this volunteer again" for this help-seeker: also withdraws open proposals of the pair. */
+  async block(
+    helpSeekerId: string,
+    dto: BlockVolunteerDto,
+    staff: AuthenticatedStaff,
+  ): Promise<VolunteerBlock> {
+    const [seeker, volunteer] = await Promise.all([
+      this.dataSource.getRepository(HelpSeeker).findOneBy({ id: helpSeekerId }),
+      this.dataSource.getRepository(Volunteer).findOneBy({ id: dto.volunteerId }),
+    ]);
+    if (!seeker) {
+      throw new NotFoundError('help-seeker', helpSeekerId);
+    }
+    if (!volunteer) {
+      throw new NotFoundError('volunteer', dto.volunteerId);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await manager.upsert(
+        VolunteerBlock,
+        {
+          helpSeekerId,
+          volunteerId: dto.volunteerId,
+          reason: dto.reason ?? null,
+          createdByStaffId: staff.id,
+        },
+        ['helpSeekerId', 'volunteerId'],
+      );
+      await manager.query(
+        `UPDATE match SET status = 'withdrawn', updated_at = now()
+          WHERE volunteer_id = $1 AND status = 'proposed'
+            AND request_id IN (SELECT id FROM help_request WHERE help_seeker_id = $2)`,
+        [dto.volunteerId, helpSeekerId],
+      );
+      await this.audit.record(
+        {
+          staffUserId: staff.id,
+          action: 'volunteer.blocked',
+          entityType: 'help-seeker',
+          entityId: helpSeekerId,
+          details: { volunteerId: dto.volunteerId },
+        },
+        manager,
+      );
+      return manager.findOneByOrFail(VolunteerBlock, { helpSeekerId, volunteerId: dto.volunteerId });
+    });
+  }
+
+  /** Closes a request; the outcome of a done request feeds continuity ("helped this person before"). */
+  async close(requestId: string, dto: CloseRequestDto, staff: AuthenticatedStaff): Promise<HelpRequest> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(HelpRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!request) {
+        throw new NotFoundError('help request', requestId);
+      }
+      if (CLOSED.includes(request.status)) {
+        throw new ConflictError(`the request is already ${request.status}`);
+      }
+      if (dto.status === 'done' && request.status !== 'matched') {
+        throw new ConflictError('only a matched request can be done; cancel it or mark it unfulfilled');
+      }
+      const now = new Date();
+      await manager.update(HelpRequest, requestId, {
+        status: dto.status,
+        outcome: dto.status === 'done' ? (dto.outcome ?? null) : null,
+        closedAt: now,
+        statusChangedAt: now,
+      });
+      // Proposals and open offers end with the request; accepted matches stay as history.
+      await manager.update(
+        Match,
+        { requestId, status: In(['proposed', 'approved', 'offered']) },
+        { status: 'withdrawn' },
+      );
+      await this.audit.record(
+        {
+          staffUserId: staff.id,
+          action: `help-request.${dto.status}`,
+          entityType: 'help-request',
+          entityId: requestId,
+          details: { outcome: dto.outcome ?? null },
+        },
+        manager,
+      );
+      return manager.findOneByOrFail(HelpRequest, { id: requestId });
+    });
+  }
+
+  /** Match again now, e.g. after the agency changed its weights: the current proposals stay. */
+  async rematch(requestId: string, staff: AuthenticatedStaff): Promise<{ id: string; status: 'matching' }> {
+    const jobId = await this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(HelpRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!request) {
+        throw new NotFoundError('help request', requestId);
+      }
+      if (!['open', 'proposals-ready'].includes(request.status)) {
+        throw new ConflictError(`a ${request.status} request cannot be matched again`);
+      }
+      const round = request.matchingRound + 1;
+      await manager.update(HelpRequest, requestId, {
+        status: 'matching',
+        matchingRound: round,
+        statusChangedAt: new Date(),
+      });
+      const id = matchRequestJobId(requestId, round);
+      await this.outbox.add(manager, {
+        queue: MATCHING_QUEUE,
+        jobName: MATCH_REQUEST_JOB,
+        jobId: id,
+        payload: { requestId, round },
+      });
+      await this.audit.record(
+        {
+          staffUserId: staff.id,
+          action: 'help-request.rematched',
+          entityType: 'help-request',
+          entityId: requestId,
+        },
+        manager,
+      );
+      return id;
+    });
+    this.outbox.relaySoon([jobId]);
+    return { id: requestId, status: 'matching' };
+  }
+
+  /** Queues a global re-optimisation; its result is read from `lastRun`. */
+  async requestOptimisation(staff: AuthenticatedStaff): Promise<{ queued: true; jobId: string }> {
+    const jobId = `optimise-by-${staff.id}-${Date.now()}`;
+    await this.dataSource.transaction((manager) =>
+      this.outbox.add(manager, {
+        queue: MATCHING_QUEUE,
+        jobName: OPTIMISE_ASSIGNMENTS_JOB,
+        jobId,
+        payload: { requestedBy: staff.id },
+      }),
+    );
+    this.outbox.relaySoon([jobId]);
+    return { queued: true, jobId };
+  }
+}
