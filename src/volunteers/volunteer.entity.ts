@@ -58,6 +58,18 @@ export class Volunteer extends Located {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   availability: WeeklySlot[];
 
+  /** Half-hours of the week the availability touches, computed by PostgreSQL (see the migration). */
+  @Column({
+    type: 'bit',
+    length: 336,
+    generatedType: 'STORED',
+    asExpression: 'nahbar_slots_mask(availability)',
+    select: false,
+    insert: false,
+    update: false,
+  })
+  availabilityMask?: string;
+
   @Column({ type: 'int', default: 2 })
   maxOpenAssignments: number;
 
