@@ -18,6 +18,19 @@ const AGENCY_DATE = new Intl.DateTimeFormat('en-US', {
  * Throws RangeError for an invalid Date.
  */
 export function agencyDate(now: Date): string {
+  // One ranking asks for the same instant once per candidate; the last answer is kept.
+  const time = now.getTime();
+  if (lastAgencyDate && lastAgencyDate.time === time) {
+    return lastAgencyDate.date;
+  }
+  const date = formatAgencyDate(now);
+  lastAgencyDate = { time, date };
+  return date;
+}
+
+let lastAgencyDate: { time: number; date: string } | undefined;
+
+function formatAgencyDate(now: Date): string {
   const parts = AGENCY_DATE.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';

@@ -1,3 +1,4 @@
+import { memoise } from './memo';
 import type { RequestSchedule, Weekday, WeeklySlot } from './types';
 
 /*
@@ -27,12 +28,16 @@ export function isValidClock(s: string): boolean {
 
 /** Minutes since midnight, or null when the text is not a valid "HH:MM". */
 export function parseClock(s: string): number | null {
+  return typeof s === 'string' ? parseClockMemo(s) : null;
+}
+
+const parseClockMemo = memoise((s: string): number | null => {
   if (!isValidClock(s)) {
     return null;
   }
   const [hours, minutes] = s.split(':').map(Number);
   return hours * 60 + minutes;
-}
+});
 
 export function isWeekday(n: number): n is Weekday {
   return Number.isInteger(n) && n >= 1 && n <= 7;
@@ -40,7 +45,7 @@ export function isWeekday(n: number): n is Weekday {
 
 /** A real calendar date written as YYYY-MM-DD (2026-02-30 is not). */
 export function isValidDate(s: string): boolean {
-  return toUtcDate(s) !== null;
+  return typeof s === 'string' && weekdayMemo(s) !== null;
 }
 
 /**
@@ -49,13 +54,21 @@ export function isValidDate(s: string): boolean {
  * check with isValidDate first when the input is not trusted.
  */
 export function weekdayOf(date: string): Weekday {
+  const weekday = typeof date === 'string' ? weekdayMemo(date) : null;
+  if (weekday === null) {
+    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  }
+  return weekday;
+}
+
+const weekdayMemo = memoise((date: string): Weekday | null => {
   const utc = toUtcDate(date);
   if (utc === null) {
-    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+    return null;
   }
   const sundayIsZero = utc.getUTCDay();
   return (sundayIsZero === 0 ? 7 : sundayIsZero) as Weekday;
-}
+});
 
 export function isValidSlot(slot: WeeklySlot): boolean {
   return toInterval(slot) !== null;
