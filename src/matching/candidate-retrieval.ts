@@ -3,6 +3,7 @@ import type {
   CandidateVolunteer,
   LanguageSkill,
   PriorAskOutcome,
+  RequestSchedule,
   VolunteerStatus,
   WeeklySlot,
 } from './domain/types';
@@ -18,6 +19,8 @@ export interface RetrievalRequest {
   neededLanguage: string | null;
   /** Needed and nice-to-have skills with their taxonomy parents and children: any overlap counts. */
   relatedSkills: string[];
+  /** When help is needed; volunteers not free then are skipped by their availability mask. */
+  schedule: RequestSchedule;
 }
 
 export interface RetrievalLimits {
@@ -27,7 +30,7 @@ export interface RetrievalLimits {
   poolSize: number;
 }
 
-export const DEFAULT_RETRIEVAL_LIMITS: RetrievalLimits = { scanLimit: 2000, poolSize: 200 };
+export const DEFAULT_RETRIEVAL_LIMITS: RetrievalLimits = { scanLimit: 600, poolSize: 60 };
 
 /** Collects positional parameters while the SQL is written, so only the ones used are sent. */
 class Params {
@@ -40,6 +43,7 @@ class Params {
 }
 
 interface ScanOptions {
+  availabilityFilter: boolean;
   skillFilter: boolean;
   languageFilter: boolean;
   radiusFilter: boolean;
@@ -56,13 +60,16 @@ function nearestScan(
     requestId: string;
     language: string;
     skills: string;
+    mask: string;
     scanLimit: string;
     poolSize: string;
   },
   options: ScanOptions,
 ): string {
-  return `(SELECT near.* FROM (
-      SELECT v.id, v.max_travel_km, v.location <-> ${refs.here} AS metres
+  // The availability mask filters outside the bounded walk: inside, PostgreSQL would guess it
+  // very selective and trade the nearest-first index scan for a full scan and sort.
+  return `(SELECT near.id FROM (
+      SELECT v.id, v.max_travel_km, v.availability_mask, v.location <-> ${refs.here} AS metres
         FROM volunteer v
        WHERE v.status = 'active'
          ${options.languageFilter ? `AND v.language_codes @> ARRAY[${refs.language}]` : ''}
@@ -71,14 +78,17 @@ function nearestScan(
        ORDER BY v.location <-> ${refs.here}
        LIMIT ${refs.scanLimit}) near
      WHERE near.metres <= ${options.radiusFilter ? 'near.max_travel_km * 1000' : String(MAX_TRAVEL_KM * 1000)}
+       ${options.availabilityFilter ? `AND (near.availability_mask & ${refs.mask}) = ${refs.mask}` : ''}
      LIMIT ${refs.poolSize})`;
 }
 
-/** Per-volunteer history from past matches; `volunteers` selects whose. */
-function historyCte(volunteers: string, now: string, seeker: string): string {
-  return `history AS (
-    SELECT m.volunteer_id,
-           count(*) FILTER (WHERE m.status IN ('approved', 'offered')
+/**
+ * Per-volunteer history from past matches, looked up per volunteer (LATERAL) so the match and
+ * request indexes answer it, however many requests the agency has had.
+ */
+function historyJoin(now: string, seeker: string): string {
+  return `LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE m.status IN ('approved', 'offered')
                                OR (m.status = 'accepted' AND r.status = 'matched'))::int AS open_assignments,
            count(*) FILTER (WHERE m.offered_at > ${now} - interval '7 days')::int AS offers_last_7_days,
            count(*) FILTER (WHERE m.offered_at > ${now} - interval '180 days')::int AS offered,
@@ -87,8 +97,9 @@ function historyCte(volunteers: string, now: string, seeker: string): string {
            count(*) FILTER (WHERE m.status = 'accepted' AND r.help_seeker_id = ${seeker}
                               AND r.outcome = 'went-well')::int AS helped_before
       FROM match m JOIN help_request r ON r.id = m.request_id
-     WHERE m.volunteer_id ${volunteers}
-     GROUP BY m.volunteer_id)`;
+     -- Proposals never shown to the volunteer say nothing about them, and they pile up on the
+     -- nearest volunteers; only matches that got as far as an approval count.
+     WHERE m.volunteer_id = v.id AND m.status IN ('approved', 'offered', 'accepted', 'declined', 'expired')) h ON true`;
 }
 
 function candidateColumns(seeker: string): string {
@@ -119,7 +130,11 @@ export function candidatesQuery(
     requestId: `${params.bind(request.id)}::uuid`,
     seeker: `${params.bind(request.helpSeekerId)}::uuid`,
     now: `${params.bind(now.toISOString())}::timestamptz`,
-    scanLimit: `${params.bind(limits.scanLimit)}::int`,
+    // A sub-select, so PostgreSQL computes the request's mask once, not per volunteer.
+    mask: `(SELECT nahbar_schedule_mask(${params.bind(JSON.stringify(request.schedule))}::jsonb))`,
+    // With a needed language each row walked must speak it; a third of the walk finds enough of
+    // these rarer volunteers and keeps the nearest-first scan short.
+    scanLimit: `${params.bind(request.neededLanguage !== null && !options.diagnosis ? Math.ceil(limits.scanLimit / 3) : limits.scanLimit)}::int`,
     poolSize: `${params.bind(limits.poolSize)}::int`,
     language:
       request.neededLanguage !== null && !options.diagnosis
@@ -132,17 +147,17 @@ export function candidatesQuery(
   };
   const scan = (skillFilter: boolean) =>
     nearestScan(refs, {
+      availabilityFilter: !options.diagnosis,
       skillFilter,
       languageFilter: refs.language !== '',
       radiusFilter: !options.diagnosis,
     });
   const scans = refs.skills ? [scan(false), scan(true)] : [scan(false)];
-  const sql = `WITH pool AS (${scans.join(' UNION ')}),
-  ${historyCte('IN (SELECT id FROM pool)', refs.now, refs.seeker)}
+  const sql = `WITH pool AS (${scans.join(' UNION ')})
 SELECT ${candidateColumns(refs.seeker)}
   FROM (SELECT DISTINCT id FROM pool) p
   JOIN volunteer v ON v.id = p.id
-  LEFT JOIN history h ON h.volunteer_id = v.id`;
+  ${historyJoin(refs.now, refs.seeker)}`;
   return { sql, parameters: params.values };
 }
 
@@ -206,10 +221,9 @@ export async function loadCandidate(
   now: Date,
 ): Promise<CandidateVolunteer | null> {
   const [row]: (CandidateRow & { asked: string | null })[] = await manager.query(
-    `WITH ${historyCte('= $3::uuid', '$4::timestamptz', '$2::uuid')}
-SELECT ${candidateColumns('$2::uuid')},
+    `SELECT ${candidateColumns('$2::uuid')},
        (SELECT m.status FROM match m WHERE m.request_id = $1 AND m.volunteer_id = v.id) AS asked
-  FROM volunteer v LEFT JOIN history h ON h.volunteer_id = v.id
+  FROM volunteer v ${historyJoin('$4::timestamptz', '$2::uuid')}
  WHERE v.id = $3`,
     [request.id, request.helpSeekerId, volunteerId, now.toISOString()],
   );

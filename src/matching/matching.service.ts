@@ -48,12 +48,18 @@ export class MatchingService {
       }
       const matchable = await this.matchable(manager, request);
       const retrieval = this.retrievalOf(request, matchable);
-      const candidates = await findCandidates(manager, retrieval, now);
+      let candidates = await findCandidates(manager, retrieval, now);
       let result = rankCandidates(matchable, candidates, ctx);
       if (result.ranked.length === 0) {
-        result = rankCandidates(matchable, await findCandidatesForDiagnosis(manager, retrieval, now), ctx);
+        candidates = await findCandidatesForDiagnosis(manager, retrieval, now);
+        result = rankCandidates(matchable, candidates, ctx);
       }
-      const existing = await manager.count(Match, { where: { requestId: request.id } });
+      // Earlier rounds' proposals stay; new ones rank after them.
+      const [before] = await manager.query<{ total: number; proposed: number }[]>(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'proposed')::int AS proposed
+           FROM match WHERE request_id = $1`,
+        [request.id],
+      );
       if (result.ranked.length > 0) {
         await manager
           .createQueryBuilder()
@@ -64,7 +70,7 @@ export class MatchingService {
               requestId: request.id,
               volunteerId: candidate.volunteerId,
               score: candidate.score,
-              rank: existing + index + 1,
+              rank: before.total + index + 1,
               distanceKm: Math.round(candidate.distanceKm * 100) / 100,
               breakdown: candidate.breakdown,
               status: 'proposed' as const,
@@ -79,8 +85,8 @@ export class MatchingService {
         proposed: result.ranked.length,
         exclusionCounts: result.exclusionCounts,
       };
-      const hasProposals =
-        (await manager.count(Match, { where: { requestId: request.id, status: 'proposed' } })) > 0;
+      // Retrieval leaves out volunteers already asked for this request, so every insert is new.
+      const hasProposals = before.proposed + result.ranked.length > 0;
       await manager.update(HelpRequest, request.id, {
         status: hasProposals ? 'proposals-ready' : 'open',
         statusChangedAt: now,
@@ -199,6 +205,7 @@ export class MatchingService {
       helpSeekerId: request.helpSeekerId,
       neededLanguage: request.neededLanguage,
       relatedSkills: this.taxonomy.relatedSkills([...matchable.neededSkills, ...matchable.niceToHaveSkills]),
+      schedule: request.schedule,
     };
   }
 }

@@ -36,12 +36,23 @@ export class MatchingSettingsService {
     return settings;
   }
 
+  /** Merges a partial change into the stored settings, under a row lock so no concurrent change is lost. */
   async update(input: unknown, staff: AuthenticatedStaff): Promise<MatchingSettings> {
-    const check = validateMatchingSettings(input, await this.get());
-    if (!check.ok) {
-      throw new RequestValidationError(check.errors);
-    }
-    await this.dataSource.transaction(async (manager) => {
+    const settings = await this.dataSource.transaction(async (manager) => {
+      // Make sure the row exists, so there is something to lock even on the first change.
+      await manager.query(
+        `INSERT INTO agency_setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
+        [MATCHING_SETTINGS_KEY, JSON.stringify(DEFAULT_MATCHING_SETTINGS)],
+      );
+      const row = await manager.findOne(AgencySetting, {
+        where: { key: MATCHING_SETTINGS_KEY },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const stored = validateMatchingSettings(row?.value, DEFAULT_MATCHING_SETTINGS);
+      const check = validateMatchingSettings(input, stored.ok ? stored.settings : DEFAULT_MATCHING_SETTINGS);
+      if (!check.ok) {
+        throw new RequestValidationError(check.errors);
+      }
       await manager.upsert(
         AgencySetting,
         { key: MATCHING_SETTINGS_KEY, value: check.settings, updatedByStaffId: staff.id },
@@ -56,8 +67,9 @@ export class MatchingSettingsService {
         },
         manager,
       );
+      return check.settings;
     });
     this.cached = undefined;
-    return check.settings;
+    return settings;
   }
 }
