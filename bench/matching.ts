@@ -1,0 +1,471 @@
+/**
+ * `npm run bench:matching`: a script, not a test. Builds a deterministic city-dense scenario in its
+ * own database (volunteers at real postal-code points, most in Hamburg) at 10k, 100k and 1M
+ * volunteers and prints:
+ *  - p50/p95/p99 of matching one request end to end (lock, retrieve, score, persist) per size;
+ *  - the same for a brute-force baseline (load every volunteer, score all) at 100k, and the ratio;
+ *  - matching jobs per second through BullMQ with one and with two worker processes (100k);
+ *  - global assignment time for 1,000 × 10,000 and 2,000 × 2,000, with coverage, total score and the
+ *    busiest volunteer's load against per-request greedy.
+ * Settings: BENCH_SIZES (default 10000,100000,1000000), BENCH_REQUESTS (300), BENCH_JOBS (3000).
+ */
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { ensureDatabaseExists, runMigrations } from '../src/cli/database-setup';
+import { loadConfig } from '../src/config/config';
+import { CoreModule } from '../src/core.module';
+import { dataSourceOptions } from '../src/database/data-source';
+import { findCandidates } from '../src/matching/candidate-retrieval';
+import { DEFAULT_MATCHING_POLICY, rankCandidates } from '../src/matching/domain';
+import {
+  assignGlobally,
+  compareAssignments,
+  type AssignmentProblem,
+} from '../src/matching/domain/global-assignment';
+import { assignGreedily } from '../src/matching/domain/greedy-assignment';
+import type {
+  CandidateVolunteer,
+  MatchableRequest,
+  RankingContext,
+  RequestSchedule,
+  SkillTaxonomy,
+} from '../src/matching/domain/types';
+import { MatchingService } from '../src/matching/matching.service';
+import { importPostalCodes } from '../src/postal-codes/import-postal-codes';
+import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../src/queue/queues';
+import { DEFAULT_TAXONOMY } from '../src/taxonomy/default-taxonomy';
+import { TaxonomyService } from '../src/taxonomy/taxonomy.service';
+
+const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BENCH_DB = 'nahbar_bench';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
+const JOBS = Number(process.env.BENCH_JOBS ?? 3000);
+const SHARED_POSTAL_CODES = join(__dirname, '..', '..', '..', 'shared', 'data', 'postal-codes-de.csv');
+const SHARED_POSTAL_CODES_SRC = join(__dirname, '..', '..', 'shared', 'data', 'postal-codes-de.csv');
+
+const dbUrl = (name: string): string => {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function latencyLine(label: string, samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return `${label}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms (n=${sorted.length})`;
+}
+
+/** A deterministic number in [0, 1) for row g and stream k, so every run builds the same city. */
+const RANDOM_SQL = `CREATE OR REPLACE FUNCTION bench_rand(g bigint, k int) RETURNS float8 LANGUAGE sql IMMUTABLE AS
+  $$ SELECT (hashint8(g * 1000 + k) & 2147483647)::float8 / 2147483648 $$`;
+
+/** Hamburg's postal codes weighted so about 70 % of the volunteers live there; the rest all over Germany. */
+const POINTS_SQL = `CREATE TABLE bench_point AS
+  SELECT row_number() OVER (ORDER BY code, copy) AS idx, code, latitude, longitude, district
+    FROM (SELECT p.*, 1 AS copy FROM postal_code p
+          UNION ALL
+          SELECT p.*, c AS copy FROM postal_code p, generate_series(2, 250) c
+           WHERE p.place = 'Hamburg' AND p.district IS NOT NULL) weighted`;
+
+const VOLUNTEERS_SQL = `INSERT INTO volunteer (name, email, languages, language_codes, skills, interests, postal_code,
+    latitude, longitude, district, max_travel_km, availability, max_open_assignments, max_offers_per_week, status,
+    certificate_inspected_on, locale)
+  SELECT 'Bench ' || g, 'bench-' || g || '@example.org',
+         CASE WHEN l.code IS NULL THEN '[{"code":"de","level":"native"}]'::jsonb
+              ELSE jsonb_build_array(jsonb_build_object('code','de','level','B2'), jsonb_build_object('code', l.code, 'level', 'native')) END,
+         CASE WHEN l.code IS NULL THEN ARRAY['de'] ELSE ARRAY['de', l.code] END,
+         string_to_array((ARRAY['shopping,visiting', 'accompaniment.doctor,accompaniment.walk', 'driving,shopping',
+                'paperwork,digital', 'interpreting,paperwork', 'handyman,shopping', 'pet-care,accompaniment',
+                'tutoring,digital', 'visiting,dementia-care'])[1 + floor(bench_rand(g, 11) * 9)::int], ','),
+         '{}', p.code, p.latitude + (bench_rand(g, 3) - 0.5) * 0.012, p.longitude + (bench_rand(g, 4) - 0.5) * 0.02,
+         p.district, (ARRAY[2, 3, 5, 5, 8, 10, 15])[1 + floor(bench_rand(g, 5) * 7)::int],
+         (ARRAY['[{"weekday":1,"start":"08:00","end":"13:00"},{"weekday":3,"start":"08:00","end":"13:00"},{"weekday":5,"start":"08:00","end":"13:00"}]',
+                '[{"weekday":2,"start":"13:00","end":"19:00"},{"weekday":4,"start":"13:00","end":"19:00"}]',
+                '[{"weekday":1,"start":"09:00","end":"18:00"},{"weekday":2,"start":"09:00","end":"18:00"},{"weekday":3,"start":"09:00","end":"18:00"},{"weekday":4,"start":"09:00","end":"18:00"},{"weekday":5,"start":"09:00","end":"18:00"}]',
+                '[{"weekday":6,"start":"10:00","end":"16:00"},{"weekday":7,"start":"10:00","end":"16:00"}]',
+                '[{"weekday":2,"start":"08:00","end":"12:00"},{"weekday":4,"start":"08:00","end":"12:00"}]',
+                '[{"weekday":1,"start":"14:00","end":"20:00"},{"weekday":3,"start":"14:00","end":"20:00"},{"weekday":5,"start":"14:00","end":"20:00"}]']
+           )[1 + floor(bench_rand(g, 12) * 6)::int]::jsonb,
+         1 + floor(bench_rand(g, 6) * 3)::int, 3,
+         CASE WHEN bench_rand(g, 7) < 0.94 THEN 'active' WHEN bench_rand(g, 7) < 0.97 THEN 'paused' ELSE 'pending' END,
+         CASE WHEN bench_rand(g, 8) < 0.3 THEN date '2024-06-01' + floor(bench_rand(g, 9) * 700)::int END, 'de'
+    FROM generate_series($1::bigint, $2::bigint) g
+    JOIN bench_point p ON p.idx = 1 + floor(bench_rand(g, 1) * $3)::bigint
+    LEFT JOIN LATERAL (SELECT CASE WHEN r < 0.15 THEN 'tr' WHEN r < 0.20 THEN 'ar' WHEN r < 0.24 THEN 'uk'
+                                   WHEN r < 0.28 THEN 'ru' WHEN r < 0.31 THEN 'fa' WHEN r < 0.33 THEN 'pl'
+                                   WHEN r < 0.34 THEN 'kmr' WHEN r < 0.345 THEN 'ckb' END AS code
+                         FROM (SELECT bench_rand(g, 10) AS r) x) l ON true`;
+
+/** Requests in Hamburg next week, a realistic mix: 20 % need a language, most need a skill. */
+const REQUESTS_SQL = `INSERT INTO help_request (source, category, description, postal_code, latitude, longitude, district,
+    needed_skills, needed_language, schedule, status, matching_round)
+  SELECT 'phone-intake', c.category, 'Benchmark request ' || g, p.code, p.latitude, p.longitude, p.district,
+         c.skills, CASE WHEN bench_rand(g + $4, 22) < 0.2 THEN (ARRAY['tr','ar','uk','ru','fa'])[1 + floor(bench_rand(g + $4, 23) * 5)::int] END,
+         jsonb_build_object('kind', 'one-off', 'date', ($2::date + (g % 5)::int)::text,
+                            'start', CASE WHEN g % 2 = 0 THEN '09:00' ELSE '14:00' END,
+                            'end', CASE WHEN g % 2 = 0 THEN '11:00' ELSE '16:00' END),
+         'matching', 1
+    FROM generate_series(1, $1::int) g
+    JOIN (SELECT row_number() OVER (ORDER BY code) AS idx, * FROM postal_code WHERE place = 'Hamburg' AND district IS NOT NULL) p
+      ON p.idx = 1 + floor(bench_rand(g + $4, 21) * $3)::bigint
+    JOIN (VALUES (0, 'shopping', ARRAY['shopping']), (1, 'doctor-accompaniment', ARRAY['accompaniment.doctor']),
+                 (2, 'visiting', ARRAY['visiting']), (3, 'paperwork', ARRAY['paperwork']),
+                 (4, 'digital-help', ARRAY['digital'])) c(i, category, skills)
+      ON c.i = floor(bench_rand(g + $4, 24) * 5)::int
+  RETURNING id`;
+
+@Module({})
+class BenchMatchingModule {}
+
+function nextMonday(): string {
+  const now = new Date();
+  const day = now.getUTCDay();
+  const monday = new Date(now.getTime() + (((8 - day) % 7) + 7) * 24 * 3600_000);
+  return monday.toISOString().slice(0, 10);
+}
+
+async function recreateDatabase(): Promise<void> {
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  await ensureDatabaseExists(dbUrl(BENCH_DB));
+}
+
+async function createRequests(dataSource: DataSource, count: number, offset: number): Promise<string[]> {
+  const [{ n }] = await dataSource.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM postal_code WHERE place = 'Hamburg' AND district IS NOT NULL`,
+  );
+  const rows: { id: string }[] = await dataSource.query(REQUESTS_SQL, [count, nextMonday(), n, offset]);
+  return rows.map((row) => row.id);
+}
+
+async function matchingLatency(service: MatchingService, requestIds: string[]): Promise<number[]> {
+  const samples: number[] = [];
+  for (const id of requestIds) {
+    const started = performance.now();
+    await service.matchRequest(id, 1);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** The baseline the index must beat: every active volunteer loaded and scored for each request. */
+async function bruteForceLatency(
+  dataSource: DataSource,
+  requestIds: string[],
+  ctx: RankingContext,
+): Promise<number[]> {
+  const samples: number[] = [];
+  for (const id of requestIds) {
+    const started = performance.now();
+    const [request] = await dataSource.query<Record<string, unknown>[]>(
+      `SELECT * FROM help_request WHERE id = $1`,
+      [id],
+    );
+    const rows: Record<string, unknown>[] = await dataSource.query(
+      `SELECT id, status, languages, skills, latitude, longitude, district, max_travel_km, availability,
+              max_open_assignments, max_offers_per_week, certificate_inspected_on::text AS certificate_inspected_on
+         FROM volunteer WHERE status = 'active'`,
+    );
+    const result = rankCandidates(toMatchable(request), rows.map(toCandidateFromRow), ctx);
+    if (result.ranked.length < 0) {
+      throw new Error('unreachable');
+    }
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+function toMatchable(row: Record<string, unknown>): MatchableRequest {
+  return {
+    id: row.id as string,
+    neededSkills: row.needed_skills as string[],
+    niceToHaveSkills: [],
+    neededLanguage: (row.needed_language as string | null) ?? null,
+    preferredLanguage: null,
+    requiresCertificate: false,
+    minimumAge: null,
+    location: { lat: row.latitude as number, lon: row.longitude as number },
+    district: (row.district as string | null) ?? null,
+    schedule: row.schedule as MatchableRequest['schedule'],
+  };
+}
+
+function toCandidateFromRow(row: Record<string, unknown>): CandidateVolunteer {
+  return {
+    id: row.id as string,
+    status: 'active',
+    languages: row.languages as CandidateVolunteer['languages'],
+    skills: row.skills as string[],
+    home: { lat: row.latitude as number, lon: row.longitude as number },
+    district: (row.district as string | null) ?? null,
+    maxTravelKm: row.max_travel_km as number,
+    availability: row.availability as CandidateVolunteer['availability'],
+    maxOpenAssignments: row.max_open_assignments as number,
+    openAssignments: 0,
+    certificateInspectedOn: (row.certificate_inspected_on as string | null) ?? null,
+    birthDate: null,
+    awayUntil: null,
+    maxOffersPerWeek: row.max_offers_per_week as number,
+    offersLast7Days: 0,
+    answerHistory: { offered: 0, answered: 0 },
+    helpedThisPersonBefore: 0,
+    askedForThisRequest: null,
+    blockedForThisRequest: false,
+  };
+}
+
+function startWorkers(count: number, prefix: string): ChildProcess[] {
+  return Array.from({ length: count }, () =>
+    spawn(process.execPath, [join(__dirname, '..', 'src', 'worker.js')], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LINK_SECRET: 'bench-only-secret-bench-only-secret-0123',
+        DATABASE_URL: dbUrl(BENCH_DB),
+        REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        OUTBOX_POLL_MS: '60000',
+        SMTP_PORT: '1',
+      },
+      stdio: 'ignore',
+    }),
+  );
+}
+
+/** Jobs per second while the middle 90 % of the jobs complete (worker start-up is not counted). */
+async function throughput(dataSource: DataSource, workers: number): Promise<number> {
+  const requestIds = await createRequests(dataSource, JOBS, 1_000_000 + workers * JOBS);
+  const prefix = `nahbar_bench_${workers}_${Date.now()}`;
+  const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue(MATCHING_QUEUE, { connection, prefix });
+  await queue.addBulk(
+    requestIds.map((requestId) => ({
+      name: MATCH_REQUEST_JOB,
+      data: { requestId, round: 1 },
+      opts: { jobId: matchRequestJobId(requestId, 1), removeOnComplete: true },
+    })),
+  );
+  const processes = startWorkers(workers, prefix);
+  const marks: { at: number; done: number }[] = [];
+  try {
+    for (;;) {
+      const [{ done }] = await dataSource.query<{ done: number }[]>(
+        `SELECT count(*)::int AS done FROM help_request WHERE id = ANY($1) AND status <> 'matching'`,
+        [requestIds],
+      );
+      marks.push({ at: performance.now(), done });
+      if (done >= JOBS) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    processes.forEach((child) => child.kill('SIGTERM'));
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    connection.disconnect();
+  }
+  const first = marks.find((mark) => mark.done >= JOBS * 0.05)!;
+  const last = marks.find((mark) => mark.done >= JOBS * 0.95)!;
+  return ((last.done - first.done) / (last.at - first.at)) * 1000;
+}
+
+/** Proposals (top `perRequest` by score) for the assignment benchmark, from the real engine. */
+function scenarioProblem(
+  requests: MatchableRequest[],
+  volunteers: CandidateVolunteer[],
+  ctx: RankingContext,
+  perRequest: number,
+  capacityOf: (volunteer: CandidateVolunteer) => number,
+): AssignmentProblem {
+  const policy = { ...ctx.policy, maxProposals: perRequest };
+  return {
+    requests: requests.map((request) => ({
+      id: request.id,
+      candidates: rankCandidates(request, volunteers, { ...ctx, policy }).ranked.map((c) => ({
+        volunteerId: c.volunteerId,
+        score: c.score,
+      })),
+    })),
+    capacity: Object.fromEntries(volunteers.map((volunteer) => [volunteer.id, capacityOf(volunteer)])),
+  };
+}
+
+function timeAssignment(label: string, problem: AssignmentProblem): void {
+  const runs: number[] = [];
+  let optimised = assignGlobally(problem);
+  for (let run = 0; run < 5; run += 1) {
+    const started = performance.now();
+    optimised = assignGlobally(problem);
+    runs.push(performance.now() - started);
+  }
+  const greedy = assignGreedily(problem);
+  const comparison = compareAssignments(optimised, greedy, problem.requests.length);
+  runs.sort((a, b) => a - b);
+  console.log(`  ${label}: optimiser median ${runs[2].toFixed(1)} ms (max ${runs[4].toFixed(1)} ms)`);
+  console.log(
+    `    coverage ${(comparison.coverage.optimised * 100).toFixed(1)} % vs greedy ${(comparison.coverage.greedy * 100).toFixed(1)} %; ` +
+      `total score ${comparison.totalScore.optimised.toFixed(0)} vs ${comparison.totalScore.greedy.toFixed(0)}; ` +
+      `busiest volunteer ${comparison.busiestLoad.optimised} vs ${comparison.busiestLoad.greedy}`,
+  );
+}
+
+async function assignmentBenchmarks(dataSource: DataSource, ctx: RankingContext): Promise<void> {
+  console.log('\nGlobal assignment on the scenario (proposals from the real engine):');
+  const hamburg = `latitude BETWEEN 53.45 AND 53.65 AND longitude BETWEEN 9.75 AND 10.2`;
+  const volunteerRows: Record<string, unknown>[] = await dataSource.query(
+    `SELECT id, status, languages, skills, latitude, longitude, district, max_travel_km, availability, max_open_assignments,
+            max_offers_per_week, certificate_inspected_on::text AS certificate_inspected_on
+       FROM volunteer WHERE status = 'active' AND ${hamburg} ORDER BY email LIMIT 10000`,
+  );
+  const volunteers = volunteerRows.map(toCandidateFromRow);
+  const requestIds = await createRequests(dataSource, 2000, 5_000_000);
+  const requestRows: Record<string, unknown>[] = await dataSource.query(
+    `SELECT * FROM help_request WHERE id = ANY($1)`,
+    [requestIds],
+  );
+  const requests = requestRows.map(toMatchable);
+
+  const big = scenarioProblem(requests.slice(0, 1000), volunteers, ctx, 30, (v) => v.maxOpenAssignments);
+  timeAssignment(
+    `1,000 requests × ${volunteers.length.toLocaleString('en')} volunteers (30 proposals each, capacity 1–3)`,
+    big,
+  );
+  const tight = scenarioProblem(requests, volunteers.slice(0, 2000), ctx, 100, () => 1);
+  timeAssignment('2,000 requests × 2,000 volunteers (up to 100 proposals each, capacity 1)', tight);
+}
+
+async function main(): Promise<void> {
+  const postalCodes = [SHARED_POSTAL_CODES, SHARED_POSTAL_CODES_SRC].find((path) => existsSync(path)) ?? null;
+  if (!postalCodes) {
+    throw new Error('the benchmark needs ../shared/data/postal-codes-de.csv beside the project');
+  }
+  console.log(
+    `nahbar matching benchmark — sizes ${SIZES.join(', ')}; ${REQUESTS} requests per size; ${JOBS} jobs for throughput`,
+  );
+  await recreateDatabase();
+  await runMigrations(dbUrl(BENCH_DB), async (dataSource) => {
+    await importPostalCodes(dataSource, postalCodes);
+  });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    LINK_SECRET: 'bench-only-secret-bench-only-secret-0123',
+    DATABASE_URL: dbUrl(BENCH_DB),
+  });
+  const app = await NestFactory.createApplicationContext(
+    { module: BenchMatchingModule, imports: [CoreModule.forRoot(config)], providers: [MatchingService] },
+    { logger: ['error'] },
+  );
+  const dataSource = app.get(DataSource);
+  const service = app.get(MatchingService);
+  const ctx: RankingContext = {
+    now: new Date(),
+    policy: DEFAULT_MATCHING_POLICY,
+    skills: (app.get(TaxonomyService).taxonomy.skills ?? DEFAULT_TAXONOMY.skills) as SkillTaxonomy,
+  };
+  await dataSource.query(RANDOM_SQL);
+  await dataSource.query(POINTS_SQL);
+  const [{ points }] = await dataSource.query<{ points: number }[]>(
+    `SELECT count(*)::int AS points FROM bench_point`,
+  );
+
+  let volunteers = 0;
+  let assignmentsDone = false;
+  for (const size of SIZES) {
+    const started = performance.now();
+    for (let from = volunteers + 1; from <= size; from += 100_000) {
+      await dataSource.query(VOLUNTEERS_SQL, [from, Math.min(size, from + 99_999), points]);
+    }
+    volunteers = size;
+    await dataSource.query('ANALYZE volunteer');
+    console.log(
+      `\n${size.toLocaleString('en')} volunteers (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    // A few requests first to warm caches and the connection pool; they are not counted.
+    await matchingLatency(service, await createRequests(dataSource, 10, 3_000_000 + size));
+    const requestIds = await createRequests(dataSource, REQUESTS, size);
+    const indexed = await matchingLatency(service, requestIds);
+    console.log(`  ${latencyLine('matching one request end to end', indexed)}`);
+    const [{ proposed }] = await dataSource.query<{ proposed: number }[]>(
+      `SELECT count(*)::int AS proposed FROM help_request WHERE id = ANY($1) AND status = 'proposals-ready'`,
+      [requestIds],
+    );
+    console.log(`  requests with proposals: ${proposed} of ${requestIds.length}`);
+
+    if (size === 100_000) {
+      const baselineIds = await createRequests(dataSource, 20, 2_000_000);
+      const brute = await bruteForceLatency(dataSource, baselineIds, ctx);
+      const sortedBrute = [...brute].sort((a, b) => a - b);
+      const sortedIndexed = [...indexed].sort((a, b) => a - b);
+      console.log(`  ${latencyLine('brute force (load every volunteer, score all)', brute)}`);
+      console.log(
+        `  ratio brute force / indexed: p50 ${(percentile(sortedBrute, 50) / percentile(sortedIndexed, 50)).toFixed(0)}×, ` +
+          `p95 ${(percentile(sortedBrute, 95) / percentile(sortedIndexed, 95)).toFixed(0)}×`,
+      );
+      for (const workers of [1, 2]) {
+        const rate = await throughput(dataSource, workers);
+        console.log(
+          `  BullMQ throughput with ${workers} worker process${workers > 1 ? 'es' : ''}: ${rate.toFixed(0)} matching jobs/s (${JOBS} jobs)`,
+        );
+      }
+    }
+    if (size >= 100_000 && !assignmentsDone) {
+      // 10,000 active volunteers in Hamburg exist from the 100k stage on.
+      await assignmentBenchmarks(dataSource, ctx);
+      assignmentsDone = true;
+    }
+  }
+  // The retrieval path alone at the largest size, for the record.
+  const [sample] = await dataSource.query<Record<string, unknown>[]>(
+    `SELECT * FROM help_request WHERE status = 'proposals-ready' LIMIT 1`,
+  );
+  if (sample) {
+    const retrievalSamples: number[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const started = performance.now();
+      await findCandidates(
+        dataSource.manager,
+        {
+          id: sample.id as string,
+          latitude: sample.latitude as number,
+          longitude: sample.longitude as number,
+          helpSeekerId: null,
+          neededLanguage: null,
+          relatedSkills: ['shopping'],
+          schedule: sample.schedule as RequestSchedule,
+        },
+        new Date(),
+      );
+      retrievalSamples.push(performance.now() - started);
+    }
+    console.log(
+      `\n${latencyLine(`retrieval query alone at ${volunteers.toLocaleString('en')}`, retrievalSamples)}`,
+    );
+  }
+  await app.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
