@@ -65,8 +65,9 @@ export function checkEligibility(
     return excluded('blocked', { de: 'für diese Person gesperrt', en: 'blocked for this person' });
   }
 
+  // Checked against undefined too: a caller that forgets the field must not exclude everyone.
   const asked = volunteer.askedForThisRequest;
-  if (asked !== null) {
+  if (asked !== null && asked !== undefined) {
     return excluded(
       'already-asked',
       PRIOR_ASKS[asked] ?? {
