@@ -137,6 +137,7 @@ describe('candidate retrieval on 100,000 volunteers', () => {
       helpSeekerId: null,
       neededLanguage: null,
       relatedSkills: ['shopping'],
+      schedule: request.schedule,
     };
     const candidates = await findCandidates(recording, retrievalRequest, new Date());
     if (!sent) {
