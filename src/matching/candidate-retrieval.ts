@@ -131,23 +131,31 @@ export function candidatesQuery(
     seeker: `${params.bind(request.helpSeekerId)}::uuid`,
     now: `${params.bind(now.toISOString())}::timestamptz`,
     // A sub-select, so PostgreSQL computes the request's mask once, not per volunteer.
-    mask: `(SELECT nahbar_schedule_mask(${params.bind(JSON.stringify(request.schedule))}::jsonb))`,
+    mask: options.diagnosis
+      ? ''
+      : `(SELECT nahbar_schedule_mask(${params.bind(JSON.stringify(request.schedule))}::jsonb))`,
     // With a needed language each row walked must speak it; a third of the walk finds enough of
     // these rarer volunteers and keeps the nearest-first scan short.
-    scanLimit: `${params.bind(request.neededLanguage !== null && !options.diagnosis ? Math.ceil(limits.scanLimit / 3) : limits.scanLimit)}::int`,
+    scanLimit: `${params.bind(
+      request.neededLanguage !== null && !options.diagnosis
+        ? Math.ceil(limits.scanLimit / 3)
+        : limits.scanLimit,
+    )}::int`,
     poolSize: `${params.bind(limits.poolSize)}::int`,
     language:
       request.neededLanguage !== null && !options.diagnosis
         ? `${params.bind(request.neededLanguage)}::text`
         : '',
+    // With a needed language the nearest speakers are already a narrow pool; a second, skill-filtered
+    // scan would make PostgreSQL intersect two GIN bitmaps, which costs more than it finds.
     skills:
-      request.relatedSkills.length > 0 && !options.diagnosis
+      request.relatedSkills.length > 0 && request.neededLanguage === null && !options.diagnosis
         ? `${params.bind(request.relatedSkills)}::text[]`
         : '',
   };
   const scan = (skillFilter: boolean) =>
     nearestScan(refs, {
-      availabilityFilter: !options.diagnosis,
+      availabilityFilter: refs.mask !== '',
       skillFilter,
       languageFilter: refs.language !== '',
       radiusFilter: !options.diagnosis,
