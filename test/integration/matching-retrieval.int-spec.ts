@@ -28,6 +28,7 @@ interface StoredVolunteer {
   longitude: number;
   max_travel_km: number;
   skills: string[];
+  sundays_only: boolean;
 }
 
 interface PlanNode {
@@ -39,6 +40,16 @@ interface PlanNode {
 
 function planNodes(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(planNodes)];
+}
+
+/** A Tuesday some days ahead: the bulk volunteers are free then, the Sunday-only ones are not. */
+function nextTuesday(): string {
+  for (let days = 2; ; days += 1) {
+    const date = daysAhead(days);
+    if (new Date(`${date}T12:00:00Z`).getUTCDay() === 2) {
+      return date;
+    }
+  }
 }
 
 const at = (v: StoredVolunteer) => ({ lat: v.latitude, lon: v.longitude });
@@ -73,7 +84,10 @@ describe('candidate retrieval on 100,000 volunteers', () => {
          SELECT 'Freiwillige ' || g, 'bulk-' || g || '@example.org', '[{"code":"de","level":"native"}]', '{de}',
                 CASE WHEN g % 3 = 0 THEN '{shopping}'::text[] ELSE '{visiting}'::text[] END,
                 '22765', 53.45 + random() * 0.20, 9.75 + random() * 0.40, 'Hamburg',
-                (ARRAY[1, 2, 5, 10])[1 + g % 4], '[]',
+                (ARRAY[1, 2, 5, 10])[1 + g % 4],
+                -- every seventh volunteer is free only on Sundays, so not when help is needed (a Tuesday to Saturday)
+                CASE WHEN g % 7 = 0 THEN '[{"weekday":7,"start":"08:00","end":"20:00"}]'::jsonb
+                     ELSE '[{"weekday":1,"start":"08:00","end":"20:00"},{"weekday":2,"start":"08:00","end":"20:00"},{"weekday":3,"start":"08:00","end":"20:00"},{"weekday":4,"start":"08:00","end":"20:00"},{"weekday":5,"start":"08:00","end":"20:00"},{"weekday":6,"start":"08:00","end":"20:00"}]'::jsonb END,
                 CASE WHEN g % 10 = 0 THEN 'paused' WHEN g % 25 = 1 THEN 'pending' WHEN g % 97 = 0 THEN 'inactive'
                      ELSE 'active' END
            FROM generate_series(1, $1::int) AS g`,
@@ -94,7 +108,7 @@ describe('candidate retrieval on 100,000 volunteers', () => {
       category: 'shopping',
       description: 'Einkauf',
       neededSkills: ['shopping'],
-      schedule: { kind: 'one-off', date: daysAhead(3), start: '10:00', end: '11:00' },
+      schedule: { kind: 'one-off', date: nextTuesday(), start: '10:00', end: '11:00' },
       status: 'matching',
       matchingRound: 1,
       postalCode: ottensen.code,
@@ -103,7 +117,9 @@ describe('candidate retrieval on 100,000 volunteers', () => {
       district: ottensen.district,
     });
     volunteers = await dataSource.query(
-      `SELECT id, email, status, latitude, longitude, max_travel_km, skills FROM volunteer`,
+      `SELECT id, email, status, latitude, longitude, max_travel_km, skills,
+              availability @> '[{"weekday":7}]' AND jsonb_array_length(availability) = 1 AS sundays_only
+         FROM volunteer`,
     );
 
     // Some of the nearest volunteers were already asked for this request, in every match status.
@@ -172,12 +188,13 @@ describe('candidate retrieval on 100,000 volunteers', () => {
     const returned = new Set(retrieval.candidates.map((c) => c.id));
     expect(returned.size).toBe(retrieval.candidates.length);
 
-    // Nothing that breaks status, "already asked" or the volunteer's own radius (0.1 % slack for
-    // the chord distance the index uses against the great-circle distance here).
+    // Nothing that breaks status, availability, "already asked" or the volunteer's own radius (0.1 %
+    // slack for the chord distance the index uses against the great-circle distance here).
     const wrong = retrieval.candidates.filter((candidate) => {
       const stored = byId.get(candidate.id)!;
       return (
         stored.status !== 'active' ||
+        stored.sundays_only ||
         alreadyAsked.has(candidate.id) ||
         haversineKm(at(stored), point) > stored.max_travel_km * 1.001
       );
@@ -189,6 +206,7 @@ describe('candidate retrieval on 100,000 volunteers', () => {
       .filter(
         (v) =>
           v.status === 'active' &&
+          !v.sundays_only &&
           !alreadyAsked.has(v.id) &&
           haversineKm(at(v), point) <= v.max_travel_km * 0.999,
       )
