@@ -406,6 +406,18 @@ async function main(): Promise<void> {
     const requestIds = await createRequests(dataSource, REQUESTS, size);
     const indexed = await matchingLatency(service, requestIds);
     console.log(`  ${latencyLine('matching one request end to end', indexed)}`);
+    const needsLanguage = new Set(
+      (
+        await dataSource.query<{ id: string }[]>(
+          `SELECT id FROM help_request WHERE id = ANY($1) AND needed_language IS NOT NULL`,
+          [requestIds],
+        )
+      ).map((row) => row.id),
+    );
+    const split = (withLanguage: boolean) =>
+      indexed.filter((_, index) => needsLanguage.has(requestIds[index]) === withLanguage);
+    console.log(`    ${latencyLine('of which with a needed language', split(true))}`);
+    console.log(`    ${latencyLine('of which without', split(false))}`);
     const [{ proposed }] = await dataSource.query<{ proposed: number }[]>(
       `SELECT count(*)::int AS proposed FROM help_request WHERE id = ANY($1) AND status = 'proposals-ready'`,
       [requestIds],
