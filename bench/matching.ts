@@ -23,7 +23,6 @@ import { DataSource } from 'typeorm';
 import { ensureDatabaseExists, runMigrations } from '../src/cli/database-setup';
 import { loadConfig } from '../src/config/config';
 import { CoreModule } from '../src/core.module';
-import { dataSourceOptions } from '../src/database/data-source';
 import { findCandidates } from '../src/matching/candidate-retrieval';
 import { DEFAULT_MATCHING_POLICY, rankCandidates } from '../src/matching/domain';
 import {
@@ -381,7 +380,7 @@ async function main(): Promise<void> {
   const ctx: RankingContext = {
     now: new Date(),
     policy: DEFAULT_MATCHING_POLICY,
-    skills: (app.get(TaxonomyService).taxonomy.skills ?? DEFAULT_TAXONOMY.skills) as SkillTaxonomy,
+    skills: (app.get(TaxonomyService).taxonomy.skills ?? DEFAULT_TAXONOMY.skills),
   };
   await dataSource.query(RANDOM_SQL);
   await dataSource.query(POINTS_SQL);
