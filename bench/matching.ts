@@ -36,7 +36,6 @@ import type {
   MatchableRequest,
   RankingContext,
   RequestSchedule,
-  SkillTaxonomy,
 } from '../src/matching/domain/types';
 import { MatchingService } from '../src/matching/matching.service';
 import { importPostalCodes } from '../src/postal-codes/import-postal-codes';
