@@ -6,6 +6,7 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/** Safe for element content and quoted attribute values alike. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ESCAPES[char]);
 }

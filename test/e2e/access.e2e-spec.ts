@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ParsedMail } from 'mailparser';
 import { createOfferToken } from '../../src/matching/offer-links';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { daysAhead, publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
 import { expectErrorShape } from '../helpers/assertions';
 import { JsonResponse, loginAs, requestJson, requestPage } from '../helpers/http';
+import { offerLinks } from '../helpers/mail';
 import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
 import { eventually, startTestStack, TestStack } from '../helpers/test-stack';
 
@@ -81,16 +81,6 @@ function expectUnauthorized(response: JsonResponse): void {
     message: 'a valid staff session is required',
     errors: [],
   });
-}
-
-function offerLinks(mail: ParsedMail): { accept: string; decline: string } {
-  const links = [...(mail.text ?? '').matchAll(/https?:\/\/\S+\/offers\/[A-Za-z0-9._-]+/g)].map((m) => m[0]);
-  const accept = links.find((link) => link.includes('.accept.'));
-  const decline = links.find((link) => link.includes('.decline.'));
-  if (!accept || !decline) {
-    throw new Error(`offer mail lacks its links:\n${mail.text}`);
-  }
-  return { accept, decline };
 }
 
 describe('access: staff sessions, login and offer links', () => {

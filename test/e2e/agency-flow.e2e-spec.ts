@@ -1,25 +1,12 @@
-import type { ParsedMail } from 'mailparser';
 import { HelpRequest } from '../../src/help-seekers/help-request.entity';
 import { Match } from '../../src/matching/match.entity';
 import { Notification } from '../../src/notifications/notification.entity';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
 import { loginAs, requestJson, requestPage } from '../helpers/http';
+import { offerLinks, recipientOf } from '../helpers/mail';
 import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
 import { eventually, startTestStack, TestStack } from '../helpers/test-stack';
-
-function offerLinks(mail: ParsedMail): { accept: string; decline: string } {
-  const links = [...(mail.text ?? '').matchAll(/https?:\/\/\S+\/offers\/[A-Za-z0-9._-]+/g)].map((m) => m[0]);
-  const accept = links.find((link) => link.includes('.accept.'));
-  const decline = links.find((link) => link.includes('.decline.'));
-  if (!accept || !decline) {
-    throw new Error(`offer mail lacks its links:\n${mail.text}`);
-  }
-  return { accept, decline };
-}
-
-const recipientOf = (mail: ParsedMail): string =>
-  (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address ?? '';
 
 describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () => {
   let smtp: TestSmtpServer;

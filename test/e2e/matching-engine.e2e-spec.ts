@@ -11,6 +11,7 @@ import { insertRequestOfSameHelpSeeker } from '../factories/matching.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { expectErrorShape, expectFieldError } from '../helpers/assertions';
 import { loginAs, requestJson, requestPage } from '../helpers/http';
+import { offerLinks, recipientOf } from '../helpers/mail';
 import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
 import { eventually, startTestStack, TestStack } from '../helpers/test-stack';
 
@@ -51,19 +52,6 @@ interface RegisteredVolunteer {
   email: string;
   name: string;
 }
-
-function offerLinks(mail: ParsedMail): { accept: string; decline: string } {
-  const links = [...(mail.text ?? '').matchAll(/https?:\/\/\S+\/offers\/[A-Za-z0-9._-]+/g)].map((m) => m[0]);
-  const accept = links.find((link) => link.includes('.accept.'));
-  const decline = links.find((link) => link.includes('.decline.'));
-  if (!accept || !decline) {
-    throw new Error(`offer mail lacks its links:\n${mail.text}`);
-  }
-  return { accept, decline };
-}
-
-const recipientOf = (mail: ParsedMail): string =>
-  (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address ?? '';
 
 /** DD.MM.YYYY, as the German explanations write dates. */
 const germanDate = (isoDate: string): string => isoDate.split('-').reverse().join('.');
