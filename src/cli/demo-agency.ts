@@ -157,6 +157,8 @@ export interface DemoVolunteer {
   maxOpenAssignments: number;
   status: 'active' | 'pending' | 'paused';
   certificateInspectedOn: string | null;
+  /** Recorded at the intake conversation; driving and interpreting need volunteers of 18 or more. */
+  birthDate: string;
 }
 
 export function demoVolunteers(count = 60): DemoVolunteer[] {
@@ -190,6 +192,7 @@ export function demoVolunteers(count = 60): DemoVolunteer[] {
       status: index % 12 === 11 ? 'pending' : index % 15 === 14 ? 'paused' : 'active',
       certificateInspectedOn:
         random() < 0.3 ? `202${4 + Math.floor(random() * 2)}-0${1 + Math.floor(random() * 9)}-15` : null,
+      birthDate: `${1945 + Math.floor(random() * 60)}-0${1 + Math.floor(random() * 9)}-${10 + Math.floor(random() * 18)}`,
     };
   });
 }
