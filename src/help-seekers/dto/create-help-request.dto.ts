@@ -146,20 +146,8 @@ export class OralConsentDto {
   healthData?: boolean;
 }
 
-/** Phone intake by staff: more fields, and oral consent recorded by the staff member. */
-export class StaffHelpRequestDto extends HelpRequestDetailsDto {
-  @ApiProperty({ type: HelpSeekerDto })
-  @IsObject({ message: 'must name the person who needs help and how to reach them' })
-  @ValidateNested()
-  @Type(() => HelpSeekerDto)
-  helpSeeker: HelpSeekerDto;
-
-  @ApiProperty({ type: OralConsentDto })
-  @IsObject({ message: 'must record the consent to store the data' })
-  @ValidateNested()
-  @Type(() => OralConsentDto)
-  consent: OralConsentDto;
-
+/** What staff may set beyond the public form, for phone intake and for providers' requests. */
+export class StaffRequestDetailsDto extends HelpRequestDetailsDto {
   @ApiPropertyOptional({
     example: ['shopping'],
     description: 'skill keys; defaults to the category’s skills',
@@ -176,34 +164,30 @@ export class StaffHelpRequestDto extends HelpRequestDetailsDto {
   @IsBoolean()
   requiresCertificate?: boolean;
 
-  @ApiPropertyOptional({ example: 'Große Bergstraße 189, 2. OG', description: 'where the help takes place' })
+  @ApiPropertyOptional({
+    example: 'Große Bergstraße 189, 2. OG',
+    description: 'where the help takes place; for a provider it defaults to the provider’s address',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   streetAddress?: string;
+}
+
+/** Phone intake by staff: the help-seeker, and their oral consent recorded by the staff member. */
+export class StaffHelpRequestDto extends StaffRequestDetailsDto {
+  @ApiProperty({ type: HelpSeekerDto })
+  @IsObject({ message: 'must name the person who needs help and how to reach them' })
+  @ValidateNested()
+  @Type(() => HelpSeekerDto)
+  helpSeeker: HelpSeekerDto;
+
+  @ApiProperty({ type: OralConsentDto })
+  @IsObject({ message: 'must record the consent to store the data' })
+  @ValidateNested()
+  @Type(() => OralConsentDto)
+  consent: OralConsentDto;
 }
 
 /** A provider's opportunity that needs a volunteer; no help-seeker's personal data involved. */
-export class ProviderHelpRequestDto extends HelpRequestDetailsDto {
-  @ApiPropertyOptional({
-    example: ['tutoring'],
-    description: 'skill keys; defaults to the category’s skills',
-  })
-  @IsOptional()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  neededSkills?: string[];
-
-  @ApiPropertyOptional({
-    description: 'work with children or people with disabilities (needs an inspected eFZ)',
-  })
-  @IsOptional()
-  @IsBoolean()
-  requiresCertificate?: boolean;
-
-  @ApiPropertyOptional({ description: 'where the help takes place; defaults to the provider’s address' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  streetAddress?: string;
-}
+export class ProviderHelpRequestDto extends StaffRequestDetailsDto {}
