@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { OPEN_ASSIGNMENT_SQL } from './match.entity';
 import type {
   CandidateVolunteer,
   LanguageSkill,
@@ -88,8 +89,7 @@ function nearestScan(
  */
 function historyJoin(now: string, seeker: string): string {
   return `LEFT JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE m.status IN ('approved', 'offered')
-                               OR (m.status = 'accepted' AND r.status = 'matched'))::int AS open_assignments,
+    SELECT count(*) FILTER (WHERE ${OPEN_ASSIGNMENT_SQL})::int AS open_assignments,
            count(*) FILTER (WHERE m.offered_at > ${now} - interval '7 days')::int AS offers_last_7_days,
            count(*) FILTER (WHERE m.offered_at > ${now} - interval '180 days')::int AS offered,
            count(*) FILTER (WHERE m.offered_at > ${now} - interval '180 days'

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AgencySetting } from '../settings/agency-setting.entity';
 import { AuditService } from '../staff/audit.service';
+import { OPEN_ASSIGNMENT_SQL } from './match.entity';
 import {
   assignGlobally,
   compareAssignments,
@@ -128,8 +129,7 @@ export class GlobalAssignmentService {
       return {};
     }
     const rows: { id: string; remaining: number }[] = await manager.query(
-      `SELECT v.id, greatest(v.max_open_assignments - count(m.id) FILTER (
-                WHERE m.status IN ('approved', 'offered') OR (m.status = 'accepted' AND r.status = 'matched')), 0)::int AS remaining
+      `SELECT v.id, greatest(v.max_open_assignments - count(m.id) FILTER (WHERE ${OPEN_ASSIGNMENT_SQL}), 0)::int AS remaining
          FROM volunteer v
          LEFT JOIN match m ON m.volunteer_id = v.id
          LEFT JOIN help_request r ON r.id = m.request_id

@@ -24,8 +24,11 @@ export const MATCH_STATUSES = [
 ] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
-/** Statuses in which a match binds part of the volunteer's capacity. */
-export const OPEN_ASSIGNMENT_STATUSES: readonly MatchStatus[] = ['approved', 'offered', 'accepted'];
+/**
+ * SQL: a match that binds part of the volunteer's capacity: offered or about to be, or accepted
+ * while its request is still going on. Expects the match as `m` and its request as `r`.
+ */
+export const OPEN_ASSIGNMENT_SQL = `(m.status IN ('approved', 'offered') OR (m.status = 'accepted' AND r.status = 'matched'))`;
 
 /** A volunteer proposed for a request, with the score and the reasons behind it. */
 @Entity('match')
