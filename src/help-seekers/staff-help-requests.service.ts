@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
+import { summariseExclusions } from '../matching/domain';
 import { Match } from '../matching/match.entity';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
@@ -33,6 +34,7 @@ export class StaffHelpRequestsService {
       createdAt: request.createdAt,
       statusChangedAt: request.statusChangedAt,
       matchingSummary: request.matchingSummary,
+      exclusionSummary: request.matchingSummary ? summariseExclusions(request.matchingSummary) : [],
     }));
   }
 
@@ -58,6 +60,8 @@ export class StaffHelpRequestsService {
     const { helpSeeker, provider, ...fields } = request;
     return {
       ...fields,
+      // "2 × spricht die benötigte Sprache nicht": what to relax when nobody fits.
+      exclusionSummary: request.matchingSummary ? summariseExclusions(request.matchingSummary) : [],
       helpSeeker: helpSeeker ?? null,
       provider: provider
         ? { id: provider.id, name: provider.name, contactPerson: provider.contactPerson }

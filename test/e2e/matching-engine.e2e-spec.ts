@@ -573,6 +573,20 @@ describe('the matching engine end to end: settings, explanations, escalation, bl
           WHERE status = 'active' AND away_until IS NULL AND NOT ('ti' = ANY(language_codes))`,
       );
       expect(missing).toBe(n);
+      // Staff read the same counts in words, to see what to relax.
+      const detailBody = (
+        await requestJson(stack.baseUrl, 'GET', `/api/staff/help-requests/${requestId}`, { token })
+      ).body;
+      expect(detailBody.exclusionSummary).toContainEqual(
+        expect.objectContaining({
+          reason: 'language-missing',
+          count: n,
+          text: {
+            de: `${n} × spricht die benötigte Sprache nicht`,
+            en: `${n} × does not speak the needed language`,
+          },
+        }),
+      );
 
       const speaker = await registerVolunteer({
         postalCode: '20095',
