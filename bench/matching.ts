@@ -7,11 +7,12 @@
  *  - matching jobs per second through BullMQ with one and with two worker processes (100k);
  *  - global assignment time for 1,000 × 10,000 and 2,000 × 2,000, with coverage, total score and the
  *    busiest volunteer's load against per-request greedy.
- * Settings: BENCH_SIZES (default 10000,100000,1000000), BENCH_REQUESTS (300), BENCH_JOBS (3000).
+ * Settings: BENCH_SIZES (default 10000,100000,1000000), BENCH_REQUESTS (300), BENCH_JOBS (3000),
+ * BENCH_PARTS (default latency,brute,throughput,assignment: leave parts out to iterate on one).
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Module } from '@nestjs/common';
@@ -49,6 +50,9 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const JOBS = Number(process.env.BENCH_JOBS ?? 3000);
+/** Extra node flags for the worker processes, e.g. --cpu-prof to see where a job's time goes. */
+const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'latency,brute,throughput,assignment').split(','));
 const SHARED_POSTAL_CODES = join(__dirname, '..', '..', '..', 'shared', 'data', 'postal-codes-de.csv');
 const SHARED_POSTAL_CODES_SRC = join(__dirname, '..', '..', 'shared', 'data', 'postal-codes-de.csv');
 
@@ -165,6 +169,26 @@ async function matchingLatency(service: MatchingService, requestIds: string[]): 
   return samples;
 }
 
+/** Per-request wall time and PostgreSQL CPU when requests are matched in batches, as the worker does. */
+async function batchedMatchingCost(
+  dataSource: DataSource,
+  service: MatchingService,
+  requestIds: string[],
+  batchSize: number,
+): Promise<{ wallMs: number; postgresMs: number }> {
+  const before = await backendCpuMs(dataSource);
+  const started = performance.now();
+  for (let from = 0; from < requestIds.length; from += batchSize) {
+    await service.matchRequests(
+      requestIds.slice(from, from + batchSize).map((requestId) => ({ requestId, round: 1 })),
+    );
+  }
+  const wallMs = (performance.now() - started) / requestIds.length;
+  const after = await backendCpuMs(dataSource);
+  const postgresMs = [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+  return { wallMs, postgresMs: postgresMs / requestIds.length };
+}
+
 /** The baseline the index must beat: every active volunteer loaded and scored for each request. */
 async function bruteForceLatency(
   dataSource: DataSource,
@@ -233,7 +257,7 @@ function toCandidateFromRow(row: Record<string, unknown>): CandidateVolunteer {
 
 function startWorkers(count: number, prefix: string): ChildProcess[] {
   return Array.from({ length: count }, () =>
-    spawn(process.execPath, [join(__dirname, '..', 'src', 'worker.js')], {
+    spawn(process.execPath, [...WORKER_NODE_ARGS, join(__dirname, '..', 'src', 'worker.js')], {
       env: {
         ...process.env,
         NODE_ENV: 'production',
@@ -249,6 +273,25 @@ function startWorkers(count: number, prefix: string): ChildProcess[] {
   );
 }
 
+/** User + system CPU a process has used so far (Linux /proc; 0 elsewhere). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU used so far by each PostgreSQL backend connected to the bench database. */
+async function backendCpuMs(dataSource: DataSource): Promise<Map<number, number>> {
+  const rows = await dataSource.query<{ pid: number }[]>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1`,
+    [BENCH_DB],
+  );
+  return new Map(rows.map(({ pid }) => [pid, processCpuMs(pid)]));
+}
+
 /** Jobs per second while the middle 90 % of the jobs complete (worker start-up is not counted). */
 async function throughput(dataSource: DataSource, workers: number): Promise<number> {
   const requestIds = await createRequests(dataSource, JOBS, 1_000_000 + workers * JOBS);
@@ -262,6 +305,7 @@ async function throughput(dataSource: DataSource, workers: number): Promise<numb
       opts: { jobId: matchRequestJobId(requestId, 1), removeOnComplete: true },
     })),
   );
+  const backendsBefore = await backendCpuMs(dataSource);
   const processes = startWorkers(workers, prefix);
   const marks: { at: number; done: number }[] = [];
   try {
@@ -276,8 +320,20 @@ async function throughput(dataSource: DataSource, workers: number): Promise<numb
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    // CPU per job does not depend on what else the machine runs, unlike jobs/s: 2 cores / CPU per
+    // job is what this machine could sustain with nothing else on it.
+    const workerMs = processes.reduce((sum, child) => sum + processCpuMs(child.pid), 0);
+    const backendsAfter = await backendCpuMs(dataSource);
+    const postgresMs = [...backendsAfter].reduce(
+      (sum, [pid, ms]) => sum + ms - (backendsBefore.get(pid) ?? 0),
+      0,
+    );
+    console.log(
+      `    CPU per job: worker ${(workerMs / JOBS).toFixed(2)} ms (start-up included), PostgreSQL ${(postgresMs / JOBS).toFixed(2)} ms`,
+    );
   } finally {
     processes.forEach((child) => child.kill('SIGTERM'));
+    await Promise.all(processes.map((child) => new Promise((resolve) => child.once('exit', resolve))));
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     connection.disconnect();
@@ -379,7 +435,7 @@ async function main(): Promise<void> {
   const ctx: RankingContext = {
     now: new Date(),
     policy: DEFAULT_MATCHING_POLICY,
-    skills: (app.get(TaxonomyService).taxonomy.skills ?? DEFAULT_TAXONOMY.skills),
+    skills: app.get(TaxonomyService).taxonomy.skills ?? DEFAULT_TAXONOMY.skills,
   };
   await dataSource.query(RANDOM_SQL);
   await dataSource.query(POINTS_SQL);
@@ -399,39 +455,11 @@ async function main(): Promise<void> {
     console.log(
       `\n${size.toLocaleString('en')} volunteers (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
-    // A few requests first to warm caches and the connection pool; they are not counted.
-    await matchingLatency(service, await createRequests(dataSource, 10, 3_000_000 + size));
-    const requestIds = await createRequests(dataSource, REQUESTS, size);
-    const indexed = await matchingLatency(service, requestIds);
-    console.log(`  ${latencyLine('matching one request end to end', indexed)}`);
-    const needsLanguage = new Set(
-      (
-        await dataSource.query<{ id: string }[]>(
-          `SELECT id FROM help_request WHERE id = ANY($1) AND needed_language IS NOT NULL`,
-          [requestIds],
-        )
-      ).map((row) => row.id),
-    );
-    const split = (withLanguage: boolean) =>
-      indexed.filter((_, index) => needsLanguage.has(requestIds[index]) === withLanguage);
-    console.log(`    ${latencyLine('of which with a needed language', split(true))}`);
-    console.log(`    ${latencyLine('of which without', split(false))}`);
-    const [{ proposed }] = await dataSource.query<{ proposed: number }[]>(
-      `SELECT count(*)::int AS proposed FROM help_request WHERE id = ANY($1) AND status = 'proposals-ready'`,
-      [requestIds],
-    );
-    console.log(`  requests with proposals: ${proposed} of ${requestIds.length}`);
-
-    if (size === 100_000) {
-      const baselineIds = await createRequests(dataSource, 20, 2_000_000);
-      const brute = await bruteForceLatency(dataSource, baselineIds, ctx);
-      const sortedBrute = [...brute].sort((a, b) => a - b);
-      const sortedIndexed = [...indexed].sort((a, b) => a - b);
-      console.log(`  ${latencyLine('brute force (load every volunteer, score all)', brute)}`);
-      console.log(
-        `  ratio brute force / indexed: p50 ${(percentile(sortedBrute, 50) / percentile(sortedIndexed, 50)).toFixed(0)}×, ` +
-          `p95 ${(percentile(sortedBrute, 95) / percentile(sortedIndexed, 95)).toFixed(0)}×`,
-      );
+    const indexed = PARTS.has('latency') ? await latencyReport(dataSource, service, size) : null;
+    if (size === 100_000 && PARTS.has('brute')) {
+      await bruteForceReport(dataSource, ctx, indexed);
+    }
+    if (size === 100_000 && PARTS.has('throughput')) {
       for (const workers of [1, 2]) {
         const rate = await throughput(dataSource, workers);
         console.log(
@@ -439,7 +467,7 @@ async function main(): Promise<void> {
         );
       }
     }
-    if (size >= 100_000 && !assignmentsDone) {
+    if (size >= 100_000 && !assignmentsDone && PARTS.has('assignment')) {
       // 10,000 active volunteers in Hamburg exist from the 100k stage on.
       await assignmentBenchmarks(dataSource, ctx);
       assignmentsDone = true;
@@ -473,6 +501,66 @@ async function main(): Promise<void> {
     );
   }
   await app.close();
+}
+
+/** p50/p95/p99 of matching one request end to end at this size; returns the samples. */
+async function latencyReport(
+  dataSource: DataSource,
+  service: MatchingService,
+  size: number,
+): Promise<number[]> {
+  // A few requests first to warm caches and the connection pool; they are not counted.
+  await matchingLatency(service, await createRequests(dataSource, 10, 3_000_000 + size));
+  const requestIds = await createRequests(dataSource, REQUESTS, size);
+  const indexed = await matchingLatency(service, requestIds);
+  console.log(`  ${latencyLine('matching one request end to end', indexed)}`);
+  const needsLanguage = new Set(
+    (
+      await dataSource.query<{ id: string }[]>(
+        `SELECT id FROM help_request WHERE id = ANY($1) AND needed_language IS NOT NULL`,
+        [requestIds],
+      )
+    ).map((row) => row.id),
+  );
+  const split = (withLanguage: boolean) =>
+    indexed.filter((_, index) => needsLanguage.has(requestIds[index]) === withLanguage);
+  console.log(`    ${latencyLine('of which with a needed language', split(true))}`);
+  console.log(`    ${latencyLine('of which without', split(false))}`);
+  const [{ proposed }] = await dataSource.query<{ proposed: number }[]>(
+    `SELECT count(*)::int AS proposed FROM help_request WHERE id = ANY($1) AND status = 'proposals-ready'`,
+    [requestIds],
+  );
+  console.log(`  requests with proposals: ${proposed} of ${requestIds.length}`);
+  for (const batchSize of [1, 16]) {
+    const cost = await batchedMatchingCost(
+      dataSource,
+      service,
+      await createRequests(dataSource, REQUESTS, 4_000_000 + size + batchSize * REQUESTS),
+      batchSize,
+    );
+    console.log(
+      `  matched in batches of ${batchSize}: ${cost.wallMs.toFixed(2)} ms and ${cost.postgresMs.toFixed(2)} ms PostgreSQL CPU per request`,
+    );
+  }
+  return indexed;
+}
+
+async function bruteForceReport(
+  dataSource: DataSource,
+  ctx: RankingContext,
+  indexed: number[] | null,
+): Promise<void> {
+  const baselineIds = await createRequests(dataSource, 20, 2_000_000);
+  const brute = await bruteForceLatency(dataSource, baselineIds, ctx);
+  console.log(`  ${latencyLine('brute force (load every volunteer, score all)', brute)}`);
+  if (indexed) {
+    const sortedBrute = [...brute].sort((a, b) => a - b);
+    const sortedIndexed = [...indexed].sort((a, b) => a - b);
+    console.log(
+      `  ratio brute force / indexed: p50 ${(percentile(sortedBrute, 50) / percentile(sortedIndexed, 50)).toFixed(0)}×, ` +
+        `p95 ${(percentile(sortedBrute, 95) / percentile(sortedIndexed, 95)).toFixed(0)}×`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

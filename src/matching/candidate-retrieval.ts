@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OPEN_ASSIGNMENT_SQL } from './match.entity';
+import { HISTORY_STATUSES_SQL, OPEN_ASSIGNMENT_SQL } from './match.entity';
 import type {
   CandidateVolunteer,
   LanguageSkill,
@@ -43,46 +43,6 @@ class Params {
   }
 }
 
-interface ScanOptions {
-  availabilityFilter: boolean;
-  skillFilter: boolean;
-  languageFilter: boolean;
-  radiusFilter: boolean;
-}
-
-/**
- * One nearest-first scan: the GiST index on `location` (KNN, `<->`) yields active volunteers in
- * order of distance, so the scan stops after `scanLimit` rows however many volunteers the city has.
- * A needed language is a hard rule, so it filters here already (the GIN index helps when it is rare).
- */
-function nearestScan(
-  refs: {
-    here: string;
-    requestId: string;
-    language: string;
-    skills: string;
-    mask: string;
-    scanLimit: string;
-    poolSize: string;
-  },
-  options: ScanOptions,
-): string {
-  // The availability mask filters outside the bounded walk: inside, PostgreSQL would guess it
-  // very selective and trade the nearest-first index scan for a full scan and sort.
-  return `(SELECT near.id FROM (
-      SELECT v.id, v.max_travel_km, v.availability_mask, v.location <-> ${refs.here} AS metres
-        FROM volunteer v
-       WHERE v.status = 'active'
-         ${options.languageFilter ? `AND v.language_codes @> ARRAY[${refs.language}]` : ''}
-         ${options.skillFilter ? `AND v.skills && ${refs.skills}` : ''}
-         AND NOT EXISTS (SELECT 1 FROM match m WHERE m.request_id = ${refs.requestId} AND m.volunteer_id = v.id)
-       ORDER BY v.location <-> ${refs.here}
-       LIMIT ${refs.scanLimit}) near
-     WHERE near.metres <= ${options.radiusFilter ? 'near.max_travel_km * 1000' : String(MAX_TRAVEL_KM * 1000)}
-       ${options.availabilityFilter ? `AND (near.availability_mask & ${refs.mask}) = ${refs.mask}` : ''}
-     LIMIT ${refs.poolSize})`;
-}
-
 /**
  * Per-volunteer history from past matches, looked up per volunteer (LATERAL) so the match and
  * request indexes answer it, however many requests the agency has had.
@@ -99,7 +59,7 @@ function historyJoin(now: string, seeker: string): string {
       FROM match m JOIN help_request r ON r.id = m.request_id
      -- Proposals never shown to the volunteer say nothing about them, and they pile up on the
      -- nearest volunteers; only matches that got as far as an approval count.
-     WHERE m.volunteer_id = v.id AND m.status IN ('approved', 'offered', 'accepted', 'declined', 'expired')) h ON true`;
+     WHERE m.volunteer_id = v.id AND m.status IN (${HISTORY_STATUSES_SQL})) h ON true`;
 }
 
 function candidateColumns(seeker: string): string {
@@ -114,58 +74,106 @@ function candidateColumns(seeker: string): string {
 }
 
 /**
- * The candidate pool with everything the engine needs, in one round trip and without entities:
- * the nearest volunteers within their radius, plus the nearest who bring a wanted skill, with their
- * open assignments, recent offers, answer history, continuity with this help-seeker and blocks.
+ * One nearest-first walk for request `q`: the GiST index on `location` (KNN, `<->`) yields active
+ * volunteers in order of distance, so the walk stops after `q.scan_limit` rows however many
+ * volunteers the city has. A needed language is a hard rule, so it filters during the walk already.
+ * Filters are written so no other index can serve them (`OR`, `IS TRUE`): with the batch's values
+ * unknown at planning time, PostgreSQL might otherwise pick the skills GIN index and sort thousands.
+ * The availability mask and the radius filter outside the bounded walk: inside, PostgreSQL would
+ * guess them very selective and trade the nearest-first index scan for a full scan and sort.
+ */
+function nearestWalk(filter: string, poolSize: string): string {
+  return `(SELECT near.id FROM (
+      SELECT v.id, v.max_travel_km, v.availability_mask, v.location <-> q.here AS metres
+        FROM volunteer v
+       WHERE v.status = 'active' AND ${filter}
+         AND NOT EXISTS (SELECT 1 FROM match m WHERE m.request_id = q.id AND m.volunteer_id = v.id)
+       ORDER BY v.location <-> q.here
+       LIMIT q.scan_limit) near
+     WHERE near.metres <= near.max_travel_km * 1000
+       AND (near.availability_mask & q.mask) = q.mask
+     LIMIT ${poolSize})`;
+}
+
+/**
+ * The candidate pools of several requests in one statement (one plan, one round trip): per request
+ * (LATERAL) the nearest volunteers within their radius who are free then, plus the nearest who bring
+ * a wanted skill, each with open assignments, recent offers, answer history, continuity with this
+ * help-seeker and blocks. Rows come back tagged with the request's position in `requests`.
  */
 export function candidatesQuery(
-  request: RetrievalRequest,
+  requests: RetrievalRequest[],
   now: Date,
   limits: RetrievalLimits,
-  options: { diagnosis: boolean },
 ): { sql: string; parameters: unknown[] } {
   const params = new Params();
-  const refs = {
-    here: `ll_to_earth(${params.bind(request.latitude)}::float8, ${params.bind(request.longitude)}::float8)`,
-    requestId: `${params.bind(request.id)}::uuid`,
-    seeker: `${params.bind(request.helpSeekerId)}::uuid`,
-    now: `${params.bind(now.toISOString())}::timestamptz`,
-    // A sub-select, so PostgreSQL computes the request's mask once, not per volunteer.
-    mask: options.diagnosis
-      ? ''
-      : `(SELECT nahbar_schedule_mask(${params.bind(JSON.stringify(request.schedule))}::jsonb))`,
-    // With a needed language each row walked must speak it; a third of the walk finds enough of
-    // these rarer volunteers and keeps the nearest-first scan short.
-    scanLimit: `${params.bind(
-      request.neededLanguage !== null && !options.diagnosis
-        ? Math.ceil(limits.scanLimit / 3)
-        : limits.scanLimit,
-    )}::int`,
-    poolSize: `${params.bind(limits.poolSize)}::int`,
-    language:
-      request.neededLanguage !== null && !options.diagnosis
-        ? `${params.bind(request.neededLanguage)}::text`
-        : '',
-    // With a needed language the nearest speakers are already a narrow pool; a second, skill-filtered
-    // scan would make PostgreSQL intersect two GIN bitmaps, which costs more than it finds.
-    skills:
-      request.relatedSkills.length > 0 && request.neededLanguage === null && !options.diagnosis
-        ? `${params.bind(request.relatedSkills)}::text[]`
-        : '',
-  };
-  const scan = (skillFilter: boolean) =>
-    nearestScan(refs, {
-      availabilityFilter: refs.mask !== '',
-      skillFilter,
-      languageFilter: refs.language !== '',
-      radiusFilter: !options.diagnosis,
-    });
-  const scans = refs.skills ? [scan(false), scan(true)] : [scan(false)];
-  const sql = `WITH pool AS (${scans.join(' UNION ')})
-SELECT ${candidateColumns(refs.seeker)}
-  FROM (SELECT DISTINCT id FROM pool) p
+  const batch = params.bind(
+    JSON.stringify(
+      requests.map((request, idx) => ({
+        idx,
+        id: request.id,
+        lat: request.latitude,
+        lon: request.longitude,
+        seeker: request.helpSeekerId,
+        language: request.neededLanguage,
+        // With a needed language the nearest speakers are already a narrow pool; a second,
+        // skill-filtered walk would cost more than it finds.
+        skills:
+          request.neededLanguage === null && request.relatedSkills.length > 0 ? request.relatedSkills : null,
+        schedule: request.schedule,
+      })),
+    ),
+  );
+  const scanLimit = params.bind(limits.scanLimit);
+  const poolSize = `${params.bind(limits.poolSize)}::int`;
+  const nowRef = `${params.bind(now.toISOString())}::timestamptz`;
+  const sql = `WITH req AS MATERIALIZED (
+  SELECT r.idx, r.id, r.seeker, r.language, r.skills, ll_to_earth(r.lat, r.lon) AS here,
+         nahbar_schedule_mask(r.schedule) AS mask,
+         -- Each row walked must speak a needed language: a third of the walk finds enough of them.
+         CASE WHEN r.language IS NULL THEN ${scanLimit}::int ELSE ceil(${scanLimit}::int / 3.0)::int END AS scan_limit
+    FROM jsonb_to_recordset(${batch}::jsonb)
+      AS r(idx int, id uuid, lat float8, lon float8, seeker uuid, language text, skills text[], schedule jsonb)
+)
+SELECT q.idx, ${candidateColumns('q.seeker')}
+  FROM req q
+  CROSS JOIN LATERAL (
+    SELECT DISTINCT id FROM (
+      ${nearestWalk('(q.language IS NULL OR v.language_codes @> ARRAY[q.language])', poolSize)}
+      UNION ALL
+      ${nearestWalk('q.skills IS NOT NULL AND (v.skills && q.skills) IS TRUE', poolSize)}) pool) p
   JOIN volunteer v ON v.id = p.id
-  ${historyJoin(refs.now, refs.seeker)}`;
+  ${historyJoin(nowRef, 'q.seeker')}`;
+  return { sql, parameters: params.values };
+}
+
+/**
+ * When nobody is eligible, staff need to know which rule excluded how many: the nearest active
+ * volunteers within 50 km, without the language, radius and availability pre-filters, for the
+ * engine to judge.
+ */
+function diagnosisQuery(
+  request: RetrievalRequest,
+  now: Date,
+  limit: number,
+): { sql: string; parameters: unknown[] } {
+  const params = new Params();
+  const here = `ll_to_earth(${params.bind(request.latitude)}::float8, ${params.bind(request.longitude)}::float8)`;
+  const requestId = `${params.bind(request.id)}::uuid`;
+  const seeker = `${params.bind(request.helpSeekerId)}::uuid`;
+  const nowRef = `${params.bind(now.toISOString())}::timestamptz`;
+  const limitRef = `${params.bind(limit)}::int`;
+  const sql = `SELECT ${candidateColumns(seeker)}
+  FROM (SELECT near.id FROM (
+          SELECT v.id, v.location <-> ${here} AS metres
+            FROM volunteer v
+           WHERE v.status = 'active'
+             AND NOT EXISTS (SELECT 1 FROM match m WHERE m.request_id = ${requestId} AND m.volunteer_id = v.id)
+           ORDER BY v.location <-> ${here}
+           LIMIT ${limitRef}) near
+         WHERE near.metres <= ${MAX_TRAVEL_KM * 1000}) p
+  JOIN volunteer v ON v.id = p.id
+  ${historyJoin(nowRef, seeker)}`;
   return { sql, parameters: params.values };
 }
 
@@ -192,32 +200,42 @@ interface CandidateRow {
   blocked: boolean;
 }
 
+/** The candidate pool of each request, in the order given, from one statement. */
+export async function findCandidatesForBatch(
+  manager: EntityManager,
+  requests: RetrievalRequest[],
+  now: Date,
+  limits: RetrievalLimits = DEFAULT_RETRIEVAL_LIMITS,
+): Promise<CandidateVolunteer[][]> {
+  const pools: CandidateVolunteer[][] = requests.map(() => []);
+  if (requests.length === 0) {
+    return pools;
+  }
+  const { sql, parameters } = candidatesQuery(requests, now, limits);
+  const rows: (CandidateRow & { idx: number })[] = await manager.query(sql, parameters);
+  for (const row of rows) {
+    pools[row.idx].push(toCandidate(row, null));
+  }
+  return pools;
+}
+
 export async function findCandidates(
   manager: EntityManager,
   request: RetrievalRequest,
   now: Date,
   limits: RetrievalLimits = DEFAULT_RETRIEVAL_LIMITS,
 ): Promise<CandidateVolunteer[]> {
-  const { sql, parameters } = candidatesQuery(request, now, limits, { diagnosis: false });
-  const rows: CandidateRow[] = await manager.query(sql, parameters);
-  return rows.map((row) => toCandidate(row, null));
+  const [pool] = await findCandidatesForBatch(manager, [request], now, limits);
+  return pool;
 }
 
-/**
- * When nobody is eligible, staff need to know which rule excluded how many: the nearest active
- * volunteers within 50 km, without the language and radius pre-filters, for the engine to judge.
- */
+/** The nearest active volunteers within 50 km, unfiltered, for the engine to say why none fits. */
 export async function findCandidatesForDiagnosis(
   manager: EntityManager,
   request: RetrievalRequest,
   now: Date,
 ): Promise<CandidateVolunteer[]> {
-  const { sql, parameters } = candidatesQuery(
-    request,
-    now,
-    { scanLimit: 5000, poolSize: 5000 },
-    { diagnosis: true },
-  );
+  const { sql, parameters } = diagnosisQuery(request, now, 5000);
   const rows: CandidateRow[] = await manager.query(sql, parameters);
   return rows.map((row) => toCandidate(row, null));
 }

@@ -24,6 +24,9 @@ export const MATCH_STATUSES = [
 ] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
+/** Match statuses that say something about the volunteer: they got at least as far as an approval. */
+export const HISTORY_STATUSES_SQL = `'approved', 'offered', 'accepted', 'declined', 'expired'`;
+
 /**
  * SQL: a match that binds part of the volunteer's capacity: offered or about to be, or accepted
  * while its request is still going on. Expects the match as `m` and its request as `r`.
@@ -37,6 +40,8 @@ export const OPEN_ASSIGNMENT_SQL = `(m.status IN ('approved', 'offered') OR (m.s
 @Index('match_request_idx', ['requestId', 'status'])
 // Answer history and recent offers per volunteer (fairness, responsiveness) read through this.
 @Index('match_volunteer_offered_idx', ['volunteerId', 'offeredAt'])
+// Candidate retrieval reads each candidate's history from these (see the migration).
+@Index('match_volunteer_history_idx', ['volunteerId'], { where: `status IN (${HISTORY_STATUSES_SQL})` })
 export class Match {
   @PrimaryGeneratedColumn('uuid')
   id: string;

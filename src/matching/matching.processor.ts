@@ -13,9 +13,16 @@ import {
 import { jobHandler, startQueueWorker } from '../queue/queue-worker';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchDecisionsService } from './match-decisions.service';
-import { MatchingService } from './matching.service';
+import { MicroBatcher } from '../queue/micro-batch';
+import { MatchingOutcome, MatchingRound, MatchingService } from './matching.service';
 
 const EXPIRE_EVERY_MS = 60_000;
+/**
+ * Matching jobs that arrive together are matched together (one transaction, one retrieval
+ * statement); enough concurrent jobs keep both batch slots full under load.
+ */
+const MATCH_BATCH_SIZE = 16;
+const MATCH_CONCURRENT_BATCHES = 2;
 const OPTIMISE_EVERY_MS = 15 * 60_000;
 
 /** Thin: validates each job and calls the service. Only the worker process provides it. */
@@ -23,6 +30,11 @@ const OPTIMISE_EVERY_MS = 15 * 60_000;
 export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MatchingProcessor.name);
   private worker?: Worker;
+  private readonly matchBatches = new MicroBatcher<MatchingRound, MatchingOutcome>({
+    maxBatchSize: MATCH_BATCH_SIZE,
+    maxConcurrentBatches: MATCH_CONCURRENT_BATCHES,
+    run: (rounds) => this.matching.matchRequests(rounds),
+  });
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,11 +48,11 @@ export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationS
     this.worker = startQueueWorker({
       config: this.config,
       queue: MATCHING_QUEUE,
-      concurrency: 8,
+      concurrency: MATCH_BATCH_SIZE * MATCH_CONCURRENT_BATCHES,
       handlers: {
         [MATCH_REQUEST_JOB]: jobHandler(
           z.object({ requestId: z.string().uuid(), round: z.number().int().min(1) }),
-          (p) => this.matching.matchRequest(p.requestId, p.round),
+          (p) => this.matchBatches.submit(p),
         ),
         [RECHECK_VOLUNTEER_JOB]: jobHandler(z.object({ volunteerId: z.string().uuid() }), (p) =>
           this.matching.recheckForVolunteer(p.volunteerId),

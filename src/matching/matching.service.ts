@@ -8,7 +8,7 @@ import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { explainVolunteer, rankCandidates } from './domain';
 import type { MatchableRequest, RankingContext } from './domain/types';
 import {
-  findCandidates,
+  findCandidatesForBatch,
   findCandidatesForDiagnosis,
   loadCandidate,
   MAX_TRAVEL_KM,
@@ -17,6 +17,22 @@ import {
 import { Match } from './match.entity';
 
 export type MatchingOutcome = 'proposed' | 'no-eligible-volunteer' | 'skipped';
+
+/** A proposal as the batch INSERT reads it (column names). */
+interface ProposalRow {
+  request_id: string;
+  volunteer_id: string;
+  score: number;
+  rank: number;
+  distance_km: number;
+  breakdown: unknown;
+}
+
+/** One matching job: the request and the round it was enqueued for. */
+export interface MatchingRound {
+  requestId: string;
+  round: number;
+}
 
 /** Request statuses in which a newly fitting volunteer is still worth proposing. */
 const RECHECK_STATUSES = ['open', 'proposals-ready'] as const;
@@ -36,63 +52,103 @@ export class MatchingService {
    * request locked. Safe to run twice: a round that already ran, or a stale one, is skipped.
    */
   async matchRequest(requestId: string, round: number, now = new Date()): Promise<MatchingOutcome> {
+    const [outcome] = await this.matchRequests([{ requestId, round }], now);
+    return outcome;
+  }
+
+  /**
+   * Matching rounds for several requests in one transaction: one statement locks them, one
+   * retrieves every candidate pool, one stores all proposals and one the new statuses, so the
+   * per-request cost is the work itself, not round trips and query planning. Outcomes come back in
+   * the order asked.
+   */
+  async matchRequests(rounds: MatchingRound[], now = new Date()): Promise<MatchingOutcome[]> {
     const ctx = await this.rankingContext(now);
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(HelpRequest, {
-        where: { id: requestId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!request || request.status !== 'matching' || request.matchingRound !== round) {
-        this.logger.debug(`skip matching ${requestId} round ${round}: ${request?.status ?? 'missing'}`);
-        return 'skipped';
+      // Locked in id order, so two batches sharing a request cannot deadlock.
+      const locked = await manager
+        .createQueryBuilder(HelpRequest, 'request')
+        .setLock('pessimistic_write')
+        .where('request.id IN (:...ids)', { ids: [...new Set(rounds.map((r) => r.requestId))] })
+        .orderBy('request.id')
+        .getMany();
+      const byId = new Map(locked.map((request) => [request.id, request]));
+      const due = rounds
+        .map(({ requestId }) => byId.get(requestId) ?? null)
+        .filter((request, index): request is HelpRequest => {
+          const stillDue = request?.status === 'matching' && request.matchingRound === rounds[index].round;
+          if (!stillDue) {
+            this.logger.debug(`skip matching ${rounds[index].requestId} round ${rounds[index].round}`);
+          }
+          return stillDue;
+        })
+        // The same request twice in one batch (a re-delivered job) is matched once.
+        .filter((request, index, all) => all.indexOf(request) === index);
+      if (due.length === 0) {
+        return rounds.map(() => 'skipped' as const);
       }
-      const matchable = await this.matchable(manager, request);
-      const retrieval = this.retrievalOf(request, matchable);
-      let candidates = await findCandidates(manager, retrieval, now);
-      let result = rankCandidates(matchable, candidates, ctx);
-      if (result.ranked.length === 0) {
-        candidates = await findCandidatesForDiagnosis(manager, retrieval, now);
-        result = rankCandidates(matchable, candidates, ctx);
+      const matchables = await this.matchables(manager, due);
+      const retrievals = due.map((request, index) => this.retrievalOf(request, matchables[index]));
+      const pools = await findCandidatesForBatch(manager, retrievals, now);
+      const earlier = await this.proposalCounts(manager, due);
+      const proposals: ProposalRow[] = [];
+      const updates: { id: string; status: string; summary: MatchingSummary }[] = [];
+      const outcomes = new Map<string, MatchingOutcome>();
+      for (const [index, request] of due.entries()) {
+        let candidates = pools[index];
+        let result = rankCandidates(matchables[index], candidates, ctx);
+        if (result.ranked.length === 0) {
+          candidates = await findCandidatesForDiagnosis(manager, retrievals[index], now);
+          result = rankCandidates(matchables[index], candidates, ctx);
+        }
+        // Earlier rounds' proposals stay; new ones rank after them.
+        const before = earlier.get(request.id) ?? { total: 0, proposed: 0 };
+        proposals.push(
+          ...result.ranked.map((candidate, rank) => ({
+            request_id: request.id,
+            volunteer_id: candidate.volunteerId,
+            score: candidate.score,
+            rank: before.total + rank + 1,
+            distance_km: Math.round(candidate.distanceKm * 100) / 100,
+            breakdown: candidate.breakdown,
+          })),
+        );
+        // Retrieval leaves out volunteers already asked for this request, so every insert is new.
+        updates.push({
+          id: request.id,
+          status: before.proposed + result.ranked.length > 0 ? 'proposals-ready' : 'open',
+          summary: {
+            at: now.toISOString(),
+            eligible: candidates.length - result.excluded.length,
+            proposed: result.ranked.length,
+            exclusionCounts: result.exclusionCounts,
+          },
+        });
+        outcomes.set(request.id, result.ranked.length > 0 ? 'proposed' : 'no-eligible-volunteer');
       }
-      // Earlier rounds' proposals stay; new ones rank after them.
-      const [before] = await manager.query<{ total: number; proposed: number }[]>(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'proposed')::int AS proposed
-           FROM match WHERE request_id = $1`,
-        [request.id],
+      if (proposals.length > 0) {
+        await manager.query(
+          `INSERT INTO match (request_id, volunteer_id, score, rank, distance_km, breakdown, status)
+           SELECT p.request_id, p.volunteer_id, p.score, p.rank, p.distance_km, p.breakdown, 'proposed'
+             FROM jsonb_to_recordset($1::jsonb)
+               AS p(request_id uuid, volunteer_id uuid, score real, rank int, distance_km real, breakdown jsonb)
+           ON CONFLICT (request_id, volunteer_id) DO NOTHING`,
+          [JSON.stringify(proposals)],
+        );
+      }
+      await manager.query(
+        `UPDATE help_request h
+            SET status = u.status, status_changed_at = $2, matching_summary = u.summary, updated_at = now()
+           FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, status text, summary jsonb)
+          WHERE h.id = u.id`,
+        [JSON.stringify(updates), now.toISOString()],
       );
-      if (result.ranked.length > 0) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(Match)
-          .values(
-            result.ranked.map((candidate, index) => ({
-              requestId: request.id,
-              volunteerId: candidate.volunteerId,
-              score: candidate.score,
-              rank: before.total + index + 1,
-              distanceKm: Math.round(candidate.distanceKm * 100) / 100,
-              breakdown: candidate.breakdown,
-              status: 'proposed' as const,
-            })),
-          )
-          .orIgnore()
-          .execute();
-      }
-      const summary: MatchingSummary = {
-        at: now.toISOString(),
-        eligible: candidates.length - result.excluded.length,
-        proposed: result.ranked.length,
-        exclusionCounts: result.exclusionCounts,
-      };
-      // Retrieval leaves out volunteers already asked for this request, so every insert is new.
-      const hasProposals = before.proposed + result.ranked.length > 0;
-      await manager.update(HelpRequest, request.id, {
-        status: hasProposals ? 'proposals-ready' : 'open',
-        statusChangedAt: now,
-        matchingSummary: summary,
+      // Each outcome once: a request asked for twice in the batch ran once and the repeat is skipped.
+      return rounds.map(({ requestId }) => {
+        const outcome = outcomes.get(requestId);
+        outcomes.delete(requestId);
+        return outcome ?? 'skipped';
       });
-      return result.ranked.length > 0 ? 'proposed' : 'no-eligible-volunteer';
     });
   }
 
@@ -177,24 +233,45 @@ export class MatchingService {
   }
 
   private async matchable(manager: EntityManager, request: HelpRequest): Promise<MatchableRequest> {
-    const seeker = request.helpSeekerId
-      ? await manager.query<{ preferred_language: string }[]>(
-          'SELECT preferred_language FROM help_seeker WHERE id = $1',
-          [request.helpSeekerId],
-        )
-      : [];
-    return {
+    const [matchable] = await this.matchables(manager, [request]);
+    return matchable;
+  }
+
+  /** The engine's view of each request, with the help-seekers' preferred languages in one query. */
+  private async matchables(manager: EntityManager, requests: HelpRequest[]): Promise<MatchableRequest[]> {
+    const seekerIds = requests.flatMap((request) => (request.helpSeekerId ? [request.helpSeekerId] : []));
+    const seekers: { id: string; preferred_language: string | null }[] =
+      seekerIds.length > 0
+        ? await manager.query('SELECT id, preferred_language FROM help_seeker WHERE id = ANY($1)', [
+            seekerIds,
+          ])
+        : [];
+    const preferredLanguage = new Map(seekers.map((seeker) => [seeker.id, seeker.preferred_language]));
+    return requests.map((request) => ({
       id: request.id,
       neededSkills: request.neededSkills,
       niceToHaveSkills: request.niceToHaveSkills,
       neededLanguage: request.neededLanguage,
-      preferredLanguage: seeker[0]?.preferred_language ?? null,
+      preferredLanguage: (request.helpSeekerId && preferredLanguage.get(request.helpSeekerId)) || null,
       requiresCertificate: request.requiresCertificate,
       minimumAge: this.taxonomy.minimumAgeOf(request.category),
       location: { lat: request.latitude, lon: request.longitude },
       district: request.district,
       schedule: request.schedule,
-    };
+    }));
+  }
+
+  /** Proposals earlier rounds left, per request: new ones rank after them. */
+  private async proposalCounts(
+    manager: EntityManager,
+    requests: HelpRequest[],
+  ): Promise<Map<string, { total: number; proposed: number }>> {
+    const rows: { request_id: string; total: number; proposed: number }[] = await manager.query(
+      `SELECT request_id, count(*)::int AS total, count(*) FILTER (WHERE status = 'proposed')::int AS proposed
+         FROM match WHERE request_id = ANY($1) GROUP BY request_id`,
+      [requests.map((request) => request.id)],
+    );
+    return new Map(rows.map((row) => [row.request_id, { total: row.total, proposed: row.proposed }]));
   }
 
   private retrievalOf(request: HelpRequest, matchable: MatchableRequest): RetrievalRequest {

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { HelpRequest } from '../../src/help-seekers/help-request.entity';
 import {
   DEFAULT_RETRIEVAL_LIMITS,
   findCandidates,
+  findCandidatesForBatch,
   RetrievalRequest,
 } from '../../src/matching/candidate-retrieval';
 import type { CandidateVolunteer } from '../../src/matching/domain/types';
@@ -69,6 +71,7 @@ describe('candidate retrieval on 100,000 volunteers', () => {
   let volunteers: StoredVolunteer[];
   let alreadyAsked: Set<string>;
   let retrieval: { sql: string; parameters: unknown[]; candidates: CandidateVolunteer[] };
+  let retrievalRequestUsed: RetrievalRequest;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -155,6 +158,7 @@ describe('candidate retrieval on 100,000 volunteers', () => {
       relatedSkills: ['shopping'],
       schedule: request.schedule,
     };
+    retrievalRequestUsed = retrievalRequest;
     const candidates = await findCandidates(recording, retrievalRequest, new Date());
     if (!sent) {
       throw new Error('findCandidates sent no query');
@@ -223,5 +227,32 @@ describe('candidate retrieval on 100,000 volunteers', () => {
     expect(farIds).toHaveLength(FAR_AWAY.length);
     expect(farIds.filter((id) => returned.has(id))).toEqual([]);
     expect(alreadyAsked.size).toBe(60);
+  });
+
+  it('should retrieve each request of a batch exactly as if it were alone', async () => {
+    const now = new Date();
+    // Different places, a needed language (one walk), no skills at all, and the request above.
+    const batch: RetrievalRequest[] = [
+      retrievalRequestUsed,
+      {
+        ...retrievalRequestUsed,
+        id: randomUUID(),
+        latitude: 53.5611,
+        longitude: 9.9619,
+        neededLanguage: 'de',
+      },
+      { ...retrievalRequestUsed, id: randomUUID(), latitude: 53.5503, longitude: 10.0006, relatedSkills: [] },
+      { ...retrievalRequestUsed, id: randomUUID(), relatedSkills: ['accompaniment.doctor'] },
+    ];
+    const together = await findCandidatesForBatch(dataSource.manager, batch, now);
+    expect(together).toHaveLength(batch.length);
+    for (const [index, request] of batch.entries()) {
+      const alone = await findCandidates(dataSource.manager, request, now);
+      const ids = (pool: CandidateVolunteer[]) => pool.map((candidate) => candidate.id).sort();
+      expect(alone.length).toBeGreaterThan(0);
+      expect(ids(together[index])).toEqual(ids(alone));
+    }
+    // The request the others' volunteers were already asked for keeps excluding them in the batch.
+    expect(together[0].filter((candidate) => alreadyAsked.has(candidate.id))).toEqual([]);
   });
 });

@@ -126,6 +126,57 @@ describe('the outbox while the API cannot reach Redis', () => {
     expect(twinAfter.status).toBe('proposals-ready');
     expect(twinAfter.matchingSummary).toMatchObject({ proposed: 3 });
   });
+
+  it('should match a batch of requests in one go as if each ran alone, skipping repeats and stale rounds', async () => {
+    const worker = stack.worker ?? (await stack.startWorker());
+    const matching = worker.get(MatchingService);
+    const requestId = await submitPublicRequest({ description: 'Einkauf, Vorlage für einen Stapel.' });
+    await proposalsFor(requestId);
+    const alone = await matchesOf(requestId);
+    const original = await stack.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: requestId });
+    const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...copy } = original;
+    const [first, second, stale] = await stack.dataSource.getRepository(HelpRequest).save(
+      [1, 2, 3].map(() => ({
+        ...copy,
+        status: 'matching' as const,
+        matchingRound: 1,
+        matchingSummary: null,
+      })),
+    );
+
+    const outcomes = await matching.matchRequests([
+      { requestId: first.id, round: 1 },
+      { requestId: stale.id, round: 2 }, // its round 2 was never started
+      { requestId: second.id, round: 1 },
+      { requestId: first.id, round: 1 }, // the same job delivered twice
+    ]);
+
+    expect(outcomes).toEqual(['proposed', 'skipped', 'proposed', 'skipped']);
+    const proposalsOf = async (id: string) =>
+      (await matchesOf(id)).map(({ volunteerId, rank, score, status }) => ({
+        volunteerId,
+        rank,
+        score,
+        status,
+      }));
+    const expected = alone.map(({ volunteerId, rank, score, status }) => ({
+      volunteerId,
+      rank,
+      score,
+      status,
+    }));
+    expect(await proposalsOf(first.id)).toEqual(expected);
+    expect(await proposalsOf(second.id)).toEqual(expected);
+    expect(await matchesOf(stale.id)).toEqual([]);
+    const statuses = await stack.dataSource
+      .getRepository(HelpRequest)
+      .find({ where: [{ id: first.id }, { id: second.id }, { id: stale.id }], select: ['id', 'status'] });
+    expect(Object.fromEntries(statuses.map((request) => [request.id, request.status]))).toEqual({
+      [first.id]: 'proposals-ready',
+      [second.id]: 'proposals-ready',
+      [stale.id]: 'matching',
+    });
+  });
 });
 
 describe('matching jobs on a reachable Redis', () => {

@@ -92,12 +92,51 @@ export function requestedSlots(schedule: RequestSchedule): WeeklySlot[] {
  * on either side count once. An invalid schedule can never be covered, so it yields 0.
  */
 export function coverage(availability: WeeklySlot[], schedule: RequestSchedule): number {
-  const requested = requestedIntervals(schedule);
-  if (requested === null) {
+  if (!isObject(availability) || !isObject(schedule)) {
+    return computeCoverage(availability, schedule);
+  }
+  let bySchedule = coverageMemo.get(availability);
+  if (bySchedule === undefined) {
+    bySchedule = new WeakMap();
+    coverageMemo.set(availability, bySchedule);
+  }
+  let share = bySchedule.get(schedule);
+  if (share === undefined) {
+    share = computeCoverage(availability, schedule);
+    bySchedule.set(schedule, share);
+  }
+  return share;
+}
+
+/**
+ * Ranking asks for the same volunteer and request twice (the availability rule, then the score)
+ * and for the same request once per candidate; the engine never mutates its inputs, so the answers
+ * are kept per object, for as long as the objects live.
+ */
+const coverageMemo = new WeakMap<object, WeakMap<object, number>>();
+const wantedMemo = new WeakMap<object, Map<Weekday, Interval[]> | null>();
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+function wantedByWeekday(schedule: RequestSchedule): Map<Weekday, Interval[]> | null {
+  if (!isObject(schedule)) {
+    return null;
+  }
+  let wanted = wantedMemo.get(schedule);
+  if (wanted === undefined) {
+    const requested = requestedIntervals(schedule);
+    wanted = requested === null ? null : mergeByWeekday(requested);
+    wantedMemo.set(schedule, wanted);
+  }
+  return wanted;
+}
+
+function computeCoverage(availability: WeeklySlot[], schedule: RequestSchedule): number {
+  const wanted = wantedByWeekday(schedule);
+  if (wanted === null) {
     return 0;
   }
-  const wanted = mergeByWeekday(requested);
-  const offered = mergeByWeekday(validIntervals(availability));
+  const offered = mergeByWeekday(validIntervals(Array.isArray(availability) ? availability : []));
   let total = 0;
   let covered = 0;
   for (const [weekday, intervals] of wanted) {

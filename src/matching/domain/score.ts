@@ -7,7 +7,6 @@ import {
   EMPTY_SKILL_TAXONOMY,
   type CandidateVolunteer,
   type Criterion,
-  type CriterionScore,
   type LanguageLevel,
   type LocalizedText,
   type MatchableRequest,
@@ -61,18 +60,24 @@ export function normaliseWeights(
   weights: Record<Criterion, number>,
   applicable: Partial<Record<Criterion, boolean>> = {},
 ): Record<Criterion, number> {
-  const applies = (c: Criterion): boolean => applicable[c] !== false;
-  const usable = (c: Criterion): number => {
-    const w = weights[c];
-    return applies(c) && Number.isFinite(w) && w > 0 ? w : 0;
-  };
-  const sum = CRITERIA.reduce((total, c) => total + usable(c), 0);
-  const count = CRITERIA.filter(applies).length;
-  const entries = CRITERIA.map((c): [Criterion, number] => [
-    c,
-    !applies(c) ? 0 : sum === 0 ? 1 / count : usable(c) / sum,
-  ]);
-  return Object.fromEntries(entries) as Record<Criterion, number>;
+  // Plain loops: this runs for every candidate of every request.
+  let sum = 0;
+  let count = 0;
+  for (const c of CRITERIA) {
+    if (applicable[c] !== false) {
+      count += 1;
+      sum += usableWeight(weights[c]);
+    }
+  }
+  const normalised = {} as Record<Criterion, number>;
+  for (const c of CRITERIA) {
+    normalised[c] = applicable[c] === false ? 0 : sum === 0 ? 1 / count : usableWeight(weights[c]) / sum;
+  }
+  return normalised;
+}
+
+function usableWeight(w: number): number {
+  return Number.isFinite(w) && w > 0 ? w : 0;
 }
 
 /**
@@ -331,17 +336,18 @@ export function rateCandidate(
 
 /** Weights the ratings: applicable criteria share the normalised weights, the others get 0. */
 export function weighRatings(ratings: CandidateRatings, weights: Record<Criterion, number>): ScoreBreakdown {
-  const applicable = Object.fromEntries(CRITERIA.map((c) => [c, ratings[c].applicable])) as Record<
-    Criterion,
-    boolean
-  >;
+  const applicable = {} as Record<Criterion, boolean>;
+  for (const c of CRITERIA) {
+    applicable[c] = ratings[c].applicable;
+  }
   const normalised = normaliseWeights(weights, applicable);
-  const entries = CRITERIA.map((c): [Criterion, CriterionScore] => {
+  const breakdown = {} as ScoreBreakdown;
+  for (const c of CRITERIA) {
     const { applicable: applies, fit, explanation } = ratings[c];
     const weight = normalised[c];
-    return [c, { applicable: applies, fit, weight, points: fit * weight * 100, explanation }];
-  });
-  return Object.fromEntries(entries) as ScoreBreakdown;
+    breakdown[c] = { applicable: applies, fit, weight, points: fit * weight * 100, explanation };
+  }
+  return breakdown;
 }
 
 /** All soft criteria for one eligible volunteer, weighted. */
