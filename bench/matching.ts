@@ -292,6 +292,13 @@ async function backendCpuMs(dataSource: DataSource): Promise<Map<number, number>
   return new Map(rows.map(({ pid }) => [pid, processCpuMs(pid)]));
 }
 
+/** CPU the Redis server has used so far (it serves the bench and anything else on this machine). */
+async function redisCpuMs(redis: IORedis): Promise<number> {
+  const info = await redis.info('cpu');
+  const seconds = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? 0);
+  return (seconds('used_cpu_user') + seconds('used_cpu_sys')) * 1000;
+}
+
 /** Jobs per second while the middle 90 % of the jobs complete (worker start-up is not counted). */
 async function throughput(dataSource: DataSource, workers: number): Promise<number> {
   const requestIds = await createRequests(dataSource, JOBS, 1_000_000 + workers * JOBS);
@@ -305,12 +312,19 @@ async function throughput(dataSource: DataSource, workers: number): Promise<numb
       opts: { jobId: matchRequestJobId(requestId, 1), removeOnComplete: true },
     })),
   );
+  // Progress is polled on a connection of its own, whose CPU is left out of the figures.
+  const poller = new Client({ connectionString: dbUrl(BENCH_DB) });
+  await poller.connect();
+  const pollerPid = (await poller.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   const backendsBefore = await backendCpuMs(dataSource);
+  const redisBefore = await redisCpuMs(connection);
   const processes = startWorkers(workers, prefix);
   const marks: { at: number; done: number }[] = [];
   try {
     for (;;) {
-      const [{ done }] = await dataSource.query<{ done: number }[]>(
+      const {
+        rows: [{ done }],
+      } = await poller.query<{ done: number }>(
         `SELECT count(*)::int AS done FROM help_request WHERE id = ANY($1) AND status <> 'matching'`,
         [requestIds],
       );
@@ -324,12 +338,13 @@ async function throughput(dataSource: DataSource, workers: number): Promise<numb
     // job is what this machine could sustain with nothing else on it.
     const workerMs = processes.reduce((sum, child) => sum + processCpuMs(child.pid), 0);
     const backendsAfter = await backendCpuMs(dataSource);
-    const postgresMs = [...backendsAfter].reduce(
-      (sum, [pid, ms]) => sum + ms - (backendsBefore.get(pid) ?? 0),
-      0,
-    );
+    const postgresMs = [...backendsAfter]
+      .filter(([pid]) => pid !== pollerPid)
+      .reduce((sum, [pid, ms]) => sum + ms - (backendsBefore.get(pid) ?? 0), 0);
+    const redisMs = (await redisCpuMs(connection)) - redisBefore;
     console.log(
-      `    CPU per job: worker ${(workerMs / JOBS).toFixed(2)} ms (start-up included), PostgreSQL ${(postgresMs / JOBS).toFixed(2)} ms`,
+      `    CPU per job: worker ${(workerMs / JOBS).toFixed(2)} ms (start-up included), PostgreSQL ${(postgresMs / JOBS).toFixed(2)} ms, ` +
+        `Redis ${(redisMs / JOBS).toFixed(2)} ms (whole server) → at most ${((2 * 1000 * JOBS) / (workerMs + postgresMs + redisMs)).toFixed(0)} jobs/s on 2 idle cores`,
     );
   } finally {
     processes.forEach((child) => child.kill('SIGTERM'));
@@ -337,6 +352,7 @@ async function throughput(dataSource: DataSource, workers: number): Promise<numb
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     connection.disconnect();
+    await poller.end();
   }
   const first = marks.find((mark) => mark.done >= JOBS * 0.05)!;
   const last = marks.find((mark) => mark.done >= JOBS * 0.95)!;

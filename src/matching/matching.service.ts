@@ -10,6 +10,7 @@ import type { MatchableRequest, RankingContext } from './domain/types';
 import {
   findCandidatesForBatch,
   findCandidatesForDiagnosis,
+  retrievalLimitsFor,
   loadCandidate,
   MAX_TRAVEL_KM,
   RetrievalRequest,
@@ -89,7 +90,12 @@ export class MatchingService {
       }
       const matchables = await this.matchables(manager, due);
       const retrievals = due.map((request, index) => this.retrievalOf(request, matchables[index]));
-      const pools = await findCandidatesForBatch(manager, retrievals, now);
+      const pools = await findCandidatesForBatch(
+        manager,
+        retrievals,
+        now,
+        retrievalLimitsFor(ctx.policy.maxProposals),
+      );
       const earlier = await this.proposalCounts(manager, due);
       const proposals: ProposalRow[] = [];
       const updates: { id: string; status: string; summary: MatchingSummary }[] = [];
