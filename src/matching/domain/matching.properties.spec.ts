@@ -255,6 +255,37 @@ describe('matching properties', () => {
     );
   });
 
+  it('should propose exactly the best of all explained volunteers, each with its full explanation', () => {
+    fc.assert(
+      fc.property(
+        request,
+        volunteers(1, 30),
+        now,
+        fc.integer({ min: 1, max: 30 }),
+        (req, list, at, maxProposals) => {
+          const ctx = context(at, { maxProposals });
+          const { ranked } = rankCandidates(req, list, ctx);
+          // The slow way: every volunteer explained in full, then sorted as the ranking documents.
+          const everyone = list
+            .map((volunteer) => explainVolunteer(req, volunteer, ctx))
+            .flatMap((explained) => (explained.eligible ? [explained.candidate] : []))
+            .sort(
+              (a, b) =>
+                b.score - a.score ||
+                a.distanceKm - b.distanceKm ||
+                (a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0),
+            );
+          expect(ranked).toEqual(everyone.slice(0, maxProposals));
+          for (const proposal of ranked) {
+            expect(proposal.breakdown.distance.explanation.de).not.toBe('');
+            expect(proposal.breakdown.availability.explanation.en).not.toBe('');
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('(c) should order ties by distance, then id', () => {
     // Identical volunteers at a few distances: many equal scores.
     const clones = fc

@@ -37,7 +37,8 @@ export function rankCandidates(
   >;
 
   for (const volunteer of candidates) {
-    const result = explainVolunteer(request, volunteer, ctx);
+    // Scored without explanations first: only the proposals get theirs written (below).
+    const result = explainVolunteer(request, volunteer, ctx, false);
     if (!result.eligible) {
       excluded.push({ volunteerId: volunteer.id, reason: result.reason, explanation: result.explanation });
       exclusionCounts[result.reason] += 1;
@@ -48,7 +49,12 @@ export function rankCandidates(
 
   eligible.sort(byProposalOrder);
   const limit = Math.max(0, Math.floor(ctx.policy.maxProposals));
-  return { ranked: eligible.slice(0, limit), excluded, exclusionCounts };
+  const byId = new Map(candidates.map((volunteer) => [volunteer.id, volunteer]));
+  const ranked = eligible.slice(0, limit).map((candidate) => {
+    const explained = explainVolunteer(request, byId.get(candidate.volunteerId)!, ctx);
+    return explained.eligible ? explained.candidate : candidate;
+  });
+  return { ranked, excluded, exclusionCounts };
 }
 
 /**
@@ -59,12 +65,13 @@ export function explainVolunteer(
   request: MatchableRequest,
   volunteer: CandidateVolunteer,
   ctx: RankingContext,
+  explain = true,
 ): VolunteerExplanation {
   const result = checkEligibility(request, volunteer, ctx);
   if (!result.eligible) {
     return result;
   }
-  const breakdown = scoreCandidate(request, volunteer, result.distanceKm, ctx.policy, ctx.skills);
+  const breakdown = scoreCandidate(request, volunteer, result.distanceKm, ctx.policy, ctx.skills, explain);
   return {
     eligible: true,
     candidate: {

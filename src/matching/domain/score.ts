@@ -37,6 +37,12 @@ export interface CriterionRating {
 
 export type CandidateRatings = Record<Criterion, CriterionRating>;
 
+/**
+ * Ranking scores every candidate but keeps only the best few; their explanations are written
+ * afterwards (`explain` = true), the others get this placeholder and are never shown.
+ */
+const UNEXPLAINED: LocalizedText = Object.freeze({ de: '', en: '' });
+
 /** Fit of the help-seeker's preferred language by the volunteer's level (CEFR). */
 export const LANGUAGE_LEVEL_FIT: Readonly<Record<LanguageLevel, number>> = Object.freeze({
   A1: 0.1,
@@ -90,6 +96,7 @@ export function rateSkills(
   volunteer: CandidateVolunteer,
   policy: MatchingPolicy,
   taxonomy: SkillTaxonomy = EMPTY_SKILL_TAXONOMY,
+  explain = true,
 ): CriterionRating {
   const needed = [...new Set(request.neededSkills)];
   const nice = [...new Set(request.niceToHaveSkills)].filter((skill) => !needed.includes(skill));
@@ -109,6 +116,9 @@ export function rateSkills(
   const neededFit = needed.length > 0 ? mean(neededMatches) : 1;
   const share = clamp01(policy.niceToHaveShare);
   const fit = nice.length > 0 ? (1 - share) * neededFit + share * mean(niceMatches) : neededFit;
+  if (!explain) {
+    return { applicable: true, fit, explanation: UNEXPLAINED };
+  }
 
   const describe = (m: { skill: string; match: SkillMatch }): LocalizedText =>
     describeSkill(m.skill, m.match, taxonomy);
@@ -156,11 +166,15 @@ export function rateDistance(
   volunteer: CandidateVolunteer,
   km: number,
   policy: MatchingPolicy,
+  explain = true,
 ): CriterionRating {
   const half = policy.distanceHalfScoreKm ** 2;
   const base = half > 0 ? half / (half + km ** 2) : km === 0 ? 1 : 0;
   const sameDistrict = request.district !== null && request.district === volunteer.district;
   const fit = sameDistrict ? Math.min(1, base + Math.max(0, policy.sameDistrictBonus)) : base;
+  if (!explain) {
+    return { applicable: true, fit, explanation: UNEXPLAINED };
+  }
   return {
     applicable: true,
     fit,
@@ -172,8 +186,15 @@ export function rateDistance(
 }
 
 /** Share of the requested time the volunteer is free; 1 for everyone who passed the hard rules. */
-export function rateAvailability(request: MatchableRequest, volunteer: CandidateVolunteer): CriterionRating {
+export function rateAvailability(
+  request: MatchableRequest,
+  volunteer: CandidateVolunteer,
+  explain = true,
+): CriterionRating {
   const fit = coverage(volunteer.availability, request.schedule);
+  if (!explain) {
+    return { applicable: true, fit, explanation: UNEXPLAINED };
+  }
   const slots = overlappingSlots(volunteer.availability, request.schedule);
   if (slots.length === 0) {
     return {
@@ -265,7 +286,11 @@ export function rateContinuity(volunteer: CandidateVolunteer): CriterionRating {
 }
 
 /** Spreads the work: 1 − penalty per open assignment − penalty per offer in the last 7 days, ≥ 0. */
-export function rateFairness(volunteer: CandidateVolunteer, policy: MatchingPolicy): CriterionRating {
+export function rateFairness(
+  volunteer: CandidateVolunteer,
+  policy: MatchingPolicy,
+  explain = true,
+): CriterionRating {
   const open = countOf(volunteer.openAssignments);
   const recent = countOf(volunteer.offersLast7Days);
   const fit = clamp01(
@@ -273,6 +298,9 @@ export function rateFairness(volunteer: CandidateVolunteer, policy: MatchingPoli
       Math.max(0, policy.fairnessOpenAssignmentPenalty) * open -
       Math.max(0, policy.fairnessRecentOfferPenalty) * recent,
   );
+  if (!explain) {
+    return { applicable: true, fit, explanation: UNEXPLAINED };
+  }
   const openDe =
     open === 0 ? 'keine offenen Einsätze' : open === 1 ? '1 offener Einsatz' : `${open} offene Einsätze`;
   const openEn =
@@ -322,14 +350,15 @@ export function rateCandidate(
   km: number,
   policy: MatchingPolicy,
   taxonomy: SkillTaxonomy = EMPTY_SKILL_TAXONOMY,
+  explain = true,
 ): CandidateRatings {
   return {
-    skills: rateSkills(request, volunteer, policy, taxonomy),
-    distance: rateDistance(request, volunteer, km, policy),
-    availability: rateAvailability(request, volunteer),
+    skills: rateSkills(request, volunteer, policy, taxonomy, explain),
+    distance: rateDistance(request, volunteer, km, policy, explain),
+    availability: rateAvailability(request, volunteer, explain),
     language: rateLanguage(request, volunteer),
     continuity: rateContinuity(volunteer),
-    fairness: rateFairness(volunteer, policy),
+    fairness: rateFairness(volunteer, policy, explain),
     responsiveness: rateResponsiveness(volunteer, policy),
   };
 }
@@ -357,8 +386,9 @@ export function scoreCandidate(
   km: number,
   policy: MatchingPolicy,
   taxonomy: SkillTaxonomy = EMPTY_SKILL_TAXONOMY,
+  explain = true,
 ): ScoreBreakdown {
-  return weighRatings(rateCandidate(request, volunteer, km, policy, taxonomy), policy.weights);
+  return weighRatings(rateCandidate(request, volunteer, km, policy, taxonomy, explain), policy.weights);
 }
 
 /** The 0–100 total, rounded to one decimal. */
