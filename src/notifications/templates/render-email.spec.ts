@@ -8,48 +8,12 @@ import {
   type VolunteerConfirmationModel,
   type VolunteerOfferModel,
 } from './render-email';
+import { SAMPLE_MODELS } from './samples';
 
-const offer: VolunteerOfferModel = {
-  volunteerName: 'Anna Schulz',
-  categoryLabel: 'Einkaufshilfe',
-  description: 'Einkauf im Supermarkt um die Ecke, etwa eine Stunde.',
-  district: 'Ottensen',
-  whenText: 'Di, 24.11.2026, 9–12 Uhr',
-  acceptUrl: 'https://nahbar.example/offers/accept?token=abc&sig=1',
-  declineUrl: 'https://nahbar.example/offers/decline?token=abc&sig=2',
-  expiresText: 'Fr, 20.11.2026, 18 Uhr',
-  agencyName: 'Altonavi',
-};
-
-const confirmation: VolunteerConfirmationModel = {
-  volunteerName: 'Anna Schulz',
-  categoryLabel: 'Einkaufshilfe',
-  whenText: 'Di, 24.11.2026, 9–12 Uhr',
-  streetAddress: 'Musterstraße 12',
-  postalCode: '22765',
-  district: 'Ottensen',
-  contactName: 'Erika Meyer',
-  contactPhone: '040 123 456',
-  contactEmail: 'erika@example.org',
-  agencyName: 'Altonavi',
-  privacyNote: 'Altonavi verarbeitet Ihre Daten nur für die Vermittlung.',
-};
-
-const staff: StaffOfferResponseModel = {
-  volunteerName: 'Anna Schulz',
-  requestCategoryLabel: 'Einkaufshilfe',
-  district: 'Ottensen',
-  whenText: 'Di, 24.11.2026, 9–12 Uhr',
-  requestUrl: 'https://nahbar.example/staff/requests/42',
-};
-
-const MODELS: EmailModels = {
-  'volunteer-offer': offer,
-  'volunteer-confirmation': confirmation,
-  'staff-offer-accepted': staff,
-  'staff-offer-declined': staff,
-  'staff-offer-expired': staff,
-};
+const offer: VolunteerOfferModel = SAMPLE_MODELS['volunteer-offer'];
+const confirmation: VolunteerConfirmationModel = SAMPLE_MODELS['volunteer-confirmation'];
+const staff: StaffOfferResponseModel = SAMPLE_MODELS['staff-offer-accepted'];
+const MODELS: EmailModels = SAMPLE_MODELS;
 
 const CASES = (Object.keys(MODELS) as EmailKind[]).flatMap((kind) =>
   EMAIL_LOCALES.map((locale) => [kind, locale] as const),
@@ -88,6 +52,7 @@ describe('renderEmail', () => {
     const lines = email.text.split('\n').map((l) =>
       l
         .trim()
+        .replace(/^- /, '')
         .replace(/:$/, '')
         .replace(/^([^:]+): /, '$1 '),
     );

@@ -11,6 +11,8 @@ export interface VolunteerOfferModel {
   declineUrl: string;
   expiresText: string;
   agencyName: string;
+  /** One-click link that pauses offers (also in the List-Unsubscribe header). */
+  unsubscribeUrl: string;
 }
 
 interface VolunteerOfferTexts {
@@ -28,6 +30,12 @@ interface VolunteerOfferTexts {
   deadline(m: VolunteerOfferModel): string;
   signOff(m: VolunteerOfferModel): string[];
 }
+
+/** The footer link shared by every email that carries offers. */
+export const UNSUBSCRIBE_LABEL: Record<EmailLocale, string> = {
+  de: 'Keine Anfragen mehr bekommen (abmelden)',
+  en: 'Stop receiving requests (unsubscribe)',
+};
 
 const TEXTS: Record<EmailLocale, VolunteerOfferTexts> = {
   de: {
@@ -94,5 +102,6 @@ export function volunteerOfferContent(locale: EmailLocale, m: VolunteerOfferMode
     ],
     signOff: t.signOff(m),
     agencyName: m.agencyName,
+    footerLinks: [{ text: textsFor(UNSUBSCRIBE_LABEL, locale), url: m.unsubscribeUrl }],
   };
 }
