@@ -5,6 +5,7 @@ import { berlinInstant } from '../../src/notifications/domain/berlin-clock';
 import { followUpTime, reminderTime } from '../../src/notifications/domain/send-schedule';
 import { Notification } from '../../src/notifications/notification.entity';
 import { StaffDigestService } from '../../src/notifications/staff-digest.service';
+import { MATCHING_QUEUE, STAFF_DIGEST_JOB } from '../../src/queue/queues';
 import { AuditLog } from '../../src/staff/audit-log.entity';
 import { daysAhead, publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
@@ -230,6 +231,16 @@ describe('messages: confirmation with .ics, reminder, follow-up, help-seeker not
   });
 
   it('should send staff one daily digest of what needs attention, once per day', async () => {
+    // Nobody lives near Rostock in this test's data: the request waits for staff.
+    const created = await requestJson(stack.baseUrl, 'POST', '/api/public/help-requests', {
+      body: publicHelpRequestBody({ postalCode: '18055', description: 'Einkauf am Neuen Markt.' }),
+    });
+    await eventually('matching without a result', async () => {
+      const detail = await requestJson(stack.baseUrl, 'GET', `/api/staff/help-requests/${created.body.id}`, {
+        token,
+      });
+      return detail.body.status === 'open' && detail.body.matchingSummary !== null;
+    });
     const digest = stack.worker!.get(StaffDigestService);
     expect(await digest.queueDigest()).toBe(true);
     const mail = await eventually('the staff digest', () =>
@@ -239,12 +250,15 @@ describe('messages: confirmation with .ics, reminder, follow-up, help-seeker not
         ),
       ),
     );
-    // The first test's follow-up said "did not happen"; its call task is done, so not listed.
-    expect(mail.text).toContain('Rückmeldungen nach dem Einsatz');
-    expect(mail.text).toContain('hat nicht stattgefunden');
+    expect(mail.text).toContain('Anfragen ohne passende freiwillige Person');
+    expect(mail.text).toContain(`/api/staff/help-requests/${created.body.id}`);
+    // Requests are named by category and district, never by the help-seeker's name or number.
     expect(mail.text).not.toContain('Erika Muster');
     expect(mail.text).not.toContain('040 1234567');
     expect(await digest.queueDigest()).toBe(false);
+    // The worker schedules it every morning at 07:00 Berlin time.
+    const scheduler = await jobs.scheduler(MATCHING_QUEUE, STAFF_DIGEST_JOB);
+    expect(scheduler).toMatchObject({ pattern: '0 7 * * *', tz: 'Europe/Berlin' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.messages.filter((m) => m.subject?.startsWith('Tagesübersicht'))).toHaveLength(1);
   });

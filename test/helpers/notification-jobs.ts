@@ -43,6 +43,16 @@ export class NotificationJobs {
     await job.promote();
   }
 
+  /** A repeatable job's scheduler (pattern, time zone) on any of the stack's queues. */
+  async scheduler(queueName: string, id: string): Promise<unknown> {
+    const queue = new Queue(queueName, { connection: this.connection, prefix: this.stack.config.QUEUE_PREFIX });
+    try {
+      return await queue.getJobScheduler(id);
+    } finally {
+      await queue.close();
+    }
+  }
+
   async close(): Promise<void> {
     await this.queue.close();
     this.connection.disconnect();
