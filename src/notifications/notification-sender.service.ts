@@ -53,7 +53,10 @@ export class NotificationSender {
         ...(permanent ? { status: 'failed' as const } : {}),
       });
       if (permanent) {
-        this.logger.warn(`notification ${notification.id} undeliverable: ${message}`);
+        // [msgs] The server's text can name the address (a help-seeker's, too): log ids and the code only.
+        this.logger.warn(
+          `notification ${notification.id} (${notification.kind}) undeliverable: SMTP ${error.responseCode}`,
+        );
         return 'undeliverable';
       }
       throw error;
@@ -86,14 +89,15 @@ export class NotificationSender {
       if (cancels.length > 0) {
         await manager.update(Notification, { id: In(cancels), status: 'batched' }, { status: 'cancelled' });
       }
-      const offered =
-        status !== 'sent'
-          ? []
-          : notification.kind === 'volunteer-offer'
-            ? [notification.subjectId]
-            : covers.length > 0
-              ? (await manager.findBy(Notification, { id: In(covers) })).map((row) => row.subjectId)
-              : [];
+      if (status !== 'sent') {
+        return;
+      }
+      const offered = [
+        ...(notification.kind === 'volunteer-offer' ? [notification.subjectId] : []),
+        ...(covers.length > 0
+          ? (await manager.findBy(Notification, { id: In(covers) })).map((row) => row.subjectId)
+          : []),
+      ];
       if (offered.length > 0) {
         // The offer is "offered" once it has really left; before that it is only approved.
         await manager.update(

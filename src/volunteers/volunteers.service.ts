@@ -14,6 +14,7 @@ import { CreateVolunteerDto, RecordCertificateDto, UpdateVolunteerDto } from './
 import { OutboxService } from '../queue/outbox.service';
 import { MATCHING_QUEUE, RECHECK_VOLUNTEER_JOB, recheckVolunteerJobId } from '../queue/queues';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { parseQuietHours } from '../notifications/domain/send-schedule';
 import { emailConfirmationKey, emailFingerprint } from '../notifications/notification-keys';
 import { Volunteer } from './volunteer.entity';
 import type { VolunteerStatus } from '../matching/domain/types';
@@ -312,6 +313,9 @@ export class VolunteersService {
   }
 
   private checkProfile(dto: Partial<CreateVolunteerDto>): void {
+    if (typeof dto.quietHours === 'string' && parseQuietHours(dto.quietHours) === null) {
+      throw new DomainError('invalid-quiet-hours', 'start and end must differ', 'quietHours');
+    }
     this.taxonomy.assertKnown('skills', dto.skills ?? [], 'skills');
     this.taxonomy.assertKnown('fields', dto.interests ?? [], 'interests');
     const badSlot = (dto.availability ?? []).findIndex((slot) => !isValidSlot(slot));

@@ -126,6 +126,19 @@ describe('volunteers in control: double opt-in, quiet hours, weekly cap, digest,
     expect((await requestPage(link, 'POST')).status).toBe(200);
   });
 
+  it.each([
+    ['quietHours', '21:00-21:00'],
+    ['quietHours', '25:00-08:00'],
+    ['offerDelivery', 'weekly'],
+  ])('should refuse a volunteer with %s %p, naming the field', async (field, value) => {
+    const { status, body } = await requestJson(stack.baseUrl, 'POST', '/api/staff/volunteers', {
+      token,
+      body: volunteerBody({ [field]: value }),
+    });
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([expect.objectContaining({ field })]);
+  });
+
   it('should let staff confirm an address checked in person, with an audit entry and no opt-in email', async () => {
     const volunteer = await registerVolunteer({ postalCode: '01067', emailVerifiedByStaff: false });
     const confirmed = await requestJson(
