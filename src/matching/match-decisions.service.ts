@@ -257,11 +257,15 @@ export class MatchDecisionsService {
   }
 
   /**
-   * Offers only go to a confirmed address (double opt-in), and never beyond the volunteer's weekly
+   * Offers only go to active volunteers at a confirmed address (double opt-in), and never beyond the volunteer's weekly
    * cap, counting offers approved but not yet sent (quiet hours, digest) as well.
    */
   private async assertMayBeOffered(manager: EntityManager, volunteerId: string, now: Date): Promise<void> {
     const volunteer = await manager.findOneByOrFail(Volunteer, { id: volunteerId });
+    // Proposed while active, but paused since (e.g. unsubscribed from the offer emails).
+    if (volunteer.status !== 'active') {
+      throw new ConflictError(`the volunteer is ${volunteer.status} and gets no offers`);
+    }
     if (volunteer.emailConfirmedAt === null) {
       throw new ConflictError('the volunteer has not confirmed their email address yet');
     }

@@ -291,6 +291,11 @@ describe('volunteers in control: double opt-in, quiet hours, weekly cap, digest,
       Promise.resolve(messagesTo(smtp.messages, volunteer.email)[0]),
     );
     expect(offerLinks(offer).accept).toBeDefined();
+    // Proposed for another request before unsubscribing.
+    const pendingProposal = await proposalFor(
+      await submitRequest('04109', 'Einkauf in der Petersstraße.'),
+      volunteer.id,
+    );
 
     const header = headerText(offer, 'List-Unsubscribe');
     const url = /<(https?:\/\/[^>]+\/unsubscribe\/[^>]+)>/.exec(header)?.[1];
@@ -320,6 +325,9 @@ describe('volunteers in control: double opt-in, quiet hours, weekly cap, digest,
       .findOneBy({ entityId: volunteer.id, action: 'volunteer.unsubscribed' });
     expect(audit?.staffUserId).toBeNull();
     expect((await fetch(url!, { method: 'POST' })).status).toBe(200);
+    const refused = await approve(pendingProposal);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/paused/);
 
     // Paused: the next request nearby passes them by (retrieval only looks at active volunteers).
     const next = await submitRequest('04109', 'Einkauf am Augustusplatz.');
