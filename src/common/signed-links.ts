@@ -7,7 +7,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * by the record's state, not by the token (single use).
  */
 
-export const LINK_PURPOSES = ['unsubscribe', 'email-confirmation', 'follow-up'] as const;
+export const LINK_PURPOSES = ['unsubscribe', 'preferences', 'email-confirmation', 'follow-up'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 export interface LinkClaims {

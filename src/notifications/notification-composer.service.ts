@@ -19,7 +19,7 @@ import { StaffDigestService } from './staff-digest.service';
 import { renderEmail, type EmailLocale, type RenderedEmail } from './templates/render-email';
 
 /** How long the links in emails stay valid. */
-const UNSUBSCRIBE_LINK_DAYS = 365;
+const VOLUNTEER_LINK_DAYS = 365;
 const FOLLOW_UP_LINK_DAYS = 60;
 export const EMAIL_CONFIRMATION_LINK_DAYS = 7;
 const DAY_MS = 24 * 3600_000;
@@ -129,7 +129,7 @@ export class NotificationComposer {
           return null;
         }
         const links = this.offerLinks(match);
-        const unsubscribeUrl = this.unsubscribeUrl(volunteer, now);
+        const { unsubscribeUrl, preferencesUrl } = this.volunteerLinks(volunteer, now);
         return single(
           renderEmail('volunteer-offer', locale, {
             volunteerName: volunteer.name,
@@ -142,6 +142,7 @@ export class NotificationComposer {
             expiresText: formatBerlinDateTime(links.expiresAt, locale),
             agencyName: this.config.AGENCY_NAME,
             unsubscribeUrl,
+            preferencesUrl,
           }),
           { headers: this.unsubscribeHeaders(unsubscribeUrl) },
         );
@@ -293,12 +294,13 @@ export class NotificationComposer {
         expiresText: formatBerlinDateTime(links.expiresAt, locale),
       });
     }
-    const unsubscribeUrl = this.unsubscribeUrl(volunteer, now);
+    const { unsubscribeUrl, preferencesUrl } = this.volunteerLinks(volunteer, now);
     const rendered = renderEmail('volunteer-offer-digest', locale, {
       volunteerName: volunteer.name,
       agencyName: this.config.AGENCY_NAME,
       offers,
       unsubscribeUrl,
+      preferencesUrl,
     });
     return {
       email: {
@@ -342,14 +344,18 @@ export class NotificationComposer {
     return { accept: link('accept'), decline: link('decline'), expiresAt };
   }
 
-  private unsubscribeUrl(volunteer: Volunteer, now: Date): string {
-    const token = createLinkToken(this.config.LINK_SECRET, {
-      purpose: 'unsubscribe',
-      subjectId: volunteer.id,
-      action: 'pause-offers',
-      expiresAt: new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * DAY_MS),
-    });
-    return `${this.base}/unsubscribe/${token}`;
+  /** The volunteer's own links in the footer of offer emails: settings and one-click unsubscribe. */
+  private volunteerLinks(
+    volunteer: Volunteer,
+    now: Date,
+  ): { unsubscribeUrl: string; preferencesUrl: string } {
+    const expiresAt = new Date(now.getTime() + VOLUNTEER_LINK_DAYS * DAY_MS);
+    const token = (purpose: 'unsubscribe' | 'preferences', action: string) =>
+      createLinkToken(this.config.LINK_SECRET, { purpose, subjectId: volunteer.id, action, expiresAt });
+    return {
+      unsubscribeUrl: `${this.base}/unsubscribe/${token('unsubscribe', 'pause-offers')}`,
+      preferencesUrl: `${this.base}/preferences/${token('preferences', 'edit')}`,
+    };
   }
 
   /** RFC 8058 one-click unsubscribe (RFC 2369 header with an https and a mailto address). */

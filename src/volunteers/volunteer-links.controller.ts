@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -13,8 +13,22 @@ import {
 } from '../common/link-pages';
 import { verifyLinkToken, type LinkClaims, type LinkPurpose } from '../common/signed-links';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import {
+  parsePreferencesForm,
+  preferencesPage,
+  preferencesSavedPage,
+  type VolunteerPreferences,
+} from './preferences-form';
 import { Volunteer } from './volunteer.entity';
 import { VolunteersService } from './volunteers.service';
+
+const preferencesOf = (v: Volunteer): VolunteerPreferences => ({
+  offerDelivery: v.offerDelivery,
+  maxOffersPerWeek: v.maxOffersPerWeek,
+  awayUntil: v.awayUntil,
+  quietHours: v.quietHours,
+  locale: v.locale,
+});
 
 const TEXT = {
   de: {
@@ -54,7 +68,7 @@ const TEXT = {
 } as const;
 
 /**
- * The volunteer's own links: one-click unsubscribe (RFC 8058) and the double opt-in. GET and HEAD
+ * The volunteer's own links: settings, one-click unsubscribe (RFC 8058) and the double opt-in. GET and HEAD
  * show a page and change nothing; POST acts. A mail client's one-click POST needs no page, but gets one.
  */
 @ApiExcludeController()
@@ -99,6 +113,52 @@ export class VolunteerLinksController {
     sendPage(response, 200, messagePage(checked.locale, t.unsubscribed, t.unsubscribedBody));
   }
 
+  @Get('preferences/:token')
+  async showPreferences(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const checked = await this.check('preferences', token);
+    if (!checked) {
+      return this.invalid(response);
+    }
+    sendPage(
+      response,
+      200,
+      preferencesPage(
+        checked.locale,
+        preferencesOf(checked.volunteer),
+        `/preferences/${encodeURIComponent(token)}`,
+      ),
+    );
+  }
+
+  /** The settings form's POST (urlencoded); a bad value shows the form again with the problem named. */
+  @Post('preferences/:token')
+  @HttpCode(200)
+  async savePreferences(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const checked = await this.check('preferences', token);
+    if (!checked) {
+      return this.invalid(response);
+    }
+    const parsed = parsePreferencesForm(body ?? {});
+    if (!parsed.ok) {
+      return sendPage(
+        response,
+        400,
+        preferencesPage(
+          checked.locale,
+          preferencesOf(checked.volunteer),
+          `/preferences/${encodeURIComponent(token)}`,
+          parsed.message[checked.locale],
+        ),
+      );
+    }
+    await this.volunteers.updatePreferences(checked.claims.subjectId, parsed.value);
+    sendPage(response, 200, preferencesSavedPage(parsed.value.locale));
+  }
+
   @Get('email-confirmations/:token')
   async showEmailConfirmation(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const checked = await this.check('email-confirmation', token);
@@ -137,7 +197,7 @@ export class VolunteerLinksController {
   private async check(
     purpose: LinkPurpose,
     token: string,
-  ): Promise<{ claims: LinkClaims; locale: PageLocale } | null> {
+  ): Promise<{ claims: LinkClaims; locale: PageLocale; volunteer: Volunteer } | null> {
     const check = verifyLinkToken(this.config.LINK_SECRET, purpose, token, new Date());
     if (!check.valid) {
       return null;
@@ -145,7 +205,7 @@ export class VolunteerLinksController {
     const volunteer = await this.dataSource
       .getRepository(Volunteer)
       .findOneBy({ id: check.claims.subjectId });
-    return volunteer ? { claims: check.claims, locale: volunteer.locale } : null;
+    return volunteer ? { claims: check.claims, locale: volunteer.locale, volunteer } : null;
   }
 
   private invalid(response: Response): void {

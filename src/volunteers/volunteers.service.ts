@@ -16,6 +16,7 @@ import { MATCHING_QUEUE, RECHECK_VOLUNTEER_JOB, recheckVolunteerJobId } from '..
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { parseQuietHours } from '../notifications/domain/send-schedule';
 import { emailConfirmationKey, emailFingerprint } from '../notifications/notification-keys';
+import type { VolunteerPreferences } from './preferences-form';
 import { Volunteer } from './volunteer.entity';
 import type { VolunteerStatus } from '../matching/domain/types';
 
@@ -279,6 +280,38 @@ export class VolunteersService {
     });
     this.outbox.relaySoon([updated.jobId]);
     return updated.volunteer;
+  }
+
+  /** The volunteer changed their own settings from the link in an offer email (audited, no staff user). */
+  async updatePreferences(volunteerId: string, preferences: VolunteerPreferences): Promise<Volunteer | null> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const volunteer = await manager.findOne(Volunteer, {
+        where: { id: volunteerId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!volunteer) {
+        return null;
+      }
+      const changed = (Object.keys(preferences) as (keyof VolunteerPreferences)[]).filter(
+        (field) => volunteer[field] !== preferences[field],
+      );
+      Object.assign(volunteer, preferences);
+      const saved = await manager.save(volunteer);
+      await this.audit.record(
+        {
+          staffUserId: null,
+          action: 'volunteer.preferences-changed',
+          entityType: 'volunteer',
+          entityId: volunteerId,
+          details: { fields: changed.join(',') },
+        },
+        manager,
+      );
+      // Back from a pause, or a higher cap: open requests may fit now.
+      return { volunteer: saved, jobId: changed.length > 0 ? await this.queueRecheck(manager, saved) : null };
+    });
+    this.outbox.relaySoon([result?.jobId ?? null]);
+    return result?.volunteer ?? null;
   }
 
   /**

@@ -339,4 +339,56 @@ describe('volunteers in control: double opt-in, quiet hours, weekly cap, digest,
     const forged = url!.replace(/\.pause-offers\./, '.pause-offerz.');
     expect((await requestPage(forged, 'POST')).status).toBe(400);
   });
+
+  it('should let the volunteer change their own settings from the offer email, GET changing nothing', async () => {
+    const volunteer = await registerVolunteer({ postalCode: '70173' });
+    const requestId = await submitRequest('70173', 'Einkauf am Schlossplatz.');
+    expect((await approve(await proposalFor(requestId, volunteer.id))).status).toBe(200);
+    const offer = await eventually('the offer', () =>
+      Promise.resolve(messagesTo(smtp.messages, volunteer.email)[0]),
+    );
+    const [link] = linksIn(offer, '/preferences/');
+    expect(link).toBeDefined();
+
+    const volunteers = stack.dataSource.getRepository(Volunteer);
+    const page = await requestPage(link);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('value="immediate" checked');
+    expect((await fetch(link, { method: 'HEAD' })).status).toBe(200);
+    const before = await volunteers.findOneByOrFail({ id: volunteer.id });
+
+    const post = (form: Record<string, string>) =>
+      fetch(link, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      });
+    const form = {
+      offerDelivery: 'daily-digest',
+      maxOffersPerWeek: '2',
+      awayUntil: '2030-01-31',
+      quietStart: '22:00',
+      quietEnd: '07:30',
+      locale: 'en',
+    };
+    const bad = await post({ ...form, quietEnd: '22:00' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('role="alert"');
+    expect(await volunteers.findOneByOrFail({ id: volunteer.id })).toEqual(before);
+
+    const saved = await post(form);
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain('Your settings are saved.');
+    expect(await volunteers.findOneByOrFail({ id: volunteer.id })).toMatchObject({
+      offerDelivery: 'daily-digest',
+      maxOffersPerWeek: 2,
+      awayUntil: '2030-01-31',
+      quietHours: '22:00-07:30',
+      locale: 'en',
+    });
+    const audit = await stack.dataSource
+      .getRepository(AuditLog)
+      .findOneBy({ entityId: volunteer.id, action: 'volunteer.preferences-changed' });
+    expect(audit?.staffUserId).toBeNull();
+  });
 });

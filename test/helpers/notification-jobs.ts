@@ -45,7 +45,10 @@ export class NotificationJobs {
 
   /** A repeatable job's scheduler (pattern, time zone) on any of the stack's queues. */
   async scheduler(queueName: string, id: string): Promise<unknown> {
-    const queue = new Queue(queueName, { connection: this.connection, prefix: this.stack.config.QUEUE_PREFIX });
+    const queue = new Queue(queueName, {
+      connection: this.connection,
+      prefix: this.stack.config.QUEUE_PREFIX,
+    });
     try {
       return await queue.getJobScheduler(id);
     } finally {

@@ -19,11 +19,13 @@ export const SAMPLE_MODELS: EmailModels = {
     expiresText: 'Fr, 20.11.2026, 18 Uhr',
     agencyName: 'Altonavi',
     unsubscribeUrl: `${EXAMPLE}/unsubscribe/sample`,
+    preferencesUrl: `${EXAMPLE}/preferences/sample`,
   },
   'volunteer-offer-digest': {
     volunteerName: 'Anna Schulz',
     agencyName: 'Altonavi',
     unsubscribeUrl: `${EXAMPLE}/unsubscribe/sample`,
+    preferencesUrl: `${EXAMPLE}/preferences/sample`,
     offers: [
       {
         categoryLabel: 'Einkaufshilfe',

@@ -1,5 +1,5 @@
 import { textsFor, type EmailBlock, type EmailContent, type EmailLocale } from './layout';
-import { UNSUBSCRIBE_LABEL } from './volunteer-offer';
+import { offerFooterLinks } from './volunteer-offer';
 
 /** One offer inside the daily digest; like the single offer, district only, never an address. */
 export interface DigestOffer {
@@ -18,6 +18,7 @@ export interface VolunteerOfferDigestModel {
   agencyName: string;
   offers: DigestOffer[];
   unsubscribeUrl: string;
+  preferencesUrl: string;
 }
 
 const TEXTS = {
@@ -90,6 +91,6 @@ export function volunteerOfferDigestContent(locale: EmailLocale, m: VolunteerOff
     ],
     signOff: t.signOff(m),
     agencyName: m.agencyName,
-    footerLinks: [{ text: textsFor(UNSUBSCRIBE_LABEL, locale), url: m.unsubscribeUrl }],
+    footerLinks: offerFooterLinks(locale, m),
   };
 }

@@ -1,4 +1,4 @@
-import { textsFor, type EmailContent, type EmailLocale } from './layout';
+import { textsFor, type EmailContent, type EmailListItem, type EmailLocale } from './layout';
 
 /** Sent before the volunteer has agreed, so it names the district only — never an address. */
 export interface VolunteerOfferModel {
@@ -13,6 +13,8 @@ export interface VolunteerOfferModel {
   agencyName: string;
   /** One-click link that pauses offers (also in the List-Unsubscribe header). */
   unsubscribeUrl: string;
+  /** The volunteer's own settings page (how often, when, pause). */
+  preferencesUrl: string;
 }
 
 interface VolunteerOfferTexts {
@@ -31,11 +33,26 @@ interface VolunteerOfferTexts {
   signOff(m: VolunteerOfferModel): string[];
 }
 
-/** The footer link shared by every email that carries offers. */
-export const UNSUBSCRIBE_LABEL: Record<EmailLocale, string> = {
+const UNSUBSCRIBE_LABEL: Record<EmailLocale, string> = {
   de: 'Keine Anfragen mehr bekommen (abmelden)',
   en: 'Stop receiving requests (unsubscribe)',
 };
+
+const PREFERENCES_LABEL: Record<EmailLocale, string> = {
+  de: 'Einstellungen: wie oft und wann Sie Anfragen bekommen, Pause',
+  en: 'Settings: how often and when you get requests, pause',
+};
+
+/** The footer links of every email that carries offers. */
+export function offerFooterLinks(
+  locale: EmailLocale,
+  m: { preferencesUrl: string; unsubscribeUrl: string },
+): EmailListItem[] {
+  return [
+    { text: textsFor(PREFERENCES_LABEL, locale), url: m.preferencesUrl },
+    { text: textsFor(UNSUBSCRIBE_LABEL, locale), url: m.unsubscribeUrl },
+  ];
+}
 
 const TEXTS: Record<EmailLocale, VolunteerOfferTexts> = {
   de: {
@@ -102,6 +119,6 @@ export function volunteerOfferContent(locale: EmailLocale, m: VolunteerOfferMode
     ],
     signOff: t.signOff(m),
     agencyName: m.agencyName,
-    footerLinks: [{ text: textsFor(UNSUBSCRIBE_LABEL, locale), url: m.unsubscribeUrl }],
+    footerLinks: offerFooterLinks(locale, m),
   };
 }
