@@ -39,8 +39,8 @@ const UNSUBSCRIBE_LABEL: Record<EmailLocale, string> = {
 };
 
 const PREFERENCES_LABEL: Record<EmailLocale, string> = {
-  de: 'Einstellungen: wie oft und wann Sie Anfragen bekommen, Pause',
-  en: 'Settings: how often and when you get requests, pause',
+  de: 'Einstellungen – wie oft und wann Sie Anfragen bekommen, Pause',
+  en: 'Settings – how often and when you get requests, pause',
 };
 
 /** The footer links of every email that carries offers. */
