@@ -123,6 +123,9 @@ describe('messages: confirmation with .ics, reminder, follow-up, help-seeker not
     const links = linksIn(followUpMail, '/follow-ups/');
     expect(links).toHaveLength(3);
     const didNotHappen = links.find((link) => link.includes('.did-not-happen.'))!;
+    // The same link pointed at another answer: the signature no longer fits.
+    const forged = didNotHappen.replace('.did-not-happen.', '.went-well.');
+    expect((await requestPage(forged, 'POST')).status).toBe(400);
 
     // A scanner opening the link records nothing; the POST does, once.
     const page = await requestPage(didNotHappen);

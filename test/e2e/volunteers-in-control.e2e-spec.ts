@@ -1,3 +1,5 @@
+import { createLinkToken } from '../../src/common/signed-links';
+import { emailFingerprint } from '../../src/notifications/notification-keys';
 import { AuditLog } from '../../src/staff/audit-log.entity';
 import { Match } from '../../src/matching/match.entity';
 import { berlinWallClock } from '../../src/notifications/domain/berlin-clock';
@@ -137,6 +139,45 @@ describe('volunteers in control: double opt-in, quiet hours, weekly cap, digest,
     });
     expect(status).toBe(400);
     expect(body.errors).toEqual([expect.objectContaining({ field })]);
+  });
+
+  it('should confirm nothing with a link for another address, a forged or an expired one', async () => {
+    const volunteer = await registerVolunteer({ postalCode: '28195', emailVerifiedByStaff: false });
+    const sign = (action: string, expiresAt: Date) =>
+      `${stack.baseUrl}/email-confirmations/${createLinkToken(stack.config.LINK_SECRET, {
+        purpose: 'email-confirmation',
+        subjectId: volunteer.id,
+        action,
+        expiresAt,
+      })}`;
+    const later = new Date(Date.now() + 3600_000);
+    const otherAddress = await requestPage(sign(emailFingerprint('old@example.org'), later), 'POST');
+    expect(otherAddress.status).toBe(409);
+    const right = sign(emailFingerprint(volunteer.email), later);
+    expect(
+      (
+        await requestPage(
+          right.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+          'POST',
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await requestPage(sign(emailFingerprint(volunteer.email), new Date(Date.now() - 1000)), 'POST'))
+        .status,
+    ).toBe(400);
+    // An unsubscribe token is no confirmation token.
+    const unsubscribe = `${stack.baseUrl}/email-confirmations/${createLinkToken(stack.config.LINK_SECRET, {
+      purpose: 'unsubscribe',
+      subjectId: volunteer.id,
+      action: emailFingerprint(volunteer.email),
+      expiresAt: later,
+    })}`;
+    expect((await requestPage(unsubscribe, 'POST')).status).toBe(400);
+    expect(
+      (await stack.dataSource.getRepository(Volunteer).findOneByOrFail({ id: volunteer.id }))
+        .emailConfirmedAt,
+    ).toBeNull();
   });
 
   it('should let staff confirm an address checked in person, with an audit entry and no opt-in email', async () => {
