@@ -25,6 +25,10 @@ export type PauseOffersOutcome = 'paused' | 'already-paused' | 'unknown';
 
 const UNIQUE_VIOLATION = '23505';
 
+/** The volunteer row, locked for the rest of the transaction (null when unknown). */
+const lockVolunteer = (manager: EntityManager, id: string): Promise<Volunteer | null> =>
+  manager.findOne(Volunteer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+
 @Injectable()
 export class VolunteersService {
   constructor(
@@ -117,10 +121,7 @@ export class VolunteersService {
     this.checkProfile(dto);
     const location = dto.postalCode ? await this.postalCodes.locate(dto.postalCode) : null;
     const updated = await this.dataSource.transaction(async (manager) => {
-      const volunteer = await manager.findOne(Volunteer, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const volunteer = await lockVolunteer(manager, id);
       if (!volunteer) {
         throw new NotFoundError('volunteer', id);
       }
@@ -221,10 +222,7 @@ export class VolunteersService {
     now = new Date(),
   ): Promise<EmailConfirmationOutcome> {
     const result = await this.dataSource.transaction(async (manager) => {
-      const volunteer = await manager.findOne(Volunteer, {
-        where: { id: volunteerId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const volunteer = await lockVolunteer(manager, volunteerId);
       if (!volunteer) {
         return { outcome: 'unknown' as const, jobId: null };
       }
@@ -255,10 +253,7 @@ export class VolunteersService {
   /** Staff checked the address with the volunteer in person (e.g. a test email read out at the desk). */
   async confirmEmailByStaff(id: string, staff: AuthenticatedStaff): Promise<Volunteer> {
     const updated = await this.dataSource.transaction(async (manager) => {
-      const volunteer = await manager.findOne(Volunteer, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const volunteer = await lockVolunteer(manager, id);
       if (!volunteer) {
         throw new NotFoundError('volunteer', id);
       }
@@ -285,10 +280,7 @@ export class VolunteersService {
   /** The volunteer changed their own settings from the link in an offer email (audited, no staff user). */
   async updatePreferences(volunteerId: string, preferences: VolunteerPreferences): Promise<Volunteer | null> {
     const result = await this.dataSource.transaction(async (manager) => {
-      const volunteer = await manager.findOne(Volunteer, {
-        where: { id: volunteerId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const volunteer = await lockVolunteer(manager, volunteerId);
       if (!volunteer) {
         return null;
       }
@@ -320,10 +312,7 @@ export class VolunteersService {
    */
   async pauseOffers(volunteerId: string): Promise<PauseOffersOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const volunteer = await manager.findOne(Volunteer, {
-        where: { id: volunteerId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const volunteer = await lockVolunteer(manager, volunteerId);
       if (!volunteer) {
         return 'unknown';
       }
