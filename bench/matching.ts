@@ -85,7 +85,7 @@ const POINTS_SQL = `CREATE TABLE bench_point AS
 
 const VOLUNTEERS_SQL = `INSERT INTO volunteer (name, email, languages, language_codes, skills, interests, postal_code,
     latitude, longitude, district, max_travel_km, availability, max_open_assignments, max_offers_per_week, status,
-    certificate_inspected_on, locale)
+    certificate_inspected_on, locale, email_confirmed_at)
   SELECT 'Bench ' || g, 'bench-' || g || '@example.org',
          CASE WHEN l.code IS NULL THEN '[{"code":"de","level":"native"}]'::jsonb
               ELSE jsonb_build_array(jsonb_build_object('code','de','level','B2'), jsonb_build_object('code', l.code, 'level', 'native')) END,
@@ -104,7 +104,7 @@ const VOLUNTEERS_SQL = `INSERT INTO volunteer (name, email, languages, language_
            )[1 + floor(bench_rand(g, 12) * 6)::int]::jsonb,
          1 + floor(bench_rand(g, 6) * 3)::int, 3,
          CASE WHEN bench_rand(g, 7) < 0.94 THEN 'active' WHEN bench_rand(g, 7) < 0.97 THEN 'paused' ELSE 'pending' END,
-         CASE WHEN bench_rand(g, 8) < 0.3 THEN date '2024-06-01' + floor(bench_rand(g, 9) * 700)::int END, 'de'
+         CASE WHEN bench_rand(g, 8) < 0.3 THEN date '2024-06-01' + floor(bench_rand(g, 9) * 700)::int END, 'de', now()
     FROM generate_series($1::bigint, $2::bigint) g
     JOIN bench_point p ON p.idx = 1 + floor(bench_rand(g, 1) * $3)::bigint
     LEFT JOIN LATERAL (SELECT CASE WHEN r < 0.15 THEN 'tr' WHEN r < 0.20 THEN 'ar' WHEN r < 0.24 THEN 'uk'

@@ -42,6 +42,8 @@ export async function createApiApp(
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
   app.use(express.json({ limit: BODY_LIMIT }), bodyParserErrors);
+  // The volunteer's settings page posts a plain HTML form.
+  app.use('/preferences', express.urlencoded({ extended: false, limit: '10kb', parameterLimit: 20 }));
   app.use(cookieParser());
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpExceptionFilter());

@@ -11,6 +11,7 @@ import { NotificationOutbox } from './notifications/notification-outbox.service'
 import { NotificationSender } from './notifications/notification-sender.service';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { SmtpTransport } from './notifications/smtp.transport';
+import { StaffDigestService } from './notifications/staff-digest.service';
 import { OutboxRelayPoller } from './queue/outbox-relay.poller';
 
 /** The job side: BullMQ processors, the outbox relay and the SMTP transport; no HTTP server. */
@@ -29,6 +30,7 @@ export class WorkerModule {
         NotificationComposer,
         NotificationSender,
         NotificationsProcessor,
+        StaffDigestService,
         OutboxRelayPoller,
         {
           provide: EMAIL_TRANSPORT,

@@ -59,7 +59,12 @@ async function seedDemoAgency(api: INestApplication): Promise<boolean> {
   }
   const volunteers = api.get(VolunteersService);
   for (const { certificateInspectedOn, phone, ...volunteer } of demoVolunteers()) {
-    const created = await volunteers.register({ ...volunteer, phone: phone ?? undefined }, staff);
+    // Demo volunteers: addresses verified at the desk (no opt-in emails to fake addresses) and no
+    // quiet hours, so offers reach the demo mailbox whenever the demo runs.
+    const created = await volunteers.register(
+      { ...volunteer, phone: phone ?? undefined, emailVerifiedByStaff: true, quietHours: null },
+      staff,
+    );
     if (certificateInspectedOn) {
       await volunteers.recordCertificate(created.id, { inspectedOn: certificateInspectedOn }, staff);
     }

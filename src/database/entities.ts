@@ -1,5 +1,6 @@
 import { AgencySetting } from '../settings/agency-setting.entity';
 import { AuditLog } from '../staff/audit-log.entity';
+import { CallTask } from '../help-seekers/call-task.entity';
 import { ConsentRecord } from '../common/consent-record.entity';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
@@ -16,6 +17,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 export const ENTITIES = [
   AgencySetting,
   AuditLog,
+  CallTask,
   ConsentRecord,
   HelpRequest,
   HelpSeeker,

@@ -80,7 +80,7 @@ function candidateColumns(seeker: string): string {
   return `v.id, v.status, v.languages, v.skills, v.latitude, v.longitude, v.district, v.max_travel_km,
        v.availability, v.max_open_assignments, v.max_offers_per_week,
        v.certificate_inspected_on::text AS certificate_inspected_on, v.birth_date::text AS birth_date,
-       v.away_until::text AS away_until,
+       v.away_until::text AS away_until, v.email_confirmed_at IS NOT NULL AS email_confirmed,
        coalesce(h.open_assignments, 0) AS open_assignments, coalesce(h.offers_last_7_days, 0) AS offers_last_7_days,
        coalesce(h.offered, 0) AS offered, coalesce(h.answered, 0) AS answered,
        coalesce(h.helped_before, 0) AS helped_before,
@@ -206,6 +206,7 @@ interface CandidateRow {
   certificate_inspected_on: string | null;
   birth_date: string | null;
   away_until: string | null;
+  email_confirmed: boolean;
   open_assignments: number;
   offers_last_7_days: number;
   offered: number;
@@ -305,6 +306,7 @@ function toCandidate(row: CandidateRow, askedForThisRequest: PriorAskOutcome | n
   return {
     id: row.id,
     status: row.status,
+    emailConfirmed: row.email_confirmed,
     languages: row.languages,
     skills: row.skills,
     home: { lat: row.latitude, lon: row.longitude },

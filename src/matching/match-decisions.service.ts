@@ -3,8 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ConflictError, NotFoundError } from '../common/domain-error';
+import { CallTask } from '../help-seekers/call-task.entity';
 import { HelpRequest } from '../help-seekers/help-request.entity';
-import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { HelpSeeker } from '../help-seekers/help-seeker.entity';
+import { followUpTime, reminderTime } from '../notifications/domain/send-schedule';
+import { NotificationOutbox, sendPreferencesOf } from '../notifications/notification-outbox.service';
 import { OutboxService } from '../queue/outbox.service';
 import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../queue/queues';
 import { MatchingSettings } from '../settings/matching-settings';
@@ -12,11 +15,13 @@ import { MatchingSettingsService } from '../settings/matching-settings.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { Match } from './match.entity';
+import { FollowUpOutcome, Match } from './match.entity';
 import { OfferAction } from './offer-links';
 
 export type OfferResponseOutcome =
   'accepted' | 'declined' | 'already-answered' | 'no-longer-open' | 'expired';
+
+export type FollowUpRecordOutcome = 'recorded' | 'already-recorded' | 'not-applicable';
 
 interface LockedMatch {
   match: Match;
@@ -53,12 +58,13 @@ export class MatchDecisionsService {
       if (openOffer > 0) {
         throw new ConflictError('another volunteer has already been asked for this request');
       }
-      const jobId = await this.offer(manager, match, request, staff.id, offerResponseHours, new Date());
+      await this.assertMayBeOffered(manager, match.volunteerId, new Date());
+      const jobIds = await this.offer(manager, match, request, staff.id, offerResponseHours, new Date());
       await this.audit.record(
         { staffUserId: staff.id, action: 'match.approved', entityType: 'match', entityId: match.id },
         manager,
       );
-      return { result: match, jobIds: [jobId] };
+      return { result: match, jobIds };
     });
   }
 
@@ -112,16 +118,40 @@ export class MatchDecisionsService {
         });
         // The other proposals were never offered; they are closed so the volunteers stay free.
         await manager.update(Match, { requestId: request.id, status: 'proposed' }, { status: 'withdrawn' });
+        // The confirmation answers the volunteer's own click, so it goes at once, quiet hours or not.
         const confirmation = await this.notifications.queue(manager, {
           kind: 'volunteer-confirmation',
           subjectId: match.id,
           recipient: volunteer.email,
           locale: volunteer.locale,
         });
-        return { result: 'accepted' as const, jobIds: [staffNotice, confirmation] };
+        const later = await this.scheduleReminders(manager, match, request, volunteer, now);
+        const seeker = await this.tellHelpSeeker(manager, match, request);
+        return { result: 'accepted' as const, jobIds: [staffNotice, confirmation, ...later, seeker] };
       }
       const next = await this.moveOn(manager, request, now, settings);
       return { result: 'declined' as const, jobIds: [staffNotice, next] };
+    });
+  }
+
+  /**
+   * The volunteer's answer to the follow-up email, kept on the match for staff (the daily digest
+   * lists it). Only an accepted match can be followed up, and only the first answer counts.
+   */
+  async recordFollowUp(
+    matchId: string,
+    outcome: FollowUpOutcome,
+    now = new Date(),
+  ): Promise<FollowUpRecordOutcome> {
+    return this.decide(matchId, async (manager, { match }) => {
+      if (match.status !== 'accepted') {
+        return { result: 'not-applicable' as const, jobIds: [] };
+      }
+      if (match.followUpOutcome !== null) {
+        return { result: 'already-recorded' as const, jobIds: [] };
+      }
+      await manager.update(Match, match.id, { followUpOutcome: outcome, followUpAt: now });
+      return { result: 'recorded' as const, jobIds: [] };
     });
   }
 
@@ -180,7 +210,8 @@ export class MatchDecisionsService {
       order: { rank: 'ASC' },
     });
     if (next && settings.autoOffer) {
-      return this.offer(manager, next, request, null, settings.offerResponseHours, now);
+      const [jobId] = await this.offer(manager, next, request, null, settings.offerResponseHours, now);
+      return jobId;
     }
     if (next) {
       await manager.update(HelpRequest, request.id, { status: 'proposals-ready', statusChangedAt: now });
@@ -210,22 +241,112 @@ export class MatchDecisionsService {
     staffId: string | null,
     offerResponseHours: number,
     now: Date,
-  ): Promise<string | null> {
+  ): Promise<(string | null)[]> {
     const volunteer = await manager.findOneByOrFail(Volunteer, { id: match.volunteerId });
+    const queued = await this.notifications.queueOffer(manager, volunteer, match.id, now);
+    // The time to answer starts when the offer arrives (after quiet hours, or with the digest).
     Object.assign(match, {
       status: 'approved',
       decidedByStaffId: staffId,
       decidedAt: now,
-      offerExpiresAt: new Date(now.getTime() + offerResponseHours * 3600_000),
+      offerExpiresAt: new Date(queued.sendsAt.getTime() + offerResponseHours * 3600_000),
     });
     await manager.save(match);
     await manager.update(HelpRequest, request.id, { status: 'offered', statusChangedAt: now });
-    return this.notifications.queue(manager, {
-      kind: 'volunteer-offer',
-      subjectId: match.id,
-      recipient: volunteer.email,
-      locale: volunteer.locale,
-    });
+    return queued.jobIds;
+  }
+
+  /**
+   * Offers only go to active volunteers at a confirmed address (double opt-in), and never beyond the volunteer's weekly
+   * cap, counting offers approved but not yet sent (quiet hours, digest) as well.
+   */
+  private async assertMayBeOffered(manager: EntityManager, volunteerId: string, now: Date): Promise<void> {
+    const volunteer = await manager.findOneByOrFail(Volunteer, { id: volunteerId });
+    // Proposed while active, but paused since (e.g. unsubscribed from the offer emails).
+    if (volunteer.status !== 'active') {
+      throw new ConflictError(`the volunteer is ${volunteer.status} and gets no offers`);
+    }
+    if (volunteer.emailConfirmedAt === null) {
+      throw new ConflictError('the volunteer has not confirmed their email address yet');
+    }
+    const [{ offers }] = await manager.query<{ offers: number }[]>(
+      `SELECT count(*)::int AS offers FROM match
+        WHERE volunteer_id = $1
+          AND (offered_at > $2::timestamptz - interval '7 days' OR status = 'approved')`,
+      [volunteerId, now],
+    );
+    if (offers >= volunteer.maxOffersPerWeek) {
+      throw new ConflictError(
+        `the volunteer wants at most ${volunteer.maxOffersPerWeek} offers a week and has had ${offers}`,
+      );
+    }
+  }
+
+  /** The reminder the day before and the follow-up after the date, as delayed notifications. */
+  private async scheduleReminders(
+    manager: EntityManager,
+    match: Match,
+    request: HelpRequest,
+    volunteer: Volunteer,
+    now: Date,
+  ): Promise<(string | null)[]> {
+    const prefs = sendPreferencesOf(volunteer);
+    const jobIds: (string | null)[] = [];
+    const remindAt = reminderTime(request.schedule, now, prefs);
+    if (remindAt) {
+      jobIds.push(
+        await this.notifications.queueForVolunteer(manager, volunteer, 'volunteer-reminder', match.id, {
+          now,
+          notBefore: remindAt,
+        }),
+      );
+    }
+    const followUpAt = followUpTime(request.schedule, now, prefs);
+    if (followUpAt) {
+      jobIds.push(
+        await this.notifications.queueForVolunteer(manager, volunteer, 'volunteer-follow-up', match.id, {
+          now,
+          notBefore: followUpAt,
+        }),
+      );
+    }
+    return jobIds;
+  }
+
+  /**
+   * The help-seeker learns who is coming: by email when that is how they want to be reached,
+   * otherwise staff get a "call the help-seeker" task (with a printable letter).
+   */
+  private async tellHelpSeeker(
+    manager: EntityManager,
+    match: Match,
+    request: HelpRequest,
+  ): Promise<string | null> {
+    if (!request.helpSeekerId) {
+      return null;
+    }
+    const seeker = await manager.findOneByOrFail(HelpSeeker, { id: request.helpSeekerId });
+    if (seeker.email && seeker.preferredContact === 'email') {
+      return this.notifications.queue(manager, {
+        kind: 'help-seeker-confirmation',
+        subjectId: match.id,
+        recipient: seeker.email,
+        locale: seeker.preferredLanguage === 'en' ? 'en' : 'de',
+      });
+    }
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CallTask)
+      .values({
+        reason: 'match-accepted',
+        matchId: match.id,
+        helpRequestId: request.id,
+        helpSeekerId: seeker.id,
+      })
+      .orIgnore()
+      .execute();
+    return null;
   }
 
   private async hasProposals(manager: EntityManager, requestId: string): Promise<boolean> {

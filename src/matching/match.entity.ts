@@ -27,6 +27,9 @@ export type MatchStatus = (typeof MATCH_STATUSES)[number];
 /** Match statuses that say something about the volunteer: they got at least as far as an approval. */
 export const HISTORY_STATUSES_SQL = `'approved', 'offered', 'accepted', 'declined', 'expired'`;
 
+export const FOLLOW_UP_OUTCOMES = ['went-well', 'problems', 'did-not-happen'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
 /**
  * SQL: a match that binds part of the volunteer's capacity: offered or about to be, or accepted
  * while its request is still going on. Expects the match as `m` and its request as `r`.
@@ -91,6 +94,13 @@ export class Match {
 
   @Column({ type: 'timestamptz', nullable: true })
   respondedAt: Date | null;
+
+  /** The volunteer's answer to the follow-up email ("did it happen, how did it go?"). */
+  @Column({ type: 'text', nullable: true })
+  followUpOutcome: FollowUpOutcome | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  followUpAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
+import { FollowUpController } from './follow-up.controller';
 import { MatchDecisionsService } from './match-decisions.service';
 import { OfferResponsesController } from './offer-responses.controller';
 import { GlobalAssignmentService } from './global-assignment.service';
@@ -11,7 +12,12 @@ import { StaffMatchingService } from './staff-matching.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [StaffMatchesController, StaffMatchingController, OfferResponsesController],
+  controllers: [
+    StaffMatchesController,
+    StaffMatchingController,
+    OfferResponsesController,
+    FollowUpController,
+  ],
   providers: [MatchDecisionsService, MatchingService, StaffMatchingService, GlobalAssignmentService],
   exports: [MatchDecisionsService],
 })

@@ -9,7 +9,9 @@ import {
   MATCHING_QUEUE,
   OPTIMISE_ASSIGNMENTS_JOB,
   RECHECK_VOLUNTEER_JOB,
+  STAFF_DIGEST_JOB,
 } from '../queue/queues';
+import { StaffDigestService } from '../notifications/staff-digest.service';
 import { jobHandler, startQueueWorker } from '../queue/queue-worker';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchDecisionsService } from './match-decisions.service';
@@ -24,6 +26,7 @@ const EXPIRE_EVERY_MS = 60_000;
 const MATCH_BATCH_SIZE = 16;
 const MATCH_CONCURRENT_BATCHES = 2;
 const OPTIMISE_EVERY_MS = 15 * 60_000;
+const STAFF_DIGEST_CRON = { pattern: '0 7 * * *', tz: 'Europe/Berlin' };
 
 /** Thin: validates each job and calls the service. Only the worker process provides it. */
 @Injectable()
@@ -42,6 +45,7 @@ export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationS
     private readonly decisions: MatchDecisionsService,
     private readonly assignments: GlobalAssignmentService,
     private readonly queues: JobQueues,
+    private readonly staffDigest: StaffDigestService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -62,18 +66,22 @@ export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationS
           z.object({ requestedBy: z.string().uuid().nullable().optional() }).strict(),
           (p) => this.assignments.optimise(p.requestedBy ?? null),
         ),
+        // Lives on the matching queue beside the other scheduled jobs; it only queues one email.
+        [STAFF_DIGEST_JOB]: jobHandler(z.object({}).strict(), () => this.staffDigest.queueDigest()),
       },
     });
     // Schedulers are upserted by id, so every worker may declare them; Redis keeps one of each.
-    await this.schedule(EXPIRE_OFFERS_JOB, EXPIRE_EVERY_MS);
-    await this.schedule(OPTIMISE_ASSIGNMENTS_JOB, OPTIMISE_EVERY_MS);
+    await this.schedule(EXPIRE_OFFERS_JOB, { every: EXPIRE_EVERY_MS });
+    await this.schedule(OPTIMISE_ASSIGNMENTS_JOB, { every: OPTIMISE_EVERY_MS });
+    await this.schedule(STAFF_DIGEST_JOB, STAFF_DIGEST_CRON);
   }
 
-  private async schedule(jobName: string, every: number): Promise<void> {
+  private async schedule(
+    jobName: string,
+    repeat: { every: number } | { pattern: string; tz: string },
+  ): Promise<void> {
     try {
-      await this.queues
-        .get(MATCHING_QUEUE)
-        .upsertJobScheduler(jobName, { every }, { name: jobName, data: {} });
+      await this.queues.get(MATCHING_QUEUE).upsertJobScheduler(jobName, repeat, { name: jobName, data: {} });
     } catch (error) {
       this.logger.warn(`could not schedule ${jobName} yet: ${(error as Error).message}`);
     }

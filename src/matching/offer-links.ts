@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { hmacSha256 as sign } from '../common/signed-links';
 
 export const OFFER_ACTIONS = ['accept', 'decline'] as const;
 export type OfferAction = (typeof OFFER_ACTIONS)[number];
@@ -14,9 +15,6 @@ export type OfferLinkCheck =
   | { valid: false; reason: 'malformed' | 'bad-signature' | 'expired'; claims?: OfferLinkClaims };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const sign = (secret: string, payload: string): Buffer =>
-  createHmac('sha256', secret).update(payload).digest();
 
 /**
  * A link token binds one match, one action and an expiry under an HMAC, so a volunteer's link can

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { sendPage } from '../common/link-pages';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -40,20 +41,20 @@ export class OfferResponsesController {
     const check = verifyOfferToken(this.config.LINK_SECRET, token, new Date());
     const loaded = check.valid || check.reason === 'expired' ? await this.load(check.claims!.matchId) : null;
     if (!loaded) {
-      return this.send(response, 400, outcomePage('de', 'invalid'));
+      return sendPage(response, 400, outcomePage('de', 'invalid'));
     }
     const { match, locale, offer } = loaded;
     if (['accepted', 'declined'].includes(match.status)) {
-      return this.send(response, 200, outcomePage(locale, 'already-answered'));
+      return sendPage(response, 200, outcomePage(locale, 'already-answered'));
     }
     if (!['approved', 'offered'].includes(match.status)) {
-      return this.send(response, 409, outcomePage(locale, 'no-longer-open'));
+      return sendPage(response, 409, outcomePage(locale, 'no-longer-open'));
     }
     // The stored deadline decides, as in the POST; the token's expiry is only its upper bound.
     if (!check.valid || (match.offerExpiresAt && match.offerExpiresAt <= new Date())) {
-      return this.send(response, 410, outcomePage(locale, 'expired'));
+      return sendPage(response, 410, outcomePage(locale, 'expired'));
     }
-    return this.send(
+    return sendPage(
       response,
       200,
       confirmationPage(locale, check.claims.action, offer, `/offers/${encodeURIComponent(token)}`),
@@ -65,13 +66,13 @@ export class OfferResponsesController {
     const check = verifyOfferToken(this.config.LINK_SECRET, token, new Date());
     const loaded = check.valid || check.reason === 'expired' ? await this.load(check.claims!.matchId) : null;
     if (!loaded) {
-      return this.send(response, 400, outcomePage('de', 'invalid'));
+      return sendPage(response, 400, outcomePage('de', 'invalid'));
     }
     if (!check.valid) {
-      return this.send(response, 410, outcomePage(loaded.locale, 'expired'));
+      return sendPage(response, 410, outcomePage(loaded.locale, 'expired'));
     }
     const outcome = await this.decisions.respond(check.claims.matchId, check.claims.action);
-    return this.send(response, OUTCOME_STATUS[outcome], outcomePage(loaded.locale, outcome));
+    return sendPage(response, OUTCOME_STATUS[outcome], outcomePage(loaded.locale, outcome));
   }
 
   private async load(
@@ -95,16 +96,5 @@ export class OfferResponsesController {
         when: locale === 'de' ? formatScheduleDe(request.schedule) : formatScheduleEn(request.schedule),
       },
     };
-  }
-
-  private send(response: Response, status: number, html: string): void {
-    response
-      .status(status)
-      .set({
-        'Content-Type': 'text/html; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'Referrer-Policy': 'no-referrer',
-      })
-      .send(html);
   }
 }

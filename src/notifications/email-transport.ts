@@ -11,6 +11,14 @@ export interface OutgoingEmail {
   /** Set by the caller (e.g. `<notification-UUID@nahbar>`) so a resend is recognisable as the same mail. */
   messageId: string;
   headers?: Record<string, string>;
+  /** E.g. the `.ics` calendar entry of a confirmation. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface SentEmail {

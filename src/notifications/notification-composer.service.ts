@@ -1,21 +1,52 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { createLinkToken } from '../common/signed-links';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import { formatScheduleDe, formatScheduleEn } from '../matching/domain';
-import { Match } from '../matching/match.entity';
+import { FOLLOW_UP_OUTCOMES, Match } from '../matching/match.entity';
 import { createOfferToken } from '../matching/offer-links';
 import { DEFAULT_MATCHING_SETTINGS } from '../settings/matching-settings';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { buildIcs } from './domain/ics';
+import { firstAssignmentDate } from './domain/send-schedule';
 import type { OutgoingEmail } from './email-transport';
+import { emailConfirmationKey, emailFingerprint } from './notification-keys';
 import { Notification } from './notification.entity';
-import { renderEmail } from './templates/render-email';
+import { StaffDigestService } from './staff-digest.service';
+import { renderEmail, type EmailLocale, type RenderedEmail } from './templates/render-email';
+
+/** How long the links in emails stay valid. */
+const VOLUNTEER_LINK_DAYS = 365;
+const FOLLOW_UP_LINK_DAYS = 60;
+export const EMAIL_CONFIRMATION_LINK_DAYS = 7;
+const DAY_MS = 24 * 3600_000;
+
+export interface ComposedNotification {
+  /** Null when the email is no longer wanted; the sender then cancels it. */
+  email: OutgoingEmail | null;
+  /** Batched notifications this email delivers as well (the offers inside a digest). */
+  covers: string[];
+  /** Batched notifications that are no longer wanted (their offer was withdrawn meanwhile). */
+  cancels: string[];
+}
+
+interface MatchContext {
+  match: Match;
+  request: HelpRequest;
+  volunteer: Volunteer;
+  categoryLabel: string;
+  whenText: string;
+  district: string;
+}
 
 /**
  * Turns a notification row into a ready email, reading the current state. Kept apart from sending
  * so a retry after an SMTP failure repeats only the SMTP step's inputs, never a state change.
+ * The email is null when it is no longer wanted (a reminder for a match called off, an offer to
+ * a volunteer who paused): the sender then cancels it instead of sending.
  */
 @Injectable()
 export class NotificationComposer {
@@ -23,79 +54,325 @@ export class NotificationComposer {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly taxonomy: TaxonomyService,
+    private readonly staffDigest: StaffDigestService,
   ) {}
 
-  async compose(notification: Notification): Promise<OutgoingEmail> {
-    const match = await this.dataSource.getRepository(Match).findOneByOrFail({ id: notification.subjectId });
+  async compose(notification: Notification, now = new Date()): Promise<ComposedNotification> {
+    return (await this.build(notification, now)) ?? { email: null, covers: [], cancels: [] };
+  }
+
+  private async build(notification: Notification, now: Date): Promise<ComposedNotification | null> {
+    const single = (rendered: RenderedEmail, extra: Partial<OutgoingEmail> = {}): ComposedNotification => ({
+      email: { to: notification.recipient, messageId: notification.messageId, ...rendered, ...extra },
+      covers: [],
+      cancels: [],
+    });
+    const locale = notification.locale;
+    switch (notification.kind) {
+      case 'volunteer-offer-digest':
+        return this.offerDigest(notification, now);
+      case 'volunteer-email-confirmation': {
+        const volunteer = await this.dataSource
+          .getRepository(Volunteer)
+          .findOneBy({ email: notification.recipient });
+        if (
+          !volunteer ||
+          volunteer.emailConfirmedAt !== null ||
+          emailConfirmationKey(volunteer.id, volunteer.email) !== notification.subjectId
+        ) {
+          return null;
+        }
+        const expiresAt = new Date(now.getTime() + EMAIL_CONFIRMATION_LINK_DAYS * DAY_MS);
+        const token = createLinkToken(this.config.LINK_SECRET, {
+          purpose: 'email-confirmation',
+          subjectId: volunteer.id,
+          action: emailFingerprint(volunteer.email),
+          expiresAt,
+        });
+        return single(
+          renderEmail('volunteer-email-confirmation', locale, {
+            volunteerName: volunteer.name,
+            confirmUrl: `${this.base}/email-confirmations/${token}`,
+            expiresText: formatBerlinDateTime(expiresAt, locale),
+            agencyName: this.config.AGENCY_NAME,
+          }),
+        );
+      }
+      case 'staff-daily-digest':
+        return single(renderEmail('staff-daily-digest', locale, await this.staffDigest.collect(now, locale)));
+      default:
+        break;
+    }
+
+    const context = await this.loadMatch(notification.subjectId, locale);
+    if (!context) {
+      return null;
+    }
+    const { match, request, volunteer, categoryLabel, whenText, district } = context;
+    const requestUrl = `${this.base}/api/staff/help-requests/${request.id}`;
+    const contact = () => {
+      const seeker = request.helpSeeker;
+      const provider = request.provider;
+      return {
+        streetAddress: request.streetAddress ?? provider?.streetAddress ?? '',
+        postalCode: request.postalCode,
+        district,
+        contactName: seeker?.name ?? provider?.contactPerson ?? this.config.AGENCY_NAME,
+        contactPhone: seeker?.phone ?? provider?.phone ?? null,
+        contactEmail: seeker?.email ?? provider?.email ?? null,
+      };
+    };
+
+    switch (notification.kind) {
+      case 'volunteer-offer': {
+        if (volunteer.status !== 'active' || !['approved', 'offered'].includes(match.status)) {
+          return null;
+        }
+        const links = this.offerLinks(match);
+        const { unsubscribeUrl, preferencesUrl } = this.volunteerLinks(volunteer, now);
+        return single(
+          renderEmail('volunteer-offer', locale, {
+            volunteerName: volunteer.name,
+            categoryLabel,
+            description: request.description,
+            district,
+            whenText,
+            acceptUrl: links.accept,
+            declineUrl: links.decline,
+            expiresText: formatBerlinDateTime(links.expiresAt, locale),
+            agencyName: this.config.AGENCY_NAME,
+            unsubscribeUrl,
+            preferencesUrl,
+          }),
+          { headers: this.unsubscribeHeaders(unsubscribeUrl) },
+        );
+      }
+      case 'volunteer-confirmation': {
+        const firstDate = firstAssignmentDate(request.schedule, match.respondedAt ?? now);
+        const details = contact();
+        const ics = firstDate
+          ? buildIcs({
+              uid: `match-${match.id}@nahbar`,
+              summary: `${categoryLabel} (${this.config.AGENCY_NAME})`,
+              description: [details.contactName, details.contactPhone].filter(Boolean).join(', '),
+              location: `${details.streetAddress}, ${details.postalCode} ${district}`,
+              schedule: request.schedule,
+              firstDate,
+              createdAt: match.respondedAt ?? now,
+            })
+          : null;
+        return single(
+          renderEmail('volunteer-confirmation', locale, {
+            volunteerName: volunteer.name,
+            categoryLabel,
+            whenText,
+            ...details,
+            agencyName: this.config.AGENCY_NAME,
+            hasCalendarFile: ics !== null,
+            // The template already asks to use the contact only for this assignment; no agency extra yet.
+            privacyNote: '',
+          }),
+          ics
+            ? {
+                attachments: [
+                  { filename: 'termin.ics', contentType: 'text/calendar; charset=utf-8', content: ics },
+                ],
+              }
+            : {},
+        );
+      }
+      case 'volunteer-reminder': {
+        if (match.status !== 'accepted' || request.status !== 'matched') {
+          return null;
+        }
+        const { contactEmail: _unused, ...details } = contact();
+        return single(
+          renderEmail('volunteer-reminder', locale, {
+            volunteerName: volunteer.name,
+            categoryLabel,
+            whenText,
+            ...details,
+            agencyName: this.config.AGENCY_NAME,
+          }),
+        );
+      }
+      case 'volunteer-follow-up': {
+        if (
+          match.status !== 'accepted' ||
+          match.followUpOutcome !== null ||
+          !['matched', 'done'].includes(request.status)
+        ) {
+          return null;
+        }
+        const expiresAt = new Date(now.getTime() + FOLLOW_UP_LINK_DAYS * DAY_MS);
+        const [wentWellUrl, problemsUrl, didNotHappenUrl] = FOLLOW_UP_OUTCOMES.map(
+          (action) =>
+            `${this.base}/follow-ups/${createLinkToken(this.config.LINK_SECRET, {
+              purpose: 'follow-up',
+              subjectId: match.id,
+              action,
+              expiresAt,
+            })}`,
+        );
+        return single(
+          renderEmail('volunteer-follow-up', locale, {
+            volunteerName: volunteer.name,
+            categoryLabel,
+            district,
+            whenText,
+            wentWellUrl,
+            problemsUrl,
+            didNotHappenUrl,
+            agencyName: this.config.AGENCY_NAME,
+          }),
+        );
+      }
+      case 'help-seeker-confirmation': {
+        if (match.status !== 'accepted' || !request.helpSeeker) {
+          return null;
+        }
+        return single(
+          renderEmail('help-seeker-confirmation', locale, {
+            helpSeekerName: request.helpSeeker.name,
+            volunteerName: volunteer.name,
+            categoryLabel,
+            whenText,
+            agencyName: this.config.AGENCY_NAME,
+          }),
+        );
+      }
+      case 'staff-offer-accepted':
+      case 'staff-offer-declined':
+      case 'staff-offer-expired':
+        return single(
+          renderEmail(notification.kind, locale, {
+            volunteerName: volunteer.name,
+            requestCategoryLabel: categoryLabel,
+            district,
+            whenText,
+            requestUrl,
+            agencyName: this.config.AGENCY_NAME,
+          }),
+        );
+    }
+  }
+
+  /** All offers batched for this volunteer that are still open, in one email. */
+  private async offerDigest(notification: Notification, now: Date): Promise<ComposedNotification | null> {
+    const volunteer = await this.dataSource
+      .getRepository(Volunteer)
+      .findOneBy({ email: notification.recipient });
+    const batched = await this.dataSource.getRepository(Notification).find({
+      where: { kind: 'volunteer-offer', recipient: notification.recipient, status: 'batched' },
+      order: { createdAt: 'ASC' },
+    });
+    const matches = await this.dataSource.getRepository(Match).findBy({
+      id: In(batched.map((row) => row.subjectId)),
+      status: 'approved',
+    });
+    const open = new Set(matches.map((match) => match.id));
+    const covered = volunteer?.status === 'active' ? batched.filter((row) => open.has(row.subjectId)) : [];
+    const cancels = batched.filter((row) => !covered.includes(row)).map((row) => row.id);
+    if (!volunteer || covered.length === 0) {
+      return { email: null, covers: [], cancels };
+    }
+    const locale = notification.locale;
+    const offers = [];
+    for (const row of covered) {
+      const context = await this.loadMatch(row.subjectId, locale);
+      if (!context) {
+        continue;
+      }
+      const links = this.offerLinks(context.match);
+      offers.push({
+        categoryLabel: context.categoryLabel,
+        description: context.request.description,
+        district: context.district,
+        whenText: context.whenText,
+        acceptUrl: links.accept,
+        declineUrl: links.decline,
+        expiresText: formatBerlinDateTime(links.expiresAt, locale),
+      });
+    }
+    const { unsubscribeUrl, preferencesUrl } = this.volunteerLinks(volunteer, now);
+    const rendered = renderEmail('volunteer-offer-digest', locale, {
+      volunteerName: volunteer.name,
+      agencyName: this.config.AGENCY_NAME,
+      offers,
+      unsubscribeUrl,
+      preferencesUrl,
+    });
+    return {
+      email: {
+        to: notification.recipient,
+        messageId: notification.messageId,
+        ...rendered,
+        headers: this.unsubscribeHeaders(unsubscribeUrl),
+      },
+      covers: covered.map((row) => row.id),
+      cancels,
+    };
+  }
+
+  private async loadMatch(matchId: string, locale: EmailLocale): Promise<MatchContext | null> {
+    const match = await this.dataSource.getRepository(Match).findOneBy({ id: matchId });
+    if (!match) {
+      return null;
+    }
     const request = await this.dataSource
       .getRepository(HelpRequest)
       .findOneOrFail({ where: { id: match.requestId }, relations: { helpSeeker: true, provider: true } });
     const volunteer = await this.dataSource
       .getRepository(Volunteer)
       .findOneByOrFail({ id: match.volunteerId });
-    const locale = notification.locale;
-    const categoryLabel = this.taxonomy.label('categories', request.category, locale);
-    const whenText =
-      locale === 'de' ? formatScheduleDe(request.schedule) : formatScheduleEn(request.schedule);
-    const district = request.district ?? request.postalCode;
-    const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
+    return {
+      match,
+      request,
+      volunteer,
+      categoryLabel: this.taxonomy.label('categories', request.category, locale),
+      whenText: locale === 'de' ? formatScheduleDe(request.schedule) : formatScheduleEn(request.schedule),
+      district: request.district ?? request.postalCode,
+    };
+  }
 
-    const rendered = (() => {
-      switch (notification.kind) {
-        case 'volunteer-offer': {
-          const expiresAt =
-            match.offerExpiresAt ??
-            new Date(match.createdAt.getTime() + DEFAULT_MATCHING_SETTINGS.offerResponseHours * 3600_000);
-          const link = (action: 'accept' | 'decline') =>
-            `${base}/offers/${createOfferToken(this.config.LINK_SECRET, { matchId: match.id, action, expiresAt })}`;
-          return renderEmail('volunteer-offer', locale, {
-            volunteerName: volunteer.name,
-            categoryLabel,
-            description: request.description,
-            district,
-            whenText,
-            acceptUrl: link('accept'),
-            declineUrl: link('decline'),
-            expiresText: formatBerlinDateTime(expiresAt, locale),
-            agencyName: this.config.AGENCY_NAME,
-          });
-        }
-        case 'volunteer-confirmation': {
-          const seeker = request.helpSeeker;
-          const provider = request.provider;
-          return renderEmail('volunteer-confirmation', locale, {
-            volunteerName: volunteer.name,
-            categoryLabel,
-            whenText,
-            streetAddress: request.streetAddress ?? provider?.streetAddress ?? '',
-            postalCode: request.postalCode,
-            district,
-            contactName: seeker?.name ?? provider?.contactPerson ?? this.config.AGENCY_NAME,
-            contactPhone: seeker?.phone ?? provider?.phone ?? null,
-            contactEmail: seeker?.email ?? provider?.email ?? null,
-            agencyName: this.config.AGENCY_NAME,
-            // The template already asks to use the contact only for this assignment; no agency extra yet.
-            privacyNote: '',
-          });
-        }
-        case 'staff-offer-accepted':
-        case 'staff-offer-declined':
-        case 'staff-offer-expired':
-          return renderEmail(notification.kind, locale, {
-            volunteerName: volunteer.name,
-            requestCategoryLabel: categoryLabel,
-            district,
-            whenText,
-            requestUrl: `${base}/api/staff/help-requests/${request.id}`,
-            agencyName: this.config.AGENCY_NAME,
-          });
-      }
-    })();
-    return { to: notification.recipient, messageId: notification.messageId, ...rendered };
+  private offerLinks(match: Match): { accept: string; decline: string; expiresAt: Date } {
+    const expiresAt =
+      match.offerExpiresAt ??
+      new Date(match.createdAt.getTime() + DEFAULT_MATCHING_SETTINGS.offerResponseHours * 3600_000);
+    const link = (action: 'accept' | 'decline') =>
+      `${this.base}/offers/${createOfferToken(this.config.LINK_SECRET, { matchId: match.id, action, expiresAt })}`;
+    return { accept: link('accept'), decline: link('decline'), expiresAt };
+  }
+
+  /** The volunteer's own links in the footer of offer emails: settings and one-click unsubscribe. */
+  private volunteerLinks(
+    volunteer: Volunteer,
+    now: Date,
+  ): { unsubscribeUrl: string; preferencesUrl: string } {
+    const expiresAt = new Date(now.getTime() + VOLUNTEER_LINK_DAYS * DAY_MS);
+    const token = (purpose: 'unsubscribe' | 'preferences', action: string) =>
+      createLinkToken(this.config.LINK_SECRET, { purpose, subjectId: volunteer.id, action, expiresAt });
+    return {
+      unsubscribeUrl: `${this.base}/unsubscribe/${token('unsubscribe', 'pause-offers')}`,
+      preferencesUrl: `${this.base}/preferences/${token('preferences', 'edit')}`,
+    };
+  }
+
+  /** RFC 8058 one-click unsubscribe (RFC 2369 header with an https and a mailto address). */
+  private unsubscribeHeaders(url: string): Record<string, string> {
+    const mailto = `mailto:${this.config.STAFF_NOTIFY_EMAIL}?subject=${encodeURIComponent('Abmelden / unsubscribe')}`;
+    return {
+      'List-Unsubscribe': `<${url}>, <${mailto}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    };
+  }
+
+  private get base(): string {
+    return this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
   }
 }
 
-function formatBerlinDateTime(instant: Date, locale: 'de' | 'en'): string {
+export function formatBerlinDateTime(instant: Date, locale: 'de' | 'en'): string {
   return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
     timeZone: 'Europe/Berlin',
     weekday: 'short',

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export const NOTIFICATION_KINDS = [
   'volunteer-offer',
@@ -6,10 +6,20 @@ export const NOTIFICATION_KINDS = [
   'staff-offer-accepted',
   'staff-offer-declined',
   'staff-offer-expired',
+  'volunteer-offer-digest',
+  'volunteer-reminder',
+  'volunteer-follow-up',
+  'volunteer-email-confirmation',
+  'help-seeker-confirmation',
+  'staff-daily-digest',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+/**
+ * `batched`: an offer held for the volunteer's daily digest (sent as part of it, never alone).
+ * `cancelled`: no longer wanted when its time came (e.g. a reminder for a match that was called off).
+ */
+export const NOTIFICATION_STATUSES = ['pending', 'batched', 'sent', 'failed', 'cancelled'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /**
@@ -18,6 +28,8 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
  */
 @Entity('notification')
 @Unique(['kind', 'subjectId', 'recipient'])
+// Partial index on batched offers (per recipient), written by hand in the migration.
+@Index('notification_batched_idx', { synchronize: false })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -25,7 +37,10 @@ export class Notification {
   @Column({ type: 'text' })
   kind: NotificationKind;
 
-  /** The record the email is about (a match for every kind so far). */
+  /**
+   * The record the email is about: a match, a volunteer (email confirmation), or a key derived
+   * from the recipient and the day (digests), see notification-keys.ts.
+   */
   @Column({ type: 'uuid' })
   subjectId: string;
 
@@ -47,6 +62,10 @@ export class Notification {
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
+
+  /** Earliest send time (quiet hours, daily digest, reminder dates); null = at once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  notBefore: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

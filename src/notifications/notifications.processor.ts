@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { DelayedError, Worker } from 'bullmq';
 import { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB } from '../queue/queues';
@@ -23,8 +23,18 @@ export class NotificationsProcessor implements OnApplicationBootstrap, OnApplica
       queue: NOTIFICATIONS_QUEUE,
       concurrency: 5,
       handlers: {
-        [SEND_NOTIFICATION_JOB]: jobHandler(sendNotificationPayload, ({ notificationId }) =>
-          this.sender.send(notificationId),
+        [SEND_NOTIFICATION_JOB]: jobHandler(
+          sendNotificationPayload,
+          async ({ notificationId }, job, token) => {
+            const outcome = await this.sender.send(notificationId);
+            // [msgs] Ran before the earliest send time (promoted, or enqueued without delay): wait,
+            // without using up an attempt.
+            if (typeof outcome === 'object') {
+              await job.moveToDelayed(outcome.notBefore.getTime(), token);
+              throw new DelayedError();
+            }
+            return outcome;
+          },
         ),
       },
     });

@@ -68,6 +68,11 @@ export class SmtpTransport implements EmailTransport {
         text: email.text,
         html: email.html,
         headers: email.headers,
+        attachments: email.attachments?.map(({ filename, contentType, content }) => ({
+          filename,
+          contentType,
+          content,
+        })),
       });
       return { messageId: info.messageId, response: info.response };
     } catch (error) {

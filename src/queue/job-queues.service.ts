@@ -41,12 +41,26 @@ export class JobQueues implements OnModuleDestroy {
     );
   }
 
-  /** Fails at once while Redis is unreachable, so no caller holds a transaction waiting for it. */
-  async add(queue: QueueName, jobName: string, jobId: string, payload: object): Promise<void> {
+  /**
+   * Fails at once while Redis is unreachable, so no caller holds a transaction waiting for it.
+   * A job with `notBefore` in the future waits in BullMQ's delayed set until then.
+   */
+  async add(
+    queue: QueueName,
+    jobName: string,
+    jobId: string,
+    payload: object,
+    notBefore?: Date | null,
+  ): Promise<void> {
     if (this.connection.status !== 'ready') {
       throw new Error(`Redis is not connected (${this.connection.status})`);
     }
-    await this.get(queue).add(jobName, payload, { ...JOB_OPTIONS[queue], jobId });
+    const delay = notBefore ? notBefore.getTime() - Date.now() : 0;
+    await this.get(queue).add(jobName, payload, {
+      ...JOB_OPTIONS[queue],
+      jobId,
+      ...(delay > 0 ? { delay } : {}),
+    });
   }
 
   get(queue: QueueName): Queue {

@@ -27,6 +27,10 @@ export class OutboxJob {
   @Column({ type: 'jsonb' })
   payload: JobPayload;
 
+  /** Not to run before this instant (BullMQ `delay`); null = at once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  notBefore: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -10,6 +10,8 @@ export interface OutboxEntry {
   jobName: string;
   jobId: string;
   payload: JobPayload;
+  /** Run no earlier than this (a delayed BullMQ job); null or absent = at once. */
+  notBefore?: Date | null;
 }
 
 /**
@@ -81,7 +83,7 @@ export class OutboxService {
         for (const job of pending) {
           // BullMQ waits for Redis to be ready; bound it, or a Redis outage would hang the relay.
           await withTimeout(
-            this.queues.add(job.queue as QueueName, job.jobName, job.jobId, job.payload),
+            this.queues.add(job.queue as QueueName, job.jobName, job.jobId, job.payload, job.notBefore),
             ENQUEUE_TIMEOUT_MS,
           );
         }

@@ -7,13 +7,14 @@ import { workerConnectionOptions } from './redis-connections';
 
 export interface JobHandler<T> {
   schema: z.ZodType<T>;
-  handle: (payload: T, job: Job) => Promise<unknown>;
+  /** `token` is the worker's lock token, for `job.moveToDelayed` (a job that ran too early). */
+  handle: (payload: T, job: Job, token?: string) => Promise<unknown>;
 }
 
 /** Keeps each handler's payload type tied to its schema. */
 export const jobHandler = <T>(
   schema: z.ZodType<T>,
-  handle: (payload: T, job: Job) => Promise<unknown>,
+  handle: (payload: T, job: Job, token?: string) => Promise<unknown>,
 ): JobHandler<T> => ({
   schema,
   handle,
@@ -32,7 +33,7 @@ export function startQueueWorker(options: {
   const logger = new Logger(`${options.queue}-worker`);
   const worker = new Worker(
     options.queue,
-    async (job: Job) => {
+    async (job: Job, token?: string) => {
       const handler = options.handlers[job.name];
       if (!handler) {
         throw new UnrecoverableError(`no handler for job ${job.name} on ${options.queue}`);
@@ -43,7 +44,7 @@ export function startQueueWorker(options: {
           `invalid payload for ${job.name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
         );
       }
-      return handler.handle(parsed.data, job);
+      return handler.handle(parsed.data, job, token);
     },
     {
       connection: workerConnectionOptions(options.config.REDIS_URL),

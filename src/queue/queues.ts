@@ -12,6 +12,8 @@ export interface RecheckVolunteerPayload {
 }
 export const EXPIRE_OFFERS_JOB = 'expire-offers';
 export const OPTIMISE_ASSIGNMENTS_JOB = 'optimise-assignments';
+/** Daily at 07:00 Europe/Berlin: the staff digest of what needs attention. */
+export const STAFF_DIGEST_JOB = 'staff-digest';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
 export const SEND_NOTIFICATION_JOB = 'send-notification';

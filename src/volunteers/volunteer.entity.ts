@@ -2,6 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { Located } from '../common/located';
 import type { LanguageSkill, VolunteerStatus, WeeklySlot } from '../matching/domain/types';
 
+export const OFFER_DELIVERIES = ['immediate', 'daily-digest'] as const;
+export type OfferDelivery = (typeof OFFER_DELIVERIES)[number];
+
 @Entity('volunteer')
 // Retrieval indexes (GiST on ll_to_earth, GIN on arrays) are written by hand in the migration.
 @Index('volunteer_active_location_gist', { synchronize: false })
@@ -94,6 +97,18 @@ export class Volunteer extends Located {
 
   @Column({ type: 'uuid', nullable: true })
   certificateInspectedBy: string | null;
+
+  /** 'daily-digest' batches offers into one email a day; everything else is sent as it happens. */
+  @Column({ type: 'text', default: 'immediate' })
+  offerDelivery: OfferDelivery;
+
+  /** "HH:MM-HH:MM" Europe/Berlin, no email in this window (delayed, not dropped); null = none. */
+  @Column({ type: 'text', nullable: true, default: '21:00-08:00' })
+  quietHours: string | null;
+
+  /** Double opt-in: set once the volunteer confirmed the address (or staff verified it in person). Offers need it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailConfirmedAt: Date | null;
 
   /** German by default; the language of emails to this volunteer. */
   @Column({ type: 'text', default: 'de' })

@@ -80,6 +80,13 @@ export class VolunteersController {
     return this.volunteers.changeStatus(id, body.status, staff);
   }
 
+  /** Staff checked the address with the volunteer in person: no confirmation email needed. */
+  @Post(':id/email-confirmation')
+  @HttpCode(200)
+  confirmEmail(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff) {
+    return this.volunteers.confirmEmailByStaff(id, staff);
+  }
+
   @Put(':id/certificate')
   recordCertificate(
     @Param('id', ParseUUIDPipe) id: string,

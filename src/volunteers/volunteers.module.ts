@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
+import { VolunteerLinksController } from './volunteer-links.controller';
 import { VolunteersController } from './volunteers.controller';
 import { VolunteersService } from './volunteers.service';
 
 @Module({
-  imports: [StaffModule],
-  controllers: [VolunteersController],
+  imports: [StaffModule, NotificationsModule],
+  controllers: [VolunteersController, VolunteerLinksController],
   providers: [VolunteersService],
   exports: [VolunteersService],
 })

@@ -13,10 +13,21 @@ import { PRIVACY_TEXT_VERSION } from '../help-seekers/help-requests.service';
 import { CreateVolunteerDto, RecordCertificateDto, UpdateVolunteerDto } from './dto/create-volunteer.dto';
 import { OutboxService } from '../queue/outbox.service';
 import { MATCHING_QUEUE, RECHECK_VOLUNTEER_JOB, recheckVolunteerJobId } from '../queue/queues';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { parseQuietHours } from '../notifications/domain/send-schedule';
+import { emailConfirmationKey, emailFingerprint } from '../notifications/notification-keys';
+import type { VolunteerPreferences } from './preferences-form';
 import { Volunteer } from './volunteer.entity';
 import type { VolunteerStatus } from '../matching/domain/types';
 
+export type EmailConfirmationOutcome = 'confirmed' | 'already-confirmed' | 'address-changed' | 'unknown';
+export type PauseOffersOutcome = 'paused' | 'already-paused' | 'unknown';
+
 const UNIQUE_VIOLATION = '23505';
+
+/** The volunteer row, locked for the rest of the transaction (null when unknown). */
+const lockVolunteer = (manager: EntityManager, id: string): Promise<Volunteer | null> =>
+  manager.findOne(Volunteer, { where: { id }, lock: { mode: 'pessimistic_write' } });
 
 @Injectable()
 export class VolunteersService {
@@ -26,6 +37,7 @@ export class VolunteersService {
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   async register(dto: CreateVolunteerDto, staff: AuthenticatedStaff): Promise<Volunteer> {
@@ -54,6 +66,9 @@ export class VolunteersService {
             awayUntil: dto.awayUntil ?? null,
             status: dto.status ?? 'pending',
             locale: dto.locale ?? 'de',
+            offerDelivery: dto.offerDelivery ?? 'immediate',
+            ...(dto.quietHours !== undefined ? { quietHours: dto.quietHours } : {}),
+            emailConfirmedAt: dto.emailVerifiedByStaff ? new Date() : null,
           }),
         );
         // Staff register volunteers after the intake conversation, where consent is given.
@@ -72,12 +87,23 @@ export class VolunteersService {
             action: 'volunteer.registered',
             entityType: 'volunteer',
             entityId: volunteer.id,
+            details: { emailVerifiedByStaff: dto.emailVerifiedByStaff ?? false },
           },
           manager,
         );
-        return { volunteer, jobId: await this.queueRecheck(manager, volunteer) };
+        // Double opt-in: the volunteer confirms the address from the email before any offer.
+        const confirmation =
+          volunteer.emailConfirmedAt === null
+            ? await this.notifications.queue(manager, {
+                kind: 'volunteer-email-confirmation',
+                subjectId: emailConfirmationKey(volunteer.id, volunteer.email),
+                recipient: volunteer.email,
+                locale: volunteer.locale,
+              })
+            : null;
+        return { volunteer, jobIds: [await this.queueRecheck(manager, volunteer), confirmation] };
       });
-      this.outbox.relaySoon([created.jobId]);
+      this.outbox.relaySoon(created.jobIds);
       return created.volunteer;
     } catch (error) {
       if (
@@ -95,10 +121,7 @@ export class VolunteersService {
     this.checkProfile(dto);
     const location = dto.postalCode ? await this.postalCodes.locate(dto.postalCode) : null;
     const updated = await this.dataSource.transaction(async (manager) => {
-      const volunteer = await manager.findOne(Volunteer, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const volunteer = await lockVolunteer(manager, id);
       if (!volunteer) {
         throw new NotFoundError('volunteer', id);
       }
@@ -189,7 +212,132 @@ export class VolunteersService {
     return { ...volunteer, certificateInspectedOn: dto.inspectedOn, certificateInspectedBy: staff.id };
   }
 
+  /**
+   * The volunteer pressed the button behind the confirmation link. The link names the address it
+   * was sent to, so a link to an old address confirms nothing.
+   */
+  async confirmEmail(
+    volunteerId: string,
+    fingerprint: string,
+    now = new Date(),
+  ): Promise<EmailConfirmationOutcome> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const volunteer = await lockVolunteer(manager, volunteerId);
+      if (!volunteer) {
+        return { outcome: 'unknown' as const, jobId: null };
+      }
+      if (emailFingerprint(volunteer.email) !== fingerprint) {
+        return { outcome: 'address-changed' as const, jobId: null };
+      }
+      if (volunteer.emailConfirmedAt !== null) {
+        return { outcome: 'already-confirmed' as const, jobId: null };
+      }
+      volunteer.emailConfirmedAt = now;
+      const saved = await manager.save(volunteer);
+      await this.audit.record(
+        {
+          staffUserId: null,
+          action: 'volunteer.email-confirmed',
+          entityType: 'volunteer',
+          entityId: volunteerId,
+        },
+        manager,
+      );
+      // Confirmed and active: open requests may now be offered to them.
+      return { outcome: 'confirmed' as const, jobId: await this.queueRecheck(manager, saved) };
+    });
+    this.outbox.relaySoon([result.jobId]);
+    return result.outcome;
+  }
+
+  /** Staff checked the address with the volunteer in person (e.g. a test email read out at the desk). */
+  async confirmEmailByStaff(id: string, staff: AuthenticatedStaff): Promise<Volunteer> {
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const volunteer = await lockVolunteer(manager, id);
+      if (!volunteer) {
+        throw new NotFoundError('volunteer', id);
+      }
+      if (volunteer.emailConfirmedAt !== null) {
+        return { volunteer, jobId: null };
+      }
+      volunteer.emailConfirmedAt = new Date();
+      const saved = await manager.save(volunteer);
+      await this.audit.record(
+        {
+          staffUserId: staff.id,
+          action: 'volunteer.email-verified-by-staff',
+          entityType: 'volunteer',
+          entityId: id,
+        },
+        manager,
+      );
+      return { volunteer: saved, jobId: await this.queueRecheck(manager, saved) };
+    });
+    this.outbox.relaySoon([updated.jobId]);
+    return updated.volunteer;
+  }
+
+  /** The volunteer changed their own settings from the link in an offer email (audited, no staff user). */
+  async updatePreferences(volunteerId: string, preferences: VolunteerPreferences): Promise<Volunteer | null> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const volunteer = await lockVolunteer(manager, volunteerId);
+      if (!volunteer) {
+        return null;
+      }
+      const changed = (Object.keys(preferences) as (keyof VolunteerPreferences)[]).filter(
+        (field) => volunteer[field] !== preferences[field],
+      );
+      Object.assign(volunteer, preferences);
+      const saved = await manager.save(volunteer);
+      await this.audit.record(
+        {
+          staffUserId: null,
+          action: 'volunteer.preferences-changed',
+          entityType: 'volunteer',
+          entityId: volunteerId,
+          details: { fields: changed.join(',') },
+        },
+        manager,
+      );
+      // Back from a pause, or a higher cap: open requests may fit now.
+      return { volunteer: saved, jobId: changed.length > 0 ? await this.queueRecheck(manager, saved) : null };
+    });
+    this.outbox.relaySoon([result?.jobId ?? null]);
+    return result?.volunteer ?? null;
+  }
+
+  /**
+   * One-click unsubscribe from offer emails: the volunteer is paused (no offers) until they or
+   * staff set them active again. Reminders for assignments already agreed still arrive.
+   */
+  async pauseOffers(volunteerId: string): Promise<PauseOffersOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const volunteer = await lockVolunteer(manager, volunteerId);
+      if (!volunteer) {
+        return 'unknown';
+      }
+      if (volunteer.status === 'paused' || volunteer.status === 'inactive') {
+        return 'already-paused';
+      }
+      await manager.update(Volunteer, volunteerId, { status: 'paused' });
+      await this.audit.record(
+        {
+          staffUserId: null,
+          action: 'volunteer.unsubscribed',
+          entityType: 'volunteer',
+          entityId: volunteerId,
+          details: { previousStatus: volunteer.status },
+        },
+        manager,
+      );
+      return 'paused';
+    });
+  }
+
   private checkProfile(dto: Partial<CreateVolunteerDto>): void {
+    if (typeof dto.quietHours === 'string' && parseQuietHours(dto.quietHours) === null) {
+      throw new DomainError('invalid-quiet-hours', 'start and end must differ', 'quietHours');
+    }
     this.taxonomy.assertKnown('skills', dto.skills ?? [], 'skills');
     this.taxonomy.assertKnown('fields', dto.interests ?? [], 'interests');
     const badSlot = (dto.availability ?? []).findIndex((slot) => !isValidSlot(slot));

@@ -14,3 +14,29 @@ export function offerLinks(mail: ParsedMail): { accept: string; decline: string 
   }
   return { accept, decline };
 }
+
+/** Messages the server accepted for one address. */
+export const messagesTo = (messages: ParsedMail[], address: string): ParsedMail[] =>
+  messages.filter((mail) => recipientOf(mail) === address.toLowerCase());
+
+/** Distinct Message-IDs the server saw for one address: a resend would show up as a repeat. */
+export function messageIdsTo(messages: ParsedMail[], address: string): string[] {
+  return messagesTo(messages, address).map((mail) => mail.messageId ?? '');
+}
+
+/** Every link in the plain-text part under the given path, e.g. `/follow-ups/`. */
+export function linksIn(mail: ParsedMail, path: string): string[] {
+  const escaped = path.replace(/[/.]/g, (c) => `\\${c}`);
+  return [...(mail.text ?? '').matchAll(new RegExp(`https?://\\S+${escaped}[A-Za-z0-9._-]+`, 'g'))].map(
+    (m) => m[0],
+  );
+}
+
+/** A header's raw value, unfolded (mailparser turns List-* headers into objects, so read the raw line). */
+export function headerText(mail: ParsedMail, name: string): string {
+  const line = mail.headerLines.find((header) => header.key === name.toLowerCase())?.line ?? '';
+  return line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
+}

@@ -83,7 +83,7 @@ describe('candidate retrieval on 100,000 volunteers', () => {
       await manager.query(`SELECT setseed(0.4711)`);
       await manager.query(
         `INSERT INTO volunteer (name, email, languages, language_codes, skills, postal_code, latitude, longitude,
-                                district, max_travel_km, availability, status)
+                                district, max_travel_km, availability, status, email_confirmed_at)
          SELECT 'Freiwillige ' || g, 'bulk-' || g || '@example.org', '[{"code":"de","level":"native"}]', '{de}',
                 CASE WHEN g % 3 = 0 THEN '{shopping}'::text[] ELSE '{visiting}'::text[] END,
                 '22765', 53.45 + random() * 0.20, 9.75 + random() * 0.40, 'Hamburg',
@@ -92,13 +92,14 @@ describe('candidate retrieval on 100,000 volunteers', () => {
                 CASE WHEN g % 7 = 0 THEN '[{"weekday":7,"start":"08:00","end":"20:00"}]'::jsonb
                      ELSE '[{"weekday":1,"start":"08:00","end":"20:00"},{"weekday":2,"start":"08:00","end":"20:00"},{"weekday":3,"start":"08:00","end":"20:00"},{"weekday":4,"start":"08:00","end":"20:00"},{"weekday":5,"start":"08:00","end":"20:00"},{"weekday":6,"start":"08:00","end":"20:00"}]'::jsonb END,
                 CASE WHEN g % 10 = 0 THEN 'paused' WHEN g % 25 = 1 THEN 'pending' WHEN g % 97 = 0 THEN 'inactive'
-                     ELSE 'active' END
+                     ELSE 'active' END,
+                now()
            FROM generate_series(1, $1::int) AS g`,
         [BULK_VOLUNTEERS],
       );
       await manager.query(
-        `INSERT INTO volunteer (name, email, postal_code, latitude, longitude, max_travel_km, status, skills)
-         SELECT 'Weit weg ' || far.code, 'far-' || far.code || '@example.org', far.code, far.lat, far.lon, 50, 'active', '{shopping}'
+        `INSERT INTO volunteer (name, email, postal_code, latitude, longitude, max_travel_km, status, skills, email_confirmed_at)
+         SELECT 'Weit weg ' || far.code, 'far-' || far.code || '@example.org', far.code, far.lat, far.lon, 50, 'active', '{shopping}', now()
            FROM jsonb_to_recordset($1::jsonb) AS far(code text, lat float8, lon float8)`,
         [JSON.stringify(FAR_AWAY)],
       );

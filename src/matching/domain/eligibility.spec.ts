@@ -28,6 +28,7 @@ const EXCLUDING: [string, Partial<CandidateVolunteer>, Partial<MatchableRequest>
   ['a pending volunteer', { status: 'pending' }, {}, 'not-active'],
   ['a paused volunteer', { status: 'paused' }, {}, 'not-active'],
   ['an inactive volunteer', { status: 'inactive' }, {}, 'not-active'],
+  ['a volunteer whose email is not confirmed', { emailConfirmed: false }, {}, 'not-active'],
   ['a volunteer away until today', { awayUntil: '2026-03-10' }, {}, 'away'],
   ['a volunteer away until next month', { awayUntil: '2026-04-30' }, {}, 'away'],
   ['a volunteer blocked for this help-seeker', { blockedForThisRequest: true }, {}, 'blocked'],

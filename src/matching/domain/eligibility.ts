@@ -50,6 +50,13 @@ export function checkEligibility(
     return excluded('not-active', { de: `ist ${status.de}`, en: `is ${status.en}` });
   }
 
+  if (volunteer.emailConfirmed === false) {
+    return excluded('not-active', {
+      de: 'hat die E-Mail-Adresse noch nicht bestätigt',
+      en: 'has not confirmed their email address yet',
+    });
+  }
+
   const today = agencyDate(ctx.now);
 
   // An unreadable return date is ignored rather than keeping the volunteer away indefinitely.

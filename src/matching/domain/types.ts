@@ -46,6 +46,8 @@ export type PriorAskOutcome = (typeof PRIOR_ASK_OUTCOMES)[number];
 export interface CandidateVolunteer {
   id: string;
   status: VolunteerStatus;
+  /** Double opt-in: offers only go to a confirmed address. Absent counts as confirmed. */
+  emailConfirmed?: boolean;
   languages: LanguageSkill[];
   /** Keys of the skill taxonomy. */
   skills: string[];

@@ -27,8 +27,15 @@ export interface EmailAction {
   variant: 'primary' | 'secondary';
 }
 
+export interface EmailListItem {
+  text: string;
+  url?: string;
+}
+
 export type EmailBlock =
   | { type: 'paragraph'; text: string }
+  | { type: 'subheading'; text: string }
+  | { type: 'list'; items: EmailListItem[] }
   | { type: 'facts'; facts: EmailFact[] }
   | { type: 'actions'; actions: EmailAction[] }
   | { type: 'notice'; title?: string; paragraphs: string[] };
@@ -41,6 +48,8 @@ export interface EmailContent {
   blocks: EmailBlock[];
   signOff: string[];
   agencyName?: string;
+  /** Small links under the footer, e.g. "no more offers (unsubscribe)". */
+  footerLinks?: EmailListItem[];
 }
 
 const FOOTER: Record<EmailLocale, string> = {
@@ -122,10 +131,23 @@ function actionHtml(action: EmailAction): string {
   return `<p style="margin:0 0 12px 0;"><a href="${escapeHtml(assertSafeUrl(action.url))}" style="${style}">${escapeHtml(action.label)}</a></p>`;
 }
 
+function linkHtml(text: string, url: string): string {
+  return `<a href="${escapeHtml(assertSafeUrl(url))}" style="color:${COLOR.accent};text-decoration:underline;">${escapeHtml(text)}</a>`;
+}
+
 function blockHtml(block: EmailBlock): string {
   switch (block.type) {
     case 'paragraph':
       return paragraphHtml(htmlWithBreaks(block.text));
+    case 'subheading':
+      return `<h2 style="margin:24px 0 12px 0;font-family:${FONT};font-size:22px;line-height:1.3;color:${COLOR.text};">${escapeHtml(block.text)}</h2>`;
+    case 'list':
+      return `<ul style="margin:0 0 16px 0;padding-left:24px;">${block.items
+        .map(
+          (item) =>
+            `<li style="margin:0 0 8px 0;">${item.url ? linkHtml(item.text, item.url) : escapeHtml(item.text)}</li>`,
+        )
+        .join('\n')}</ul>`;
     case 'facts':
       return block.facts.map(factHtml).join('\n');
     case 'actions':
@@ -151,6 +173,9 @@ export function renderHtml(content: EmailContent): string {
     .map((line) => escapeHtml(line))
     .join('<br>');
   const signOff = content.signOff.map((line) => escapeHtml(line)).join('<br>');
+  const footerLinks = (content.footerLinks ?? [])
+    .map((link) => (link.url ? linkHtml(link.text, link.url) : escapeHtml(link.text)))
+    .join('<br>');
   return `<!DOCTYPE html>
 <html lang="${content.locale}">
 <head>
@@ -170,6 +195,7 @@ ${content.blocks.map(blockHtml).join('\n')}
 ${signOff ? paragraphHtml(signOff) : ''}
 <hr style="border:none;border-top:1px solid ${COLOR.rule};margin:24px 0 16px 0;">
 <p style="margin:0;font-size:16px;line-height:1.5;color:${COLOR.muted};">${footer}</p>
+${footerLinks ? `<p style="margin:12px 0 0 0;font-size:16px;line-height:1.5;color:${COLOR.muted};">${footerLinks}</p>` : ''}
 </td></tr>
 </table>
 </td></tr>
@@ -184,10 +210,18 @@ function factText(fact: EmailFact): string {
   return value.includes('\n') ? `${fact.label}:\n${value}` : `${fact.label}: ${value}`;
 }
 
+function itemText(item: EmailListItem): string {
+  return item.url ? `${item.text}:\n${assertSafeUrl(item.url)}` : item.text;
+}
+
 function blockText(block: EmailBlock): string {
   switch (block.type) {
     case 'paragraph':
       return normaliseNewlines(block.text);
+    case 'subheading':
+      return block.text;
+    case 'list':
+      return block.items.map((item) => `- ${itemText(item)}`).join('\n');
     case 'facts':
       return block.facts.map(factText).join('\n');
     case 'actions':
@@ -206,6 +240,7 @@ export function renderText(content: EmailContent): string {
     content.signOff.join('\n'),
     // "-- " is the standard signature separator, which clients fold away.
     ['-- ', content.agencyName, FOOTER[content.locale]].filter(Boolean).join('\n'),
+    (content.footerLinks ?? []).map(itemText).join('\n'),
   ].filter((section) => section !== undefined && section !== '');
   return `${sections.join('\n\n')}\n`;
 }

@@ -8,48 +8,12 @@ import {
   type VolunteerConfirmationModel,
   type VolunteerOfferModel,
 } from './render-email';
+import { SAMPLE_MODELS } from './samples';
 
-const offer: VolunteerOfferModel = {
-  volunteerName: 'Anna Schulz',
-  categoryLabel: 'Einkaufshilfe',
-  description: 'Einkauf im Supermarkt um die Ecke, etwa eine Stunde.',
-  district: 'Ottensen',
-  whenText: 'Di, 24.11.2026, 9–12 Uhr',
-  acceptUrl: 'https://nahbar.example/offers/accept?token=abc&sig=1',
-  declineUrl: 'https://nahbar.example/offers/decline?token=abc&sig=2',
-  expiresText: 'Fr, 20.11.2026, 18 Uhr',
-  agencyName: 'Altonavi',
-};
-
-const confirmation: VolunteerConfirmationModel = {
-  volunteerName: 'Anna Schulz',
-  categoryLabel: 'Einkaufshilfe',
-  whenText: 'Di, 24.11.2026, 9–12 Uhr',
-  streetAddress: 'Musterstraße 12',
-  postalCode: '22765',
-  district: 'Ottensen',
-  contactName: 'Erika Meyer',
-  contactPhone: '040 123 456',
-  contactEmail: 'erika@example.org',
-  agencyName: 'Altonavi',
-  privacyNote: 'Altonavi verarbeitet Ihre Daten nur für die Vermittlung.',
-};
-
-const staff: StaffOfferResponseModel = {
-  volunteerName: 'Anna Schulz',
-  requestCategoryLabel: 'Einkaufshilfe',
-  district: 'Ottensen',
-  whenText: 'Di, 24.11.2026, 9–12 Uhr',
-  requestUrl: 'https://nahbar.example/staff/requests/42',
-};
-
-const MODELS: EmailModels = {
-  'volunteer-offer': offer,
-  'volunteer-confirmation': confirmation,
-  'staff-offer-accepted': staff,
-  'staff-offer-declined': staff,
-  'staff-offer-expired': staff,
-};
+const offer: VolunteerOfferModel = SAMPLE_MODELS['volunteer-offer'];
+const confirmation: VolunteerConfirmationModel = SAMPLE_MODELS['volunteer-confirmation'];
+const staff: StaffOfferResponseModel = SAMPLE_MODELS['staff-offer-accepted'];
+const MODELS: EmailModels = SAMPLE_MODELS;
 
 const CASES = (Object.keys(MODELS) as EmailKind[]).flatMap((kind) =>
   EMAIL_LOCALES.map((locale) => [kind, locale] as const),
@@ -88,6 +52,7 @@ describe('renderEmail', () => {
     const lines = email.text.split('\n').map((l) =>
       l
         .trim()
+        .replace(/^- /, '')
         .replace(/:$/, '')
         .replace(/^([^:]+): /, '$1 '),
     );
@@ -228,6 +193,78 @@ describe('renderEmail', () => {
   it('keeps subjects on one line even when a value contains a newline', () => {
     const email = renderEmail('volunteer-offer', 'de', { ...offer, district: 'Otten-\nsen' });
     expect(email.subject).toBe('Anfrage: Einkaufshilfe in Otten- sen – können Sie helfen?');
+  });
+});
+
+describe('the new messages', () => {
+  it('should put the unsubscribe link in the footer of offers and digests, and nowhere else', () => {
+    const url = SAMPLE_MODELS['volunteer-offer'].unsubscribeUrl;
+    for (const kind of ['volunteer-offer', 'volunteer-offer-digest'] as const) {
+      const email = renderEmail(kind, 'de', SAMPLE_MODELS[kind]);
+      expect(email.text).toContain(`Keine Anfragen mehr bekommen (abmelden):\n${url}`);
+      expect(email.html).toContain(`href="${escapeHtml(url)}"`);
+    }
+    const reminder = renderEmail('volunteer-reminder', 'de', SAMPLE_MODELS['volunteer-reminder']);
+    expect(reminder.text).not.toContain('abmelden');
+  });
+
+  it('should list every offer of a digest with its own links and no address', () => {
+    const model = SAMPLE_MODELS['volunteer-offer-digest'];
+    const email = renderEmail('volunteer-offer-digest', 'en', model);
+    expect(email.subject).toBe('Your 2 requests of the day');
+    expect(email.text).toContain('1. Einkaufshilfe in Ottensen');
+    expect(email.text).toContain('2. Spaziergang in Othmarschen');
+    for (const offer of model.offers) {
+      expect(email.text).toContain(offer.acceptUrl);
+      expect(email.text).toContain(offer.declineUrl);
+    }
+    expect(email.text).not.toContain('Musterstraße');
+    expect(renderEmail('volunteer-offer-digest', 'de', { ...model, offers: [model.offers[0]] }).subject).toBe(
+      'Ihre Anfrage des Tages',
+    );
+  });
+
+  it('should give the reminder the address and a tappable phone number, and mention the calendar file', () => {
+    const reminder = renderEmail('volunteer-reminder', 'de', SAMPLE_MODELS['volunteer-reminder']);
+    expect(reminder.subject).toBe('Erinnerung: Einkaufshilfe in Ottensen');
+    expect(reminder.text).toContain('Adresse:\nMusterstraße 12\n22765 Ottensen');
+    expect(reminder.html).toContain('href="tel:040123456"');
+    const confirmation = renderEmail('volunteer-confirmation', 'de', SAMPLE_MODELS['volunteer-confirmation']);
+    expect(confirmation.text).toContain('termin.ics');
+    const without = renderEmail('volunteer-confirmation', 'de', {
+      ...SAMPLE_MODELS['volunteer-confirmation'],
+      hasCalendarFile: false,
+    });
+    expect(without.text).not.toContain('termin.ics');
+  });
+
+  it('should offer three follow-up answers as buttons', () => {
+    const model = SAMPLE_MODELS['volunteer-follow-up'];
+    const email = renderEmail('volunteer-follow-up', 'de', model);
+    expect(email.text).toContain(`Hat stattgefunden, lief gut:\n${model.wentWellUrl}`);
+    expect(email.text).toContain(`Hat stattgefunden, es gab Probleme:\n${model.problemsUrl}`);
+    expect(email.text).toContain(`Hat nicht stattgefunden:\n${model.didNotHappenUrl}`);
+  });
+
+  it('should count the open items of the staff digest in its subject and skip empty sections', () => {
+    const email = renderEmail('staff-daily-digest', 'de', SAMPLE_MODELS['staff-daily-digest']);
+    expect(email.subject).toBe('Tagesübersicht Sa, 21.11.2026: 6 offene Punkte');
+    expect(email.text).toContain('Vorschläge warten auf Ihre Auswahl (1)');
+    expect(email.text).not.toContain('Nicht zustellbare');
+    const empty = renderEmail('staff-daily-digest', 'en', {
+      ...SAMPLE_MODELS['staff-daily-digest'],
+      sections: {
+        proposalsReady: [],
+        noEligible: [],
+        declined: [],
+        expired: [],
+        callTasks: [],
+        followUps: [],
+        undeliverable: [],
+        unconfirmed: [],
+      },
+    });
+    expect(empty.text).toContain('Nothing is open today.');
   });
 });
 

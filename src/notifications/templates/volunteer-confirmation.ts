@@ -12,6 +12,8 @@ export interface VolunteerConfirmationModel {
   contactPhone: string | null;
   contactEmail: string | null;
   agencyName: string;
+  /** True when an .ics calendar file is attached. */
+  hasCalendarFile: boolean;
   /** Extra data-protection wording from the agency, shown under the built-in "use only for this assignment, then delete" reminder; '' for none. */
   privacyNote: string;
 }
@@ -31,6 +33,7 @@ interface VolunteerConfirmationTexts {
   cannotCome(m: VolunteerConfirmationModel): string;
   privacyTitle: string;
   privacyReminder: string;
+  calendarFile: string;
   signOff(m: VolunteerConfirmationModel): string[];
 }
 
@@ -53,6 +56,7 @@ const TEXTS: Record<EmailLocale, VolunteerConfirmationTexts> = {
     privacyTitle: 'Datenschutz',
     privacyReminder:
       'Bitte nutzen Sie die Adresse und die Kontaktdaten nur für diesen Einsatz und löschen Sie sie danach.',
+    calendarFile: 'Im Anhang finden Sie den Termin als Kalendereintrag (Datei „termin.ics“).',
     signOff: (m) => ['Herzliche Grüße', `Ihr Team von ${m.agencyName}`],
   },
   en: {
@@ -73,21 +77,22 @@ const TEXTS: Record<EmailLocale, VolunteerConfirmationTexts> = {
     privacyTitle: 'Data protection',
     privacyReminder:
       'Please use the address and contact details only for this assignment and delete them afterwards.',
+    calendarFile: 'The appointment is attached as a calendar entry (file “termin.ics”).',
     signOff: (m) => ['Best wishes', `The ${m.agencyName} team`],
   },
 };
 
 /** Only the characters a dialler understands, so the number can be tapped on a phone. */
-function telHref(phone: string): string | undefined {
+export function telHref(phone: string): string | undefined {
   const digits = phone.replace(/[^\d+]/g, '');
   return digits.length >= 3 ? `tel:${digits}` : undefined;
 }
 
-function mailtoHref(email: string): string | undefined {
+export function mailtoHref(email: string): string | undefined {
   return /^[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+$/.test(email) ? `mailto:${email}` : undefined;
 }
 
-function present(value: string | null): value is string {
+export function present(value: string | null): value is string {
   return value !== null && value.trim() !== '';
 }
 
@@ -126,6 +131,7 @@ export function volunteerConfirmationContent(
         ],
       },
       ...(hasContactDetails ? [] : [{ type: 'paragraph' as const, text: t.noContactDetails(m) }]),
+      ...(m.hasCalendarFile ? [{ type: 'paragraph' as const, text: t.calendarFile }] : []),
       { type: 'paragraph', text: t.cannotCome(m) },
       { type: 'notice', title: t.privacyTitle, paragraphs: privacyParagraphs },
     ],

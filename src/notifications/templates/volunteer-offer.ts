@@ -1,4 +1,4 @@
-import { textsFor, type EmailContent, type EmailLocale } from './layout';
+import { textsFor, type EmailContent, type EmailListItem, type EmailLocale } from './layout';
 
 /** Sent before the volunteer has agreed, so it names the district only — never an address. */
 export interface VolunteerOfferModel {
@@ -11,6 +11,10 @@ export interface VolunteerOfferModel {
   declineUrl: string;
   expiresText: string;
   agencyName: string;
+  /** One-click link that pauses offers (also in the List-Unsubscribe header). */
+  unsubscribeUrl: string;
+  /** The volunteer's own settings page (how often, when, pause). */
+  preferencesUrl: string;
 }
 
 interface VolunteerOfferTexts {
@@ -27,6 +31,27 @@ interface VolunteerOfferTexts {
   decline: string;
   deadline(m: VolunteerOfferModel): string;
   signOff(m: VolunteerOfferModel): string[];
+}
+
+const UNSUBSCRIBE_LABEL: Record<EmailLocale, string> = {
+  de: 'Keine Anfragen mehr bekommen (abmelden)',
+  en: 'Stop receiving requests (unsubscribe)',
+};
+
+const PREFERENCES_LABEL: Record<EmailLocale, string> = {
+  de: 'Einstellungen – wie oft und wann Sie Anfragen bekommen, Pause',
+  en: 'Settings – how often and when you get requests, pause',
+};
+
+/** The footer links of every email that carries offers. */
+export function offerFooterLinks(
+  locale: EmailLocale,
+  m: { preferencesUrl: string; unsubscribeUrl: string },
+): EmailListItem[] {
+  return [
+    { text: textsFor(PREFERENCES_LABEL, locale), url: m.preferencesUrl },
+    { text: textsFor(UNSUBSCRIBE_LABEL, locale), url: m.unsubscribeUrl },
+  ];
 }
 
 const TEXTS: Record<EmailLocale, VolunteerOfferTexts> = {
@@ -94,5 +119,6 @@ export function volunteerOfferContent(locale: EmailLocale, m: VolunteerOfferMode
     ],
     signOff: t.signOff(m),
     agencyName: m.agencyName,
+    footerLinks: offerFooterLinks(locale, m),
   };
 }

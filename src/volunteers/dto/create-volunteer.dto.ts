@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -16,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
+import { OFFER_DELIVERIES, type OfferDelivery } from '../volunteer.entity';
 import {
   LANGUAGE_LEVELS,
   VOLUNTEER_STATUSES,
@@ -123,6 +125,35 @@ export class CreateVolunteerDto {
   @IsOptional()
   @IsIn(['de', 'en'])
   locale?: 'de' | 'en';
+
+  @ApiPropertyOptional({
+    enum: OFFER_DELIVERIES,
+    default: 'immediate',
+    description: "each offer at once, or all of a day's offers in one email at 17:00",
+  })
+  @IsOptional()
+  @IsIn(OFFER_DELIVERIES)
+  offerDelivery?: OfferDelivery;
+
+  @ApiPropertyOptional({
+    example: '21:00-08:00',
+    nullable: true,
+    description: 'no email in this window (Europe/Berlin), delayed until it ends; null = none',
+  })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
+    message: 'must be a time window like 21:00-08:00',
+  })
+  quietHours?: string | null;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'staff checked the address with the volunteer in person; otherwise a confirmation link is emailed (double opt-in) and offers wait for it',
+  })
+  @IsOptional()
+  @IsBoolean()
+  emailVerifiedByStaff?: boolean;
 }
 
 export class UpdateVolunteerStatusDto {
@@ -139,4 +170,6 @@ export class RecordCertificateDto {
 }
 
 /** Any profile field but the email (the login to self-service, changed through its own flow later). */
-export class UpdateVolunteerDto extends PartialType(OmitType(CreateVolunteerDto, ['email'] as const)) {}
+export class UpdateVolunteerDto extends PartialType(
+  OmitType(CreateVolunteerDto, ['email', 'emailVerifiedByStaff'] as const),
+) {}

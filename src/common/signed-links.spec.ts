@@ -1,0 +1,50 @@
+import { createLinkToken, verifyLinkToken, type LinkClaims } from './signed-links';
+
+const SECRET = 'a-test-secret-that-is-long-enough-1234';
+const now = new Date('2026-11-21T12:00:00Z');
+const claims: LinkClaims = {
+  purpose: 'follow-up',
+  subjectId: '3f2a1b4c-1111-4222-8333-444455556666',
+  action: 'went-well',
+  expiresAt: new Date('2026-12-21T12:00:00Z'),
+};
+
+describe('signed links', () => {
+  it('should verify its own token and return the claims', () => {
+    const token = createLinkToken(SECRET, claims);
+    expect(verifyLinkToken(SECRET, 'follow-up', token, now)).toEqual({ valid: true, claims });
+  });
+
+  it.each([
+    ['another purpose', (t: string) => t, 'unsubscribe', 'malformed'],
+    ['a changed action', (t: string) => t.replace('went-well', 'problems'), 'follow-up', 'bad-signature'],
+    ['a changed subject', (t: string) => t.replace('3f2a1b4c', '3f2a1b4d'), 'follow-up', 'bad-signature'],
+    [
+      'a later expiry',
+      (t: string) => t.replace(/\.(\d+)\./, (_m, e: string) => `.${Number(e) + 1}.`),
+      'follow-up',
+      'bad-signature',
+    ],
+    ['a cut token', (t: string) => t.split('.').slice(1).join('.'), 'follow-up', 'malformed'],
+  ] as const)('should refuse %s', (_name, tamper, purpose, reason) => {
+    const token = tamper(createLinkToken(SECRET, claims));
+    expect(verifyLinkToken(SECRET, purpose, token, now)).toEqual({ valid: false, reason });
+  });
+
+  it('should refuse a token signed with another secret, and an expired one', () => {
+    const token = createLinkToken(SECRET, claims);
+    expect(verifyLinkToken(`${SECRET}x`, 'follow-up', token, now)).toEqual({
+      valid: false,
+      reason: 'bad-signature',
+    });
+    expect(verifyLinkToken(SECRET, 'follow-up', token, new Date('2026-12-22T00:00:00Z'))).toEqual({
+      valid: false,
+      reason: 'expired',
+    });
+  });
+
+  it('should not sign a subject that is not a uuid or an action with dots', () => {
+    expect(() => createLinkToken(SECRET, { ...claims, subjectId: 'x' })).toThrow();
+    expect(() => createLinkToken(SECRET, { ...claims, action: 'a.b' })).toThrow();
+  });
+});

@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { berlinWallClock } from './domain/berlin-clock';
+
+/**
+ * Subject ids for emails that are about no single record: a uuid derived from what makes the email
+ * unique, so the notification table's unique (kind, subject, recipient) key still means "once".
+ */
+export function derivedUuid(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  // Shaped as an RFC 9562 version 8 (custom) uuid.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** One offer digest per volunteer and Berlin day it goes out. */
+export const offerDigestKey = (volunteerId: string, sendsAt: Date): string =>
+  derivedUuid('offer-digest', volunteerId, berlinWallClock(sendsAt).date);
+
+/** One staff digest per Berlin day. */
+export const staffDigestKey = (day: string): string => derivedUuid('staff-digest', day);
+
+/** One confirmation request per volunteer and address: a changed address is asked again. */
+export const emailConfirmationKey = (volunteerId: string, email: string): string =>
+  derivedUuid('email-confirmation', volunteerId, email.toLowerCase());
+
+/** Binds an email-confirmation link to the address it was sent to. */
+export const emailFingerprint = (email: string): string =>
+  createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16);

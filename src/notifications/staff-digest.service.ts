@@ -1,0 +1,163 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { OutboxService } from '../queue/outbox.service';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { berlinWallClock } from './domain/berlin-clock';
+import { NotificationOutbox } from './notification-outbox.service';
+import { staffDigestKey } from './notification-keys';
+import type { EmailListItem } from './templates/layout';
+import {
+  countDigestItems,
+  type DigestSection,
+  type StaffDailyDigestModel,
+} from './templates/staff-daily-digest';
+
+type Locale = 'de' | 'en';
+
+interface RequestRow {
+  id: string;
+  category: string;
+  district: string | null;
+  postal_code: string;
+}
+
+const FOLLOW_UP_LABELS: Record<Locale, Record<string, string>> = {
+  de: { problems: 'es gab Probleme', 'did-not-happen': 'hat nicht stattgefunden' },
+  en: { problems: 'there were problems', 'did-not-happen': 'did not happen' },
+};
+
+/**
+ * The daily staff digest: what needs a person today. Lines name requests by category and district
+ * and volunteers by name, never a help-seeker's personal data (reading those stays audited in the API).
+ */
+@Injectable()
+export class StaffDigestService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly taxonomy: TaxonomyService,
+    private readonly notifications: NotificationOutbox,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Queues today's digest once (per Berlin day); nothing is sent on a day with nothing open. */
+  async queueDigest(now = new Date()): Promise<boolean> {
+    const model = await this.collect(now, 'de');
+    if (countDigestItems(model) === 0) {
+      return false;
+    }
+    const jobId = await this.dataSource.transaction((manager) =>
+      this.notifications.queue(manager, {
+        kind: 'staff-daily-digest',
+        subjectId: staffDigestKey(berlinWallClock(now).date),
+        recipient: this.config.STAFF_NOTIFY_EMAIL,
+        locale: 'de',
+      }),
+    );
+    this.outbox.relaySoon([jobId]);
+    return jobId !== null;
+  }
+
+  async collect(now: Date, locale: Locale): Promise<StaffDailyDigestModel> {
+    const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
+    const requestUrl = (id: string) => `${base}/api/staff/help-requests/${id}`;
+    const what = (row: RequestRow) =>
+      `${this.taxonomy.label('categories', row.category, locale)} in ${row.district ?? row.postal_code}`;
+    const since = new Date(now.getTime() - 24 * 3600_000);
+    const q = <T>(sql: string, params: unknown[] = []): Promise<T[]> => this.dataSource.query(sql, params);
+
+    const [proposals, noEligible, declined, expired, callTasks, followUps, undeliverable, unconfirmed] =
+      await Promise.all([
+        q<RequestRow & { proposals: number }>(
+          `SELECT r.id, r.category, r.district, r.postal_code,
+                  (SELECT count(*)::int FROM match m WHERE m.request_id = r.id AND m.status = 'proposed') AS proposals
+             FROM help_request r WHERE r.status = 'proposals-ready' ORDER BY r.status_changed_at LIMIT 50`,
+        ),
+        q<RequestRow>(
+          `SELECT id, category, district, postal_code FROM help_request
+            WHERE status = 'open' AND matching_summary IS NOT NULL
+              AND (matching_summary->>'proposed')::int = 0
+            ORDER BY status_changed_at LIMIT 50`,
+        ),
+        q<RequestRow & { volunteer: string }>(
+          `SELECT r.id, r.category, r.district, r.postal_code, v.name AS volunteer
+             FROM match m JOIN help_request r ON r.id = m.request_id JOIN volunteer v ON v.id = m.volunteer_id
+            WHERE m.status = 'declined' AND m.responded_at > $1 ORDER BY m.responded_at LIMIT 50`,
+          [since],
+        ),
+        q<RequestRow & { volunteer: string }>(
+          `SELECT r.id, r.category, r.district, r.postal_code, v.name AS volunteer
+             FROM match m JOIN help_request r ON r.id = m.request_id JOIN volunteer v ON v.id = m.volunteer_id
+            WHERE m.status = 'expired' AND m.updated_at > $1 ORDER BY m.updated_at LIMIT 50`,
+          [since],
+        ),
+        q<RequestRow & { task_id: string; volunteer: string }>(
+          `SELECT t.id AS task_id, r.id, r.category, r.district, r.postal_code, v.name AS volunteer
+             FROM call_task t JOIN help_request r ON r.id = t.help_request_id
+             JOIN match m ON m.id = t.match_id JOIN volunteer v ON v.id = m.volunteer_id
+            WHERE t.status = 'open' ORDER BY t.created_at LIMIT 50`,
+        ),
+        q<RequestRow & { volunteer: string; outcome: string }>(
+          `SELECT r.id, r.category, r.district, r.postal_code, v.name AS volunteer, m.follow_up_outcome AS outcome
+             FROM match m JOIN help_request r ON r.id = m.request_id JOIN volunteer v ON v.id = m.volunteer_id
+            WHERE m.follow_up_outcome IN ('problems', 'did-not-happen') AND m.follow_up_at > $1
+            ORDER BY m.follow_up_at LIMIT 50`,
+          [since],
+        ),
+        // Volunteers' addresses only: a help-seeker's address is read through the audited API.
+        q<{ id: string; name: string; email: string }>(
+          `SELECT DISTINCT v.id, v.name, v.email FROM notification n JOIN volunteer v ON v.email = n.recipient
+            WHERE n.status = 'failed' AND n.created_at > $1 LIMIT 50`,
+          [since],
+        ),
+        q<{ id: string; name: string; days: number }>(
+          `SELECT id, name, (now()::date - created_at::date) AS days FROM volunteer
+            WHERE email_confirmed_at IS NULL AND created_at < $1::timestamptz - interval '2 days'
+            ORDER BY created_at LIMIT 50`,
+          [since],
+        ),
+      ]);
+
+    const de = locale === 'de';
+    const sections: Record<DigestSection, EmailListItem[]> = {
+      proposalsReady: proposals.map((row) => ({
+        text: `${what(row)} (${row.proposals} ${de ? 'Vorschläge' : 'proposals'})`,
+        url: requestUrl(row.id),
+      })),
+      noEligible: noEligible.map((row) => ({ text: what(row), url: requestUrl(row.id) })),
+      declined: declined.map((row) => ({ text: `${row.volunteer} – ${what(row)}`, url: requestUrl(row.id) })),
+      expired: expired.map((row) => ({ text: `${row.volunteer} – ${what(row)}`, url: requestUrl(row.id) })),
+      callTasks: callTasks.map((row) => ({
+        text: de
+          ? `${what(row)} – Zusage von ${row.volunteer} mitteilen`
+          : `${what(row)} – tell them ${row.volunteer} is coming`,
+        url: `${base}/api/staff/call-tasks/${row.task_id}/letter`,
+      })),
+      followUps: followUps.map((row) => ({
+        text: `${row.volunteer} – „${FOLLOW_UP_LABELS[locale][row.outcome] ?? row.outcome}“ (${what(row)})`,
+        url: requestUrl(row.id),
+      })),
+      undeliverable: undeliverable.map((row) => ({
+        text: `${row.name} <${row.email}>`,
+        url: `${base}/api/staff/volunteers/${row.id}`,
+      })),
+      unconfirmed: unconfirmed.map((row) => ({
+        text: de ? `${row.name} (seit ${row.days} Tagen)` : `${row.name} (for ${row.days} days)`,
+        url: `${base}/api/staff/volunteers/${row.id}`,
+      })),
+    };
+    return {
+      dayText: new Intl.DateTimeFormat(de ? 'de-DE' : 'en-GB', {
+        timeZone: 'Europe/Berlin',
+        weekday: 'short',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      }).format(now),
+      sections,
+      agencyName: this.config.AGENCY_NAME,
+    };
+  }
+}

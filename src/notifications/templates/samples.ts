@@ -1,0 +1,149 @@
+import type { EmailModels } from './render-email';
+
+/*
+ * Sample data for every email, used by the staff preview endpoint and the template specs: made-up
+ * people and places only.
+ */
+
+const EXAMPLE = 'https://nahbar.example';
+
+export const SAMPLE_MODELS: EmailModels = {
+  'volunteer-offer': {
+    volunteerName: 'Anna Schulz',
+    categoryLabel: 'Einkaufshilfe',
+    description: 'Einkauf im Supermarkt um die Ecke, etwa eine Stunde.',
+    district: 'Ottensen',
+    whenText: 'Di, 24.11.2026, 9–12 Uhr',
+    acceptUrl: `${EXAMPLE}/offers/accept?token=abc&sig=1`,
+    declineUrl: `${EXAMPLE}/offers/decline?token=abc&sig=2`,
+    expiresText: 'Fr, 20.11.2026, 18 Uhr',
+    agencyName: 'Altonavi',
+    unsubscribeUrl: `${EXAMPLE}/unsubscribe/sample`,
+    preferencesUrl: `${EXAMPLE}/preferences/sample`,
+  },
+  'volunteer-offer-digest': {
+    volunteerName: 'Anna Schulz',
+    agencyName: 'Altonavi',
+    unsubscribeUrl: `${EXAMPLE}/unsubscribe/sample`,
+    preferencesUrl: `${EXAMPLE}/preferences/sample`,
+    offers: [
+      {
+        categoryLabel: 'Einkaufshilfe',
+        description: 'Einkauf im Supermarkt um die Ecke, etwa eine Stunde.',
+        district: 'Ottensen',
+        whenText: 'Di, 24.11.2026, 9–12 Uhr',
+        acceptUrl: `${EXAMPLE}/offers/accept-1`,
+        declineUrl: `${EXAMPLE}/offers/decline-1`,
+        expiresText: 'Fr, 20.11.2026, 18 Uhr',
+      },
+      {
+        categoryLabel: 'Spaziergang',
+        description: 'Spaziergang an der Elbe mit Rollator.',
+        district: 'Othmarschen',
+        whenText: 'Do, 26.11.2026, 14–15:30 Uhr',
+        acceptUrl: `${EXAMPLE}/offers/accept-2`,
+        declineUrl: `${EXAMPLE}/offers/decline-2`,
+        expiresText: 'Sa, 21.11.2026, 18 Uhr',
+      },
+    ],
+  },
+  'volunteer-confirmation': {
+    volunteerName: 'Anna Schulz',
+    categoryLabel: 'Einkaufshilfe',
+    whenText: 'Di, 24.11.2026, 9–12 Uhr',
+    streetAddress: 'Musterstraße 12',
+    postalCode: '22765',
+    district: 'Ottensen',
+    contactName: 'Erika Meyer',
+    contactPhone: '040 123 456',
+    contactEmail: 'erika@example.org',
+    agencyName: 'Altonavi',
+    hasCalendarFile: true,
+    privacyNote: 'Altonavi verarbeitet Ihre Daten nur für die Vermittlung.',
+  },
+  'volunteer-reminder': {
+    volunteerName: 'Anna Schulz',
+    categoryLabel: 'Einkaufshilfe',
+    whenText: 'Di, 24.11.2026, 9–12 Uhr',
+    streetAddress: 'Musterstraße 12',
+    postalCode: '22765',
+    district: 'Ottensen',
+    contactName: 'Erika Meyer',
+    contactPhone: '040 123 456',
+    agencyName: 'Altonavi',
+  },
+  'volunteer-follow-up': {
+    volunteerName: 'Anna Schulz',
+    categoryLabel: 'Einkaufshilfe',
+    district: 'Ottensen',
+    whenText: 'Di, 24.11.2026, 9–12 Uhr',
+    wentWellUrl: `${EXAMPLE}/follow-ups/went-well`,
+    problemsUrl: `${EXAMPLE}/follow-ups/problems`,
+    didNotHappenUrl: `${EXAMPLE}/follow-ups/did-not-happen`,
+    agencyName: 'Altonavi',
+  },
+  'volunteer-email-confirmation': {
+    volunteerName: 'Anna Schulz',
+    confirmUrl: `${EXAMPLE}/email-confirmations/sample`,
+    expiresText: 'Sa, 28.11.2026, 12:00',
+    agencyName: 'Altonavi',
+  },
+  'help-seeker-confirmation': {
+    helpSeekerName: 'Erika Meyer',
+    volunteerName: 'Anna Schulz',
+    categoryLabel: 'Einkaufshilfe',
+    whenText: 'Di, 24.11.2026, 9–12 Uhr',
+    agencyName: 'Altonavi',
+  },
+  'staff-offer-accepted': {
+    volunteerName: 'Anna Schulz',
+    requestCategoryLabel: 'Einkaufshilfe',
+    district: 'Ottensen',
+    whenText: 'Di, 24.11.2026, 9–12 Uhr',
+    requestUrl: `${EXAMPLE}/staff/requests/42`,
+  },
+  'staff-offer-declined': {
+    volunteerName: 'Anna Schulz',
+    requestCategoryLabel: 'Einkaufshilfe',
+    district: 'Ottensen',
+    whenText: 'Di, 24.11.2026, 9–12 Uhr',
+    requestUrl: `${EXAMPLE}/staff/requests/42`,
+  },
+  'staff-offer-expired': {
+    volunteerName: 'Anna Schulz',
+    requestCategoryLabel: 'Einkaufshilfe',
+    district: 'Ottensen',
+    whenText: 'Di, 24.11.2026, 9–12 Uhr',
+    requestUrl: `${EXAMPLE}/staff/requests/42`,
+  },
+  'staff-daily-digest': {
+    dayText: 'Sa, 21.11.2026',
+    agencyName: 'Altonavi',
+    sections: {
+      proposalsReady: [
+        { text: 'Einkaufshilfe in Ottensen (3 Vorschläge)', url: `${EXAMPLE}/api/staff/help-requests/42` },
+      ],
+      noEligible: [
+        { text: 'Sprachbegleitung (Arabisch) in Bahrenfeld', url: `${EXAMPLE}/api/staff/help-requests/43` },
+      ],
+      declined: [
+        { text: 'Anna Schulz – Spaziergang in Othmarschen', url: `${EXAMPLE}/api/staff/help-requests/44` },
+      ],
+      expired: [],
+      callTasks: [
+        {
+          text: 'Einkaufshilfe in Ottensen – Zusage von Anna Schulz mitteilen',
+          url: `${EXAMPLE}/api/staff/call-tasks/1/letter`,
+        },
+      ],
+      followUps: [
+        {
+          text: 'Anna Schulz – „hat nicht stattgefunden“ (Einkaufshilfe in Ottensen)',
+          url: `${EXAMPLE}/api/staff/help-requests/42`,
+        },
+      ],
+      undeliverable: [],
+      unconfirmed: [{ text: 'Jonas Beispiel (seit 5 Tagen)', url: `${EXAMPLE}/api/staff/volunteers/7` }],
+    },
+  },
+};

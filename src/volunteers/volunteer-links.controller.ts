@@ -1,0 +1,214 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import {
+  confirmFormPage,
+  INVALID_LINK,
+  messagePage,
+  SAVED_ONLY_ON_PRESS,
+  sendPage,
+  type PageLocale,
+} from '../common/link-pages';
+import { verifyLinkToken, type LinkClaims, type LinkPurpose } from '../common/signed-links';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import {
+  parsePreferencesForm,
+  preferencesPage,
+  preferencesSavedPage,
+  type VolunteerPreferences,
+} from './preferences-form';
+import { Volunteer } from './volunteer.entity';
+import { VolunteersService } from './volunteers.service';
+
+const preferencesOf = (v: Volunteer): VolunteerPreferences => ({
+  offerDelivery: v.offerDelivery,
+  maxOffersPerWeek: v.maxOffersPerWeek,
+  awayUntil: v.awayUntil,
+  quietHours: v.quietHours,
+  locale: v.locale,
+});
+
+const TEXT = {
+  de: {
+    unsubscribeQuestion: 'Keine Anfragen mehr bekommen?',
+    unsubscribeBody:
+      'Wenn Sie bestätigen, schicken wir Ihnen keine neuen Anfragen mehr. Zusagen, die Sie schon gegeben haben, bleiben bestehen. Sie können jederzeit wieder mitmachen: Melden Sie sich einfach bei der Agentur.',
+    unsubscribeButton: 'Ja, keine Anfragen mehr',
+    unsubscribed: 'Sie bekommen keine Anfragen mehr.',
+    unsubscribedBody:
+      'Danke für Ihre Hilfe bisher! Wenn Sie wieder mitmachen möchten, melden Sie sich bei der Agentur.',
+    confirmQuestion: 'E-Mail-Adresse bestätigen',
+    confirmBody:
+      'Bitte bestätigen Sie, dass dies Ihre E-Mail-Adresse ist. Erst dann schicken wir Ihnen Anfragen.',
+    confirmButton: 'Ja, das ist meine Adresse',
+    confirmed: 'Danke, Ihre E-Mail-Adresse ist bestätigt.',
+    confirmedBody: 'Ab jetzt können wir Ihnen passende Anfragen schicken.',
+    addressChanged: 'Dieser Link gehört zu einer älteren E-Mail-Adresse.',
+    addressChangedBody:
+      'Bitte nutzen Sie den Link aus der neuesten E-Mail oder melden Sie sich bei der Agentur.',
+  },
+  en: {
+    unsubscribeQuestion: 'Stop receiving requests?',
+    unsubscribeBody:
+      'If you confirm, we will send you no new requests. Assignments you have already agreed to stay as they are. You can come back at any time: just contact the agency.',
+    unsubscribeButton: 'Yes, no more requests',
+    unsubscribed: 'You will receive no more requests.',
+    unsubscribedBody:
+      'Thank you for your help so far! If you would like to take part again, please contact the agency.',
+    confirmQuestion: 'Confirm your email address',
+    confirmBody: 'Please confirm that this is your email address. Only then will we send you requests.',
+    confirmButton: 'Yes, this is my address',
+    confirmed: 'Thank you, your email address is confirmed.',
+    confirmedBody: 'From now on we can send you requests that fit.',
+    addressChanged: 'This link belongs to an older email address.',
+    addressChangedBody: 'Please use the link from the latest email, or contact the agency.',
+  },
+} as const;
+
+/**
+ * The volunteer's own links: settings, one-click unsubscribe (RFC 8058) and the double opt-in. GET and HEAD
+ * show a page and change nothing; POST acts. A mail client's one-click POST needs no page, but gets one.
+ */
+@ApiExcludeController()
+@Controller()
+export class VolunteerLinksController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly volunteers: VolunteersService,
+  ) {}
+
+  @Get('unsubscribe/:token')
+  async showUnsubscribe(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const checked = await this.check('unsubscribe', token);
+    if (!checked) {
+      return this.invalid(response);
+    }
+    const t = TEXT[checked.locale];
+    sendPage(
+      response,
+      200,
+      confirmFormPage({
+        lang: checked.locale,
+        title: t.unsubscribeQuestion,
+        paragraphs: [t.unsubscribeBody],
+        postPath: `/unsubscribe/${encodeURIComponent(token)}`,
+        button: t.unsubscribeButton,
+        note: SAVED_ONLY_ON_PRESS[checked.locale],
+      }),
+    );
+  }
+
+  @Post('unsubscribe/:token')
+  @HttpCode(200)
+  async unsubscribe(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const checked = await this.check('unsubscribe', token);
+    if (!checked) {
+      return this.invalid(response);
+    }
+    await this.volunteers.pauseOffers(checked.claims.subjectId);
+    const t = TEXT[checked.locale];
+    sendPage(response, 200, messagePage(checked.locale, t.unsubscribed, t.unsubscribedBody));
+  }
+
+  @Get('preferences/:token')
+  async showPreferences(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const checked = await this.check('preferences', token);
+    if (!checked) {
+      return this.invalid(response);
+    }
+    sendPage(
+      response,
+      200,
+      preferencesPage(
+        checked.locale,
+        preferencesOf(checked.volunteer),
+        `/preferences/${encodeURIComponent(token)}`,
+      ),
+    );
+  }
+
+  /** The settings form's POST (urlencoded); a bad value shows the form again with the problem named. */
+  @Post('preferences/:token')
+  @HttpCode(200)
+  async savePreferences(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const checked = await this.check('preferences', token);
+    if (!checked) {
+      return this.invalid(response);
+    }
+    const parsed = parsePreferencesForm(body ?? {});
+    if (!parsed.ok) {
+      return sendPage(
+        response,
+        400,
+        preferencesPage(
+          checked.locale,
+          preferencesOf(checked.volunteer),
+          `/preferences/${encodeURIComponent(token)}`,
+          parsed.message[checked.locale],
+        ),
+      );
+    }
+    await this.volunteers.updatePreferences(checked.claims.subjectId, parsed.value);
+    sendPage(response, 200, preferencesSavedPage(parsed.value.locale));
+  }
+
+  @Get('email-confirmations/:token')
+  async showEmailConfirmation(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const checked = await this.check('email-confirmation', token);
+    if (!checked) {
+      return this.invalid(response);
+    }
+    const t = TEXT[checked.locale];
+    sendPage(
+      response,
+      200,
+      confirmFormPage({
+        lang: checked.locale,
+        title: t.confirmQuestion,
+        paragraphs: [t.confirmBody],
+        postPath: `/email-confirmations/${encodeURIComponent(token)}`,
+        button: t.confirmButton,
+        note: SAVED_ONLY_ON_PRESS[checked.locale],
+      }),
+    );
+  }
+
+  @Post('email-confirmations/:token')
+  async confirmEmail(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const checked = await this.check('email-confirmation', token);
+    if (!checked) {
+      return this.invalid(response);
+    }
+    const outcome = await this.volunteers.confirmEmail(checked.claims.subjectId, checked.claims.action);
+    const t = TEXT[checked.locale];
+    if (outcome === 'address-changed' || outcome === 'unknown') {
+      return sendPage(response, 409, messagePage(checked.locale, t.addressChanged, t.addressChangedBody));
+    }
+    sendPage(response, 200, messagePage(checked.locale, t.confirmed, t.confirmedBody));
+  }
+
+  private async check(
+    purpose: LinkPurpose,
+    token: string,
+  ): Promise<{ claims: LinkClaims; locale: PageLocale; volunteer: Volunteer } | null> {
+    const check = verifyLinkToken(this.config.LINK_SECRET, purpose, token, new Date());
+    if (!check.valid) {
+      return null;
+    }
+    const volunteer = await this.dataSource
+      .getRepository(Volunteer)
+      .findOneBy({ id: check.claims.subjectId });
+    return volunteer ? { claims: check.claims, locale: volunteer.locale, volunteer } : null;
+  }
+
+  private invalid(response: Response): void {
+    sendPage(response, 400, messagePage('de', INVALID_LINK.de[0], INVALID_LINK.de[1]));
+  }
+}
