@@ -42,6 +42,8 @@ export async function createApiApp(
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
   app.use(express.json({ limit: BODY_LIMIT }), bodyParserErrors);
+  // The console's forms post urlencoded; repeated fields (several skills) arrive as arrays.
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(cookieParser());
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpExceptionFilter());

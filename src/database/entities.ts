@@ -2,6 +2,7 @@ import { AgencySetting } from '../settings/agency-setting.entity';
 import { AuditLog } from '../staff/audit-log.entity';
 import { ConsentRecord } from '../common/consent-record.entity';
 import { HelpRequest } from '../help-seekers/help-request.entity';
+import { HelpRequestNote } from '../help-seekers/help-request-note.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
 import { Match } from '../matching/match.entity';
 import { VolunteerBlock } from '../matching/volunteer-block.entity';
@@ -18,6 +19,7 @@ export const ENTITIES = [
   AuditLog,
   ConsentRecord,
   HelpRequest,
+  HelpRequestNote,
   HelpSeeker,
   Match,
   Notification,

@@ -12,6 +12,6 @@ import { StaffHelpRequestsService } from './staff-help-requests.service';
   imports: [StaffModule],
   controllers: [PublicHelpRequestsController, StaffHelpRequestsController, ProviderHelpRequestsController],
   providers: [HelpRequestsService, StaffHelpRequestsService],
-  exports: [HelpRequestsService],
+  exports: [HelpRequestsService, StaffHelpRequestsService],
 })
 export class HelpSeekersModule {}

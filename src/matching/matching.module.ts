@@ -13,6 +13,6 @@ import { StaffMatchingService } from './staff-matching.service';
   imports: [StaffModule, NotificationsModule],
   controllers: [StaffMatchesController, StaffMatchingController, OfferResponsesController],
   providers: [MatchDecisionsService, MatchingService, StaffMatchingService, GlobalAssignmentService],
-  exports: [MatchDecisionsService],
+  exports: [MatchDecisionsService, StaffMatchingService, MatchingService],
 })
 export class MatchingModule {}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { HelpSeekersModule } from '../help-seekers/help-seekers.module';
+import { MatchingModule } from '../matching/matching.module';
+import { ProvidersModule } from '../providers/providers.module';
+import { StaffModule } from '../staff/staff.module';
+import { VolunteersModule } from '../volunteers/volunteers.module';
+import { ConsoleAuthGuard } from './console-auth.guard';
+import {
+  ConsoleLoginController,
+  ConsoleRequestsController,
+  RootRedirectController,
+} from './console.controller';
+
+/** The staff console in the browser: server-rendered pages over the existing services. */
+@Module({
+  imports: [StaffModule, HelpSeekersModule, MatchingModule, VolunteersModule, ProvidersModule],
+  controllers: [ConsoleLoginController, ConsoleRequestsController, RootRedirectController],
+  providers: [ConsoleAuthGuard],
+})
+export class ConsoleModule {}

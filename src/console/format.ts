@@ -1,0 +1,47 @@
+import type { RequestSchedule } from '../matching/domain/types';
+import type { ConsoleLang } from './i18n';
+
+const WEEKDAYS: Record<ConsoleLang, string[]> = {
+  de: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
+
+export const weekdayName = (weekday: number, lang: ConsoleLang): string => WEEKDAYS[lang][weekday - 1] ?? '';
+
+/** "3 Tg. 4 Std." / "3 d 4 h": how long something has waited, coarse enough to read at a glance. */
+export function formatWaited(ms: number, lang: ConsoleLang): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const [d, h, m] = lang === 'de' ? ['Tg.', 'Std.', 'Min.'] : ['d', 'h', 'min'];
+  if (minutes < 60) {
+    return `${minutes} ${m}`;
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) {
+    return `${hours} ${h}`;
+  }
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} ${d}` : `${days} ${d} ${hours % 24} ${h}`;
+}
+
+/** Date and time in Hamburg, e.g. "21.11.2026, 09:30". */
+export function formatDateTime(date: Date | string | null, lang: ConsoleLang): string {
+  if (!date) {
+    return '–';
+  }
+  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+    timeZone: 'Europe/Berlin',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(date));
+}
+
+export function formatSchedule(schedule: RequestSchedule, lang: ConsoleLang): string {
+  if (schedule.kind === 'one-off') {
+    const [year, month, day] = schedule.date.split('-');
+    const date = lang === 'de' ? `${day}.${month}.${year}` : schedule.date;
+    return `${date}, ${schedule.start}–${schedule.end}`;
+  }
+  return schedule.slots
+    .map((slot) => `${weekdayName(slot.weekday, lang)} ${slot.start}–${slot.end}`)
+    .join(', ');
+}

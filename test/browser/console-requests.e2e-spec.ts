@@ -1,0 +1,161 @@
+import type { Page } from 'playwright-core';
+import { Match } from '../../src/matching/match.entity';
+import { AuditLog } from '../../src/staff/audit-log.entity';
+import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
+import { daysAhead, publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
+import {
+  launchBrowser,
+  loginInBrowser,
+  screenshotBothWidths,
+  seriousAxeViolations,
+  type TestBrowser,
+} from '../helpers/browser';
+import { loginAs, requestJson } from '../helpers/http';
+import { recipientOf } from '../helpers/mail';
+import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp-test-server';
+import { eventually, startTestStack, type TestStack } from '../helpers/test-stack';
+
+describe('the staff console in Chromium: intake, candidates, approve, reject and pick another', () => {
+  let smtp: TestSmtpServer;
+  let stack: TestStack;
+  let browser: TestBrowser;
+  let page: Page;
+  const volunteers = new Map<string, string>(); // name → email
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    stack = await startTestStack({ smtpPort: smtp.port });
+    const staff = await createStaffUser(stack.dataSource, {
+      name: 'Kim Koordination',
+      email: 'kim@agency.test',
+    });
+    const token = await loginAs(stack.baseUrl, staff.email, STAFF_PASSWORD);
+    for (const [name, postalCode] of [
+      ['Anna Nah', '22765'],
+      ['Ben Mittel', '22767'],
+      ['Cem Weiter', '22761'],
+    ]) {
+      const { status, body } = await requestJson(stack.baseUrl, 'POST', '/api/staff/volunteers', {
+        token,
+        body: volunteerBody({ name, postalCode }),
+      });
+      expect(status).toBe(201);
+      volunteers.set(name, body.email);
+    }
+    browser = await launchBrowser();
+    page = browser.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+    await smtp?.close();
+  });
+
+  async function expectAccessible(name: string): Promise<void> {
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshotBothWidths(page, name);
+  }
+
+  /** Reloads the request page until the matching job has put the proposals on it. */
+  async function waitForCandidates(): Promise<string[]> {
+    return eventually('candidates on the request page', async () => {
+      await page.reload();
+      const names = await page
+        .locator('#candidates tbody tr[data-status="proposed"] td:nth-child(2) a')
+        .allTextContents();
+      return names.length === 3 ? names : null;
+    });
+  }
+
+  it('should send an anonymous visitor to the login page and back after logging in', async () => {
+    await page.goto(`${stack.baseUrl}/console/intake`);
+    expect(new URL(page.url()).pathname).toBe('/console/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/console/intake');
+    await expectAccessible('login');
+    await page.getByLabel('E-Mail-Adresse').fill('kim@agency.test');
+    await page.getByLabel('Passwort').fill('wrong password');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('E-Mail oder Passwort ist falsch');
+    await loginInBrowser(page, stack.baseUrl, 'kim@agency.test', STAFF_PASSWORD);
+    await page.goto(`${stack.baseUrl}/console/intake`);
+    expect(new URL(page.url()).pathname).toBe('/console/intake');
+    const cookies = await browser.context.cookies();
+    expect(cookies.find((cookie) => cookie.name === 'nahbar_staff')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+  });
+
+  it('should take a phone intake to candidates, approve the best and email that volunteer', async () => {
+    await page.goto(`${stack.baseUrl}/console/intake`);
+    await expectAccessible('intake');
+    await page.getByLabel('Name', { exact: true }).fill('Erika Anruf');
+    await page.getByLabel('Telefon', { exact: true }).fill('040 555123');
+    await page.getByLabel('Straße und Hausnummer').fill('Große Bergstraße 189');
+    await page.getByLabel('Postleitzahl').fill('22765');
+    await page.getByLabel('Art der Hilfe').selectOption('shopping');
+    await page.getByLabel('Was wird gebraucht?').fill('Wocheneinkauf, etwa eine Stunde');
+    await page.getByLabel('Datum').fill(daysAhead(3));
+    await page.getByLabel('von').fill('10:00');
+    await page.getByLabel('bis').fill('11:30');
+    await page.getByLabel(/eingewilligt/).check();
+    await page.getByRole('button', { name: 'Anfrage speichern' }).click();
+    await page.waitForURL(/\/console\/requests\/[0-9a-f-]+\?done=created$/);
+    const requestId = new URL(page.url()).pathname.split('/').pop()!;
+
+    const names = await waitForCandidates();
+    expect(names[0]).toBe('Anna Nah');
+    await expect(page.locator('#timeline').textContent()).resolves.toContain('Anfrage aufgenommen');
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      'mündlich, aufgenommen von Kim Koordination',
+    );
+    await expectAccessible('request');
+
+    await page.getByRole('button', { name: 'Anfragen: Anna Nah' }).click();
+    await page.waitForURL(/done=approved/);
+    const [offer] = await smtp.waitForMessages(1);
+    expect(recipientOf(offer)).toBe(volunteers.get('Anna Nah'));
+    const approved = await stack.dataSource
+      .getRepository(Match)
+      .findOneByOrFail({ requestId, status: 'approved' });
+    const audit = await stack.dataSource
+      .getRepository(AuditLog)
+      .findOneBy({ action: 'match.approved', entityId: approved.id });
+    expect(audit).not.toBeNull();
+  });
+
+  it('should reject the best candidate and ask the one staff picked instead', async () => {
+    const created = await requestJson(stack.baseUrl, 'POST', '/api/public/help-requests', {
+      body: publicHelpRequestBody({
+        schedule: { kind: 'one-off', date: daysAhead(4), start: '14:00', end: '15:00' },
+      }),
+    });
+    expect(created.status).toBe(201);
+    await page.goto(`${stack.baseUrl}/console/requests/${created.body.id}`);
+    const names = await waitForCandidates();
+    const [best, second] = names;
+    await page.getByRole('button', { name: `Ablehnen: ${best}` }).click();
+    await page.waitForURL(/done=rejected/);
+    await expect(page.locator(`#candidates tr[data-status="withdrawn"]`).textContent()).resolves.toContain(
+      best,
+    );
+    const mailsBefore = smtp.messages.length;
+    await page.getByRole('button', { name: `Anfragen: ${second}` }).click();
+    await page.waitForURL(/done=approved/);
+    const mails = await smtp.waitForMessages(mailsBefore + 1);
+    expect(recipientOf(mails[mailsBefore])).toBe(volunteers.get(second));
+    await expect(page.locator('#timeline').textContent()).resolves.toContain(`Vorschlag abgelehnt: ${best}`);
+  });
+
+  it('should show today’s work, in German and in English', async () => {
+    await page.goto(`${stack.baseUrl}/console`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Heute');
+    await expectAccessible('today');
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Today');
+    await page.goto(`${stack.baseUrl}/console/intake`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Phone intake');
+    await page.goto(`${stack.baseUrl}/console?lang=de`);
+  });
+});
