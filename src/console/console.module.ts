@@ -4,7 +4,13 @@ import { MatchingModule } from '../matching/matching.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { StaffModule } from '../staff/staff.module';
 import { VolunteersModule } from '../volunteers/volunteers.module';
+import {
+  ConsoleMailController,
+  ConsoleProvidersController,
+  ConsoleSettingsController,
+} from './console-admin.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
+import { ConsoleVolunteersController } from './console-volunteers.controller';
 import {
   ConsoleLoginController,
   ConsoleRequestsController,
@@ -14,7 +20,15 @@ import {
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
   imports: [StaffModule, HelpSeekersModule, MatchingModule, VolunteersModule, ProvidersModule],
-  controllers: [ConsoleLoginController, ConsoleRequestsController, RootRedirectController],
+  controllers: [
+    ConsoleLoginController,
+    ConsoleRequestsController,
+    ConsoleVolunteersController,
+    ConsoleProvidersController,
+    ConsoleMailController,
+    ConsoleSettingsController,
+    RootRedirectController,
+  ],
   providers: [ConsoleAuthGuard],
 })
 export class ConsoleModule {}

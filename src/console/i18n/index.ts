@@ -28,3 +28,10 @@ export function resolveLang(query: unknown, cookie: unknown): { lang: ConsoleLan
   }
   return { lang: isConsoleLang(cookie) ? cookie : DEFAULT_LANG, remember: false };
 }
+
+/** A stored code (status, source, role …) in words; an unknown code is shown as it is. */
+export function codeLabel(t: Translate, code: string): string {
+  const key = `code.${code}` as MessageKey;
+  const text = t(key) as string | undefined;
+  return text ?? code;
+}

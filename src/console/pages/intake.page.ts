@@ -1,3 +1,4 @@
+import { codeLabel } from '../i18n';
 import type { FieldError } from '../../common/validation';
 import { CONTACT_CHANNELS } from '../../help-seekers/help-seeker.entity';
 import { URGENCIES } from '../../help-seekers/help-request.entity';
@@ -96,7 +97,7 @@ ${duplicates}
 <div class="row">${field('email', t('intake.email'), 'helpSeeker.email', { type: 'email', attrs: 'autocomplete="off"' })}${selectField(
       t('intake.preferredContact'),
       'preferredContact',
-      CONTACT_CHANNELS.map((value) => ({ value, label: value })),
+      CONTACT_CHANNELS.map((value) => ({ value, label: codeLabel(t, value) })),
       { value: form.preferredContact, errors, errorField: 'helpSeeker.preferredContact' },
     )}${field('preferredLanguage', t('intake.language'), 'helpSeeker.preferredLanguage', { attrs: 'maxlength="3"' })}</div>
 </fieldset>
@@ -107,7 +108,7 @@ ${textareaField(t('intake.description'), 'description', { value: form.descriptio
 <div class="row">${selectField(
       t('intake.urgency'),
       'urgency',
-      URGENCIES.map((value) => ({ value, label: value })),
+      URGENCIES.map((value) => ({ value, label: codeLabel(t, value) })),
       { value: form.urgency, errors },
     )}${field('neededLanguage', t('intake.neededLanguage'), 'neededLanguage', { attrs: 'maxlength="3"' })}</div>
 </fieldset>

@@ -3,9 +3,9 @@ import type { ConsoleLang } from '../i18n';
 
 /** Taxonomy labels in the page's language; unknown keys show as themselves. */
 export interface Labels {
-  category(key: string): string;
-  skill(key: string): string;
-  field(key: string): string;
+  category: (key: string) => string;
+  skill: (key: string) => string;
+  field: (key: string) => string;
   taxonomy: Taxonomy;
 }
 

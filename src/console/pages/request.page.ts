@@ -3,6 +3,7 @@ import type { HelpSeeker } from '../../help-seekers/help-seeker.entity';
 import { CRITERIA, type ExclusionSummaryLine, type ScoreBreakdown } from '../../matching/domain';
 import { formatDateTime, formatSchedule } from '../format';
 import type { TimelineEntry } from '../request-timeline';
+import { codeLabel } from '../i18n';
 import { actionButton, consoleLayout, csrfField, e, textareaField, type ConsoleView } from '../view';
 import type { Labels } from './labels';
 
@@ -41,7 +42,7 @@ export interface RequestPageData {
   timeline: TimelineEntry[];
 }
 
-const CRITERION_LABELS: Record<string, { de: string; en: string }> = {
+export const CRITERION_LABELS: Record<string, { de: string; en: string }> = {
   skills: { de: 'Fähigkeiten', en: 'Skills' },
   distance: { de: 'Entfernung', en: 'Distance' },
   availability: { de: 'Zeit', en: 'Availability' },
@@ -74,7 +75,7 @@ function candidates(view: ConsoleView, data: RequestPageData): string {
         match.status === 'proposed'
           ? `<div class="actions">${offerOpen ? '' : actionButton(view, `/console/matches/${match.id}/approve`, view.t('request.approve'), { ariaLabel: `${view.t('request.approve')}: ${name}` })}${actionButton(view, `/console/matches/${match.id}/reject`, view.t('request.reject'), { className: 'danger', ariaLabel: `${view.t('request.reject')}: ${name}` })}</div>`
           : '';
-      return `<tr data-match="${e(match.id)}" data-status="${e(match.status)}"><td>${match.rank}</td><td>${match.volunteer ? `<a href="/console/volunteers/${e(match.volunteer.id)}">${e(name)}</a><br><span class="muted">${e(match.volunteer.district ?? '')}, ${match.distanceKm.toFixed(1)} km</span>` : '?'}${breakdownTable(view, match)}</td><td>${match.score.toFixed(1)}</td><td>${e(match.status)}</td><td>${actions}</td></tr>`;
+      return `<tr data-match="${e(match.id)}" data-status="${e(match.status)}"><td>${match.rank}</td><td>${match.volunteer ? `<a href="/console/volunteers/${e(match.volunteer.id)}">${e(name)}</a><br><span class="muted">${e(match.volunteer.district ?? '')}, ${match.distanceKm.toFixed(1)} km</span>` : '?'}${breakdownTable(view, match)}</td><td>${match.score.toFixed(1)}</td><td>${e(codeLabel(view.t, match.status))}</td><td>${actions}</td></tr>`;
     })
     .join('')}</tbody></table></div>`;
 }
@@ -88,13 +89,13 @@ export function renderRequestPage(
   const { t } = view;
   const { request, helpSeeker, provider } = data;
   const facts = `<dl>
-<dt>${e(t('request.status'))}</dt><dd id="request-status">${e(request.status)}</dd>
+<dt>${e(t('request.status'))}</dt><dd id="request-status">${e(codeLabel(t, request.status))}</dd>
 <dt>${e(t('request.category'))}</dt><dd>${e(labels.category(request.category))}</dd>
 <dt>${e(t('request.description'))}</dt><dd>${e(request.description)}</dd>
 <dt>${e(t('request.when'))}</dt><dd>${e(formatSchedule(request.schedule, view.lang))}</dd>
 <dt>${e(t('request.where'))}</dt><dd>${e(request.postalCode)} ${e(request.district ?? '')}${request.streetAddress ? `, ${e(request.streetAddress)}` : ''}</dd>
-<dt>${e(t('request.urgency'))}</dt><dd>${e(request.urgency)}</dd>
-<dt>${e(t('request.source'))}</dt><dd>${e(request.source)}</dd>
+<dt>${e(t('request.urgency'))}</dt><dd>${e(codeLabel(t, request.urgency))}</dd>
+<dt>${e(t('request.source'))}</dt><dd>${e(codeLabel(t, request.source))}</dd>
 </dl>`;
   const person = helpSeeker
     ? `<section class="card" aria-labelledby="h-person"><h2 id="h-person">${e(t('request.helpSeeker'))}</h2><dl>
@@ -104,7 +105,7 @@ export function renderRequestPage(
         .map((value) => e(String(value)))
         .join(
           '<br>',
-        )}<br><span class="muted">${e(t('intake.preferredContact'))}: ${e(helpSeeker.preferredContact)}, ${e(helpSeeker.preferredLanguage)}</span></dd>
+        )}<br><span class="muted">${e(t('intake.preferredContact'))}: ${e(codeLabel(t, helpSeeker.preferredContact))}, ${e(helpSeeker.preferredLanguage)}</span></dd>
 <dt>${e(t('request.consent'))}</dt><dd>${data.consents.map((consent) => `${e(consent.purpose)}: ${consent.mode === 'oral' ? `${e(t('request.consentBy'))} ${e(consent.recordedBy ?? '?')}` : e(consent.mode)}, ${e(formatDateTime(consent.givenAt, view.lang))}`).join('<br>') || '–'}</dd>
 </dl></section>`
     : provider
