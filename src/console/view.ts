@@ -43,7 +43,7 @@ const STYLE = `
   main { max-width: 72rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
   h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
   h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
-  section.card, div.card { background: #fff; border: 1px solid #c9d1da; border-radius: .5rem; padding: .75rem 1rem; margin-bottom: 1rem; }
+  .card { background: #fff; border: 1px solid #c9d1da; border-radius: .5rem; padding: .75rem 1rem; margin-bottom: 1rem; }
   .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
   .table-wrap { overflow-x: auto; }
   table { border-collapse: collapse; width: 100%; background: #fff; }
@@ -56,7 +56,7 @@ const STYLE = `
   label { display: block; font-weight: 600; margin: .6rem 0 .2rem; }
   label.inline { display: inline-flex; gap: .4rem; align-items: center; font-weight: 400; }
   input, select, textarea { font: inherit; padding: .45rem .5rem; border: 1px solid #5a6b7b; border-radius: .3rem; background: #fff; color: #1a1a1a; max-width: 100%; }
-  input[type="text"], input[type="email"], input[type="password"], input[type="tel"], select, textarea { width: 100%; }
+  input:not([type="checkbox"]):not([type="radio"]), select, textarea { width: 100%; }
   input[type="checkbox"], input[type="radio"] { width: 1.2rem; height: 1.2rem; }
   fieldset { border: 1px solid #c9d1da; border-radius: .4rem; margin: .75rem 0; padding: .5rem 1rem 1rem; }
   legend { font-weight: 700; padding: 0 .3rem; }
