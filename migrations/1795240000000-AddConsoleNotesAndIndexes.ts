@@ -49,6 +49,8 @@ export class AddConsoleNotesAndIndexes1795240000000 implements MigrationInterfac
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "help_seeker_name_idx"`);
     await queryRunner.query(`DROP INDEX "match_answered_idx"`);
+    await queryRunner.query(`DROP INDEX "notification_subject_idx"`);
+    await queryRunner.query(`DROP INDEX "notification_created_idx"`);
     await queryRunner.query(`DROP INDEX "notification_status_idx"`);
     await queryRunner.query(`DROP INDEX "help_request_status_changed_idx"`);
     await queryRunner.query(`DROP INDEX "volunteer_district_name_idx"`);

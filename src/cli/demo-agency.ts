@@ -29,7 +29,12 @@ export const DEMO_STAFF = [
     password: 'altona-demo',
     role: 'coordinator' as const,
   },
-  { name: 'Demo Leitung', email: 'leitung@altonavi.example', password: 'altona-demo', role: 'admin' as const },
+  {
+    name: 'Demo Leitung',
+    email: 'leitung@altonavi.example',
+    password: 'altona-demo',
+    role: 'admin' as const,
+  },
 ];
 
 /** mulberry32: a tiny seeded generator, enough for reproducible demo data. */

@@ -49,13 +49,16 @@ const both = (de: string, en: string): LocalizedText => ({ de, en });
 export async function loadRequestTimeline(db: EntityManager, requestId: string): Promise<TimelineEntry[]> {
   const [audits, matches, notifications, notes] = await Promise.all([
     db.query<{ action: string; at: Date; staff: string | null; volunteer: string | null }[]>(
-      `SELECT a.action, a.at, s.name AS staff, v.name AS volunteer FROM audit_log a
+      `SELECT a.action, a.at, s.name AS staff, NULL AS volunteer FROM audit_log a
          LEFT JOIN staff_user s ON s.id = a.staff_user_id
-         LEFT JOIN match m ON a.entity_type = 'match' AND m.id::text = a.entity_id
+        WHERE a.entity_type = 'help-request' AND a.entity_id = $1::text
+       UNION ALL
+       SELECT a.action, a.at, s.name AS staff, v.name AS volunteer FROM match m
+         JOIN audit_log a ON a.entity_type = 'match' AND a.entity_id = m.id::text
+         LEFT JOIN staff_user s ON s.id = a.staff_user_id
          LEFT JOIN volunteer v ON v.id = m.volunteer_id
-        WHERE (a.entity_type = 'help-request' AND a.entity_id = $1::text)
-           OR (a.entity_type = 'match' AND a.entity_id IN (SELECT id::text FROM match WHERE request_id = $1::uuid))
-        ORDER BY a.at LIMIT 500`,
+        WHERE m.request_id = $1::uuid
+        ORDER BY at LIMIT 500`,
       [requestId],
     ),
     db.query<
