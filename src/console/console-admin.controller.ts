@@ -194,8 +194,9 @@ export class ConsoleMailController {
       this.dataSource.query<OutboxRow[]>(
         `SELECT n.id, n.kind, n.recipient, n.status, n.attempts, n.last_error AS "lastError",
                 n.created_at AS "createdAt", n.sent_at AS "sentAt", m.request_id AS "requestId"
-           FROM notification n LEFT JOIN match m ON m.id = n.subject_id
-          ORDER BY n.created_at DESC LIMIT 200`,
+           FROM (SELECT * FROM notification ORDER BY created_at DESC LIMIT 200) n
+           LEFT JOIN match m ON m.id = n.subject_id
+          ORDER BY n.created_at DESC`,
       ),
       this.config.MAIL_SINK_ENABLED
         ? listSinkMessages(resolve(this.config.MAIL_SINK_DIR), 100)

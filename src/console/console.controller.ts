@@ -24,6 +24,10 @@ import { HelpRequestsService } from '../help-seekers/help-requests.service';
 import { StaffHelpRequestsService } from '../help-seekers/staff-help-requests.service';
 import { MatchDecisionsService } from '../matching/match-decisions.service';
 import { StaffMatchingService } from '../matching/staff-matching.service';
+import { MatchingService } from '../matching/matching.service';
+import { ConflictError, DomainError } from '../common/domain-error';
+import { isUUID } from 'class-validator';
+import { volunteerSearchSql } from './volunteer-search';
 import { AuditService } from '../staff/audit.service';
 import { SESSION_COOKIE } from '../staff/staff-auth.guard';
 import { AuthenticatedStaff, InvalidCredentialsError, StaffAuthService } from '../staff/staff-auth.service';
@@ -36,7 +40,7 @@ import { translator, type MessageKey } from './i18n';
 import { EMPTY_INTAKE, intakeToDto, readIntakeForm, renderIntakePage } from './pages/intake.page';
 import { labelsFor } from './pages/labels';
 import { renderLoginPage } from './pages/login.page';
-import { renderRequestPage } from './pages/request.page';
+import { renderRequestPage, type PickOtherResult } from './pages/request.page';
 import { renderTodayPage } from './pages/today.page';
 import { loadRequestTimeline } from './request-timeline';
 import { loadToday } from './today.queries';
@@ -51,6 +55,7 @@ const NOTICES: Record<string, MessageKey> = {
   noted: 'request.noted',
   rematched: 'request.rematched',
   created: 'request.created',
+  proposed: 'request.proposed',
   saved: 'volunteers.saved',
   'settings-saved': 'settings.saved',
   'staff-created': 'settings.staffCreated',
@@ -149,6 +154,7 @@ export class ConsoleRequestsController {
     private readonly helpRequests: HelpRequestsService,
     private readonly decisions: MatchDecisionsService,
     private readonly staffMatching: StaffMatchingService,
+    private readonly matching: MatchingService,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
   ) {}
@@ -176,6 +182,7 @@ export class ConsoleRequestsController {
     @View() view: ConsoleView,
     @Staff() staff: AuthenticatedStaff,
     @Query('done') done?: string,
+    @Query('volunteer') volunteer?: string,
   ): Promise<string> {
     // The service audits the read of the help-seeker's contact data.
     const detail = await this.staffRequests.detail(id, staff);
@@ -204,9 +211,57 @@ export class ConsoleRequestsController {
         exclusionSummary: detail.exclusionSummary,
         matches: detail.matches,
         timeline,
+        pickOther: volunteer?.trim() ? await this.pickOther(id, volunteer.trim()) : undefined,
       },
       noticeOf(view, done),
     );
+  }
+
+  /** Staff pick a volunteer the ranking did not propose; the hard rules still apply. */
+  @Post('requests/:id/propose')
+  async propose(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const volunteerId = typeof body.volunteerId === 'string' ? body.volunteerId : '';
+    if (!isUUID(volunteerId)) {
+      throw new DomainError('invalid-volunteer', 'volunteerId must be a UUID', 'volunteerId');
+    }
+    const verdict = await this.matching.proposeVolunteer(id, volunteerId, staff);
+    if (!verdict.eligible) {
+      throw new ConflictError(verdict.explanation.en);
+    }
+    response.redirect(303, `/console/requests/${id}?done=proposed`);
+  }
+
+  /** Up to five volunteers by name or email, each with the verdict of the matching rules for this request. */
+  private async pickOther(
+    requestId: string,
+    query: string,
+  ): Promise<{ query: string; results: PickOtherResult[] }> {
+    const { sql, params } = volunteerSearchSql(
+      { q: query, page: 0 },
+      { skills: [], certificateValidityYears: 5 },
+    );
+    const rows = (
+      await this.dataSource.query<{ id: string; name: string; district: string | null }[]>(sql, params)
+    ).slice(0, 5);
+    const results = await Promise.all(
+      rows.map(async (row): Promise<PickOtherResult> => {
+        const verdict = await this.matching.explain(requestId, row.id);
+        return {
+          id: row.id,
+          name: row.name,
+          district: row.district,
+          verdict: verdict.eligible
+            ? { eligible: true, score: verdict.candidate.score }
+            : { eligible: false, explanation: verdict.explanation },
+        };
+      }),
+    );
+    return { query, results };
   }
 
   @Post('matches/:id/approve')

@@ -103,8 +103,9 @@ export async function undeliverableEmails(db: EntityManager): Promise<TodayItem[
   const rows: { id: string; kind: string; recipient: string; since: Date; request_id: string | null }[] =
     await db.query(
       `SELECT n.id, n.kind, n.recipient, n.created_at AS since, m.request_id
-         FROM notification n LEFT JOIN match m ON m.id = n.subject_id
-        WHERE n.status = 'failed' ORDER BY n.created_at LIMIT ${SECTION_LIMIT}`,
+         FROM (SELECT * FROM notification WHERE status = 'failed' ORDER BY created_at LIMIT ${SECTION_LIMIT}) n
+         LEFT JOIN match m ON m.id = n.subject_id
+        ORDER BY n.created_at`,
     );
   return rows.map((row) => ({
     requestId: row.request_id,

@@ -30,6 +30,14 @@ describe('the staff console in Chromium: intake, candidates, approve, reject and
       email: 'kim@agency.test',
     });
     const token = await loginAs(stack.baseUrl, staff.email, STAFF_PASSWORD);
+    // Two proposals per request, so the third volunteer is someone staff can still pick by hand.
+    await createStaffUser(stack.dataSource, { email: 'ada@agency.test', role: 'admin' });
+    const adminToken = await loginAs(stack.baseUrl, 'ada@agency.test', STAFF_PASSWORD);
+    const settings = await requestJson(stack.baseUrl, 'PUT', '/api/staff/settings/matching', {
+      token: adminToken,
+      body: { policy: { maxProposals: 2 } },
+    });
+    expect(settings.status).toBe(200);
     for (const [name, postalCode] of [
       ['Anna Nah', '22765'],
       ['Ben Mittel', '22767'],
@@ -37,11 +45,16 @@ describe('the staff console in Chromium: intake, candidates, approve, reject and
     ]) {
       const { status, body } = await requestJson(stack.baseUrl, 'POST', '/api/staff/volunteers', {
         token,
-        body: volunteerBody({ name, postalCode }),
+        body: volunteerBody({ name, postalCode, maxOpenAssignments: 5 }),
       });
       expect(status).toBe(201);
       volunteers.set(name, body.email);
     }
+    const paused = await requestJson(stack.baseUrl, 'POST', '/api/staff/volunteers', {
+      token,
+      body: volunteerBody({ name: 'Paula Pause', postalCode: '22765', status: 'paused' }),
+    });
+    expect(paused.status).toBe(201);
     browser = await launchBrowser();
     page = browser.page;
   });
@@ -64,7 +77,7 @@ describe('the staff console in Chromium: intake, candidates, approve, reject and
       const names = await page
         .locator('#candidates tbody tr[data-status="proposed"] td:nth-child(2) a')
         .allTextContents();
-      return names.length === 3 ? names : null;
+      return names.length === 2 ? names : null;
     });
   }
 
@@ -146,6 +159,39 @@ describe('the staff console in Chromium: intake, candidates, approve, reject and
     const mails = await smtp.waitForMessages(mailsBefore + 1);
     expect(recipientOf(mails[mailsBefore])).toBe(volunteers.get(second));
     await expect(page.locator('#timeline').textContent()).resolves.toContain(`Vorschlag abgelehnt: ${best}`);
+  });
+
+  it('should ask a volunteer staff picked by hand who was not among the proposals', async () => {
+    const created = await requestJson(stack.baseUrl, 'POST', '/api/public/help-requests', {
+      body: publicHelpRequestBody({
+        schedule: { kind: 'one-off', date: daysAhead(5), start: '09:00', end: '10:00' },
+      }),
+    });
+    await page.goto(`${stack.baseUrl}/console/requests/${created.body.id}`);
+    const proposed = await waitForCandidates();
+    await page.getByLabel('Name oder E-Mail der oder des Freiwilligen').fill('Paula');
+    await page.getByRole('button', { name: 'Prüfen' }).click();
+    await expect(page.locator('#pick-results').textContent()).resolves.toMatch(
+      /Paula Pause.*kommt nicht infrage/s,
+    );
+    await expect(page.getByRole('button', { name: 'Vorschlagen: Paula Pause' }).count()).resolves.toBe(0);
+    const other = [...volunteers.keys()].find((name) => !proposed.includes(name))!;
+    await page.getByLabel('Name oder E-Mail der oder des Freiwilligen').fill(other.split(' ')[0]);
+    await page.getByRole('button', { name: 'Prüfen' }).click();
+    await expect(page.locator('#pick-results').textContent()).resolves.toMatch(
+      new RegExp(`${other}.*käme infrage`, 's'),
+    );
+    await page.getByRole('button', { name: `Vorschlagen: ${other}` }).click();
+    await page.waitForURL(/done=proposed/);
+    const mailsBefore = smtp.messages.length;
+    await page.getByRole('button', { name: `Anfragen: ${other}` }).click();
+    await page.waitForURL(/done=approved/);
+    const mails = await smtp.waitForMessages(mailsBefore + 1);
+    expect(recipientOf(mails[mailsBefore])).toBe(volunteers.get(other));
+    const audit = await stack.dataSource
+      .getRepository(AuditLog)
+      .findOneBy({ action: 'match.proposed-by-staff', entityId: created.body.id });
+    expect(audit?.details).toEqual({ volunteerId: expect.any(String) });
   });
 
   it('should show today’s work, in German and in English', async () => {

@@ -70,8 +70,8 @@ export const de = {
   'request.addNote': 'Notiz speichern',
   'request.timeline': 'Verlauf',
   'request.exclusions': 'Warum niemand passt',
-  'request.explain': 'Warum nicht jemand anderes?',
-  'request.explainEmail': 'E-Mail der oder des Freiwilligen',
+  'request.explain': 'Jemand anderen anfragen',
+  'request.explainEmail': 'Name oder E-Mail der oder des Freiwilligen',
   'request.explainSubmit': 'Prüfen',
   'request.eligible': 'käme infrage',
   'request.approved': 'Angefragt: die E-Mail an die oder den Freiwilligen ist unterwegs.',
@@ -208,6 +208,10 @@ export const de = {
   'code.failed': 'unzustellbar',
   'code.admin': 'Administration',
   'code.coordinator': 'Koordination',
+  'request.notEligible': 'kommt nicht infrage',
+  'request.propose': 'Vorschlagen',
+  'request.proposed': 'Als Vorschlag hinzugefügt; Sie können die Person jetzt anfragen.',
+  'request.noneFound': 'Niemand mit diesem Namen gefunden.',
 } as const;
 
 export type MessageKey = keyof typeof de;

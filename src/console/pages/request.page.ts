@@ -4,7 +4,15 @@ import { CRITERIA, type ExclusionSummaryLine, type ScoreBreakdown } from '../../
 import { formatDateTime, formatSchedule } from '../format';
 import type { TimelineEntry } from '../request-timeline';
 import { codeLabel } from '../i18n';
-import { actionButton, consoleLayout, csrfField, e, textareaField, type ConsoleView } from '../view';
+import {
+  actionButton,
+  consoleLayout,
+  csrfField,
+  e,
+  inputField,
+  textareaField,
+  type ConsoleView,
+} from '../view';
 import type { Labels } from './labels';
 
 export interface CandidateRow {
@@ -40,6 +48,43 @@ export interface RequestPageData {
   exclusionSummary: ExclusionSummaryLine[];
   matches: CandidateRow[];
   timeline: TimelineEntry[];
+  /** "Ask someone else": who staff looked up, and whether each could be proposed. */
+  pickOther?: { query: string; results: PickOtherResult[] };
+}
+
+export interface PickOtherResult {
+  id: string;
+  name: string;
+  district: string | null;
+  verdict: { eligible: true; score: number } | { eligible: false; explanation: { de: string; en: string } };
+}
+
+function pickOther(view: ConsoleView, data: RequestPageData): string {
+  const { t } = view;
+  const { request } = data;
+  const open = ['open', 'proposals-ready'].includes(request.status);
+  const results = data.pickOther
+    ? data.pickOther.results.length === 0
+      ? `<p>${e(t('request.noneFound'))}</p>`
+      : `<ul class="items" id="pick-results">${data.pickOther.results
+          .map(
+            (result) =>
+              `<li><span><a href="/console/volunteers/${e(result.id)}">${e(result.name)}</a> <span class="muted">${e(result.district ?? '')}</span><br>${
+                result.verdict.eligible
+                  ? `${e(t('request.eligible'))}: ${result.verdict.score.toFixed(1)} ${e(t('request.points'))}`
+                  : `${e(t('request.notEligible'))}: ${e(result.verdict.explanation[view.lang])}`
+              }</span>${
+                result.verdict.eligible && open
+                  ? actionButton(view, `/console/requests/${request.id}/propose`, t('request.propose'), {
+                      hidden: { volunteerId: result.id },
+                      ariaLabel: `${t('request.propose')}: ${result.name}`,
+                    })
+                  : ''
+              }</li>`,
+          )
+          .join('')}</ul>`
+    : '';
+  return `<form method="get" action="/console/requests/${e(request.id)}" role="search" aria-label="${e(t('request.explain'))}"><div class="row">${inputField(t('request.explainEmail'), 'volunteer', { value: data.pickOther?.query ?? '', type: 'search' })}</div><p><button type="submit" class="secondary">${e(t('request.explainSubmit'))}</button></p></form>${results}`;
 }
 
 export const CRITERION_LABELS: Record<string, { de: string; en: string }> = {
@@ -134,6 +179,7 @@ export function renderRequestPage(
     body: `<div class="grid"><section class="card" aria-labelledby="h-facts"><h2 id="h-facts">${e(t('request.title'))}</h2>${facts}</section>${person}</div>
 ${exclusions}
 <section class="card" aria-labelledby="h-cand"><h2 id="h-cand">${e(t('request.candidates'))}</h2>${candidates(view, data)}<p>${rematch}</p></section>
+<section class="card" aria-labelledby="h-pick"><h2 id="h-pick">${e(t('request.explain'))}</h2>${pickOther(view, data)}</section>
 <div class="grid"><section class="card" aria-labelledby="h-time"><h2 id="h-time">${e(t('request.timeline'))}</h2>${timeline}</section>
 <section class="card" aria-labelledby="h-note"><h2 id="h-note">${e(t('request.note'))}</h2>${note}</section></div>`,
   });
