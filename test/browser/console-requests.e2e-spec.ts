@@ -24,7 +24,8 @@ describe('the staff console in Chromium: intake, candidates, approve, reject and
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
-    stack = await startTestStack({ smtpPort: smtp.port });
+    // The worker starts after the settings below, so its first matching run already reads them.
+    stack = await startTestStack({ smtpPort: smtp.port, worker: false });
     const staff = await createStaffUser(stack.dataSource, {
       name: 'Kim Koordination',
       email: 'kim@agency.test',
@@ -38,6 +39,7 @@ describe('the staff console in Chromium: intake, candidates, approve, reject and
       body: { policy: { maxProposals: 2 } },
     });
     expect(settings.status).toBe(200);
+    await stack.startWorker();
     for (const [name, postalCode] of [
       ['Anna Nah', '22765'],
       ['Ben Mittel', '22767'],
@@ -136,6 +138,35 @@ describe('the staff console in Chromium: intake, candidates, approve, reject and
       .getRepository(AuditLog)
       .findOneBy({ action: 'match.approved', entityId: approved.id });
     expect(audit).not.toBeNull();
+  });
+
+  it('should offer a known caller at intake and file the new request under that person', async () => {
+    await page.goto(`${stack.baseUrl}/console/intake`);
+    await page.getByLabel('Name', { exact: true }).fill('erika anruf');
+    await page.getByLabel('Telefon', { exact: true }).fill('040/555-123');
+    await page.getByLabel('Postleitzahl').fill('22767');
+    await page.getByLabel('Art der Hilfe').selectOption('visiting');
+    await page.getByLabel('Was wird gebraucht?').fill('Besuch und Gespräch');
+    await page.getByLabel('Datum').fill(daysAhead(6));
+    await page.getByLabel(/eingewilligt/).check();
+    await page.getByRole('button', { name: 'Anfrage speichern' }).click();
+    await expect(
+      page.getByRole('group', { name: 'Diese Person ist vielleicht schon bekannt' }).count(),
+    ).resolves.toBe(1);
+    await expectAccessible('intake-duplicates');
+    // What was typed is still there; staff only choose.
+    await expect(page.getByLabel('Was wird gebraucht?').inputValue()).resolves.toBe('Besuch und Gespräch');
+    await page.getByLabel(/Bekannte Person verwenden: Erika Anruf/).check();
+    await page.getByRole('button', { name: 'Anfrage speichern' }).click();
+    await page.waitForURL(/done=created$/);
+    const requestId = new URL(page.url()).pathname.split('/').pop()!;
+    const [{ count }] = await stack.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM help_request
+        WHERE help_seeker_id = (SELECT help_seeker_id FROM help_request WHERE id = $1)`,
+      [requestId],
+    );
+    expect(count).toBe(2);
+    await expect(page.locator('main').textContent()).resolves.toContain('040 555123');
   });
 
   it('should reject the best candidate and ask the one staff picked instead', async () => {
