@@ -3,7 +3,6 @@ import {
   Controller,
   Get,
   Header,
-  Inject,
   Param,
   ParseUUIDPipe,
   Post,
@@ -17,7 +16,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../config/config';
 import { StaffHelpRequestDto } from '../help-seekers/dto/create-help-request.dto';
 import { HelpRequestNote } from '../help-seekers/help-request-note.entity';
 import { HelpRequestsService } from '../help-seekers/help-requests.service';
@@ -70,7 +68,7 @@ export const noticeOf = (view: ConsoleView, done: unknown): string | null =>
 export class ConsoleLoginController {
   constructor(
     private readonly auth: StaffAuthService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   @Get('login')
@@ -118,10 +116,20 @@ export class ConsoleLoginController {
 
   @Post('logout')
   @UseGuards(ConsoleAuthGuard)
-  async logout(@Req() request: Request, @Res() response: Response): Promise<void> {
+  async logout(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Staff() staff: AuthenticatedStaff,
+  ): Promise<void> {
     const token = (request.cookies as Record<string, string>)[SESSION_COOKIE];
     if (token) {
       await this.auth.logout(token);
+      await this.audit.record({
+        staffUserId: staff.id,
+        action: 'staff.logged-out',
+        entityType: 'staff-user',
+        entityId: staff.id,
+      });
     }
     response.clearCookie(SESSION_COOKIE, { path: '/' });
     response.redirect(303, '/console/login?out=1');

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { HelpSeekersModule } from '../help-seekers/help-seekers.module';
 import { MatchingModule } from '../matching/matching.module';
 import { ProvidersModule } from '../providers/providers.module';
@@ -11,6 +11,7 @@ import {
 } from './console-admin.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
+import { consoleSecurityHeaders } from './security-headers';
 import {
   ConsoleLoginController,
   ConsoleRequestsController,
@@ -31,4 +32,17 @@ import {
   ],
   providers: [ConsoleAuthGuard],
 })
-export class ConsoleModule {}
+export class ConsoleModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(consoleSecurityHeaders)
+      .forRoutes(
+        ConsoleLoginController,
+        ConsoleRequestsController,
+        ConsoleVolunteersController,
+        ConsoleProvidersController,
+        ConsoleMailController,
+        ConsoleSettingsController,
+      );
+  }
+}

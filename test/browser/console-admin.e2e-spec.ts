@@ -157,9 +157,32 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
     expect(post.status()).toBe(303);
   });
 
+  it('should lock an account after five wrong passwords, also against the right one', async () => {
+    await createStaffUser(stack.dataSource, { email: 'lou@agency.test' });
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await page.goto(`${stack.baseUrl}/console/login`);
+      await page.getByLabel('E-Mail-Adresse').fill('lou@agency.test');
+      await page.getByLabel('Passwort').fill(`wrong ${attempt}`);
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain(
+        'E-Mail oder Passwort ist falsch',
+      );
+    }
+    await page.getByLabel('Passwort').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('15 Minuten gesperrt');
+    expect(new URL(page.url()).pathname).toBe('/console/login');
+    const user = await stack.dataSource
+      .getRepository(StaffUser)
+      .findOneByOrFail({ email: 'lou@agency.test' });
+    expect(user.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+  });
+
   it('should keep a coordinator out of the admin settings', async () => {
     await loginInBrowser(page, stack.baseUrl, 'kim@agency.test', STAFF_PASSWORD);
     await expect(page.getByRole('link', { name: 'Einstellungen' }).count()).resolves.toBe(0);
+    const today = await page.goto(`${stack.baseUrl}/console`);
+    expect(today?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     const response = await page.goto(`${stack.baseUrl}/console/settings`);
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('alert').textContent()).resolves.toContain('nur für Administrator:innen');

@@ -32,6 +32,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: DESKTOP,
+    // The console's CSP forbids every script; axe-core is injected by the test, not by the page.
+    bypassCSP: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
