@@ -23,16 +23,14 @@ export function formatWaited(ms: number, lang: ConsoleLang): string {
   return hours % 24 === 0 ? `${days} ${d}` : `${days} ${d} ${hours % 24} ${h}`;
 }
 
-/** Date and time in Hamburg, e.g. "21.11.2026, 09:30". */
+const DATE_TIME_FORMATS: Record<ConsoleLang, Intl.DateTimeFormat> = {
+  de: new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }),
+};
+
+/** Date and time in Hamburg, e.g. "21.11.26, 09:30". The formatters are built once: they are costly. */
 export function formatDateTime(date: Date | string | null, lang: ConsoleLang): string {
-  if (!date) {
-    return '–';
-  }
-  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
-    timeZone: 'Europe/Berlin',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(date));
+  return date ? DATE_TIME_FORMATS[lang].format(new Date(date)) : '–';
 }
 
 export function formatSchedule(schedule: RequestSchedule, lang: ConsoleLang): string {

@@ -50,6 +50,7 @@ describe('volunteer search', () => {
     expect(sql).not.toContain('Ottensen');
     expect(sql).toContain('v.skills && $2::text[]');
     expect(sql).toContain('LIMIT 51 OFFSET 50');
+    expect(sql).toContain('WITH hits AS MATERIALIZED');
   });
 
   it('should build pagination links from the same filters', () => {

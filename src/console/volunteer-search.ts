@@ -72,9 +72,16 @@ export function volunteerSearchSql(
     params.push(value);
     return `$${params.length}`;
   };
+  let textHits = '';
   if (filters.q) {
     const pattern = param(`%${filters.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
-    where.push(`(lower(v.name) LIKE ${pattern} OR v.email LIKE ${pattern})`);
+    // The trigram indexes find the matching rows first; left to itself the planner may walk the
+    // whole name index looking for a rare email match.
+    textHits = `WITH hits AS MATERIALIZED (
+        SELECT id FROM volunteer WHERE lower(name) LIKE ${pattern}
+        UNION SELECT id FROM volunteer WHERE email LIKE ${pattern})
+      `;
+    where.push(`v.id IN (SELECT id FROM hits)`);
   }
   if (filters.skill) {
     where.push(`v.skills && ${param(options.skills)}::text[]`);
@@ -104,7 +111,7 @@ export function volunteerSearchSql(
   if (filters.status) {
     where.push(`v.status = ${param(filters.status)}`);
   }
-  const sql = `SELECT v.id, v.name, v.email, v.district, v.status, v.skills, v.language_codes AS "languageCodes",
+  const sql = `${textHits}SELECT v.id, v.name, v.email, v.district, v.status, v.skills, v.language_codes AS "languageCodes",
       v.certificate_inspected_on::text AS "certificateInspectedOn", v.away_until::text AS "awayUntil"
     FROM volunteer v ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY v.name, v.id LIMIT ${VOLUNTEER_PAGE_SIZE + 1} OFFSET ${filters.page * VOLUNTEER_PAGE_SIZE}`;
