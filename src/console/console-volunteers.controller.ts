@@ -122,11 +122,6 @@ export class ConsoleVolunteersController {
     @Res() response: Response,
   ): Promise<void> {
     const awayUntil = typeof body.awayUntil === 'string' && body.awayUntil !== '' ? body.awayUntil : null;
-    if (awayUntil === null) {
-      await this.volunteers.update(id, { awayUntil: null } as unknown as UpdateVolunteerDto, staff);
-      response.redirect(303, `/console/volunteers/${id}?done=saved`);
-      return;
-    }
     await this.save(view, id, response, UpdateVolunteerDto, { awayUntil }, (dto) =>
       this.volunteers.update(id, dto, staff),
     );

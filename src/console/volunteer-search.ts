@@ -64,7 +64,7 @@ export function volunteerFiltersQuery(filters: VolunteerFilters, page: number): 
  */
 export function volunteerSearchSql(
   filters: VolunteerFilters,
-  options: { skills: string[]; certificateValidityYears: number },
+  options: { skills: string[]; certificateValidityYears?: number },
 ): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -101,7 +101,7 @@ export function volunteerSearchSql(
   if (filters.certificate === 'missing') {
     where.push(`v.certificate_inspected_on IS NULL`);
   } else if (filters.certificate) {
-    const cutoff = `(current_date - make_interval(years => ${param(options.certificateValidityYears)}::int))`;
+    const cutoff = `(current_date - make_interval(years => ${param(options.certificateValidityYears ?? 5)}::int))`;
     where.push(
       filters.certificate === 'valid'
         ? `v.certificate_inspected_on >= ${cutoff}`

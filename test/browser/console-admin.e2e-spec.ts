@@ -255,6 +255,12 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
       .getRepository(Volunteer)
       .findOneByOrFail({ id: ids.get('Boris Iwanow') });
     expect(boris.awayUntil).toBe(daysAhead(14));
+    await page.getByRole('button', { name: 'Pause beenden' }).click();
+    await page.waitForURL(/done=saved/);
+    await expect(page.locator('#away-until').count()).resolves.toBe(0);
+    await expect(
+      stack.dataSource.getRepository(Volunteer).findOneByOrFail({ id: ids.get('Boris Iwanow') }),
+    ).resolves.toMatchObject({ awayUntil: null });
     await page.getByLabel('Name', { exact: true }).fill('Boris Iwanow-Petersen');
     await page.getByRole('button', { name: 'Speichern' }).first().click();
     await page.waitForURL(/done=saved/);
