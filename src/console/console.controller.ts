@@ -249,10 +249,7 @@ export class ConsoleRequestsController {
     requestId: string,
     query: string,
   ): Promise<{ query: string; results: PickOtherResult[] }> {
-    const { sql, params } = volunteerSearchSql(
-      { q: query, page: 0 },
-      { skills: [], certificateValidityYears: 5 },
-    );
+    const { sql, params } = volunteerSearchSql({ q: query, page: 0 }, { skills: [] });
     const rows = (
       await this.dataSource.query<{ id: string; name: string; district: string | null }[]>(sql, params)
     ).slice(0, 5);
