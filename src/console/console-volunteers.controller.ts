@@ -24,6 +24,7 @@ import { VolunteersService } from '../volunteers/volunteers.service';
 import { ConsoleAuthGuard, Staff, View } from './console-auth.guard';
 import { noticeOf } from './console.controller';
 import { ConsoleExceptionFilter } from './console-exception.filter';
+import { parseAvailabilityLine } from './format';
 import { domainErrorAsField, formList, validateForm } from './forms';
 import { labelsFor } from './pages/labels';
 import {
@@ -105,6 +106,7 @@ export class ConsoleVolunteersController {
       maxTravelKm: Number(text('maxTravelKm')),
       skills: formList(body.skills),
       languages: parseLanguagesLine(text('languages')),
+      availability: parseAvailabilityLine(text('availability')),
       status: text('status'),
     };
     await this.save(view, id, response, UpdateVolunteerDto, plain, (dto) =>

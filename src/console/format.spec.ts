@@ -1,4 +1,4 @@
-import { formatSchedule, formatWaited } from './format';
+import { availabilityLine, formatSchedule, formatWaited, parseAvailabilityLine } from './format';
 
 describe('console formatting', () => {
   it('should say how long something waited in the largest sensible unit', () => {
@@ -25,5 +25,17 @@ describe('console formatting', () => {
         'en',
       ),
     ).toBe('Tue 09:00–12:00, Sun 14:00–15:00');
+  });
+
+  it('should write weekly availability as one line and read it back in either language', () => {
+    const slots = [
+      { weekday: 1, start: '09:00', end: '12:00' },
+      { weekday: 3, start: '14:00', end: '18:30' },
+    ];
+    expect(availabilityLine(slots, 'de')).toBe('Mo 09:00-12:00, Mi 14:00-18:30');
+    expect(parseAvailabilityLine(availabilityLine(slots, 'de'))).toEqual(slots);
+    expect(parseAvailabilityLine('Mon 9:00–12:00; wed 14:00 - 18:30')).toEqual(slots);
+    expect(parseAvailabilityLine('sometimes')).toEqual([{ weekday: 0, start: '', end: '' }]);
+    expect(parseAvailabilityLine('')).toEqual([]);
   });
 });

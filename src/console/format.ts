@@ -43,3 +43,33 @@ export function formatSchedule(schedule: RequestSchedule, lang: ConsoleLang): st
     .map((slot) => `${weekdayName(slot.weekday, lang)} ${slot.start}–${slot.end}`)
     .join(', ');
 }
+
+/** "Mo 09:00–12:00, Mi 14:00–18:00": weekly slots as one editable line. */
+export function availabilityLine(
+  slots: { weekday: number; start: string; end: string }[],
+  lang: ConsoleLang,
+): string {
+  return slots.map((slot) => `${weekdayName(slot.weekday, lang)} ${slot.start}-${slot.end}`).join(', ');
+}
+
+/**
+ * Reads the line back, German or English day names; a part it cannot read becomes weekday 0, so
+ * the DTO's validation names the field instead of the slot silently disappearing.
+ */
+export function parseAvailabilityLine(line: string): { weekday: number; start: string; end: string }[] {
+  const days = new Map<string, number>();
+  for (const names of Object.values(WEEKDAYS)) {
+    names.forEach((name, index) => days.set(name.toLowerCase(), index + 1));
+  }
+  return line
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const match = /^(\p{L}+)\.?\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$/u.exec(part);
+      const pad = (time: string) => time.padStart(5, '0');
+      return match
+        ? { weekday: days.get(match[1].toLowerCase()) ?? 0, start: pad(match[2]), end: pad(match[3]) }
+        : { weekday: 0, start: '', end: '' };
+    });
+}

@@ -58,6 +58,8 @@ const STYLE = `
   input, select, textarea { font: inherit; padding: .45rem .5rem; border: 1px solid #5a6b7b; border-radius: .3rem; background: #fff; color: #1a1a1a; max-width: 100%; }
   input:not([type="checkbox"]):not([type="radio"]), select, textarea { width: 100%; }
   input[type="checkbox"], input[type="radio"] { width: 1.2rem; height: 1.2rem; }
+  fieldset.choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: .25rem 1rem; }
+  fieldset.choices legend { grid-column: 1 / -1; }
   fieldset { border: 1px solid #c9d1da; border-radius: .4rem; margin: .75rem 0; padding: .5rem 1rem 1rem; }
   legend { font-weight: 700; padding: 0 .3rem; }
   .row { display: flex; flex-wrap: wrap; gap: 0 1rem; }
@@ -204,4 +206,21 @@ export function actionButton(
     .map(([name, value]) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`)
     .join('');
   return `<form method="post" action="${e(action)}" class="inline">${csrfField(view)}${hidden}<button type="submit"${options.className ? ` class="${options.className}"` : ''}${options.ariaLabel ? ` aria-label="${e(options.ariaLabel)}"` : ''}>${e(label)}</button></form>`;
+}
+
+/** Several choices as checkboxes in a fieldset: easier by keyboard and touch than a multi-select. */
+export function checkboxGroup(
+  legend: string,
+  name: string,
+  choices: { value: string; label: string }[],
+  selected: string[],
+  errors: FieldError[] = [],
+): string {
+  const error = errors.find((candidate) => candidate.field === name);
+  return `<fieldset class="choices"><legend>${e(legend)}</legend>${choices
+    .map(
+      (choice) =>
+        `<label class="inline"><input type="checkbox" name="${e(name)}" value="${e(choice.value)}"${selected.includes(choice.value) ? ' checked' : ''}> ${e(choice.label)}</label>`,
+    )
+    .join('')}${error ? `<p class="error">${e(error.message)}</p>` : ''}</fieldset>`;
 }

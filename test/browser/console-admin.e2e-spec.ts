@@ -262,11 +262,25 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
       stack.dataSource.getRepository(Volunteer).findOneByOrFail({ id: ids.get('Boris Iwanow') }),
     ).resolves.toMatchObject({ awayUntil: null });
     await page.getByLabel('Name', { exact: true }).fill('Boris Iwanow-Petersen');
+    await page.getByLabel(/^Verfügbar/).fill('Mo 09:00-12:00, Mi 14:00-18:00');
+    await page.getByLabel('Spaziergänge').check();
     await page.getByRole('button', { name: 'Speichern' }).first().click();
     await page.waitForURL(/done=saved/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Boris Iwanow-Petersen',
     );
+    await expect(
+      stack.dataSource.getRepository(Volunteer).findOneByOrFail({ id: ids.get('Boris Iwanow') }),
+    ).resolves.toMatchObject({
+      skills: ['accompaniment.doctor', 'accompaniment.walk'],
+      availability: [
+        { weekday: 1, start: '09:00', end: '12:00' },
+        { weekday: 3, start: '14:00', end: '18:00' },
+      ],
+    });
+    await page.getByLabel(/^Verfügbar/).fill('manchmal');
+    await page.getByRole('button', { name: 'Speichern' }).first().click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('availability.0.weekday');
   });
 
   it('should create and edit a provider', async () => {
@@ -279,7 +293,8 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
     await page.getByRole('button', { name: 'Speichern' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('postal code 99999 is unknown');
     await page.getByLabel('Postleitzahl').fill('22767');
-    await page.getByLabel('Tätigkeitsfelder').selectOption(['SEN', 'NBH']);
+    await page.getByLabel('Senior:innen / Leben im Alter').check();
+    await page.getByLabel('Nachbarschaft & Quartier').check();
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.waitForURL(/\/console\/providers\?done=saved/);
     await expectAccessible('providers');

@@ -212,6 +212,8 @@ export const de = {
   'request.propose': 'Vorschlagen',
   'request.proposed': 'Als Vorschlag hinzugefügt; Sie können die Person jetzt anfragen.',
   'request.noneFound': 'Niemand mit diesem Namen gefunden.',
+  'volunteers.inspectedOn': 'eFZ eingesehen am',
+  'volunteers.availabilityHint': 'z. B. Mo 09:00-12:00, Mi 14:00-18:00',
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -213,4 +213,6 @@ export const en: Messages = {
   'request.propose': 'Propose',
   'request.proposed': 'Added as a proposal; you can ask them now.',
   'request.noneFound': 'Nobody found by that name.',
+  'volunteers.inspectedOn': 'Certificate seen on',
+  'volunteers.availabilityHint': 'e.g. Mon 09:00-12:00, Wed 14:00-18:00',
 };

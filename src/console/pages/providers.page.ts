@@ -1,11 +1,11 @@
 import type { FieldError } from '../../common/validation';
 import {
+  checkboxGroup,
   consoleLayout,
   csrfField,
   e,
   errorSummary,
   inputField,
-  selectField,
   type ConsoleView,
 } from '../view';
 import { choicesOf, type Labels } from './labels';
@@ -75,7 +75,7 @@ export function renderProviderFormPage(
 <div class="row">${inputField(t('providers.name'), 'name', { value: form.name, errors, required: true })}${inputField(t('providers.contactPerson'), 'contactPerson', { value: form.contactPerson, errors, required: true })}</div>
 <div class="row">${inputField(t('providers.email'), 'email', { value: form.email, errors, type: 'email', required: true })}${inputField(t('providers.phone'), 'phone', { value: form.phone, errors, type: 'tel' })}</div>
 <div class="row">${inputField(t('providers.street'), 'streetAddress', { value: form.streetAddress, errors, required: true })}${inputField(t('providers.postalCode'), 'postalCode', { value: form.postalCode, errors, required: true, attrs: 'inputmode="numeric" maxlength="5"' })}</div>
-${selectField(t('providers.fields'), 'fieldsOfActivity', choicesOf(labels.taxonomy, 'fields', view.lang), { multiple: true, selected: form.fieldsOfActivity, errors })}
+${checkboxGroup(t('providers.fields'), 'fieldsOfActivity', choicesOf(labels.taxonomy, 'fields', view.lang), form.fieldsOfActivity, errors)}
 ${options.id ? `<p><label class="inline"><input type="checkbox" name="active" value="yes"${form.active ? ' checked' : ''}> ${e(t('providers.active'))}</label></p>` : ''}
 <p><button type="submit">${e(t('form.save'))}</button></p></form>`,
   });

@@ -5,10 +5,11 @@ import {
   type LanguageSkill,
   type WeeklySlot,
 } from '../../matching/domain/types';
-import { formatDateTime, weekdayName } from '../format';
+import { availabilityLine, formatDateTime, weekdayName } from '../format';
 import { codeLabel } from '../i18n';
 import { CERTIFICATE_FILTERS, volunteerFiltersQuery, type VolunteerFilters } from '../volunteer-search';
 import {
+  checkboxGroup,
   consoleLayout,
   csrfField,
   e,
@@ -122,8 +123,9 @@ export function renderVolunteerPage(
 <p class="muted">${e(volunteer.email)} · ${e(volunteer.district ?? '')}</p>
 <div class="row">${inputField(t('common.name'), 'name', { value: volunteer.name, errors, required: true })}${inputField(t('providers.phone'), 'phone', { value: volunteer.phone ?? '', errors, type: 'tel' })}</div>
 <div class="row">${inputField(t('providers.postalCode'), 'postalCode', { value: volunteer.postalCode, errors, required: true, attrs: 'inputmode="numeric" maxlength="5"' })}${inputField(t('volunteers.radius'), 'maxTravelKm', { value: volunteer.maxTravelKm, errors, type: 'number', attrs: 'min="0.5" max="50" step="0.5"' })}</div>
-${selectField(t('volunteers.skills'), 'skills', choicesOf(labels.taxonomy, 'skills', view.lang), { multiple: true, selected: volunteer.skills, errors })}
+${checkboxGroup(t('volunteers.skills'), 'skills', choicesOf(labels.taxonomy, 'skills', view.lang), volunteer.skills, errors)}
 ${inputField(`${t('volunteers.languages')} (${LANGUAGE_LEVELS.join(', ')})`, 'languages', { value: languagesLine(volunteer.languages), errors, hint: 'de:native, tr:B2' })}
+${inputField(`${t('volunteers.availability')} (${t('volunteers.availabilityHint')})`, 'availability', { value: availabilityLine(volunteer.availability, view.lang), errors })}
 ${selectField(
   t('common.status'),
   'status',
@@ -135,7 +137,7 @@ ${selectField(
     volunteer.awayUntil
       ? `<p>${e(t('volunteers.awayUntil'))}: <strong id="away-until">${e(volunteer.awayUntil)}</strong></p><form method="post" action="/console/volunteers/${e(volunteer.id)}/pause">${csrfField(view)}<input type="hidden" name="awayUntil" value=""><button type="submit" class="secondary">${e(t('volunteers.resume'))}</button></form>`
       : `<form method="post" action="/console/volunteers/${e(volunteer.id)}/pause">${csrfField(view)}${inputField(t('volunteers.pause'), 'awayUntil', { type: 'date', required: true, errors })}<p><button type="submit" class="secondary">${e(t('volunteers.pauseSubmit'))}</button></p></form>`
-  }<h2>${e(t('volunteers.certificate'))}</h2><p>${e(volunteer.certificateInspectedOn ?? t('volunteers.certMissing'))}</p><form method="post" action="/console/volunteers/${e(volunteer.id)}/certificate">${csrfField(view)}${inputField(t('intake.date'), 'inspectedOn', { type: 'date', required: true, errors })}<p><button type="submit" class="secondary">${e(t('form.save'))}</button></p></form>
+  }<h2>${e(t('volunteers.certificate'))}</h2><p>${e(volunteer.certificateInspectedOn ?? t('volunteers.certMissing'))}</p><form method="post" action="/console/volunteers/${e(volunteer.id)}/certificate">${csrfField(view)}${inputField(t('volunteers.inspectedOn'), 'inspectedOn', { type: 'date', required: true, errors })}<p><button type="submit" class="secondary">${e(t('form.save'))}</button></p></form>
 <h2>${e(t('volunteers.availability'))}</h2><p>${e(volunteer.availability.map((slot) => `${weekdayName(slot.weekday, view.lang)} ${slot.start}–${slot.end}`).join(', ') || '–')}</p></div>`;
   const historyTable = `<section class="card" aria-labelledby="h-history"><h2 id="h-history">${e(t('volunteers.history'))}</h2>${
     history.length === 0
