@@ -25,6 +25,8 @@ import { ProvidersService } from '../providers/providers.service';
 import { MatchingSettingsService } from '../settings/matching-settings.service';
 import { CRITERIA } from '../matching/domain/types';
 import { CreateStaffUserDto } from '../staff/dto/create-staff-user.dto';
+import { STAFF_ROLES, type StaffRole } from '../staff/staff-user.entity';
+import { DomainError } from '../common/domain-error';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { StaffUsersService } from '../staff/staff-users.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -280,6 +282,21 @@ export class ConsoleSettingsController {
       }
       await this.showErrors(view, response, fieldErrors);
     }
+  }
+
+  @Post('staff/:id/role')
+  async changeRole(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const role = text(body, 'role');
+    if (!(STAFF_ROLES as readonly string[]).includes(role)) {
+      throw new DomainError('invalid-role', 'role must be admin or coordinator', 'role');
+    }
+    await this.staffUsers.changeRole(id, role as StaffRole, staff);
+    response.redirect(303, '/console/settings?done=settings-saved');
   }
 
   private async showErrors(view: ConsoleView, response: Response, errors: FieldError[]): Promise<void> {

@@ -30,6 +30,7 @@ export const e = escapeHtml;
 const STYLE = `
   *, *::before, *::after { box-sizing: border-box; }
   body { font-family: system-ui, sans-serif; font-size: 1rem; line-height: 1.5; color: #1a1a1a; background: #f6f7f9; margin: 0; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; }
   .skip:focus { left: .5rem; z-index: 10; }
   header { background: #0b3d66; color: #fff; }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../common/domain-error';
+import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { AuditService } from './audit.service';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto';
 import { AuthenticatedStaff, hashPassword } from './staff-auth.service';
-import { StaffUser } from './staff-user.entity';
+import { StaffRole, StaffUser } from './staff-user.entity';
 
 /** Staff accounts, managed by admins. */
 @Injectable()
@@ -40,6 +40,37 @@ export class StaffUsersService {
         manager,
       );
       return user;
+    });
+  }
+
+  /** An agency must keep at least one admin, or nobody could change settings or accounts again. */
+  async changeRole(id: string, role: StaffRole, admin: AuthenticatedStaff): Promise<StaffUser> {
+    return this.dataSource.transaction(async (manager) => {
+      // Lock the admins, so two admins demoting each other at once cannot leave none.
+      await manager.query(`SELECT id FROM staff_user WHERE role = 'admin' FOR UPDATE`);
+      const user = await manager.findOneBy(StaffUser, { id });
+      if (!user) {
+        throw new NotFoundError('staff user', id);
+      }
+      if (
+        user.role === 'admin' &&
+        role !== 'admin' &&
+        (await manager.countBy(StaffUser, { role: 'admin' })) <= 1
+      ) {
+        throw new ConflictError('the last admin cannot lose the admin role');
+      }
+      await manager.update(StaffUser, id, { role });
+      await this.audit.record(
+        {
+          staffUserId: admin.id,
+          action: 'staff.role-changed',
+          entityType: 'staff-user',
+          entityId: id,
+          details: { from: user.role, to: role },
+        },
+        manager,
+      );
+      return { ...user, role };
     });
   }
 }

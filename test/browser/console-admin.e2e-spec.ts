@@ -339,13 +339,17 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
     await page.getByLabel(/Anfangspasswort/).fill('ein langes passwort');
     await page.getByRole('button', { name: 'Mitarbeitende anlegen' }).click();
     await page.waitForURL(/done=staff-created/);
+    await page.getByLabel('Rolle: Neue Kollegin').selectOption('admin');
+    await page.getByRole('button', { name: 'Rolle ändern: Neue Kollegin' }).click();
+    await page.waitForURL(/done=settings-saved/);
     const settings = await stack.api.get(MatchingSettingsService).get();
     expect(settings.policy.maxProposals).toBe(4);
     expect(settings.policy.weights.distance).toBe(0.5);
     await expect(
       stack.dataSource.getRepository(StaffUser).findOneBy({ email: 'neu@agency.test' }),
     ).resolves.toMatchObject({
-      role: 'coordinator',
+      role: 'admin',
     });
+    expect(await stack.dataSource.getRepository(AuditLog).countBy({ action: 'staff.role-changed' })).toBe(1);
   });
 });

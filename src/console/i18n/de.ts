@@ -214,6 +214,7 @@ export const de = {
   'request.noneFound': 'Niemand mit diesem Namen gefunden.',
   'volunteers.inspectedOn': 'eFZ eingesehen am',
   'volunteers.availabilityHint': 'z. B. Mo 09:00-12:00, Mi 14:00-18:00',
+  'settings.changeRole': 'Rolle ändern',
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -215,4 +215,5 @@ export const en: Messages = {
   'request.noneFound': 'Nobody found by that name.',
   'volunteers.inspectedOn': 'Certificate seen on',
   'volunteers.availabilityHint': 'e.g. Mon 09:00-12:00, Wed 14:00-18:00',
+  'settings.changeRole': 'Change role',
 };

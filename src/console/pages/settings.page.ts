@@ -50,7 +50,7 @@ ${inputField(t('settings.offerResponseHours'), 'offerResponseHours', { value: se
   const staffTable = `<div class="table-wrap"><table id="staff"><thead><tr><th scope="col">${e(t('common.name'))}</th><th scope="col">${e(t('common.email'))}</th><th scope="col">${e(t('settings.role'))}</th><th scope="col">${e(t('mail.created'))}</th></tr></thead><tbody>${staff
     .map(
       (row) =>
-        `<tr><td>${e(row.name)}</td><td>${e(row.email)}</td><td>${e(codeLabel(t, row.role))}</td><td>${e(formatDateTime(row.createdAt, view.lang))}</td></tr>`,
+        `<tr><td>${e(row.name)}</td><td>${e(row.email)}</td><td><form method="post" action="/console/settings/staff/${e(row.id)}/role" class="actions">${csrfField(view)}<label for="role-${e(row.id)}" class="visually-hidden">${e(t('settings.role'))}: ${e(row.name)}</label><select id="role-${e(row.id)}" name="role">${STAFF_ROLES.map((role) => `<option value="${role}"${role === row.role ? ' selected' : ''}>${e(codeLabel(t, role))}</option>`).join('')}</select><button type="submit" class="secondary" aria-label="${e(t('settings.changeRole'))}: ${e(row.name)}">${e(t('settings.changeRole'))}</button></form></td><td>${e(formatDateTime(row.createdAt, view.lang))}</td></tr>`,
     )
     .join('')}</tbody></table></div>`;
   const addStaff = `<form method="post" action="/console/settings/staff">${csrfField(view)}<h3>${e(t('settings.addStaff'))}</h3><div class="row">
