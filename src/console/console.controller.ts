@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  NotFoundException,
   Get,
   Header,
   Param,
@@ -388,6 +389,18 @@ export class ConsoleRequestsController {
       }
       show(400, renderIntakePage(view, labels, form, { errors: fieldErrors }));
     }
+  }
+}
+
+/** Any other console address: the login for strangers, a "not found" page for staff. Registered last. */
+@ApiExcludeController()
+@UseFilters(ConsoleExceptionFilter)
+@UseGuards(ConsoleAuthGuard)
+@Controller('console')
+export class ConsoleFallbackController {
+  @Get('*path')
+  notFound(): never {
+    throw new NotFoundException();
   }
 }
 

@@ -13,6 +13,7 @@ import { ConsoleAuthGuard } from './console-auth.guard';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
 import { consoleSecurityHeaders } from './security-headers';
 import {
+  ConsoleFallbackController,
   ConsoleLoginController,
   ConsoleRequestsController,
   RootRedirectController,
@@ -29,6 +30,8 @@ import {
     ConsoleMailController,
     ConsoleSettingsController,
     RootRedirectController,
+    // Last, so it only answers what no page above does.
+    ConsoleFallbackController,
   ],
   providers: [ConsoleAuthGuard],
 })
@@ -43,6 +46,7 @@ export class ConsoleModule implements NestModule {
         ConsoleProvidersController,
         ConsoleMailController,
         ConsoleSettingsController,
+        ConsoleFallbackController,
       );
   }
 }

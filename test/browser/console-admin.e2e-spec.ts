@@ -141,6 +141,7 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
       `/console/providers/${provider.id}`,
       '/console/mail',
       '/console/settings',
+      '/console/no-such-page',
     ];
     for (const path of pages) {
       await page.goto(`${stack.baseUrl}${path}`);
@@ -181,6 +182,9 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
   it('should keep a coordinator out of the admin settings', async () => {
     await loginInBrowser(page, stack.baseUrl, 'kim@agency.test', STAFF_PASSWORD);
     await expect(page.getByRole('link', { name: 'Einstellungen' }).count()).resolves.toBe(0);
+    const missing = await page.goto(`${stack.baseUrl}/console/no-such-page`);
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Diese Seite gibt es nicht');
     const today = await page.goto(`${stack.baseUrl}/console`);
     expect(today?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     const response = await page.goto(`${stack.baseUrl}/console/settings`);

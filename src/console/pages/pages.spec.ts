@@ -7,6 +7,7 @@ import type { ConsoleView } from '../view';
 import { consoleLayout } from '../view';
 import { intakeToDto, readIntakeForm, EMPTY_INTAKE } from './intake.page';
 import { labelsFor } from './labels';
+import { renderMailPage } from './mail.page';
 import { renderRequestPage, type CandidateRow, type RequestPageData } from './request.page';
 import { renderTodayPage } from './today.page';
 
@@ -183,6 +184,42 @@ describe('console pages', () => {
       },
       consent: { dataProcessing: true },
     });
+  });
+});
+
+describe('the mail page', () => {
+  const outbox = [
+    {
+      id: 'n1',
+      kind: 'volunteer-offer',
+      recipient: 'jonas@example.org',
+      status: 'failed',
+      attempts: 1,
+      lastError: '550 <mailbox> unknown',
+      createdAt: new Date('2026-11-20T09:00:00Z'),
+      sentAt: null,
+      requestId: 'r1',
+    },
+  ];
+
+  it('should show the outbox with each status, and the mail sink only in demo mode', () => {
+    const withoutSink = renderMailPage(view(), outbox, null);
+    expect(withoutSink).toContain('unzustellbar');
+    expect(withoutSink).toContain('550 &lt;mailbox&gt; unknown');
+    expect(withoutSink).toContain('href="/console/requests/r1"');
+    expect(withoutSink).not.toContain('Demo-Postfach');
+    const withSink = renderMailPage(view(), outbox, [
+      {
+        id: '2026-11-20T09-00-00.000Z-1a2b3c4d.eml',
+        date: new Date('2026-11-20T09:00:00Z'),
+        from: 'noreply@nahbar.localhost',
+        to: 'jonas@example.org',
+        subject: 'Anfrage: Einkaufshilfe',
+        messageId: null,
+      },
+    ]);
+    expect(withSink).toContain('Demo-Postfach');
+    expect(withSink).toContain('href="/demo/mail/2026-11-20T09-00-00.000Z-1a2b3c4d.eml"');
   });
 });
 
