@@ -215,6 +215,11 @@ export const de = {
   'volunteers.inspectedOn': 'eFZ eingesehen am',
   'volunteers.availabilityHint': 'z. B. Mo 09:00-12:00, Mi 14:00-18:00',
   'settings.changeRole': 'Rolle ändern',
+  'code.volunteer-offer': 'Anfrage an Freiwillige',
+  'code.volunteer-confirmation': 'Bestätigung an Freiwillige',
+  'code.staff-offer-accepted': 'Hinweis: Zusage',
+  'code.staff-offer-declined': 'Hinweis: Absage',
+  'code.staff-offer-expired': 'Hinweis: keine Antwort',
 } as const;
 
 export type MessageKey = keyof typeof de;

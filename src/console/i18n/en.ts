@@ -216,4 +216,9 @@ export const en: Messages = {
   'volunteers.inspectedOn': 'Certificate seen on',
   'volunteers.availabilityHint': 'e.g. Mon 09:00-12:00, Wed 14:00-18:00',
   'settings.changeRole': 'Change role',
+  'code.volunteer-offer': 'Offer to a volunteer',
+  'code.volunteer-confirmation': 'Confirmation to a volunteer',
+  'code.staff-offer-accepted': 'Notice: accepted',
+  'code.staff-offer-declined': 'Notice: declined',
+  'code.staff-offer-expired': 'Notice: no answer',
 };

@@ -27,7 +27,7 @@ export function renderMailPage(
       : `<div class="table-wrap"><table id="outbox"><thead><tr><th scope="col">${e(t('mail.created'))}</th><th scope="col">${e(t('mail.kind'))}</th><th scope="col">${e(t('mail.recipient'))}</th><th scope="col">${e(t('mail.status'))}</th><th scope="col">${e(t('mail.sent'))}</th><th scope="col">${e(t('mail.error'))}</th></tr></thead><tbody>${outbox
           .map(
             (row) =>
-              `<tr data-status="${e(row.status)}"><td>${e(formatDateTime(row.createdAt, view.lang))}</td><td>${row.requestId ? `<a href="/console/requests/${e(row.requestId)}">${e(row.kind)}</a>` : e(row.kind)}</td><td>${e(row.recipient)}</td><td>${e(codeLabel(t, row.status))}</td><td>${e(formatDateTime(row.sentAt, view.lang))}</td><td>${e(row.lastError ?? '')}</td></tr>`,
+              `<tr data-status="${e(row.status)}"><td>${e(formatDateTime(row.createdAt, view.lang))}</td><td>${row.requestId ? `<a href="/console/requests/${e(row.requestId)}">${e(codeLabel(t, row.kind))}</a>` : e(codeLabel(t, row.kind))}</td><td>${e(row.recipient)}</td><td>${e(codeLabel(t, row.status))}</td><td>${e(formatDateTime(row.sentAt, view.lang))}</td><td>${e(row.lastError ?? '')}</td></tr>`,
           )
           .join('')}</tbody></table></div>`;
   const sinkSection =

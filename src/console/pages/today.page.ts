@@ -1,3 +1,4 @@
+import { codeLabel } from '../i18n';
 import type { TodayItem, TodayOverview, TodaySectionKey } from '../today.queries';
 import { formatWaited } from '../format';
 import { actionButton, consoleLayout, e, type ConsoleView } from '../view';
@@ -23,7 +24,7 @@ function itemLine(
   const detail = !item.detail ? '' : typeof item.detail === 'string' ? item.detail : item.detail[view.lang];
   const title = item.category
     ? `${labels.category(item.category)} · ${item.district ?? ''}`
-    : (item.label ?? '');
+    : codeLabel(view.t, item.label ?? '');
   const link = item.requestId
     ? `<a href="/console/requests/${e(item.requestId)}">${e(title)}</a>`
     : `<a href="/console/mail">${e(title)}</a>`;
