@@ -44,6 +44,8 @@ export async function createApiApp(
   app.use(express.json({ limit: BODY_LIMIT }), bodyParserErrors);
   // The volunteer's settings page posts a plain HTML form.
   app.use('/preferences', express.urlencoded({ extended: false, limit: '10kb', parameterLimit: 20 }));
+  // The console's forms post urlencoded; repeated fields (several skills) arrive as arrays.
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(cookieParser());
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpExceptionFilter());

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, loadConfig } from './config/config';
+import { ConsoleModule } from './console/console.module';
 import { CoreModule } from './core.module';
 import { HealthController } from './health/health.controller';
 import { HelpSeekersModule } from './help-seekers/help-seekers.module';
@@ -26,6 +27,7 @@ export class ApiModule {
         MatchingModule,
         NotificationsModule,
         SettingsApiModule,
+        ConsoleModule,
         ...(config.MAIL_SINK_ENABLED ? [MailSinkModule.forDirectory(config.MAIL_SINK_DIR)] : []),
       ],
       controllers: [HealthController],

@@ -21,12 +21,21 @@ export const ALTONA_POSTAL_CODES = [
   '22525',
 ];
 
-export const DEMO_STAFF = {
-  name: 'Demo Koordination',
-  email: 'koordination@altonavi.example',
-  password: 'altona-demo',
-  role: 'admin' as const,
-};
+/** Demo logins (demo only): a coordinator for the daily work, an admin for settings and staff. */
+export const DEMO_STAFF = [
+  {
+    name: 'Demo Koordination',
+    email: 'koordination@altonavi.example',
+    password: 'altona-demo',
+    role: 'coordinator' as const,
+  },
+  {
+    name: 'Demo Leitung',
+    email: 'leitung@altonavi.example',
+    password: 'altona-demo',
+    role: 'admin' as const,
+  },
+];
 
 /** mulberry32: a tiny seeded generator, enough for reproducible demo data. */
 function seededRandom(seed: number): () => number {

@@ -46,13 +46,17 @@ async function seedDemoAgency(api: INestApplication): Promise<boolean> {
   if ((await staffUsers.count()) > 0) {
     return false; // seeded on an earlier run; keep what people changed since
   }
-  const admin = await staffUsers.save({
-    name: DEMO_STAFF.name,
-    email: DEMO_STAFF.email,
-    role: DEMO_STAFF.role,
-    passwordHash: await hashPassword(DEMO_STAFF.password),
-  });
-  const staff: AuthenticatedStaff = { id: admin.id, name: admin.name, email: admin.email, role: admin.role };
+  const [coordinator] = await Promise.all(
+    DEMO_STAFF.map(async ({ password, ...user }) =>
+      staffUsers.save({ ...user, passwordHash: await hashPassword(password) }),
+    ),
+  );
+  const staff: AuthenticatedStaff = {
+    id: coordinator.id,
+    name: coordinator.name,
+    email: coordinator.email,
+    role: coordinator.role,
+  };
   const providers = api.get(ProvidersService);
   for (const provider of DEMO_PROVIDERS) {
     await providers.register(provider, staff);
@@ -92,7 +96,8 @@ function printWelcome(config: AppConfig, seeded: boolean): void {
    API docs     ${base}/api/docs
    Health       ${base}/api/health
    Mailbox      ${config.MAIL_SINK_ENABLED ? `${base}/demo/mail` : '(mail sink off: mail goes to ' + config.SMTP_HOST + ')'}
-   Staff login  ${DEMO_STAFF.email} / ${DEMO_STAFF.password}   (demo only)
+   Console      ${base}/console
+${DEMO_STAFF.map((user) => `   Staff login  ${user.email} / ${user.password}   (${user.role}, demo only)`).join('\n')}
  Stop with Ctrl+C.
 ──────────────────────────────────────────────────────────────`);
 }

@@ -3,6 +3,7 @@ import { AuditLog } from '../staff/audit-log.entity';
 import { CallTask } from '../help-seekers/call-task.entity';
 import { ConsentRecord } from '../common/consent-record.entity';
 import { HelpRequest } from '../help-seekers/help-request.entity';
+import { HelpRequestNote } from '../help-seekers/help-request-note.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
 import { Match } from '../matching/match.entity';
 import { VolunteerBlock } from '../matching/volunteer-block.entity';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   CallTask,
   ConsentRecord,
   HelpRequest,
+  HelpRequestNote,
   HelpSeeker,
   Match,
   Notification,

@@ -37,6 +37,8 @@ interface Intake {
   details: PublicHelpRequestDto | StaffHelpRequestDto;
   consentMode: ConsentMode;
   staff: AuthenticatedStaff | null;
+  /** A known help-seeker calls again: the request is theirs, their stored details stay as they are. */
+  existingHelpSeekerId?: string;
 }
 
 function toSchedule(dto: ScheduleDto): RequestSchedule {
@@ -62,8 +64,19 @@ export class HelpRequestsService {
     return this.intake({ source: 'public-form', details: dto, consentMode: 'online', staff: null });
   }
 
-  recordPhoneIntake(dto: StaffHelpRequestDto, staff: AuthenticatedStaff): Promise<CreatedHelpRequest> {
-    return this.intake({ source: 'phone-intake', details: dto, consentMode: 'oral', staff });
+  /** `existingHelpSeekerId`: staff picked a known person in the duplicate check instead of a new one. */
+  recordPhoneIntake(
+    dto: StaffHelpRequestDto,
+    staff: AuthenticatedStaff,
+    existingHelpSeekerId?: string,
+  ): Promise<CreatedHelpRequest> {
+    return this.intake({
+      source: 'phone-intake',
+      details: dto,
+      consentMode: 'oral',
+      staff,
+      existingHelpSeekerId,
+    });
   }
 
   /** A provider looks for a volunteer for one of its opportunities; it goes through the same matching. */
@@ -92,14 +105,25 @@ export class HelpRequestsService {
   }
 
   /** Help-seeker, consent and request together: the public form and phone intake. */
-  private async intake({ source, details, consentMode, staff }: Intake): Promise<CreatedHelpRequest> {
+  private async intake({
+    source,
+    details,
+    consentMode,
+    staff,
+    existingHelpSeekerId,
+  }: Intake): Promise<CreatedHelpRequest> {
     const fields = await this.checkedRequestFields(
       details,
       'neededSkills' in details ? details.neededSkills : undefined,
     );
     this.checkHealthConsent(details.helpSeeker, details.consent.healthData === true);
     return this.store(staff, async (manager) => {
-      const seeker = await this.createHelpSeeker(manager, details.helpSeeker, details.postalCode);
+      const seeker = existingHelpSeekerId
+        ? await manager.findOneBy(HelpSeeker, { id: existingHelpSeekerId })
+        : await this.createHelpSeeker(manager, details.helpSeeker, details.postalCode);
+      if (!seeker) {
+        throw new NotFoundError('help-seeker', existingHelpSeekerId ?? '');
+      }
       await this.recordConsent(manager, seeker.id, consentMode, details.consent.healthData === true, staff);
       return manager.save(
         manager.create(HelpRequest, {

@@ -19,6 +19,6 @@ import { StaffHelpRequestsService } from './staff-help-requests.service';
     CallTasksController,
   ],
   providers: [HelpRequestsService, StaffHelpRequestsService, CallTasksService],
-  exports: [HelpRequestsService],
+  exports: [HelpRequestsService, StaffHelpRequestsService, CallTasksService],
 })
 export class HelpSeekersModule {}

@@ -38,6 +38,26 @@ export class StaffHelpRequestsService {
     }));
   }
 
+  /**
+   * Known help-seekers who may be the caller: the same name (case-insensitive) and the same phone
+   * number (digits only) or postal code. Staff pick one or create a new record on purpose.
+   */
+  async possibleDuplicates(
+    name: string,
+    phone: string | null,
+    postalCode: string | null,
+  ): Promise<{ id: string; name: string; phone: string | null; postalCode: string; email: string | null }[]> {
+    const digits = phone?.replace(/\D/g, '') || null;
+    return this.dataSource.query(
+      `SELECT id, name, phone, postal_code AS "postalCode", email FROM help_seeker
+        WHERE lower(name) = lower($1)
+          AND (($2::text IS NOT NULL AND regexp_replace(coalesce(phone, ''), '\\D', '', 'g') = $2)
+            OR ($3::text IS NOT NULL AND postal_code = $3))
+        ORDER BY created_at DESC LIMIT 10`,
+      [name.trim(), digits, postalCode || null],
+    );
+  }
+
   /** One request with the help-seeker's contact and the ranked proposals; the read is audited. */
   async detail(id: string, staff: AuthenticatedStaff) {
     const request = await this.dataSource

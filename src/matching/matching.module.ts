@@ -19,6 +19,6 @@ import { StaffMatchingService } from './staff-matching.service';
     FollowUpController,
   ],
   providers: [MatchDecisionsService, MatchingService, StaffMatchingService, GlobalAssignmentService],
-  exports: [MatchDecisionsService],
+  exports: [MatchDecisionsService, StaffMatchingService, MatchingService],
 })
 export class MatchingModule {}

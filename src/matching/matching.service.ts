@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { NotFoundError } from '../common/domain-error';
+import { ConflictError, NotFoundError } from '../common/domain-error';
 import { HelpRequest, MatchingSummary } from '../help-seekers/help-request.entity';
 import { MatchingSettingsService } from '../settings/matching-settings.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { explainVolunteer, rankCandidates } from './domain';
+import { explainVolunteer, rankCandidates, type VolunteerExplanation } from './domain';
+import { AuditService } from '../staff/audit.service';
+import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import type { MatchableRequest, RankingContext } from './domain/types';
 import {
   findCandidatesForBatch,
@@ -16,6 +18,7 @@ import {
   RetrievalRequest,
 } from './candidate-retrieval';
 import { Match } from './match.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
 
 export type MatchingOutcome = 'proposed' | 'no-eligible-volunteer' | 'skipped';
 
@@ -46,6 +49,7 @@ export class MatchingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: MatchingSettingsService,
     private readonly taxonomy: TaxonomyService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -174,45 +178,95 @@ export class MatchingService {
     );
     let proposed = 0;
     for (const { id } of nearby) {
-      const added = await this.dataSource.transaction(async (manager) => {
-        const request = await manager.findOne(HelpRequest, {
-          where: { id },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!request || !(RECHECK_STATUSES as readonly string[]).includes(request.status)) {
-          return false;
-        }
-        const volunteer = await loadCandidate(manager, request, volunteerId, now);
-        const verdict = volunteer
-          ? explainVolunteer(await this.matchable(manager, request), volunteer, ctx)
-          : null;
-        if (!verdict?.eligible) {
-          return false;
-        }
-        const rank = (await manager.count(Match, { where: { requestId: id } })) + 1;
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(Match)
-          .values({
-            requestId: id,
-            volunteerId,
-            score: verdict.candidate.score,
-            rank,
-            distanceKm: Math.round(verdict.candidate.distanceKm * 100) / 100,
-            breakdown: verdict.candidate.breakdown,
-            status: 'proposed',
-          })
-          .orIgnore()
-          .execute();
-        if (request.status === 'open') {
-          await manager.update(HelpRequest, id, { status: 'proposals-ready', statusChangedAt: now });
-        }
-        return true;
-      });
-      proposed += added ? 1 : 0;
+      const added = await this.dataSource.transaction(async (manager) =>
+        this.proposeIfEligible(manager, id, volunteerId, ctx, now),
+      );
+      proposed += added?.eligible ? 1 : 0;
     }
     return proposed;
+  }
+
+  /**
+   * Staff pick someone the ranking did not propose: they become a proposal (scored like any other)
+   * if the hard rules allow it; otherwise the rule that excludes them is the answer.
+   */
+  async proposeVolunteer(
+    requestId: string,
+    volunteerId: string,
+    staff: AuthenticatedStaff,
+    now = new Date(),
+  ): Promise<VolunteerExplanation> {
+    const ctx = await this.rankingContext(now);
+    if (!(await this.dataSource.getRepository(Volunteer).existsBy({ id: volunteerId }))) {
+      throw new NotFoundError('volunteer', volunteerId);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const verdict = await this.proposeIfEligible(manager, requestId, volunteerId, ctx, now);
+      if (!verdict) {
+        throw new ConflictError('only an open request or one with proposals takes another proposal');
+      }
+      if (verdict.eligible) {
+        await this.audit.record(
+          {
+            staffUserId: staff.id,
+            action: 'match.proposed-by-staff',
+            entityType: 'help-request',
+            entityId: requestId,
+            details: { volunteerId },
+          },
+          manager,
+        );
+      }
+      return verdict;
+    });
+  }
+
+  /**
+   * Under the request's row lock: adds the volunteer as a proposal when eligible. Null when the
+   * request (or the volunteer) is gone, or the request is in a state that takes no new proposals.
+   */
+  private async proposeIfEligible(
+    manager: EntityManager,
+    id: string,
+    volunteerId: string,
+    ctx: RankingContext,
+    now: Date,
+  ): Promise<VolunteerExplanation | null> {
+    const request = await manager.findOne(HelpRequest, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!request || !(RECHECK_STATUSES as readonly string[]).includes(request.status)) {
+      return null;
+    }
+    const volunteer = await loadCandidate(manager, request, volunteerId, now);
+    if (!volunteer) {
+      return null;
+    }
+    const verdict = explainVolunteer(await this.matchable(manager, request), volunteer, ctx);
+    if (!verdict.eligible) {
+      return verdict;
+    }
+    const rank = (await manager.count(Match, { where: { requestId: id } })) + 1;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Match)
+      .values({
+        requestId: id,
+        volunteerId,
+        score: verdict.candidate.score,
+        rank,
+        distanceKm: Math.round(verdict.candidate.distanceKm * 100) / 100,
+        breakdown: verdict.candidate.breakdown,
+        status: 'proposed',
+      })
+      .orIgnore()
+      .execute();
+    if (request.status === 'open') {
+      await manager.update(HelpRequest, id, { status: 'proposals-ready', statusChangedAt: now });
+    }
+    return verdict;
   }
 
   /** Staff ask "why was this volunteer not proposed?": the rule, or the score they would get. */

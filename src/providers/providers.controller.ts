@@ -1,8 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
-import { CreateProviderDto } from './dto/create-provider.dto';
+import { CreateProviderDto, UpdateProviderDto } from './dto/create-provider.dto';
 import { ProvidersService } from './providers.service';
 
 @ApiTags('staff')
@@ -26,5 +36,14 @@ export class ProvidersController {
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.providers.get(id);
+  }
+
+  @Patch(':id')
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateProviderDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ) {
+    return this.providers.update(id, body, staff);
   }
 }

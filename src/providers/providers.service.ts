@@ -6,7 +6,7 @@ import { PostalCodesService } from '../postal-codes/postal-codes.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { CreateProviderDto } from './dto/create-provider.dto';
+import { CreateProviderDto, UpdateProviderDto } from './dto/create-provider.dto';
 import { Provider } from './provider.entity';
 
 @Injectable()
@@ -43,6 +43,46 @@ export class ProvidersService {
         manager,
       );
       return provider;
+    });
+  }
+
+  async update(id: string, dto: UpdateProviderDto, staff: AuthenticatedStaff): Promise<Provider> {
+    if (dto.fieldsOfActivity) {
+      this.taxonomy.assertKnown('fields', dto.fieldsOfActivity, 'fieldsOfActivity');
+    }
+    const location = dto.postalCode ? await this.postalCodes.locate(dto.postalCode) : null;
+    return this.dataSource.transaction(async (manager) => {
+      const provider = await manager.findOne(Provider, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!provider) {
+        throw new NotFoundError('provider', id);
+      }
+      Object.assign(provider, {
+        ...dto,
+        ...(dto.email ? { email: dto.email.trim().toLowerCase() } : {}),
+        ...(location
+          ? {
+              postalCode: location.postalCode,
+              latitude: location.latitude,
+              longitude: location.longitude,
+              district: location.district,
+            }
+          : {}),
+      });
+      const saved = await manager.save(provider);
+      await this.audit.record(
+        {
+          staffUserId: staff.id,
+          action: 'provider.updated',
+          entityType: 'provider',
+          entityId: id,
+          details: { fields: Object.keys(dto).join(',') },
+        },
+        manager,
+      );
+      return saved;
     });
   }
 

@@ -1,5 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEmail,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class CreateProviderDto {
   @ApiProperty({ example: 'Seniorentreff Ottensen' })
@@ -38,4 +47,12 @@ export class CreateProviderDto {
   @ArrayMaxSize(16)
   @IsString({ each: true })
   fieldsOfActivity: string[];
+}
+
+/** Any field may change; `active: false` keeps the provider and its history but hides it from new work. */
+export class UpdateProviderDto extends PartialType(CreateProviderDto) {
+  @ApiPropertyOptional({ example: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 }

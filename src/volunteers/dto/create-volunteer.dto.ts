@@ -110,11 +110,12 @@ export class CreateVolunteerDto {
 
   @ApiPropertyOptional({
     example: '2026-12-06',
-    description: 'away (holiday, illness) up to and including this date',
+    description: 'away (holiday, illness) up to and including this date; null ends the pause',
+    nullable: true,
   })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-12-06' })
-  awayUntil?: string;
+  awayUntil?: string | null;
 
   @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES, default: 'pending' })
   @IsOptional()

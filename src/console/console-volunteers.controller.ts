@@ -1,0 +1,217 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import type { FieldError } from '../common/validation';
+import { MatchingSettingsService } from '../settings/matching-settings.service';
+import type { AuthenticatedStaff } from '../staff/staff-auth.service';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { RecordCertificateDto, UpdateVolunteerDto } from '../volunteers/dto/create-volunteer.dto';
+import { VolunteersService } from '../volunteers/volunteers.service';
+import { ConsoleAuthGuard, Staff, View } from './console-auth.guard';
+import { noticeOf } from './console.controller';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { parseAvailabilityLine } from './format';
+import { domainErrorAsField, formList, validateForm } from './forms';
+import { labelsFor } from './pages/labels';
+import {
+  parseLanguagesLine,
+  renderVolunteerListPage,
+  renderVolunteerPage,
+  type VolunteerHistoryRow,
+  type VolunteerListRow,
+} from './pages/volunteers.page';
+import { readVolunteerFilters, VOLUNTEER_PAGE_SIZE, volunteerSearchSql } from './volunteer-search';
+import type { ConsoleView } from './view';
+
+const HTML = 'text/html; charset=utf-8';
+const DISTRICTS_CACHE_MS = 5 * 60_000;
+
+@ApiExcludeController()
+@UseFilters(ConsoleExceptionFilter)
+@UseGuards(ConsoleAuthGuard)
+@Controller('console/volunteers')
+export class ConsoleVolunteersController {
+  private districts?: { names: string[]; until: number };
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly volunteers: VolunteersService,
+    private readonly settings: MatchingSettingsService,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  @Get()
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', 'no-store')
+  async list(@View() view: ConsoleView, @Query() query: Record<string, unknown>): Promise<string> {
+    const filters = readVolunteerFilters(query);
+    const { policy } = await this.settings.get();
+    const { sql, params } = volunteerSearchSql(filters, {
+      // A filter on a skill also finds its more specific skills ("Begleitung" finds "Begleitung zum Arzt").
+      skills: filters.skill ? this.skillWithChildren(filters.skill) : [],
+      certificateValidityYears: policy.certificateValidityYears,
+    });
+    const [rows, districts] = await Promise.all([
+      this.dataSource.query<VolunteerListRow[]>(sql, params),
+      this.districtNames(),
+    ]);
+    return renderVolunteerListPage(
+      view,
+      labelsFor(this.taxonomy.taxonomy, view.lang),
+      filters,
+      rows.slice(0, VOLUNTEER_PAGE_SIZE),
+      rows.length > VOLUNTEER_PAGE_SIZE,
+      districts,
+    );
+  }
+
+  @Get(':id')
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', 'no-store')
+  async profile(
+    @Param('id', ParseUUIDPipe) id: string,
+    @View() view: ConsoleView,
+    @Query('done') done?: string,
+  ): Promise<string> {
+    return this.renderProfile(view, id, [], noticeOf(view, done));
+  }
+
+  @Post(':id')
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const text = (key: string) => (typeof body[key] === 'string' ? body[key].trim() : '');
+    const plain = {
+      name: text('name'),
+      phone: text('phone') || undefined,
+      postalCode: text('postalCode'),
+      maxTravelKm: Number(text('maxTravelKm')),
+      skills: formList(body.skills),
+      languages: parseLanguagesLine(text('languages')),
+      availability: parseAvailabilityLine(text('availability')),
+      status: text('status'),
+    };
+    await this.save(view, id, response, UpdateVolunteerDto, plain, (dto) =>
+      this.volunteers.update(id, dto, staff),
+    );
+  }
+
+  /** Pause until a return date (the volunteer is "away" and not asked), or end the pause. */
+  @Post(':id/pause')
+  async pause(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const awayUntil = typeof body.awayUntil === 'string' && body.awayUntil !== '' ? body.awayUntil : null;
+    await this.save(view, id, response, UpdateVolunteerDto, { awayUntil }, (dto) =>
+      this.volunteers.update(id, dto, staff),
+    );
+  }
+
+  @Post(':id/certificate')
+  async certificate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.save(view, id, response, RecordCertificateDto, { inspectedOn: body.inspectedOn }, (dto) =>
+      this.volunteers.recordCertificate(id, dto, staff),
+    );
+  }
+
+  /** Validate with the API's DTO, call the service, redirect (PRG); or show the form with its errors. */
+  private async save<T extends object>(
+    view: ConsoleView,
+    id: string,
+    response: Response,
+    dtoClass: new () => T,
+    plain: Record<string, unknown>,
+    action: (dto: T) => Promise<unknown>,
+  ): Promise<void> {
+    const { dto, errors } = await validateForm(dtoClass, plain);
+    let fieldErrors: FieldError[] = errors;
+    if (dto) {
+      try {
+        await action(dto);
+        response.redirect(303, `/console/volunteers/${id}?done=saved`);
+        return;
+      } catch (error) {
+        fieldErrors = domainErrorAsField(error) ?? [];
+        if (fieldErrors.length === 0) {
+          throw error;
+        }
+      }
+    }
+    response
+      .status(400)
+      .type(HTML)
+      .send(await this.renderProfile(view, id, fieldErrors, null));
+  }
+
+  private async renderProfile(
+    view: ConsoleView,
+    id: string,
+    errors: FieldError[],
+    notice: string | null,
+  ): Promise<string> {
+    const volunteer = await this.volunteers.get(id);
+    const history = await this.dataSource.query<VolunteerHistoryRow[]>(
+      `SELECT r.id AS "requestId", r.category, r.district, m.status, m.score, m.created_at AS "createdAt"
+         FROM match m JOIN help_request r ON r.id = m.request_id
+        WHERE m.volunteer_id = $1 ORDER BY m.created_at DESC LIMIT 100`,
+      [id],
+    );
+    return renderVolunteerPage(view, labelsFor(this.taxonomy.taxonomy, view.lang), volunteer, history, {
+      errors,
+      notice,
+    });
+  }
+
+  private skillWithChildren(skill: string): string[] {
+    const children = Object.entries(this.taxonomy.taxonomy.skills)
+      .filter(([, definition]) => definition.parent === skill)
+      .map(([key]) => key);
+    return [skill, ...children];
+  }
+
+  /** The districts volunteers live in, for the filter; they change rarely, so a short cache. */
+  private async districtNames(): Promise<string[]> {
+    if (this.districts && this.districts.until > Date.now()) {
+      return this.districts.names;
+    }
+    // A loose index scan over (district, name, id): one index probe per district, not a full scan.
+    const rows = await this.dataSource.query<{ district: string }[]>(
+      `WITH RECURSIVE d AS (
+         (SELECT district FROM volunteer WHERE district IS NOT NULL ORDER BY district LIMIT 1)
+         UNION ALL
+         SELECT (SELECT v.district FROM volunteer v WHERE v.district > d.district ORDER BY v.district LIMIT 1)
+           FROM d WHERE d.district IS NOT NULL)
+       SELECT district FROM d WHERE district IS NOT NULL LIMIT 500`,
+    );
+    this.districts = { names: rows.map((row) => row.district), until: Date.now() + DISTRICTS_CACHE_MS };
+    return this.districts.names;
+  }
+}

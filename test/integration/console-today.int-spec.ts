@@ -1,0 +1,100 @@
+import { berlinDateOf } from '../../src/common/berlin-time';
+import { HelpRequest } from '../../src/help-seekers/help-request.entity';
+import { loadToday, type TodaySectionKey } from '../../src/console/today.queries';
+import { EXCLUSION_REASONS, type ExclusionReason } from '../../src/matching/domain/types';
+import { AuditService } from '../../src/staff/audit.service';
+import { createStaffUser } from '../factories/staff.factory';
+import { publicHelpRequestBody } from '../factories/api-bodies.factory';
+import { requestJson } from '../helpers/http';
+import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp-test-server';
+import { startTestStack, type TestStack } from '../helpers/test-stack';
+
+const noExclusions = Object.fromEntries(EXCLUSION_REASONS.map((reason) => [reason, 0])) as Record<
+  ExclusionReason,
+  number
+>;
+
+describe('the "Heute" sections on PostgreSQL', () => {
+  let smtp: TestSmtpServer;
+  let stack: TestStack;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    // No worker: the requests stay as the test sets them.
+    stack = await startTestStack({ smtpPort: smtp.port, worker: false });
+    for (let i = 0; i < 4; i += 1) {
+      const created = await requestJson(stack.baseUrl, 'POST', '/api/public/help-requests', {
+        body: publicHelpRequestBody(),
+      });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    await smtp?.close();
+  });
+
+  async function section(key: TodaySectionKey): Promise<string[]> {
+    const today = await loadToday(stack.dataSource.manager, new Date());
+    return today.sections
+      .find((candidate) => candidate.key === key)!
+      .items.map((item) => item.requestId ?? '');
+  }
+
+  it('should list requests nobody opened yet, oldest first, until a staff member opens one', async () => {
+    await expect(section('new')).resolves.toEqual(ids);
+    const staff = await createStaffUser(stack.dataSource);
+    await stack.api.get(AuditService).record({
+      staffUserId: staff.id,
+      action: 'help-request.viewed',
+      entityType: 'help-request',
+      entityId: ids[0],
+    });
+    await expect(section('new')).resolves.toEqual(ids.slice(1));
+  });
+
+  it('should say which rule excluded most when nobody fits', async () => {
+    await stack.dataSource.getRepository(HelpRequest).update(ids[1], {
+      status: 'open',
+      matchingSummary: {
+        at: new Date().toISOString(),
+        eligible: 0,
+        proposed: 0,
+        exclusionCounts: { ...noExclusions, 'outside-radius': 2, 'language-missing': 7 },
+      },
+    });
+    const today = await loadToday(stack.dataSource.manager, new Date());
+    const [item] = today.sections.find((candidate) => candidate.key === 'noEligible')!.items;
+    expect(item.requestId).toBe(ids[1]);
+    expect(item.detail).toEqual({
+      de: '7 × spricht die benötigte Sprache nicht',
+      en: expect.stringMatching(/^7 × /),
+    });
+  });
+
+  it('should list placed requests of help-seekers without email until someone called them back', async () => {
+    const today = berlinDateOf(new Date());
+    await stack.dataSource.getRepository(HelpRequest).update(ids[2], {
+      status: 'matched',
+      statusChangedAt: new Date(Date.now() - 60_000),
+      schedule: { kind: 'one-off', date: today, start: '10:00', end: '11:00' },
+    });
+    await expect(section('callBack')).resolves.toEqual(expect.arrayContaining([ids[2]]));
+    await expect(section('appointments')).resolves.toEqual([ids[2]]);
+    await stack.api.get(AuditService).record({
+      staffUserId: null,
+      action: 'help-request.called-back',
+      entityType: 'help-request',
+      entityId: ids[2],
+    });
+    await expect(section('callBack')).resolves.not.toContain(ids[2]);
+  });
+
+  it('should count the open requests per district', async () => {
+    const today = await loadToday(stack.dataSource.manager, new Date());
+    expect(today.districts.reduce((sum, row) => sum + row.count, 0)).toBe(4);
+  });
+});
