@@ -19,6 +19,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { StaffHelpRequestDto } from '../help-seekers/dto/create-help-request.dto';
 import { HelpRequestNote } from '../help-seekers/help-request-note.entity';
+import { CallTasksService } from '../help-seekers/call-tasks.service';
 import { HelpRequestsService } from '../help-seekers/help-requests.service';
 import { StaffHelpRequestsService } from '../help-seekers/staff-help-requests.service';
 import { MatchDecisionsService } from '../matching/match-decisions.service';
@@ -70,6 +71,7 @@ export class ConsoleLoginController {
   constructor(
     private readonly auth: StaffAuthService,
     private readonly audit: AuditService,
+    private readonly callTasks: CallTasksService,
   ) {}
 
   @Get('login')
@@ -166,6 +168,7 @@ export class ConsoleRequestsController {
     private readonly matching: MatchingService,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
+    private readonly callTasks: CallTasksService,
   ) {}
 
   @Get()
@@ -336,11 +339,18 @@ export class ConsoleRequestsController {
     @Staff() staff: AuthenticatedStaff,
     @Res() response: Response,
   ): Promise<void> {
-    await this.audit.record({
-      staffUserId: staff.id,
-      action: 'help-request.called-back',
-      entityType: 'help-request',
-      entityId: id,
+    await this.dataSource.transaction(async (manager) => {
+      await this.audit.record(
+        {
+          staffUserId: staff.id,
+          action: 'help-request.called-back',
+          entityType: 'help-request',
+          entityId: id,
+        },
+        manager,
+      );
+      // The "call the help-seeker" tasks the notifications opened for this request are done too.
+      await this.callTasks.markDoneForRequest(id, staff, manager);
     });
     response.redirect(303, '/console');
   }

@@ -19,6 +19,8 @@ export interface TodayItem {
   detail?: LocalizedText | string;
   /** For items not about a request, e.g. an email. */
   label?: string;
+  /** An open "call the help-seeker" task, whose printable letter staff can open. */
+  callTaskId?: string;
 }
 
 export interface TodayCounts {
@@ -133,20 +135,30 @@ export async function todaysAppointments(db: EntityManager, now: Date): Promise<
 }
 
 /**
- * Help-seekers who must hear from us by phone: their request was placed or found nobody, and they
- * have no email or want to be called; until staff record that they called back.
+ * Help-seekers who must hear from us by phone: an open "call the help-seeker" task (a placed match
+ * they cannot be emailed about), or a request that found nobody while they have no email or want
+ * to be called; until staff record that they called back.
  */
 export async function helpSeekersToCallBack(db: EntityManager): Promise<TodayItem[]> {
-  const rows: RequestRow[] = await db.query(
-    `SELECT r.id, r.category, r.district, r.status_changed_at AS since FROM help_request r
+  const rows: (RequestRow & { call_task_id: string | null })[] = await db.query(
+    `SELECT r.id, r.category, r.district, coalesce(t.created_at, r.status_changed_at) AS since,
+            t.id AS call_task_id
+       FROM help_request r
        JOIN help_seeker s ON s.id = r.help_seeker_id
-      WHERE r.status IN ('matched', 'open') AND (s.email IS NULL OR s.preferred_contact = 'phone')
-        AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'help-request'
-                          AND a.entity_id = r.id::text AND a.action = 'help-request.called-back'
-                          AND a.at >= r.status_changed_at)
-      ORDER BY r.status_changed_at LIMIT ${SECTION_LIMIT}`,
+       LEFT JOIN LATERAL (SELECT id, created_at FROM call_task
+                           WHERE help_request_id = r.id AND status = 'open'
+                           ORDER BY created_at LIMIT 1) t ON true
+      WHERE t.id IS NOT NULL
+         OR (r.status IN ('matched', 'open') AND (s.email IS NULL OR s.preferred_contact = 'phone')
+             AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'help-request'
+                               AND a.entity_id = r.id::text AND a.action = 'help-request.called-back'
+                               AND a.at >= r.status_changed_at))
+      ORDER BY since LIMIT ${SECTION_LIMIT}`,
   );
-  return rows.map((row) => toItem(row));
+  return rows.map((row) => ({
+    ...toItem(row),
+    ...(row.call_task_id ? { callTaskId: row.call_task_id } : {}),
+  }));
 }
 
 export async function openRequestsPerDistrict(db: EntityManager): Promise<TodayCounts[]> {

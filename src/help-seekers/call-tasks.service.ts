@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { formatScheduleDe, formatScheduleEn } from '../matching/domain';
@@ -80,6 +80,28 @@ export class CallTasksService {
       return found;
     });
     return this.view(task);
+  }
+
+  /** Staff called the help-seeker about a request (console "called back"): its open tasks are done. */
+  async markDoneForRequest(
+    requestId: string,
+    staff: AuthenticatedStaff,
+    manager: EntityManager,
+  ): Promise<number> {
+    const done: { id: string }[] = await manager.query(
+      `WITH done AS (
+         UPDATE call_task SET status = 'done', done_at = now(), done_by_staff_id = $2
+          WHERE help_request_id = $1 AND status = 'open' RETURNING id)
+       SELECT id FROM done`,
+      [requestId, staff.id],
+    );
+    for (const { id } of done) {
+      await this.audit.record(
+        { staffUserId: staff.id, action: 'call-task.done', entityType: 'call-task', entityId: id },
+        manager,
+      );
+    }
+    return done.length;
   }
 
   /** The printable letter with the help-seeker's name and address: an audited read. */

@@ -1,8 +1,10 @@
 import { berlinDateOf } from '../../src/common/berlin-time';
+import { CallTasksService } from '../../src/help-seekers/call-tasks.service';
 import { HelpRequest } from '../../src/help-seekers/help-request.entity';
 import { loadToday, type TodaySectionKey } from '../../src/console/today.queries';
 import { EXCLUSION_REASONS, type ExclusionReason } from '../../src/matching/domain/types';
 import { AuditService } from '../../src/staff/audit.service';
+import type { AuthenticatedStaff } from '../../src/staff/staff-auth.service';
 import { createStaffUser } from '../factories/staff.factory';
 import { publicHelpRequestBody } from '../factories/api-bodies.factory';
 import { requestJson } from '../helpers/http';
@@ -91,6 +93,39 @@ describe('the "Heute" sections on PostgreSQL', () => {
       entityId: ids[2],
     });
     await expect(section('callBack')).resolves.not.toContain(ids[2]);
+  });
+
+  it('should list a request with an open "call the help-seeker" task, with its letter, until called back', async () => {
+    const [request] = await stack.dataSource.query<{ help_seeker_id: string }[]>(
+      'SELECT help_seeker_id FROM help_request WHERE id = $1',
+      [ids[3]],
+    );
+    await stack.dataSource.query(
+      `INSERT INTO call_task (reason, match_id, help_request_id, help_seeker_id)
+       VALUES ('match-accepted', gen_random_uuid(), $1, $2)`,
+      [ids[3], request.help_seeker_id],
+    );
+    const callBack = async () =>
+      (await loadToday(stack.dataSource.manager, new Date())).sections.find((s) => s.key === 'callBack')!
+        .items;
+    expect((await callBack()).find((item) => item.requestId === ids[3])).toMatchObject({
+      callTaskId: expect.any(String),
+    });
+
+    const staff = await createStaffUser(stack.dataSource);
+    const done = await stack.dataSource.transaction((manager) =>
+      stack.api
+        .get(CallTasksService)
+        .markDoneForRequest(ids[3], { id: staff.id } as AuthenticatedStaff, manager),
+    );
+
+    expect(done).toBe(1);
+    expect((await callBack()).map((item) => item.requestId)).not.toContain(ids[3]);
+    const [task] = await stack.dataSource.query<{ status: string; done_by_staff_id: string }[]>(
+      'SELECT status, done_by_staff_id FROM call_task WHERE help_request_id = $1',
+      [ids[3]],
+    );
+    expect(task).toEqual({ status: 'done', done_by_staff_id: staff.id });
   });
 
   it('should count the open requests per district', async () => {

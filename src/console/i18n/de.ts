@@ -40,6 +40,7 @@ export const de = {
   'today.empty': 'Nichts zu tun.',
   'today.waiting': 'wartet seit',
   'today.mostlyExcluded': 'meist ausgeschlossen:',
+  'today.letter': 'Brief drucken',
   'today.calledBack': 'Rückruf erledigt',
   'today.district': 'Stadtteil',
   'today.count': 'Anzahl',

@@ -41,6 +41,7 @@ export const en: Messages = {
   'today.empty': 'Nothing to do.',
   'today.waiting': 'waiting for',
   'today.mostlyExcluded': 'mostly excluded:',
+  'today.letter': 'Print letter',
   'today.calledBack': 'Called back',
   'today.district': 'District',
   'today.count': 'Count',

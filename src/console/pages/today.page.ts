@@ -28,9 +28,13 @@ function itemLine(
   const link = item.requestId
     ? `<a href="/console/requests/${e(item.requestId)}">${e(title)}</a>`
     : `<a href="/console/mail">${e(title)}</a>`;
+  const letter = item.callTaskId
+    ? `<a class="secondary" href="/api/staff/call-tasks/${e(item.callTaskId)}/letter?locale=${view.lang}">${e(view.t('today.letter'))}</a> `
+    : '';
   const calledBack =
     key === 'callBack' && item.requestId
-      ? actionButton(view, `/console/requests/${item.requestId}/called-back`, view.t('today.calledBack'), {
+      ? letter +
+        actionButton(view, `/console/requests/${item.requestId}/called-back`, view.t('today.calledBack'), {
           className: 'secondary',
         })
       : '';
