@@ -41,9 +41,18 @@ export async function createApiApp(
     abortOnError: false,
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
+  // Behind a reverse proxy the client's IP (for the public forms' rate limits) is in X-Forwarded-For;
+  // trusting it without a proxy would let anyone choose their IP, so it is off unless configured.
+  (app.getHttpAdapter().getInstance() as express.Express).set('trust proxy', config.TRUST_PROXY);
   app.use(express.json({ limit: BODY_LIMIT }), bodyParserErrors);
   // The volunteer's settings page posts a plain HTML form.
-  app.use('/preferences', express.urlencoded({ extended: false, limit: '10kb', parameterLimit: 20 }));
+  app.use('/preferences', express.urlencoded({ extended: false, limit: '10kb', parameterLimit: 120 }));
+  // The public pages' forms: small bodies only (the largest, the volunteer sign-up, is ~2 kB).
+  app.use(
+    ['/help', '/volunteer', '/provider', '/my-account'],
+    express.urlencoded({ extended: false, limit: '20kb', parameterLimit: 120 }),
+    bodyParserErrors,
+  );
   app.use(cookieParser());
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpExceptionFilter());

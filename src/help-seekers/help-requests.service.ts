@@ -23,6 +23,7 @@ import {
 } from './dto/create-help-request.dto';
 import { Provider } from '../providers/provider.entity';
 import { ScheduleDto } from './dto/schedule.dto';
+import { MatchingSettingsService } from '../settings/matching-settings.service';
 
 /** The privacy text the consent refers to; bump when the text changes. */
 export const PRIVACY_TEXT_VERSION = '2026-11';
@@ -34,6 +35,8 @@ export interface CreatedHelpRequest {
 
 interface Intake {
   source: RequestSource;
+  /** False: the request waits in staff review (`in-review`) and no matching job is queued. */
+  matchNow: boolean;
   details: PublicHelpRequestDto | StaffHelpRequestDto;
   consentMode: ConsentMode;
   staff: AuthenticatedStaff | null;
@@ -56,14 +59,29 @@ export class HelpRequestsService {
     private readonly taxonomy: TaxonomyService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly settings: MatchingSettingsService,
   ) {}
 
-  submitPublic(dto: PublicHelpRequestDto): Promise<CreatedHelpRequest> {
-    return this.intake({ source: 'public-form', details: dto, consentMode: 'online', staff: null });
+  /**
+   * The public form. By default (agency setting) the request waits for staff review; a call-back
+   * request always does, because what and when are only known after the call.
+   */
+  async submitPublic(
+    dto: PublicHelpRequestDto,
+    options: { callBack?: boolean } = {},
+  ): Promise<CreatedHelpRequest> {
+    const { reviewPublicRequestsFirst } = await this.settings.get();
+    return this.intake({
+      source: 'public-form',
+      matchNow: !reviewPublicRequestsFirst && options.callBack !== true,
+      details: dto,
+      consentMode: 'online',
+      staff: null,
+    });
   }
 
   recordPhoneIntake(dto: StaffHelpRequestDto, staff: AuthenticatedStaff): Promise<CreatedHelpRequest> {
-    return this.intake({ source: 'phone-intake', details: dto, consentMode: 'oral', staff });
+    return this.intake({ source: 'phone-intake', matchNow: true, details: dto, consentMode: 'oral', staff });
   }
 
   /** A provider looks for a volunteer for one of its opportunities; it goes through the same matching. */
@@ -77,7 +95,7 @@ export class HelpRequestsService {
       throw new NotFoundError('provider', providerId);
     }
     const fields = await this.checkedRequestFields(dto, dto.neededSkills);
-    return this.store(staff, async (manager) =>
+    return this.store(staff, true, async (manager) =>
       manager.save(
         manager.create(HelpRequest, {
           ...fields,
@@ -92,18 +110,25 @@ export class HelpRequestsService {
   }
 
   /** Help-seeker, consent and request together: the public form and phone intake. */
-  private async intake({ source, details, consentMode, staff }: Intake): Promise<CreatedHelpRequest> {
+  private async intake({
+    source,
+    matchNow,
+    details,
+    consentMode,
+    staff,
+  }: Intake): Promise<CreatedHelpRequest> {
     const fields = await this.checkedRequestFields(
       details,
       'neededSkills' in details ? details.neededSkills : undefined,
     );
     this.checkHealthConsent(details.helpSeeker, details.consent.healthData === true);
-    return this.store(staff, async (manager) => {
+    return this.store(staff, matchNow, async (manager) => {
       const seeker = await this.createHelpSeeker(manager, details.helpSeeker, details.postalCode);
       await this.recordConsent(manager, seeker.id, consentMode, details.consent.healthData === true, staff);
       return manager.save(
         manager.create(HelpRequest, {
           ...fields,
+          ...(matchNow ? {} : { status: 'in-review' as const, matchingRound: 0 }),
           helpSeekerId: seeker.id,
           source,
           streetAddress: ('streetAddress' in details && details.streetAddress) || seeker.streetAddress,
@@ -143,6 +168,7 @@ export class HelpRequestsService {
    */
   private async store(
     staff: AuthenticatedStaff | null,
+    matchNow: boolean,
     create: (manager: EntityManager) => Promise<HelpRequest>,
   ): Promise<CreatedHelpRequest> {
     const created = await this.dataSource.transaction(async (manager) => {
@@ -159,6 +185,9 @@ export class HelpRequestsService {
           manager,
         );
       }
+      if (!matchNow) {
+        return { jobId: null, requestId: request.id };
+      }
       const jobId = matchRequestJobId(request.id, 1);
       await this.outbox.add(manager, {
         queue: MATCHING_QUEUE,
@@ -169,7 +198,7 @@ export class HelpRequestsService {
       return { jobId, requestId: request.id };
     });
     this.outbox.relaySoon([created.jobId]);
-    return { id: created.requestId, status: 'matching' };
+    return { id: created.requestId, status: matchNow ? 'matching' : 'in-review' };
   }
 
   private checkedSchedule(dto: ScheduleDto, now: Date): RequestSchedule {

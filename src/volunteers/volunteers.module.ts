@@ -3,11 +3,12 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
 import { VolunteerLinksController } from './volunteer-links.controller';
 import { VolunteersController } from './volunteers.controller';
+import { PublicVolunteersController } from './public-volunteers.controller';
 import { VolunteersService } from './volunteers.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [VolunteersController, VolunteerLinksController],
+  controllers: [VolunteersController, VolunteerLinksController, PublicVolunteersController],
   providers: [VolunteersService],
   exports: [VolunteersService],
 })
