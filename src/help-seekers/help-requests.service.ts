@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -122,6 +123,9 @@ export class HelpRequestsService {
       'neededSkills' in details ? details.neededSkills : undefined,
     );
     this.checkHealthConsent(details.helpSeeker, details.consent.healthData === true);
+    if (staff === null) {
+      return this.storePublic(fields, details, matchNow);
+    }
     return this.store(staff, matchNow, async (manager) => {
       const seeker = await this.createHelpSeeker(manager, details.helpSeeker, details.postalCode);
       await this.recordConsent(manager, seeker.id, consentMode, details.consent.healthData === true, staff);
@@ -199,6 +203,80 @@ export class HelpRequestsService {
     });
     this.outbox.relaySoon([created.jobId]);
     return { id: created.requestId, status: matchNow ? 'matching' : 'in-review' };
+  }
+
+  /**
+   * The public form's write in ONE statement (help-seeker, consent, request and, when matching
+   * starts at once, its outbox job): atomic like a transaction, but one round trip instead of six,
+   * because this endpoint takes the public's load (see bench/public.ts).
+   */
+  private async storePublic(
+    fields: Awaited<ReturnType<HelpRequestsService['checkedRequestFields']>>,
+    details: PublicHelpRequestDto | StaffHelpRequestDto,
+    matchNow: boolean,
+  ): Promise<CreatedHelpRequest> {
+    const seeker = details.helpSeeker;
+    // Ids made here, so the job id is known before the statement runs.
+    const id = randomUUID();
+    const jobId = matchRequestJobId(id, 1);
+    const purposes =
+      details.consent.healthData === true ? ['data-processing', 'health-data'] : ['data-processing'];
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH seeker AS (
+         INSERT INTO help_seeker (name, phone, email, street_address, postal_code, preferred_contact,
+                                  preferred_language, accessibility_needs)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[]) RETURNING id
+       ), consent AS (
+         INSERT INTO consent_record (subject_type, subject_id, purpose, mode, text_version, given_at)
+         SELECT 'help-seeker', seeker.id, purpose, 'online', $9, now() FROM seeker, unnest($10::text[]) AS purpose
+       ), request AS (
+         INSERT INTO help_request (id, help_seeker_id, source, category, description, street_address, needed_skills,
+                                   needed_language, schedule, urgency, status, matching_round, postal_code,
+                                   latitude, longitude, district)
+         SELECT $25::uuid, seeker.id, 'public-form', $11, $12, $4, $13::text[], $14, $15::jsonb, $16, $17, $18, $5, $19, $20, $21
+           FROM seeker RETURNING id
+       ), job AS (
+         INSERT INTO outbox_job (queue, job_name, job_id, payload)
+         SELECT $22, $23, $26, $27::jsonb FROM request WHERE $24::boolean
+       )
+       SELECT id FROM request`,
+      [
+        seeker.name.trim(),
+        seeker.phone?.trim() ?? null,
+        seeker.email?.trim().toLowerCase() ?? null,
+        seeker.streetAddress?.trim() ?? null,
+        fields.postalCode,
+        seeker.preferredContact,
+        seeker.preferredLanguage ?? 'de',
+        seeker.accessibilityNeeds ?? [],
+        PRIVACY_TEXT_VERSION,
+        purposes,
+        fields.category,
+        fields.description,
+        fields.neededSkills,
+        fields.neededLanguage,
+        JSON.stringify(fields.schedule),
+        fields.urgency,
+        matchNow ? 'matching' : 'in-review',
+        matchNow ? 1 : 0,
+        fields.latitude,
+        fields.longitude,
+        fields.district,
+        MATCHING_QUEUE,
+        MATCH_REQUEST_JOB,
+        matchNow,
+        id,
+        jobId,
+        JSON.stringify({ requestId: id, round: 1 }),
+      ],
+    );
+    if (rows.length !== 1) {
+      throw new Error('the help request was not stored');
+    }
+    if (matchNow) {
+      this.outbox.relaySoon([jobId]);
+    }
+    return { id, status: matchNow ? 'matching' : 'in-review' };
   }
 
   private checkedSchedule(dto: ScheduleDto, now: Date): RequestSchedule {

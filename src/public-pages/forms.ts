@@ -1,7 +1,15 @@
 import type { PublicHelpRequestDto } from '../help-seekers/dto/create-help-request.dto';
 import type { CreateProviderDto } from '../providers/dto/create-provider.dto';
 import type { PublicVolunteerSignUpDto } from '../volunteers/dto/create-volunteer.dto';
+import {
+  FORM_LANGUAGES as SIGN_UP_LANGUAGES,
+  PARTS_OF_DAY,
+  slotOfChoice,
+  type PartOfDay,
+} from '../common/parts-of-day';
 import type { FormErrors, FormValues } from './public-html';
+
+export { PARTS_OF_DAY, SIGN_UP_LANGUAGES };
 
 /*
  * Pure parsers for the public forms: urlencoded strings in, the API's DTO shape (or the fields at
@@ -15,15 +23,7 @@ export const POSTAL_CODE = /^\d{5}$/;
 export const PHONE = /^\+?[0-9 ()/-]{5,30}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
-export const PARTS_OF_DAY = {
-  morning: { start: '09:00', end: '12:00' },
-  afternoon: { start: '13:00', end: '17:00' },
-  evening: { start: '17:00', end: '20:00' },
-} as const;
-export type PartOfDay = keyof typeof PARTS_OF_DAY;
-
 export const ACCESSIBILITY_NEEDS = ['wheelchair', 'walker', 'hearing', 'vision', 'easy-language'] as const;
-export const SIGN_UP_LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'fa', 'pl'] as const;
 
 export const text = (values: FormValues, name: string): string => {
   const value = values[name];
@@ -198,13 +198,7 @@ export function parseVolunteerForm(values: FormValues, locale: string): Parsed<P
   if (skills.length === 0 || skills.length > 30) {
     errors.skills = 'error.skills';
   }
-  const availability = list(values, 'availability').flatMap((slot) => {
-    const [weekday, part] = slot.split('-');
-    const day = Number(weekday);
-    return Number.isInteger(day) && day >= 1 && day <= 7 && part in PARTS_OF_DAY
-      ? [{ weekday: day as 1, ...PARTS_OF_DAY[part as PartOfDay] }]
-      : [];
-  });
+  const availability = list(values, 'availability').flatMap((choice) => slotOfChoice(choice) ?? []);
   if (availability.length === 0) {
     errors.availability = 'error.availability';
   }

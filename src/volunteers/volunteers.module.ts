@@ -5,11 +5,12 @@ import { VolunteerLinksController } from './volunteer-links.controller';
 import { VolunteersController } from './volunteers.controller';
 import { PublicVolunteersController } from './public-volunteers.controller';
 import { VolunteersService } from './volunteers.service';
+import { SelfServiceService } from './self-service.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
   controllers: [VolunteersController, VolunteerLinksController, PublicVolunteersController],
-  providers: [VolunteersService],
+  providers: [VolunteersService, SelfServiceService],
   exports: [VolunteersService],
 })
 export class VolunteersModule {}

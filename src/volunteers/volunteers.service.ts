@@ -28,7 +28,7 @@ import {
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import type { VolunteerPreferences } from './preferences-form';
 import { Volunteer } from './volunteer.entity';
-import type { VolunteerStatus } from '../matching/domain/types';
+import type { VolunteerStatus, WeeklySlot } from '../matching/domain/types';
 
 export type EmailConfirmationOutcome = 'confirmed' | 'already-confirmed' | 'address-changed' | 'unknown';
 export type PauseOffersOutcome = 'paused' | 'already-paused' | 'unknown';
@@ -322,6 +322,57 @@ export class VolunteersService {
           action: 'volunteer.email-verified-by-staff',
           entityType: 'volunteer',
           entityId: id,
+        },
+        manager,
+      );
+      return { volunteer: saved, jobId: await this.queueRecheck(manager, saved) };
+    });
+    this.outbox.relaySoon([updated.jobId]);
+    return updated.volunteer;
+  }
+
+  /**
+   * The volunteer changed their profile on their own page (audited, no staff user); like a staff
+   * edit, open requests within reach are re-checked, so a new free afternoon can bring proposals.
+   */
+  async updateBySelf(
+    volunteerId: string,
+    profile: {
+      phone: string | null;
+      postalCode: string;
+      maxTravelKm: number;
+      languageCodes: string[];
+      skills: string[];
+      availability: WeeklySlot[];
+    },
+  ): Promise<Volunteer> {
+    const location = await this.postalCodes.locate(profile.postalCode);
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const volunteer = await lockVolunteer(manager, volunteerId);
+      if (!volunteer) {
+        throw new NotFoundError('volunteer', volunteerId);
+      }
+      const levels = new Map(volunteer.languages.map((language) => [language.code, language.level]));
+      Object.assign(volunteer, {
+        phone: profile.phone,
+        postalCode: location.postalCode,
+        latitude: location.latitude,
+        longitude: location.longitude,
+        district: location.district,
+        maxTravelKm: profile.maxTravelKm,
+        // Levels recorded at the intake stay; a newly ticked language counts as spoken well.
+        languages: profile.languageCodes.map((code) => ({ code, level: levels.get(code) ?? 'C1' })),
+        languageCodes: profile.languageCodes,
+        skills: [...new Set(profile.skills)],
+        availability: profile.availability,
+      });
+      const saved = await manager.save(volunteer);
+      await this.audit.record(
+        {
+          staffUserId: null,
+          action: 'volunteer.profile-changed-by-self',
+          entityType: 'volunteer',
+          entityId: volunteerId,
         },
         manager,
       );
