@@ -121,7 +121,7 @@ export type ParsedProfile =
   { ok: true; value: OwnProfile } | { ok: false; errors: Partial<Record<ProfileField, true>> };
 
 const text = (body: Record<string, unknown>, name: string): string =>
-  typeof body[name] === 'string' ? (body[name]).trim() : '';
+  typeof body[name] === 'string' ? body[name].trim() : '';
 const list = (body: Record<string, unknown>, name: string): string[] => {
   const value = body[name];
   return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
