@@ -97,9 +97,8 @@ describe('volunteer sign-up and self-service in Chromium', () => {
     );
     expect(consents).toEqual([{ purpose: 'volunteer-pool', mode: 'online' }]);
 
-    const confirmation = await eventually(
-      'the confirmation email',
-      async () => messagesTo(smtp.messages, EMAIL)[0],
+    const confirmation = await eventually('the confirmation email', () =>
+      Promise.resolve(messagesTo(smtp.messages, EMAIL)[0]),
     );
     const [confirmUrl] = linksIn(confirmation, '/email-confirmations/');
     await page.goto(confirmUrl);
@@ -157,8 +156,8 @@ describe('volunteer sign-up and self-service in Chromium', () => {
     expect(
       (await requestJson(stack.baseUrl, 'POST', `/api/staff/matches/${matchId}/approve`, { token })).status,
     ).toBe(200);
-    const offer = await eventually('the offer email', async () =>
-      messagesTo(smtp.messages, EMAIL).find((mail) => linksIn(mail, '/offers/').length > 0),
+    const offer = await eventually('the offer email', () =>
+      Promise.resolve(messagesTo(smtp.messages, EMAIL).find((mail) => linksIn(mail, '/offers/').length > 0)),
     );
     expect(offer.subject).toContain('Anfrage');
   });
@@ -170,8 +169,10 @@ describe('volunteer sign-up and self-service in Chromium', () => {
       await page.click('button[type=submit]');
       await page.waitForURL(/\/my-account\/sent/);
     }
-    const linkMail = await eventually('the self-service link', async () =>
-      messagesTo(smtp.messages, EMAIL).find((mail) => linksIn(mail, '/preferences/').length > 0),
+    const linkMail = await eventually('the self-service link', () =>
+      Promise.resolve(
+        messagesTo(smtp.messages, EMAIL).find((mail) => linksIn(mail, '/preferences/').length > 0),
+      ),
     );
     [selfServiceUrl] = linksIn(linkMail, '/preferences/');
     expect(messagesTo(smtp.messages, 'nobody@example.org')).toEqual([]);
