@@ -29,8 +29,8 @@ const STYLE = `
   h1 { font-size: 1.9rem; line-height: 1.25; }
   h2 { font-size: 1.4rem; }
   a { color: #0b4f8a; text-underline-offset: .15em; }
-  .skip { position: absolute; left: -10000px; top: 0; }
-  .skip:focus { position: static; display: block; padding: .5rem 1rem; background: #ffdd00; color: #111; }
+  .skip, .trap { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+  .skip:focus { position: static; width: auto; height: auto; clip: auto; clip-path: none; display: block; padding: .5rem 1rem; background: #ffdd00; color: #111; }
   label, legend { display: block; font-weight: 600; margin-bottom: .25rem; }
   .choice label { display: inline; font-weight: 400; }
   .field { margin: 0 0 1.5rem; }
@@ -44,17 +44,16 @@ const STYLE = `
   .choice input { width: 1.5rem; height: 1.5rem; margin: .15rem 0 0; flex: none; }
   .error-message { color: #b00020; font-weight: 700; margin: 0 0 .35rem; }
   .has-error input[type=text], .has-error input[type=email], .has-error input[type=tel], .has-error input[type=number], .has-error select, .has-error textarea { border-color: #b00020; border-width: 3px; }
-  .has-error { border-left: 5px solid #b00020; padding-left: .75rem; }
+  .has-error { border-inline-start: 5px solid #b00020; padding-inline-start: .75rem; }
   .error-summary { border: 4px solid #b00020; padding: .75rem 1rem; margin-bottom: 1.5rem; }
   .error-summary a { color: #b00020; font-weight: 700; }
   button, .button { font: inherit; font-weight: 700; padding: .8rem 1.6rem; border-radius: .4rem; border: 3px solid #0b4f8a; background: #0b4f8a; color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
   button.secondary { background: #fff; color: #0b4f8a; }
   a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, main:focus-visible, .error-summary:focus-visible {
     outline: 4px solid #f2a900; outline-offset: 3px; box-shadow: 0 0 0 7px #111; }
-  .note { background: #eef3f8; border-left: 5px solid #0b4f8a; padding: .75rem 1rem; }
+  .note { background: #eef3f8; border-inline-start: 5px solid #0b4f8a; padding: .75rem 1rem; }
   ul.choices { list-style: none; padding: 0; }
   ul.choices li { margin: .75rem 0; }
-  .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
   table { border-collapse: collapse; }
   th, td { border: 1px solid #666; padding: .35rem .5rem; text-align: start; }
 `;
@@ -226,7 +225,7 @@ ${inputs}
 </fieldset>`;
 }
 
-/** Hidden from people (off-screen, out of the tab order, ignored by screen readers); bots fill it in. */
+/** Hidden from people (visually hidden, out of the tab order, ignored by screen readers); bots fill it in. */
 export function honeypot(tr: Translator): string {
   return `<div class="trap" aria-hidden="true"><label for="f-website">${escapeHtml(tr.t('form.honeypot'))}</label>
 <input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>`;

@@ -198,6 +198,8 @@ export function profileSection(
   skillLabels: { value: string; label: string }[],
   postPath: string,
   errors: Partial<Record<ProfileField, true>> = {},
+  /** What the volunteer typed, shown again when the form comes back with errors. */
+  typed: Partial<Record<'phone' | 'postalCode' | 'maxTravelKm', string>> = {},
 ): string {
   const t = TEXT[locale];
   const err = (field: ProfileField) => (errors[field] ? errorText(locale, field) : '');
@@ -216,9 +218,9 @@ export function profileSection(
   return `<h2 id="profile">${t.profile}</h2>
 <p>${t.profileIntro}</p>
 <form method="post" action="${escapeHtml(postPath)}">
-  <p><label for="p-phone">${t.phone}</label><br>${err('phone')}<input id="p-phone" name="phone" type="tel" autocomplete="tel" value="${escapeHtml(profile.phone ?? '')}"${described('phone')}></p>
-  <p><label for="p-postalCode">${t.postalCode}</label><br>${err('postalCode')}<input id="p-postalCode" name="postalCode" inputmode="numeric" maxlength="5" value="${escapeHtml(profile.postalCode)}"${described('postalCode')}></p>
-  <p><label for="p-maxTravelKm">${t.radius}</label><br>${err('maxTravelKm')}<input id="p-maxTravelKm" name="maxTravelKm" inputmode="decimal" value="${profile.maxTravelKm}"${described('maxTravelKm')}></p>
+  <p><label for="p-phone">${t.phone}</label><br>${err('phone')}<input id="p-phone" name="phone" type="tel" autocomplete="tel" value="${escapeHtml(typed.phone ?? profile.phone ?? '')}"${described('phone')}></p>
+  <p><label for="p-postalCode">${t.postalCode}</label><br>${err('postalCode')}<input id="p-postalCode" name="postalCode" inputmode="numeric" maxlength="5" value="${escapeHtml(typed.postalCode ?? profile.postalCode)}"${described('postalCode')}></p>
+  <p><label for="p-maxTravelKm">${t.radius}</label><br>${err('maxTravelKm')}<input id="p-maxTravelKm" name="maxTravelKm" inputmode="decimal" value="${escapeHtml(typed.maxTravelKm ?? String(profile.maxTravelKm))}"${described('maxTravelKm')}></p>
   ${checkboxes('languages', t.languages, languageOptions, profile.languageCodes, err('languages'))}
   ${checkboxes('skills', t.skills, skillLabels, profile.skills, err('skills'))}
   ${checkboxes('availability', t.availability, slotOptions, choicesOfSlots(profile.availability), err('availability'))}

@@ -41,6 +41,14 @@ const preferencesOf = (v: Volunteer): VolunteerPreferences => ({
   locale: v.locale,
 });
 
+/** The text fields of the profile form as typed, to show them again next to their error. */
+const typedProfile = (body: Record<string, unknown>) =>
+  Object.fromEntries(
+    (['phone', 'postalCode', 'maxTravelKm'] as const)
+      .filter((field) => typeof body[field] === 'string')
+      .map((field) => [field, (body[field] as string).slice(0, 40)]),
+  );
+
 const TEXT = {
   de: {
     unsubscribeQuestion: 'Keine Anfragen mehr bekommen?',
@@ -150,7 +158,11 @@ export class VolunteerLinksController {
     }
     const parsed = parseProfileForm(body ?? {});
     if (!parsed.ok) {
-      return sendPage(response, 400, await this.ownPage(checked, token, { profileErrors: parsed.errors }));
+      return sendPage(
+        response,
+        400,
+        await this.ownPage(checked, token, { profileErrors: parsed.errors, typed: typedProfile(body ?? {}) }),
+      );
     }
     try {
       await this.selfService.updateProfile(checked.claims.subjectId, parsed.value);
@@ -160,7 +172,10 @@ export class VolunteerLinksController {
         return sendPage(
           response,
           400,
-          await this.ownPage(checked, token, { profileErrors: { [field]: true } }),
+          await this.ownPage(checked, token, {
+            profileErrors: { [field]: true },
+            typed: typedProfile(body ?? {}),
+          }),
         );
       }
       throw error;
@@ -291,6 +306,7 @@ export class VolunteerLinksController {
       settingsError?: string;
       profileErrors?: Partial<Record<ProfileField, true>>;
       confirmMissing?: boolean;
+      typed?: Partial<Record<'phone' | 'postalCode' | 'maxTravelKm', string>>;
     } = {},
   ): Promise<string> {
     const base = `/preferences/${encodeURIComponent(token)}`;
@@ -306,7 +322,7 @@ export class VolunteerLinksController {
       base,
       problems.settingsError,
       [
-        profileSection(locale, volunteer, skills, `${base}/profile`, problems.profileErrors),
+        profileSection(locale, volunteer, skills, `${base}/profile`, problems.profileErrors, problems.typed),
         matchesSection(locale, matches, (key) => this.taxonomy.label('categories', key, locale)),
         dataSection(locale, `${base}/export`, `${base}/delete`, problems.confirmMissing),
       ].join('\n'),

@@ -212,6 +212,7 @@ describe('volunteer sign-up and self-service in Chromium', () => {
     await page.click('form[action$="/profile"] button[type=submit]');
     expect(await page.getAttribute('#p-postalCode', 'aria-describedby')).toBe('p-postalCode-error');
     expect(await page.textContent('#p-postalCode-error')).toContain('5 Ziffern');
+    expect(await page.inputValue('#p-postalCode')).toBe('123');
     await screenshot(page, 'self-service-error');
   });
 
