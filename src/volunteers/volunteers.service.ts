@@ -58,7 +58,8 @@ export class VolunteersService {
   /**
    * Sign-up on the public page: always pending until staff activate the volunteer after the intake
    * conversation, and the address confirmed by double opt-in. An address that is already registered
-   * gets the same answer and nothing happens, so the form tells no one who is registered.
+   * gets the same answer on the page, so the form tells no one who is registered; its owner gets
+   * the link to their own page by email instead (at most one an hour), and nothing changes.
    */
   async signUp(dto: PublicVolunteerSignUpDto): Promise<void> {
     try {
@@ -67,6 +68,7 @@ export class VolunteersService {
       if (!(error instanceof DomainError && error.code === 'email-taken')) {
         throw error;
       }
+      await this.sendSelfServiceLink(dto.email);
     }
   }
 
