@@ -126,6 +126,7 @@ export const SAMPLE_MODELS: EmailModels = {
     dayText: 'Sa, 21.11.2026',
     agencyName: 'Altonavi',
     sections: {
+      inReview: [],
       proposalsReady: [
         { text: 'Einkaufshilfe in Ottensen (3 Vorschläge)', url: `${EXAMPLE}/api/staff/help-requests/42` },
       ],
