@@ -82,7 +82,7 @@ ${form(
 ${textField(tr, state, { name: 'description', label: 'help.description', hint: 'help.descriptionHint', multiline: true, required: true, maxLength: 2000 })}
 ${textField(tr, state, { name: 'date', label: 'help.date', hint: 'help.dateHint', required: true, short: true, autocomplete: 'off' })}
 ${choiceField(tr, state, { name: 'timeOfDay', legend: 'help.timeOfDay', type: 'radio', options: partsOfDay(tr), required: true })}
-${choiceField(tr, state, { name: 'weekly', legend: 'help.weekly', type: 'checkbox', options: yes(tr, 'help.weekly') })}
+${choiceField(tr, state, { name: 'weekly', legend: 'help.repeat', type: 'checkbox', options: yes(tr, 'help.weekly') })}
 ${textField(tr, state, { name: 'postalCode', label: 'help.postalCode', hint: 'help.postalCodeHint', required: true, short: true, inputmode: 'numeric', autocomplete: 'postal-code', maxLength: 5 })}
 ${textField(tr, state, { name: 'name', label: 'help.name', required: true, autocomplete: 'name' })}
 ${textField(tr, state, { name: 'phone', label: 'help.phone', hint: 'help.phoneHint', type: 'tel', autocomplete: 'tel' })}
