@@ -7,21 +7,10 @@ import { matchRequestJobId } from '../../src/queue/queues';
 import { StaffDigestService } from '../../src/notifications/staff-digest.service';
 import { daysAhead, volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
-import { launchChromium, screenshot, seriousAxeViolations, TestBrowser } from '../helpers/chromium';
+import { launchChromium, screenshot, seriousAxeViolations, tabTo, TestBrowser } from '../helpers/chromium';
 import { loginAs, requestJson } from '../helpers/http';
 import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
 import { eventually, startTestStack, TestStack } from '../helpers/test-stack';
-
-/** Presses Tab until `selector` has the focus: proves it is reachable by keyboard, in tab order. */
-async function tabTo(page: Page, selector: string, maxPresses = 80): Promise<void> {
-  for (let i = 0; i < maxPresses; i += 1) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) {
-      return;
-    }
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${selector} not reached with the Tab key`);
-}
 
 const germanDate = (isoDay: string): string => isoDay.split('-').reverse().join('.');
 

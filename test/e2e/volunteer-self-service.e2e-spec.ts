@@ -4,7 +4,7 @@ import { Provider } from '../../src/providers/provider.entity';
 import { Volunteer } from '../../src/volunteers/volunteer.entity';
 import { daysAhead, publicHelpRequestBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
-import { launchChromium, screenshot, seriousAxeViolations, TestBrowser } from '../helpers/chromium';
+import { launchChromium, screenshot, seriousAxeViolations, tabTo, TestBrowser } from '../helpers/chromium';
 import { loginAs, requestJson } from '../helpers/http';
 import { linksIn, messagesTo } from '../helpers/mail';
 import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
@@ -68,18 +68,28 @@ describe('volunteer sign-up and self-service in Chromium', () => {
     ((await detailOf(requestId)).matches ?? []).map((m: { volunteer: { id: string } }) => m.volunteer.id);
 
   it('should sign a volunteer up, confirm the address from the email, and keep them pending until staff activate', async () => {
+    // With the keyboard alone: Tab to each field, type, Space ticks a checkbox, Enter sends.
     await page.goto(`${stack.baseUrl}/volunteer`);
-    await page.fill('#f-name', NAME);
-    await page.fill('#f-email', EMAIL);
-    await page.fill('#f-phone', PHONE);
-    await page.fill('#f-postalCode', '22765');
-    await page.fill('#f-maxTravelKm', '3');
-    await page.check('input[name=languages][value=de]');
-    await page.check('input[name=languages][value=tr]');
-    await page.check('input[name=skills][value=shopping]');
-    await page.check('input[name=availability][value="3-afternoon"]');
-    await page.check('#f-consent');
-    await page.click('button[type=submit]');
+    const type = async (selector: string, text: string) => {
+      await tabTo(page, selector);
+      await page.keyboard.type(text);
+    };
+    const tick = async (selector: string) => {
+      await tabTo(page, selector);
+      await page.keyboard.press('Space');
+    };
+    await type('#f-name', NAME);
+    await type('#f-email', EMAIL);
+    await type('#f-phone', PHONE);
+    await type('#f-postalCode', '22765');
+    await type('#f-maxTravelKm', '3');
+    await tick('input[name=languages][value=de]');
+    await tick('input[name=languages][value=tr]');
+    await tick('input[name=skills][value=shopping]');
+    await tick('input[name=availability][value="3-afternoon"]');
+    await tick('#f-consent');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
     await page.waitForURL(/\/volunteer\/thanks/);
 
     const volunteer = await stack.dataSource.getRepository(Volunteer).findOneByOrFail({ email: EMAIL });
@@ -202,9 +212,14 @@ describe('volunteer sign-up and self-service in Chromium', () => {
     await page.goto(selfServiceUrl);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await page.textContent('#matches ~ ul')).toContain('Einkaufshilfe');
-    await page.check('input[name=availability][value="5-morning"]');
-    await page.fill('#p-maxTravelKm', '4');
-    await page.click('form[action$="/profile"] button[type=submit]');
+    // With the keyboard alone, like every form here.
+    await tabTo(page, '#p-maxTravelKm');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('4');
+    await tabTo(page, 'input[name=availability][value="5-morning"]');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'form[action$="/profile"] button[type=submit]');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     expect(await page.textContent('h1')).toContain('gespeichert');
 
     const saved = await stack.dataSource.getRepository(Volunteer).findOneByOrFail({ id: volunteerId });
@@ -303,14 +318,29 @@ describe('volunteer sign-up and self-service in Chromium', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.click('button[type=submit]');
     expect(await page.textContent('#f-contactPerson-error')).toContain('contact person');
-    await page.fill('#f-name', 'Seniorentreff Test');
-    await page.fill('#f-contactPerson', 'Aylin Demir');
-    await page.fill('#f-email', 'treff@example.org');
-    await page.fill('#f-streetAddress', 'Bahrenfelder Straße 12');
-    await page.fill('#f-postalCode', '22765');
-    await page.check('input[name=fields][value=SEN]');
-    await page.check('#f-consent');
-    await page.click('button[type=submit]');
+    // With the keyboard alone; the summary's link leads to the first field at fault.
+    await tabTo(page, '#error-summary a');
+    await Promise.all([
+      page.waitForFunction(() => location.hash === '#f-name'),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-name');
+    for (const [selector, text] of [
+      ['#f-name', 'Seniorentreff Test'],
+      ['#f-contactPerson', 'Aylin Demir'],
+      ['#f-email', 'treff@example.org'],
+      ['#f-streetAddress', 'Bahrenfelder Straße 12'],
+      ['#f-postalCode', '22765'],
+    ]) {
+      await tabTo(page, selector);
+      await page.keyboard.type(text);
+    }
+    for (const selector of ['input[name=fields][value=SEN]', '#f-consent']) {
+      await tabTo(page, selector);
+      await page.keyboard.press('Space');
+    }
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
     await page.waitForURL(/\/provider\/thanks/);
 
     const provider = await stack.dataSource

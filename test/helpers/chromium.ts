@@ -75,3 +75,14 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
+
+/** Presses Tab until `selector` has the focus: proves it is reachable by keyboard, in tab order. */
+export async function tabTo(page: Page, selector: string, maxPresses = 120): Promise<void> {
+  for (let i = 0; i < maxPresses; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) {
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} not reached with the Tab key`);
+}
