@@ -11,21 +11,28 @@ import { validationPipe } from './common/validation';
 
 const BODY_LIMIT = '100kb';
 
+/** body-parser reports its limit in bytes; people read "100kb". */
+const limitText = (limit: unknown): string =>
+  typeof limit === 'number' ? `${Math.round(limit / 1024)}kb` : BODY_LIMIT;
+
 /** body-parser's own errors (malformed JSON, too large) answered in the API's one error shape. */
 function bodyParserErrors(error: unknown, _request: Request, response: Response, next: NextFunction): void {
   const type = (error as { type?: unknown })?.type;
-  if (type !== 'entity.parse.failed' && type !== 'entity.too.large') {
+  if (type !== 'entity.parse.failed' && type !== 'entity.too.large' && type !== 'parameters.too.many') {
     next(error);
     return;
   }
-  const statusCode = type === 'entity.too.large' ? 413 : 400;
+  const tooLarge = type === 'entity.too.large' || type === 'parameters.too.many';
+  const statusCode = tooLarge ? 413 : 400;
   const body: ErrorBody = {
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',
     message:
       type === 'entity.too.large'
-        ? `The request body is larger than ${BODY_LIMIT}.`
-        : 'The request body is not valid JSON.',
+        ? `The request body is larger than ${limitText((error as { limit?: unknown }).limit)}.`
+        : type === 'parameters.too.many'
+          ? 'The form has too many fields.'
+          : 'The request body is not valid JSON.',
     errors: [],
   };
   response.status(statusCode).json(body);
@@ -41,11 +48,20 @@ export async function createApiApp(
     abortOnError: false,
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
+  // Behind a reverse proxy the client's IP (for the public forms' rate limits) is in X-Forwarded-For;
+  // trusting it without a proxy would let anyone choose their IP, so it is off unless configured.
+  (app.getHttpAdapter().getInstance() as express.Express).set('trust proxy', config.TRUST_PROXY);
   app.use(express.json({ limit: BODY_LIMIT }), bodyParserErrors);
   // The volunteer's settings page posts a plain HTML form.
-  app.use('/preferences', express.urlencoded({ extended: false, limit: '10kb', parameterLimit: 20 }));
+  app.use('/preferences', express.urlencoded({ extended: false, limit: '10kb', parameterLimit: 120 }));
+  // The public pages' forms: small bodies only (the largest, the volunteer sign-up, is ~2 kB).
+  app.use(
+    ['/help', '/volunteer', '/provider', '/my-account'],
+    express.urlencoded({ extended: false, limit: '20kb', parameterLimit: 120 }),
+    bodyParserErrors,
+  );
   // The console's forms post urlencoded; repeated fields (several skills) arrive as arrays.
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }), bodyParserErrors);
   app.use(cookieParser());
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpExceptionFilter());

@@ -2,12 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, loadConfig } from './config/config';
 import { ConsoleModule } from './console/console.module';
 import { CoreModule } from './core.module';
+import { AbuseProtectionModule } from './abuse-protection/abuse-protection.module';
 import { HealthController } from './health/health.controller';
 import { HelpSeekersModule } from './help-seekers/help-seekers.module';
 import { MatchingModule } from './matching/matching.module';
 import { MailSinkModule } from './notifications/mail-sink.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProvidersModule } from './providers/providers.module';
+import { PublicPagesModule } from './public-pages/public-pages.module';
 import { SettingsApiModule } from './settings/settings-api.module';
 import { StaffModule } from './staff/staff.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
@@ -20,6 +22,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         CoreModule.forRoot(config),
+        AbuseProtectionModule,
         StaffModule,
         ProvidersModule,
         VolunteersModule,
@@ -28,6 +31,7 @@ export class ApiModule {
         NotificationsModule,
         SettingsApiModule,
         ConsoleModule,
+        PublicPagesModule,
         ...(config.MAIL_SINK_ENABLED ? [MailSinkModule.forDirectory(config.MAIL_SINK_DIR)] : []),
       ],
       controllers: [HealthController],

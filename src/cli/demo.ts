@@ -93,6 +93,7 @@ function printWelcome(config: AppConfig, seeded: boolean): void {
   console.log(`
 ──────────────────────────────────────────────────────────────
  nahbar demo is running${seeded ? ' (demo agency Hamburg-Altona loaded)' : ''}
+   Public pages ${base}/   (help request, volunteer sign-up, …)
    API docs     ${base}/api/docs
    Health       ${base}/api/health
    Mailbox      ${config.MAIL_SINK_ENABLED ? `${base}/demo/mail` : '(mail sink off: mail goes to ' + config.SMTP_HOST + ')'}

@@ -28,7 +28,9 @@ export function htmlPage(options: { lang: 'de' | 'en'; title: string; body: stri
   dt { font-weight: 600; }
   button { font: inherit; font-weight: 600; padding: .75rem 1.5rem; border-radius: .5rem; border: 2px solid #0b4f8a; background: #0b4f8a; color: #fff; cursor: pointer; }
   button.secondary { background: #fff; color: #0b4f8a; }
-  button:focus-visible, a:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+  button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+  .error { color: #b00020; }
+  input, select { font: inherit; }
   a { color: #0b4f8a; }
   .note { background: #f3f6f9; border-left: 4px solid #0b4f8a; padding: .75rem 1rem; }
 </style>

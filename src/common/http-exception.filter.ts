@@ -17,6 +17,7 @@ const DOMAIN_STATUS: Record<string, number> = {
   conflict: HttpStatus.CONFLICT,
   'email-taken': HttpStatus.CONFLICT,
   'invalid-credentials': HttpStatus.UNAUTHORIZED,
+  'too-many-submissions': HttpStatus.TOO_MANY_REQUESTS,
 };
 
 @Catch()

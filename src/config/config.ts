@@ -37,6 +37,15 @@ const envSchema = z
     MAIL_SINK_DIR: z.string().min(1).default('var/mail'),
     AGENCY_NAME: z.string().min(1).default('Freiwilligenagentur Altona (Demo)'),
     TAXONOMY_FILE: z.string().min(1).optional(),
+    // Express "trust proxy": false, true, a hop count, or addresses/subnets of the proxies.
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((value): boolean | number | string =>
+        value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value,
+      ),
+    PUBLIC_SUBMISSIONS_PER_IP_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(5),
+    PUBLIC_SUBMISSIONS_PER_EMAIL_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(3),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.LINK_SECRET === DEV_LINK_SECRET) {

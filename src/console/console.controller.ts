@@ -413,13 +413,3 @@ export class ConsoleFallbackController {
     throw new NotFoundException();
   }
 }
-
-/** Staff landing on the root of the site go to the console. */
-@ApiExcludeController()
-@Controller()
-export class RootRedirectController {
-  @Get()
-  root(@Res() response: Response): void {
-    response.redirect(303, '/console');
-  }
-}

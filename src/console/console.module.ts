@@ -16,7 +16,6 @@ import {
   ConsoleFallbackController,
   ConsoleLoginController,
   ConsoleRequestsController,
-  RootRedirectController,
 } from './console.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
@@ -29,8 +28,7 @@ import {
     ConsoleProvidersController,
     ConsoleMailController,
     ConsoleSettingsController,
-    RootRedirectController,
-    // Last, so it only answers what no page above does.
+      // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],
   providers: [ConsoleAuthGuard],

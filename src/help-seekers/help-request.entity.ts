@@ -14,6 +14,8 @@ import { Provider } from '../providers/provider.entity';
 import { HelpSeeker } from './help-seeker.entity';
 
 export const HELP_REQUEST_STATUSES = [
+  // From the public pages: waits until staff have seen it (agency setting reviewPublicRequestsFirst).
+  'in-review',
   'open',
   'matching',
   'proposals-ready',

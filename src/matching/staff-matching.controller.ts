@@ -30,6 +30,13 @@ export class StaffMatchingController {
     return this.staffMatching.rematch(id, staff);
   }
 
+  /** A request from the public pages waits in review (`in-review`) until staff release it to matching. */
+  @Post('help-requests/:id/release')
+  @HttpCode(202)
+  release(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff) {
+    return this.staffMatching.release(id, staff);
+  }
+
   @Post('help-requests/:id/close')
   @HttpCode(200)
   close(

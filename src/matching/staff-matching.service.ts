@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/domain-error';
-import { HelpRequest } from '../help-seekers/help-request.entity';
+import { HelpRequest, type HelpRequestStatus } from '../help-seekers/help-request.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
 import { OutboxService } from '../queue/outbox.service';
 import {
@@ -120,7 +120,21 @@ export class StaffMatchingService {
   }
 
   /** Match again now, e.g. after the agency changed its weights: the current proposals stay. */
-  async rematch(requestId: string, staff: AuthenticatedStaff): Promise<{ id: string; status: 'matching' }> {
+  rematch(requestId: string, staff: AuthenticatedStaff): Promise<{ id: string; status: 'matching' }> {
+    return this.startMatching(requestId, staff, ['open', 'proposals-ready'], 'help-request.rematched');
+  }
+
+  /** Staff have reviewed a request from the public pages (and maybe called back): match it now. */
+  release(requestId: string, staff: AuthenticatedStaff): Promise<{ id: string; status: 'matching' }> {
+    return this.startMatching(requestId, staff, ['in-review'], 'help-request.released');
+  }
+
+  private async startMatching(
+    requestId: string,
+    staff: AuthenticatedStaff,
+    allowedFrom: HelpRequestStatus[],
+    action: string,
+  ): Promise<{ id: string; status: 'matching' }> {
     const jobId = await this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(HelpRequest, {
         where: { id: requestId },
@@ -129,8 +143,8 @@ export class StaffMatchingService {
       if (!request) {
         throw new NotFoundError('help request', requestId);
       }
-      if (!['open', 'proposals-ready'].includes(request.status)) {
-        throw new ConflictError(`a ${request.status} request cannot be matched again`);
+      if (!allowedFrom.includes(request.status)) {
+        throw new ConflictError(`a ${request.status} request cannot be matched now`);
       }
       const round = request.matchingRound + 1;
       await manager.update(HelpRequest, requestId, {
@@ -148,7 +162,7 @@ export class StaffMatchingService {
       await this.audit.record(
         {
           staffUserId: staff.id,
-          action: 'help-request.rematched',
+          action,
           entityType: 'help-request',
           entityId: requestId,
         },

@@ -22,6 +22,7 @@ import { renderEmail, type EmailLocale, type RenderedEmail } from './templates/r
 const VOLUNTEER_LINK_DAYS = 365;
 const FOLLOW_UP_LINK_DAYS = 60;
 export const EMAIL_CONFIRMATION_LINK_DAYS = 7;
+export const SELF_SERVICE_LINK_DAYS = 7;
 const DAY_MS = 24 * 3600_000;
 
 export interface ComposedNotification {
@@ -93,6 +94,29 @@ export class NotificationComposer {
           renderEmail('volunteer-email-confirmation', locale, {
             volunteerName: volunteer.name,
             confirmUrl: `${this.base}/email-confirmations/${token}`,
+            expiresText: formatBerlinDateTime(expiresAt, locale),
+            agencyName: this.config.AGENCY_NAME,
+          }),
+        );
+      }
+      case 'volunteer-self-service-link': {
+        const volunteer = await this.dataSource
+          .getRepository(Volunteer)
+          .findOneBy({ email: notification.recipient });
+        if (!volunteer) {
+          return null;
+        }
+        const expiresAt = new Date(now.getTime() + SELF_SERVICE_LINK_DAYS * DAY_MS);
+        const token = createLinkToken(this.config.LINK_SECRET, {
+          purpose: 'preferences',
+          subjectId: volunteer.id,
+          action: 'edit',
+          expiresAt,
+        });
+        return single(
+          renderEmail('volunteer-self-service-link', locale, {
+            volunteerName: volunteer.name,
+            url: `${this.base}/preferences/${token}`,
             expiresText: formatBerlinDateTime(expiresAt, locale),
             agencyName: this.config.AGENCY_NAME,
           }),

@@ -25,3 +25,7 @@ export const emailConfirmationKey = (volunteerId: string, email: string): string
 /** Binds an email-confirmation link to the address it was sent to. */
 export const emailFingerprint = (email: string): string =>
   createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16);
+
+/** At most one self-service link per volunteer and hour, however often it is asked for. */
+export const selfServiceLinkKey = (volunteerId: string, now: Date): string =>
+  derivedUuid('self-service-link', volunteerId, String(Math.floor(now.getTime() / 3_600_000)));

@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'volunteer-reminder',
   'volunteer-follow-up',
   'volunteer-email-confirmation',
+  'volunteer-self-service-link',
   'help-seeker-confirmation',
   'staff-daily-digest',
 ] as const;

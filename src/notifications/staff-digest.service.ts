@@ -68,60 +68,75 @@ export class StaffDigestService {
     const since = new Date(now.getTime() - 24 * 3600_000);
     const q = <T>(sql: string, params: unknown[] = []): Promise<T[]> => this.dataSource.query(sql, params);
 
-    const [proposals, noEligible, declined, expired, callTasks, followUps, undeliverable, unconfirmed] =
-      await Promise.all([
-        q<RequestRow & { proposals: number }>(
-          `SELECT r.id, r.category, r.district, r.postal_code,
+    const [
+      inReview,
+      proposals,
+      noEligible,
+      declined,
+      expired,
+      callTasks,
+      followUps,
+      undeliverable,
+      unconfirmed,
+    ] = await Promise.all([
+      // Public requests wait for staff before matching (agency setting); they must not be forgotten.
+      q<RequestRow>(
+        `SELECT id, category, district, postal_code FROM help_request
+            WHERE status = 'in-review' ORDER BY created_at LIMIT 50`,
+      ),
+      q<RequestRow & { proposals: number }>(
+        `SELECT r.id, r.category, r.district, r.postal_code,
                   (SELECT count(*)::int FROM match m WHERE m.request_id = r.id AND m.status = 'proposed') AS proposals
              FROM help_request r WHERE r.status = 'proposals-ready' ORDER BY r.status_changed_at LIMIT 50`,
-        ),
-        q<RequestRow>(
-          `SELECT id, category, district, postal_code FROM help_request
+      ),
+      q<RequestRow>(
+        `SELECT id, category, district, postal_code FROM help_request
             WHERE status = 'open' AND matching_summary IS NOT NULL
               AND (matching_summary->>'proposed')::int = 0
             ORDER BY status_changed_at LIMIT 50`,
-        ),
-        q<RequestRow & { volunteer: string }>(
-          `SELECT r.id, r.category, r.district, r.postal_code, v.name AS volunteer
+      ),
+      q<RequestRow & { volunteer: string }>(
+        `SELECT r.id, r.category, r.district, r.postal_code, v.name AS volunteer
              FROM match m JOIN help_request r ON r.id = m.request_id JOIN volunteer v ON v.id = m.volunteer_id
             WHERE m.status = 'declined' AND m.responded_at > $1 ORDER BY m.responded_at LIMIT 50`,
-          [since],
-        ),
-        q<RequestRow & { volunteer: string }>(
-          `SELECT r.id, r.category, r.district, r.postal_code, v.name AS volunteer
+        [since],
+      ),
+      q<RequestRow & { volunteer: string }>(
+        `SELECT r.id, r.category, r.district, r.postal_code, v.name AS volunteer
              FROM match m JOIN help_request r ON r.id = m.request_id JOIN volunteer v ON v.id = m.volunteer_id
             WHERE m.status = 'expired' AND m.updated_at > $1 ORDER BY m.updated_at LIMIT 50`,
-          [since],
-        ),
-        q<RequestRow & { task_id: string; volunteer: string }>(
-          `SELECT t.id AS task_id, r.id, r.category, r.district, r.postal_code, v.name AS volunteer
+        [since],
+      ),
+      q<RequestRow & { task_id: string; volunteer: string }>(
+        `SELECT t.id AS task_id, r.id, r.category, r.district, r.postal_code, v.name AS volunteer
              FROM call_task t JOIN help_request r ON r.id = t.help_request_id
              JOIN match m ON m.id = t.match_id JOIN volunteer v ON v.id = m.volunteer_id
             WHERE t.status = 'open' ORDER BY t.created_at LIMIT 50`,
-        ),
-        q<RequestRow & { volunteer: string; outcome: string }>(
-          `SELECT r.id, r.category, r.district, r.postal_code, v.name AS volunteer, m.follow_up_outcome AS outcome
+      ),
+      q<RequestRow & { volunteer: string; outcome: string }>(
+        `SELECT r.id, r.category, r.district, r.postal_code, v.name AS volunteer, m.follow_up_outcome AS outcome
              FROM match m JOIN help_request r ON r.id = m.request_id JOIN volunteer v ON v.id = m.volunteer_id
             WHERE m.follow_up_outcome IN ('problems', 'did-not-happen') AND m.follow_up_at > $1
             ORDER BY m.follow_up_at LIMIT 50`,
-          [since],
-        ),
-        // Volunteers' addresses only: a help-seeker's address is read through the audited API.
-        q<{ id: string; name: string; email: string }>(
-          `SELECT DISTINCT v.id, v.name, v.email FROM notification n JOIN volunteer v ON v.email = n.recipient
+        [since],
+      ),
+      // Volunteers' addresses only: a help-seeker's address is read through the audited API.
+      q<{ id: string; name: string; email: string }>(
+        `SELECT DISTINCT v.id, v.name, v.email FROM notification n JOIN volunteer v ON v.email = n.recipient
             WHERE n.status = 'failed' AND n.created_at > $1 LIMIT 50`,
-          [since],
-        ),
-        q<{ id: string; name: string; days: number }>(
-          `SELECT id, name, (now()::date - created_at::date) AS days FROM volunteer
-            WHERE email_confirmed_at IS NULL AND created_at < $1::timestamptz - interval '2 days'
+        [since],
+      ),
+      q<{ id: string; name: string; days: number }>(
+        `SELECT id, name, (now()::date - created_at::date) AS days FROM volunteer
+            WHERE email_confirmed_at IS NULL AND erased_at IS NULL AND created_at < $1::timestamptz - interval '2 days'
             ORDER BY created_at LIMIT 50`,
-          [since],
-        ),
-      ]);
+        [since],
+      ),
+    ]);
 
     const de = locale === 'de';
     const sections: Record<DigestSection, EmailListItem[]> = {
+      inReview: inReview.map((row) => ({ text: what(row), url: requestUrl(row.id) })),
       proposalsReady: proposals.map((row) => ({
         text: `${what(row)} (${row.proposals} ${de ? 'Vorschläge' : 'proposals'})`,
         url: requestUrl(row.id),

@@ -15,8 +15,13 @@ export interface PostalCodeLocation {
 
 const POSTAL_CODE = /^\d{5}$/;
 
+/** Points change only with an import (a CLI run); every public request looks one up. */
+const CACHE_MS = 10 * 60_000;
+
 @Injectable()
 export class PostalCodesService {
+  private readonly cache = new Map<string, { location: PostalCodeLocation; until: number }>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -29,16 +34,23 @@ export class PostalCodesService {
     if (!POSTAL_CODE.test(code)) {
       throw new UnknownPostalCodeError(postalCode, field);
     }
+    const cached = this.cache.get(code);
+    if (cached && cached.until > Date.now()) {
+      return cached.location;
+    }
     const found = await this.dataSource.getRepository(PostalCode).findOneBy({ code });
     if (!found) {
       throw new UnknownPostalCodeError(code, field);
     }
-    return {
+    const location = {
       postalCode: found.code,
       latitude: found.latitude,
       longitude: found.longitude,
       district: found.district,
       place: found.place,
     };
+    // There are about 11,000 codes in Germany, so the cache stays small; only known codes enter it.
+    this.cache.set(code, { location, until: Date.now() + CACHE_MS });
+    return location;
   }
 }

@@ -29,6 +29,10 @@ export class Provider extends Located {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Signed up on the public page: `pending` until staff have reviewed it (then `approved`, and active). */
+  @Column({ type: 'text', default: 'approved' })
+  reviewStatus: 'pending' | 'approved';
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -7,13 +7,21 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Query,
   UseGuards,
 } from '@nestjs/common';
+import { IsIn, IsOptional } from 'class-validator';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { CreateProviderDto, UpdateProviderDto } from './dto/create-provider.dto';
 import { ProvidersService } from './providers.service';
+
+class ListProvidersQuery {
+  @IsOptional()
+  @IsIn(['pending', 'approved'])
+  reviewStatus?: 'pending' | 'approved';
+}
 
 @ApiTags('staff')
 @ApiCookieAuth()
@@ -28,9 +36,16 @@ export class ProvidersController {
     return this.providers.register(body, staff);
   }
 
+  /** `?reviewStatus=pending`: sign-ups from the public page waiting for review. */
   @Get()
-  list() {
-    return this.providers.list();
+  list(@Query() query: ListProvidersQuery) {
+    return this.providers.list(query.reviewStatus);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  approve(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff) {
+    return this.providers.approve(id, staff);
   }
 
   @Get(':id')

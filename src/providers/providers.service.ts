@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '../common/domain-error';
+import { ConflictError, NotFoundError } from '../common/domain-error';
 import { PostalCodesService } from '../postal-codes/postal-codes.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
@@ -18,7 +18,38 @@ export class ProvidersService {
     private readonly audit: AuditService,
   ) {}
 
-  async register(dto: CreateProviderDto, staff: AuthenticatedStaff): Promise<Provider> {
+  register(dto: CreateProviderDto, staff: AuthenticatedStaff): Promise<Provider> {
+    return this.create(dto, staff);
+  }
+
+  /** From the public page: inactive and pending until staff have reviewed it. */
+  async signUp(dto: CreateProviderDto): Promise<void> {
+    await this.create(dto, null);
+  }
+
+  /** Staff reviewed a provider from the public page (usually after a call): it becomes active. */
+  async approve(id: string, staff: AuthenticatedStaff): Promise<Provider> {
+    return this.dataSource.transaction(async (manager) => {
+      const provider = await manager.findOne(Provider, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!provider) {
+        throw new NotFoundError('provider', id);
+      }
+      if (provider.reviewStatus === 'approved') {
+        throw new ConflictError('the provider is already approved');
+      }
+      await manager.update(Provider, id, { reviewStatus: 'approved', active: true });
+      await this.audit.record(
+        { staffUserId: staff.id, action: 'provider.approved', entityType: 'provider', entityId: id },
+        manager,
+      );
+      return manager.findOneByOrFail(Provider, { id });
+    });
+  }
+
+  private async create(dto: CreateProviderDto, staff: AuthenticatedStaff | null): Promise<Provider> {
     this.taxonomy.assertKnown('fields', dto.fieldsOfActivity, 'fieldsOfActivity');
     const location = await this.postalCodes.locate(dto.postalCode);
     return this.dataSource.transaction(async (manager) => {
@@ -31,12 +62,13 @@ export class ProvidersService {
           latitude: location.latitude,
           longitude: location.longitude,
           district: location.district,
+          ...(staff ? {} : { reviewStatus: 'pending' as const, active: false }),
         }),
       );
       await this.audit.record(
         {
-          staffUserId: staff.id,
-          action: 'provider.registered',
+          staffUserId: staff?.id ?? null,
+          action: staff ? 'provider.registered' : 'provider.signed-up',
           entityType: 'provider',
           entityId: provider.id,
         },
@@ -86,8 +118,10 @@ export class ProvidersService {
     });
   }
 
-  list(): Promise<Provider[]> {
-    return this.dataSource.getRepository(Provider).find({ order: { name: 'ASC' } });
+  list(reviewStatus?: Provider['reviewStatus']): Promise<Provider[]> {
+    return this.dataSource
+      .getRepository(Provider)
+      .find({ where: reviewStatus ? { reviewStatus } : {}, order: { name: 'ASC' } });
   }
 
   async get(id: string): Promise<Provider> {

@@ -8,6 +8,11 @@ export interface MatchingSettings {
   offerResponseHours: number;
   /** After a decline or expiry, offer the next candidate at once instead of waiting for staff. */
   autoOffer: boolean;
+  /**
+   * Requests from the public pages wait in staff review (status `in-review`) until staff release
+   * them to matching; off, they are matched at once like phone intake.
+   */
+  reviewPublicRequestsFirst: boolean;
 }
 
 export const MATCHING_SETTINGS_KEY = 'matching';
@@ -16,6 +21,7 @@ export const DEFAULT_MATCHING_SETTINGS: MatchingSettings = {
   policy: DEFAULT_MATCHING_POLICY,
   offerResponseHours: 48,
   autoOffer: false,
+  reviewPublicRequestsFirst: true,
 };
 
 export type SettingsCheck =
@@ -29,7 +35,7 @@ export function validateMatchingSettings(input: unknown, current: MatchingSettin
   const raw = input as Record<string, unknown>;
   const errors: { field: string; message: string }[] = [];
   const unknown = Object.keys(raw).filter(
-    (key) => !['policy', 'offerResponseHours', 'autoOffer'].includes(key),
+    (key) => !['policy', 'offerResponseHours', 'autoOffer', 'reviewPublicRequestsFirst'].includes(key),
   );
   errors.push(...unknown.map((field) => ({ field, message: 'is not a setting' })));
 
@@ -65,6 +71,10 @@ export function validateMatchingSettings(input: unknown, current: MatchingSettin
   if (typeof autoOffer !== 'boolean') {
     errors.push({ field: 'autoOffer', message: 'must be true or false' });
   }
+  const reviewPublicRequestsFirst = raw.reviewPublicRequestsFirst ?? current.reviewPublicRequestsFirst;
+  if (typeof reviewPublicRequestsFirst !== 'boolean') {
+    errors.push({ field: 'reviewPublicRequestsFirst', message: 'must be true or false' });
+  }
   return errors.length > 0
     ? { ok: false, errors }
     : {
@@ -73,6 +83,7 @@ export function validateMatchingSettings(input: unknown, current: MatchingSettin
           policy,
           offerResponseHours: offerResponseHours as number,
           autoOffer: autoOffer as boolean,
+          reviewPublicRequestsFirst: reviewPublicRequestsFirst as boolean,
         },
       };
 }

@@ -133,6 +133,8 @@ export function preferencesPage(
   current: VolunteerPreferences,
   postPath: string,
   error?: string,
+  /** The rest of the volunteer's own page (profile, matches, data), from self-service-page.ts. */
+  sections = '',
 ): string {
   const t = LABELS[locale];
   const [quietStart, quietEnd] = current.quietHours ? current.quietHours.split('-') : ['', ''];
@@ -159,7 +161,8 @@ ${error ? `<p class="note" role="alert"><strong>${escapeHtml(error)}</strong></p
   </select></p>
   <button type="submit">${t.save}</button>
 </form>
-<p class="note">${t.note}</p>`,
+<p class="note">${t.note}</p>
+${sections}`,
   });
 }
 

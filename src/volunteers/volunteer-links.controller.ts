@@ -21,6 +21,17 @@ import {
 } from './preferences-form';
 import { Volunteer } from './volunteer.entity';
 import { VolunteersService } from './volunteers.service';
+import { SelfServiceService } from './self-service.service';
+import {
+  dataSection,
+  matchesSection,
+  parseProfileForm,
+  profileSection,
+  selfServiceText,
+  type ProfileField,
+} from './self-service-page';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { DomainError } from '../common/domain-error';
 
 const preferencesOf = (v: Volunteer): VolunteerPreferences => ({
   offerDelivery: v.offerDelivery,
@@ -29,6 +40,14 @@ const preferencesOf = (v: Volunteer): VolunteerPreferences => ({
   quietHours: v.quietHours,
   locale: v.locale,
 });
+
+/** The text fields of the profile form as typed, to show them again next to their error. */
+const typedProfile = (body: Record<string, unknown>) =>
+  Object.fromEntries(
+    (['phone', 'postalCode', 'maxTravelKm'] as const)
+      .filter((field) => typeof body[field] === 'string')
+      .map((field) => [field, (body[field] as string).slice(0, 40)]),
+  );
 
 const TEXT = {
   de: {
@@ -78,6 +97,8 @@ export class VolunteerLinksController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly volunteers: VolunteersService,
+    private readonly selfService: SelfServiceService,
+    private readonly taxonomy: TaxonomyService,
   ) {}
 
   @Get('unsubscribe/:token')
@@ -113,21 +134,93 @@ export class VolunteerLinksController {
     sendPage(response, 200, messagePage(checked.locale, t.unsubscribed, t.unsubscribedBody));
   }
 
+  /** The volunteer's own page: settings, profile, matches past and upcoming, export, deletion. */
   @Get('preferences/:token')
   async showPreferences(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const checked = await this.check('preferences', token);
     if (!checked) {
       return this.invalid(response);
     }
-    sendPage(
-      response,
-      200,
-      preferencesPage(
-        checked.locale,
-        preferencesOf(checked.volunteer),
-        `/preferences/${encodeURIComponent(token)}`,
-      ),
-    );
+    sendPage(response, 200, await this.ownPage(checked, token));
+  }
+
+  /** The profile form: availability, radius, languages, skills; open requests are re-checked. */
+  @Post('preferences/:token/profile')
+  @HttpCode(200)
+  async saveProfile(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const checked = await this.check('preferences', token);
+    if (!checked) {
+      return this.invalid(response);
+    }
+    const parsed = parseProfileForm(body ?? {});
+    if (!parsed.ok) {
+      return sendPage(
+        response,
+        400,
+        await this.ownPage(checked, token, { profileErrors: parsed.errors, typed: typedProfile(body ?? {}) }),
+      );
+    }
+    try {
+      await this.selfService.updateProfile(checked.claims.subjectId, parsed.value);
+    } catch (error) {
+      if (error instanceof DomainError && error.field) {
+        const field = error.field.split('.')[0] as ProfileField;
+        return sendPage(
+          response,
+          400,
+          await this.ownPage(checked, token, {
+            profileErrors: { [field]: true },
+            typed: typedProfile(body ?? {}),
+          }),
+        );
+      }
+      throw error;
+    }
+    const t = selfServiceText(checked.locale);
+    sendPage(response, 200, messagePage(checked.locale, t.saved, ''));
+  }
+
+  /** All stored data as a JSON download; GET changes nothing (the export is audited). */
+  @Get('preferences/:token/export')
+  async exportData(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const checked = await this.check('preferences', token);
+    if (!checked) {
+      return this.invalid(response);
+    }
+    const data = await this.selfService.export(checked.claims.subjectId);
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="nahbar-meine-daten.json"',
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      })
+      .send(JSON.stringify(data, null, 2));
+  }
+
+  /** Account deletion: needs the ticked confirmation; personal data erased, history anonymised. */
+  @Post('preferences/:token/delete')
+  @HttpCode(200)
+  async deleteAccount(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const checked = await this.check('preferences', token);
+    if (!checked) {
+      return this.invalid(response);
+    }
+    if (body?.confirm !== 'yes') {
+      return sendPage(response, 400, await this.ownPage(checked, token, { confirmMissing: true }));
+    }
+    await this.selfService.erase(checked.claims.subjectId);
+    const t = selfServiceText(checked.locale);
+    sendPage(response, 200, messagePage(checked.locale, t.deleted, t.deletedBody));
   }
 
   /** The settings form's POST (urlencoded); a bad value shows the form again with the problem named. */
@@ -147,12 +240,7 @@ export class VolunteerLinksController {
       return sendPage(
         response,
         400,
-        preferencesPage(
-          checked.locale,
-          preferencesOf(checked.volunteer),
-          `/preferences/${encodeURIComponent(token)}`,
-          parsed.message[checked.locale],
-        ),
+        await this.ownPage(checked, token, { settingsError: parsed.message[checked.locale] }),
       );
     }
     await this.volunteers.updatePreferences(checked.claims.subjectId, parsed.value);
@@ -205,7 +293,40 @@ export class VolunteerLinksController {
     const volunteer = await this.dataSource
       .getRepository(Volunteer)
       .findOneBy({ id: check.claims.subjectId });
-    return volunteer ? { claims: check.claims, locale: volunteer.locale, volunteer } : null;
+    // An erased account's links lead nowhere.
+    return volunteer && volunteer.erasedAt === null
+      ? { claims: check.claims, locale: volunteer.locale, volunteer }
+      : null;
+  }
+
+  private async ownPage(
+    checked: { locale: PageLocale; volunteer: Volunteer },
+    token: string,
+    problems: {
+      settingsError?: string;
+      profileErrors?: Partial<Record<ProfileField, true>>;
+      confirmMissing?: boolean;
+      typed?: Partial<Record<'phone' | 'postalCode' | 'maxTravelKm', string>>;
+    } = {},
+  ): Promise<string> {
+    const base = `/preferences/${encodeURIComponent(token)}`;
+    const { volunteer, locale } = checked;
+    const skills = Object.keys(this.taxonomy.taxonomy.skills).map((key) => ({
+      value: key,
+      label: this.taxonomy.label('skills', key, locale),
+    }));
+    const matches = await this.selfService.matches(volunteer.id);
+    return preferencesPage(
+      locale,
+      preferencesOf(volunteer),
+      base,
+      problems.settingsError,
+      [
+        profileSection(locale, volunteer, skills, `${base}/profile`, problems.profileErrors, problems.typed),
+        matchesSection(locale, matches, (key) => this.taxonomy.label('categories', key, locale)),
+        dataSection(locale, `${base}/export`, `${base}/delete`, problems.confirmMissing),
+      ].join('\n'),
+    );
   }
 
   private invalid(response: Response): void {

@@ -110,6 +110,10 @@ export class Volunteer extends Located {
   @Column({ type: 'timestamptz', nullable: true })
   emailConfirmedAt: Date | null;
 
+  /** Set when the volunteer deleted their account: personal data erased, the row kept for statistics. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   /** German by default; the language of emails to this volunteer. */
   @Column({ type: 'text', default: 'de' })
   locale: 'de' | 'en';

@@ -3,12 +3,14 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
 import { VolunteerLinksController } from './volunteer-links.controller';
 import { VolunteersController } from './volunteers.controller';
+import { PublicVolunteersController } from './public-volunteers.controller';
 import { VolunteersService } from './volunteers.service';
+import { SelfServiceService } from './self-service.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [VolunteersController, VolunteerLinksController],
-  providers: [VolunteersService],
+  controllers: [VolunteersController, VolunteerLinksController, PublicVolunteersController],
+  providers: [VolunteersService, SelfServiceService],
   exports: [VolunteersService],
 })
 export class VolunteersModule {}

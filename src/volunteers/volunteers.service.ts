@@ -10,15 +10,25 @@ import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { PRIVACY_TEXT_VERSION } from '../help-seekers/help-requests.service';
-import { CreateVolunteerDto, RecordCertificateDto, UpdateVolunteerDto } from './dto/create-volunteer.dto';
+import {
+  CreateVolunteerDto,
+  PublicVolunteerSignUpDto,
+  RecordCertificateDto,
+  UpdateVolunteerDto,
+} from './dto/create-volunteer.dto';
 import { OutboxService } from '../queue/outbox.service';
 import { MATCHING_QUEUE, RECHECK_VOLUNTEER_JOB, recheckVolunteerJobId } from '../queue/queues';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { parseQuietHours } from '../notifications/domain/send-schedule';
-import { emailConfirmationKey, emailFingerprint } from '../notifications/notification-keys';
+import {
+  emailConfirmationKey,
+  emailFingerprint,
+  selfServiceLinkKey,
+} from '../notifications/notification-keys';
+import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import type { VolunteerPreferences } from './preferences-form';
 import { Volunteer } from './volunteer.entity';
-import type { VolunteerStatus } from '../matching/domain/types';
+import type { VolunteerStatus, WeeklySlot } from '../matching/domain/types';
 
 export type EmailConfirmationOutcome = 'confirmed' | 'already-confirmed' | 'address-changed' | 'unknown';
 export type PauseOffersOutcome = 'paused' | 'already-paused' | 'unknown';
@@ -38,9 +48,31 @@ export class VolunteersService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationOutbox,
+    private readonly abuse: AbuseProtectionService,
   ) {}
 
-  async register(dto: CreateVolunteerDto, staff: AuthenticatedStaff): Promise<Volunteer> {
+  register(dto: CreateVolunteerDto, staff: AuthenticatedStaff): Promise<Volunteer> {
+    return this.create(dto, staff);
+  }
+
+  /**
+   * Sign-up on the public page: always pending until staff activate the volunteer after the intake
+   * conversation, and the address confirmed by double opt-in. An address that is already registered
+   * gets the same answer on the page, so the form tells no one who is registered; its owner gets
+   * the link to their own page by email instead (at most one an hour), and nothing changes.
+   */
+  async signUp(dto: PublicVolunteerSignUpDto): Promise<void> {
+    try {
+      await this.create({ ...dto, status: 'pending', emailVerifiedByStaff: false }, null);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'email-taken')) {
+        throw error;
+      }
+      await this.sendSelfServiceLink(dto.email);
+    }
+  }
+
+  private async create(dto: CreateVolunteerDto, staff: AuthenticatedStaff | null): Promise<Volunteer> {
     this.checkProfile(dto);
     const location = await this.postalCodes.locate(dto.postalCode);
     try {
@@ -71,20 +103,21 @@ export class VolunteersService {
             emailConfirmedAt: dto.emailVerifiedByStaff ? new Date() : null,
           }),
         );
-        // Staff register volunteers after the intake conversation, where consent is given.
+        // Staff register volunteers after the intake conversation, where consent is given orally;
+        // on the public page it is given online.
         await manager.insert(ConsentRecord, {
           subjectType: 'volunteer',
           subjectId: volunteer.id,
           purpose: 'volunteer-pool',
-          mode: 'oral',
+          mode: staff ? 'oral' : 'online',
           textVersion: PRIVACY_TEXT_VERSION,
-          recordedByStaffId: staff.id,
+          recordedByStaffId: staff?.id ?? null,
           givenAt: new Date(),
         });
         await this.audit.record(
           {
-            staffUserId: staff.id,
-            action: 'volunteer.registered',
+            staffUserId: staff?.id ?? null,
+            action: staff ? 'volunteer.registered' : 'volunteer.signed-up',
             entityType: 'volunteer',
             entityId: volunteer.id,
             details: { emailVerifiedByStaff: dto.emailVerifiedByStaff ?? false },
@@ -114,6 +147,29 @@ export class VolunteersService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The magic link to the self-service page, for a registered address; nothing for an unknown one
+   * (the page answers the same). At most one email per address and hour (Redis, and the
+   * notification's key per hour as a second line).
+   */
+  async sendSelfServiceLink(email: string): Promise<void> {
+    const volunteer = await this.dataSource
+      .getRepository(Volunteer)
+      .findOneBy({ email: email.trim().toLowerCase() });
+    if (!volunteer || !(await this.abuse.firstEmailThisHour('self-service-link', volunteer.email))) {
+      return;
+    }
+    const jobId = await this.dataSource.transaction((manager) =>
+      this.notifications.queue(manager, {
+        kind: 'volunteer-self-service-link',
+        subjectId: selfServiceLinkKey(volunteer.id, new Date()),
+        recipient: volunteer.email,
+        locale: volunteer.locale,
+      }),
+    );
+    this.outbox.relaySoon([jobId]);
   }
 
   /** Changes the profile; when the volunteer may now fit open requests, they are re-checked. */
@@ -268,6 +324,57 @@ export class VolunteersService {
           action: 'volunteer.email-verified-by-staff',
           entityType: 'volunteer',
           entityId: id,
+        },
+        manager,
+      );
+      return { volunteer: saved, jobId: await this.queueRecheck(manager, saved) };
+    });
+    this.outbox.relaySoon([updated.jobId]);
+    return updated.volunteer;
+  }
+
+  /**
+   * The volunteer changed their profile on their own page (audited, no staff user); like a staff
+   * edit, open requests within reach are re-checked, so a new free afternoon can bring proposals.
+   */
+  async updateBySelf(
+    volunteerId: string,
+    profile: {
+      phone: string | null;
+      postalCode: string;
+      maxTravelKm: number;
+      languageCodes: string[];
+      skills: string[];
+      availability: WeeklySlot[];
+    },
+  ): Promise<Volunteer> {
+    const location = await this.postalCodes.locate(profile.postalCode);
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const volunteer = await lockVolunteer(manager, volunteerId);
+      if (!volunteer) {
+        throw new NotFoundError('volunteer', volunteerId);
+      }
+      const levels = new Map(volunteer.languages.map((language) => [language.code, language.level]));
+      Object.assign(volunteer, {
+        phone: profile.phone,
+        postalCode: location.postalCode,
+        latitude: location.latitude,
+        longitude: location.longitude,
+        district: location.district,
+        maxTravelKm: profile.maxTravelKm,
+        // Levels recorded at the intake stay; a newly ticked language counts as spoken well.
+        languages: profile.languageCodes.map((code) => ({ code, level: levels.get(code) ?? 'C1' })),
+        languageCodes: profile.languageCodes,
+        skills: [...new Set(profile.skills)],
+        availability: profile.availability,
+      });
+      const saved = await manager.save(volunteer);
+      await this.audit.record(
+        {
+          staffUserId: null,
+          action: 'volunteer.profile-changed-by-self',
+          entityType: 'volunteer',
+          entityId: volunteerId,
         },
         manager,
       );

@@ -281,6 +281,8 @@ describe('the matching engine end to end: settings, explanations, escalation, bl
   });
 
   describe('matching settings', () => {
+    // The row the test stack writes (review-first off); "nothing stored" means it is unchanged.
+    const SEEDED_ROWS = [{ value: { reviewPublicRequestsFirst: false }, updated_by_staff_id: null }];
     const settingRows = () =>
       stack.dataSource.query(`SELECT value, updated_by_staff_id FROM agency_setting WHERE key = 'matching'`);
     const settingAudits = () =>
@@ -294,7 +296,8 @@ describe('the matching engine end to end: settings, explanations, escalation, bl
         token,
       });
       expect(status).toBe(200);
-      expect(body).toEqual(DEFAULT_MATCHING_SETTINGS);
+      // The test stack turns review-first off, so public requests are matched at once here.
+      expect(body).toEqual({ ...DEFAULT_MATCHING_SETTINGS, reviewPublicRequestsFirst: false });
       expect(body).toMatchObject({ offerResponseHours: 48, autoOffer: false });
     });
 
@@ -302,7 +305,7 @@ describe('the matching engine end to end: settings, explanations, escalation, bl
       const refused = await putSettings({ autoOffer: true }, token);
       expectErrorShape(refused, 403);
       expect(refused.body.message).toBe('only admin staff may do this');
-      expect(await settingRows()).toEqual([]);
+      expect(await settingRows()).toEqual(SEEDED_ROWS);
       expect(await settingAudits()).toEqual([]);
     });
 
@@ -320,13 +323,14 @@ describe('the matching engine end to end: settings, explanations, escalation, bl
         'offerResponseHours',
         'policy.weights.distance',
       ]);
-      expect(await settingRows()).toEqual([]);
+      expect(await settingRows()).toEqual(SEEDED_ROWS);
       expect(await settingAudits()).toEqual([]);
     });
 
     it('should store a valid partial change, keep the other values, audit it, and reach the worker', async () => {
       const expected: MatchingSettings = {
         ...DEFAULT_MATCHING_SETTINGS,
+        reviewPublicRequestsFirst: false,
         policy: {
           ...DEFAULT_MATCHING_SETTINGS.policy,
           weights: { ...DEFAULT_MATCHING_SETTINGS.policy.weights, distance: 2 },

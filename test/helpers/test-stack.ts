@@ -4,6 +4,7 @@ import { AddressInfo, createServer } from 'node:net';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import IORedis from 'ioredis';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { createApiApp } from '../../src/api-app';
@@ -33,8 +34,21 @@ export async function startTestStack(options: {
   env?: Record<string, string>;
   /** Settings for the API process only, e.g. a Redis it cannot reach. */
   apiEnv?: Record<string, string>;
+  /**
+   * The agency setting; the product default is true, but most tests are about matching, so public
+   * requests are matched at once unless a test asks for review first.
+   */
+  reviewPublicRequestsFirst?: boolean;
 }): Promise<TestStack> {
   const database: TestDatabase = await createTestDatabase();
+  if (options.reviewPublicRequestsFirst !== true) {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    await client.query(
+      `INSERT INTO agency_setting (key, value) VALUES ('matching', '{"reviewPublicRequestsFirst": false}')`,
+    );
+    await client.end();
+  }
   const prefix = `nahbar_test_${randomBytes(4).toString('hex')}`;
   const port = await freePort();
   const env = {
@@ -50,6 +64,9 @@ export async function startTestStack(options: {
     STAFF_NOTIFY_EMAIL: 'team@agency.test',
     MAIL_FROM: 'nahbar Test <noreply@agency.test>',
     LINK_SECRET: randomBytes(24).toString('hex'),
+    // Tests submit many public requests from 127.0.0.1; the abuse tests set the real limits.
+    PUBLIC_SUBMISSIONS_PER_IP_HOUR: '100000',
+    PUBLIC_SUBMISSIONS_PER_EMAIL_HOUR: '100000',
     ...options.env,
   };
   const config = loadConfig(env);

@@ -133,6 +133,12 @@ export class PublicHelpRequestDto extends HelpRequestDetailsDto {
   @ValidateNested()
   @Type(() => OnlineConsentDto)
   consent: OnlineConsentDto;
+
+  @ApiPropertyOptional({ description: 'leave empty: a honeypot for bots (a filled one stores nothing)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  website?: string;
 }
 
 export class OralConsentDto {

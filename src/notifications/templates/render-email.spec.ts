@@ -254,6 +254,7 @@ describe('the new messages', () => {
     const empty = renderEmail('staff-daily-digest', 'en', {
       ...SAMPLE_MODELS['staff-daily-digest'],
       sections: {
+        inReview: [],
         proposalsReady: [],
         noEligible: [],
         declined: [],

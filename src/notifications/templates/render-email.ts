@@ -17,6 +17,10 @@ import { volunteerFollowUpContent, type VolunteerFollowUpModel } from './volunte
 import { volunteerOfferContent, type VolunteerOfferModel } from './volunteer-offer';
 import { volunteerOfferDigestContent, type VolunteerOfferDigestModel } from './volunteer-offer-digest';
 import { volunteerReminderContent, type VolunteerReminderModel } from './volunteer-reminder';
+import {
+  volunteerSelfServiceLinkContent,
+  type VolunteerSelfServiceLinkModel,
+} from './volunteer-self-service-link';
 
 export type { EmailContent, EmailLocale, RenderedEmail } from './layout';
 export type { HelpSeekerConfirmationModel } from './help-seeker-confirmation';
@@ -28,6 +32,7 @@ export type { VolunteerFollowUpModel } from './volunteer-follow-up';
 export type { VolunteerOfferModel } from './volunteer-offer';
 export type { VolunteerOfferDigestModel } from './volunteer-offer-digest';
 export type { VolunteerReminderModel } from './volunteer-reminder';
+export type { VolunteerSelfServiceLinkModel } from './volunteer-self-service-link';
 export { escapeHtml } from './escape-html';
 
 /** Type-only import: keyed by the entity's kinds, so a new kind without a template fails to compile. */
@@ -40,6 +45,7 @@ export interface EmailModels {
   'volunteer-reminder': VolunteerReminderModel;
   'volunteer-follow-up': VolunteerFollowUpModel;
   'volunteer-email-confirmation': VolunteerEmailConfirmationModel;
+  'volunteer-self-service-link': VolunteerSelfServiceLinkModel;
   'help-seeker-confirmation': HelpSeekerConfirmationModel;
   'staff-offer-accepted': StaffOfferResponseModel;
   'staff-offer-declined': StaffOfferResponseModel;
@@ -56,6 +62,7 @@ const CONTENT_BUILDERS: ContentBuilders = {
   'volunteer-reminder': volunteerReminderContent,
   'volunteer-follow-up': volunteerFollowUpContent,
   'volunteer-email-confirmation': volunteerEmailConfirmationContent,
+  'volunteer-self-service-link': volunteerSelfServiceLinkContent,
   'help-seeker-confirmation': helpSeekerConfirmationContent,
   'staff-offer-accepted': staffOfferAcceptedContent,
   'staff-offer-declined': staffOfferDeclinedContent,

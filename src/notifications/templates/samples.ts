@@ -88,6 +88,12 @@ export const SAMPLE_MODELS: EmailModels = {
     expiresText: 'Sa, 28.11.2026, 12:00',
     agencyName: 'Altonavi',
   },
+  'volunteer-self-service-link': {
+    volunteerName: 'Anna Schulz',
+    url: `${EXAMPLE}/preferences/sample`,
+    expiresText: 'Sa, 28.11.2026, 12:00',
+    agencyName: 'Altonavi',
+  },
   'help-seeker-confirmation': {
     helpSeekerName: 'Erika Meyer',
     volunteerName: 'Anna Schulz',
@@ -120,6 +126,7 @@ export const SAMPLE_MODELS: EmailModels = {
     dayText: 'Sa, 21.11.2026',
     agencyName: 'Altonavi',
     sections: {
+      inReview: [],
       proposalsReady: [
         { text: 'Einkaufshilfe in Ottensen (3 Vorschläge)', url: `${EXAMPLE}/api/staff/help-requests/42` },
       ],

@@ -1,6 +1,7 @@
 import { textsFor, type EmailBlock, type EmailContent, type EmailListItem, type EmailLocale } from './layout';
 
 export const DIGEST_SECTIONS = [
+  'inReview',
   'proposalsReady',
   'noEligible',
   'declined',
@@ -21,6 +22,7 @@ export interface StaffDailyDigestModel {
 
 const TITLES: Record<EmailLocale, Record<DigestSection, string>> = {
   de: {
+    inReview: 'Neue Anfragen von der Website, noch nicht angesehen',
     proposalsReady: 'Vorschläge warten auf Ihre Auswahl',
     noEligible: 'Anfragen ohne passende freiwillige Person',
     declined: 'Absagen (letzte 24 Stunden)',
@@ -31,6 +33,7 @@ const TITLES: Record<EmailLocale, Record<DigestSection, string>> = {
     unconfirmed: 'Noch nicht bestätigte E-Mail-Adressen (älter als 3 Tage)',
   },
   en: {
+    inReview: 'New requests from the website, not yet reviewed',
     proposalsReady: 'Proposals waiting for your choice',
     noEligible: 'Requests with no fitting volunteer',
     declined: 'Declined offers (last 24 hours)',

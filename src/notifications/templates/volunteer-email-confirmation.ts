@@ -15,7 +15,7 @@ const TEXTS = {
     heading: 'E-Mail-Adresse bestätigen',
     greeting: (m: VolunteerEmailConfirmationModel) => `Hallo ${m.volunteerName},`,
     intro: (m: VolunteerEmailConfirmationModel) =>
-      `${m.agencyName} hat Sie als freiwillige Person eingetragen. Damit wir Ihnen Anfragen per E-Mail schicken dürfen, bestätigen Sie bitte, dass dies Ihre Adresse ist.`,
+      `Sie sind bei ${m.agencyName} als freiwillige Person angemeldet. Damit wir Ihnen Anfragen per E-Mail schicken dürfen, bestätigen Sie bitte, dass dies Ihre Adresse ist.`,
     confirm: 'Ja, das ist meine Adresse',
     deadline: (m: VolunteerEmailConfirmationModel) => `Der Link gilt bis ${m.expiresText}.`,
     notYou: (m: VolunteerEmailConfirmationModel) =>
@@ -27,7 +27,7 @@ const TEXTS = {
     heading: 'Confirm your email address',
     greeting: (m: VolunteerEmailConfirmationModel) => `Hello ${m.volunteerName},`,
     intro: (m: VolunteerEmailConfirmationModel) =>
-      `${m.agencyName} has registered you as a volunteer. So that we may send you requests by email, please confirm that this is your address.`,
+      `You are signed up as a volunteer with ${m.agencyName}. So that we may send you requests by email, please confirm that this is your address.`,
     confirm: 'Yes, this is my address',
     deadline: (m: VolunteerEmailConfirmationModel) => `The link is valid until ${m.expiresText}.`,
     notYou: (m: VolunteerEmailConfirmationModel) =>

@@ -1,8 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  Equals,
   IsBoolean,
+  IsObject,
   IsEmail,
   IsIn,
   IsInt,
@@ -174,3 +176,36 @@ export class RecordCertificateDto {
 export class UpdateVolunteerDto extends PartialType(
   OmitType(CreateVolunteerDto, ['email', 'emailVerifiedByStaff'] as const),
 ) {}
+
+export class VolunteerPoolConsentDto {
+  @ApiProperty({ description: 'consent to be kept in the volunteer pool and contacted with requests' })
+  @Equals(true, { message: 'must be given to sign up' })
+  volunteerPool: boolean;
+}
+
+/** Sign-up on the agency's website: the profile, and online consent. Pending until staff activate. */
+export class PublicVolunteerSignUpDto extends PickType(CreateVolunteerDto, [
+  'name',
+  'email',
+  'phone',
+  'languages',
+  'skills',
+  'interests',
+  'postalCode',
+  'maxTravelKm',
+  'availability',
+  'birthDate',
+  'locale',
+] as const) {
+  @ApiProperty({ type: VolunteerPoolConsentDto })
+  @IsObject({ message: 'must record the consent' })
+  @ValidateNested()
+  @Type(() => VolunteerPoolConsentDto)
+  consent: VolunteerPoolConsentDto;
+
+  @ApiPropertyOptional({ description: 'leave empty: a honeypot for bots' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  website?: string;
+}

@@ -1,0 +1,282 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import { HelpRequest } from '../../src/help-seekers/help-request.entity';
+import { ConsentRecord } from '../../src/common/consent-record.entity';
+import { OutboxJob } from '../../src/queue/outbox-job.entity';
+import { matchRequestJobId } from '../../src/queue/queues';
+import { StaffDigestService } from '../../src/notifications/staff-digest.service';
+import { daysAhead, volunteerBody } from '../factories/api-bodies.factory';
+import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
+import { launchChromium, screenshot, seriousAxeViolations, tabTo, TestBrowser } from '../helpers/chromium';
+import { loginAs, requestJson } from '../helpers/http';
+import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
+import { eventually, startTestStack, TestStack } from '../helpers/test-stack';
+
+const germanDate = (isoDay: string): string => isoDay.split('-').reverse().join('.');
+
+describe('public pages in Chromium: help requests with the keyboard alone, accessible, review first', () => {
+  let smtp: TestSmtpServer;
+  let stack: TestStack;
+  let chromium: TestBrowser;
+  let page: Page;
+  let token: string;
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    // The product default: public requests wait for staff review.
+    stack = await startTestStack({ smtpPort: smtp.port, reviewPublicRequestsFirst: true });
+    chromium = await launchChromium();
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const staff = await createStaffUser(stack.dataSource, { email: 'kim@agency.test' });
+    token = await loginAs(stack.baseUrl, staff.email, STAFF_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await stack?.close();
+    await smtp?.close();
+  });
+
+  const requestsFrom = (name: string) =>
+    stack.dataSource.getRepository(HelpRequest).find({
+      where: { helpSeeker: { name } },
+      relations: { helpSeeker: true },
+    });
+
+  it('should have no serious or critical axe violations on any public page, in German and English', async () => {
+    const paths = ['/', '/help', '/help/easy', '/help/call-back', '/volunteer', '/provider', '/my-account'];
+    const found: Record<string, unknown[]> = {};
+    for (const lang of ['de', 'en']) {
+      for (const path of paths) {
+        await page.goto(`${stack.baseUrl}${path}?lang=${lang}`);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        const violations = await seriousAxeViolations(page);
+        if (violations.length > 0) {
+          found[`${path}?lang=${lang}`] = violations;
+        }
+      }
+    }
+    expect(found).toEqual({});
+  });
+
+  it('should let a help-seeker fix an error and send a request with the keyboard only; it waits in staff review', async () => {
+    await page.goto(`${stack.baseUrl}/help`);
+    await tabTo(page, '#f-category');
+    await page.keyboard.press('ArrowDown'); // the first category: Einkaufshilfe
+    await tabTo(page, '#f-description');
+    await page.keyboard.type('Wocheneinkauf im Supermarkt, etwa eine Stunde.');
+    await tabTo(page, '#f-date');
+    await page.keyboard.type(germanDate(daysAhead(3)));
+    await tabTo(page, '#f-timeOfDay');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#f-postalCode');
+    await page.keyboard.type('2276'); // one digit short
+    await tabTo(page, '#f-name');
+    await page.keyboard.type('Tastatur Test');
+    await tabTo(page, '#f-phone');
+    await page.keyboard.type('040 555 1234');
+    await tabTo(page, '#f-consent');
+    await page.keyboard.press('Space');
+    // The focused element is visibly marked.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe(
+      'none',
+    );
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#error-summary');
+
+    // The error stands next to its field, is tied to it, says how to fix it, and the answers stay.
+    expect(await page.getAttribute('#f-postalCode', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#f-postalCode', 'aria-describedby')).toContain('f-postalCode-error');
+    expect(await page.textContent('#f-postalCode-error')).toContain('5 Ziffern');
+    expect(await page.inputValue('#f-name')).toBe('Tastatur Test');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'help-request-error');
+
+    // The summary's link leads to the field.
+    await tabTo(page, '#error-summary a');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-postalCode');
+    await page.keyboard.press('End');
+    await page.keyboard.type('5');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/help\/thanks/);
+    expect(await page.textContent('h1')).toContain('Danke');
+    await screenshot(page, 'help-request-thanks');
+
+    const [request] = await requestsFrom('Tastatur Test');
+    expect(request).toMatchObject({
+      status: 'in-review',
+      source: 'public-form',
+      category: 'shopping',
+      postalCode: '22765',
+      schedule: { kind: 'one-off', date: daysAhead(3), start: '09:00', end: '12:00' },
+      helpSeeker: { phone: '040 555 1234', preferredContact: 'phone' },
+    });
+    const consents = await stack.dataSource
+      .getRepository(ConsentRecord)
+      .findBy({ subjectId: request.helpSeekerId! });
+    expect(consents.map((c) => [c.purpose, c.mode])).toEqual([['data-processing', 'online']]);
+
+    // Staff see it in review; nothing was queued for matching before they release it.
+    const review = await requestJson(stack.baseUrl, 'GET', '/api/staff/help-requests?status=in-review', {
+      token,
+    });
+    expect(review.body.map((r: { id: string }) => r.id)).toContain(request.id);
+    expect(
+      await stack.dataSource.getRepository(OutboxJob).countBy({ jobId: matchRequestJobId(request.id, 1) }),
+    ).toBe(0);
+    // And the staff's morning digest lists it, so it is not forgotten.
+    const digest = await stack.worker!.get(StaffDigestService).collect(new Date(), 'de');
+    expect(digest.sections.inReview.map((item) => item.url)).toContain(
+      `${stack.baseUrl}/api/staff/help-requests/${request.id}`,
+    );
+
+    const volunteer = await requestJson(stack.baseUrl, 'POST', '/api/staff/volunteers', {
+      token,
+      body: volunteerBody(),
+    });
+    expect(volunteer.status).toBe(201);
+    const released = await requestJson(
+      stack.baseUrl,
+      'POST',
+      `/api/staff/help-requests/${request.id}/release`,
+      {
+        token,
+      },
+    );
+    expect(released).toEqual({ status: 202, body: { id: request.id, status: 'matching' } });
+    const detail = await eventually('the released request matched', async () => {
+      const { body } = await requestJson(stack.baseUrl, 'GET', `/api/staff/help-requests/${request.id}`, {
+        token,
+      });
+      return body.status === 'proposals-ready' ? body : null;
+    });
+    expect(detail.matches.map((m: { volunteer: { id: string } }) => m.volunteer.id)).toEqual([
+      volunteer.body.id,
+    ]);
+    // Releasing twice is a conflict, not a second round.
+    const again = await requestJson(stack.baseUrl, 'POST', `/api/staff/help-requests/${request.id}/release`, {
+      token,
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('should walk the plain-language flow one question per page, with a way back, in review at the end', async () => {
+    await page.goto(`${stack.baseUrl}/help/easy`);
+    // Each answer posts the form; the next question is the next page load.
+    const pressAndLoad = (key: string) => Promise.all([page.waitForNavigation(), page.keyboard.press(key)]);
+    const answer = async (selector: string, keys: string | null) => {
+      await tabTo(page, selector);
+      if (keys === null) {
+        await page.keyboard.press('Space');
+      } else if (keys === 'ArrowDown') {
+        await page.keyboard.press('ArrowDown');
+      } else {
+        await page.keyboard.type(keys);
+      }
+      await tabTo(page, 'button[value=next]');
+      await pressAndLoad('Enter');
+    };
+    expect(await page.textContent('main')).toContain('Frage 1 von 7');
+    // Sending without an answer names the problem on the same question.
+    await tabTo(page, 'button[value=next]');
+    await pressAndLoad('Enter');
+    expect(await page.textContent('#f-category-error')).toContain('Bitte wählen');
+    expect(await page.textContent('main')).toContain('Frage 1 von 7');
+    await answer('#f-category', null);
+    expect(await page.textContent('main')).toContain('Frage 2 von 7');
+    // In a radio group Tab reaches one radio; the arrow keys choose (and tick) the next one.
+    await answer('#f-date', 'ArrowDown'); // tomorrow
+    await answer('#f-timeOfDay', 'ArrowDown'); // afternoon
+    await answer('#f-postalCode', '22765');
+    // Back one question: the postal code is still there.
+    await tabTo(page, 'button[value=back]');
+    await pressAndLoad('Enter');
+    expect(await page.inputValue('#f-postalCode')).toBe('22765');
+    await tabTo(page, 'button[value=next]');
+    await pressAndLoad('Enter');
+    expect(await page.textContent('main')).toContain('Frage 5 von 7');
+    await answer('#f-name', 'Leichte Sprache');
+    await answer('#f-phone', '040 777 888');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'easy-consent-step');
+    await answer('#f-consent', null);
+    await page.waitForURL(/\/help\/thanks/);
+
+    const [request] = await requestsFrom('Leichte Sprache');
+    expect(request).toMatchObject({
+      status: 'in-review',
+      category: 'shopping',
+      description: 'Anfrage in Leichter Sprache',
+      schedule: { kind: 'one-off', date: daysAhead(1), start: '13:00', end: '17:00' },
+      helpSeeker: { phone: '040 777 888' },
+    });
+  });
+
+  it('should take a call-back request with name, phone and postal code alone, in English', async () => {
+    await page.goto(`${stack.baseUrl}/help/call-back?lang=en`);
+    await page.fill('#f-name', 'Call Me');
+    await page.fill('#f-phone', '040 999 000');
+    await page.fill('#f-postalCode', '22765');
+    await page.check('#f-consent');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/help\/thanks\?lang=en/);
+    expect(await page.textContent('h1')).toContain('Thank you');
+    const [request] = await requestsFrom('Call Me');
+    expect(request).toMatchObject({
+      status: 'in-review',
+      category: 'other',
+      description: 'Please call back',
+      helpSeeker: { preferredLanguage: 'en' },
+    });
+  });
+
+  it('should refuse an impairment without explicit consent next to that checkbox, and store nothing', async () => {
+    await page.goto(`${stack.baseUrl}/help`);
+    await page.selectOption('#f-category', 'walk');
+    await page.fill('#f-description', 'Spaziergang im Park');
+    await page.fill('#f-date', germanDate(daysAhead(2)));
+    await page.check('#f-timeOfDay');
+    await page.fill('#f-postalCode', '22765');
+    await page.fill('#f-name', 'Ohne Einwilligung');
+    await page.fill('#f-phone', '040 1111');
+    await page.check('#f-needs'); // wheelchair
+    await page.check('#f-consent');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#f-healthConsent-error');
+    expect(await page.textContent('#f-healthConsent-error')).toContain('ausdrücklich');
+    expect(await requestsFrom('Ohne Einwilligung')).toEqual([]);
+  });
+
+  it('should work at 200 % zoom without sideways scrolling', async () => {
+    const zoomed = await chromium.browser.newPage({ viewport: { width: 640, height: 450 } });
+    try {
+      for (const path of ['/help', '/volunteer', '/help/easy']) {
+        await zoomed.goto(`${stack.baseUrl}${path}`);
+        const overflow = await zoomed.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      }
+      await screenshot(zoomed, 'volunteer-zoom-200');
+    } finally {
+      await zoomed.close();
+    }
+  });
+
+  it('should answer a filled honeypot like a person, and store nothing', async () => {
+    await page.goto(`${stack.baseUrl}/help/call-back`);
+    await page.fill('#f-name', 'Bot Honig');
+    await page.fill('#f-phone', '040 1234');
+    await page.fill('#f-postalCode', '22765');
+    await page.check('#f-consent');
+    await page.evaluate(() => {
+      (document.getElementById('f-website') as HTMLInputElement).value = 'http://spam.example';
+    });
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/help\/thanks/);
+    expect(await requestsFrom('Bot Honig')).toEqual([]);
+  });
+});
