@@ -54,6 +54,7 @@ const NOTICES: Record<string, MessageKey> = {
   rejected: 'request.rejected',
   noted: 'request.noted',
   rematched: 'request.rematched',
+  released: 'request.released',
   created: 'request.created',
   proposed: 'request.proposed',
   saved: 'volunteers.saved',
@@ -291,6 +292,17 @@ export class ConsoleRequestsController {
   ): Promise<void> {
     const match = await this.decisions.reject(id, staff);
     response.redirect(303, `/console/requests/${match.requestId}?done=rejected`);
+  }
+
+  /** A request from the public pages, reviewed (and maybe called back): start matching it. */
+  @Post('requests/:id/release')
+  async release(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.staffMatching.release(id, staff);
+    response.redirect(303, `/console/requests/${id}?done=released`);
   }
 
   @Post('requests/:id/rematch')

@@ -28,7 +28,7 @@ import {
     ConsoleProvidersController,
     ConsoleMailController,
     ConsoleSettingsController,
-      // Last, so it only answers what no page above does.
+    // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],
   providers: [ConsoleAuthGuard],

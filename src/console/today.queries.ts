@@ -29,7 +29,7 @@ export interface TodayCounts {
 }
 
 const SECTION_LIMIT = 50;
-const OPEN_STATUSES = `('open', 'matching', 'proposals-ready', 'offered', 'matched')`;
+const OPEN_STATUSES = `('in-review', 'open', 'matching', 'proposals-ready', 'offered', 'matched')`;
 
 interface RequestRow {
   id: string;
@@ -45,13 +45,14 @@ const toItem = (row: RequestRow, detail?: TodayItem['detail']): TodayItem => ({
   ...(detail ? { detail } : {}),
 });
 
-/** Requests no staff member has opened yet. */
+/** Requests from the public pages waiting for review, and requests no staff member has opened yet. */
 export async function newRequests(db: EntityManager): Promise<TodayItem[]> {
   const rows: RequestRow[] = await db.query(
     `SELECT r.id, r.category, r.district, r.created_at AS since FROM help_request r
-      WHERE r.status IN ('matching', 'open', 'proposals-ready')
-        AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'help-request'
-                          AND a.entity_id = r.id::text AND a.action = 'help-request.viewed')
+      WHERE r.status = 'in-review'
+         OR (r.status IN ('matching', 'open', 'proposals-ready')
+             AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'help-request'
+                               AND a.entity_id = r.id::text AND a.action = 'help-request.viewed'))
       ORDER BY r.created_at LIMIT ${SECTION_LIMIT}`,
   );
   return rows.map((row) => toItem(row));

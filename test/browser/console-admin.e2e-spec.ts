@@ -148,7 +148,9 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
       const url = new URL(page.url());
       expect([path, url.pathname, url.searchParams.get('next')]).toEqual([path, '/console/login', path]);
     }
+    // The site's root is the public start page; it leads staff to the console's login.
     await page.goto(stack.baseUrl);
+    await page.getByRole('link', { name: /Anmeldung zur Konsole/ }).click();
     expect(new URL(page.url()).pathname).toBe('/console/login');
     // A form POST without a session is not carried out either.
     const post = await page.request.post(`${stack.baseUrl}/console/intake`, {

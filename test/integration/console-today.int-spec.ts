@@ -2,6 +2,7 @@ import { berlinDateOf } from '../../src/common/berlin-time';
 import { CallTasksService } from '../../src/help-seekers/call-tasks.service';
 import { HelpRequest } from '../../src/help-seekers/help-request.entity';
 import { loadToday, type TodaySectionKey } from '../../src/console/today.queries';
+import { StaffMatchingService } from '../../src/matching/staff-matching.service';
 import { EXCLUSION_REASONS, type ExclusionReason } from '../../src/matching/domain/types';
 import { AuditService } from '../../src/staff/audit.service';
 import type { AuthenticatedStaff } from '../../src/staff/staff-auth.service';
@@ -131,5 +132,25 @@ describe('the "Heute" sections on PostgreSQL', () => {
   it('should count the open requests per district', async () => {
     const today = await loadToday(stack.dataSource.manager, new Date());
     expect(today.districts.reduce((sum, row) => sum + row.count, 0)).toBe(4);
+  });
+
+  it('should keep a public request waiting for review among the new ones until staff release it', async () => {
+    const created = await requestJson(stack.baseUrl, 'POST', '/api/public/help-requests', {
+      body: publicHelpRequestBody(),
+    });
+    const id = created.body.id as string;
+    await stack.dataSource.getRepository(HelpRequest).update(id, { status: 'in-review', matchingRound: 0 });
+    await stack.api.get(AuditService).record({
+      staffUserId: null,
+      action: 'help-request.viewed',
+      entityType: 'help-request',
+      entityId: id,
+    });
+    await expect(section('new')).resolves.toContain(id);
+
+    const staff = await createStaffUser(stack.dataSource);
+    await stack.api.get(StaffMatchingService).release(id, { id: staff.id } as AuthenticatedStaff);
+
+    await expect(section('new')).resolves.not.toContain(id);
   });
 });

@@ -160,11 +160,14 @@ export function renderRequestPage(
     data.exclusionSummary.length > 0 && data.matches.filter((m) => m.status === 'proposed').length === 0
       ? `<section class="card" aria-labelledby="h-excl"><h2 id="h-excl">${e(t('request.exclusions'))}</h2><ul>${data.exclusionSummary.map((line) => `<li>${e(line.text[view.lang])}</li>`).join('')}</ul></section>`
       : '';
-  const rematch = ['open', 'proposals-ready'].includes(request.status)
-    ? actionButton(view, `/console/requests/${request.id}/rematch`, t('request.rematch'), {
-        className: 'secondary',
-      })
-    : '';
+  const rematch =
+    request.status === 'in-review'
+      ? actionButton(view, `/console/requests/${request.id}/release`, t('request.release'))
+      : ['open', 'proposals-ready'].includes(request.status)
+        ? actionButton(view, `/console/requests/${request.id}/rematch`, t('request.rematch'), {
+            className: 'secondary',
+          })
+        : '';
   const note = `<form method="post" action="/console/requests/${e(request.id)}/notes">${csrfField(view)}${textareaField(t('request.note'), 'body', { required: true, attrs: 'maxlength="2000"' })}<p><button type="submit" class="secondary">${e(t('request.addNote'))}</button></p></form>`;
   const timeline = `<ol class="items" id="timeline">${data.timeline
     .map(
