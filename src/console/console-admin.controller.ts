@@ -122,6 +122,17 @@ export class ConsoleProvidersController {
     );
   }
 
+  /** A provider that signed up on the public pages, checked by staff: approved and active. */
+  @Post(':id/approve')
+  async approve(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.providers.approve(id, staff);
+    response.redirect(303, '/console/providers?done=provider-approved');
+  }
+
   @Post(':id')
   async update(
     @Param('id', ParseUUIDPipe) id: string,

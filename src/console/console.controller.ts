@@ -55,6 +55,7 @@ const NOTICES: Record<string, MessageKey> = {
   noted: 'request.noted',
   rematched: 'request.rematched',
   released: 'request.released',
+  'provider-approved': 'providers.approved',
   created: 'request.created',
   proposed: 'request.proposed',
   saved: 'volunteers.saved',

@@ -8,6 +8,7 @@ import { consoleLayout } from '../view';
 import { intakeToDto, readIntakeForm, EMPTY_INTAKE } from './intake.page';
 import { labelsFor } from './labels';
 import { renderMailPage } from './mail.page';
+import { renderProviderListPage } from './providers.page';
 import { renderRequestPage, type CandidateRow, type RequestPageData } from './request.page';
 import { renderTodayPage } from './today.page';
 
@@ -242,5 +243,33 @@ describe('console i18n and redirects', () => {
     expect(safeNext('//evil.example/console')).toBe('/console');
     expect(safeNext('/consoleevil')).toBe('/console');
     expect(safeNext(['/console/x'])).toBe('/console');
+  });
+});
+
+describe('renderProviderListPage', () => {
+  const provider = (id: string, reviewStatus: 'pending' | 'approved', active: boolean) => ({
+    id,
+    name: `Träger ${id}`,
+    contactPerson: 'Frau Muster',
+    email: `${id}@example.org`,
+    phone: null,
+    postalCode: '22765',
+    streetAddress: '',
+    district: 'Ottensen',
+    fieldsOfActivity: [],
+    active,
+    reviewStatus,
+  });
+
+  it('should offer approval for a provider from the public sign-up, and only for it', () => {
+    const html = renderProviderListPage(view(), labels, [
+      provider('a', 'pending', false),
+      provider('b', 'approved', true),
+    ]);
+    expect(html.match(/action="\/console\/providers\/[ab]\/approve"/g)).toEqual([
+      'action="/console/providers/a/approve"',
+    ]);
+    expect(html).toContain('wartet auf Prüfung');
+    expect(html).toContain('name="_csrf" value="token-123"');
   });
 });

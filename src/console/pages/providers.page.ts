@@ -1,5 +1,6 @@
 import type { FieldError } from '../../common/validation';
 import {
+  actionButton,
   checkboxGroup,
   consoleLayout,
   csrfField,
@@ -36,6 +37,8 @@ export interface ProviderRow extends Omit<ProviderForm, 'phone'> {
   phone: string | null;
   id: string;
   district: string | null;
+  /** `pending`: signed up on the public pages, not yet checked by staff. */
+  reviewStatus?: 'pending' | 'approved';
 }
 
 export function renderProviderListPage(
@@ -48,7 +51,11 @@ export function renderProviderListPage(
   const table = `<div class="table-wrap"><table id="providers"><thead><tr><th scope="col">${e(t('providers.name'))}</th><th scope="col">${e(t('providers.contactPerson'))}</th><th scope="col">${e(t('common.district'))}</th><th scope="col">${e(t('providers.fields'))}</th><th scope="col">${e(t('providers.active'))}</th></tr></thead><tbody>${providers
     .map(
       (provider) =>
-        `<tr><td><a href="/console/providers/${e(provider.id)}">${e(provider.name)}</a></td><td>${e(provider.contactPerson)}<br><span class="muted">${e(provider.email)}</span></td><td>${e(provider.district ?? '')}</td><td>${e(provider.fieldsOfActivity.map(labels.field).join(', '))}</td><td>${e(t(provider.active ? 'common.yes' : 'common.no'))}</td></tr>`,
+        `<tr><td><a href="/console/providers/${e(provider.id)}">${e(provider.name)}</a></td><td>${e(provider.contactPerson)}<br><span class="muted">${e(provider.email)}</span></td><td>${e(provider.district ?? '')}</td><td>${e(provider.fieldsOfActivity.map(labels.field).join(', '))}</td><td>${
+          provider.reviewStatus === 'pending'
+            ? `${e(t('providers.pending'))} ${actionButton(view, `/console/providers/${provider.id}/approve`, t('providers.approve'))}`
+            : e(t(provider.active ? 'common.yes' : 'common.no'))
+        }</td></tr>`,
     )
     .join('')}</tbody></table></div>`;
   return consoleLayout(view, {
