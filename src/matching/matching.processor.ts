@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -20,9 +26,10 @@ const OPTIMISE_EVERY_MS = 15 * 60_000;
 
 /** Thin: validates each job and calls the service. Only the worker process provides it. */
 @Injectable()
-export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MatchingProcessor.name);
   private worker?: Worker;
+  private scheduleTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,6 +60,12 @@ export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationS
       },
     });
     // Schedulers are upserted by id, so every worker may declare them; Redis keeps one of each.
+    await this.scheduleAll();
+    // Declared again from time to time: a Redis that lost its data has lost the schedulers too.
+    this.scheduleTimer = setInterval(() => void this.scheduleAll(), EXPIRE_EVERY_MS);
+  }
+
+  private async scheduleAll(): Promise<void> {
     await this.schedule(EXPIRE_OFFERS_JOB, EXPIRE_EVERY_MS);
     await this.schedule(OPTIMISE_ASSIGNMENTS_JOB, OPTIMISE_EVERY_MS);
   }
@@ -67,7 +80,9 @@ export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: running jobs finish, the others stay in Redis for the next worker. */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.scheduleTimer);
     await this.worker?.close();
   }
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { OutgoingEmail } from './email-transport';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export const NOTIFICATION_KINDS = [
   'volunteer-offer',
@@ -9,8 +10,14 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+/**
+ * `pending` → (compose step) `composed` → (send step) `sent`; or, for good, `undeliverable` (the
+ * server answered 5xx) or `failed` (temporary errors for longer than the retry window).
+ */
+export const NOTIFICATION_STATUSES = ['pending', 'composed', 'sent', 'undeliverable', 'failed'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+/** Still on its way: the sweeper makes sure each of these has a live BullMQ job. */
+export const OPEN_NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 'composed'];
 
 /**
  * One email that must go out. The unique key means one state change can never produce the same
@@ -18,6 +25,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
  */
 @Entity('notification')
 @Unique(['kind', 'subjectId', 'recipient'])
+@Index('notification_status_idx', ['status', 'createdAt'])
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -42,8 +50,23 @@ export class Notification {
   @Column({ type: 'text' })
   messageId: string;
 
+  /**
+   * The rendered email, stored by the compose step so the send step (and its retries) only talk
+   * SMTP. Cleared once the row is final: it may hold a help-seeker's contact details.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  composedEmail: OutgoingEmail | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  composedAt: Date | null;
+
+  /** SMTP attempts so far. */
   @Column({ type: 'int', default: 0 })
   attempts: number;
+
+  /** Start of the retry window: temporary failures are retried until it has passed. */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstAttemptAt: Date | null;
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;

@@ -16,6 +16,10 @@ export interface SmtpTransportOptions {
   pass?: string;
   /** Sender, e.g. `nahbar Freiwilligenagentur <noreply@example.org>`. */
   from: string;
+  /** Connections the pool keeps open to the server. */
+  maxConnections?: number;
+  /** At most this many messages per second from this process, over all connections; 0 = no limit. */
+  ratePerSecond?: number;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
@@ -41,7 +45,8 @@ export class SmtpTransport implements EmailTransport {
     this.from = options.from;
     this.transporter = createTransport({
       pool: true,
-      maxConnections: 5,
+      maxConnections: options.maxConnections ?? 5,
+      ...(options.ratePerSecond ? { rateDelta: 1000, rateLimit: options.ratePerSecond } : {}),
       host: options.host,
       port: options.port,
       secure: options.secure,

@@ -14,8 +14,11 @@ export const EXPIRE_OFFERS_JOB = 'expire-offers';
 export const OPTIMISE_ASSIGNMENTS_JOB = 'optimise-assignments';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
+/** Step 1: read the state and render the email onto the notification row. */
+export const COMPOSE_NOTIFICATION_JOB = 'compose-notification';
+/** Step 2: SMTP only, from the stored email; retried on its own. */
 export const SEND_NOTIFICATION_JOB = 'send-notification';
-export interface SendNotificationPayload {
+export interface NotificationJobPayload {
   notificationId: string;
 }
 
@@ -27,4 +30,7 @@ export const matchRequestJobId = (requestId: string, round: number): string => `
 /** One re-check per profile version: a second save of the same version is the same job. */
 export const recheckVolunteerJobId = (volunteerId: string, version: Date): string =>
   `recheck-${volunteerId}-${version.getTime()}`;
-export const sendNotificationJobId = (notificationId: string): string => `notification-${notificationId}`;
+export const composeNotificationJobId = (notificationId: string): string =>
+  `compose-notification-${notificationId}`;
+export const sendNotificationJobId = (notificationId: string): string =>
+  `send-notification-${notificationId}`;

@@ -47,6 +47,10 @@ export async function startTestStack(options: {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(options.smtpPort),
     OUTBOX_POLL_MS: '100',
+    // Retries and the sweeper on a test's time scale.
+    SMTP_RETRY_BASE_DELAY_MS: '200',
+    SMTP_RETRY_MAX_DELAY_MS: '1000',
+    NOTIFY_SWEEP_MS: '1000',
     STAFF_NOTIFY_EMAIL: 'team@agency.test',
     MAIL_FROM: 'nahbar Test <noreply@agency.test>',
     LINK_SECRET: randomBytes(24).toString('hex'),
