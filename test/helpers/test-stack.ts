@@ -13,6 +13,8 @@ import { TEST_REDIS_URL } from './test-env';
 
 export interface TestStack {
   config: AppConfig;
+  /** The environment the stack's worker runs with, e.g. for a worker in a child process. */
+  env: Record<string, string>;
   api: INestApplication;
   /** Null when started with `worker: false`, to test what happens before any worker runs. */
   worker: INestApplicationContext | null;
@@ -65,6 +67,7 @@ export async function startTestStack(options: {
   let worker: INestApplicationContext | null = null;
   const stack: TestStack = {
     config,
+    env,
     api,
     get worker() {
       return worker;
