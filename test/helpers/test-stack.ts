@@ -99,7 +99,8 @@ export async function startTestStack(options: {
   return stack;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

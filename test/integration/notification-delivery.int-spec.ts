@@ -1,44 +1,12 @@
-import { AddressInfo, createServer } from 'node:net';
 import { Notification } from '../../src/notifications/notification.entity';
 import { messageIdFor } from '../../src/notifications/notification-outbox.service';
 import { JobQueues } from '../../src/queue/job-queues.service';
 import { NOTIFICATIONS_QUEUE, sendNotificationJobId } from '../../src/queue/queues';
 import { addresses, proposedMatch, queueStaffNotices } from '../factories/notifications.factory';
 import { requestJson } from '../helpers/http';
-import { countByMessageId, startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
-import { eventually, startTestStack, TestStack } from '../helpers/test-stack';
-
-/** Each notification arrived exactly once, counted by Message-ID at the server. */
-export function expectEachDeliveredOnce(smtp: TestSmtpServer, notificationIds: string[]): void {
-  const counts = countByMessageId(smtp.messages);
-  expect(Object.fromEntries(notificationIds.map((id) => [id, counts.get(messageIdFor(id)) ?? 0]))).toEqual(
-    Object.fromEntries(notificationIds.map((id) => [id, 1])),
-  );
-}
-
-const rowsOf = (stack: TestStack, ids: string[]) =>
-  Promise.all(ids.map((id) => stack.dataSource.getRepository(Notification).findOneByOrFail({ id })));
-
-const allSent = (stack: TestStack, ids: string[]) =>
-  eventually(
-    'every notification sent',
-    async () => {
-      const rows = await rowsOf(stack, ids);
-      return rows.every((row) => row.status === 'sent') ? rows : null;
-    },
-    30_000,
-  );
-
-function unusedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { allSent, expectEachDeliveredOnce, rowsOf } from '../helpers/delivery';
+import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
+import { eventually, freePort, startTestStack, TestStack } from '../helpers/test-stack';
 
 describe('email delivery while the SMTP server is down for a while', () => {
   let stack: TestStack;
@@ -46,7 +14,7 @@ describe('email delivery while the SMTP server is down for a while', () => {
   let port: number;
 
   beforeAll(async () => {
-    port = await unusedPort();
+    port = await freePort();
     stack = await startTestStack({ smtpPort: port });
   });
 
