@@ -101,7 +101,7 @@ describe('a worker in a process of its own, killed or stopped mid-sending', () =
   it('should finish its running jobs and exit on SIGTERM', async () => {
     smtp.holdAfter(smtp.messages.length);
     const ids = await queueStaffNotices(stack, matchId, addresses('term', 3));
-    await eventually('a message in the middle of SMTP', async () => smtp.held >= 1);
+    await eventually('a message in the middle of SMTP', () => Promise.resolve(smtp.held >= 1));
 
     const stopping = worker!.kill('SIGTERM');
     await settle(300);
