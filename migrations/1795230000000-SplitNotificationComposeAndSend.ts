@@ -1,11 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Email delivery in two steps: the compose step stores the rendered email on the notification row,
- * the send step only talks SMTP. Adds the retry window's start, the index the sweeper and the staff
- * list use, and the addresses a server refused for good. A 5xx used to be status `failed`; it is now
- * `undeliverable` (`failed` means temporary errors outlasted the retry window). Outbox rows not yet
- * relayed become compose jobs.
+ * Email delivery in two steps: a composed email is kept on the notification row when SMTP fails,
+ * so a retry only talks SMTP. Adds the retry window's start, the index the sweeper and the staff
+ * list use, and the addresses a server refused for good. A 5xx used to be status `failed`; it is
+ * now `undeliverable` (`failed` means temporary errors outlasted the retry window).
  */
 export class SplitNotificationComposeAndSend1795230000000 implements MigrationInterface {
   name = 'SplitNotificationComposeAndSend1795230000000';
@@ -21,17 +20,9 @@ export class SplitNotificationComposeAndSend1795230000000 implements MigrationIn
       `CREATE INDEX "notification_status_idx" ON "notification" ("status", "created_at") `,
     );
     await queryRunner.query(`UPDATE "notification" SET "status" = 'undeliverable' WHERE "status" = 'failed'`);
-    await queryRunner.query(
-      `UPDATE "outbox_job" SET "job_name" = 'compose-notification', "job_id" = 'compose-' || "job_id"
-        WHERE "job_name" = 'send-notification' AND "enqueued_at" IS NULL`,
-    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `UPDATE "outbox_job" SET "job_name" = 'send-notification', "job_id" = substr("job_id", 9)
-        WHERE "job_name" = 'compose-notification' AND "enqueued_at" IS NULL`,
-    );
     await queryRunner.query(
       `UPDATE "notification" SET "status" = CASE WHEN "status" = 'composed' THEN 'pending' ELSE 'failed' END
         WHERE "status" IN ('composed', 'undeliverable')`,

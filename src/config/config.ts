@@ -13,6 +13,7 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
     DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/nahbar'),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
     REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
     QUEUE_PREFIX: z
       .string()

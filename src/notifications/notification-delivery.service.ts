@@ -3,22 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityNotFoundError, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Match } from '../matching/match.entity';
-import { JobQueues } from '../queue/job-queues.service';
-import {
-  COMPOSE_NOTIFICATION_JOB,
-  composeNotificationJobId,
-  NOTIFICATIONS_QUEUE,
-  SEND_NOTIFICATION_JOB,
-  sendNotificationJobId,
-} from '../queue/queues';
 import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from './delivery-retry';
-import { EMAIL_TRANSPORT, EmailTransport, isPermanentDeliveryError } from './email-transport';
+import {
+  EMAIL_TRANSPORT,
+  EmailTransport,
+  isPermanentDeliveryError,
+  type OutgoingEmail,
+} from './email-transport';
 import { NotificationComposer } from './notification-composer.service';
 import { Notification } from './notification.entity';
 import { UndeliverableAddress } from './undeliverable-address.entity';
 
-export type ComposeOutcome = 'composed' | 'already-composed' | 'not-open' | 'failed';
-export type SendOutcome = 'sent' | 'not-open' | 'not-composed' | 'undeliverable' | 'gave-up';
+export type DeliveryOutcome = 'sent' | 'not-open' | 'undeliverable' | 'gave-up' | 'failed';
 
 /** Another worker holds the row right now (it is sending it); this job tries again later. */
 export class NotificationBusyError extends Error {
@@ -34,8 +30,10 @@ const errorText = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 /**
- * Delivers a notification in two jobs. Compose reads the state and stores the rendered email on
- * the row; send only talks SMTP, so an SMTP retry never redoes anything else.
+ * Delivers one notification in two steps. Compose reads the state and renders the email; send only
+ * talks SMTP. When SMTP fails for now, the composed email is stored on the row with the attempt,
+ * so every retry is the send step alone and never reads or redoes anything else. (On success there
+ * is nothing to keep: the row becomes `sent` and holds no copy of the email.)
  *
  * At most once from our side: the send step holds the row lock from before SMTP until the commit
  * that records `sent`, so no second worker can send the row meanwhile, and a crashed worker's lock
@@ -51,51 +49,23 @@ export class NotificationDelivery {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EMAIL_TRANSPORT) private readonly transport: EmailTransport,
     private readonly composer: NotificationComposer,
-    private readonly queues: JobQueues,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.retry = smtpRetryPolicy(config);
   }
 
-  async compose(notificationId: string): Promise<ComposeOutcome> {
-    const repository = this.dataSource.getRepository(Notification);
-    const notification = await repository.findOneBy({ id: notificationId });
+  async deliver(notificationId: string): Promise<DeliveryOutcome> {
+    const notification = await this.dataSource.getRepository(Notification).findOneBy({ id: notificationId });
     if (!notification || (notification.status !== 'pending' && notification.status !== 'composed')) {
       return 'not-open';
     }
-    let outcome: ComposeOutcome = 'already-composed';
-    if (notification.status === 'pending') {
-      let email;
-      try {
-        email = await this.composer.compose(notification);
-      } catch (error) {
-        if (error instanceof EntityNotFoundError) {
-          // What the email is about is gone: no retry can compose it.
-          await repository.update(
-            { id: notificationId, status: 'pending' },
-            { status: 'failed', lastError: errorText(error) },
-          );
-          this.logger.warn(`notification ${notificationId} cannot be composed: its subject is gone`);
-          return 'failed';
-        }
-        throw error;
-      }
-      await repository.update(
-        { id: notificationId, status: 'pending' },
-        { status: 'composed', composedEmail: email, composedAt: new Date() },
-      );
-      outcome = 'composed';
+    // Composed outside the send transaction: it reads through other connections of the pool.
+    const email = notification.composedEmail ?? (await this.compose(notification));
+    if (!email) {
+      return 'failed';
     }
-    // Also when it was composed already: this job may be the retry of one that failed right here.
-    await this.queues.add(NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB, sendNotificationJobId(notificationId), {
-      notificationId,
-    });
-    return outcome;
-  }
-
-  async send(notificationId: string): Promise<SendOutcome> {
     const result = await this.dataSource
-      .transaction((manager) => this.sendLocked(manager, notificationId))
+      .transaction((manager) => this.send(manager, notificationId, email))
       .catch((error: unknown) => {
         if (
           error instanceof QueryFailedError &&
@@ -105,25 +75,37 @@ export class NotificationDelivery {
         }
         throw error;
       });
-    if (result.outcome === 'not-composed') {
-      // A send job from before the compose step existed, or one that overtook its compose job.
-      await this.queues.add(
-        NOTIFICATIONS_QUEUE,
-        COMPOSE_NOTIFICATION_JOB,
-        composeNotificationJobId(notificationId),
-        { notificationId },
-      );
-    }
     if (result.outcome === 'will-retry') {
       throw result.error; // temporary: BullMQ retries with backoff
     }
     return result.outcome;
   }
 
-  private async sendLocked(
+  /** The compose step; null when what the email is about is gone (no retry can compose it). */
+  private async compose(notification: Notification): Promise<OutgoingEmail | null> {
+    try {
+      return await this.composer.compose(notification);
+    } catch (error) {
+      if (!(error instanceof EntityNotFoundError)) {
+        throw error; // e.g. the database is restarting: retried
+      }
+      await this.dataSource
+        .getRepository(Notification)
+        .update(
+          { id: notification.id, status: 'pending' },
+          { status: 'failed', lastError: errorText(error) },
+        );
+      this.logger.warn(`notification ${notification.id} cannot be composed: its subject is gone`);
+      return null;
+    }
+  }
+
+  /** The send step, under the row lock; the caller's transaction commits what it records. */
+  private async send(
     manager: EntityManager,
     notificationId: string,
-  ): Promise<{ outcome: SendOutcome | 'will-retry'; error?: unknown }> {
+    composed: OutgoingEmail,
+  ): Promise<{ outcome: DeliveryOutcome | 'will-retry'; error?: unknown }> {
     const notification = await manager
       .getRepository(Notification)
       .createQueryBuilder('n')
@@ -131,19 +113,17 @@ export class NotificationDelivery {
       .setLock('pessimistic_write')
       .setOnLocked('nowait')
       .getOne();
-    if (!notification || notification.status === 'pending') {
-      return { outcome: notification ? 'not-composed' : 'not-open' };
+    if (!notification || (notification.status !== 'pending' && notification.status !== 'composed')) {
+      return { outcome: 'not-open' }; // another worker finished it meanwhile
     }
-    if (notification.status !== 'composed' || !notification.composedEmail) {
-      return { outcome: 'not-open' };
-    }
+    const email = notification.composedEmail ?? composed;
     const now = new Date();
     const attempt = {
       attempts: () => 'attempts + 1',
       firstAttemptAt: notification.firstAttemptAt ?? now,
     };
     try {
-      await this.transport.send(notification.composedEmail);
+      await this.transport.send(email);
     } catch (error) {
       const lastError = errorText(error);
       if (isPermanentDeliveryError(error)) {
@@ -176,7 +156,14 @@ export class NotificationDelivery {
         this.logger.warn(`notification ${notification.id} given up after the retry window: ${lastError}`);
         return { outcome: 'gave-up' };
       }
-      await manager.update(Notification, notification.id, { ...attempt, lastError });
+      // Kept for the retries, which then only talk SMTP.
+      await manager.update(Notification, notification.id, {
+        ...attempt,
+        lastError,
+        status: 'composed',
+        composedEmail: email,
+        composedAt: notification.composedAt ?? now,
+      });
       return { outcome: 'will-retry', error };
     }
     // From here to the commit is the one window in which a crash sends this email twice.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxService } from '../queue/outbox.service';
-import { NOTIFICATIONS_QUEUE, COMPOSE_NOTIFICATION_JOB, composeNotificationJobId } from '../queue/queues';
+import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB, sendNotificationJobId } from '../queue/queues';
 import { Notification, NotificationKind } from './notification.entity';
 
 export interface NotificationRequest {
@@ -37,10 +37,10 @@ export class NotificationOutbox {
     if ((inserted.raw as unknown[]).length === 0) {
       return null;
     }
-    const jobId = composeNotificationJobId(id);
+    const jobId = sendNotificationJobId(id);
     await this.outbox.add(manager, {
       queue: NOTIFICATIONS_QUEUE,
-      jobName: COMPOSE_NOTIFICATION_JOB,
+      jobName: SEND_NOTIFICATION_JOB,
       jobId,
       payload: { notificationId: id },
     });

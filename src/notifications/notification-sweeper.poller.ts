@@ -3,13 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { JobQueues } from '../queue/job-queues.service';
-import {
-  COMPOSE_NOTIFICATION_JOB,
-  composeNotificationJobId,
-  NOTIFICATIONS_QUEUE,
-  SEND_NOTIFICATION_JOB,
-  sendNotificationJobId,
-} from '../queue/queues';
+import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB, sendNotificationJobId } from '../queue/queues';
 import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from './delivery-retry';
 import { Notification } from './notification.entity';
 
@@ -21,7 +15,6 @@ interface OpenRow {
   id: string;
   status: 'pending' | 'composed';
   created_at: Date;
-  composed_at: Date | null;
   first_attempt_at: Date | null;
 }
 
@@ -75,9 +68,9 @@ export class NotificationSweeper implements OnApplicationBootstrap, OnApplicatio
       let after: { createdAt: Date; id: string } | null = null;
       for (;;) {
         const rows: OpenRow[] = await manager.query(
-          `SELECT id, status, created_at, composed_at, first_attempt_at FROM notification
+          `SELECT id, status, created_at, first_attempt_at FROM notification
             WHERE status IN ('pending', 'composed')
-              AND coalesce(composed_at, created_at) < now() - make_interval(secs => $1)
+              AND created_at < now() - make_interval(secs => $1)
               AND ($2::timestamptz IS NULL OR (created_at, id) > ($2, $3::uuid))
             ORDER BY created_at, id LIMIT ${BATCH}`,
           [this.config.NOTIFY_SWEEP_MS / 1000, after?.createdAt ?? null, after?.id ?? null],
@@ -94,9 +87,7 @@ export class NotificationSweeper implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async ensureJob(row: OpenRow): Promise<boolean> {
-    const composing = row.status === 'pending';
-    const jobName = composing ? COMPOSE_NOTIFICATION_JOB : SEND_NOTIFICATION_JOB;
-    const jobId = composing ? composeNotificationJobId(row.id) : sendNotificationJobId(row.id);
+    const jobId = sendNotificationJobId(row.id);
     const queue = this.queues.get(NOTIFICATIONS_QUEUE);
     const state = await queue.getJobState(jobId);
     if (state !== 'unknown' && state !== 'completed' && state !== 'failed') {
@@ -104,25 +95,21 @@ export class NotificationSweeper implements OnApplicationBootstrap, OnApplicatio
     }
     if (state !== 'unknown') {
       const job = await queue.getJob(jobId);
-      const windowStart = composing
-        ? row.created_at
-        : (row.first_attempt_at ?? row.composed_at ?? row.created_at);
+      const windowStart = row.first_attempt_at ?? row.created_at;
       if (state === 'failed' && retryWindowIsOver(windowStart, new Date(), this.retry)) {
-        await this.dataSource
-          .getRepository(Notification)
-          .update(
-            { id: row.id, status: row.status },
-            {
-              status: 'failed',
-              lastError: (job?.failedReason ?? 'gave up').slice(0, 500),
-              composedEmail: null,
-            },
-          );
+        await this.dataSource.getRepository(Notification).update(
+          { id: row.id, status: row.status },
+          {
+            status: 'failed',
+            lastError: (job?.failedReason ?? 'gave up').slice(0, 500),
+            composedEmail: null,
+          },
+        );
         return false;
       }
       await job?.remove();
     }
-    await this.queues.add(NOTIFICATIONS_QUEUE, jobName, jobId, { notificationId: row.id });
+    await this.queues.add(NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB, jobId, { notificationId: row.id });
     return true;
   }
 }

@@ -11,8 +11,9 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
- * `pending` → (compose step) `composed` → (send step) `sent`; or, for good, `undeliverable` (the
- * server answered 5xx) or `failed` (temporary errors for longer than the retry window).
+ * `pending` → `sent`; `composed` while a composed email waits for its next SMTP attempt; for good,
+ * `undeliverable` (the server answered 5xx) or `failed` (temporary errors for longer than the retry
+ * window, or what it was about is gone).
  */
 export const NOTIFICATION_STATUSES = ['pending', 'composed', 'sent', 'undeliverable', 'failed'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
@@ -51,8 +52,8 @@ export class Notification {
   messageId: string;
 
   /**
-   * The rendered email, stored by the compose step so the send step (and its retries) only talk
-   * SMTP. Cleared once the row is final: it may hold a help-seeker's contact details.
+   * The rendered email, stored when an SMTP attempt failed for now, so the retries only talk SMTP.
+   * Cleared once the row is final: it may hold a help-seeker's contact details.
    */
   @Column({ type: 'jsonb', nullable: true })
   composedEmail: OutgoingEmail | null;

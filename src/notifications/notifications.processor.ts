@@ -8,7 +8,7 @@ import {
 import { Worker } from 'bullmq';
 import { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { COMPOSE_NOTIFICATION_JOB, NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB } from '../queue/queues';
+import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB } from '../queue/queues';
 import { jobHandler, startQueueWorker } from '../queue/queue-worker';
 import { retryDelayMs, smtpRetryPolicy } from './delivery-retry';
 import { EMAIL_TRANSPORT, EmailTransport } from './email-transport';
@@ -16,7 +16,7 @@ import { NotificationDelivery } from './notification-delivery.service';
 
 const notificationPayload = z.object({ notificationId: z.string().uuid() });
 
-/** Thin: validates each job and calls the delivery step it names. Only the worker provides it. */
+/** Thin: validates each job and delivers the notification it names. Only the worker provides it. */
 @Injectable()
 export class NotificationsProcessor
   implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
@@ -36,11 +36,8 @@ export class NotificationsProcessor
       queue: NOTIFICATIONS_QUEUE,
       concurrency: this.config.NOTIFY_CONCURRENCY,
       handlers: {
-        [COMPOSE_NOTIFICATION_JOB]: jobHandler(notificationPayload, ({ notificationId }) =>
-          this.delivery.compose(notificationId),
-        ),
         [SEND_NOTIFICATION_JOB]: jobHandler(notificationPayload, ({ notificationId }) =>
-          this.delivery.send(notificationId),
+          this.delivery.deliver(notificationId),
         ),
       },
       backoffStrategy: (attemptsMade) => retryDelayMs(attemptsMade, policy),

@@ -14,11 +14,9 @@ export const EXPIRE_OFFERS_JOB = 'expire-offers';
 export const OPTIMISE_ASSIGNMENTS_JOB = 'optimise-assignments';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
-/** Step 1: read the state and render the email onto the notification row. */
-export const COMPOSE_NOTIFICATION_JOB = 'compose-notification';
-/** Step 2: SMTP only, from the stored email; retried on its own. */
+/** Compose (unless a failed attempt already did), then send; see NotificationDelivery. */
 export const SEND_NOTIFICATION_JOB = 'send-notification';
-export interface NotificationJobPayload {
+export interface SendNotificationPayload {
   notificationId: string;
 }
 
