@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityNotFoundError, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { Match } from '../matching/match.entity';
 import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from './delivery-retry';
 import {
   EMAIL_TRANSPORT,
@@ -25,6 +24,40 @@ export class NotificationBusyError extends Error {
 }
 
 const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * What a successful send records, in one statement (this is the hot path): the row is sent and
+ * holds no copy of the email any more, a bounce mark on the address is cleared, and an offer is
+ * "offered" once it has really left (before that it is only approved).
+ */
+const RECORD_SENT_SQL = `
+  WITH sent AS (
+    UPDATE notification
+       SET status = 'sent', sent_at = $2, attempts = attempts + 1,
+           first_attempt_at = coalesce(first_attempt_at, $2), composed_email = NULL
+     WHERE id = $1
+     RETURNING recipient, kind, subject_id),
+  cleared AS (
+    DELETE FROM undeliverable_address WHERE address IN (SELECT recipient FROM sent))
+  UPDATE match SET status = 'offered', offered_at = $2, updated_at = now()
+   WHERE status = 'approved' AND id IN (SELECT subject_id FROM sent WHERE kind = 'volunteer-offer')`;
+
+const NOTIFICATION_COLUMNS = `id, kind, subject_id AS "subjectId", recipient, locale, status, message_id AS "messageId",
+  composed_email AS "composedEmail", composed_at AS "composedAt", attempts, first_attempt_at AS "firstAttemptAt",
+  last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt"`;
+
+/** Plain SQL rather than the query builder: this runs twice for every email. */
+async function readNotification(
+  manager: EntityManager,
+  id: string,
+  lock: boolean,
+): Promise<Notification | null> {
+  const rows: Notification[] = await manager.query(
+    `SELECT ${NOTIFICATION_COLUMNS} FROM notification WHERE id = $1${lock ? ' FOR UPDATE NOWAIT' : ''}`,
+    [id],
+  );
+  return rows.length > 0 ? Object.assign(new Notification(), rows[0]) : null;
+}
 
 const errorText = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -55,7 +88,7 @@ export class NotificationDelivery {
   }
 
   async deliver(notificationId: string): Promise<DeliveryOutcome> {
-    const notification = await this.dataSource.getRepository(Notification).findOneBy({ id: notificationId });
+    const notification = await readNotification(this.dataSource.manager, notificationId, false);
     if (!notification || (notification.status !== 'pending' && notification.status !== 'composed')) {
       return 'not-open';
     }
@@ -106,13 +139,7 @@ export class NotificationDelivery {
     notificationId: string,
     composed: OutgoingEmail,
   ): Promise<{ outcome: DeliveryOutcome | 'will-retry'; error?: unknown }> {
-    const notification = await manager
-      .getRepository(Notification)
-      .createQueryBuilder('n')
-      .where('n.id = :notificationId', { notificationId })
-      .setLock('pessimistic_write')
-      .setOnLocked('nowait')
-      .getOne();
+    const notification = await readNotification(manager, notificationId, true);
     if (!notification || (notification.status !== 'pending' && notification.status !== 'composed')) {
       return { outcome: 'not-open' }; // another worker finished it meanwhile
     }
@@ -167,21 +194,7 @@ export class NotificationDelivery {
       return { outcome: 'will-retry', error };
     }
     // From here to the commit is the one window in which a crash sends this email twice.
-    await manager.update(Notification, notification.id, {
-      ...attempt,
-      status: 'sent',
-      sentAt: now,
-      composedEmail: null,
-    });
-    await manager.delete(UndeliverableAddress, { address: notification.recipient });
-    if (notification.kind === 'volunteer-offer') {
-      // The offer is "offered" once it has really left; before that it is only approved.
-      await manager.update(
-        Match,
-        { id: notification.subjectId, status: 'approved' },
-        { status: 'offered', offeredAt: now },
-      );
-    }
+    await manager.query(RECORD_SENT_SQL, [notification.id, now]);
     return { outcome: 'sent' };
   }
 }

@@ -28,7 +28,4 @@ export const matchRequestJobId = (requestId: string, round: number): string => `
 /** One re-check per profile version: a second save of the same version is the same job. */
 export const recheckVolunteerJobId = (volunteerId: string, version: Date): string =>
   `recheck-${volunteerId}-${version.getTime()}`;
-export const composeNotificationJobId = (notificationId: string): string =>
-  `compose-notification-${notificationId}`;
-export const sendNotificationJobId = (notificationId: string): string =>
-  `send-notification-${notificationId}`;
+export const sendNotificationJobId = (notificationId: string): string => `notification-${notificationId}`;
