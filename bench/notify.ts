@@ -6,7 +6,8 @@
  *    the rate while the middle 90 % arrive;
  *  - p95 (and p50/p99) from the state change (the commit of the notification row) to the sink's
  *    accept, with notifications written at a steady rate (BENCH_RATES, default 1000/s and 100/s,
- *    for BENCH_PACED_SECONDS each), relayed after each commit as the API does.
+ *    for BENCH_PACED_SECONDS each), relayed after each commit as the API does; 200 emails warm the
+ *    fresh workers up first and are not counted.
  * Every run also counts Message-IDs at the sink: missing and duplicate emails are printed.
  * Worker settings (NOTIFY_CONCURRENCY, SMTP_MAX_CONNECTIONS, …) can be given in the environment.
  */
@@ -169,7 +170,9 @@ async function fixtureMatch(dataSource: DataSource): Promise<string> {
 async function startWorkers(count: number, prefix: string, smtpPort: number): Promise<ChildProcess[]> {
   return Promise.all(
     Array.from({ length: count }, async () => {
-      const profile = process.env.BENCH_WORKER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`] : [];
+      const profile = process.env.BENCH_WORKER_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`]
+        : [];
       const child = spawn(process.execPath, [...profile, join(__dirname, '..', 'src', 'worker.js')], {
         env: {
           NOTIFY_CONCURRENCY: '50',
@@ -191,7 +194,10 @@ async function startWorkers(count: number, prefix: string, smtpPort: number): Pr
         child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('worker started') && resolve());
         child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
       });
-      child.stdout?.on('data', (chunk: Buffer) => process.env.BENCH_WORKER_LOGS && process.stdout.write(chunk));
+      child.stdout?.on(
+        'data',
+        (chunk: Buffer) => process.env.BENCH_WORKER_LOGS && process.stdout.write(chunk),
+      );
       return child;
     }),
   );
@@ -299,6 +305,9 @@ async function paced(workers: number, rate: number, sink: SmtpSink, smtpPort: nu
   const total = rate * PACED_SECONDS;
   const committed = new Map<string, number>();
   try {
+    // Warm-up, not counted: the workers' first jobs open their connections and compile the code.
+    const warmUp = await producer.write(`${run}-warm-up`, 0, 200, 'soon');
+    await waitForArrivals(sink, warmUp.keys(), 60_000);
     const started = Date.now();
     const writes: Promise<void>[] = [];
     let written = 0;
