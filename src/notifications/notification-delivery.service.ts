@@ -59,6 +59,17 @@ async function readNotification(
   return rows.length > 0 ? Object.assign(new Notification(), rows[0]) : null;
 }
 
+/**
+ * What BullMQ keeps in Redis and the worker logs of a temporary failure: codes and the id only. The
+ * server's own text, which may name the address, stays in `notification.last_error`.
+ */
+function redacted(error: unknown, notificationId: string): Error {
+  const { responseCode, code } = (error ?? {}) as { responseCode?: unknown; code?: unknown };
+  const reason =
+    typeof responseCode === 'number' ? `SMTP ${responseCode}` : typeof code === 'string' ? code : 'error';
+  return new Error(`notification ${notificationId} not delivered yet (${reason})`);
+}
+
 const errorText = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
@@ -109,7 +120,7 @@ export class NotificationDelivery {
         throw error;
       });
     if (result.outcome === 'will-retry') {
-      throw result.error; // temporary: BullMQ retries with backoff
+      throw redacted(result.error, notificationId); // temporary: BullMQ retries with backoff
     }
     return result.outcome;
   }
@@ -180,7 +191,7 @@ export class NotificationDelivery {
           lastError,
           composedEmail: null,
         });
-        this.logger.warn(`notification ${notification.id} given up after the retry window: ${lastError}`);
+        this.logger.warn(`notification ${notification.id} given up after the retry window`);
         return { outcome: 'gave-up' };
       }
       // Kept for the retries, which then only talk SMTP.

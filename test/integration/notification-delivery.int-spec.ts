@@ -117,7 +117,7 @@ describe('email delivery when the SMTP server refuses some messages', () => {
   });
 
   it('should give up on a 4xx once the retry window has passed, and list it for staff', async () => {
-    smtp.failRecipient('full@agency.test', 452, 'Mailbox full');
+    smtp.failRecipient('full@agency.test', 452, 'Mailbox full@agency.test is full');
     const [stuck] = await queueStaffNotices(stack, matchId, ['full@agency.test']);
 
     const row = await eventually('the notification to be given up', async () => {
@@ -125,8 +125,12 @@ describe('email delivery when the SMTP server refuses some messages', () => {
       return found.status === 'failed' ? found : null;
     });
     expect(row.attempts).toBeGreaterThanOrEqual(3);
-    expect(row.lastError).toMatch(/Mailbox full/);
+    expect(row.lastError).toMatch(/Mailbox full@agency.test is full/);
     expect(row.sentAt).toBeNull();
+    // Redis (and the worker's log) learn the code and the id, never the server's text with the address.
+    const job = await stack.api.get(JobQueues).get(NOTIFICATIONS_QUEUE).getJob(sendNotificationJobId(stuck));
+    expect(job?.failedReason).toBe(`notification ${stuck} not delivered yet (SMTP 452)`);
+    expect(JSON.stringify(job?.stacktrace)).not.toContain('agency.test');
     const failed = await requestJson(stack.baseUrl, 'GET', '/api/staff/notifications?status=failed', {
       token,
     });
