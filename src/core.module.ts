@@ -19,7 +19,8 @@ export class CoreModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (appConfig: AppConfig) => dataSourceOptions(appConfig.DATABASE_URL),
+          useFactory: (appConfig: AppConfig) =>
+            dataSourceOptions(appConfig.DATABASE_URL, appConfig.DATABASE_POOL_MAX),
         }),
         QueueModule,
         PostalCodesModule,

@@ -8,7 +8,8 @@ import { MatchingService } from './matching/matching.service';
 import { EMAIL_TRANSPORT } from './notifications/email-transport';
 import { NotificationComposer } from './notifications/notification-composer.service';
 import { NotificationOutbox } from './notifications/notification-outbox.service';
-import { NotificationSender } from './notifications/notification-sender.service';
+import { NotificationDelivery } from './notifications/notification-delivery.service';
+import { NotificationSweeper } from './notifications/notification-sweeper.poller';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { SmtpTransport } from './notifications/smtp.transport';
 import { StaffDigestService } from './notifications/staff-digest.service';
@@ -28,7 +29,8 @@ export class WorkerModule {
         NotificationOutbox,
         MatchingProcessor,
         NotificationComposer,
-        NotificationSender,
+        NotificationDelivery,
+        NotificationSweeper,
         NotificationsProcessor,
         StaffDigestService,
         OutboxRelayPoller,
@@ -43,6 +45,8 @@ export class WorkerModule {
               user: appConfig.SMTP_USER,
               pass: appConfig.SMTP_PASS,
               from: appConfig.MAIL_FROM,
+              maxConnections: appConfig.SMTP_MAX_CONNECTIONS,
+              ratePerSecond: appConfig.SMTP_RATE_PER_SECOND,
             }),
         },
       ],

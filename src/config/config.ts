@@ -13,6 +13,7 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
     DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/nahbar'),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
     REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
     QUEUE_PREFIX: z
       .string()
@@ -33,6 +34,24 @@ const envSchema = z
       .max(24 * 14)
       .default(12),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    NOTIFY_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+    SMTP_RETRY_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(14 * 24 * 3600)
+      .default(24 * 3600),
+    SMTP_RETRY_BASE_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+    SMTP_RETRY_MAX_DELAY_MS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 3_600_000)
+      .default(3_600_000),
+    SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
+    SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0).max(100_000).default(0),
+    QUEUE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     MAIL_SINK_ENABLED: booleanString.default('false'),
     MAIL_SINK_DIR: z.string().min(1).default('var/mail'),
     AGENCY_NAME: z.string().min(1).default('Freiwilligenagentur Altona (Demo)'),
@@ -50,6 +69,13 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.LINK_SECRET === DEV_LINK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['LINK_SECRET'], message: 'must be set in production' });
+    }
+    if (env.SMTP_RETRY_MAX_DELAY_MS < env.SMTP_RETRY_BASE_DELAY_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_RETRY_MAX_DELAY_MS'],
+        message: 'must not be less than SMTP_RETRY_BASE_DELAY_MS',
+      });
     }
   });
 

@@ -101,12 +101,13 @@ export async function offersDeclinedOrUnanswered(db: EntityManager): Promise<Tod
     );
 }
 
-/** Emails that could not be delivered (for now: the notification failed for good). */
+/** Emails that could not be delivered: refused for good (5xx), or given up after the retry window. */
 export async function undeliverableEmails(db: EntityManager): Promise<TodayItem[]> {
   const rows: { id: string; kind: string; recipient: string; since: Date; request_id: string | null }[] =
     await db.query(
       `SELECT n.id, n.kind, n.recipient, n.created_at AS since, m.request_id
-         FROM (SELECT * FROM notification WHERE status = 'failed' ORDER BY created_at LIMIT ${SECTION_LIMIT}) n
+         FROM (SELECT * FROM notification WHERE status IN ('undeliverable', 'failed')
+                ORDER BY created_at LIMIT ${SECTION_LIMIT}) n
          LEFT JOIN match m ON m.id = n.subject_id
         ORDER BY n.created_at`,
     );

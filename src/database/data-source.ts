@@ -6,7 +6,7 @@ import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** The one set of DataSource options for the app, the CLI commands and the tests. Never synchronize. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, poolMax = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -19,7 +19,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     // JIT pays off for long analytical queries; for the matching batches (many cheap nested loops the
     // planner over-costs) it compiles for hundreds of milliseconds to save a few.
-    extra: { max: 10, options: '-c jit=off' },
+    extra: { max: poolMax, options: '-c jit=off' },
   };
 }
 

@@ -8,6 +8,7 @@ import { HelpSeeker } from '../help-seekers/help-seeker.entity';
 import { Match } from '../matching/match.entity';
 import { VolunteerBlock } from '../matching/volunteer-block.entity';
 import { Notification } from '../notifications/notification.entity';
+import { UndeliverableAddress } from '../notifications/undeliverable-address.entity';
 import { OutboxJob } from '../queue/outbox-job.entity';
 import { PostalCode } from '../postal-codes/postal-code.entity';
 import { Provider } from '../providers/provider.entity';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   Provider,
   StaffSession,
   StaffUser,
+  UndeliverableAddress,
   Volunteer,
   VolunteerBlock,
 ];

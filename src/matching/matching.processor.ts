@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -30,7 +36,7 @@ const STAFF_DIGEST_CRON = { pattern: '0 7 * * *', tz: 'Europe/Berlin' };
 
 /** Thin: validates each job and calls the service. Only the worker process provides it. */
 @Injectable()
-export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MatchingProcessor.name);
   private worker?: Worker;
   private readonly matchBatches = new MicroBatcher<MatchingRound, MatchingOutcome>({
@@ -38,6 +44,7 @@ export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationS
     maxConcurrentBatches: MATCH_CONCURRENT_BATCHES,
     run: (rounds) => this.matching.matchRequests(rounds),
   });
+  private scheduleTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -71,6 +78,12 @@ export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationS
       },
     });
     // Schedulers are upserted by id, so every worker may declare them; Redis keeps one of each.
+    await this.scheduleAll();
+    // Declared again from time to time: a Redis that lost its data has lost the schedulers too.
+    this.scheduleTimer = setInterval(() => void this.scheduleAll(), EXPIRE_EVERY_MS);
+  }
+
+  private async scheduleAll(): Promise<void> {
     await this.schedule(EXPIRE_OFFERS_JOB, { every: EXPIRE_EVERY_MS });
     await this.schedule(OPTIMISE_ASSIGNMENTS_JOB, { every: OPTIMISE_EVERY_MS });
     await this.schedule(STAFF_DIGEST_JOB, STAFF_DIGEST_CRON);
@@ -87,7 +100,9 @@ export class MatchingProcessor implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: running jobs finish, the others stay in Redis for the next worker. */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.scheduleTimer);
     await this.worker?.close();
   }
 }

@@ -1,46 +1,65 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { DelayedError, Worker } from 'bullmq';
 import { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB } from '../queue/queues';
 import { jobHandler, startQueueWorker } from '../queue/queue-worker';
-import { NotificationSender } from './notification-sender.service';
+import { retryDelayMs, smtpRetryPolicy } from './delivery-retry';
+import { EMAIL_TRANSPORT, EmailTransport } from './email-transport';
+import { NotificationDelivery } from './notification-delivery.service';
 
-const sendNotificationPayload = z.object({ notificationId: z.string().uuid() });
+const notificationPayload = z.object({ notificationId: z.string().uuid() });
 
+/** Thin: validates each job and delivers the notification it names. Only the worker provides it. */
 @Injectable()
-export class NotificationsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationsProcessor
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private worker?: Worker;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly sender: NotificationSender,
+    private readonly delivery: NotificationDelivery,
+    @Inject(EMAIL_TRANSPORT) private readonly transport: EmailTransport,
   ) {}
 
   onApplicationBootstrap(): void {
+    const policy = smtpRetryPolicy(this.config);
     this.worker = startQueueWorker({
       config: this.config,
       queue: NOTIFICATIONS_QUEUE,
-      concurrency: 5,
+      concurrency: this.config.NOTIFY_CONCURRENCY,
       handlers: {
-        [SEND_NOTIFICATION_JOB]: jobHandler(
-          sendNotificationPayload,
-          async ({ notificationId }, job, token) => {
-            const outcome = await this.sender.send(notificationId);
-            // [msgs] Ran before the earliest send time (promoted, or enqueued without delay): wait,
-            // without using up an attempt.
-            if (typeof outcome === 'object') {
-              await job.moveToDelayed(outcome.notBefore.getTime(), token);
-              throw new DelayedError();
-            }
-            return outcome;
-          },
-        ),
+        [SEND_NOTIFICATION_JOB]: jobHandler(notificationPayload, async ({ notificationId }, job, token) => {
+          const outcome = await this.delivery.deliver(notificationId);
+          // Ran before the earliest send time (promoted, or enqueued without delay): wait, without
+          // using up an attempt.
+          if (typeof outcome === 'object') {
+            await job.moveToDelayed(outcome.notBefore.getTime(), token);
+            throw new DelayedError();
+          }
+          return outcome;
+        }),
       },
+      backoffStrategy: (attemptsMade) => retryDelayMs(attemptsMade, policy),
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * On SIGTERM, before the database and the SMTP pool close: running jobs finish (or fail and are
+   * retried); waiting ones stay in Redis for the next worker.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close();
   }
 }

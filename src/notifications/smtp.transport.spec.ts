@@ -77,4 +77,34 @@ describe('SmtpTransport against a real SMTP server', () => {
       await unreachable.close();
     }
   });
+
+  it('keeps its pool usable while the server is unreachable, and delivers once it is back', async () => {
+    const stopped = await startTestSmtpServer();
+    await stopped.close();
+    const pooled = new SmtpTransport({
+      host: '127.0.0.1',
+      port: stopped.port,
+      secure: false,
+      from: 'x@y.z',
+      maxConnections: 2,
+    });
+    try {
+      // More refused attempts than the pool has connections: none may stay occupied.
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        await expect(pooled.send(email)).rejects.toMatchObject({
+          message: expect.stringContaining('ECONNREFUSED'),
+        });
+      }
+      const back = await startTestSmtpServer({ port: stopped.port });
+      try {
+        await pooled.send(email);
+        expect(back.messages.map((message) => message.messageId)).toEqual([email.messageId]);
+      } finally {
+        await pooled.close();
+        await back.close();
+      }
+    } finally {
+      await pooled.close();
+    }
+  });
 });

@@ -123,7 +123,7 @@ export class StaffDigestService {
       // Volunteers' addresses only: a help-seeker's address is read through the audited API.
       q<{ id: string; name: string; email: string }>(
         `SELECT DISTINCT v.id, v.name, v.email FROM notification n JOIN volunteer v ON v.email = n.recipient
-            WHERE n.status = 'failed' AND n.created_at > $1 LIMIT 50`,
+            WHERE n.status IN ('undeliverable', 'failed') AND n.created_at > $1 LIMIT 50`,
         [since],
       ),
       q<{ id: string; name: string; days: number }>(

@@ -1,55 +1,68 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import type { Response } from 'express';
-import { NotFoundError } from '../common/domain-error';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DataSource, In } from 'typeorm';
 import { StaffAuthGuard } from '../staff/staff-auth.guard';
-import { NOTIFICATION_KINDS, type NotificationKind } from './notification.entity';
-import { renderEmail } from './templates/render-email';
-import { SAMPLE_MODELS } from './templates/samples';
+import { Notification, NOTIFICATION_STATUSES, type NotificationStatus } from './notification.entity';
+import { UndeliverableAddress } from './undeliverable-address.entity';
 
-class PreviewQuery {
-  @IsOptional()
-  @IsIn(['de', 'en'])
-  locale?: 'de' | 'en';
+/** What staff must act on: refused for good (5xx) or given up after the retry window. */
+const NEEDS_ATTENTION: NotificationStatus[] = ['undeliverable', 'failed'];
 
+class ListNotificationsQuery {
+  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES, description: 'default: undeliverable and failed' })
   @IsOptional()
-  @IsIn(['html', 'text'])
-  format?: 'html' | 'text';
+  @IsIn(NOTIFICATION_STATUSES)
+  status?: NotificationStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }
 
-/** Staff see every email as it will look, with made-up sample data, in both languages. */
+/**
+ * Email delivery as staff see it: which emails did not arrive and which addresses a server
+ * refused, newest first. Never the email's content (it may hold a help-seeker's contact).
+ */
 @ApiTags('staff')
 @ApiCookieAuth()
 @UseGuards(StaffAuthGuard)
-@Controller('api/staff/notifications/templates')
+@Controller('api/staff/notifications')
 export class StaffNotificationsController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   @Get()
-  list(): { kind: NotificationKind; preview: { de: string; en: string } }[] {
-    return NOTIFICATION_KINDS.map((kind) => ({
-      kind,
-      preview: {
-        de: `/api/staff/notifications/templates/${kind}/preview?locale=de`,
-        en: `/api/staff/notifications/templates/${kind}/preview?locale=en`,
-      },
+  async list(@Query() query: ListNotificationsQuery) {
+    const rows = await this.dataSource.getRepository(Notification).find({
+      where: { status: query.status ? query.status : In(NEEDS_ATTENTION) },
+      order: { createdAt: 'DESC' },
+      take: query.limit ?? 100,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      subjectId: row.subjectId,
+      recipient: row.recipient,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      createdAt: row.createdAt,
+      firstAttemptAt: row.firstAttemptAt,
+      sentAt: row.sentAt,
     }));
   }
 
-  @Get(':kind/preview')
-  @ApiProduces('text/html', 'text/plain')
-  preview(@Param('kind') kind: string, @Query() query: PreviewQuery, @Res() response: Response): void {
-    if (!(NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
-      throw new NotFoundError('email template', kind);
-    }
-    const typed = kind as NotificationKind;
-    const email = renderEmail(typed, query.locale ?? 'de', SAMPLE_MODELS[typed]);
-    response
-      .status(200)
-      .set({
-        'Content-Type': `${query.format === 'text' ? 'text/plain' : 'text/html'}; charset=utf-8`,
-        'Cache-Control': 'no-store',
-        'X-Email-Subject': encodeURIComponent(email.subject),
-      })
-      .send(query.format === 'text' ? `Betreff / Subject: ${email.subject}\n\n${email.text}` : email.html);
+  /** Addresses whose last delivery a server refused for good; a later successful one clears it. */
+  @Get('undeliverable-addresses')
+  undeliverableAddresses() {
+    return this.dataSource
+      .getRepository(UndeliverableAddress)
+      .find({ order: { markedAt: 'DESC' }, take: 500 });
   }
 }

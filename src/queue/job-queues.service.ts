@@ -2,24 +2,34 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import {
+  attemptsCoveringWindow,
+  NOTIFICATION_BACKOFF,
+  smtpRetryPolicy,
+} from '../notifications/delivery-retry';
 import { MATCHING_QUEUE, NOTIFICATIONS_QUEUE, QUEUE_NAMES, QueueName } from './queues';
 import { producerConnection } from './redis-connections';
 
-/** Retries per queue: matching is cheap to redo; SMTP outages can last hours (see README). */
-const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
-  [MATCHING_QUEUE]: {
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 1000 },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  },
-  [NOTIFICATIONS_QUEUE]: {
-    attempts: 15,
-    backoff: { type: 'exponential', delay: 5000 },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: { age: 14 * 24 * 3600 },
-  },
-};
+/**
+ * Retries per queue: matching is cheap to redo; SMTP outages can last hours, so notification jobs
+ * are retried with capped, jittered backoff until the configured window has passed (see README).
+ */
+function jobOptions(config: AppConfig): Record<QueueName, JobsOptions> {
+  return {
+    [MATCHING_QUEUE]: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+    [NOTIFICATIONS_QUEUE]: {
+      attempts: attemptsCoveringWindow(smtpRetryPolicy(config)),
+      backoff: { type: NOTIFICATION_BACKOFF },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 14 * 24 * 3600 },
+    },
+  };
+}
 
 /** The producer side of BullMQ: the API and the outbox relay enqueue through here, never process. */
 @Injectable()
@@ -27,8 +37,10 @@ export class JobQueues implements OnModuleDestroy {
   private readonly logger = new Logger(JobQueues.name);
   private readonly connection: IORedis;
   private readonly queues: Map<QueueName, Queue>;
+  private readonly options: Record<QueueName, JobsOptions>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.options = jobOptions(config);
     this.connection = producerConnection(config.REDIS_URL);
     // Without a listener ioredis reports every failed reconnect as an unhandled error.
     this.connection.on('error', (error: Error) => this.logger.debug(`redis: ${error.message}`));
@@ -55,12 +67,24 @@ export class JobQueues implements OnModuleDestroy {
     if (this.connection.status !== 'ready') {
       throw new Error(`Redis is not connected (${this.connection.status})`);
     }
-    const delay = notBefore ? notBefore.getTime() - Date.now() : 0;
-    await this.get(queue).add(jobName, payload, {
-      ...JOB_OPTIONS[queue],
-      jobId,
-      ...(delay > 0 ? { delay } : {}),
-    });
+    await this.get(queue).add(jobName, payload, { ...this.options[queue], jobId, ...delayUntil(notBefore) });
+  }
+
+  /** Many jobs in one round trip (the outbox relay); ids already held are ignored as with `add`. */
+  async addBulk(
+    queue: QueueName,
+    jobs: { jobName: string; jobId: string; payload: object; notBefore?: Date | null }[],
+  ): Promise<void> {
+    if (this.connection.status !== 'ready') {
+      throw new Error(`Redis is not connected (${this.connection.status})`);
+    }
+    await this.get(queue).addBulk(
+      jobs.map((job) => ({
+        name: job.jobName,
+        data: job.payload,
+        opts: { ...this.options[queue], jobId: job.jobId, ...delayUntil(job.notBefore) },
+      })),
+    );
   }
 
   get(queue: QueueName): Queue {
@@ -83,4 +107,10 @@ export class JobQueues implements OnModuleDestroy {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.connection.disconnect();
   }
+}
+
+/** A job not to run before `notBefore` waits in BullMQ's delayed set until then. */
+function delayUntil(notBefore: Date | null | undefined): { delay?: number } {
+  const delay = notBefore ? notBefore.getTime() - Date.now() : 0;
+  return delay > 0 ? { delay } : {};
 }

@@ -80,12 +80,14 @@ export class OutboxService {
           query.andWhere('job.job_id IN (:...jobIds)', { jobIds: options.jobIds });
         }
         const pending = await query.getMany();
+        const byQueue = new Map<QueueName, OutboxJob[]>();
         for (const job of pending) {
+          const queue = job.queue as QueueName;
+          byQueue.set(queue, [...(byQueue.get(queue) ?? []), job]);
+        }
+        for (const [queue, jobs] of byQueue) {
           // BullMQ waits for Redis to be ready; bound it, or a Redis outage would hang the relay.
-          await withTimeout(
-            this.queues.add(job.queue as QueueName, job.jobName, job.jobId, job.payload, job.notBefore),
-            ENQUEUE_TIMEOUT_MS,
-          );
+          await withTimeout(this.queues.addBulk(queue, jobs), ENQUEUE_TIMEOUT_MS);
         }
         if (pending.length > 0) {
           await manager.update(

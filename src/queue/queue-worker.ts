@@ -29,6 +29,8 @@ export function startQueueWorker(options: {
   queue: QueueName;
   concurrency: number;
   handlers: Record<string, JobHandler<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each entry pairs its own schema and handler
+  /** Delay before retry n (1-based) for jobs whose backoff type is not built in. */
+  backoffStrategy?: (attemptsMade: number) => number;
 }): Worker {
   const logger = new Logger(`${options.queue}-worker`);
   const worker = new Worker(
@@ -50,6 +52,10 @@ export function startQueueWorker(options: {
       connection: workerConnectionOptions(options.config.REDIS_URL),
       prefix: options.config.QUEUE_PREFIX,
       concurrency: options.concurrency,
+      // A killed worker's jobs are picked up again once their lock has expired unrenewed.
+      lockDuration: options.config.QUEUE_LOCK_MS,
+      stalledInterval: options.config.QUEUE_LOCK_MS,
+      settings: options.backoffStrategy ? { backoffStrategy: options.backoffStrategy } : undefined,
     },
   );
   worker.on('failed', (job, error) =>

@@ -16,6 +16,7 @@ export const OPTIMISE_ASSIGNMENTS_JOB = 'optimise-assignments';
 export const STAFF_DIGEST_JOB = 'staff-digest';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
+/** Compose (unless a failed attempt already did), then send; see NotificationDelivery. */
 export const SEND_NOTIFICATION_JOB = 'send-notification';
 export interface SendNotificationPayload {
   notificationId: string;

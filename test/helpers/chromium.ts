@@ -20,7 +20,11 @@ export interface TestBrowser {
  * every launch a fresh temporary profile of its own and removes it on close, which is what we want.
  */
 export async function launchChromium(): Promise<TestBrowser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
   return { browser, close: () => browser.close() };
 }
 

@@ -11,7 +11,28 @@ export interface TestSmtpServer {
   waitForMessages(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   /** The next `times` messages are answered with this SMTP error after DATA (e.g. 550 or 451). */
   failNext(code: number, message: string, times?: number): void;
+  /** Every message to this address is answered with this SMTP error after DATA. */
+  failRecipient(address: string, code: number, message: string): void;
+  /**
+   * After `accepted` messages in all, further messages get no reply to DATA until `release()`: the
+   * client waits for its `250`. A message whose client went away meanwhile is dropped, as a real
+   * server must (it never took responsibility for it).
+   */
+  holdAfter(accepted: number): void;
+  /** How many messages are waiting for their reply because of `holdAfter`. */
+  readonly held: number;
+  release(): void;
   close(): Promise<void>;
+}
+
+/** How often each Message-ID arrived. */
+export function countByMessageId(messages: ParsedMail[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const message of messages) {
+    const id = message.messageId ?? '(none)';
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
 }
 
 interface Waiter {
@@ -27,9 +48,14 @@ async function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+/** `port`: listen there (e.g. to bring a server "back" where a stopped one was); default any free port. */
+export async function startTestSmtpServer(options: { port?: number } = {}): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = [];
   const failures: Array<{ code: number; message: string }> = [];
+  const recipientFailures = new Map<string, { code: number; message: string }>();
+  const closedSessions = new Set<string>();
+  let holdAfter = Infinity;
+  let held: Array<() => void> = [];
   let waiters: Waiter[] = [];
 
   const settleWaiters = (): void => {
@@ -46,11 +72,16 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     logger: false,
     // Tests close the server while a pooled client may still be connected.
     closeTimeout: 200,
-    onData(stream, _session, callback) {
+    onClose(session) {
+      closedSessions.add(session.id);
+    },
+    onData(stream, session, callback) {
       // Always drain the stream first, or the SMTP dialogue gets out of step.
       readAll(stream)
         .then(async (raw) => {
-          const failure = failures.shift();
+          const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
+          const failure =
+            recipients.map((address) => recipientFailures.get(address)).find(Boolean) ?? failures.shift();
           if (failure) {
             const error: SMTPServerError = Object.assign(new Error(failure.message), {
               responseCode: failure.code,
@@ -58,7 +89,15 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
             callback(error);
             return;
           }
-          messages.push(await simpleParser(raw));
+          const parsed = await simpleParser(raw);
+          if (messages.length >= holdAfter) {
+            await new Promise<void>((resolve) => held.push(resolve));
+          }
+          if (closedSessions.has(session.id)) {
+            callback(null, 'client gone');
+            return;
+          }
+          messages.push(parsed);
           // Recorded before the client hears "250", so a resolved send is already visible.
           callback(null, `Message queued as test-${messages.length}`);
           settleWaiters();
@@ -76,7 +115,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
@@ -112,6 +151,27 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
         failures.push({ code, message });
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    failRecipient(address, code, message) {
+      recipientFailures.set(address.toLowerCase(), { code, message });
+    },
+    holdAfter(accepted) {
+      holdAfter = accepted;
+    },
+    get held() {
+      return held.length;
+    },
+    release() {
+      holdAfter = Infinity;
+      const waiting = held;
+      held = [];
+      waiting.forEach((resolve) => resolve());
+    },
+    close: () => {
+      const stopping = new Promise<void>((resolve) => server.close(() => resolve()));
+      holdAfter = Infinity;
+      held.forEach((resolve) => resolve());
+      held = [];
+      return stopping;
+    },
   };
 }

@@ -14,6 +14,8 @@ import { TEST_REDIS_URL } from './test-env';
 
 export interface TestStack {
   config: AppConfig;
+  /** The environment the stack's worker runs with, e.g. for a worker in a child process. */
+  env: Record<string, string>;
   api: INestApplication;
   /** Null when started with `worker: false`, to test what happens before any worker runs. */
   worker: INestApplicationContext | null;
@@ -61,6 +63,10 @@ export async function startTestStack(options: {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(options.smtpPort),
     OUTBOX_POLL_MS: '100',
+    // Retries and the sweeper on a test's time scale.
+    SMTP_RETRY_BASE_DELAY_MS: '200',
+    SMTP_RETRY_MAX_DELAY_MS: '1000',
+    NOTIFY_SWEEP_MS: '1000',
     STAFF_NOTIFY_EMAIL: 'team@agency.test',
     MAIL_FROM: 'nahbar Test <noreply@agency.test>',
     LINK_SECRET: randomBytes(24).toString('hex'),
@@ -78,6 +84,7 @@ export async function startTestStack(options: {
   let worker: INestApplicationContext | null = null;
   const stack: TestStack = {
     config,
+    env,
     api,
     get worker() {
       return worker;
@@ -109,7 +116,8 @@ export async function startTestStack(options: {
   return stack;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
