@@ -32,12 +32,10 @@ export class AddConsoleNotesAndIndexes1795240000000 implements MigrationInterfac
     await queryRunner.query(
       `CREATE INDEX "volunteer_district_name_idx" ON "volunteer" ("district", "name", "id")`,
     );
-    // "Heute": requests waiting since their last status change; failed emails; recent declines.
+    // "Heute": requests waiting since their last status change; recent declines. (Undelivered emails
+    // use notification_status_idx from SplitNotificationComposeAndSend.)
     await queryRunner.query(
       `CREATE INDEX "help_request_status_changed_idx" ON "help_request" ("status", "status_changed_at")`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX "notification_status_idx" ON "notification" ("status", "created_at")`,
     );
     await queryRunner.query(
       `CREATE INDEX "match_answered_idx" ON "match" ("updated_at") WHERE status IN ('declined', 'expired')`,
@@ -51,7 +49,6 @@ export class AddConsoleNotesAndIndexes1795240000000 implements MigrationInterfac
     await queryRunner.query(`DROP INDEX "match_answered_idx"`);
     await queryRunner.query(`DROP INDEX "notification_subject_idx"`);
     await queryRunner.query(`DROP INDEX "notification_created_idx"`);
-    await queryRunner.query(`DROP INDEX "notification_status_idx"`);
     await queryRunner.query(`DROP INDEX "help_request_status_changed_idx"`);
     await queryRunner.query(`DROP INDEX "volunteer_district_name_idx"`);
     await queryRunner.query(`DROP INDEX "volunteer_status_name_idx"`);
