@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { HelpRequest } from './help-request.entity';
 
 /** A staff member's note on a request ("called, she prefers mornings"); part of the request's timeline. */
 @Entity('help_request_note')
@@ -9,6 +18,10 @@ export class HelpRequestNote {
 
   @Column({ type: 'uuid' })
   requestId: string;
+
+  @ManyToOne(() => HelpRequest, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'request_id', foreignKeyConstraintName: 'help_request_note_request_fk' })
+  request?: HelpRequest;
 
   @Column({ type: 'uuid', nullable: true })
   staffUserId: string | null;

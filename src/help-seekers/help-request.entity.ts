@@ -47,6 +47,8 @@ export interface MatchingSummary {
 /** A concrete need, raised by a help-seeker or by a provider for one of its opportunities. */
 @Entity('help_request')
 @Index(['status', 'createdAt'])
+// "Heute": requests waiting since their last status change (AddConsoleNotesAndIndexes).
+@Index('help_request_status_changed_idx', { synchronize: false })
 export class HelpRequest extends Located {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -44,6 +44,8 @@ export const OPEN_ASSIGNMENT_SQL = `(m.status IN ('approved', 'offered') OR (m.s
 // Answer history and recent offers per volunteer (fairness, responsiveness) read through this.
 @Index('match_volunteer_offered_idx', ['volunteerId', 'offeredAt'])
 // Candidate retrieval reads each candidate's history from these (see the migration).
+// "Heute": recent declines and unanswered offers (AddConsoleNotesAndIndexes).
+@Index('match_answered_idx', { synchronize: false })
 @Index('match_volunteer_history_idx', ['volunteerId'], { where: `status IN (${HISTORY_STATUSES_SQL})` })
 export class Match {
   @PrimaryGeneratedColumn('uuid')

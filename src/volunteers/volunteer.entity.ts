@@ -11,6 +11,11 @@ export type OfferDelivery = (typeof OFFER_DELIVERIES)[number];
 @Index('volunteer_language_codes_gin', { synchronize: false })
 @Index('volunteer_skills_gin', { synchronize: false })
 @Index('volunteer_email_lower_uq', { synchronize: false })
+// The console's volunteer search (trigram and sorted lists), made by AddConsoleNotesAndIndexes.
+@Index('volunteer_email_trgm', { synchronize: false })
+@Index('volunteer_name_idx', { synchronize: false })
+@Index('volunteer_status_name_idx', { synchronize: false })
+@Index('volunteer_district_name_idx', { synchronize: false })
 export class Volunteer extends Located {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -194,7 +194,7 @@ describe('the mail page', () => {
       id: 'n1',
       kind: 'volunteer-offer',
       recipient: 'jonas@example.org',
-      status: 'failed',
+      status: 'undeliverable',
       attempts: 1,
       lastError: '550 <mailbox> unknown',
       createdAt: new Date('2026-11-20T09:00:00Z'),
