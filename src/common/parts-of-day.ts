@@ -28,3 +28,15 @@ export function choicesOfSlots(slots: { weekday: number; start: string; end: str
       .map((part) => `${slot.weekday}-${part}`),
   );
 }
+
+type Slot = { weekday: number; start: string; end: string };
+
+/**
+ * The forms show availability as coarse parts of day. When the volunteer left those ticks as they
+ * were (same parts of day as the stored slots cover), the stored slots stay, so saving the page
+ * never coarsens the exact times staff entered (e.g. "Di 9:30–11 Uhr"); a changed tick replaces them.
+ */
+export function submittedOrFinerSlots<T extends Slot>(stored: T[], submitted: T[]): T[] {
+  const choices = (slots: Slot[]) => [...new Set(choicesOfSlots(slots))].sort().join(',');
+  return choices(stored) === choices(submitted) ? stored : submitted;
+}

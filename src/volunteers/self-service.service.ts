@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { berlinDateOf } from '../common/berlin-time';
 import { ConsentRecord } from '../common/consent-record.entity';
+import { submittedOrFinerSlots } from '../common/parts-of-day';
 import type { RequestSchedule, WeeklySlot } from '../matching/domain/types';
 import { PostalCodesService } from '../postal-codes/postal-codes.service';
 import { OutboxService } from '../queue/outbox.service';
@@ -52,9 +53,13 @@ export class SelfServiceService {
   ) {}
 
   /** Availability, radius, languages, skills, phone and postal code; open requests are re-checked. */
-  updateProfile(volunteerId: string, profile: OwnProfile): Promise<Volunteer> {
+  async updateProfile(volunteerId: string, profile: OwnProfile): Promise<Volunteer> {
     this.taxonomy.assertKnown('skills', profile.skills, 'skills');
-    return this.volunteers.updateBySelf(volunteerId, profile);
+    const stored = await this.volunteers.get(volunteerId);
+    return this.volunteers.updateBySelf(volunteerId, {
+      ...profile,
+      availability: submittedOrFinerSlots(stored.availability, profile.availability),
+    });
   }
 
   async matches(volunteerId: string, now = new Date()): Promise<OwnMatch[]> {
