@@ -33,7 +33,7 @@ import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { ConsoleAuthGuard, ConsoleRoles, Staff, View } from './console-auth.guard';
 import { noticeOf } from './console.controller';
 import { ConsoleExceptionFilter } from './console-exception.filter';
-import { domainErrorAsField, formList, validateForm } from './forms';
+import { formList, submitForm } from './forms';
 import { labelsFor } from './pages/labels';
 import { renderMailPage, type OutboxRow } from './pages/mail.page';
 import {
@@ -153,7 +153,7 @@ export class ConsoleProvidersController {
     );
   }
 
-  private async save<T extends object>(
+  private save<T extends object>(
     view: ConsoleView,
     response: Response,
     form: ProviderForm,
@@ -162,29 +162,21 @@ export class ConsoleProvidersController {
     plain: Record<string, unknown>,
     action: (dto: T) => Promise<unknown>,
   ): Promise<void> {
-    const { dto, errors } = await validateForm(dtoClass, plain);
-    let fieldErrors: FieldError[] = errors;
-    if (dto) {
-      try {
-        await action(dto);
-        response.redirect(303, '/console/providers?done=saved');
-        return;
-      } catch (error) {
-        fieldErrors = domainErrorAsField(error) ?? [];
-        if (fieldErrors.length === 0) {
-          throw error;
-        }
-      }
-    }
-    response
-      .status(400)
-      .type(HTML)
-      .send(
-        renderProviderFormPage(view, labelsFor(this.taxonomy.taxonomy, view.lang), form, {
-          id,
-          errors: fieldErrors,
-        }),
-      );
+    return submitForm(response, {
+      dtoClass,
+      plain,
+      action,
+      redirectTo: '/console/providers?done=saved',
+      showErrors: (errors) => {
+        response
+          .status(400)
+          .type(HTML)
+          .send(
+            renderProviderFormPage(view, labelsFor(this.taxonomy.taxonomy, view.lang), form, { id, errors }),
+          );
+        return Promise.resolve();
+      },
+    });
   }
 }
 
@@ -273,26 +265,18 @@ export class ConsoleSettingsController {
     @Staff() staff: AuthenticatedStaff,
     @Res() response: Response,
   ): Promise<void> {
-    const { dto, errors } = await validateForm(CreateStaffUserDto, {
-      name: text(body, 'name'),
-      email: text(body, 'email'),
-      role: text(body, 'role'),
-      password: typeof body.password === 'string' ? body.password : '',
+    await submitForm(response, {
+      dtoClass: CreateStaffUserDto,
+      plain: {
+        name: text(body, 'name'),
+        email: text(body, 'email'),
+        role: text(body, 'role'),
+        password: typeof body.password === 'string' ? body.password : '',
+      },
+      action: (dto) => this.staffUsers.create(dto, staff),
+      redirectTo: '/console/settings?done=staff-created',
+      showErrors: (errors) => this.showErrors(view, response, errors),
     });
-    if (!dto) {
-      await this.showErrors(view, response, errors);
-      return;
-    }
-    try {
-      await this.staffUsers.create(dto, staff);
-      response.redirect(303, '/console/settings?done=staff-created');
-    } catch (error) {
-      const fieldErrors = domainErrorAsField(error);
-      if (!fieldErrors) {
-        throw error;
-      }
-      await this.showErrors(view, response, fieldErrors);
-    }
   }
 
   @Post('staff/:id/role')

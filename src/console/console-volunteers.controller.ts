@@ -25,7 +25,7 @@ import { ConsoleAuthGuard, Staff, View } from './console-auth.guard';
 import { noticeOf } from './console.controller';
 import { ConsoleExceptionFilter } from './console-exception.filter';
 import { parseAvailabilityLine } from './format';
-import { domainErrorAsField, formList, validateForm } from './forms';
+import { formList, submitForm } from './forms';
 import { labelsFor } from './pages/labels';
 import {
   parseLanguagesLine,
@@ -142,8 +142,8 @@ export class ConsoleVolunteersController {
     );
   }
 
-  /** Validate with the API's DTO, call the service, redirect (PRG); or show the form with its errors. */
-  private async save<T extends object>(
+  /** Validate with the API's DTO, call the service, redirect (PRG); or show the profile with its errors. */
+  private save<T extends object>(
     view: ConsoleView,
     id: string,
     response: Response,
@@ -151,24 +151,18 @@ export class ConsoleVolunteersController {
     plain: Record<string, unknown>,
     action: (dto: T) => Promise<unknown>,
   ): Promise<void> {
-    const { dto, errors } = await validateForm(dtoClass, plain);
-    let fieldErrors: FieldError[] = errors;
-    if (dto) {
-      try {
-        await action(dto);
-        response.redirect(303, `/console/volunteers/${id}?done=saved`);
-        return;
-      } catch (error) {
-        fieldErrors = domainErrorAsField(error) ?? [];
-        if (fieldErrors.length === 0) {
-          throw error;
-        }
-      }
-    }
-    response
-      .status(400)
-      .type(HTML)
-      .send(await this.renderProfile(view, id, fieldErrors, null));
+    return submitForm(response, {
+      dtoClass,
+      plain,
+      action,
+      redirectTo: `/console/volunteers/${id}?done=saved`,
+      showErrors: async (errors) => {
+        response
+          .status(400)
+          .type(HTML)
+          .send(await this.renderProfile(view, id, errors, null));
+      },
+    });
   }
 
   private async renderProfile(

@@ -2,6 +2,7 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
 import { flattenValidationErrors, type FieldError } from '../common/validation';
 import { DomainError } from '../common/domain-error';
+import type { Response } from 'express';
 
 /** The API's DTO rules, applied to a console form: either the DTO, or the errors per field. */
 export async function validateForm<T extends object>(
@@ -27,4 +28,35 @@ export function formList(value: unknown): string[] {
   return values
     .filter((item): item is string => typeof item === 'string' && item.trim() !== '')
     .map((item) => item.trim());
+}
+
+/**
+ * A console form POST: validate with the API's DTO, run the action and redirect (POST → 303 → GET).
+ * A broken DTO rule, or a domain rule that names a field, shows the form again through `showErrors`
+ * (which answers 400 with the problems beside their fields); any other error goes to the filter.
+ */
+export async function submitForm<T extends object>(
+  response: Response,
+  form: {
+    dtoClass: ClassConstructor<T>;
+    plain: Record<string, unknown>;
+    action: (dto: T) => Promise<unknown>;
+    redirectTo: string;
+    showErrors: (errors: FieldError[]) => Promise<void>;
+  },
+): Promise<void> {
+  const { dto, errors } = await validateForm(form.dtoClass, form.plain);
+  if (!dto) {
+    return form.showErrors(errors);
+  }
+  try {
+    await form.action(dto);
+  } catch (error) {
+    const fieldErrors = domainErrorAsField(error);
+    if (!fieldErrors) {
+      throw error;
+    }
+    return form.showErrors(fieldErrors);
+  }
+  response.redirect(303, form.redirectTo);
 }
