@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { berlinDateOf } from '../common/berlin-time';
 import { ConsentRecord } from '../common/consent-record.entity';
-import { submittedOrFinerSlots } from '../common/parts-of-day';
 import type { RequestSchedule, WeeklySlot } from '../matching/domain/types';
 import { PostalCodesService } from '../postal-codes/postal-codes.service';
 import { OutboxService } from '../queue/outbox.service';
@@ -53,13 +52,9 @@ export class SelfServiceService {
   ) {}
 
   /** Availability, radius, languages, skills, phone and postal code; open requests are re-checked. */
-  async updateProfile(volunteerId: string, profile: OwnProfile): Promise<Volunteer> {
+  updateProfile(volunteerId: string, profile: OwnProfile): Promise<Volunteer> {
     this.taxonomy.assertKnown('skills', profile.skills, 'skills');
-    const stored = await this.volunteers.get(volunteerId);
-    return this.volunteers.updateBySelf(volunteerId, {
-      ...profile,
-      availability: submittedOrFinerSlots(stored.availability, profile.availability),
-    });
+    return this.volunteers.updateBySelf(volunteerId, profile);
   }
 
   async matches(volunteerId: string, now = new Date()): Promise<OwnMatch[]> {

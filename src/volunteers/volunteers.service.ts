@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { berlinDateOf } from '../common/berlin-time';
+import { submittedOrFinerSlots } from '../common/parts-of-day';
 import { ConsentRecord } from '../common/consent-record.entity';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { isValidSlot } from '../matching/domain';
@@ -366,7 +367,8 @@ export class VolunteersService {
         languages: profile.languageCodes.map((code) => ({ code, level: levels.get(code) ?? 'C1' })),
         languageCodes: profile.languageCodes,
         skills: [...new Set(profile.skills)],
-        availability: profile.availability,
+        // Exact times staff entered stay unless the volunteer changed the coarse parts of day.
+        availability: submittedOrFinerSlots(volunteer.availability, profile.availability),
       });
       const saved = await manager.save(volunteer);
       await this.audit.record(
