@@ -12,7 +12,6 @@
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Module } from '@nestjs/common';
@@ -35,6 +34,7 @@ import {
 import { runMigrations } from '../src/cli/database-setup';
 import { loadConfig } from '../src/config/config';
 import { CoreModule } from '../src/core.module';
+import { backendCpuMs, processCpuMs, redisCpuMs } from './cpu-usage';
 import { findCandidates } from '../src/matching/candidate-retrieval';
 import { DEFAULT_MATCHING_POLICY, rankCandidates } from '../src/matching/domain';
 import {
@@ -84,7 +84,7 @@ async function batchedMatchingCost(
   requestIds: string[],
   batchSize: number,
 ): Promise<{ wallMs: number; postgresMs: number }> {
-  const before = await backendCpuMs(dataSource);
+  const before = await backendCpuMs(dataSource, BENCH_DB);
   const started = performance.now();
   for (let from = 0; from < requestIds.length; from += batchSize) {
     await service.matchRequests(
@@ -92,7 +92,7 @@ async function batchedMatchingCost(
     );
   }
   const wallMs = (performance.now() - started) / requestIds.length;
-  const after = await backendCpuMs(dataSource);
+  const after = await backendCpuMs(dataSource, BENCH_DB);
   const postgresMs = [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
   return { wallMs, postgresMs: postgresMs / requestIds.length };
 }
@@ -181,32 +181,6 @@ function startWorkers(count: number, prefix: string): ChildProcess[] {
   );
 }
 
-/** User + system CPU a process has used so far (Linux /proc; 0 elsewhere). */
-function processCpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU used so far by each PostgreSQL backend connected to the bench database. */
-async function backendCpuMs(dataSource: DataSource): Promise<Map<number, number>> {
-  const rows = await dataSource.query<{ pid: number }[]>(
-    `SELECT pid FROM pg_stat_activity WHERE datname = $1`,
-    [BENCH_DB],
-  );
-  return new Map(rows.map(({ pid }) => [pid, processCpuMs(pid)]));
-}
-
-/** CPU the Redis server has used so far (it serves the bench and anything else on this machine). */
-async function redisCpuMs(redis: IORedis): Promise<number> {
-  const info = await redis.info('cpu');
-  const seconds = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? 0);
-  return (seconds('used_cpu_user') + seconds('used_cpu_sys')) * 1000;
-}
-
 /** Jobs per second while the middle 90 % of the jobs complete (worker start-up is not counted). */
 async function throughput(dataSource: DataSource, workers: number): Promise<number> {
   const requestIds = await createRequests(dataSource, JOBS, 1_000_000 + workers * JOBS);
@@ -224,7 +198,7 @@ async function throughput(dataSource: DataSource, workers: number): Promise<numb
   const poller = new Client({ connectionString: dbUrl(BENCH_DB) });
   await poller.connect();
   const pollerPid = (await poller.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-  const backendsBefore = await backendCpuMs(dataSource);
+  const backendsBefore = await backendCpuMs(dataSource, BENCH_DB);
   const redisBefore = await redisCpuMs(connection);
   const processes = startWorkers(workers, prefix);
   const marks: { at: number; done: number }[] = [];
@@ -245,7 +219,7 @@ async function throughput(dataSource: DataSource, workers: number): Promise<numb
     // CPU per job does not depend on what else the machine runs, unlike jobs/s: 2 cores / CPU per
     // job is what this machine could sustain with nothing else on it.
     const workerMs = processes.reduce((sum, child) => sum + processCpuMs(child.pid), 0);
-    const backendsAfter = await backendCpuMs(dataSource);
+    const backendsAfter = await backendCpuMs(dataSource, BENCH_DB);
     const postgresMs = [...backendsAfter]
       .filter(([pid]) => pid !== pollerPid)
       .reduce((sum, [pid, ms]) => sum + ms - (backendsBefore.get(pid) ?? 0), 0);
