@@ -89,6 +89,8 @@ export class SmtpTransport implements EmailTransport {
         subject: email.subject,
         text: email.text,
         html: email.html,
+        // Base64, chosen here rather than by nodemailer scanning every text for it (and cheaper to encode).
+        textEncoding: 'base64',
         headers: email.headers,
         attachments: email.attachments?.map(({ filename, contentType, content }) => ({
           filename,
