@@ -28,6 +28,7 @@ import { CoreModule } from '../src/core.module';
 import { NotificationOutbox } from '../src/notifications/notification-outbox.service';
 import { OutboxService } from '../src/queue/outbox.service';
 import { NOTIFICATIONS_QUEUE, sendNotificationJobId } from '../src/queue/queues';
+import { postgresServerCpuMs, processCpuMs, redisCpuMs } from './cpu-usage';
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'nahbar_bench_notify';
@@ -175,8 +176,8 @@ async function startWorkers(count: number, prefix: string, smtpPort: number): Pr
         : [];
       const child = spawn(process.execPath, [...profile, join(__dirname, '..', 'src', 'worker.js')], {
         env: {
-          NOTIFY_CONCURRENCY: '50',
-          SMTP_MAX_CONNECTIONS: '10',
+          NOTIFY_CONCURRENCY: '100',
+          SMTP_MAX_CONNECTIONS: '20',
           DATABASE_POOL_MAX: '20',
           ...process.env,
           NODE_ENV: 'production',
@@ -274,11 +275,33 @@ async function sustained(workers: number, sink: SmtpSink, smtpPort: number): Pro
       committed.set(id, at);
     }
   }
+  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+  const cpuBefore = {
+    postgres: await postgresServerCpuMs(producer.dataSource),
+    redis: await redisCpuMs(redis),
+    sink: process.cpuUsage(),
+  };
   const started = Date.now();
   const processes = await startWorkers(workers, prefix, smtpPort);
+  let cpuLine = '';
   try {
     await waitForArrivals(sink, committed.keys(), 300_000);
+    const perEmail = (ms: number) => (ms / NOTIFICATIONS).toFixed(2);
+    const sinkUsage = process.cpuUsage(cpuBefore.sink);
+    const cpu = {
+      worker: processes.reduce((sum, child) => sum + processCpuMs(child.pid), 0),
+      postgres: (await postgresServerCpuMs(producer.dataSource)) - cpuBefore.postgres,
+      redis: (await redisCpuMs(redis)) - cpuBefore.redis,
+      // The bench process does little else while the workers drain the outbox.
+      sink: (sinkUsage.user + sinkUsage.system) / 1000,
+    };
+    const total = cpu.worker + cpu.postgres + cpu.redis + cpu.sink;
+    cpuLine =
+      `    CPU per email: worker ${perEmail(cpu.worker)} ms (start-up included), PostgreSQL ${perEmail(cpu.postgres)} ms, ` +
+      `Redis ${perEmail(cpu.redis)} ms (whole servers), SMTP sink ${perEmail(cpu.sink)} ms → ` +
+      `at most ${((2 * 1000 * NOTIFICATIONS) / total).toFixed(0)} emails/s on 2 idle cores`;
   } finally {
+    redis.disconnect();
     await stopWorkers(processes);
     await cleanUp(prefix);
     await producer.close();
@@ -294,6 +317,7 @@ async function sustained(workers: number, sink: SmtpSink, smtpPort: number): Pro
     `  ${NOTIFICATIONS.toLocaleString('en')} from the outbox: ${rate.toFixed(0)} emails/s sustained (middle 90 %); ` +
       `all in ${((arrivals[arrivals.length - 1] - started) / 1000).toFixed(1)} s after the workers started; ${deliveryLine(sink, committed)}`,
   );
+  console.log(cpuLine);
 }
 
 /** Notifications written at `rate` per second, each relayed after its commit as the API does. */

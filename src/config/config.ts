@@ -13,7 +13,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
     DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/nahbar'),
-    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+    // At least 4: a worker's two delivery batches each hold a connection while they send.
+    DATABASE_POOL_MAX: z.coerce.number().int().min(4).max(200).default(10),
     REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
     QUEUE_PREFIX: z
       .string()
@@ -35,7 +36,9 @@ const envSchema = z
       .default(12),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     NOTIFY_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
-    NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+    // Emails one worker holds at once; those beyond the two delivery batches in flight wait and form
+    // the next ones. Raise it under load (bench:notify runs with 100).
+    NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
     SMTP_RETRY_WINDOW_SECONDS: z.coerce
       .number()
       .int()

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityNotFoundError, In } from 'typeorm';
 import { createLinkToken } from '../common/signed-links';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { HelpRequest } from '../help-seekers/help-request.entity';
@@ -14,7 +14,7 @@ import { buildIcs } from './domain/ics';
 import { firstAssignmentDate } from './domain/send-schedule';
 import type { OutgoingEmail } from './email-transport';
 import { emailConfirmationKey, emailFingerprint } from './notification-keys';
-import { Notification } from './notification.entity';
+import { Notification, NotificationKind } from './notification.entity';
 import { StaffDigestService } from './staff-digest.service';
 import { renderEmail, type EmailLocale, type RenderedEmail } from './templates/render-email';
 
@@ -33,6 +33,16 @@ export interface ComposedNotification {
   /** Batched notifications that are no longer wanted (their offer was withdrawn meanwhile). */
   cancels: string[];
 }
+
+/** A match with the request and volunteer it joins, as read for composing. */
+interface MatchRows {
+  match: Match;
+  request: HelpRequest;
+  volunteer: Volunteer;
+}
+
+/** The rows of the matches a batch of emails is about, read once for the whole batch. */
+type LoadedMatches = Map<string, MatchRows | EntityNotFoundError>;
 
 interface MatchContext {
   match: Match;
@@ -58,11 +68,31 @@ export class NotificationComposer {
     private readonly staffDigest: StaffDigestService,
   ) {}
 
-  async compose(notification: Notification, now = new Date()): Promise<ComposedNotification> {
-    return (await this.build(notification, now)) ?? { email: null, covers: [], cancels: [] };
+  /**
+   * Composes a batch, one result per notification in order: the matches they are about are read
+   * in three statements for the whole batch rather than three per email. One email's failure
+   * (its subject is gone) is its own.
+   */
+  async composeMany(
+    notifications: Notification[],
+    now = new Date(),
+  ): Promise<PromiseSettledResult<ComposedNotification>[]> {
+    const matches = await this.loadMatches(
+      notifications.filter((notification) => isAboutAMatch(notification.kind)).map((n) => n.subjectId),
+    );
+    return Promise.allSettled(
+      notifications.map(
+        async (notification) =>
+          (await this.build(notification, now, matches)) ?? { email: null, covers: [], cancels: [] },
+      ),
+    );
   }
 
-  private async build(notification: Notification, now: Date): Promise<ComposedNotification | null> {
+  private async build(
+    notification: Notification,
+    now: Date,
+    matches: LoadedMatches,
+  ): Promise<ComposedNotification | null> {
     const single = (rendered: RenderedEmail, extra: Partial<OutgoingEmail> = {}): ComposedNotification => ({
       email: { to: notification.recipient, messageId: notification.messageId, ...rendered, ...extra },
       covers: [],
@@ -128,7 +158,7 @@ export class NotificationComposer {
         break;
     }
 
-    const context = await this.loadMatch(notification.subjectId, locale);
+    const context = matchContext(matches, notification.subjectId, locale, this.taxonomy);
     if (!context) {
       return null;
     }
@@ -302,8 +332,9 @@ export class NotificationComposer {
     }
     const locale = notification.locale;
     const offers = [];
+    const loaded = await this.loadMatches(covered.map((row) => row.subjectId));
     for (const row of covered) {
-      const context = await this.loadMatch(row.subjectId, locale);
+      const context = matchContext(loaded, row.subjectId, locale, this.taxonomy);
       if (!context) {
         continue;
       }
@@ -338,25 +369,40 @@ export class NotificationComposer {
     };
   }
 
-  private async loadMatch(matchId: string, locale: EmailLocale): Promise<MatchContext | null> {
-    const match = await this.dataSource.getRepository(Match).findOneBy({ id: matchId });
-    if (!match) {
-      return null;
+  /** Each match with its request (help-seeker, provider) and volunteer; absent ids are left out. */
+  private async loadMatches(matchIds: string[]): Promise<LoadedMatches> {
+    const loaded: LoadedMatches = new Map();
+    const ids = [...new Set(matchIds)];
+    if (ids.length === 0) {
+      return loaded;
     }
-    const request = await this.dataSource
-      .getRepository(HelpRequest)
-      .findOneOrFail({ where: { id: match.requestId }, relations: { helpSeeker: true, provider: true } });
-    const volunteer = await this.dataSource
-      .getRepository(Volunteer)
-      .findOneByOrFail({ id: match.volunteerId });
-    return {
-      match,
-      request,
-      volunteer,
-      categoryLabel: this.taxonomy.label('categories', request.category, locale),
-      whenText: locale === 'de' ? formatScheduleDe(request.schedule) : formatScheduleEn(request.schedule),
-      district: request.district ?? request.postalCode,
-    };
+    const matches = await this.dataSource.getRepository(Match).findBy({ id: In(ids) });
+    const requests = new Map(
+      (
+        await this.dataSource.getRepository(HelpRequest).find({
+          where: { id: In([...new Set(matches.map((match) => match.requestId))]) },
+          relations: { helpSeeker: true, provider: true },
+        })
+      ).map((request) => [request.id, request]),
+    );
+    const volunteers = new Map(
+      (
+        await this.dataSource
+          .getRepository(Volunteer)
+          .findBy({ id: In([...new Set(matches.map((match) => match.volunteerId))]) })
+      ).map((volunteer) => [volunteer.id, volunteer]),
+    );
+    for (const match of matches) {
+      const request = requests.get(match.requestId);
+      const volunteer = volunteers.get(match.volunteerId);
+      loaded.set(
+        match.id,
+        request && volunteer
+          ? { match, request, volunteer }
+          : new EntityNotFoundError(request ? Volunteer : HelpRequest, { matchId: match.id }),
+      );
+    }
+    return loaded;
   }
 
   private offerLinks(match: Match): { accept: string; decline: string; expiresAt: Date } {
@@ -394,6 +440,41 @@ export class NotificationComposer {
   private get base(): string {
     return this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
   }
+}
+
+const isAboutAMatch = (kind: NotificationKind): boolean => !KINDS_NOT_ABOUT_A_MATCH.has(kind);
+
+const KINDS_NOT_ABOUT_A_MATCH = new Set<NotificationKind>([
+  'volunteer-offer-digest',
+  'volunteer-email-confirmation',
+  'volunteer-self-service-link',
+  'staff-daily-digest',
+]);
+
+/**
+ * What the templates show of a match; null when the match is gone, and its subject's absence
+ * thrown (no retry can compose the email) when the request or volunteer is.
+ */
+function matchContext(
+  loaded: LoadedMatches,
+  matchId: string,
+  locale: EmailLocale,
+  taxonomy: TaxonomyService,
+): MatchContext | null {
+  const rows = loaded.get(matchId);
+  if (rows === undefined) {
+    return null;
+  }
+  if (rows instanceof EntityNotFoundError) {
+    throw rows;
+  }
+  const { request } = rows;
+  return {
+    ...rows,
+    categoryLabel: taxonomy.label('categories', request.category, locale),
+    whenText: locale === 'de' ? formatScheduleDe(request.schedule) : formatScheduleEn(request.schedule),
+    district: request.district ?? request.postalCode,
+  };
 }
 
 export function formatBerlinDateTime(instant: Date, locale: 'de' | 'en'): string {

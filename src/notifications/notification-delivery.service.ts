@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntityNotFoundError, QueryFailedError } from 'typeorm';
+import type { Pool } from 'pg';
+import { DataSource, EntityManager, EntityNotFoundError } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from './delivery-retry';
 import {
@@ -9,16 +11,12 @@ import {
   isPermanentDeliveryError,
   type OutgoingEmail,
 } from './email-transport';
-import { NotificationComposer } from './notification-composer.service';
+import { MicroBatcher } from '../queue/micro-batch';
+import { ComposedNotification, NotificationComposer } from './notification-composer.service';
 import { Notification } from './notification.entity';
 import { UndeliverableAddress } from './undeliverable-address.entity';
 
 export type DeliveryOutcome = 'sent' | 'not-open' | 'undeliverable' | 'gave-up' | 'failed' | 'cancelled';
-
-/** The job ran before the notification's earliest send time (quiet hours, digest, reminder date). */
-export interface TooEarly {
-  notBefore: Date;
-}
 
 /**
  * What the compose step produced and the row keeps between SMTP attempts: the email and, for a
@@ -37,24 +35,37 @@ export class NotificationBusyError extends Error {
   }
 }
 
-const LOCK_NOT_AVAILABLE = '55P03';
-
 /**
- * What a successful send records, in one statement (this is the hot path): the row is sent and
- * holds no copy of the email any more, a bounce mark on the address is cleared, and an offer is
+ * What successful sends record, in one statement for many (this is the hot path): each row is sent
+ * and holds no copy of the email any more, a bounce mark on its address is cleared, and an offer is
  * "offered" once it has really left (before that it is only approved).
  */
 const RECORD_SENT_SQL = `
-  WITH sent AS (
-    UPDATE notification
-       SET status = 'sent', sent_at = $2, attempts = attempts + 1,
-           first_attempt_at = coalesce(first_attempt_at, $2), composed_email = NULL
-     WHERE id = $1
-     RETURNING recipient, kind, subject_id),
+  WITH attempt AS (
+    SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) AS attempt(id, started_at)),
+  sent AS (
+    UPDATE notification AS n
+       SET status = 'sent', sent_at = a.started_at, attempts = n.attempts + 1,
+           first_attempt_at = coalesce(n.first_attempt_at, a.started_at), composed_email = NULL
+      FROM attempt AS a
+     WHERE n.id = a.id
+     RETURNING n.recipient, n.kind, n.subject_id, a.started_at),
   cleared AS (
     DELETE FROM undeliverable_address WHERE address IN (SELECT recipient FROM sent))
-  UPDATE match SET status = 'offered', offered_at = $2, updated_at = now()
-   WHERE status = 'approved' AND id IN (SELECT subject_id FROM sent WHERE kind = 'volunteer-offer')`;
+  UPDATE match AS m SET status = 'offered', offered_at = s.started_at, updated_at = now()
+    FROM sent AS s
+   WHERE m.status = 'approved' AND m.id = s.subject_id AND s.kind = 'volunteer-offer'`;
+
+/**
+ * The send lock of each notification, for as long as this connection lives or until it unlocks:
+ * a session-level advisory lock in a key space of its own (two-key form). Unlike a row lock it
+ * outlives a transaction, so each send can be recorded (and committed) as soon as it is accepted,
+ * while the other emails of its batch are still being sent. Returns the ids it locked.
+ */
+const SEND_LOCK_SPACE = 7_465_200;
+const LOCK_FOR_SENDING_SQL = `
+  SELECT id FROM unnest($1::uuid[]) AS claim(id)
+   WHERE pg_try_advisory_lock(${SEND_LOCK_SPACE}, hashtext(id::text))`;
 
 const NOTIFICATION_COLUMNS = `id, kind, subject_id AS "subjectId", recipient, locale, status, message_id AS "messageId",
   composed_email AS "composedEmail", composed_at AS "composedAt", attempts, first_attempt_at AS "firstAttemptAt",
@@ -92,18 +103,17 @@ async function cancelBatched(manager: EntityManager, ids: string[]): Promise<voi
   }
 }
 
-/** Plain SQL rather than the query builder: this runs twice for every email. */
-async function readNotification(
-  manager: EntityManager,
-  id: string,
-  lock: boolean,
-): Promise<Notification | null> {
+/** Plain SQL rather than the query builder: this runs for every batch. */
+async function readNotifications(manager: EntityManager, ids: string[]): Promise<Map<string, Notification>> {
   const rows: Notification[] = await manager.query(
-    `SELECT ${NOTIFICATION_COLUMNS} FROM notification WHERE id = $1${lock ? ' FOR UPDATE NOWAIT' : ''}`,
-    [id],
+    `SELECT ${NOTIFICATION_COLUMNS} FROM notification WHERE id = ANY($1::uuid[])`,
+    [ids],
   );
-  return rows.length > 0 ? Object.assign(new Notification(), rows[0]) : null;
+  return new Map(rows.map((row) => [row.id, Object.assign(new Notification(), row)]));
 }
+
+const isOpen = (notification: Notification | undefined): notification is Notification =>
+  notification?.status === 'pending' || notification?.status === 'composed';
 
 /**
  * What BullMQ keeps in Redis and the worker logs of a temporary failure: codes and the id only. The
@@ -116,24 +126,57 @@ function redacted(error: unknown, notificationId: string): Error {
   return new Error(`notification ${notificationId} not delivered yet (${reason})`);
 }
 
+const errorKind = (error: unknown): string => (error instanceof Error ? error.name : typeof error);
+
 const errorText = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
+/** One notification's result in a batch. */
+export type DeliveryResult =
+  | { outcome: DeliveryOutcome }
+  /** The job ran before the notification's earliest send time (quiet hours, digest, reminder date). */
+  | { notBefore: Date }
+  /** Not delivered for now (SMTP 4xx, no connection, another worker holds it): BullMQ retries. */
+  | { retry: Error };
+
+/** A sent email's record waiting to be written with others. */
+interface SentRecord {
+  id: string;
+  attemptStartedAt: Date;
+}
+
+/** Sends accepted together are recorded together: up to this many per statement. */
+const RECORD_BATCH_SIZE = 64;
+
 /**
- * Delivers one notification in two steps. Compose reads the state and renders the email; send only
- * talks SMTP. When SMTP fails for now, the composed email is stored on the row with the attempt,
- * so every retry is the send step alone and never reads or redoes anything else. (On success there
- * is nothing to keep: the row becomes `sent` and holds no copy of the email.)
+ * Delivers notifications in two steps, a batch at a time. Compose reads the state and renders the
+ * email (the matches a batch is about are read once for all); send only talks SMTP. When SMTP fails
+ * for now, the composed email is stored on the row with the attempt, so every retry is the send
+ * step alone and never reads or redoes anything else. (On success there is nothing to keep: the row
+ * becomes `sent` and holds no copy of the email.)
  *
- * At most once from our side: the send step holds the row lock from before SMTP until the commit
- * that records `sent`, so no second worker can send the row meanwhile, and a crashed worker's lock
- * goes with its connection. The one duplicate left is a crash after the server's `250` and before
- * that commit: the email is then sent again, with the same Message-ID.
+ * At most once from our side: a notification's send lock (see LOCK_FOR_SENDING_SQL) is taken before
+ * its row is read and held until its outcome is committed, so no second worker can send it
+ * meanwhile, and a crashed worker's locks go with its connection. Each accepted email is recorded
+ * at once, grouped only with others accepted at the same moment, never held back by a slower email
+ * of its batch. The one duplicate left is a crash after the server's `250` and before that commit:
+ * the email is then sent again, with the same Message-ID.
  */
 @Injectable()
 export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
   private readonly retry: RetryPolicy;
+  private readonly sentRecords = new MicroBatcher<SentRecord, void>({
+    maxBatchSize: RECORD_BATCH_SIZE,
+    maxConcurrentBatches: 2,
+    run: async (records) => {
+      await this.dataSource.query(RECORD_SENT_SQL, [
+        records.map((record) => record.id),
+        records.map((record) => record.attemptStartedAt),
+      ]);
+      return records.map(() => undefined);
+    },
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -144,59 +187,98 @@ export class NotificationDelivery {
     this.retry = smtpRetryPolicy(config);
   }
 
-  async deliver(notificationId: string, now = new Date()): Promise<DeliveryOutcome | TooEarly> {
-    const notification = await readNotification(this.dataSource.manager, notificationId, false);
-    if (!notification || (notification.status !== 'pending' && notification.status !== 'composed')) {
-      return 'not-open';
-    }
-    // Earliest send time (quiet hours, digest, reminder date): a job that runs early waits.
-    if (notification.notBefore && new Date(notification.notBefore).getTime() > now.getTime()) {
-      return { notBefore: new Date(notification.notBefore) };
-    }
-    // Composed outside the send transaction: it reads through other connections of the pool.
-    const email = notification.composedEmail ?? (await this.compose(notification, now));
-    if (email === 'cancelled' || email === null) {
-      return email === null ? 'failed' : 'cancelled';
-    }
-    const result = await this.dataSource
-      .transaction((manager) => this.send(manager, notificationId, email))
-      .catch((error: unknown) => {
-        if (
-          error instanceof QueryFailedError &&
-          (error.driverError as { code?: string }).code === LOCK_NOT_AVAILABLE
-        ) {
-          throw new NotificationBusyError(notificationId);
-        }
-        throw error;
+  /**
+   * Delivers a batch; one result per id, in order. The send locks are taken in one statement on a
+   * connection held for the batch, and given back when every email of it has its outcome recorded.
+   */
+  async deliverMany(notificationIds: string[], now = new Date()): Promise<DeliveryResult[]> {
+    const ids = [...new Set(notificationIds)];
+    const results = await this.withSendLocks(ids, (locked) => this.deliverLocked(locked, now));
+    return notificationIds.map(
+      (id) => results.get(id) ?? { retry: new NotificationBusyError(id) }, // locked by another worker
+    );
+  }
+
+  private async withSendLocks<T>(ids: string[], work: (locked: string[]) => Promise<T>): Promise<T> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const connection = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const { rows } = await connection.query<{ id: string }>(LOCK_FOR_SENDING_SQL, [ids]);
+      return await work(rows.map((row) => row.id));
+    } finally {
+      await connection.query('SELECT pg_advisory_unlock_all()').catch((error: Error) => {
+        broken = error;
       });
-    if (result.outcome === 'will-retry') {
-      throw redacted(result.error, notificationId); // temporary: BullMQ retries with backoff
+      // A connection that could not unlock is closed: its locks go with it.
+      connection.release(broken ?? false);
     }
-    return result.outcome;
+  }
+
+  private async deliverLocked(ids: string[], now: Date): Promise<Map<string, DeliveryResult>> {
+    const results = new Map<string, DeliveryResult>();
+    if (ids.length === 0) {
+      return results; // all held by other workers
+    }
+    const rows = await readNotifications(this.dataSource.manager, ids);
+    const toCompose: Notification[] = [];
+    const ready: { notification: Notification; email: Composition }[] = [];
+    for (const id of ids) {
+      const notification = rows.get(id);
+      if (!isOpen(notification)) {
+        results.set(id, { outcome: 'not-open' }); // finished meanwhile, or cancelled
+      } else if (notification.notBefore && new Date(notification.notBefore).getTime() > now.getTime()) {
+        // Earliest send time (quiet hours, digest, reminder date): a job that runs early waits.
+        results.set(id, { notBefore: new Date(notification.notBefore) });
+      } else if (notification.composedEmail) {
+        ready.push({ notification, email: notification.composedEmail }); // a retry: SMTP only
+      } else {
+        toCompose.push(notification);
+      }
+    }
+    const composed = await this.composer.composeMany(toCompose, now);
+    // From here on a failure is the email's own: the batch goes on, and its locks are held until
+    // every send has its outcome.
+    await Promise.all(
+      toCompose.map(async (notification, index) => {
+        const email = await this.settleComposition(notification, composed[index]).catch((error: unknown) => ({
+          retry: redacted(error, notification.id),
+        }));
+        if ('outcome' in email || 'retry' in email) {
+          results.set(notification.id, email);
+        } else {
+          ready.push({ notification, email });
+        }
+      }),
+    );
+    await Promise.all(
+      ready.map(async ({ notification, email }) =>
+        results.set(
+          notification.id,
+          await this.send(notification, email).catch((error: unknown) => ({
+            retry: redacted(error, notification.id),
+          })),
+        ),
+      ),
+    );
+    return results;
   }
 
   /**
-   * The compose step; null when what the email is about is gone (no retry can compose it),
-   * 'cancelled' when it is no longer wanted (the match was called off, the volunteer paused offers).
+   * What composing one email came to: the email to send; 'cancelled' when it is no longer wanted
+   * (the match was called off, the volunteer paused offers); 'failed' when what it is about is gone
+   * (no retry can compose it); a retry for anything else (e.g. the database is restarting).
    */
-  private async compose(notification: Notification, now: Date): Promise<Composition | 'cancelled' | null> {
-    try {
-      const composed = await this.composer.compose(notification, now);
-      if (composed.email === null) {
-        await this.dataSource.transaction(async (manager) => {
-          await manager.update(
-            Notification,
-            { id: notification.id, status: 'pending' },
-            { status: 'cancelled' },
-          );
-          await cancelBatched(manager, composed.cancels);
-        });
-        return 'cancelled';
-      }
-      return { ...composed.email, covers: composed.covers, cancels: composed.cancels };
-    } catch (error) {
+  private async settleComposition(
+    notification: Notification,
+    composed: PromiseSettledResult<ComposedNotification>,
+  ): Promise<Composition | { outcome: DeliveryOutcome } | { retry: Error }> {
+    if (composed.status === 'rejected') {
+      const error: unknown = composed.reason;
       if (!(error instanceof EntityNotFoundError)) {
-        throw error; // e.g. the database is restarting: retried
+        // E.g. the database is restarting. The message may quote data: the log gets its kind only.
+        this.logger.warn(`notification ${notification.id} not composed for now (${errorKind(error)})`);
+        return { retry: redacted(error, notification.id) };
       }
       await this.dataSource
         .getRepository(Notification)
@@ -205,32 +287,57 @@ export class NotificationDelivery {
           { status: 'failed', lastError: errorText(error) },
         );
       this.logger.warn(`notification ${notification.id} cannot be composed: its subject is gone`);
-      return null;
+      return { outcome: 'failed' };
     }
+    const { email, covers, cancels } = composed.value;
+    if (email === null) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(
+          Notification,
+          { id: notification.id, status: 'pending' },
+          { status: 'cancelled' },
+        );
+        await cancelBatched(manager, cancels);
+      });
+      return { outcome: 'cancelled' };
+    }
+    return { ...email, covers, cancels };
   }
 
-  /** The send step, under the row lock; the caller's transaction commits what it records. */
-  private async send(
-    manager: EntityManager,
-    notificationId: string,
-    composed: Composition,
-  ): Promise<{ outcome: DeliveryOutcome | 'will-retry'; error?: unknown }> {
-    const notification = await readNotification(manager, notificationId, true);
-    if (!notification || (notification.status !== 'pending' && notification.status !== 'composed')) {
-      return { outcome: 'not-open' }; // another worker finished it meanwhile
-    }
-    const email = notification.composedEmail ?? composed;
-    const now = new Date();
-    const attempt = {
-      attempts: () => 'attempts + 1',
-      firstAttemptAt: notification.firstAttemptAt ?? now,
-    };
+  /** The send step, under the send lock: SMTP, then the outcome recorded. */
+  private async send(notification: Notification, email: Composition): Promise<DeliveryResult> {
+    const attemptStartedAt = new Date();
     const { covers = [], cancels = [], ...outgoing } = email;
     try {
       await this.transport.send(outgoing);
     } catch (error) {
-      const lastError = errorText(error);
-      if (isPermanentDeliveryError(error)) {
+      return this.recordFailure(notification, email, error, attemptStartedAt);
+    }
+    // From here to the commit of the record is the one window in which a crash sends this email twice.
+    if (covers.length > 0 || cancels.length > 0) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(RECORD_SENT_SQL, [[notification.id], [attemptStartedAt]]);
+        await settleDigest(manager, covers, cancels, attemptStartedAt);
+      });
+    } else {
+      await this.sentRecords.submit({ id: notification.id, attemptStartedAt });
+    }
+    return { outcome: 'sent' };
+  }
+
+  private async recordFailure(
+    notification: Notification,
+    email: Composition,
+    error: unknown,
+    now: Date,
+  ): Promise<DeliveryResult> {
+    const lastError = errorText(error);
+    const attempt = {
+      attempts: () => 'attempts + 1',
+      firstAttemptAt: notification.firstAttemptAt ?? now,
+    };
+    if (isPermanentDeliveryError(error)) {
+      await this.dataSource.transaction(async (manager) => {
         await manager.update(Notification, notification.id, {
           ...attempt,
           status: 'undeliverable',
@@ -247,32 +354,28 @@ export class NotificationDelivery {
           },
           ['address'],
         );
-        this.logger.warn(`notification ${notification.id} undeliverable (${error.responseCode})`);
-        return { outcome: 'undeliverable' };
-      }
-      if (retryWindowIsOver(attempt.firstAttemptAt, now, this.retry)) {
-        await manager.update(Notification, notification.id, {
-          ...attempt,
-          status: 'failed',
-          lastError,
-          composedEmail: null,
-        });
-        this.logger.warn(`notification ${notification.id} given up after the retry window`);
-        return { outcome: 'gave-up' };
-      }
-      // Kept for the retries, which then only talk SMTP.
-      await manager.update(Notification, notification.id, {
-        ...attempt,
-        lastError,
-        status: 'composed',
-        composedEmail: email,
-        composedAt: notification.composedAt ?? now,
       });
-      return { outcome: 'will-retry', error };
+      this.logger.warn(`notification ${notification.id} undeliverable (${error.responseCode})`);
+      return { outcome: 'undeliverable' };
     }
-    // From here to the commit is the one window in which a crash sends this email twice.
-    await manager.query(RECORD_SENT_SQL, [notification.id, now]);
-    await settleDigest(manager, covers, cancels, now);
-    return { outcome: 'sent' };
+    if (retryWindowIsOver(attempt.firstAttemptAt, now, this.retry)) {
+      await this.dataSource.getRepository(Notification).update(notification.id, {
+        ...attempt,
+        status: 'failed',
+        lastError,
+        composedEmail: null,
+      });
+      this.logger.warn(`notification ${notification.id} given up after the retry window`);
+      return { outcome: 'gave-up' };
+    }
+    // Kept for the retries, which then only talk SMTP.
+    await this.dataSource.getRepository(Notification).update(notification.id, {
+      ...attempt,
+      lastError,
+      status: 'composed',
+      composedEmail: email,
+      composedAt: notification.composedAt ?? now,
+    });
+    return { retry: redacted(error, notification.id) }; // temporary: BullMQ retries with backoff
   }
 }
