@@ -7,7 +7,7 @@ import { ConsentMode, ConsentRecord } from '../common/consent-record.entity';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import { isValidSchedule } from '../matching/domain';
 import type { RequestSchedule } from '../matching/domain/types';
-import { PostalCodesService } from '../postal-codes/postal-codes.service';
+import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
 import { OutboxService } from '../queue/outbox.service';
 import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../queue/queues';
 import { AuditService } from '../staff/audit.service';
@@ -179,10 +179,7 @@ export class HelpRequestsService {
       urgency: details.urgency ?? 'normal',
       status: 'matching' as const,
       matchingRound: 1,
-      postalCode: location.postalCode,
-      latitude: location.latitude,
-      longitude: location.longitude,
-      district: location.district,
+      ...locationColumns(location),
     };
   }
 

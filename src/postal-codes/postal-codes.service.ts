@@ -13,6 +13,14 @@ export interface PostalCodeLocation {
   place: string;
 }
 
+/** The columns a located record (volunteer, provider, help request) keeps of its postal code. */
+export function locationColumns(
+  location: PostalCodeLocation,
+): Pick<PostalCodeLocation, 'postalCode' | 'latitude' | 'longitude' | 'district'> {
+  const { postalCode, latitude, longitude, district } = location;
+  return { postalCode, latitude, longitude, district };
+}
+
 const POSTAL_CODE = /^\d{5}$/;
 
 /** Points change only with an import (a CLI run); every public request looks one up. */

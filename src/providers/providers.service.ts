@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/domain-error';
-import { PostalCodesService } from '../postal-codes/postal-codes.service';
+import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -58,10 +58,7 @@ export class ProvidersService {
           ...dto,
           email: dto.email.trim().toLowerCase(),
           phone: dto.phone ?? null,
-          postalCode: location.postalCode,
-          latitude: location.latitude,
-          longitude: location.longitude,
-          district: location.district,
+          ...locationColumns(location),
           ...(staff ? {} : { reviewStatus: 'pending' as const, active: false }),
         }),
       );
@@ -94,14 +91,7 @@ export class ProvidersService {
       Object.assign(provider, {
         ...dto,
         ...(dto.email ? { email: dto.email.trim().toLowerCase() } : {}),
-        ...(location
-          ? {
-              postalCode: location.postalCode,
-              latitude: location.latitude,
-              longitude: location.longitude,
-              district: location.district,
-            }
-          : {}),
+        ...(location ? locationColumns(location) : {}),
       });
       const saved = await manager.save(provider);
       await this.audit.record(

@@ -6,7 +6,7 @@ import { submittedOrFinerSlots } from '../common/parts-of-day';
 import { ConsentRecord } from '../common/consent-record.entity';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { isValidSlot } from '../matching/domain';
-import { PostalCodesService } from '../postal-codes/postal-codes.service';
+import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -87,10 +87,7 @@ export class VolunteersService {
             languageCodes: [...new Set(dto.languages.map((language) => language.code))],
             skills: [...new Set(dto.skills)],
             interests: dto.interests ?? [],
-            postalCode: location.postalCode,
-            latitude: location.latitude,
-            longitude: location.longitude,
-            district: location.district,
+            ...locationColumns(location),
             maxTravelKm: dto.maxTravelKm,
             availability: dto.availability.map(({ weekday, start, end }) => ({ weekday, start, end })),
             maxOpenAssignments: dto.maxOpenAssignments ?? 2,
@@ -195,14 +192,7 @@ export class VolunteersService {
         ...(dto.availability
           ? { availability: dto.availability.map(({ weekday, start, end }) => ({ weekday, start, end })) }
           : {}),
-        ...(location
-          ? {
-              postalCode: location.postalCode,
-              latitude: location.latitude,
-              longitude: location.longitude,
-              district: location.district,
-            }
-          : {}),
+        ...(location ? locationColumns(location) : {}),
       });
       const saved = await manager.save(volunteer);
       await this.audit.record(
@@ -358,10 +348,7 @@ export class VolunteersService {
       const levels = new Map(volunteer.languages.map((language) => [language.code, language.level]));
       Object.assign(volunteer, {
         phone: profile.phone,
-        postalCode: location.postalCode,
-        latitude: location.latitude,
-        longitude: location.longitude,
-        district: location.district,
+        ...locationColumns(location),
         maxTravelKm: profile.maxTravelKm,
         // Levels recorded at the intake stay; a newly ticked language counts as spoken well.
         languages: profile.languageCodes.map((code) => ({ code, level: levels.get(code) ?? 'C1' })),
