@@ -18,6 +18,20 @@ export default tseslint.config(
     },
   },
   {
+    // Views escape everything; raw markup only through the one named helper in src/web/shell/raw-html.tsx.
+    files: ['src/**/*.tsx'],
+    ignores: ['src/web/shell/raw-html.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'raw HTML only through InlineStyle/TrustedHtml in src/web/shell/raw-html.tsx',
+        },
+      ],
+    },
+  },
+  {
     // The matching engine stays framework-free: pure functions, unit-testable without Nest or a database.
     files: ['src/**/domain/**/*.ts'],
     rules: {

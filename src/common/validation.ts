@@ -30,23 +30,31 @@ const priorityOf = (constraint: string): number => {
   return index === -1 ? CONSTRAINT_PRIORITY.length : index;
 };
 
-/** Flattens nested class-validator errors to one message per field path, e.g. "schedule.date". */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+/** Words for one broken rule of one field; the default is class-validator's English message. */
+export type DescribeConstraint = (
+  error: ValidationError,
+  constraint: string,
+  defaultMessage: string,
+) => string;
+
+// class-validator prefixes messages with the property name; the field is already named.
+const englishMessage: DescribeConstraint = (error, _constraint, message) =>
+  message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message;
+
+/**
+ * Flattens nested class-validator errors to one message per field path, e.g. "schedule.date": the
+ * API answers in English, a form passes `describe` to answer in the reader's language.
+ */
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  parent = '',
+  describe: DescribeConstraint = englishMessage,
+): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const [first] = Object.entries(error.constraints ?? {}).sort(([a], [b]) => priorityOf(a) - priorityOf(b));
-    // class-validator prefixes messages with the property name; the field is already named.
-    const own = first
-      ? [
-          {
-            field,
-            message: first[1].startsWith(`${error.property} `)
-              ? first[1].slice(error.property.length + 1)
-              : first[1],
-          },
-        ]
-      : [];
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+    const own = first ? [{ field, message: describe(error, first[0], first[1]) }] : [];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field, describe)];
   });
 }
 

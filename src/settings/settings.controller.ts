@@ -3,13 +3,18 @@ import { ApiBody, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../staff/require-role';
 import { CurrentStaff } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
+import { AgencyProfileDto } from './agency-profile.dto';
+import { AgencyProfileService } from './agency-profile.service';
 import { MatchingSettingsService } from './matching-settings.service';
 
 @ApiTags('staff')
 @ApiCookieAuth()
 @Controller('api/staff/settings')
 export class SettingsController {
-  constructor(private readonly matchingSettings: MatchingSettingsService) {}
+  constructor(
+    private readonly matchingSettings: MatchingSettingsService,
+    private readonly agencyProfile: AgencyProfileService,
+  ) {}
 
   @Get('matching')
   @RequireRole('admin', 'coordinator')
@@ -28,5 +33,18 @@ export class SettingsController {
   })
   updateMatching(@Body() body: unknown, @CurrentStaff() staff: AuthenticatedStaff) {
     return this.matchingSettings.update(body, staff);
+  }
+
+  /** The agency's name, address, phone, opening hours, imprint: what every page and email shows. */
+  @Get('agency-profile')
+  @RequireRole('admin', 'coordinator')
+  getAgencyProfile() {
+    return this.agencyProfile.get();
+  }
+
+  @Put('agency-profile')
+  @RequireRole('admin')
+  updateAgencyProfile(@Body() body: AgencyProfileDto, @CurrentStaff() staff: AuthenticatedStaff) {
+    return this.agencyProfile.update(body, staff);
   }
 }

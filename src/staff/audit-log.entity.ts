@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditDetails = Record<string, string | number | boolean | null>;
+export type AuditValue = string | number | boolean | null | AuditValue[] | { [key: string]: AuditValue };
+/** What the entry needs to say what happened; an edit keeps `before` and `after`. */
+export type AuditDetails = Record<string, AuditValue>;
 
 /** Every staff action, and every staff read of a help-seeker's contact data. Append-only. */
 @Entity('audit_log')

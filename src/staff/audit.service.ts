@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditDetails, AuditLog } from './audit-log.entity';
+import type { AuditDetails } from './audit-log.entity';
 
 export interface AuditEntry {
   staffUserId: string | null;
@@ -17,6 +17,10 @@ export class AuditService {
 
   /** Pass the transaction's manager so the entry commits or rolls back with the action itself. */
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.insert(AuditLog, { ...entry, details: entry.details ?? {} });
+    // Plain SQL: TypeORM's deep-partial insert type cannot follow the recursive details type.
+    await manager.query(
+      `INSERT INTO audit_log (staff_user_id, action, entity_type, entity_id, details) VALUES ($1, $2, $3, $4, $5)`,
+      [entry.staffUserId, entry.action, entry.entityType, entry.entityId, JSON.stringify(entry.details ?? {})],
+    );
   }
 }

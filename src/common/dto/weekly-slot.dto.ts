@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, Matches } from 'class-validator';
+import { IsIn, IsInt } from 'class-validator';
+import { IsClockTime } from './field-validators';
 import type { Weekday } from '../../matching/domain/types';
-
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class WeeklySlotDto {
   @ApiProperty({ description: 'ISO weekday, 1 = Monday … 7 = Sunday', example: 2 })
@@ -11,12 +10,10 @@ export class WeeklySlotDto {
   weekday: Weekday;
 
   @ApiProperty({ example: '09:00', description: 'Europe/Berlin wall-clock time' })
-  @Matches(CLOCK, { message: 'must be a time like 09:00' })
+  @IsClockTime()
   start: string;
 
   @ApiProperty({ example: '12:00' })
-  @Matches(CLOCK, { message: 'must be a time like 12:00' })
+  @IsClockTime()
   end: string;
 }
-
-export { CLOCK };

@@ -10,19 +10,16 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsLanguageCode, IsPhoneNumber, IsPostalCode } from '../../common/dto/field-validators';
 import { CONTACT_CHANNELS, type ContactChannel } from '../help-seeker.entity';
 import { URGENCIES, type Urgency } from '../help-request.entity';
 import { ScheduleDto } from './schedule.dto';
 
-const POSTAL_CODE = /^\d{5}$/;
-const LANGUAGE_CODE = /^[a-z]{2,3}$/;
-const PHONE = /^\+?[0-9 ()/-]{5,30}$/;
 
 /** The person asking for help; the minimum to reach them. */
 export class HelpSeekerDto {
@@ -34,7 +31,7 @@ export class HelpSeekerDto {
 
   @ApiPropertyOptional({ example: '040 123456' })
   @ValidateIf((seeker: HelpSeekerDto) => seeker.preferredContact === 'phone' || seeker.phone !== undefined)
-  @Matches(PHONE, { message: 'must be a phone number (digits, spaces, +, -, /)' })
+  @IsPhoneNumber()
   phone?: string;
 
   @ApiPropertyOptional({ example: 'erika@example.org' })
@@ -61,7 +58,7 @@ export class HelpSeekerDto {
 
   @ApiPropertyOptional({ example: 'tr', description: 'ISO 639 code' })
   @IsOptional()
-  @Matches(LANGUAGE_CODE, { message: 'must be an ISO 639 language code like de, tr or kmr' })
+  @IsLanguageCode()
   preferredLanguage?: string;
 
   @ApiPropertyOptional({ example: ['wheelchair'], description: 'health-related: needs healthData consent' })
@@ -87,12 +84,12 @@ export class HelpRequestDetailsDto {
   description: string;
 
   @ApiProperty({ example: '22765', description: 'where the help takes place' })
-  @Matches(POSTAL_CODE, { message: 'must be a German postal code of 5 digits' })
+  @IsPostalCode()
   postalCode: string;
 
   @ApiPropertyOptional({ example: 'tr', description: 'a language the volunteer must speak (ISO 639)' })
   @IsOptional()
-  @Matches(LANGUAGE_CODE, { message: 'must be an ISO 639 language code like de, tr or kmr' })
+  @IsLanguageCode()
   neededLanguage?: string;
 
   @ApiProperty({ type: ScheduleDto })

@@ -5,11 +5,11 @@ import {
   ArrayMinSize,
   IsDateString,
   IsIn,
-  Matches,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CLOCK, WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
+import { IsCalendarDate, IsClockTime } from '../../common/dto/field-validators';
+import { WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
 
 /** When help is needed: a one-off date and window, or recurring weekly slots (Europe/Berlin). */
 export class ScheduleDto {
@@ -20,17 +20,17 @@ export class ScheduleDto {
   @ApiPropertyOptional({ example: '2026-11-24', description: 'for one-off: the date (YYYY-MM-DD)' })
   @ValidateIf((schedule: ScheduleDto) => schedule.kind === 'one-off')
   @IsDateString({ strict: true }, { message: 'must be a date like 2026-11-24' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-11-24' })
+  @IsCalendarDate()
   date?: string;
 
   @ApiPropertyOptional({ example: '09:00' })
   @ValidateIf((schedule: ScheduleDto) => schedule.kind === 'one-off')
-  @Matches(CLOCK, { message: 'must be a time like 09:00' })
+  @IsClockTime()
   start?: string;
 
   @ApiPropertyOptional({ example: '11:00' })
   @ValidateIf((schedule: ScheduleDto) => schedule.kind === 'one-off')
-  @Matches(CLOCK, { message: 'must be a time like 11:00' })
+  @IsClockTime()
   end?: string;
 
   @ApiPropertyOptional({ type: [WeeklySlotDto], description: 'for weekly: the slots' })

@@ -5,10 +5,10 @@ import {
   IsEmail,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsPhoneNumber, IsPostalCode } from '../../common/dto/field-validators';
 
 export class CreateProviderDto {
   @ApiProperty({ example: 'Seniorentreff Ottensen' })
@@ -30,7 +30,7 @@ export class CreateProviderDto {
 
   @ApiPropertyOptional({ example: '040 3901234' })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()/-]{5,30}$/, { message: 'must be a phone number (digits, spaces, +, -, /)' })
+  @IsPhoneNumber()
   phone?: string;
 
   @ApiProperty({ example: 'Bahrenfelder Straße 12' })
@@ -40,7 +40,7 @@ export class CreateProviderDto {
   streetAddress: string;
 
   @ApiProperty({ example: '22765' })
-  @Matches(/^\d{5}$/, { message: 'must be a German postal code of 5 digits' })
+  @IsPostalCode()
   postalCode: string;
 
   @ApiProperty({ example: ['SEN', 'NBH'] })

@@ -18,6 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, IsLanguageCode, IsPhoneNumber, IsPostalCode } from '../../common/dto/field-validators';
 import { WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
 import { OFFER_DELIVERIES, type OfferDelivery } from '../volunteer.entity';
 import {
@@ -29,7 +30,7 @@ import {
 
 export class LanguageSkillDto {
   @ApiProperty({ example: 'tr', description: 'ISO 639 code (kmr = Kurmanji, ckb = Sorani)' })
-  @Matches(/^[a-z]{2,3}$/, { message: 'must be an ISO 639 language code like de, tr or kmr' })
+  @IsLanguageCode()
   code: string;
 
   @ApiProperty({ enum: LANGUAGE_LEVELS })
@@ -52,7 +53,7 @@ export class CreateVolunteerDto {
 
   @ApiPropertyOptional({ example: '0170 1234567' })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()/-]{5,30}$/, { message: 'must be a phone number (digits, spaces, +, -, /)' })
+  @IsPhoneNumber()
   phone?: string;
 
   @ApiProperty({ type: [LanguageSkillDto] })
@@ -73,7 +74,7 @@ export class CreateVolunteerDto {
   interests?: string[];
 
   @ApiProperty({ example: '22765' })
-  @Matches(/^\d{5}$/, { message: 'must be a German postal code of 5 digits' })
+  @IsPostalCode()
   postalCode: string;
 
   @ApiProperty({ example: 3, description: 'how far the volunteer will go, in km' })
@@ -107,7 +108,7 @@ export class CreateVolunteerDto {
     description: 'only needed for categories with a minimum age',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 1961-04-12' })
+  @IsCalendarDate()
   birthDate?: string;
 
   @ApiPropertyOptional({
@@ -116,7 +117,7 @@ export class CreateVolunteerDto {
     nullable: true,
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-12-06' })
+  @IsCalendarDate()
   awayUntil?: string | null;
 
   @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES, default: 'pending' })
@@ -168,7 +169,7 @@ export class UpdateVolunteerStatusDto {
 /** Only that the certificate was seen, and when: never its content or a copy. */
 export class RecordCertificateDto {
   @ApiProperty({ example: '2026-11-02' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-11-02' })
+  @IsCalendarDate()
   inspectedOn: string;
 }
 
