@@ -1,7 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import { CallTask } from '../../src/help-seekers/call-task.entity';
 import { Match } from '../../src/matching/match.entity';
-import { berlinInstant } from '../../src/notifications/domain/berlin-clock';
+import { berlinInstant } from '../../src/shared/berlin-time';
 import { followUpTime, reminderTime } from '../../src/notifications/domain/send-schedule';
 import { Notification } from '../../src/notifications/notification.entity';
 import { StaffDigestService } from '../../src/notifications/staff-digest.service';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, Matches } from 'class-validator';
-import type { Weekday } from '../../matching/domain/types';
+import type { Weekday } from '../../shared/schedule';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
