@@ -47,7 +47,7 @@ import type { CandidateVolunteer, MatchableRequest, RankingContext } from '../sr
 import type { RequestSchedule } from '../src/shared/schedule';
 import { MatchingService } from '../src/matching/matching.service';
 import { importPostalCodes } from '../src/postal-codes/import-postal-codes';
-import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../src/queue/queues';
+import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../src/queue/job-contracts';
 import { DEFAULT_TAXONOMY } from '../src/taxonomy/default-taxonomy';
 import { TaxonomyService } from '../src/taxonomy/taxonomy.service';
 

@@ -9,7 +9,7 @@ import { isValidSchedule } from '../shared/schedule';
 import type { RequestSchedule } from '../shared/schedule';
 import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
 import { OutboxService } from '../queue/outbox.service';
-import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../queue/queues';
+import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../queue/job-contracts';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';

@@ -18,7 +18,7 @@ import {
   UpdateVolunteerDto,
 } from './dto/create-volunteer.dto';
 import { OutboxService } from '../queue/outbox.service';
-import { MATCHING_QUEUE, RECHECK_VOLUNTEER_JOB, recheckVolunteerJobId } from '../queue/queues';
+import { MATCHING_QUEUE, RECHECK_VOLUNTEER_JOB, recheckVolunteerJobId } from '../queue/job-contracts';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { parseQuietHours } from '../notifications/domain/send-schedule';
 import {
