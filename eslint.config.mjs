@@ -2,6 +2,9 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Packages that tie code to a framework, a database or a transport. */
+const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'nodemailer', 'pg', 'express', 'class-validator', 'class-transformer'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'var/**', '*.js', '*.mjs'] },
   eslint.configs.recommended,
@@ -32,15 +35,35 @@ export default tseslint.config(
     },
   },
   {
-    // The matching engine stays framework-free: pure functions, unit-testable without Nest or a database.
+    // Domain code (the matching engine above all) stays framework-free: pure functions,
+    // unit-testable without Nest or a database. Besides its own folder it may use src/shared.
     files: ['src/**/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'nodemailer', 'pg'], message: 'domain code is framework-free' },
-            { group: ['../*', '!../domain/*'], message: 'domain code imports only other domain code' },
+            { group: FRAMEWORKS, message: 'domain code is framework-free' },
+            {
+              regex: String.raw`^\.\./(?!\.\./shared/|domain/)`,
+              message: 'domain code imports only other domain code and src/shared',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Vocabulary several features share (schedules, Berlin time, signed links): framework-free and
+    // self-contained, so any layer may import it without pulling a feature along.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: FRAMEWORKS, message: 'src/shared is framework-free' },
+            { regex: String.raw`^\.\./`, message: 'src/shared imports only other src/shared files' },
           ],
         },
       ],

@@ -43,15 +43,11 @@ import {
   type AssignmentProblem,
 } from '../src/matching/domain/global-assignment';
 import { assignGreedily } from '../src/matching/domain/greedy-assignment';
-import type {
-  CandidateVolunteer,
-  MatchableRequest,
-  RankingContext,
-  RequestSchedule,
-} from '../src/matching/domain/types';
+import type { CandidateVolunteer, MatchableRequest, RankingContext } from '../src/matching/domain/types';
+import type { RequestSchedule } from '../src/shared/schedule';
 import { MatchingService } from '../src/matching/matching.service';
 import { importPostalCodes } from '../src/postal-codes/import-postal-codes';
-import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../src/queue/queues';
+import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../src/queue/job-contracts';
 import { DEFAULT_TAXONOMY } from '../src/taxonomy/default-taxonomy';
 import { TaxonomyService } from '../src/taxonomy/taxonomy.service';
 

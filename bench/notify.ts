@@ -27,7 +27,7 @@ import { loadConfig } from '../src/config/config';
 import { CoreModule } from '../src/core.module';
 import { NotificationOutbox } from '../src/notifications/notification-outbox.service';
 import { OutboxService } from '../src/queue/outbox.service';
-import { NOTIFICATIONS_QUEUE, sendNotificationJobId } from '../src/queue/queues';
+import { NOTIFICATIONS_QUEUE, sendNotificationJobId } from '../src/queue/job-contracts';
 import { postgresServerCpuMs, processCpuMs, redisCpuMs } from './cpu-usage';
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -20,6 +20,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureDatabaseExists, runMigrations } from '../src/cli/database-setup';
 import { importPostalCodes } from '../src/postal-codes/import-postal-codes';
+import { berlinDateOf } from '../src/shared/berlin-time';
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'nahbar_bench_public';
@@ -55,9 +56,7 @@ function percentile(sorted: number[], p: number): number {
 const addressOf = (n: number): string => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 
 function tomorrow(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
-    new Date(Date.now() + 86_400_000),
-  );
+  return berlinDateOf(new Date(Date.now() + 86_400_000));
 }
 
 const helpRequest = (n: number) => ({

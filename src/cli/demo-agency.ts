@@ -1,4 +1,6 @@
-import type { LanguageSkill, RequestSchedule, Weekday, WeeklySlot } from '../matching/domain/types';
+import type { LanguageSkill } from '../shared/volunteer-profile';
+import type { RequestSchedule, Weekday, WeeklySlot } from '../shared/schedule';
+import { berlinDateOf } from '../shared/berlin-time';
 
 /**
  * A made-up agency in Hamburg-Altona, the same on every run: names are invented, addresses are
@@ -241,9 +243,7 @@ export function demoRequests(today: Date, count = 20): DemoRequest[] {
   return Array.from({ length: count }, (_, index) => {
     const [category, description, neededLanguage, requiresCertificate] =
       REQUEST_TEMPLATES[index % REQUEST_TEMPLATES.length];
-    const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
-      new Date(today.getTime() + (2 + (index % 9)) * 24 * 3600_000),
-    );
+    const date = berlinDateOf(new Date(today.getTime() + (2 + (index % 9)) * 24 * 3600_000));
     const morning = index % 2 === 0;
     const schedule: RequestSchedule =
       index % 5 === 2

@@ -1,4 +1,4 @@
-import type { RequestSchedule } from '../matching/domain/types';
+import type { RequestSchedule } from '../shared/schedule';
 import type { ConsoleLang } from './i18n';
 
 const WEEKDAYS: Record<ConsoleLang, string[]> = {

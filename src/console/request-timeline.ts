@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { LocalizedText } from '../matching/domain/types';
+import type { LocalizedText } from '../shared/localized-text';
 
 /** One line of a request's history: what happened, when, and which staff member did it. */
 export interface TimelineEntry {

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { berlinDateOf } from '../common/berlin-time';
+import { berlinDateOf } from '../shared/berlin-time';
 import type { MatchingSummary } from '../help-seekers/help-request.entity';
 import { summariseExclusions } from '../matching/domain';
-import type { LocalizedText } from '../matching/domain/types';
+import type { LocalizedText } from '../shared/localized-text';
 
 /**
  * The "Heute" page: one small query per section, so a new source (e.g. an undeliverable-address

@@ -1,4 +1,4 @@
-import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../matching/domain/types';
+import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../shared/volunteer-profile';
 
 export const CERTIFICATE_FILTERS = ['valid', 'missing', 'expired'] as const;
 export type CertificateFilter = (typeof CERTIFICATE_FILTERS)[number];

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { formatScheduleDe, formatScheduleEn } from '../matching/domain';
+import { formatScheduleDe, formatScheduleEn } from '../shared/schedule';
 import { Match } from '../matching/match.entity';
 import { emailContent } from '../notifications/templates/render-email';
 import { AuditService } from '../staff/audit.service';

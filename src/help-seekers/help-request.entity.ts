@@ -9,7 +9,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Located } from '../common/located';
-import type { ExclusionReason, RequestSchedule } from '../matching/domain/types';
+import type { ExclusionReason } from '../matching/domain/types';
+import type { RequestSchedule } from '../shared/schedule';
 import { Provider } from '../providers/provider.entity';
 import { HelpSeeker } from './help-seeker.entity';
 

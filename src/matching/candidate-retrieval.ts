@@ -2,14 +2,9 @@ import type { PoolClient, QueryResultRow } from 'pg';
 import { EntityManager } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { HISTORY_STATUSES_SQL, OPEN_ASSIGNMENT_SQL } from './match.entity';
-import type {
-  CandidateVolunteer,
-  LanguageSkill,
-  PriorAskOutcome,
-  RequestSchedule,
-  VolunteerStatus,
-  WeeklySlot,
-} from './domain/types';
+import type { CandidateVolunteer, PriorAskOutcome } from './domain/types';
+import type { LanguageSkill, VolunteerStatus } from '../shared/volunteer-profile';
+import type { RequestSchedule, WeeklySlot } from '../shared/schedule';
 
 /** No volunteer travels further than this (the volunteer DTO caps maxTravelKm at 50). */
 export const MAX_TRAVEL_KM = 50;

@@ -10,7 +10,7 @@ import {
   SAVED_ONLY_ON_PRESS,
   sendPage,
 } from '../common/link-pages';
-import { verifyLinkToken } from '../common/signed-links';
+import { verifyLinkToken } from '../shared/signed-links';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { MatchDecisionsService } from './match-decisions.service';

@@ -9,7 +9,7 @@ import { HelpSeeker } from '../help-seekers/help-seeker.entity';
 import { followUpTime, reminderTime } from '../notifications/domain/send-schedule';
 import { NotificationOutbox, sendPreferencesOf } from '../notifications/notification-outbox.service';
 import { OutboxService } from '../queue/outbox.service';
-import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../queue/queues';
+import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../queue/job-contracts';
 import { MatchingSettings } from '../settings/matching-settings';
 import { MatchingSettingsService } from '../settings/matching-settings.service';
 import { AuditService } from '../staff/audit.service';

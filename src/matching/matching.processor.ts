@@ -6,19 +6,19 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Worker } from 'bullmq';
-import { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { JobQueues } from '../queue/job-queues.service';
 import {
   EXPIRE_OFFERS_JOB,
+  JobPayload,
   MATCH_REQUEST_JOB,
   MATCHING_QUEUE,
   OPTIMISE_ASSIGNMENTS_JOB,
   RECHECK_VOLUNTEER_JOB,
   STAFF_DIGEST_JOB,
-} from '../queue/queues';
+} from '../queue/job-contracts';
 import { StaffDigestService } from '../notifications/staff-digest.service';
-import { jobHandler, startQueueWorker } from '../queue/queue-worker';
+import { startQueueWorker } from '../queue/queue-worker';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchDecisionsService } from './match-decisions.service';
 import { MicroBatcher } from '../queue/micro-batch';
@@ -61,20 +61,11 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
       queue: MATCHING_QUEUE,
       concurrency: MATCH_BATCH_SIZE * MATCH_CONCURRENT_BATCHES,
       handlers: {
-        [MATCH_REQUEST_JOB]: jobHandler(
-          z.object({ requestId: z.string().uuid(), round: z.number().int().min(1) }),
-          (p) => this.matchBatches.submit(p),
-        ),
-        [RECHECK_VOLUNTEER_JOB]: jobHandler(z.object({ volunteerId: z.string().uuid() }), (p) =>
-          this.matching.recheckForVolunteer(p.volunteerId),
-        ),
-        [EXPIRE_OFFERS_JOB]: jobHandler(z.object({}).strict(), () => this.decisions.expireOverdueOffers()),
-        [OPTIMISE_ASSIGNMENTS_JOB]: jobHandler(
-          z.object({ requestedBy: z.string().uuid().nullable().optional() }).strict(),
-          (p) => this.assignments.optimise(p.requestedBy ?? null),
-        ),
-        // Lives on the matching queue beside the other scheduled jobs; it only queues one email.
-        [STAFF_DIGEST_JOB]: jobHandler(z.object({}).strict(), () => this.staffDigest.queueDigest()),
+        [MATCH_REQUEST_JOB]: (p) => this.matchBatches.submit(p),
+        [RECHECK_VOLUNTEER_JOB]: (p) => this.matching.recheckForVolunteer(p.volunteerId),
+        [EXPIRE_OFFERS_JOB]: () => this.decisions.expireOverdueOffers(),
+        [OPTIMISE_ASSIGNMENTS_JOB]: (p) => this.assignments.optimise(p.requestedBy ?? null),
+        [STAFF_DIGEST_JOB]: () => this.staffDigest.queueDigest(),
       },
     });
     // Schedulers are upserted by id, so every worker may declare them; Redis keeps one of each.
@@ -90,11 +81,12 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async schedule(
-    jobName: string,
+    jobName: typeof EXPIRE_OFFERS_JOB | typeof OPTIMISE_ASSIGNMENTS_JOB | typeof STAFF_DIGEST_JOB,
     repeat: { every: number } | { pattern: string; tz: string },
   ): Promise<void> {
     try {
-      await this.queues.get(MATCHING_QUEUE).upsertJobScheduler(jobName, repeat, { name: jobName, data: {} });
+      const data: JobPayload<typeof MATCHING_QUEUE, typeof jobName> = {};
+      await this.queues.get(MATCHING_QUEUE).upsertJobScheduler(jobName, repeat, { name: jobName, data });
     } catch (error) {
       this.logger.warn(`could not schedule ${jobName} yet: ${(error as Error).message}`);
     }

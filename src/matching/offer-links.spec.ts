@@ -45,10 +45,22 @@ describe('offer links', () => {
     });
   });
 
-  it.each(['', 'abc', 'a.b.c.d', `${MATCH_ID}.maybe.123.sig`, `${MATCH_ID}.accept.soon.sig`])(
-    'should call %p malformed',
-    (token) => {
-      expect(verifyOfferToken(SECRET, token, NOW)).toEqual({ valid: false, reason: 'malformed' });
-    },
-  );
+  it('should reject a link of another purpose for the same match', () => {
+    const token = createOfferToken(SECRET, { matchId: MATCH_ID, action: 'accept', expiresAt: LATER });
+    expect(verifyOfferToken(SECRET, token.replace(/^offer\./, 'follow-up.'), NOW)).toEqual({
+      valid: false,
+      reason: 'malformed',
+    });
+  });
+
+  it.each([
+    '',
+    'abc',
+    'a.b.c.d',
+    `offer.${MATCH_ID}.accept.soon.sig`,
+    // The former four-part offer token (match.action.expiry.signature) is not accepted any more.
+    `${MATCH_ID}.accept.1795000000.c2ln`,
+  ])('should call %p malformed', (token) => {
+    expect(verifyOfferToken(SECRET, token, NOW)).toEqual({ valid: false, reason: 'malformed' });
+  });
 });

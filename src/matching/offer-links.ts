@@ -1,5 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
-import { hmacSha256 as sign } from '../common/signed-links';
+import { createLinkToken, verifyLinkToken } from '../shared/signed-links';
+
+/*
+ * Offer answer links ("accept" / "decline" one match) in the shared signed-link scheme, with the
+ * purpose "offer" and the match as subject; this file only narrows the action to an offer answer.
+ */
 
 export const OFFER_ACTIONS = ['accept', 'decline'] as const;
 export type OfferAction = (typeof OFFER_ACTIONS)[number];
@@ -12,44 +16,31 @@ export interface OfferLinkClaims {
 
 export type OfferLinkCheck =
   | { valid: true; claims: OfferLinkClaims }
-  | { valid: false; reason: 'malformed' | 'bad-signature' | 'expired'; claims?: OfferLinkClaims };
+  | { valid: false; reason: 'malformed' | 'bad-signature' }
+  | { valid: false; reason: 'expired'; claims: OfferLinkClaims };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const isOfferAction = (action: string): action is OfferAction =>
+  (OFFER_ACTIONS as readonly string[]).includes(action);
 
-/**
- * A link token binds one match, one action and an expiry under an HMAC, so a volunteer's link can
- * act on no other match. Single use is enforced by the match's state, not by the token.
- */
+/** A token binding one match, one answer and an expiry, so a volunteer's link can act on no other match. */
 export function createOfferToken(secret: string, claims: OfferLinkClaims): string {
-  const payload = `${claims.matchId}.${claims.action}.${Math.floor(claims.expiresAt.getTime() / 1000)}`;
-  return `${payload}.${sign(secret, payload).toString('base64url')}`;
+  return createLinkToken(secret, {
+    purpose: 'offer',
+    subjectId: claims.matchId,
+    action: claims.action,
+    expiresAt: claims.expiresAt,
+  });
 }
 
 export function verifyOfferToken(secret: string, token: string, now: Date): OfferLinkCheck {
-  const parts = token.split('.');
-  if (parts.length !== 4) {
+  const check = verifyLinkToken(secret, 'offer', token, now);
+  if (!check.valid && check.reason !== 'expired') {
+    return check;
+  }
+  const { subjectId: matchId, action, expiresAt } = check.claims;
+  if (!isOfferAction(action)) {
     return { valid: false, reason: 'malformed' };
   }
-  const [matchId, action, expiresEpoch, signature] = parts;
-  if (
-    !UUID.test(matchId) ||
-    !(OFFER_ACTIONS as readonly string[]).includes(action) ||
-    !/^\d{1,12}$/.test(expiresEpoch)
-  ) {
-    return { valid: false, reason: 'malformed' };
-  }
-  const expected = sign(secret, `${matchId}.${action}.${expiresEpoch}`);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { valid: false, reason: 'bad-signature' };
-  }
-  const claims: OfferLinkClaims = {
-    matchId,
-    action: action as OfferAction,
-    expiresAt: new Date(Number(expiresEpoch) * 1000),
-  };
-  if (claims.expiresAt <= now) {
-    return { valid: false, reason: 'expired', claims };
-  }
-  return { valid: true, claims };
+  const claims: OfferLinkClaims = { matchId, action, expiresAt };
+  return check.valid ? { valid: true, claims } : { valid: false, reason: 'expired', claims };
 }

@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { formatScheduleDe, formatScheduleEn } from './domain';
+import { formatScheduleDe, formatScheduleEn } from '../shared/schedule';
 import { MatchDecisionsService } from './match-decisions.service';
 import { Match } from './match.entity';
 import { verifyOfferToken } from './offer-links';
@@ -39,7 +39,7 @@ export class OfferResponsesController {
   @Get(':token')
   async show(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const check = verifyOfferToken(this.config.LINK_SECRET, token, new Date());
-    const loaded = check.valid || check.reason === 'expired' ? await this.load(check.claims!.matchId) : null;
+    const loaded = check.valid || check.reason === 'expired' ? await this.load(check.claims.matchId) : null;
     if (!loaded) {
       return sendPage(response, 400, outcomePage('de', 'invalid'));
     }
@@ -64,7 +64,7 @@ export class OfferResponsesController {
   @Post(':token')
   async answer(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const check = verifyOfferToken(this.config.LINK_SECRET, token, new Date());
-    const loaded = check.valid || check.reason === 'expired' ? await this.load(check.claims!.matchId) : null;
+    const loaded = check.valid || check.reason === 'expired' ? await this.load(check.claims.matchId) : null;
     if (!loaded) {
       return sendPage(response, 400, outcomePage('de', 'invalid'));
     }

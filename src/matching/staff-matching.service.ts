@@ -10,7 +10,7 @@ import {
   MATCHING_QUEUE,
   matchRequestJobId,
   OPTIMISE_ASSIGNMENTS_JOB,
-} from '../queue/queues';
+} from '../queue/job-contracts';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityNotFoundError, In } from 'typeorm';
-import { createLinkToken } from '../common/signed-links';
+import { createLinkToken } from '../shared/signed-links';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { HelpRequest } from '../help-seekers/help-request.entity';
-import { formatScheduleDe, formatScheduleEn } from '../matching/domain';
+import { formatScheduleDe, formatScheduleEn } from '../shared/schedule';
 import { FOLLOW_UP_OUTCOMES, Match } from '../matching/match.entity';
 import { createOfferToken } from '../matching/offer-links';
 import { DEFAULT_MATCHING_SETTINGS } from '../settings/matching-settings';

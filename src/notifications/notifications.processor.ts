@@ -6,16 +6,13 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { DelayedError, Worker } from 'bullmq';
-import { z } from 'zod';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB } from '../queue/queues';
-import { jobHandler, startQueueWorker } from '../queue/queue-worker';
+import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB } from '../queue/job-contracts';
+import { startQueueWorker } from '../queue/queue-worker';
 import { retryDelayMs, smtpRetryPolicy } from './delivery-retry';
 import { EMAIL_TRANSPORT, EmailTransport } from './email-transport';
 import { MicroBatcher } from '../queue/micro-batch';
 import { DeliveryResult, NotificationDelivery } from './notification-delivery.service';
-
-const notificationPayload = z.object({ notificationId: z.string().uuid() });
 
 /**
  * Jobs that arrive together are delivered together (one lock statement, one read, the composing
@@ -49,7 +46,7 @@ export class NotificationsProcessor
       queue: NOTIFICATIONS_QUEUE,
       concurrency: this.config.NOTIFY_CONCURRENCY,
       handlers: {
-        [SEND_NOTIFICATION_JOB]: jobHandler(notificationPayload, async ({ notificationId }, job, token) => {
+        [SEND_NOTIFICATION_JOB]: async ({ notificationId }, job, token) => {
           const result = await this.deliveries.submit(notificationId);
           if ('retry' in result) {
             throw result.retry; // temporary: BullMQ retries with backoff
@@ -61,7 +58,7 @@ export class NotificationsProcessor
             throw new DelayedError();
           }
           return result.outcome;
-        }),
+        },
       },
       backoffStrategy: (attemptsMade) => retryDelayMs(attemptsMade, policy),
     });

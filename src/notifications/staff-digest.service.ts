@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { OutboxService } from '../queue/outbox.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { berlinWallClock } from './domain/berlin-clock';
+import { berlinWallClock } from '../shared/berlin-time';
 import { NotificationOutbox } from './notification-outbox.service';
 import { staffDigestKey } from './notification-keys';
 import type { EmailListItem } from './templates/layout';

@@ -6,7 +6,7 @@ import {
   PARTS_OF_DAY,
   slotOfChoice,
   type PartOfDay,
-} from '../common/parts-of-day';
+} from '../shared/parts-of-day';
 import type { FormErrors, FormValues } from './public-html';
 
 export { PARTS_OF_DAY, SIGN_UP_LANGUAGES };

@@ -7,7 +7,7 @@ import {
   TooManySubmissionsError,
 } from '../abuse-protection/abuse-protection.service';
 import { PublicSubmission } from '../abuse-protection/abuse-keys';
-import { berlinDateOf } from '../common/berlin-time';
+import { berlinDateOf } from '../shared/berlin-time';
 import { DomainError } from '../common/domain-error';
 import { sendPage } from '../common/link-pages';
 import { HelpRequestsService } from '../help-seekers/help-requests.service';

@@ -7,7 +7,14 @@ import {
   NOTIFICATION_BACKOFF,
   smtpRetryPolicy,
 } from '../notifications/delivery-retry';
-import { MATCHING_QUEUE, NOTIFICATIONS_QUEUE, QUEUE_NAMES, QueueName } from './queues';
+import {
+  JobName,
+  JobPayload,
+  MATCHING_QUEUE,
+  NOTIFICATIONS_QUEUE,
+  QUEUE_NAMES,
+  QueueName,
+} from './job-contracts';
 import { producerConnection } from './redis-connections';
 
 /**
@@ -57,11 +64,11 @@ export class JobQueues implements OnModuleDestroy {
    * Fails at once while Redis is unreachable, so no caller holds a transaction waiting for it.
    * A job with `notBefore` in the future waits in BullMQ's delayed set until then.
    */
-  async add(
-    queue: QueueName,
-    jobName: string,
+  async add<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    jobName: J,
     jobId: string,
-    payload: object,
+    payload: JobPayload<Q, J>,
     notBefore?: Date | null,
   ): Promise<void> {
     if (this.connection.status !== 'ready') {
@@ -70,7 +77,10 @@ export class JobQueues implements OnModuleDestroy {
     await this.get(queue).add(jobName, payload, { ...this.options[queue], jobId, ...delayUntil(notBefore) });
   }
 
-  /** Many jobs in one round trip (the outbox relay); ids already held are ignored as with `add`. */
+  /**
+   * Many jobs in one round trip (the outbox relay); ids already held are ignored as with `add`.
+   * The rows were typed by their contract when the outbox wrote them; the processor checks again.
+   */
   async addBulk(
     queue: QueueName,
     jobs: { jobName: string; jobId: string; payload: object; notBefore?: Date | null }[],

@@ -1,8 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Flat and small: ids and numbers that name the work, never personal data. */
-export type JobPayload = Record<string, string | number | boolean | null>;
-
 /**
  * A job written in the same transaction as the state change that needs it. The relay moves it to
  * BullMQ under its deterministic job id; a Redis outage delays work, it never loses it.
@@ -23,9 +20,9 @@ export class OutboxJob {
   @Column({ type: 'text', unique: true })
   jobId: string;
 
-  /** Ids only: never personal data. */
+  /** The job's payload as its contract (job-contracts.ts) types it: ids only, never personal data. */
   @Column({ type: 'jsonb' })
-  payload: JobPayload;
+  payload: object;
 
   /** Not to run before this instant (BullMQ `delay`); null = at once. */
   @Column({ type: 'timestamptz', nullable: true })

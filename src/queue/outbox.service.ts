@@ -2,17 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobQueues } from './job-queues.service';
-import { JobPayload, OutboxJob } from './outbox-job.entity';
-import { QueueName } from './queues';
-
-export interface OutboxEntry {
-  queue: QueueName;
-  jobName: string;
-  jobId: string;
-  payload: JobPayload;
-  /** Run no earlier than this (a delayed BullMQ job); null or absent = at once. */
-  notBefore?: Date | null;
-}
+import { JobEntry, QueueName } from './job-contracts';
+import { OutboxJob } from './outbox-job.entity';
 
 /**
  * Transactional outbox: `add` writes the job in the caller's transaction; `relay` moves pending
@@ -37,7 +28,7 @@ export class OutboxService {
     private readonly queues: JobQueues,
   ) {}
 
-  async add(manager: EntityManager, entry: OutboxEntry): Promise<void> {
+  async add(manager: EntityManager, entry: JobEntry): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()

@@ -1,34 +1,24 @@
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
-import { z } from 'zod';
 import type { AppConfig } from '../config/config';
-import { QueueName } from './queues';
+import { JobName, JobPayload, parseJobPayload, QueueName } from './job-contracts';
 import { workerConnectionOptions } from './redis-connections';
 
-export interface JobHandler<T> {
-  schema: z.ZodType<T>;
-  /** `token` is the worker's lock token, for `job.moveToDelayed` (a job that ran too early). */
-  handle: (payload: T, job: Job, token?: string) => Promise<unknown>;
-}
-
-/** Keeps each handler's payload type tied to its schema. */
-export const jobHandler = <T>(
-  schema: z.ZodType<T>,
-  handle: (payload: T, job: Job, token?: string) => Promise<unknown>,
-): JobHandler<T> => ({
-  schema,
-  handle,
-});
+/** `token` is the worker's lock token, for `job.moveToDelayed` (a job that ran too early). */
+export type JobHandlers<Q extends QueueName> = {
+  [J in JobName<Q>]: (payload: JobPayload<Q, J>, job: Job, token?: string) => Promise<unknown>;
+};
 
 /**
- * Starts a BullMQ worker whose payloads are validated first: a malformed payload or an unknown job
- * name fails the job for good (kept in the failed set, logged), instead of being retried forever.
+ * Starts a BullMQ worker with one handler per job of the queue's contract (a missing one does not
+ * compile). Payloads are validated against the contract first: a malformed payload or an unknown
+ * job name fails the job for good (kept in the failed set, logged), instead of being retried forever.
  */
-export function startQueueWorker(options: {
+export function startQueueWorker<Q extends QueueName>(options: {
   config: AppConfig;
-  queue: QueueName;
+  queue: Q;
   concurrency: number;
-  handlers: Record<string, JobHandler<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each entry pairs its own schema and handler
+  handlers: JobHandlers<Q>;
   /** Delay before retry n (1-based) for jobs whose backoff type is not built in. */
   backoffStrategy?: (attemptsMade: number) => number;
 }): Worker {
@@ -36,17 +26,16 @@ export function startQueueWorker(options: {
   const worker = new Worker(
     options.queue,
     async (job: Job, token?: string) => {
-      const handler = options.handlers[job.name];
-      if (!handler) {
-        throw new UnrecoverableError(`no handler for job ${job.name} on ${options.queue}`);
+      const parsed = parseJobPayload(options.queue, job.name, job.data);
+      if (!parsed.ok) {
+        throw new UnrecoverableError(parsed.error);
       }
-      const parsed = handler.schema.safeParse(job.data);
-      if (!parsed.success) {
-        throw new UnrecoverableError(
-          `invalid payload for ${job.name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
-        );
-      }
-      return handler.handle(parsed.data, job, token);
+      const handle = options.handlers[job.name as JobName<Q>] as (
+        payload: unknown,
+        job: Job,
+        token?: string,
+      ) => Promise<unknown>;
+      return handle(parsed.payload, job, token);
     },
     {
       connection: workerConnectionOptions(options.config.REDIS_URL),

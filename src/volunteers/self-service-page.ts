@@ -1,6 +1,6 @@
 import { escapeHtml } from '../common/html';
-import { choicesOfSlots, FORM_LANGUAGES, PARTS_OF_DAY, slotOfChoice } from '../common/parts-of-day';
-import type { WeeklySlot } from '../matching/domain/types';
+import { choicesOfSlots, FORM_LANGUAGES, PARTS_OF_DAY, slotOfChoice } from '../shared/parts-of-day';
+import type { WeeklySlot } from '../shared/schedule';
 import type { OwnMatch, OwnProfile } from './self-service.service';
 
 /*

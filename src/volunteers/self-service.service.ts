@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { berlinDateOf } from '../common/berlin-time';
+import { berlinDateOf } from '../shared/berlin-time';
 import { ConsentRecord } from '../common/consent-record.entity';
-import type { RequestSchedule, WeeklySlot } from '../matching/domain/types';
+import type { RequestSchedule, WeeklySlot } from '../shared/schedule';
 import { PostalCodesService } from '../postal-codes/postal-codes.service';
 import { OutboxService } from '../queue/outbox.service';
 import { AuditService } from '../staff/audit.service';

@@ -11,7 +11,7 @@ import {
   sendPage,
   type PageLocale,
 } from '../common/link-pages';
-import { verifyLinkToken, type LinkClaims, type LinkPurpose } from '../common/signed-links';
+import { verifyLinkToken, type LinkClaims, type LinkPurpose } from '../shared/signed-links';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import {
   parsePreferencesForm,

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Located } from '../common/located';
-import type { LanguageSkill, VolunteerStatus, WeeklySlot } from '../matching/domain/types';
+import type { LanguageSkill, VolunteerStatus } from '../shared/volunteer-profile';
+import type { WeeklySlot } from '../shared/schedule';
 
 export const OFFER_DELIVERIES = ['immediate', 'daily-digest'] as const;
 export type OfferDelivery = (typeof OFFER_DELIVERIES)[number];

@@ -14,7 +14,7 @@ import {
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../matching/domain/types';
+import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../shared/volunteer-profile';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import {

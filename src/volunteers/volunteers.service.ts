@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { berlinDateOf } from '../common/berlin-time';
-import { submittedOrFinerSlots } from '../common/parts-of-day';
+import { berlinDateOf } from '../shared/berlin-time';
+import { submittedOrFinerSlots } from '../shared/parts-of-day';
 import { ConsentRecord } from '../common/consent-record.entity';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
-import { isValidSlot } from '../matching/domain';
+import { isValidSlot } from '../shared/schedule';
 import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
@@ -18,7 +18,7 @@ import {
   UpdateVolunteerDto,
 } from './dto/create-volunteer.dto';
 import { OutboxService } from '../queue/outbox.service';
-import { MATCHING_QUEUE, RECHECK_VOLUNTEER_JOB, recheckVolunteerJobId } from '../queue/queues';
+import { MATCHING_QUEUE, RECHECK_VOLUNTEER_JOB, recheckVolunteerJobId } from '../queue/job-contracts';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { parseQuietHours } from '../notifications/domain/send-schedule';
 import {
@@ -29,7 +29,8 @@ import {
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import type { VolunteerPreferences } from './preferences-form';
 import { Volunteer } from './volunteer.entity';
-import type { VolunteerStatus, WeeklySlot } from '../matching/domain/types';
+import type { VolunteerStatus } from '../shared/volunteer-profile';
+import type { WeeklySlot } from '../shared/schedule';
 
 export type EmailConfirmationOutcome = 'confirmed' | 'already-confirmed' | 'address-changed' | 'unknown';
 export type PauseOffersOutcome = 'paused' | 'already-paused' | 'unknown';

@@ -1,11 +1,11 @@
 import type { ParsedMail } from 'mailparser';
 import { CallTask } from '../../src/help-seekers/call-task.entity';
 import { Match } from '../../src/matching/match.entity';
-import { berlinInstant } from '../../src/notifications/domain/berlin-clock';
+import { berlinInstant } from '../../src/shared/berlin-time';
 import { followUpTime, reminderTime } from '../../src/notifications/domain/send-schedule';
 import { Notification } from '../../src/notifications/notification.entity';
 import { StaffDigestService } from '../../src/notifications/staff-digest.service';
-import { MATCHING_QUEUE, STAFF_DIGEST_JOB } from '../../src/queue/queues';
+import { MATCHING_QUEUE, STAFF_DIGEST_JOB } from '../../src/queue/job-contracts';
 import { AuditLog } from '../../src/staff/audit-log.entity';
 import { daysAhead, publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';

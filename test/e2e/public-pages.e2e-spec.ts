@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { HelpRequest } from '../../src/help-seekers/help-request.entity';
 import { ConsentRecord } from '../../src/common/consent-record.entity';
 import { OutboxJob } from '../../src/queue/outbox-job.entity';
-import { matchRequestJobId } from '../../src/queue/queues';
+import { matchRequestJobId } from '../../src/queue/job-contracts';
 import { StaffDigestService } from '../../src/notifications/staff-digest.service';
 import { daysAhead, volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';

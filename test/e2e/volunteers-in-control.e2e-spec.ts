@@ -1,8 +1,8 @@
-import { createLinkToken } from '../../src/common/signed-links';
+import { createLinkToken } from '../../src/shared/signed-links';
 import { emailFingerprint } from '../../src/notifications/notification-keys';
 import { AuditLog } from '../../src/staff/audit-log.entity';
 import { Match } from '../../src/matching/match.entity';
-import { berlinWallClock } from '../../src/notifications/domain/berlin-clock';
+import { berlinWallClock } from '../../src/shared/berlin-time';
 import { earliestSendTime, nextDigestTime } from '../../src/notifications/domain/send-schedule';
 import { Notification } from '../../src/notifications/notification.entity';
 import { Volunteer } from '../../src/volunteers/volunteer.entity';

@@ -1,9 +1,10 @@
-import type { WeeklySlot } from '../../src/matching/domain/types';
+import type { WeeklySlot } from '../../src/shared/schedule';
+import { berlinDateOf } from '../../src/shared/berlin-time';
 
 /** A date the given number of days ahead, in Hamburg, as YYYY-MM-DD. */
 export function daysAhead(days: number, from = new Date()): string {
   const date = new Date(from.getTime() + days * 24 * 3600_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(date);
+  return berlinDateOf(date);
 }
 
 /** Free every day from 8 to 20 o'clock: available for any daytime request. */

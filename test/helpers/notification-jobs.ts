@@ -1,7 +1,7 @@
 import { Job, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Notification } from '../../src/notifications/notification.entity';
-import { NOTIFICATIONS_QUEUE, sendNotificationJobId } from '../../src/queue/queues';
+import { NOTIFICATIONS_QUEUE, sendNotificationJobId } from '../../src/queue/job-contracts';
 import type { TestStack } from './test-stack';
 import { TEST_REDIS_URL } from './test-env';
 

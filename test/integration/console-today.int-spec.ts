@@ -1,4 +1,4 @@
-import { berlinDateOf } from '../../src/common/berlin-time';
+import { berlinDateOf } from '../../src/shared/berlin-time';
 import { CallTasksService } from '../../src/help-seekers/call-tasks.service';
 import { HelpRequest } from '../../src/help-seekers/help-request.entity';
 import { loadToday, type TodaySectionKey } from '../../src/console/today.queries';

@@ -1,7 +1,7 @@
 import { Notification } from '../../src/notifications/notification.entity';
 import { messageIdFor } from '../../src/notifications/notification-outbox.service';
 import { JobQueues } from '../../src/queue/job-queues.service';
-import { NOTIFICATIONS_QUEUE, sendNotificationJobId } from '../../src/queue/queues';
+import { NOTIFICATIONS_QUEUE, sendNotificationJobId } from '../../src/queue/job-contracts';
 import { addresses, proposedMatch, queueStaffNotices } from '../factories/notifications.factory';
 import { requestJson } from '../helpers/http';
 import { allSent, expectEachDeliveredOnce, rowsOf } from '../helpers/delivery';

@@ -3,7 +3,7 @@ import { Match } from '../../src/matching/match.entity';
 import { MatchingService } from '../../src/matching/matching.service';
 import { JobQueues } from '../../src/queue/job-queues.service';
 import { OutboxJob } from '../../src/queue/outbox-job.entity';
-import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../../src/queue/queues';
+import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../../src/queue/job-contracts';
 import { publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { loginAs, requestJson } from '../helpers/http';

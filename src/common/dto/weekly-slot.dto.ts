@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt } from 'class-validator';
 import { IsClockTime } from './field-validators';
-import type { Weekday } from '../../matching/domain/types';
+import type { Weekday } from '../../shared/schedule';
 
 export class WeeklySlotDto {
   @ApiProperty({ description: 'ISO weekday, 1 = Monday … 7 = Sunday', example: 2 })

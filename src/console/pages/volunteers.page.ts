@@ -1,10 +1,6 @@
 import type { FieldError } from '../../common/validation';
-import {
-  LANGUAGE_LEVELS,
-  VOLUNTEER_STATUSES,
-  type LanguageSkill,
-  type WeeklySlot,
-} from '../../matching/domain/types';
+import { LANGUAGE_LEVELS, VOLUNTEER_STATUSES, type LanguageSkill } from '../../shared/volunteer-profile';
+import { type WeeklySlot } from '../../shared/schedule';
 import { availabilityLine, formatDateTime, weekdayName } from '../format';
 import { codeLabel } from '../i18n';
 import { CERTIFICATE_FILTERS, volunteerFiltersQuery, type VolunteerFilters } from '../volunteer-search';

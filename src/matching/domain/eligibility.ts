@@ -1,16 +1,17 @@
-import { addYears, agencyDate, formatDateDe, hasReachedAge } from './calendar';
+import { berlinDateOf } from '../../shared/berlin-time';
+import { addYears, formatDateDe, hasReachedAge } from './calendar';
 import { distanceKm, formatKmDe, formatKmEn } from './geo';
 import { languageName } from './language-names';
-import { coverage, formatScheduleDe, formatScheduleEn, isValidDate } from './schedule';
+import { coverage, formatScheduleDe, formatScheduleEn, isValidDate } from '../../shared/schedule';
 import type {
   CandidateVolunteer,
   ExclusionReason,
-  LocalizedText,
   MatchableRequest,
   PriorAskOutcome,
   RankingContext,
-  VolunteerStatus,
 } from './types';
+import type { LocalizedText } from '../../shared/localized-text';
+import type { VolunteerStatus } from '../../shared/volunteer-profile';
 
 export type EligibilityResult =
   | { eligible: true; distanceKm: number }
@@ -57,7 +58,7 @@ export function checkEligibility(
     });
   }
 
-  const today = agencyDate(ctx.now);
+  const today = berlinDateOf(ctx.now);
 
   // An unreadable return date is ignored rather than keeping the volunteer away indefinitely.
   const awayUntil = volunteer.awayUntil;

@@ -1,4 +1,5 @@
-import { EXCLUSION_REASONS, type ExclusionReason, type LocalizedText } from './types';
+import { EXCLUSION_REASONS, type ExclusionReason } from './types';
+import { type LocalizedText } from '../../shared/localized-text';
 
 /** Each hard rule in words, for "which rules excluded how many" (the per-volunteer text is more specific). */
 export const EXCLUSION_REASON_LABELS: Readonly<Record<ExclusionReason, Readonly<LocalizedText>>> = deepFreeze(

@@ -1,24 +1,7 @@
 export * from './types';
-export { addYears, agencyDate, formatDateDe, hasReachedAge } from './calendar';
+export { addYears, formatDateDe, hasReachedAge } from './calendar';
 export { distanceKm, formatKmDe, formatKmEn } from './geo';
 export { languageName } from './language-names';
-export {
-  coverage,
-  covers,
-  formatScheduleDe,
-  formatScheduleEn,
-  formatSlotDe,
-  formatSlotEn,
-  isValidClock,
-  isValidDate,
-  isValidSchedule,
-  isValidSlot,
-  isWeekday,
-  overlappingSlots,
-  parseClock,
-  requestedSlots,
-  weekdayOf,
-} from './schedule';
 export { matchSkill, skillAncestors, skillCredit, skillLabel, type SkillMatch } from './skills';
 export { checkEligibility, type EligibilityResult } from './eligibility';
 export {

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './types';
+import type { LocalizedText } from '../../shared/localized-text';
 
 /** Names of the languages agencies ask for most; German names fit "spricht kein …". */
 const LANGUAGE_NAMES: Readonly<Record<string, LocalizedText>> = {

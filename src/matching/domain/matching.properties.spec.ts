@@ -5,22 +5,19 @@
 import fc from 'fast-check';
 import { checkEligibility } from './eligibility';
 import { explainVolunteer, rankCandidates } from './rank-candidates';
-import { coverage, covers, weekdayOf } from './schedule';
+import { coverage, covers, weekdayOf } from '../../shared/schedule';
 import { aRequest, aVolunteer, kmNorthOf, REQUEST_LOCATION, TEST_POLICY, TEST_SKILLS } from './test-fixtures';
 import {
   CRITERIA,
-  LANGUAGE_LEVELS,
   PRIOR_ASK_OUTCOMES,
-  VOLUNTEER_STATUSES,
   type CandidateVolunteer,
   type Criterion,
   type MatchableRequest,
   type MatchingPolicy,
   type RankingContext,
-  type RequestSchedule,
-  type Weekday,
-  type WeeklySlot,
 } from './types';
+import { LANGUAGE_LEVELS, VOLUNTEER_STATUSES } from '../../shared/volunteer-profile';
+import { type RequestSchedule, type Weekday, type WeeklySlot } from '../../shared/schedule';
 
 const clock = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -5,12 +5,12 @@ import {
   type CandidateVolunteer,
   type Exclusion,
   type ExclusionReason,
-  type LocalizedText,
   type MatchableRequest,
   type RankedCandidate,
   type RankingContext,
   type RankingResult,
 } from './types';
+import { type LocalizedText } from '../../shared/localized-text';
 
 /** Kept here too, where it used to live. */
 export { DEFAULT_MATCHING_POLICY } from './policy';

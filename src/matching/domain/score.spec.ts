@@ -17,15 +17,14 @@ import { aRequest, aVolunteer, TEST_POLICY, TEST_SKILLS } from './test-fixtures'
 import {
   CRITERIA,
   EMPTY_SKILL_TAXONOMY,
-  LANGUAGE_LEVELS,
   type CandidateVolunteer,
   type Criterion,
   type CriterionScore,
-  type LanguageLevel,
   type MatchingPolicy,
   type ScoreBreakdown,
-  type WeeklySlot,
 } from './types';
+import { LANGUAGE_LEVELS, type LanguageLevel } from '../../shared/volunteer-profile';
+import { type WeeklySlot } from '../../shared/schedule';
 
 const policy = (overrides: Partial<MatchingPolicy> = {}): MatchingPolicy => ({
   ...TEST_POLICY,

@@ -1,19 +1,19 @@
 import { formatKmDe, formatKmEn } from './geo';
 import { languageName } from './language-names';
-import { coverage, formatSlotDe, formatSlotEn, overlappingSlots } from './schedule';
+import { coverage, formatSlotDe, formatSlotEn, overlappingSlots } from '../../shared/schedule';
 import { matchSkill, skillCredit, skillLabel, type SkillMatch } from './skills';
 import {
   CRITERIA,
   EMPTY_SKILL_TAXONOMY,
   type CandidateVolunteer,
   type Criterion,
-  type LanguageLevel,
-  type LocalizedText,
   type MatchableRequest,
   type MatchingPolicy,
   type ScoreBreakdown,
   type SkillTaxonomy,
 } from './types';
+import { type LanguageLevel } from '../../shared/volunteer-profile';
+import { type LocalizedText } from '../../shared/localized-text';
 
 /*
  * Scoring in two steps. Each criterion first rates the volunteer on its own: whether it applies at

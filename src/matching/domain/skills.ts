@@ -1,4 +1,5 @@
-import type { LocalizedText, SkillTaxonomy } from './types';
+import type { LocalizedText } from '../../shared/localized-text';
+import type { SkillTaxonomy } from './types';
 
 /** How a volunteer's skills meet one skill of a request. */
 export type SkillMatch =

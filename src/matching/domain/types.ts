@@ -3,40 +3,14 @@
  * BullMQ or nodemailer (enforced by an ESLint rule on src/**\/domain/**).
  */
 
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-/** A weekly time range in Europe/Berlin wall-clock time, "HH:MM" 24h, start < end. */
-export interface WeeklySlot {
-  weekday: Weekday;
-  start: string;
-  end: string;
-}
-
-/**
- * When the help is needed, in Europe/Berlin wall-clock time. Availability is kept as wall-clock
- * slots on both sides, so a DST change never shifts "Tuesday 9–12" by an hour.
- */
-export type RequestSchedule =
-  | { kind: 'one-off'; date: string /* YYYY-MM-DD */; start: string; end: string }
-  | { kind: 'weekly'; slots: WeeklySlot[] };
-
-export const LANGUAGE_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
-export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
-
-/** An ISO 639 code (639-1 where one exists, else 639-3: Kurmanji `kmr` and Sorani `ckb` stay distinct). */
-export interface LanguageSkill {
-  code: string;
-  level: LanguageLevel;
-}
+import type { LocalizedText } from '../../shared/localized-text';
+import type { RequestSchedule, WeeklySlot } from '../../shared/schedule';
+import type { LanguageSkill, VolunteerStatus } from '../../shared/volunteer-profile';
 
 export interface GeoPoint {
   lat: number;
   lon: number;
 }
-
-export const VOLUNTEER_STATUSES = ['pending', 'active', 'paused', 'inactive'] as const;
-export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
 
 /** How an earlier offer of this same request to the volunteer ended. */
 export const PRIOR_ASK_OUTCOMES = ['declined', 'withdrawn', 'expired'] as const;
@@ -169,11 +143,6 @@ export const EXCLUSION_REASONS = [
 ] as const;
 /** Stable codes for the hard rules; staff see why a volunteer was not proposed. */
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
-
-export interface LocalizedText {
-  de: string;
-  en: string;
-}
 
 export interface CriterionScore {
   /**

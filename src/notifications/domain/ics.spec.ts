@@ -1,4 +1,4 @@
-import { berlinInstant } from './berlin-clock';
+import { berlinInstant } from '../../shared/berlin-time';
 import { buildIcs, escapeIcsText, foldIcsLine, type CalendarEntry } from './ics';
 
 const base: CalendarEntry = {

@@ -1,4 +1,4 @@
-import { addDays, isoWeekday } from './berlin-clock';
+import { addDays, isoWeekday } from '../../shared/berlin-time';
 import type { AssignmentSchedule } from './send-schedule';
 
 /*

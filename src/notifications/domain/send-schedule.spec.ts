@@ -1,4 +1,4 @@
-import { berlinInstant, berlinWallClock } from './berlin-clock';
+import { berlinInstant, berlinWallClock } from '../../shared/berlin-time';
 import {
   DEFAULT_QUIET_HOURS,
   earliestSendTime,

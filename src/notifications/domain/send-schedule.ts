@@ -1,4 +1,4 @@
-import { addDays, berlinInstant, berlinWallClock, clockMinutes, isoWeekday } from './berlin-clock';
+import { addDays, berlinInstant, berlinWallClock, clockMinutes, isoWeekday } from '../../shared/berlin-time';
 
 /*
  * When an email may go out. Pure functions: `now` and the preferences come in, an instant comes

@@ -26,7 +26,7 @@ import {
   VOLUNTEER_STATUSES,
   type LanguageLevel,
   type VolunteerStatus,
-} from '../../matching/domain/types';
+} from '../../shared/volunteer-profile';
 
 export class LanguageSkillDto {
   @ApiProperty({ example: 'tr', description: 'ISO 639 code (kmr = Kurmanji, ckb = Sorani)' })

@@ -1,13 +1,21 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /*
- * Signed single-purpose links in emails (unsubscribe, email confirmation, follow-up), in the
- * style of the offer links: the token binds a purpose, one record, one action and an expiry under
- * an HMAC with LINK_SECRET, so a link can act on nothing else. What a link may still do is decided
- * by the record's state, not by the token (single use).
+ * The one scheme for signed single-purpose links in emails (offer answers, unsubscribe,
+ * preferences, email confirmation, follow-up): the token binds a purpose, one record, one action
+ * and an expiry under an HMAC with LINK_SECRET, so a link can act on nothing else. What a link may
+ * still do is decided by the record's state, not by the token (single use).
+ *
+ * Token: `<purpose>.<subject uuid>.<action>.<expiry epoch seconds>.<base64url HMAC-SHA256>`.
  */
 
-export const LINK_PURPOSES = ['unsubscribe', 'preferences', 'email-confirmation', 'follow-up'] as const;
+export const LINK_PURPOSES = [
+  'offer',
+  'unsubscribe',
+  'preferences',
+  'email-confirmation',
+  'follow-up',
+] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 export interface LinkClaims {
@@ -18,13 +26,16 @@ export interface LinkClaims {
   expiresAt: Date;
 }
 
+/** An expired token still names its claims, so a page can say which offer or link ran out. */
 export type LinkCheck =
-  { valid: true; claims: LinkClaims } | { valid: false; reason: 'malformed' | 'bad-signature' | 'expired' };
+  | { valid: true; claims: LinkClaims }
+  | { valid: false; reason: 'malformed' | 'bad-signature' }
+  | { valid: false; reason: 'expired'; claims: LinkClaims };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ACTION = /^[a-z0-9-]{1,40}$/;
 
-export const hmacSha256 = (secret: string, payload: string): Buffer =>
+const hmacSha256 = (secret: string, payload: string): Buffer =>
   createHmac('sha256', secret).update(payload).digest();
 
 function payloadOf(claims: LinkClaims): string {
@@ -59,9 +70,9 @@ export function verifyLinkToken(secret: string, purpose: LinkPurpose, token: str
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { valid: false, reason: 'bad-signature' };
   }
-  const expiresAt = new Date(Number(expiresEpoch) * 1000);
-  if (expiresAt <= now) {
-    return { valid: false, reason: 'expired' };
+  const claims: LinkClaims = { purpose, subjectId, action, expiresAt: new Date(Number(expiresEpoch) * 1000) };
+  if (claims.expiresAt <= now) {
+    return { valid: false, reason: 'expired', claims };
   }
-  return { valid: true, claims: { purpose, subjectId, action, expiresAt } };
+  return { valid: true, claims };
 }

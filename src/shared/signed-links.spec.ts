@@ -40,6 +40,7 @@ describe('signed links', () => {
     expect(verifyLinkToken(SECRET, 'follow-up', token, new Date('2026-12-22T00:00:00Z'))).toEqual({
       valid: false,
       reason: 'expired',
+      claims,
     });
   });
 

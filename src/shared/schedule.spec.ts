@@ -12,8 +12,9 @@ import {
   parseClock,
   requestedSlots,
   weekdayOf,
+  type RequestSchedule,
+  type WeeklySlot,
 } from './schedule';
-import type { RequestSchedule, WeeklySlot } from './types';
 
 const weekly = (...slots: WeeklySlot[]): RequestSchedule => ({ kind: 'weekly', slots });
 const slot = (weekday: WeeklySlot['weekday'], start: string, end: string): WeeklySlot => ({

@@ -1,5 +1,22 @@
 import { memoise } from './memo';
-import type { RequestSchedule, Weekday, WeeklySlot } from './types';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** A weekly time range in Europe/Berlin wall-clock time, "HH:MM" 24h, start < end. */
+export interface WeeklySlot {
+  weekday: Weekday;
+  start: string;
+  end: string;
+}
+
+/**
+ * When the help is needed, in Europe/Berlin wall-clock time. Availability is kept as wall-clock
+ * slots on both sides, so a DST change never shifts "Tuesday 9–12" by an hour.
+ */
+export type RequestSchedule =
+  | { kind: 'one-off'; date: string /* YYYY-MM-DD */; start: string; end: string }
+  | { kind: 'weekly'; slots: WeeklySlot[] };
 
 /*
  * Both volunteer availability and request schedules are Europe/Berlin wall-clock times, so all

@@ -1,7 +1,7 @@
 /**
- * Europe/Berlin wall-clock time <-> instants, without a date library. Pure: no clock reads.
- * Emails, quiet hours and calendar entries all speak the agency's local time, so DST is handled
- * once, here.
+ * Europe/Berlin wall-clock time <-> instants, without a date library. Pure: no clock reads (the
+ * caller passes `now`). "Today", quiet hours, eligibility dates and calendar entries all speak the
+ * agency's local time, so the time zone and DST are handled once, here.
  */
 
 export const AGENCY_TIME_ZONE = 'Europe/Berlin';
@@ -25,6 +25,24 @@ export interface WallClock {
   /** Minutes since local midnight. */
   minutes: number;
 }
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in Berlin, whatever time zone the process runs in:
+ * "today" for the agency turns over at midnight in Hamburg, not at midnight UTC. Throws RangeError
+ * for an invalid Date.
+ */
+export function berlinDateOf(instant: Date): string {
+  // One ranking asks for the same instant once per candidate; the last answer is kept.
+  const time = instant.getTime();
+  if (lastDate?.time === time) {
+    return lastDate.date;
+  }
+  const date = berlinWallClock(instant).date;
+  lastDate = { time, date };
+  return date;
+}
+
+let lastDate: { time: number; date: string } | undefined;
 
 /** The Berlin calendar date and clock time of an instant. */
 export function berlinWallClock(instant: Date): WallClock {

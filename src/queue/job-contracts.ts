@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/*
+ * The job contracts: every queue, its job names and each job's payload, in one map that producers
+ * (JobQueues, the outbox) and processors (startQueueWorker) both use, so a payload cannot drift
+ * between the side that writes it and the side that reads it. Payloads carry ids only, never
+ * personal data; processors re-read the state they act on.
+ */
+
+export const MATCHING_QUEUE = 'matching';
+export const MATCH_REQUEST_JOB = 'match-request';
+export const RECHECK_VOLUNTEER_JOB = 'recheck-volunteer';
+export const EXPIRE_OFFERS_JOB = 'expire-offers';
+export const OPTIMISE_ASSIGNMENTS_JOB = 'optimise-assignments';
+/** Daily at 07:00 Europe/Berlin: the staff digest of what needs attention. */
+export const STAFF_DIGEST_JOB = 'staff-digest';
+
+export const NOTIFICATIONS_QUEUE = 'notifications';
+/** Compose (unless a failed attempt already did), then send; see NotificationDelivery. */
+export const SEND_NOTIFICATION_JOB = 'send-notification';
+
+const id = z.string().uuid();
+/** Scheduled jobs carry nothing: they look for due work themselves. */
+const nothing = z.object({}).strict();
+
+export const JOB_CONTRACTS = {
+  [MATCHING_QUEUE]: {
+    [MATCH_REQUEST_JOB]: z.object({ requestId: id, round: z.number().int().min(1) }),
+    [RECHECK_VOLUNTEER_JOB]: z.object({ volunteerId: id }),
+    [EXPIRE_OFFERS_JOB]: nothing,
+    /** requestedBy: the staff user who asked for the run; absent or null for the scheduled run. */
+    [OPTIMISE_ASSIGNMENTS_JOB]: z.object({ requestedBy: id.nullable().optional() }).strict(),
+    // Lives on the matching queue beside the other scheduled jobs; it only queues one email.
+    [STAFF_DIGEST_JOB]: nothing,
+  },
+  [NOTIFICATIONS_QUEUE]: {
+    [SEND_NOTIFICATION_JOB]: z.object({ notificationId: id }),
+  },
+} as const;
+
+type Contracts = typeof JOB_CONTRACTS;
+export type QueueName = keyof Contracts;
+export const QUEUE_NAMES = Object.keys(JOB_CONTRACTS) as QueueName[];
+export type JobName<Q extends QueueName> = keyof Contracts[Q] & string;
+export type JobPayload<Q extends QueueName, J extends JobName<Q>> = Contracts[Q][J] extends z.ZodTypeAny
+  ? z.infer<Contracts[Q][J]>
+  : never;
+
+/** One job as a producer hands it over: any queue, any of its jobs, with that job's payload. */
+export type JobEntry = {
+  [Q in QueueName]: {
+    [J in JobName<Q>]: {
+      queue: Q;
+      jobName: J;
+      /** Deterministic, so enqueueing twice is a no-op in BullMQ. */
+      jobId: string;
+      payload: JobPayload<Q, J>;
+      /** Run no earlier than this (a delayed BullMQ job); null or absent = at once. */
+      notBefore?: Date | null;
+    };
+  }[JobName<Q>];
+}[QueueName];
+
+export type PayloadCheck<T> = { ok: true; payload: T } | { ok: false; error: string };
+
+/** Checks a job's data against its contract; an unknown job name or a bad payload is an error. */
+export function parseJobPayload<Q extends QueueName>(
+  queue: Q,
+  jobName: string,
+  data: unknown,
+): PayloadCheck<JobPayload<Q, JobName<Q>>> {
+  const contracts: Record<string, z.ZodTypeAny> = JOB_CONTRACTS[queue];
+  const schema = Object.hasOwn(contracts, jobName) ? contracts[jobName] : undefined;
+  if (!schema) {
+    return { ok: false, error: `no job ${jobName} on ${queue}` };
+  }
+  const parsed = schema.safeParse(data);
+  return parsed.success
+    ? { ok: true, payload: parsed.data as JobPayload<Q, JobName<Q>> }
+    : {
+        ok: false,
+        error: `invalid payload for ${jobName}: ${parsed.error.issues
+          .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
+          .join('; ')}`,
+      };
+}
+
+/** BullMQ forbids ':' in custom job ids; these ids are stable across retries and restarts. */
+export const matchRequestJobId = (requestId: string, round: number): string => `match-${requestId}-r${round}`;
+/** One re-check per profile version: a second save of the same version is the same job. */
+export const recheckVolunteerJobId = (volunteerId: string, version: Date): string =>
+  `recheck-${volunteerId}-${version.getTime()}`;
+export const sendNotificationJobId = (notificationId: string): string => `notification-${notificationId}`;
