@@ -7,6 +7,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { ApiModule } from './api.module';
 import { AppConfig } from './config/config';
 import { ErrorBody, HttpExceptionFilter } from './common/http-exception.filter';
+import { API_DOCS_PATH, securityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
 
 const BODY_LIMIT = '100kb';
@@ -50,7 +51,11 @@ export async function createApiApp(
   });
   // Behind a reverse proxy the client's IP (for the public forms' rate limits) is in X-Forwarded-For;
   // trusting it without a proxy would let anyone choose their IP, so it is off unless configured.
-  (app.getHttpAdapter().getInstance() as express.Express).set('trust proxy', config.TRUST_PROXY);
+  const server = app.getHttpAdapter().getInstance() as express.Express;
+  server.set('trust proxy', config.TRUST_PROXY);
+  server.disable('x-powered-by');
+  // First, so every answer carries them: pages, JSON, body-parser errors and 404s alike.
+  app.use(securityHeaders);
   app.use(express.json({ limit: BODY_LIMIT }), bodyParserErrors);
   // The volunteer's settings page posts a plain HTML form.
   app.use('/preferences', express.urlencoded({ extended: false, limit: '10kb', parameterLimit: 120 }));
@@ -76,6 +81,6 @@ export async function createApiApp(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup(API_DOCS_PATH.slice(1), app, document);
   return app;
 }

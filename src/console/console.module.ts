@@ -1,4 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { HelpSeekersModule } from '../help-seekers/help-seekers.module';
 import { MatchingModule } from '../matching/matching.module';
 import { ProvidersModule } from '../providers/providers.module';
@@ -11,7 +11,6 @@ import {
 } from './console-admin.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
-import { consoleSecurityHeaders } from './security-headers';
 import {
   ConsoleFallbackController,
   ConsoleLoginController,
@@ -33,18 +32,4 @@ import {
   ],
   providers: [ConsoleAuthGuard],
 })
-export class ConsoleModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(consoleSecurityHeaders)
-      .forRoutes(
-        ConsoleLoginController,
-        ConsoleRequestsController,
-        ConsoleVolunteersController,
-        ConsoleProvidersController,
-        ConsoleMailController,
-        ConsoleSettingsController,
-        ConsoleFallbackController,
-      );
-  }
-}
+export class ConsoleModule {}
