@@ -25,6 +25,9 @@ export async function launchChromium(): Promise<TestBrowser> {
     headless: true,
     args: CHROMIUM_FLAGS,
   });
+  // Every page's CSP forbids scripts; axe-core is injected by the test, not by the page (as in browser.ts).
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = (options = {}) => newPage({ bypassCSP: true, ...options });
   return { browser, close: () => browser.close() };
 }
 
