@@ -7,6 +7,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { ApiModule } from './api.module';
 import { AppConfig } from './config/config';
 import { ErrorBody, HttpExceptionFilter } from './common/http-exception.filter';
+import { inputSanity } from './common/input-sanity';
 import { API_DOCS_PATH, securityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
 
@@ -67,6 +68,8 @@ export async function createApiApp(
   );
   // The console's forms post urlencoded; repeated fields (several skills) arrive as arrays.
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }), bodyParserErrors);
+  // After every body parser: NUL characters and absurd nesting never reach a pipe or the database.
+  app.use(inputSanity);
   app.use(cookieParser());
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpExceptionFilter());

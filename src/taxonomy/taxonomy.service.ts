@@ -20,7 +20,8 @@ export class TaxonomyService {
   }
 
   assertKnown(kind: keyof Taxonomy, keys: string[], field: string): void {
-    const unknown = keys.filter((key) => !(key in this.taxonomy[kind]));
+    // Own keys only: 'constructor' or '__proto__' are in every object, not in the taxonomy.
+    const unknown = keys.filter((key) => !Object.hasOwn(this.taxonomy[kind], key));
     if (unknown.length > 0) {
       throw new UnknownTaxonomyKeyError(
         field,
@@ -32,7 +33,7 @@ export class TaxonomyService {
 
   /** The skills a category needs when the request names none itself. */
   skillsOfCategory(category: string): string[] {
-    return this.taxonomy.categories[category]?.skills ?? [];
+    return this.category(category)?.skills ?? [];
   }
 
   /**
@@ -43,7 +44,7 @@ export class TaxonomyService {
     const related = new Set<string>();
     for (const skill of skills) {
       related.add(skill);
-      const parent = this.taxonomy.skills[skill]?.parent;
+      const parent = Object.hasOwn(this.taxonomy.skills, skill) ? this.taxonomy.skills[skill].parent : undefined;
       if (parent) {
         related.add(parent);
       }
@@ -56,8 +57,12 @@ export class TaxonomyService {
     return [...related].sort();
   }
 
+  private category(key: string): Taxonomy['categories'][string] | undefined {
+    return Object.hasOwn(this.taxonomy.categories, key) ? this.taxonomy.categories[key] : undefined;
+  }
+
   minimumAgeOf(category: string): number | null {
-    return this.taxonomy.categories[category]?.minimumAge ?? null;
+    return this.category(category)?.minimumAge ?? null;
   }
 
   label(kind: keyof Taxonomy, key: string, locale: 'de' | 'en'): string {

@@ -247,6 +247,72 @@ describe('input validation at the API boundary: a precise 400 per field, and not
       expect(await countRows(stack.dataSource)).toEqual(before);
     });
 
+    it.each<{ name: string; body: () => unknown; field: string | RegExp; message: RegExp }>([
+      {
+        name: 'a NUL character in a name',
+        body: () => publicHelpRequestBody({ helpSeeker: { ...validSeeker(), name: 'Erika\u0000Muster' } }),
+        field: 'helpSeeker.name',
+        message: /NUL/,
+      },
+      {
+        name: 'a NUL character in the description',
+        body: () => publicHelpRequestBody({ description: 'Einkauf\u0000 bitte' }),
+        field: 'description',
+        message: /NUL/,
+      },
+      {
+        name: 'an impossible date (31 February)',
+        body: () => publicHelpRequestBody({ schedule: { ...validSchedule(), date: '2027-02-31' } }),
+        field: 'schedule.date',
+        message: /date/,
+      },
+      {
+        name: 'an impossible date (month 13)',
+        body: () => publicHelpRequestBody({ schedule: { ...validSchedule(), date: '2027-13-45' } }),
+        field: 'schedule.date',
+        message: /date/,
+      },
+      {
+        name: "the category 'constructor' (a key every object has)",
+        body: () => publicHelpRequestBody({ category: 'constructor' }),
+        field: 'category',
+        message: /unknown/,
+      },
+      {
+        name: "the category '__proto__'",
+        body: () => publicHelpRequestBody({ category: '__proto__' }),
+        field: 'category',
+        message: /unknown/,
+      },
+    ])(
+      'should refuse $name with a 400 naming the field, and store nothing',
+      async ({ body, field, message }) => {
+        const before = await countRows(stack.dataSource);
+
+        const response = await submit(body());
+
+        expectErrorShape(response, 400);
+        const errors = response.body.errors as Array<{ field: string; message: string }>;
+        expect(errors).toContainEqual({ field, message: expect.stringMatching(message) });
+        expect(await countRows(stack.dataSource)).toEqual(before);
+      },
+    );
+
+    it('should refuse JSON nested thousands of levels deep with a 400, not a stack overflow', async () => {
+      const before = await countRows(stack.dataSource);
+      const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+
+      const response = await postRaw(
+        stack.baseUrl,
+        '/api/public/help-requests',
+        `{"category":"shopping","x":${deep}}`,
+      );
+
+      expectErrorShape(response, 400);
+      expect(response.body.errors[0].message).toMatch(/nested deeper/);
+      expect(await countRows(stack.dataSource)).toEqual(before);
+    });
+
     it('should answer a body over the size limit with a 413 in the API’s error shape', async () => {
       const before = await countRows(stack.dataSource);
 
