@@ -88,7 +88,9 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
 
     // The error stands next to its field, is tied to it, says how to fix it, and the answers stay.
     expect(await page.getAttribute('#field-postalCode', 'aria-invalid')).toBe('true');
-    expect(await page.getAttribute('#field-postalCode', 'aria-describedby')).toContain('field-postalCode-error');
+    expect(await page.getAttribute('#field-postalCode', 'aria-describedby')).toContain(
+      'field-postalCode-error',
+    );
     expect(await page.textContent('#field-postalCode-error')).toContain('5 Ziffern');
     expect(await page.inputValue('#field-name')).toBe('Tastatur Test');
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -15,14 +15,27 @@ const decode = (text: string): string =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
+/** The attributes of every `<input>`, read as a browser does (a quoted value may hold ">"). */
+function inputs(html: string): Record<string, string>[] {
+  return [...html.matchAll(/<input((?:\s+[\w-]+(?:="[^"]*")?)*)\s*\/?>/g)].map((tag) =>
+    Object.fromEntries(
+      [...tag[1].matchAll(/\s+([\w-]+)(?:="([^"]*)")?/g)].map((attribute) => [
+        attribute[1],
+        decode(attribute[2] ?? ''),
+      ]),
+    ),
+  );
+}
+
 /** The value a field shows: an input's value attribute or a textarea's text, as the browser reads it. */
 function shownValue(html: string, name: string): string | undefined {
-  const input = new RegExp(`<input[^>]*\\bname="${name}"[^>]*>`).exec(html)?.[0];
+  const input = inputs(html).find((attributes) => attributes.name === name);
   if (input) {
-    const value = /\bvalue="([^"]*)"/.exec(input)?.[1];
-    return value === undefined ? undefined : decode(value);
+    return input.value;
   }
-  const textarea = new RegExp(`<textarea[^>]*\\bname="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
+  const textarea = new RegExp(
+    `<textarea(?:\\s+[\\w-]+(?:="[^"]*")?)*?\\s+name="${name}"(?:\\s+[\\w-]+(?:="[^"]*")?)*\\s*>([^<]*)</textarea>`,
+  ).exec(html)?.[1];
   return textarea === undefined ? undefined : decode(textarea);
 }
 
