@@ -9,7 +9,7 @@ import { MatchingModule } from './matching/matching.module';
 import { MailSinkModule } from './notifications/mail-sink.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProvidersModule } from './providers/providers.module';
-import { PublicPagesModule } from './public-pages/public-pages.module';
+import { PublicWebModule } from './web/public/public-web.module';
 import { SettingsApiModule } from './settings/settings-api.module';
 import { StaffModule } from './staff/staff.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
@@ -31,7 +31,7 @@ export class ApiModule {
         NotificationsModule,
         SettingsApiModule,
         ConsoleModule,
-        PublicPagesModule,
+        PublicWebModule,
         ...(config.MAIL_SINK_ENABLED ? [MailSinkModule.forDirectory(config.MAIL_SINK_DIR)] : []),
       ],
       controllers: [HealthController],

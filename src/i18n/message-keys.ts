@@ -4,6 +4,8 @@
  */
 interface SourceCatalogue {
   common: typeof import('./messages/de/common.json');
+  public: typeof import('./messages/de/public.json');
+  taxonomy: typeof import('./messages/de/taxonomy.json');
   validation: typeof import('./messages/de/validation.json');
 }
 
@@ -15,4 +17,4 @@ export type MessageKey = {
  * Prefixes of keys that code builds at run time (`t.dynamic(\`taxonomy.category.${key}\`)`): the
  * unused-key check counts every key under them as used.
  */
-export const DYNAMIC_KEY_PREFIXES: readonly string[] = ['validation.'];
+export const DYNAMIC_KEY_PREFIXES: readonly string[] = ['validation.', 'taxonomy.'];

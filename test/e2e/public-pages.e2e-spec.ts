@@ -25,8 +25,9 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
     smtp = await startTestSmtpServer();
     // The product default: public requests wait for staff review.
     stack = await startTestStack({ smtpPort: smtp.port, reviewPublicRequestsFirst: true });
+    // axe is injected as an inline script, which the site's CSP (rightly) refuses.
     chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     const staff = await createStaffUser(stack.dataSource, { email: 'kim@agency.test' });
     token = await loginAs(stack.baseUrl, staff.email, STAFF_PASSWORD);
   });
@@ -61,21 +62,21 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
 
   it('should let a help-seeker fix an error and send a request with the keyboard only; it waits in staff review', async () => {
     await page.goto(`${stack.baseUrl}/help`);
-    await tabTo(page, '#f-category');
+    await tabTo(page, '#field-category');
     await page.keyboard.press('ArrowDown'); // the first category: Einkaufshilfe
-    await tabTo(page, '#f-description');
+    await tabTo(page, '#field-description');
     await page.keyboard.type('Wocheneinkauf im Supermarkt, etwa eine Stunde.');
-    await tabTo(page, '#f-date');
+    await tabTo(page, '#field-date');
     await page.keyboard.type(germanDate(daysAhead(3)));
-    await tabTo(page, '#f-timeOfDay');
+    await tabTo(page, '#field-timeOfDay');
     await page.keyboard.press('Space');
-    await tabTo(page, '#f-postalCode');
+    await tabTo(page, '#field-postalCode');
     await page.keyboard.type('2276'); // one digit short
-    await tabTo(page, '#f-name');
+    await tabTo(page, '#field-name');
     await page.keyboard.type('Tastatur Test');
-    await tabTo(page, '#f-phone');
+    await tabTo(page, '#field-phone');
     await page.keyboard.type('040 555 1234');
-    await tabTo(page, '#f-consent');
+    await tabTo(page, '#field-consent');
     await page.keyboard.press('Space');
     // The focused element is visibly marked.
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe(
@@ -86,17 +87,19 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
     await page.waitForSelector('#error-summary');
 
     // The error stands next to its field, is tied to it, says how to fix it, and the answers stay.
-    expect(await page.getAttribute('#f-postalCode', 'aria-invalid')).toBe('true');
-    expect(await page.getAttribute('#f-postalCode', 'aria-describedby')).toContain('f-postalCode-error');
-    expect(await page.textContent('#f-postalCode-error')).toContain('5 Ziffern');
-    expect(await page.inputValue('#f-name')).toBe('Tastatur Test');
+    expect(await page.getAttribute('#field-postalCode', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#field-postalCode', 'aria-describedby')).toContain(
+      'field-postalCode-error',
+    );
+    expect(await page.textContent('#field-postalCode-error')).toContain('5 Ziffern');
+    expect(await page.inputValue('#field-name')).toBe('Tastatur Test');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'help-request-error');
 
     // The summary's link leads to the field.
     await tabTo(page, '#error-summary a');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-postalCode');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-postalCode');
     await page.keyboard.press('End');
     await page.keyboard.type('5');
     await tabTo(page, 'button[type=submit]');
@@ -183,26 +186,26 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
     // Sending without an answer names the problem on the same question.
     await tabTo(page, 'button[value=next]');
     await pressAndLoad('Enter');
-    expect(await page.textContent('#f-category-error')).toContain('Bitte wählen');
+    expect(await page.textContent('#field-category-error')).toContain('Bitte wählen');
     expect(await page.textContent('main')).toContain('Frage 1 von 7');
-    await answer('#f-category', null);
+    await answer('#field-category', null);
     expect(await page.textContent('main')).toContain('Frage 2 von 7');
     // In a radio group Tab reaches one radio; the arrow keys choose (and tick) the next one.
-    await answer('#f-date', 'ArrowDown'); // tomorrow
-    await answer('#f-timeOfDay', 'ArrowDown'); // afternoon
-    await answer('#f-postalCode', '22765');
+    await answer('#field-date', 'ArrowDown'); // tomorrow
+    await answer('#field-timeOfDay', 'ArrowDown'); // afternoon
+    await answer('#field-postalCode', '22765');
     // Back one question: the postal code is still there.
     await tabTo(page, 'button[value=back]');
     await pressAndLoad('Enter');
-    expect(await page.inputValue('#f-postalCode')).toBe('22765');
+    expect(await page.inputValue('#field-postalCode')).toBe('22765');
     await tabTo(page, 'button[value=next]');
     await pressAndLoad('Enter');
     expect(await page.textContent('main')).toContain('Frage 5 von 7');
-    await answer('#f-name', 'Leichte Sprache');
-    await answer('#f-phone', '040 777 888');
+    await answer('#field-name', 'Leichte Sprache');
+    await answer('#field-phone', '040 777 888');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'easy-consent-step');
-    await answer('#f-consent', null);
+    await answer('#field-consent', null);
     await page.waitForURL(/\/help\/thanks/);
 
     const [request] = await requestsFrom('Leichte Sprache');
@@ -217,10 +220,10 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
 
   it('should take a call-back request with name, phone and postal code alone, in English', async () => {
     await page.goto(`${stack.baseUrl}/help/call-back?lang=en`);
-    await page.fill('#f-name', 'Call Me');
-    await page.fill('#f-phone', '040 999 000');
-    await page.fill('#f-postalCode', '22765');
-    await page.check('#f-consent');
+    await page.fill('#field-name', 'Call Me');
+    await page.fill('#field-phone', '040 999 000');
+    await page.fill('#field-postalCode', '22765');
+    await page.check('#field-consent');
     await page.click('button[type=submit]');
     await page.waitForURL(/\/help\/thanks\?lang=en/);
     expect(await page.textContent('h1')).toContain('Thank you');
@@ -235,18 +238,18 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
 
   it('should refuse an impairment without explicit consent next to that checkbox, and store nothing', async () => {
     await page.goto(`${stack.baseUrl}/help`);
-    await page.selectOption('#f-category', 'walk');
-    await page.fill('#f-description', 'Spaziergang im Park');
-    await page.fill('#f-date', germanDate(daysAhead(2)));
-    await page.check('#f-timeOfDay');
-    await page.fill('#f-postalCode', '22765');
-    await page.fill('#f-name', 'Ohne Einwilligung');
-    await page.fill('#f-phone', '040 1111');
-    await page.check('#f-needs'); // wheelchair
-    await page.check('#f-consent');
+    await page.selectOption('#field-category', 'walk');
+    await page.fill('#field-description', 'Spaziergang im Park');
+    await page.fill('#field-date', germanDate(daysAhead(2)));
+    await page.check('#field-timeOfDay');
+    await page.fill('#field-postalCode', '22765');
+    await page.fill('#field-name', 'Ohne Einwilligung');
+    await page.fill('#field-phone', '040 1111');
+    await page.check('#field-needs'); // wheelchair
+    await page.check('#field-consent');
     await page.click('button[type=submit]');
-    await page.waitForSelector('#f-healthConsent-error');
-    expect(await page.textContent('#f-healthConsent-error')).toContain('ausdrücklich');
+    await page.waitForSelector('#field-healthConsent-error');
+    expect(await page.textContent('#field-healthConsent-error')).toContain('ausdrücklich');
     expect(await requestsFrom('Ohne Einwilligung')).toEqual([]);
   });
 
@@ -268,12 +271,12 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
 
   it('should answer a filled honeypot like a person, and store nothing', async () => {
     await page.goto(`${stack.baseUrl}/help/call-back`);
-    await page.fill('#f-name', 'Bot Honig');
-    await page.fill('#f-phone', '040 1234');
-    await page.fill('#f-postalCode', '22765');
-    await page.check('#f-consent');
+    await page.fill('#field-name', 'Bot Honig');
+    await page.fill('#field-phone', '040 1234');
+    await page.fill('#field-postalCode', '22765');
+    await page.check('#field-consent');
     await page.evaluate(() => {
-      (document.getElementById('f-website') as HTMLInputElement).value = 'http://spam.example';
+      (document.getElementById('field-website') as HTMLInputElement).value = 'http://spam.example';
     });
     await page.click('button[type=submit]');
     await page.waitForURL(/\/help\/thanks/);

@@ -42,7 +42,7 @@ describe('volunteer sign-up and self-service in Chromium', () => {
     smtp = await startTestSmtpServer();
     stack = await startTestStack({ smtpPort: smtp.port });
     chromium = await launchChromium();
-    page = await chromium.browser.newPage();
+    page = await chromium.browser.newPage({ bypassCSP: true });
     const staff = await createStaffUser(stack.dataSource, { email: 'kim@agency.test' });
     token = await loginAs(stack.baseUrl, staff.email, STAFF_PASSWORD);
   });
@@ -78,16 +78,16 @@ describe('volunteer sign-up and self-service in Chromium', () => {
       await tabTo(page, selector);
       await page.keyboard.press('Space');
     };
-    await type('#f-name', NAME);
-    await type('#f-email', EMAIL);
-    await type('#f-phone', PHONE);
-    await type('#f-postalCode', '22765');
-    await type('#f-maxTravelKm', '3');
+    await type('#field-name', NAME);
+    await type('#field-email', EMAIL);
+    await type('#field-phone', PHONE);
+    await type('#field-postalCode', '22765');
+    await type('#field-maxTravelKm', '3');
     await tick('input[name=languages][value=de]');
     await tick('input[name=languages][value=tr]');
     await tick('input[name=skills][value=shopping]');
     await tick('input[name=availability][value="3-afternoon"]');
-    await tick('#f-consent');
+    await tick('#field-consent');
     await tabTo(page, 'button[type=submit]');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/volunteer\/thanks/);
@@ -120,14 +120,14 @@ describe('volunteer sign-up and self-service in Chromium', () => {
 
     // Signing up again with the same address: the same answer, no second email, nothing changed.
     await page.goto(`${stack.baseUrl}/volunteer`);
-    await page.fill('#f-name', 'Jemand Anders');
-    await page.fill('#f-email', EMAIL);
-    await page.fill('#f-postalCode', '22765');
-    await page.fill('#f-maxTravelKm', '5');
+    await page.fill('#field-name', 'Jemand Anders');
+    await page.fill('#field-email', EMAIL);
+    await page.fill('#field-postalCode', '22765');
+    await page.fill('#field-maxTravelKm', '5');
     await page.check('input[name=languages][value=de]');
     await page.check('input[name=skills][value=shopping]');
     await page.check('input[name=availability][value="1-morning"]');
-    await page.check('#f-consent');
+    await page.check('#field-consent');
     await page.click('button[type=submit]');
     await page.waitForURL(/\/volunteer\/thanks/);
     expect((await stack.dataSource.getRepository(Volunteer).findOneByOrFail({ id: volunteerId })).name).toBe(
@@ -186,7 +186,7 @@ describe('volunteer sign-up and self-service in Chromium', () => {
     const pages: string[] = [];
     for (const email of ['nobody@example.org', EMAIL, EMAIL]) {
       await page.goto(`${stack.baseUrl}/my-account`);
-      await page.fill('#f-email', email);
+      await page.fill('#field-email', email);
       await page.click('button[type=submit]');
       await page.waitForURL(/\/my-account\/sent/);
       pages.push((await page.textContent('main')) ?? '');
@@ -317,25 +317,25 @@ describe('volunteer sign-up and self-service in Chromium', () => {
     await page.goto(`${stack.baseUrl}/provider?lang=en`);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.click('button[type=submit]');
-    expect(await page.textContent('#f-contactPerson-error')).toContain('contact person');
+    expect(await page.textContent('#field-contactPerson-error')).toContain('contact person');
     // With the keyboard alone; the summary's link leads to the first field at fault.
     await tabTo(page, '#error-summary a');
     await Promise.all([
-      page.waitForFunction(() => location.hash === '#f-name'),
+      page.waitForFunction(() => location.hash === '#field-name'),
       page.keyboard.press('Enter'),
     ]);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-name');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-name');
     for (const [selector, text] of [
-      ['#f-name', 'Seniorentreff Test'],
-      ['#f-contactPerson', 'Aylin Demir'],
-      ['#f-email', 'treff@example.org'],
-      ['#f-streetAddress', 'Bahrenfelder Straße 12'],
-      ['#f-postalCode', '22765'],
+      ['#field-name', 'Seniorentreff Test'],
+      ['#field-contactPerson', 'Aylin Demir'],
+      ['#field-email', 'treff@example.org'],
+      ['#field-streetAddress', 'Bahrenfelder Straße 12'],
+      ['#field-postalCode', '22765'],
     ]) {
       await tabTo(page, selector);
       await page.keyboard.type(text);
     }
-    for (const selector of ['input[name=fields][value=SEN]', '#f-consent']) {
+    for (const selector of ['input[name=fields][value=SEN]', '#field-consent']) {
       await tabTo(page, selector);
       await page.keyboard.press('Space');
     }
