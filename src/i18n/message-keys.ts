@@ -5,6 +5,8 @@
 interface SourceCatalogue {
   common: typeof import('./messages/de/common.json');
   validation: typeof import('./messages/de/validation.json');
+  email: typeof import('./messages/de/email.json');
+  staffEmail: typeof import('./messages/de/staffEmail.json');
 }
 
 export type MessageKey = {

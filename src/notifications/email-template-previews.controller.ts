@@ -1,37 +1,41 @@
 import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { localesFor } from '../i18n';
 import type { Response } from 'express';
 import { NotFoundError } from '../common/domain-error';
 import { StaffAuthGuard } from '../staff/staff-auth.guard';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification.entity';
-import { renderEmail } from './templates/render-email';
-import { SAMPLE_MODELS } from './templates/samples';
+import { emailAudience, renderEmail } from '../web/emails/render-email';
+import { SAMPLE_MODELS } from '../web/emails/samples';
 
 class PreviewQuery {
+  /** Any language the email may be written in: staff emails fall back to German outside de/en. */
   @IsOptional()
-  @IsIn(['de', 'en'])
-  locale?: 'de' | 'en';
+  @IsIn(localesFor('public').map((info) => info.locale))
+  locale?: string;
 
   @IsOptional()
   @IsIn(['html', 'text'])
   format?: 'html' | 'text';
 }
 
-/** Staff see every email as it will look, with made-up sample data, in both languages. */
+/** Staff see every email as it will look, with made-up sample data, in each language it is sent in. */
 @ApiTags('staff')
 @ApiCookieAuth()
 @UseGuards(StaffAuthGuard)
 @Controller('api/staff/notifications/templates')
 export class EmailTemplatePreviewsController {
   @Get()
-  list(): { kind: NotificationKind; preview: { de: string; en: string } }[] {
+  list(): { kind: NotificationKind; preview: Record<string, string> }[] {
     return NOTIFICATION_KINDS.map((kind) => ({
       kind,
-      preview: {
-        de: `/api/staff/notifications/templates/${kind}/preview?locale=de`,
-        en: `/api/staff/notifications/templates/${kind}/preview?locale=en`,
-      },
+      preview: Object.fromEntries(
+        localesFor(emailAudience(kind)).map((info) => [
+          info.locale,
+          `/api/staff/notifications/templates/${kind}/preview?locale=${info.locale}`,
+        ]),
+      ),
     }));
   }
 
