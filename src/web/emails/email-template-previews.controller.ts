@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { localesFor } from '../i18n';
+import { localesFor } from '../../i18n';
 import type { Response } from 'express';
-import { NotFoundError } from '../common/domain-error';
-import { StaffAuthGuard } from '../staff/staff-auth.guard';
-import { NOTIFICATION_KINDS, type NotificationKind } from './notification.entity';
-import { emailAudience, renderEmail } from '../web/emails/render-email';
-import { SAMPLE_MODELS } from '../web/emails/samples';
+import { NotFoundError } from '../../common/domain-error';
+import { StaffAuthGuard } from '../../staff/staff-auth.guard';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../notifications/notification.entity';
+import { sendHtml } from '../shell/send-html';
+import { emailAudience, renderEmail } from './render-email';
+import { SAMPLE_MODELS } from './samples';
 
 class PreviewQuery {
   /** Any language the email may be written in: staff emails fall back to German outside de/en. */
@@ -47,13 +48,14 @@ export class EmailTemplatePreviewsController {
     }
     const typed = kind as NotificationKind;
     const email = renderEmail(typed, query.locale ?? 'de', SAMPLE_MODELS[typed]);
-    response
-      .status(200)
-      .set({
-        'Content-Type': `${query.format === 'text' ? 'text/plain' : 'text/html'}; charset=utf-8`,
-        'Cache-Control': 'no-store',
-        'X-Email-Subject': encodeURIComponent(email.subject),
-      })
-      .send(query.format === 'text' ? `Betreff / Subject: ${email.subject}\n\n${email.text}` : email.html);
+    response.set('X-Email-Subject', encodeURIComponent(email.subject));
+    if (query.format === 'text') {
+      response
+        .status(200)
+        .set({ 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+        .send(`Betreff / Subject: ${email.subject}\n\n${email.text}`);
+      return;
+    }
+    sendHtml(response, 200, email.html);
   }
 }
