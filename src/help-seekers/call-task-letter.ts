@@ -1,5 +1,5 @@
 import { escapeHtml } from '../common/html';
-import type { EmailBlock, EmailContent } from '../notifications/templates/layout';
+import type { EmailBlock, EmailContent } from '../web/emails/email-content';
 
 export interface LetterAddress {
   name: string;
@@ -66,7 +66,7 @@ export function renderLetterPage(content: EmailContent, address: LetterAddress, 
 </head>
 <body><main>
 <p class="print">${content.locale === 'de' ? 'Zum Drucken: Strg+P (Mac: ⌘+P). Dieser Hinweis wird nicht gedruckt.' : 'To print: Ctrl+P (Mac: ⌘+P). This note is not printed.'}</p>
-<div class="sender">${escapeHtml(content.agencyName ?? '')}</div>
+<div class="sender">${escapeHtml(content.agency.name)}</div>
 <div class="address">${addressLines}</div>
 <p class="date">${escapeHtml(dateText)}</p>
 <h1>${escapeHtml(content.heading)}</h1>

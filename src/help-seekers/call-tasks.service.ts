@@ -1,11 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/domain-error';
-import { APP_CONFIG, AppConfig } from '../config/config';
-import { formatScheduleDe, formatScheduleEn } from '../shared/schedule';
+import { formatScheduleDe } from '../shared/schedule';
+import { isLocale } from '../i18n';
+import { AgencyProfileService } from '../settings/agency-profile.service';
 import { Match } from '../matching/match.entity';
-import { emailContent } from '../notifications/templates/render-email';
+import { emailContent, emailTranslator } from '../web/emails/render-email';
+import { formatWhen } from '../web/emails/schedule-text';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -34,9 +36,9 @@ export interface CallTaskView {
 export class CallTasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly taxonomy: TaxonomyService,
+    private readonly agencyProfile: AgencyProfileService,
   ) {}
 
   async list(status: CallTaskStatus, limit: number, staff: AuthenticatedStaff): Promise<CallTaskView[]> {
@@ -105,19 +107,20 @@ export class CallTasksService {
   }
 
   /** The printable letter with the help-seeker's name and address: an audited read. */
-  async letter(id: string, locale: 'de' | 'en' | undefined, staff: AuthenticatedStaff): Promise<string> {
+  async letter(id: string, locale: string | undefined, staff: AuthenticatedStaff): Promise<string> {
     const task = await this.dataSource.getRepository(CallTask).findOneBy({ id });
     if (!task) {
       throw new NotFoundError('call task', id);
     }
     const { request, seeker, volunteer } = await this.load(task);
-    const lang = locale ?? (seeker.preferredLanguage === 'en' ? 'en' : 'de');
-    const content = emailContent('help-seeker-confirmation', lang, {
+    const lang = locale ?? (isLocale(seeker.preferredLanguage, 'public') ? seeker.preferredLanguage : 'de');
+    const t = emailTranslator('help-seeker-confirmation', lang);
+    const content = emailContent('help-seeker-confirmation', t.locale, {
       helpSeekerName: seeker.name,
       volunteerName: volunteer.name,
-      categoryLabel: this.taxonomy.label('categories', request.category, lang),
-      whenText: lang === 'de' ? formatScheduleDe(request.schedule) : formatScheduleEn(request.schedule),
-      agencyName: this.config.AGENCY_NAME,
+      categoryLabel: this.taxonomy.label('categories', request.category, t.locale),
+      whenText: formatWhen(t, request.schedule),
+      agency: await this.agencyProfile.get(),
     });
     await this.audit.record({
       staffUserId: staff.id,

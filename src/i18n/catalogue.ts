@@ -22,7 +22,7 @@ export const PUBLIC_NAMESPACES = [
   'taxonomy',
 ] as const;
 /** Staff-only namespaces: German and English. */
-export const STAFF_NAMESPACES = ['console', 'mailbox'] as const;
+export const STAFF_NAMESPACES = ['console', 'mailbox', 'staffEmail'] as const;
 
 /** Who reads a page decides which locales it offers. */
 export type Audience = 'public' | 'staff';

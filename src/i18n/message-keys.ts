@@ -7,6 +7,8 @@ interface SourceCatalogue {
   public: typeof import('./messages/de/public.json');
   taxonomy: typeof import('./messages/de/taxonomy.json');
   validation: typeof import('./messages/de/validation.json');
+  email: typeof import('./messages/de/email.json');
+  staffEmail: typeof import('./messages/de/staffEmail.json');
 }
 
 export type MessageKey = {

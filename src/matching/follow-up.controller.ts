@@ -112,6 +112,11 @@ export class FollowUpController {
     const volunteer = await this.dataSource
       .getRepository(Volunteer)
       .findOneByOrFail({ id: match.volunteerId });
-    return { matchId: match.id, outcome: check.claims.action as FollowUpOutcome, locale: volunteer.locale };
+    return {
+      matchId: match.id,
+      outcome: check.claims.action as FollowUpOutcome,
+      // The link pages exist in German and English until they move to the catalogue (web/links).
+      locale: volunteer.locale === 'de' ? 'de' : 'en',
+    };
   }
 }

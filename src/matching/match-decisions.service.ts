@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ConflictError, NotFoundError } from '../common/domain-error';
+import { isLocale } from '../i18n';
 import { CallTask } from '../help-seekers/call-task.entity';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
@@ -331,7 +332,7 @@ export class MatchDecisionsService {
         kind: 'help-seeker-confirmation',
         subjectId: match.id,
         recipient: seeker.email,
-        locale: seeker.preferredLanguage === 'en' ? 'en' : 'de',
+        locale: isLocale(seeker.preferredLanguage, 'public') ? seeker.preferredLanguage : 'de',
       });
     }
     await manager

@@ -86,7 +86,8 @@ export class OfferResponsesController {
       this.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: match.requestId }),
       this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId }),
     ]);
-    const locale = volunteer.locale;
+    // The link pages exist in German and English until they move to the catalogue (web/links).
+    const locale = volunteer.locale === 'de' ? 'de' : 'en';
     return {
       match,
       locale,

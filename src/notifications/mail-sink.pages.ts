@@ -1,5 +1,5 @@
 import type { SinkMessage, SinkMessageSummary } from './mail-sink';
-import { escapeHtml } from './templates/escape-html';
+import { escapeHtml } from '../common/html';
 
 /* Pure page rendering for the demo mailbox; the controller only fetches data and returns these. */
 

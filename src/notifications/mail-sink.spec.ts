@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { isValidSinkMessageId, listSinkMessages, readSinkMessage, startMailSink } from './mail-sink';
 import { renderMailboxPage, renderMessagePage } from './mail-sink.pages';
 import { SmtpTransport } from './smtp.transport';
-import { renderEmail } from './templates/render-email';
+import { renderEmail } from '../web/emails/render-email';
+import { SAMPLE_AGENCY } from '../web/emails/samples';
 
 describe('mail sink', () => {
   let dir: string;
@@ -33,6 +34,7 @@ describe('mail sink', () => {
         district: 'Ottensen',
         whenText: 'Di, 24.11.2026, 9–12 Uhr',
         requestUrl: 'https://nahbar.example/staff/requests/42',
+        agency: SAMPLE_AGENCY,
       });
       const messageId = '<notification-3f2b1c5e-8a7d-4e6f-9b0a-1c2d3e4f5a6b@nahbar>';
 
@@ -65,7 +67,7 @@ describe('mail sink', () => {
       // The demo pages show it, with the mail's HTML escaped into the sandboxed iframe.
       expect(renderMailboxPage([summary])).toContain(`href="/demo/mail/${summary.id}"`);
       const page = renderMessagePage(message!);
-      expect(page).toMatch(/<iframe sandbox="[^"]*" title="[^"]*" srcdoc="&lt;!DOCTYPE html&gt;/);
+      expect(page).toMatch(/<iframe sandbox="[^"]*" title="[^"]*" srcdoc="&lt;!doctype html&gt;/i);
       expect(page).not.toContain('<h1 style=');
       expect(page).toContain('&lt;base target=&quot;_blank&quot;&gt;');
     } finally {

@@ -4,10 +4,11 @@ import { DataSource, EntityNotFoundError, In } from 'typeorm';
 import { createLinkToken } from '../shared/signed-links';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { HelpRequest } from '../help-seekers/help-request.entity';
-import { formatScheduleDe, formatScheduleEn } from '../shared/schedule';
 import { FOLLOW_UP_OUTCOMES, Match } from '../matching/match.entity';
 import { createOfferToken } from '../matching/offer-links';
 import { DEFAULT_MATCHING_SETTINGS } from '../settings/matching-settings';
+import { AgencyProfileService } from '../settings/agency-profile.service';
+import type { AgencyProfile } from '../settings/agency-profile.dto';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { buildIcs } from './domain/ics';
@@ -16,7 +17,9 @@ import type { OutgoingEmail } from './email-transport';
 import { emailConfirmationKey, emailFingerprint } from './notification-keys';
 import { Notification, NotificationKind } from './notification.entity';
 import { StaffDigestService } from './staff-digest.service';
-import { renderEmail, type EmailLocale, type RenderedEmail } from './templates/render-email';
+import { emailTranslator, renderEmail, type RenderedEmail } from '../web/emails/render-email';
+import { formatDateTime, formatWhen } from '../web/emails/schedule-text';
+import type { Translator } from '../i18n';
 
 /** How long the links in emails stay valid. */
 const VOLUNTEER_LINK_DAYS = 365;
@@ -66,6 +69,7 @@ export class NotificationComposer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly taxonomy: TaxonomyService,
     private readonly staffDigest: StaffDigestService,
+    private readonly agencyProfile: AgencyProfileService,
   ) {}
 
   /**
@@ -80,10 +84,12 @@ export class NotificationComposer {
     const matches = await this.loadMatches(
       notifications.filter((notification) => isAboutAMatch(notification.kind)).map((n) => n.subjectId),
     );
+    // Every email's footer carries the agency's contact data, read once for the batch.
+    const agency = await this.agencyProfile.get();
     return Promise.allSettled(
       notifications.map(
         async (notification) =>
-          (await this.build(notification, now, matches)) ?? { email: null, covers: [], cancels: [] },
+          (await this.build(notification, now, matches, agency)) ?? { email: null, covers: [], cancels: [] },
       ),
     );
   }
@@ -92,6 +98,7 @@ export class NotificationComposer {
     notification: Notification,
     now: Date,
     matches: LoadedMatches,
+    agency: AgencyProfile,
   ): Promise<ComposedNotification | null> {
     const single = (rendered: RenderedEmail, extra: Partial<OutgoingEmail> = {}): ComposedNotification => ({
       email: { to: notification.recipient, messageId: notification.messageId, ...rendered, ...extra },
@@ -99,9 +106,11 @@ export class NotificationComposer {
       cancels: [],
     });
     const locale = notification.locale;
+    // Dates and times in the reader's language; the same fallback as the texts (German).
+    const t = emailTranslator(notification.kind, locale);
     switch (notification.kind) {
       case 'volunteer-offer-digest':
-        return this.offerDigest(notification, now);
+        return this.offerDigest(notification, now, agency);
       case 'volunteer-email-confirmation': {
         const volunteer = await this.dataSource
           .getRepository(Volunteer)
@@ -124,8 +133,8 @@ export class NotificationComposer {
           renderEmail('volunteer-email-confirmation', locale, {
             volunteerName: volunteer.name,
             confirmUrl: `${this.base}/email-confirmations/${token}`,
-            expiresText: formatBerlinDateTime(expiresAt, locale),
-            agencyName: this.config.AGENCY_NAME,
+            expiresText: formatDateTime(t, expiresAt),
+            agency,
           }),
         );
       }
@@ -147,18 +156,23 @@ export class NotificationComposer {
           renderEmail('volunteer-self-service-link', locale, {
             volunteerName: volunteer.name,
             url: `${this.base}/preferences/${token}`,
-            expiresText: formatBerlinDateTime(expiresAt, locale),
-            agencyName: this.config.AGENCY_NAME,
+            expiresText: formatDateTime(t, expiresAt),
+            agency,
           }),
         );
       }
       case 'staff-daily-digest':
-        return single(renderEmail('staff-daily-digest', locale, await this.staffDigest.collect(now, locale)));
+        return single(
+          renderEmail('staff-daily-digest', locale, {
+            ...(await this.staffDigest.collect(now, t.locale)),
+            agency,
+          }),
+        );
       default:
         break;
     }
 
-    const context = matchContext(matches, notification.subjectId, locale, this.taxonomy);
+    const context = matchContext(matches, notification.subjectId, t, this.taxonomy, now);
     if (!context) {
       return null;
     }
@@ -171,7 +185,7 @@ export class NotificationComposer {
         streetAddress: request.streetAddress ?? provider?.streetAddress ?? '',
         postalCode: request.postalCode,
         district,
-        contactName: seeker?.name ?? provider?.contactPerson ?? this.config.AGENCY_NAME,
+        contactName: seeker?.name ?? provider?.contactPerson ?? agency.name,
         contactPhone: seeker?.phone ?? provider?.phone ?? null,
         contactEmail: seeker?.email ?? provider?.email ?? null,
       };
@@ -193,8 +207,8 @@ export class NotificationComposer {
             whenText,
             acceptUrl: links.accept,
             declineUrl: links.decline,
-            expiresText: formatBerlinDateTime(links.expiresAt, locale),
-            agencyName: this.config.AGENCY_NAME,
+            expiresText: formatDateTime(t, links.expiresAt),
+            agency,
             unsubscribeUrl,
             preferencesUrl,
           }),
@@ -207,8 +221,13 @@ export class NotificationComposer {
         const ics = firstDate
           ? buildIcs({
               uid: `match-${match.id}@nahbar`,
-              summary: `${categoryLabel} (${this.config.AGENCY_NAME})`,
-              description: [details.contactName, details.contactPhone].filter(Boolean).join(', '),
+              summary: t.t('email.ics.summary', { category: categoryLabel, agency: agency.name }),
+              description: details.contactPhone
+                ? t.t('email.ics.contactWithPhone', {
+                    name: details.contactName,
+                    phone: details.contactPhone,
+                  })
+                : t.t('email.ics.contact', { name: details.contactName }),
               location: `${details.streetAddress}, ${details.postalCode} ${district}`,
               schedule: request.schedule,
               firstDate,
@@ -221,7 +240,7 @@ export class NotificationComposer {
             categoryLabel,
             whenText,
             ...details,
-            agencyName: this.config.AGENCY_NAME,
+            agency,
             hasCalendarFile: ics !== null,
             // The template already asks to use the contact only for this assignment; no agency extra yet.
             privacyNote: '',
@@ -246,7 +265,7 @@ export class NotificationComposer {
             categoryLabel,
             whenText,
             ...details,
-            agencyName: this.config.AGENCY_NAME,
+            agency,
           }),
         );
       }
@@ -277,7 +296,7 @@ export class NotificationComposer {
             wentWellUrl,
             problemsUrl,
             didNotHappenUrl,
-            agencyName: this.config.AGENCY_NAME,
+            agency,
           }),
         );
       }
@@ -291,7 +310,7 @@ export class NotificationComposer {
             volunteerName: volunteer.name,
             categoryLabel,
             whenText,
-            agencyName: this.config.AGENCY_NAME,
+            agency,
           }),
         );
       }
@@ -305,14 +324,18 @@ export class NotificationComposer {
             district,
             whenText,
             requestUrl,
-            agencyName: this.config.AGENCY_NAME,
+            agency,
           }),
         );
     }
   }
 
   /** All offers batched for this volunteer that are still open, in one email. */
-  private async offerDigest(notification: Notification, now: Date): Promise<ComposedNotification | null> {
+  private async offerDigest(
+    notification: Notification,
+    now: Date,
+    agency: AgencyProfile,
+  ): Promise<ComposedNotification | null> {
     const volunteer = await this.dataSource
       .getRepository(Volunteer)
       .findOneBy({ email: notification.recipient });
@@ -331,10 +354,11 @@ export class NotificationComposer {
       return { email: null, covers: [], cancels };
     }
     const locale = notification.locale;
+    const t = emailTranslator(notification.kind, locale);
     const offers = [];
     const loaded = await this.loadMatches(covered.map((row) => row.subjectId));
     for (const row of covered) {
-      const context = matchContext(loaded, row.subjectId, locale, this.taxonomy);
+      const context = matchContext(loaded, row.subjectId, t, this.taxonomy, now);
       if (!context) {
         continue;
       }
@@ -346,13 +370,13 @@ export class NotificationComposer {
         whenText: context.whenText,
         acceptUrl: links.accept,
         declineUrl: links.decline,
-        expiresText: formatBerlinDateTime(links.expiresAt, locale),
+        expiresText: formatDateTime(t, links.expiresAt),
       });
     }
     const { unsubscribeUrl, preferencesUrl } = this.volunteerLinks(volunteer, now);
     const rendered = renderEmail('volunteer-offer-digest', locale, {
       volunteerName: volunteer.name,
-      agencyName: this.config.AGENCY_NAME,
+      agency,
       offers,
       unsubscribeUrl,
       preferencesUrl,
@@ -458,8 +482,9 @@ const KINDS_NOT_ABOUT_A_MATCH = new Set<NotificationKind>([
 function matchContext(
   loaded: LoadedMatches,
   matchId: string,
-  locale: EmailLocale,
+  t: Translator,
   taxonomy: TaxonomyService,
+  now: Date,
 ): MatchContext | null {
   const rows = loaded.get(matchId);
   if (rows === undefined) {
@@ -468,23 +493,15 @@ function matchContext(
   if (rows instanceof EntityNotFoundError) {
     throw rows;
   }
-  const { request } = rows;
+  const { request, match } = rows;
   return {
     ...rows,
-    categoryLabel: taxonomy.label('categories', request.category, locale),
-    whenText: locale === 'de' ? formatScheduleDe(request.schedule) : formatScheduleEn(request.schedule),
+    categoryLabel: taxonomy.label('categories', request.category, t.locale),
+    whenText: formatWhen(
+      t,
+      request.schedule,
+      firstAssignmentDate(request.schedule, match.respondedAt ?? now),
+    ),
     district: request.district ?? request.postalCode,
   };
-}
-
-export function formatBerlinDateTime(instant: Date, locale: 'de' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    timeZone: 'Europe/Berlin',
-    weekday: 'short',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(instant);
 }

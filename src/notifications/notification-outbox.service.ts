@@ -17,7 +17,8 @@ export interface NotificationRequest {
   kind: NotificationKind;
   subjectId: string;
   recipient: string;
-  locale: 'de' | 'en';
+  /** A catalogue locale: public for volunteers and help-seekers, staff for staff emails. */
+  locale: string;
   /** Earliest send time; null or absent = at once. */
   notBefore?: Date | null;
   /** Held for a digest: written, but no send job of its own. */

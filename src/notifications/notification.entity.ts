@@ -63,8 +63,9 @@ export class Notification {
   @Column({ type: 'text' })
   recipient: string;
 
+  /** The language the email is written in: a locale of the catalogue (unknown ones get German). */
   @Column({ type: 'text', default: 'de' })
-  locale: 'de' | 'en';
+  locale: string;
 
   @Column({ type: 'text', default: 'pending' })
   status: NotificationStatus;

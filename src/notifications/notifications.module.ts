@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StaffModule } from '../staff/staff.module';
-import { EmailTemplatePreviewsController } from './email-template-previews.controller';
+import { EmailTemplatePreviewsController } from '../web/emails/email-template-previews.controller';
 import { NotificationOutbox } from './notification-outbox.service';
 import { StaffNotificationsController } from './staff-notifications.controller';
 

@@ -7,14 +7,13 @@ import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { berlinWallClock } from '../shared/berlin-time';
 import { NotificationOutbox } from './notification-outbox.service';
 import { staffDigestKey } from './notification-keys';
-import type { EmailListItem } from './templates/layout';
+import { translator } from '../i18n';
+import type { EmailListItem } from '../web/emails/email-content';
 import {
   countDigestItems,
   type DigestSection,
   type StaffDailyDigestModel,
-} from './templates/staff-daily-digest';
-
-type Locale = 'de' | 'en';
+} from '../web/emails/staff-daily-digest';
 
 interface RequestRow {
   id: string;
@@ -23,9 +22,13 @@ interface RequestRow {
   postal_code: string;
 }
 
-const FOLLOW_UP_LABELS: Record<Locale, Record<string, string>> = {
-  de: { problems: 'es gab Probleme', 'did-not-happen': 'hat nicht stattgefunden' },
-  en: { problems: 'there were problems', 'did-not-happen': 'did not happen' },
+/** What the digest's follow-up lines are about; literal keys so the catalogue check sees them used. */
+const FOLLOW_UP_LABELS: Record<
+  string,
+  'staffEmail.digest.outcome.problems' | 'staffEmail.digest.outcome.didNotHappen'
+> = {
+  problems: 'staffEmail.digest.outcome.problems',
+  'did-not-happen': 'staffEmail.digest.outcome.didNotHappen',
 };
 
 /**
@@ -60,11 +63,16 @@ export class StaffDigestService {
     return jobId !== null;
   }
 
-  async collect(now: Date, locale: Locale): Promise<StaffDailyDigestModel> {
+  /** The digest's lines in a staff language; the composer adds the agency. */
+  async collect(now: Date, locale: string): Promise<Omit<StaffDailyDigestModel, 'agency'>> {
+    const t = translator(locale, 'staff');
     const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
     const requestUrl = (id: string) => `${base}/api/staff/help-requests/${id}`;
     const what = (row: RequestRow) =>
-      `${this.taxonomy.label('categories', row.category, locale)} in ${row.district ?? row.postal_code}`;
+      t.t('staffEmail.digest.what', {
+        category: this.taxonomy.label('categories', row.category, t.locale),
+        district: row.district ?? row.postal_code,
+      });
     const since = new Date(now.getTime() - 24 * 3600_000);
     const q = <T>(sql: string, params: unknown[] = []): Promise<T[]> => this.dataSource.query(sql, params);
 
@@ -134,24 +142,31 @@ export class StaffDigestService {
       ),
     ]);
 
-    const de = locale === 'de';
     const sections: Record<DigestSection, EmailListItem[]> = {
       inReview: inReview.map((row) => ({ text: what(row), url: requestUrl(row.id) })),
       proposalsReady: proposals.map((row) => ({
-        text: `${what(row)} (${row.proposals} ${de ? 'Vorschläge' : 'proposals'})`,
+        text: t.t('staffEmail.digest.proposals', { what: what(row), count: row.proposals }),
         url: requestUrl(row.id),
       })),
       noEligible: noEligible.map((row) => ({ text: what(row), url: requestUrl(row.id) })),
-      declined: declined.map((row) => ({ text: `${row.volunteer} – ${what(row)}`, url: requestUrl(row.id) })),
-      expired: expired.map((row) => ({ text: `${row.volunteer} – ${what(row)}`, url: requestUrl(row.id) })),
+      declined: declined.map((row) => ({
+        text: t.t('staffEmail.digest.volunteerLine', { volunteer: row.volunteer, what: what(row) }),
+        url: requestUrl(row.id),
+      })),
+      expired: expired.map((row) => ({
+        text: t.t('staffEmail.digest.volunteerLine', { volunteer: row.volunteer, what: what(row) }),
+        url: requestUrl(row.id),
+      })),
       callTasks: callTasks.map((row) => ({
-        text: de
-          ? `${what(row)} – Zusage von ${row.volunteer} mitteilen`
-          : `${what(row)} – tell them ${row.volunteer} is coming`,
+        text: t.t('staffEmail.digest.callTask', { what: what(row), volunteer: row.volunteer }),
         url: `${base}/api/staff/call-tasks/${row.task_id}/letter`,
       })),
       followUps: followUps.map((row) => ({
-        text: `${row.volunteer} – „${FOLLOW_UP_LABELS[locale][row.outcome] ?? row.outcome}“ (${what(row)})`,
+        text: t.t('staffEmail.digest.followUp', {
+          volunteer: row.volunteer,
+          outcome: FOLLOW_UP_LABELS[row.outcome] ? t.t(FOLLOW_UP_LABELS[row.outcome]) : row.outcome,
+          what: what(row),
+        }),
         url: requestUrl(row.id),
       })),
       undeliverable: undeliverable.map((row) => ({
@@ -159,20 +174,10 @@ export class StaffDigestService {
         url: `${base}/api/staff/volunteers/${row.id}`,
       })),
       unconfirmed: unconfirmed.map((row) => ({
-        text: de ? `${row.name} (seit ${row.days} Tagen)` : `${row.name} (for ${row.days} days)`,
+        text: t.t('staffEmail.digest.unconfirmedFor', { name: row.name, days: row.days }),
         url: `${base}/api/staff/volunteers/${row.id}`,
       })),
     };
-    return {
-      dayText: new Intl.DateTimeFormat(de ? 'de-DE' : 'en-GB', {
-        timeZone: 'Europe/Berlin',
-        weekday: 'short',
-        day: '2-digit',
-        month: '2-digit',
-        year: 'numeric',
-      }).format(now),
-      sections,
-      agencyName: this.config.AGENCY_NAME,
-    };
+    return { day: now, sections };
   }
 }

@@ -65,7 +65,15 @@ export class TaxonomyService {
     return this.category(category)?.minimumAge ?? null;
   }
 
-  label(kind: keyof Taxonomy, key: string, locale: 'de' | 'en'): string {
-    return this.taxonomy[kind][key]?.[locale] ?? key;
+  /**
+   * An agency's taxonomy is labelled in German and English; readers of other languages get the
+   * English label until the taxonomy carries theirs.
+   */
+  label(kind: keyof Taxonomy, key: string, locale: string): string {
+    const entry = this.taxonomy[kind][key];
+    if (!entry) {
+      return key;
+    }
+    return locale === 'de' ? entry.de : entry.en;
   }
 }

@@ -38,7 +38,8 @@ const preferencesOf = (v: Volunteer): VolunteerPreferences => ({
   maxOffersPerWeek: v.maxOffersPerWeek,
   awayUntil: v.awayUntil,
   quietHours: v.quietHours,
-  locale: v.locale,
+  // The link pages exist in German and English until they move to the catalogue (web/links).
+  locale: v.locale === 'de' ? 'de' : 'en',
 });
 
 /** The text fields of the profile form as typed, to show them again next to their error. */
@@ -295,7 +296,7 @@ export class VolunteerLinksController {
       .findOneBy({ id: check.claims.subjectId });
     // An erased account's links lead nowhere.
     return volunteer && volunteer.erasedAt === null
-      ? { claims: check.claims, locale: volunteer.locale, volunteer }
+      ? { claims: check.claims, locale: volunteer.locale === 'de' ? 'de' : 'en', volunteer }
       : null;
   }
 

@@ -120,9 +120,9 @@ export class Volunteer extends Located {
   @Column({ type: 'timestamptz', nullable: true })
   erasedAt: Date | null;
 
-  /** German by default; the language of emails to this volunteer. */
+  /** German by default; the language of emails to this volunteer (any public locale of the catalogue). */
   @Column({ type: 'text', default: 'de' })
-  locale: 'de' | 'en';
+  locale: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

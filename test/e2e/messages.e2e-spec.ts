@@ -266,7 +266,7 @@ describe('messages: confirmation with .ics, reminder, follow-up, help-seeker not
     expect(smtp.messages.filter((m) => m.subject?.startsWith('Tagesübersicht'))).toHaveLength(1);
   });
 
-  it('should preview every email template for staff, in German and English, as HTML or text', async () => {
+  it('should preview every email template for staff, in each language it is sent in, as HTML or text', async () => {
     const list = await requestJson(stack.baseUrl, 'GET', '/api/staff/notifications/templates', { token });
     expect(list.status).toBe(200);
     expect(list.body.map((t: { kind: string }) => t.kind)).toContain('volunteer-offer-digest');
@@ -278,6 +278,13 @@ describe('messages: confirmation with .ics, reminder, follow-up, help-seeker not
     expect(en.status).toBe(200);
     expect(en.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await en.text()).toContain('Can you help?');
+    const ar = await preview('volunteer-offer/preview?locale=ar');
+    expect(ar.status).toBe(200);
+    expect(await ar.text()).toMatch(/<html lang="ar" dir="rtl">/);
+    const offerEntry = list.body.find((t: { kind: string }) => t.kind === 'volunteer-offer');
+    expect(Object.keys(offerEntry.preview).sort()).toEqual(['ar', 'de', 'en', 'fa', 'ru', 'tr', 'uk']);
+    const digestEntry = list.body.find((t: { kind: string }) => t.kind === 'staff-daily-digest');
+    expect(Object.keys(digestEntry.preview).sort()).toEqual(['de', 'en']);
     const text = await preview('volunteer-follow-up/preview?format=text');
     expect(await text.text()).toContain('Wie ist es gelaufen?');
     expect((await preview('no-such-kind/preview')).status).toBe(404);

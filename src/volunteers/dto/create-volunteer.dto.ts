@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { localesFor } from '../../i18n';
 import {
   ArrayMaxSize,
   Equals,
@@ -18,7 +19,12 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsLanguageCode, IsPhoneNumber, IsPostalCode } from '../../common/dto/field-validators';
+import {
+  IsCalendarDate,
+  IsLanguageCode,
+  IsPhoneNumber,
+  IsPostalCode,
+} from '../../common/dto/field-validators';
 import { WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
 import { OFFER_DELIVERIES, type OfferDelivery } from '../volunteer.entity';
 import {
@@ -27,6 +33,9 @@ import {
   type LanguageLevel,
   type VolunteerStatus,
 } from '../../shared/volunteer-profile';
+
+/** The languages an email can be written in: the catalogue's public locales. */
+const EMAIL_LOCALES = localesFor('public').map((info) => info.locale);
 
 export class LanguageSkillDto {
   @ApiProperty({ example: 'tr', description: 'ISO 639 code (kmr = Kurmanji, ckb = Sorani)' })
@@ -125,10 +134,11 @@ export class CreateVolunteerDto {
   @IsIn(VOLUNTEER_STATUSES)
   status?: VolunteerStatus;
 
-  @ApiPropertyOptional({ enum: ['de', 'en'], default: 'de' })
+  /** The language of the emails this volunteer gets: any language the public texts exist in. */
+  @ApiPropertyOptional({ enum: EMAIL_LOCALES, default: 'de' })
   @IsOptional()
-  @IsIn(['de', 'en'])
-  locale?: 'de' | 'en';
+  @IsIn(EMAIL_LOCALES)
+  locale?: string;
 
   @ApiPropertyOptional({
     enum: OFFER_DELIVERIES,

@@ -1,6 +1,8 @@
-import type { NotificationKind } from '../notification.entity';
+import { translator, type Translator } from '../../i18n';
+import type { NotificationKind } from '../../notifications/notification.entity';
+import { renderText, oneLine, type EmailContent, type RenderedEmail } from './email-content';
+import { renderEmailHtml } from './email-shell';
 import { helpSeekerConfirmationContent, type HelpSeekerConfirmationModel } from './help-seeker-confirmation';
-import { renderLayout, type EmailContent, type EmailLocale, type RenderedEmail } from './layout';
 import { staffDailyDigestContent, type StaffDailyDigestModel } from './staff-daily-digest';
 import {
   staffOfferAcceptedContent,
@@ -22,7 +24,7 @@ import {
   type VolunteerSelfServiceLinkModel,
 } from './volunteer-self-service-link';
 
-export type { EmailContent, EmailLocale, RenderedEmail } from './layout';
+export type { EmailContent, RenderedEmail } from './email-content';
 export type { HelpSeekerConfirmationModel } from './help-seeker-confirmation';
 export type { StaffDailyDigestModel } from './staff-daily-digest';
 export type { StaffOfferResponseModel } from './staff-offer-response';
@@ -33,7 +35,6 @@ export type { VolunteerOfferModel } from './volunteer-offer';
 export type { VolunteerOfferDigestModel } from './volunteer-offer-digest';
 export type { VolunteerReminderModel } from './volunteer-reminder';
 export type { VolunteerSelfServiceLinkModel } from './volunteer-self-service-link';
-export { escapeHtml } from './escape-html';
 
 /** Type-only import: keyed by the entity's kinds, so a new kind without a template fails to compile. */
 export type EmailKind = NotificationKind;
@@ -53,7 +54,7 @@ export interface EmailModels {
   'staff-daily-digest': StaffDailyDigestModel;
 }
 
-type ContentBuilders = { [K in EmailKind]: (locale: EmailLocale, model: EmailModels[K]) => EmailContent };
+type ContentBuilders = { [K in EmailKind]: (t: Translator, model: EmailModels[K]) => EmailContent };
 
 const CONTENT_BUILDERS: ContentBuilders = {
   'volunteer-offer': volunteerOfferContent,
@@ -70,23 +71,32 @@ const CONTENT_BUILDERS: ContentBuilders = {
   'staff-daily-digest': staffDailyDigestContent,
 };
 
-export const EMAIL_LOCALES: readonly EmailLocale[] = ['de', 'en'];
+/** Emails to staff are written in a staff language (German or English), all others in any public one. */
+export function emailAudience(kind: EmailKind): 'public' | 'staff' {
+  return kind.startsWith('staff-') ? 'staff' : 'public';
+}
+
+/** The reader's translator for an email: an unknown locale (an old row, a typo) gets German. */
+export function emailTranslator(kind: EmailKind, locale: string): Translator {
+  return translator(locale, emailAudience(kind));
+}
 
 /** The structured content (blocks) of an email, e.g. for the printable letter. */
 export function emailContent<K extends EmailKind>(
   kind: K,
-  locale: EmailLocale,
+  locale: string,
   model: EmailModels[K],
 ): EmailContent {
-  const build: (locale: EmailLocale, model: EmailModels[K]) => EmailContent = CONTENT_BUILDERS[kind];
-  return build(locale, model);
+  const build: (t: Translator, model: EmailModels[K]) => EmailContent = CONTENT_BUILDERS[kind];
+  return build(emailTranslator(kind, locale), model);
 }
 
-/** Pure: plain view models in, subject and both body parts out. */
+/** Pure: a plain view model in, subject and both body parts out. */
 export function renderEmail<K extends EmailKind>(
   kind: K,
-  locale: EmailLocale,
+  locale: string,
   model: EmailModels[K],
 ): RenderedEmail {
-  return renderLayout(emailContent(kind, locale, model));
+  const content = emailContent(kind, locale, model);
+  return { subject: oneLine(content.subject), text: renderText(content), html: renderEmailHtml(content) };
 }

@@ -1,3 +1,4 @@
+import type { AgencyProfile } from '../../settings/agency-profile.dto';
 import type { EmailModels } from './render-email';
 
 /*
@@ -6,6 +7,18 @@ import type { EmailModels } from './render-email';
  */
 
 const EXAMPLE = 'https://nahbar.example';
+
+export const SAMPLE_AGENCY: AgencyProfile = {
+  name: 'Altonavi',
+  street: 'Beispielweg 3',
+  postalCode: '22765',
+  city: 'Hamburg',
+  phone: '040 987 654 32',
+  email: 'kontakt@altonavi.example',
+  openingHours: 'Mo–Do 10–16 Uhr',
+  imprint: 'Altonavi e. V., Beispielweg 3, 22765 Hamburg',
+  accessibilityStatement: 'Wir möchten, dass alle Menschen diese Seiten nutzen können.',
+};
 
 export const SAMPLE_MODELS: EmailModels = {
   'volunteer-offer': {
@@ -17,13 +30,13 @@ export const SAMPLE_MODELS: EmailModels = {
     acceptUrl: `${EXAMPLE}/offers/accept?token=abc&sig=1`,
     declineUrl: `${EXAMPLE}/offers/decline?token=abc&sig=2`,
     expiresText: 'Fr, 20.11.2026, 18 Uhr',
-    agencyName: 'Altonavi',
+    agency: SAMPLE_AGENCY,
     unsubscribeUrl: `${EXAMPLE}/unsubscribe/sample`,
     preferencesUrl: `${EXAMPLE}/preferences/sample`,
   },
   'volunteer-offer-digest': {
     volunteerName: 'Anna Schulz',
-    agencyName: 'Altonavi',
+    agency: SAMPLE_AGENCY,
     unsubscribeUrl: `${EXAMPLE}/unsubscribe/sample`,
     preferencesUrl: `${EXAMPLE}/preferences/sample`,
     offers: [
@@ -57,7 +70,7 @@ export const SAMPLE_MODELS: EmailModels = {
     contactName: 'Erika Meyer',
     contactPhone: '040 123 456',
     contactEmail: 'erika@example.org',
-    agencyName: 'Altonavi',
+    agency: SAMPLE_AGENCY,
     hasCalendarFile: true,
     privacyNote: 'Altonavi verarbeitet Ihre Daten nur für die Vermittlung.',
   },
@@ -70,7 +83,7 @@ export const SAMPLE_MODELS: EmailModels = {
     district: 'Ottensen',
     contactName: 'Erika Meyer',
     contactPhone: '040 123 456',
-    agencyName: 'Altonavi',
+    agency: SAMPLE_AGENCY,
   },
   'volunteer-follow-up': {
     volunteerName: 'Anna Schulz',
@@ -80,26 +93,26 @@ export const SAMPLE_MODELS: EmailModels = {
     wentWellUrl: `${EXAMPLE}/follow-ups/went-well`,
     problemsUrl: `${EXAMPLE}/follow-ups/problems`,
     didNotHappenUrl: `${EXAMPLE}/follow-ups/did-not-happen`,
-    agencyName: 'Altonavi',
+    agency: SAMPLE_AGENCY,
   },
   'volunteer-email-confirmation': {
     volunteerName: 'Anna Schulz',
     confirmUrl: `${EXAMPLE}/email-confirmations/sample`,
     expiresText: 'Sa, 28.11.2026, 12:00',
-    agencyName: 'Altonavi',
+    agency: SAMPLE_AGENCY,
   },
   'volunteer-self-service-link': {
     volunteerName: 'Anna Schulz',
     url: `${EXAMPLE}/preferences/sample`,
     expiresText: 'Sa, 28.11.2026, 12:00',
-    agencyName: 'Altonavi',
+    agency: SAMPLE_AGENCY,
   },
   'help-seeker-confirmation': {
     helpSeekerName: 'Erika Meyer',
     volunteerName: 'Anna Schulz',
     categoryLabel: 'Einkaufshilfe',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
-    agencyName: 'Altonavi',
+    agency: SAMPLE_AGENCY,
   },
   'staff-offer-accepted': {
     volunteerName: 'Anna Schulz',
@@ -107,6 +120,7 @@ export const SAMPLE_MODELS: EmailModels = {
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
     requestUrl: `${EXAMPLE}/staff/requests/42`,
+    agency: SAMPLE_AGENCY,
   },
   'staff-offer-declined': {
     volunteerName: 'Anna Schulz',
@@ -114,6 +128,7 @@ export const SAMPLE_MODELS: EmailModels = {
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
     requestUrl: `${EXAMPLE}/staff/requests/42`,
+    agency: SAMPLE_AGENCY,
   },
   'staff-offer-expired': {
     volunteerName: 'Anna Schulz',
@@ -121,10 +136,11 @@ export const SAMPLE_MODELS: EmailModels = {
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
     requestUrl: `${EXAMPLE}/staff/requests/42`,
+    agency: SAMPLE_AGENCY,
   },
   'staff-daily-digest': {
-    dayText: 'Sa, 21.11.2026',
-    agencyName: 'Altonavi',
+    day: new Date('2026-11-21T06:00:00Z'),
+    agency: SAMPLE_AGENCY,
     sections: {
       inReview: [],
       proposalsReady: [

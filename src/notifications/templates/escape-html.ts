@@ -1,2 +1,0 @@
-/** The templates escape with the same function as the app's pages. */
-export { escapeHtml } from '../../common/html';

@@ -1,0 +1,61 @@
+import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { localesFor } from '../../i18n';
+import type { Response } from 'express';
+import { NotFoundError } from '../../common/domain-error';
+import { StaffAuthGuard } from '../../staff/staff-auth.guard';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../notifications/notification.entity';
+import { sendHtml } from '../shell/send-html';
+import { emailAudience, renderEmail } from './render-email';
+import { SAMPLE_MODELS } from './samples';
+
+class PreviewQuery {
+  /** Any language the email may be written in: staff emails fall back to German outside de/en. */
+  @IsOptional()
+  @IsIn(localesFor('public').map((info) => info.locale))
+  locale?: string;
+
+  @IsOptional()
+  @IsIn(['html', 'text'])
+  format?: 'html' | 'text';
+}
+
+/** Staff see every email as it will look, with made-up sample data, in each language it is sent in. */
+@ApiTags('staff')
+@ApiCookieAuth()
+@UseGuards(StaffAuthGuard)
+@Controller('api/staff/notifications/templates')
+export class EmailTemplatePreviewsController {
+  @Get()
+  list(): { kind: NotificationKind; preview: Record<string, string> }[] {
+    return NOTIFICATION_KINDS.map((kind) => ({
+      kind,
+      preview: Object.fromEntries(
+        localesFor(emailAudience(kind)).map((info) => [
+          info.locale,
+          `/api/staff/notifications/templates/${kind}/preview?locale=${info.locale}`,
+        ]),
+      ),
+    }));
+  }
+
+  @Get(':kind/preview')
+  @ApiProduces('text/html', 'text/plain')
+  preview(@Param('kind') kind: string, @Query() query: PreviewQuery, @Res() response: Response): void {
+    if (!(NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
+      throw new NotFoundError('email template', kind);
+    }
+    const typed = kind as NotificationKind;
+    const email = renderEmail(typed, query.locale ?? 'de', SAMPLE_MODELS[typed]);
+    response.set('X-Email-Subject', encodeURIComponent(email.subject));
+    if (query.format === 'text') {
+      response
+        .status(200)
+        .set({ 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+        .send(`Betreff / Subject: ${email.subject}\n\n${email.text}`);
+      return;
+    }
+    sendHtml(response, 200, email.html);
+  }
+}

@@ -1,0 +1,80 @@
+import type { Translator } from '../../i18n';
+import type { AgencyModel, EmailContent } from './email-content';
+
+/** Tells staff how a volunteer answered an offer; shared by the accepted, declined and expired notices. */
+export interface StaffOfferResponseModel extends AgencyModel {
+  volunteerName: string;
+  requestCategoryLabel: string;
+  district: string;
+  whenText: string;
+  requestUrl: string;
+}
+
+export type StaffOfferResponse = 'accepted' | 'declined' | 'expired';
+
+/** Texts per answer; the keys are literal so the catalogue check sees each one used. */
+const TEXTS = {
+  accepted: {
+    subject: 'staffEmail.offerAccepted.subject',
+    heading: 'staffEmail.offerAccepted.heading',
+    summary: 'staffEmail.offerAccepted.summary',
+    nextStep: 'staffEmail.offerAccepted.nextStep',
+  },
+  declined: {
+    subject: 'staffEmail.offerDeclined.subject',
+    heading: 'staffEmail.offerDeclined.heading',
+    summary: 'staffEmail.offerDeclined.summary',
+    nextStep: 'staffEmail.offerDeclined.nextStep',
+  },
+  expired: {
+    subject: 'staffEmail.offerExpired.subject',
+    heading: 'staffEmail.offerExpired.heading',
+    summary: 'staffEmail.offerExpired.summary',
+    nextStep: 'staffEmail.offerExpired.nextStep',
+  },
+} as const;
+
+function staffOfferResponseContent(
+  answer: StaffOfferResponse,
+  t: Translator,
+  m: StaffOfferResponseModel,
+): EmailContent {
+  const texts = TEXTS[answer];
+  const values = { volunteer: m.volunteerName, category: m.requestCategoryLabel, district: m.district };
+  return {
+    t,
+    locale: t.locale,
+    subject: t.t(texts.subject, values),
+    heading: t.t(texts.heading),
+    greeting: t.t('staffEmail.greeting'),
+    blocks: [
+      { type: 'paragraph', text: t.t(texts.summary, values) },
+      {
+        type: 'facts',
+        facts: [
+          { label: t.t('staffEmail.label.volunteer'), value: m.volunteerName },
+          { label: t.t('staffEmail.label.request'), value: m.requestCategoryLabel },
+          { label: t.t('staffEmail.label.district'), value: m.district },
+          { label: t.t('staffEmail.label.when'), value: m.whenText },
+        ],
+      },
+      { type: 'paragraph', text: t.t(texts.nextStep) },
+      {
+        type: 'actions',
+        actions: [{ label: t.t('staffEmail.openRequest'), url: m.requestUrl, variant: 'primary' }],
+      },
+    ],
+    // Internal notice: no personal sign-off.
+    signOff: [],
+    agency: m.agency,
+  };
+}
+
+export const staffOfferAcceptedContent = (t: Translator, m: StaffOfferResponseModel): EmailContent =>
+  staffOfferResponseContent('accepted', t, m);
+
+export const staffOfferDeclinedContent = (t: Translator, m: StaffOfferResponseModel): EmailContent =>
+  staffOfferResponseContent('declined', t, m);
+
+export const staffOfferExpiredContent = (t: Translator, m: StaffOfferResponseModel): EmailContent =>
+  staffOfferResponseContent('expired', t, m);
