@@ -33,6 +33,11 @@ export interface LocaleInfo {
   /** The language's name in itself, for the language switch. */
   name: string;
   dir: 'ltr' | 'rtl';
+  /**
+   * The locale that dates and numbers are formatted in, when it differs from the folder's: English
+   * readers of a German agency get day-first British dates ("en-GB"), not American ones.
+   */
+  formatLocale?: string;
   /** Whether staff pages (console, mailbox) exist in this language. */
   staff: boolean;
   /** Who wrote and who checked the texts, so an agency knows what a native speaker should review. */

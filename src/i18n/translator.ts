@@ -39,7 +39,7 @@ function format(locale: string, key: string, values: MessageValues | undefined):
       return undefined;
     }
     // ignoreTag: "<" in a message is text, never markup.
-    message = new IntlMessageFormat(source, locale, undefined, {
+    message = new IntlMessageFormat(source, CATALOGUE.get(locale)?.info.formatLocale ?? locale, undefined, {
       ignoreTag: true,
     });
     compiled.set(cacheKey, message);
@@ -57,6 +57,7 @@ export function translator(requested: unknown, audience: Audience = 'public'): T
     return cached;
   }
   const info = CATALOGUE.get(locale)!.info;
+  const formatLocale = info.formatLocale ?? locale;
   const numberFormats = new Map<string, Intl.NumberFormat>();
   const created: Translator = {
     locale,
@@ -68,14 +69,15 @@ export function translator(requested: unknown, audience: Audience = 'public'): T
       const cacheKey = JSON.stringify(options ?? {});
       let formatter = numberFormats.get(cacheKey);
       if (!formatter) {
-        formatter = new Intl.NumberFormat(locale, options);
+        formatter = new Intl.NumberFormat(formatLocale, options);
         numberFormats.set(cacheKey, formatter);
       }
       return formatter.format(value);
     },
     date: (value, options) =>
-      new Intl.DateTimeFormat(locale, { timeZone: AGENCY_TIME_ZONE, ...options }).format(value),
-    list: (values) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(values),
+      new Intl.DateTimeFormat(formatLocale, { timeZone: AGENCY_TIME_ZONE, ...options }).format(value),
+    list: (values) =>
+      new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' }).format(values),
   };
   translators.set(locale, created);
   return created;

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { localesFor } from '../../i18n';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   Equals,
   IsBoolean,
   IsObject,
@@ -213,6 +214,17 @@ export class PublicVolunteerSignUpDto extends PickType(CreateVolunteerDto, [
   @ValidateNested()
   @Type(() => VolunteerPoolConsentDto)
   consent: VolunteerPoolConsentDto;
+
+  // Online, without staff to ask: at least one language, one skill and one free time, or no
+  // request can ever fit (staff may register a volunteer with less and complete the profile).
+  @ArrayMinSize(1)
+  override languages: LanguageSkillDto[];
+
+  @ArrayMinSize(1)
+  override skills: string[];
+
+  @ArrayMinSize(1)
+  override availability: WeeklySlotDto[];
 
   @ApiPropertyOptional({ description: 'leave empty: a honeypot for bots' })
   @IsOptional()

@@ -53,7 +53,7 @@ describe('every email in every language', () => {
 
   it('should write dates, times and counts in the reader’s format', () => {
     const digest = render('staff-daily-digest', 'en', SAMPLE_MODELS['staff-daily-digest']);
-    expect(digest.subject).toBe('Daily summary Sat, 11/21/2026: 6 open items');
+    expect(digest.subject).toBe('Daily summary Sat, 21/11/2026: 6 open items');
     expect(render('volunteer-offer-digest', 'ru', SAMPLE_MODELS['volunteer-offer-digest']).subject).toBe(
       'Ваши 2 запроса дня',
     );

@@ -108,6 +108,20 @@ describe('the volunteer sign-up form and the API', () => {
     });
   });
 
+  it.each(['languages', 'skills', 'availability'])(
+    'should need at least one entry in %s, in the form and in the API alike',
+    async (field) => {
+      const form = await readVolunteerForm(volunteerForm({ [field]: [] }), de);
+      expect(!form.ok && form.problems.map((problem) => problem.field)).toEqual([field]);
+      expect(await apiAccepts(apiBody({ [field]: [] }))).toBe(false);
+    },
+  );
+
+  it('should keep the page’s language for the volunteer’s emails, whichever of the seven it is', async () => {
+    const form = await readVolunteerForm(volunteerForm(), translator('uk'));
+    expect(form.ok && form.dto.locale).toBe('uk');
+  });
+
   it('should refuse an availability choice that is not on the form', async () => {
     const form = await readVolunteerForm(volunteerForm({ availability: ['9-night'] }), de);
     expect(form.ok).toBe(false);

@@ -269,8 +269,8 @@ export function volunteerSignUpPlain(values: FormValues, t: Translator): Record<
     skills: formList(values.skills),
     // An unknown choice is kept as typed, so the DTO refuses it instead of the form dropping it.
     availability: formList(values.availability).map((choice) => slotOfChoice(choice) ?? { weekday: choice }),
-    // Emails to volunteers exist in German and English.
-    locale: t.locale === 'en' ? 'en' : 'de',
+    // The volunteer's emails come in the language they signed up in.
+    locale: t.locale,
     consent: { volunteerPool: ticked(values, 'consent') },
   };
 }
