@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import IORedis from 'ioredis';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { producerConnection } from '../queue/redis-connections';
 import { emailKeyPart, HOUR_MS, PublicSubmission, windowKey } from './abuse-keys';

@@ -25,7 +25,7 @@ import { StaffHelpRequestsService } from '../help-seekers/staff-help-requests.se
 import { MatchDecisionsService } from '../matching/match-decisions.service';
 import { StaffMatchingService } from '../matching/staff-matching.service';
 import { MatchingService } from '../matching/matching.service';
-import { ConflictError, DomainError } from '../common/domain-error';
+import { ConflictError, DomainError } from '../shared/domain-error';
 import { isUUID } from 'class-validator';
 import { volunteerSearchSql } from './volunteer-search';
 import { AuditService } from '../staff/audit.service';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { ConflictError, NotFoundError } from '../shared/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { formatScheduleDe, formatScheduleEn } from '../shared/schedule';
 import { Match } from '../matching/match.entity';

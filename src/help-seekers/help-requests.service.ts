@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
 import { ConsentMode, ConsentRecord } from '../common/consent-record.entity';
-import { DomainError, NotFoundError } from '../common/domain-error';
+import { DomainError, NotFoundError } from '../shared/domain-error';
 import { isValidSchedule } from '../shared/schedule';
 import type { RequestSchedule } from '../shared/schedule';
 import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';

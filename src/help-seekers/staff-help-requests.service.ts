@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '../common/domain-error';
+import { NotFoundError } from '../shared/domain-error';
 import { summariseExclusions } from '../matching/domain';
 import { Match } from '../matching/match.entity';
 import { AuditService } from '../staff/audit.service';

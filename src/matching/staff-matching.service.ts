@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { ConflictError, NotFoundError } from '../shared/domain-error';
+import { assertRequestTransition } from '../help-seekers/domain/request-status';
 import { HelpRequest, type HelpRequestStatus } from '../help-seekers/help-request.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
 import { OutboxService } from '../queue/outbox.service';
@@ -15,10 +16,9 @@ import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { BlockVolunteerDto, CloseRequestDto } from './dto/matching-actions.dto';
+import { matchStatusesLeadingTo } from './domain/match-status';
 import { Match } from './match.entity';
 import { VolunteerBlock } from './volunteer-block.entity';
-
-const CLOSED = ['done', 'cancelled', 'unfulfilled'];
 
 /** Staff actions around matching that are not decisions on a single match. */
 @Injectable()
@@ -86,12 +86,7 @@ export class StaffMatchingService {
       if (!request) {
         throw new NotFoundError('help request', requestId);
       }
-      if (CLOSED.includes(request.status)) {
-        throw new ConflictError(`the request is already ${request.status}`);
-      }
-      if (dto.status === 'done' && request.status !== 'matched') {
-        throw new ConflictError('only a matched request can be done; cancel it or mark it unfulfilled');
-      }
+      assertRequestTransition(request.status, dto.status);
       const now = new Date();
       await manager.update(HelpRequest, requestId, {
         status: dto.status,
@@ -102,7 +97,7 @@ export class StaffMatchingService {
       // Proposals and open offers end with the request; accepted matches stay as history.
       await manager.update(
         Match,
-        { requestId, status: In(['proposed', 'approved', 'offered']) },
+        { requestId, status: In(matchStatusesLeadingTo('withdrawn')) },
         { status: 'withdrawn' },
       );
       await this.audit.record(
@@ -143,9 +138,11 @@ export class StaffMatchingService {
       if (!request) {
         throw new NotFoundError('help request', requestId);
       }
+      // The table allows more (e.g. rematching a request under review); each action allows its own.
       if (!allowedFrom.includes(request.status)) {
         throw new ConflictError(`a ${request.status} request cannot be matched now`);
       }
+      assertRequestTransition(request.status, 'matching');
       const round = request.matchingRound + 1;
       await manager.update(HelpRequest, requestId, {
         status: 'matching',

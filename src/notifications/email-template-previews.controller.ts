@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { NotFoundError } from '../common/domain-error';
+import { NotFoundError } from '../shared/domain-error';
 import { StaffAuthGuard } from '../staff/staff-auth.guard';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification.entity';
 import { renderEmail } from './templates/render-email';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { UnknownPostalCodeError } from '../common/domain-error';
+import { UnknownPostalCodeError } from '../shared/domain-error';
 import { PostalCode } from './postal-code.entity';
 
 /** Where a postal code is; volunteers see the district, never an address. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { ConflictError, NotFoundError } from '../shared/domain-error';
 import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';

@@ -8,7 +8,7 @@ import {
 } from '../abuse-protection/abuse-protection.service';
 import { PublicSubmission } from '../abuse-protection/abuse-keys';
 import { berlinDateOf } from '../shared/berlin-time';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { sendPage } from '../common/link-pages';
 import { HelpRequestsService } from '../help-seekers/help-requests.service';
 import { ProvidersService } from '../providers/providers.service';

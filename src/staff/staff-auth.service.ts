@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { AuditService } from './audit.service';
 import { StaffSession } from './staff-session.entity';
 import { StaffRole, StaffUser } from './staff-user.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
+import { ConflictError, DomainError, NotFoundError } from '../shared/domain-error';
 import { AuditService } from './audit.service';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto';
 import { AuthenticatedStaff, hashPassword } from './staff-auth.service';

@@ -31,7 +31,7 @@ import {
   type ProfileField,
 } from './self-service-page';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../shared/domain-error';
 
 const preferencesOf = (v: Volunteer): VolunteerPreferences => ({
   offerDelivery: v.offerDelivery,

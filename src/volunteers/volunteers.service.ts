@@ -4,7 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
 import { submittedOrFinerSlots } from '../shared/parts-of-day';
 import { ConsentRecord } from '../common/consent-record.entity';
-import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
+import { ConflictError, DomainError, NotFoundError } from '../shared/domain-error';
 import { isValidSlot } from '../shared/schedule';
 import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
 import { AuditService } from '../staff/audit.service';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { UnknownPostalCodeError } from '../../src/common/domain-error';
+import { UnknownPostalCodeError } from '../../src/shared/domain-error';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { DEMO_POSTAL_CODES } from '../../src/postal-codes/demo-postal-codes';
 import { importPostalCodes } from '../../src/postal-codes/import-postal-codes';
