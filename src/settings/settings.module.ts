@@ -1,9 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgencySetting } from './agency-setting.entity';
 import { MatchingSettingsService } from './matching-settings.service';
 
 /** Settings readers for both processes; the HTTP side is SettingsApiModule. */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([AgencySetting])],
   providers: [MatchingSettingsService],
   exports: [MatchingSettingsService],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditDetails, AuditLog } from './audit-log.entity';
 
 export interface AuditEntry {
@@ -13,10 +13,10 @@ export interface AuditEntry {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(AuditLog) private readonly auditLogs: Repository<AuditLog>) {}
 
   /** Pass the transaction's manager so the entry commits or rolls back with the action itself. */
-  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async record(entry: AuditEntry, manager: EntityManager = this.auditLogs.manager): Promise<void> {
     await manager.insert(AuditLog, { ...entry, details: entry.details ?? {} });
   }
 }

@@ -35,7 +35,7 @@ describe('postal codes in the migrated template, on PostgreSQL', () => {
     db = await createTestDatabase();
     dataSource = new DataSource(dataSourceOptions(db.url));
     await dataSource.initialize();
-    service = new PostalCodesService(dataSource);
+    service = new PostalCodesService(dataSource.getRepository(PostalCode));
   });
 
   afterAll(async () => {
