@@ -5,6 +5,9 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { producerConnection } from '../queue/redis-connections';
 import { emailKeyPart, HOUR_MS, PublicSubmission, windowKey } from './abuse-keys';
 
+// What the public forms need besides the service: the honeypot check and the submission kinds.
+export { isHoneypotFilled, type PublicSubmission } from './abuse-keys';
+
 export class TooManySubmissionsError extends DomainError {
   constructor() {
     super('too-many-submissions', 'too many submissions from here; please try again in an hour or call us');

@@ -11,14 +11,13 @@ import { followUpTime, reminderTime } from '../notifications/domain/send-schedul
 import { NotificationOutbox, sendPreferencesOf } from '../notifications/notification-outbox.service';
 import { OutboxService } from '../queue/outbox.service';
 import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../queue/job-contracts';
-import { MatchingSettings } from '../settings/matching-settings';
-import { MatchingSettingsService } from '../settings/matching-settings.service';
+import { MatchingSettings, MatchingSettingsService } from '../settings/matching-settings.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { assertMatchTransition } from './domain/match-status';
 import { FollowUpOutcome, Match } from './match.entity';
-import { OfferAction } from './offer-links';
+import { OfferAction } from '../shared/offer-links';
 
 export type OfferResponseOutcome =
   'accepted' | 'declined' | 'already-answered' | 'no-longer-open' | 'expired';

@@ -11,7 +11,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { formatScheduleDe, formatScheduleEn } from '../shared/schedule';
 import { MatchDecisionsService } from './match-decisions.service';
 import { Match } from './match.entity';
-import { verifyOfferToken } from './offer-links';
+import { verifyOfferToken } from '../shared/offer-links';
 import { OfferSummary, confirmationPage, outcomePage } from './offer-pages';
 
 const OUTCOME_STATUS = {

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { DataSource, EntityManager, EntityNotFoundError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from './delivery-retry';
+import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from '../queue/delivery-retry';
 import {
   EMAIL_TRANSPORT,
   EmailTransport,

@@ -10,7 +10,7 @@ import {
   parseQuietHours,
   type SendPreferences,
 } from './domain/send-schedule';
-import { offerDigestKey } from './notification-keys';
+import { offerDigestKey } from './domain/notification-keys';
 import { Notification, NotificationKind } from './notification.entity';
 
 export interface NotificationRequest {

@@ -6,7 +6,7 @@ import { OutboxService } from '../queue/outbox.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { berlinWallClock } from '../shared/berlin-time';
 import { NotificationOutbox } from './notification-outbox.service';
-import { staffDigestKey } from './notification-keys';
+import { staffDigestKey } from './domain/notification-keys';
 import type { EmailListItem } from './templates/layout';
 import {
   countDigestItems,

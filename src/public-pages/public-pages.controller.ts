@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isHoneypotFilled } from '../abuse-protection/abuse-keys';
+import { isHoneypotFilled } from '../abuse-protection/abuse-protection.service';
 import {
   AbuseProtectionService,
   TooManySubmissionsError,
 } from '../abuse-protection/abuse-protection.service';
-import { PublicSubmission } from '../abuse-protection/abuse-keys';
+import { PublicSubmission } from '../abuse-protection/abuse-protection.service';
 import { berlinDateOf } from '../shared/berlin-time';
 import { DomainError } from '../shared/domain-error';
 import { sendPage } from '../common/link-pages';

@@ -12,6 +12,9 @@ import {
   validateMatchingSettings,
 } from './matching-settings';
 
+// The settings' shape and defaults, for features that read them through this service.
+export { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './matching-settings';
+
 /** Workers read settings this often at most; a change reaches every process within that time. */
 const CACHE_MS = 5000;
 

@@ -25,7 +25,7 @@ import {
   emailConfirmationKey,
   emailFingerprint,
   selfServiceLinkKey,
-} from '../notifications/notification-keys';
+} from '../notifications/domain/notification-keys';
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import type { VolunteerPreferences } from './preferences-form';
 import { Volunteer } from './volunteer.entity';
