@@ -24,18 +24,61 @@ const FRAMEWORK_PACKAGES =
 
 const INFRASTRUCTURE = '(?:shared|common|config|database|queue|i18n)';
 
+/**
+ * Folder dependencies that are part of a cycle today, as [from, to]. dependency-cruiser's baseline
+ * (--ignore-known) cannot hold folder-level violations (v17), so they are listed here instead; a
+ * cycle between any other two folders fails. All of them run through email composition:
+ * NotificationComposer reads requests, matches and volunteers while those features queue emails
+ * through NotificationOutbox, and the templates (help-seekers' letter, call tasks) sit in
+ * notifications/templates. Moving composition and templates to src/web/emails (the page rewrite)
+ * removes them; delete each pair once `npm run lint:walls` no longer needs it.
+ */
+const KNOWN_FOLDER_CYCLES = [
+  ['src/help-seekers', 'src/notifications/templates'],
+  ['src/matching', 'src/help-seekers'],
+  ['src/matching', 'src/notifications'],
+  ['src/matching', 'src/notifications/templates'],
+  ['src/matching', 'src/volunteers'],
+  ['src/notifications', 'src/help-seekers'],
+  ['src/notifications', 'src/matching'],
+  ['src/notifications', 'src/volunteers'],
+  ['src/volunteers', 'src/notifications'],
+];
+
+/** A pattern for exactly these folder names (they contain no regex characters but '/' and '-'). */
+const exactly = (folders) => `^(${folders.join('|')})$`;
+
+/**
+ * Folders under src/ form no cycle: a dependency between two different top-level folders must not
+ * be part of a folder cycle (a feature and its own dto/ or domain/ folder may refer to each other).
+ * One rule for every folder, plus one per folder with known cycles that leaves out just those.
+ */
+function featureCycleRules() {
+  const rule = (from, toPathNot) => ({
+    name: 'no-feature-cycles',
+    severity: 'error',
+    comment:
+      'Folders under src/ form no cycle: a dependency between two different top-level folders must not be part of a folder cycle.',
+    scope: 'folder',
+    from,
+    to: { circular: true, pathNot: toPathNot },
+  });
+  const knownFrom = [...new Set(KNOWN_FOLDER_CYCLES.map(([from]) => from))];
+  return [
+    rule({ path: '^src/([^/]+)', pathNot: exactly(knownFrom) }, '^src/$1(/|$)'),
+    ...knownFrom.map((from) =>
+      rule({ path: exactly([from]) }, [
+        `^${from}(/|$)`,
+        exactly(KNOWN_FOLDER_CYCLES.filter(([known]) => known === from).map(([, to]) => to)),
+      ]),
+    ),
+  ];
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: 'no-feature-cycles',
-      severity: 'error',
-      comment:
-        'Folders under src/ form no cycle: a dependency between two different top-level folders must not be part of a folder cycle (a feature and its own dto/ or domain/ folder may refer to each other).',
-      scope: 'folder',
-      from: { path: '^src/([^/]+)' },
-      to: { circular: true, pathNot: '^src/$1(/|$)' },
-    },
+    ...featureCycleRules(),
     {
       name: 'domain-framework-free',
       severity: 'error',

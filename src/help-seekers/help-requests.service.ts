@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
-import { ConsentMode, ConsentRecord } from '../common/consent-record.entity';
+import { ConsentMode, ConsentRecord, PRIVACY_TEXT_VERSION } from '../common/consent-record.entity';
 import { DomainError, NotFoundError } from '../shared/domain-error';
 import { isValidSchedule } from '../shared/schedule';
 import type { RequestSchedule } from '../shared/schedule';
@@ -25,9 +25,6 @@ import {
 import { Provider } from '../providers/provider.entity';
 import { ScheduleDto } from './dto/schedule.dto';
 import { MatchingSettingsService } from '../settings/matching-settings.service';
-
-/** The privacy text the consent refers to; bump when the text changes. */
-export const PRIVACY_TEXT_VERSION = '2026-11';
 
 export interface CreatedHelpRequest {
   id: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ConflictError, NotFoundError } from '../shared/domain-error';
+import { summariseExclusions } from './domain';
 import { assertRequestTransition } from '../help-seekers/domain/request-status';
 import { HelpRequest, type HelpRequestStatus } from '../help-seekers/help-request.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
@@ -74,6 +75,46 @@ export class StaffMatchingService {
       );
       return manager.findOneByOrFail(VolunteerBlock, { helpSeekerId, volunteerId: dto.volunteerId });
     });
+  }
+
+  /**
+   * One request with the help-seeker's contact and the ranked proposals (the staff view of a
+   * request's matching, so it lives here, above help-seekers); the read is audited.
+   */
+  async requestDetail(id: string, staff: AuthenticatedStaff) {
+    const request = await this.dataSource
+      .getRepository(HelpRequest)
+      .findOne({ where: { id }, relations: { helpSeeker: true, provider: true } });
+    if (!request) {
+      throw new NotFoundError('help request', id);
+    }
+    const matches = await this.dataSource.getRepository(Match).find({
+      where: { requestId: id },
+      relations: { volunteer: true },
+      order: { rank: 'ASC' },
+    });
+    await this.audit.record({
+      staffUserId: staff.id,
+      action: 'help-request.viewed',
+      entityType: 'help-request',
+      entityId: id,
+    });
+    const { helpSeeker, provider, ...fields } = request;
+    return {
+      ...fields,
+      // "2 × spricht die benötigte Sprache nicht": what to relax when nobody fits.
+      exclusionSummary: request.matchingSummary ? summariseExclusions(request.matchingSummary) : [],
+      helpSeeker: helpSeeker ?? null,
+      provider: provider
+        ? { id: provider.id, name: provider.name, contactPerson: provider.contactPerson }
+        : null,
+      matches: matches.map(({ volunteer, ...match }) => ({
+        ...match,
+        volunteer: volunteer
+          ? { id: volunteer.id, name: volunteer.name, district: volunteer.district }
+          : null,
+      })),
+    };
   }
 
   /** Closes a request; the outcome of a done request feeds continuity ("helped this person before"). */

@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
 import { submittedOrFinerSlots } from '../shared/parts-of-day';
-import { ConsentRecord } from '../common/consent-record.entity';
+import { ConsentRecord, PRIVACY_TEXT_VERSION } from '../common/consent-record.entity';
 import { ConflictError, DomainError, NotFoundError } from '../shared/domain-error';
 import { isValidSlot } from '../shared/schedule';
 import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { PRIVACY_TEXT_VERSION } from '../help-seekers/help-requests.service';
 import {
   CreateVolunteerDto,
   PublicVolunteerSignUpDto,

@@ -4,16 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../shared/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { formatScheduleDe, formatScheduleEn } from '../shared/schedule';
-import { Match } from '../matching/match.entity';
+import { Match } from './match.entity';
 import { emailContent } from '../notifications/templates/render-email';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { renderLetterPage } from './call-task-letter';
-import { CallTask, type CallTaskStatus } from './call-task.entity';
-import { HelpRequest } from './help-request.entity';
-import { HelpSeeker } from './help-seeker.entity';
+import { renderLetterPage } from '../help-seekers/call-task-letter';
+import { CallTask, type CallTaskStatus } from '../help-seekers/call-task.entity';
+import { HelpRequest } from '../help-seekers/help-request.entity';
+import { HelpSeeker } from '../help-seekers/help-seeker.entity';
 
 export interface CallTaskView {
   id: string;
