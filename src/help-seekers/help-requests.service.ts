@@ -54,6 +54,7 @@ function toSchedule(dto: ScheduleDto): RequestSchedule {
 @Injectable()
 export class HelpRequestsService {
   constructor(
+    // DataSource, not repositories: A new request, its help-seeker, consents and its matching job are written in one transaction (with the outbox).
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly postalCodes: PostalCodesService,
     private readonly taxonomy: TaxonomyService,

@@ -33,6 +33,7 @@ export interface CallTaskView {
 @Injectable()
 export class CallTasksService {
   constructor(
+    // DataSource, not repositories: Read model: a call task's letter reads the request, help-seeker, match and volunteer together.
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,

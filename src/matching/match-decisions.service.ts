@@ -38,6 +38,7 @@ export class MatchDecisionsService {
   private readonly logger = new Logger(MatchDecisionsService.name);
 
   constructor(
+    // DataSource, not repositories: A decision is one transaction over the match, its request, the volunteer and the emails it queues (cross-feature).
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationOutbox,

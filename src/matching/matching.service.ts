@@ -47,6 +47,7 @@ export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
 
   constructor(
+    // DataSource, not repositories: One matching transaction locks requests, reads candidates across volunteers and writes matches and request statuses.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: MatchingSettingsService,
     private readonly taxonomy: TaxonomyService,

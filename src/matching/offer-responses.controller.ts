@@ -30,6 +30,7 @@ const OUTCOME_STATUS = {
 @Controller('offers')
 export class OfferResponsesController {
   constructor(
+    // DataSource, not repositories: Read model: the offer page shows the match with its request and volunteer.
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly decisions: MatchDecisionsService,

@@ -25,6 +25,7 @@ import { VolunteerBlock } from './volunteer-block.entity';
 @Injectable()
 export class StaffMatchingService {
   constructor(
+    // DataSource, not repositories: Staff actions change matches and their request in one transaction; the request detail reads across features.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,

@@ -62,6 +62,7 @@ interface MatchContext {
 @Injectable()
 export class NotificationComposer {
   constructor(
+    // DataSource, not repositories: Read model: renders an email from the current request, match and volunteer rows, across features.
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly taxonomy: TaxonomyService,

@@ -179,6 +179,7 @@ export class NotificationDelivery {
   });
 
   constructor(
+    // DataSource, not repositories: Delivery locks and updates notification rows and marks offered matches in one statement per batch (cross-feature write).
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EMAIL_TRANSPORT) private readonly transport: EmailTransport,
     private readonly composer: NotificationComposer,

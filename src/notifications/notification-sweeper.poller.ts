@@ -36,6 +36,7 @@ export class NotificationSweeper implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // DataSource, not repositories: Sweeps the notification table with raw SQL and session advisory locks (infrastructure of delivery).
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: JobQueues,
   ) {

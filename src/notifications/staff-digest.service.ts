@@ -35,6 +35,7 @@ const FOLLOW_UP_LABELS: Record<Locale, Record<string, string>> = {
 @Injectable()
 export class StaffDigestService {
   constructor(
+    // DataSource, not repositories: Read model: the digest counts requests, matches and call tasks across features in a few statements.
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly taxonomy: TaxonomyService,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import {
   confirmFormPage,
   INVALID_LINK,
@@ -94,7 +94,7 @@ const TEXT = {
 @Controller()
 export class VolunteerLinksController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Volunteer) private readonly volunteerRows: Repository<Volunteer>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly volunteers: VolunteersService,
     private readonly selfService: SelfServiceService,
@@ -290,9 +290,7 @@ export class VolunteerLinksController {
     if (!check.valid) {
       return null;
     }
-    const volunteer = await this.dataSource
-      .getRepository(Volunteer)
-      .findOneBy({ id: check.claims.subjectId });
+    const volunteer = await this.volunteerRows.findOneBy({ id: check.claims.subjectId });
     // An erased account's links lead nowhere.
     return volunteer && volunteer.erasedAt === null
       ? { claims: check.claims, locale: volunteer.locale, volunteer }

@@ -43,6 +43,7 @@ const lockVolunteer = (manager: EntityManager, id: string): Promise<Volunteer | 
 @Injectable()
 export class VolunteersService {
   constructor(
+    // DataSource, not repositories: A change writes the volunteer, consent records, emails and re-check jobs (outbox) in one transaction.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly postalCodes: PostalCodesService,
     private readonly taxonomy: TaxonomyService,
