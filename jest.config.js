@@ -1,4 +1,7 @@
-/** Two projects: pure unit specs beside the code, and integration/e2e specs on the real services. */
+/**
+ * Three projects: pure unit specs beside the code, the module-wall check, and integration/e2e specs
+ * on the real services.
+ */
 const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
 
 /** @type {import('jest').Config} */
@@ -10,6 +13,14 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
       transform: { '^.+\\.tsx?$': tsJest },
+      testEnvironment: 'node',
+    },
+    {
+      // Runs dependency-cruiser on planted violations: the module walls must be able to fail.
+      displayName: 'architecture',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/architecture/*.arch-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
       testEnvironment: 'node',
     },
     {

@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import IORedis from 'ioredis';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { producerConnection } from '../queue/redis-connections';
 import { emailKeyPart, HOUR_MS, PublicSubmission, windowKey } from './abuse-keys';
+
+// What the public forms need besides the service: the honeypot check and the submission kinds.
+export { isHoneypotFilled, type PublicSubmission } from './abuse-keys';
 
 export class TooManySubmissionsError extends DomainError {
   constructor() {

@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+/** The privacy text a consent refers to; bump when the text changes. */
+export const PRIVACY_TEXT_VERSION = '2026-11';
+
 export const CONSENT_MODES = ['online', 'oral'] as const;
 export type ConsentMode = (typeof CONSENT_MODES)[number];
 

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from './domain-error';
+import { DomainError } from '../shared/domain-error';
 import { FieldError, RequestValidationError } from './validation';
 
 /** The one error shape of the API: a status, a message, and a message per field where one is at fault. */

@@ -26,7 +26,7 @@ import { MatchingSettingsService } from '../settings/matching-settings.service';
 import { CRITERIA } from '../matching/domain/types';
 import { CreateStaffUserDto } from '../staff/dto/create-staff-user.dto';
 import { STAFF_ROLES, type StaffRole } from '../staff/staff-user.entity';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../shared/domain-error';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { StaffUsersService } from '../staff/staff-users.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';

@@ -7,7 +7,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { RequestValidationError } from '../common/validation';
 import {
   ConsoleCsrfError,

@@ -19,13 +19,13 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { StaffHelpRequestDto } from '../help-seekers/dto/create-help-request.dto';
 import { HelpRequestNote } from '../help-seekers/help-request-note.entity';
-import { CallTasksService } from '../help-seekers/call-tasks.service';
+import { CallTasksService } from '../matching/call-tasks.service';
 import { HelpRequestsService } from '../help-seekers/help-requests.service';
 import { StaffHelpRequestsService } from '../help-seekers/staff-help-requests.service';
 import { MatchDecisionsService } from '../matching/match-decisions.service';
 import { StaffMatchingService } from '../matching/staff-matching.service';
 import { MatchingService } from '../matching/matching.service';
-import { ConflictError, DomainError } from '../common/domain-error';
+import { ConflictError, DomainError } from '../shared/domain-error';
 import { isUUID } from 'class-validator';
 import { volunteerSearchSql } from './volunteer-search';
 import { AuditService } from '../staff/audit.service';
@@ -199,7 +199,7 @@ export class ConsoleRequestsController {
     @Query('volunteer') volunteer?: string,
   ): Promise<string> {
     // The service audits the read of the help-seeker's contact data.
-    const detail = await this.staffRequests.detail(id, staff);
+    const detail = await this.staffMatching.requestDetail(id, staff);
     const [timeline, consents] = await Promise.all([
       loadRequestTimeline(this.dataSource.manager, id),
       detail.helpSeeker
@@ -325,7 +325,7 @@ export class ConsoleRequestsController {
   ): Promise<void> {
     const text = typeof body.body === 'string' ? body.body.trim().slice(0, 2000) : '';
     if (text) {
-      await this.staffRequests.detail(id, staff); // 404 for an unknown request, before anything is written
+      await this.staffMatching.requestDetail(id, staff); // 404 for an unknown request, before anything is written
       await this.dataSource.transaction(async (manager) => {
         const note = await manager.save(
           manager.create(HelpRequestNote, { requestId: id, staffUserId: staff.id, body: text }),

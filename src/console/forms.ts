@@ -1,7 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
 import { flattenValidationErrors, type FieldError } from '../common/validation';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../shared/domain-error';
 import type { Response } from 'express';
 
 /** The API's DTO rules, applied to a console form: either the DTO, or the errors per field. */

@@ -9,6 +9,7 @@ import { JobQueues } from '../queue/job-queues.service';
 @Controller('api/health')
 export class HealthController {
   constructor(
+    // Infrastructure, like database/: asks whether PostgreSQL answers at all, reads no feature's table.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: JobQueues,
   ) {}

@@ -13,20 +13,10 @@ import type { ExclusionReason } from '../matching/domain/types';
 import type { RequestSchedule } from '../shared/schedule';
 import { Provider } from '../providers/provider.entity';
 import { HelpSeeker } from './help-seeker.entity';
+import type { HelpRequestStatus } from './domain/request-status';
 
-export const HELP_REQUEST_STATUSES = [
-  // From the public pages: waits until staff have seen it (agency setting reviewPublicRequestsFirst).
-  'in-review',
-  'open',
-  'matching',
-  'proposals-ready',
-  'offered',
-  'matched',
-  'done',
-  'cancelled',
-  'unfulfilled',
-] as const;
-export type HelpRequestStatus = (typeof HELP_REQUEST_STATUSES)[number];
+// The lifecycle (statuses and allowed changes) lives in domain/request-status.ts.
+export { HELP_REQUEST_STATUSES, type HelpRequestStatus } from './domain/request-status';
 
 export const REQUEST_OUTCOMES = ['went-well', 'problems'] as const;
 export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];

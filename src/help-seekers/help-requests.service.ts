@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
-import { ConsentMode, ConsentRecord } from '../common/consent-record.entity';
-import { DomainError, NotFoundError } from '../common/domain-error';
+import { ConsentMode, ConsentRecord, PRIVACY_TEXT_VERSION } from '../common/consent-record.entity';
+import { DomainError, NotFoundError } from '../shared/domain-error';
 import { isValidSchedule } from '../shared/schedule';
 import type { RequestSchedule } from '../shared/schedule';
 import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
@@ -25,9 +25,6 @@ import {
 import { Provider } from '../providers/provider.entity';
 import { ScheduleDto } from './dto/schedule.dto';
 import { MatchingSettingsService } from '../settings/matching-settings.service';
-
-/** The privacy text the consent refers to; bump when the text changes. */
-export const PRIVACY_TEXT_VERSION = '2026-11';
 
 export interface CreatedHelpRequest {
   id: string;
@@ -57,6 +54,7 @@ function toSchedule(dto: ScheduleDto): RequestSchedule {
 @Injectable()
 export class HelpRequestsService {
   constructor(
+    // DataSource, not repositories: A new request, its help-seeker, consents and its matching job are written in one transaction (with the outbox).
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly postalCodes: PostalCodesService,
     private readonly taxonomy: TaxonomyService,

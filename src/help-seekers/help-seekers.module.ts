@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HelpRequest } from './help-request.entity';
+import { HelpSeeker } from './help-seeker.entity';
 import { StaffModule } from '../staff/staff.module';
-import { CallTasksController } from './call-tasks.controller';
-import { CallTasksService } from './call-tasks.service';
 import { HelpRequestsService } from './help-requests.service';
 import { PublicHelpRequestsController } from './public-help-requests.controller';
 import {
@@ -11,14 +12,9 @@ import {
 import { StaffHelpRequestsService } from './staff-help-requests.service';
 
 @Module({
-  imports: [StaffModule],
-  controllers: [
-    PublicHelpRequestsController,
-    StaffHelpRequestsController,
-    ProviderHelpRequestsController,
-    CallTasksController,
-  ],
-  providers: [HelpRequestsService, StaffHelpRequestsService, CallTasksService],
-  exports: [HelpRequestsService, StaffHelpRequestsService, CallTasksService],
+  imports: [TypeOrmModule.forFeature([HelpRequest, HelpSeeker]), StaffModule],
+  controllers: [PublicHelpRequestsController, StaffHelpRequestsController, ProviderHelpRequestsController],
+  providers: [HelpRequestsService, StaffHelpRequestsService],
+  exports: [HelpRequestsService, StaffHelpRequestsService],
 })
 export class HelpSeekersModule {}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { isHoneypotFilled } from '../abuse-protection/abuse-keys';
+import { isHoneypotFilled } from '../abuse-protection/abuse-protection.service';
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import { PublicHelpRequestDto } from './dto/create-help-request.dto';
 import { CreatedHelpRequest, HelpRequestsService } from './help-requests.service';

@@ -56,11 +56,6 @@ export class StaffHelpRequestsController {
   list(@Query() query: ListHelpRequestsQuery) {
     return this.staffHelpRequests.list(query.status, query.limit ?? 100);
   }
-
-  @Get(':id')
-  detail(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff) {
-    return this.staffHelpRequests.detail(id, staff);
-  }
 }
 
 @ApiTags('staff')

@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { NotFoundError } from '../common/domain-error';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { summariseExclusions } from '../matching/domain';
-import { Match } from '../matching/match.entity';
-import { AuditService } from '../staff/audit.service';
-import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { HelpRequest, HelpRequestStatus } from './help-request.entity';
+import { HelpSeeker } from './help-seeker.entity';
 
 @Injectable()
 export class StaffHelpRequestsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    @InjectRepository(HelpRequest) private readonly requests: Repository<HelpRequest>,
+    @InjectRepository(HelpSeeker) private readonly seekers: Repository<HelpSeeker>,
   ) {}
 
   /** The work list: no contact data, oldest first, so what has waited longest is seen first. */
   async list(status: HelpRequestStatus | undefined, limit: number) {
-    const requests = await this.dataSource.getRepository(HelpRequest).find({
+    const requests = await this.requests.find({
       where: status ? { status } : {},
       order: { createdAt: 'ASC' },
       take: limit,
@@ -48,7 +45,7 @@ export class StaffHelpRequestsService {
     postalCode: string | null,
   ): Promise<{ id: string; name: string; phone: string | null; postalCode: string; email: string | null }[]> {
     const digits = phone?.replace(/\D/g, '') || null;
-    return this.dataSource.query(
+    return this.seekers.query(
       `SELECT id, name, phone, postal_code AS "postalCode", email FROM help_seeker
         WHERE lower(name) = lower($1)
           AND (($2::text IS NOT NULL AND regexp_replace(coalesce(phone, ''), '\\D', '', 'g') = $2)
@@ -56,42 +53,5 @@ export class StaffHelpRequestsService {
         ORDER BY created_at DESC LIMIT 10`,
       [name.trim(), digits, postalCode || null],
     );
-  }
-
-  /** One request with the help-seeker's contact and the ranked proposals; the read is audited. */
-  async detail(id: string, staff: AuthenticatedStaff) {
-    const request = await this.dataSource
-      .getRepository(HelpRequest)
-      .findOne({ where: { id }, relations: { helpSeeker: true, provider: true } });
-    if (!request) {
-      throw new NotFoundError('help request', id);
-    }
-    const matches = await this.dataSource.getRepository(Match).find({
-      where: { requestId: id },
-      relations: { volunteer: true },
-      order: { rank: 'ASC' },
-    });
-    await this.audit.record({
-      staffUserId: staff.id,
-      action: 'help-request.viewed',
-      entityType: 'help-request',
-      entityId: id,
-    });
-    const { helpSeeker, provider, ...fields } = request;
-    return {
-      ...fields,
-      // "2 × spricht die benötigte Sprache nicht": what to relax when nobody fits.
-      exclusionSummary: request.matchingSummary ? summariseExclusions(request.matchingSummary) : [],
-      helpSeeker: helpSeeker ?? null,
-      provider: provider
-        ? { id: provider.id, name: provider.name, contactPerson: provider.contactPerson }
-        : null,
-      matches: matches.map(({ volunteer, ...match }) => ({
-        ...match,
-        volunteer: volunteer
-          ? { id: volunteer.id, name: volunteer.name, district: volunteer.district }
-          : null,
-      })),
-    };
   }
 }

@@ -56,6 +56,7 @@ const TEXT = {
 @Controller('follow-ups')
 export class FollowUpController {
   constructor(
+    // DataSource, not repositories: Read model: the follow-up page reads the match and its volunteer.
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly decisions: MatchDecisionsService,

@@ -45,6 +45,7 @@ export class GlobalAssignmentService {
   private readonly logger = new Logger(GlobalAssignmentService.name);
 
   constructor(
+    // DataSource, not repositories: Re-optimisation rewrites open proposals across requests in one transaction and keeps its summary as an agency setting.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}

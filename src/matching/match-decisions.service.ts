@@ -2,22 +2,23 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { ConflictError, NotFoundError } from '../shared/domain-error';
 import { isLocale } from '../i18n';
 import { CallTask } from '../help-seekers/call-task.entity';
+import { assertRequestTransition } from '../help-seekers/domain/request-status';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
 import { followUpTime, reminderTime } from '../notifications/domain/send-schedule';
 import { NotificationOutbox, sendPreferencesOf } from '../notifications/notification-outbox.service';
 import { OutboxService } from '../queue/outbox.service';
 import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../queue/job-contracts';
-import { MatchingSettings } from '../settings/matching-settings';
-import { MatchingSettingsService } from '../settings/matching-settings.service';
+import { MatchingSettings, MatchingSettingsService } from '../settings/matching-settings.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { assertMatchTransition } from './domain/match-status';
 import { FollowUpOutcome, Match } from './match.entity';
-import { OfferAction } from './offer-links';
+import { OfferAction } from '../shared/offer-links';
 
 export type OfferResponseOutcome =
   'accepted' | 'declined' | 'already-answered' | 'no-longer-open' | 'expired';
@@ -38,6 +39,7 @@ export class MatchDecisionsService {
   private readonly logger = new Logger(MatchDecisionsService.name);
 
   constructor(
+    // DataSource, not repositories: A decision is one transaction over the match, its request, the volunteer and the emails it queues (cross-feature).
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationOutbox,
@@ -76,6 +78,7 @@ export class MatchDecisionsService {
         throw new ConflictError(`the match is ${match.status}, only a proposed match can be rejected`);
       }
       const now = new Date();
+      assertMatchTransition(match.status, 'withdrawn');
       Object.assign(match, { status: 'withdrawn', decidedByStaffId: staff.id, decidedAt: now });
       await manager.save(match);
       await this.audit.record(
@@ -83,6 +86,7 @@ export class MatchDecisionsService {
         manager,
       );
       if (request.status === 'proposals-ready' && !(await this.hasProposals(manager, request.id))) {
+        assertRequestTransition(request.status, 'open');
         await manager.update(HelpRequest, request.id, { status: 'open', statusChangedAt: now });
       }
       return { result: match, jobIds: [] };
@@ -103,7 +107,12 @@ export class MatchDecisionsService {
         return { result: 'expired' as const, jobIds: [] };
       }
       const volunteer = await manager.findOneByOrFail(Volunteer, { id: match.volunteerId });
-      Object.assign(match, { status: action === 'accept' ? 'accepted' : 'declined', respondedAt: now });
+      const answer = action === 'accept' ? 'accepted' : 'declined';
+      assertMatchTransition(match.status, answer);
+      if (action === 'accept') {
+        assertRequestTransition(request.status, 'matched');
+      }
+      Object.assign(match, { status: answer, respondedAt: now });
       await manager.save(match);
       const staffNotice = await this.notifications.queue(manager, {
         kind: action === 'accept' ? 'staff-offer-accepted' : 'staff-offer-declined',
@@ -178,6 +187,7 @@ export class MatchDecisionsService {
           return { result: false, jobIds: [] };
         }
         const volunteer = await manager.findOneByOrFail(Volunteer, { id: match.volunteerId });
+        assertMatchTransition(match.status, 'expired');
         Object.assign(match, { status: 'expired', respondedAt: null });
         await manager.save(match);
         const staffNotice = await this.notifications.queue(manager, {
@@ -215,10 +225,12 @@ export class MatchDecisionsService {
       return jobId;
     }
     if (next) {
+      assertRequestTransition(request.status, 'proposals-ready');
       await manager.update(HelpRequest, request.id, { status: 'proposals-ready', statusChangedAt: now });
       return null;
     }
     const round = request.matchingRound + 1;
+    assertRequestTransition(request.status, 'matching');
     await manager.update(HelpRequest, request.id, {
       status: 'matching',
       matchingRound: round,
@@ -243,6 +255,8 @@ export class MatchDecisionsService {
     offerResponseHours: number,
     now: Date,
   ): Promise<(string | null)[]> {
+    assertMatchTransition(match.status, 'approved');
+    assertRequestTransition(request.status, 'offered');
     const volunteer = await manager.findOneByOrFail(Volunteer, { id: match.volunteerId });
     const queued = await this.notifications.queueOffer(manager, volunteer, match.id, now);
     // The time to answer starts when the offer arrives (after quiet hours, or with the digest).

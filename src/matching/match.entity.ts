@@ -10,19 +10,12 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { HelpRequest } from '../help-seekers/help-request.entity';
+import type { MatchStatus } from './domain/match-status';
 import type { ScoreBreakdown } from './domain/types';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
-export const MATCH_STATUSES = [
-  'proposed',
-  'approved',
-  'offered',
-  'accepted',
-  'declined',
-  'expired',
-  'withdrawn',
-] as const;
-export type MatchStatus = (typeof MATCH_STATUSES)[number];
+// The lifecycle (statuses and allowed changes) lives in domain/match-status.ts.
+export { MATCH_STATUSES, type MatchStatus } from './domain/match-status';
 
 /** Match statuses that say something about the volunteer: they got at least as far as an approval. */
 export const HISTORY_STATUSES_SQL = `'approved', 'offered', 'accepted', 'declined', 'expired'`;

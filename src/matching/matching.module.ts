@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
+import { CallTasksController } from './call-tasks.controller';
+import { CallTasksService } from './call-tasks.service';
 import { FollowUpController } from './follow-up.controller';
 import { MatchDecisionsService } from './match-decisions.service';
 import { OfferResponsesController } from './offer-responses.controller';
@@ -17,8 +19,15 @@ import { StaffMatchingService } from './staff-matching.service';
     StaffMatchingController,
     OfferResponsesController,
     FollowUpController,
+    CallTasksController,
   ],
-  providers: [MatchDecisionsService, MatchingService, StaffMatchingService, GlobalAssignmentService],
-  exports: [MatchDecisionsService, StaffMatchingService, MatchingService],
+  providers: [
+    MatchDecisionsService,
+    MatchingService,
+    StaffMatchingService,
+    GlobalAssignmentService,
+    CallTasksService,
+  ],
+  exports: [MatchDecisionsService, StaffMatchingService, MatchingService, CallTasksService],
 })
 export class MatchingModule {}

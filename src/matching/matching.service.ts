@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { ConflictError, NotFoundError } from '../shared/domain-error';
+import { assertRequestTransition } from '../help-seekers/domain/request-status';
 import { HelpRequest, MatchingSummary } from '../help-seekers/help-request.entity';
 import { MatchingSettingsService } from '../settings/matching-settings.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -46,6 +47,7 @@ export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
 
   constructor(
+    // DataSource, not repositories: One matching transaction locks requests, reads candidates across volunteers and writes matches and request statuses.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: MatchingSettingsService,
     private readonly taxonomy: TaxonomyService,
@@ -124,9 +126,11 @@ export class MatchingService {
           })),
         );
         // Retrieval leaves out volunteers already asked for this request, so every insert is new.
+        const status = before.proposed + result.ranked.length > 0 ? 'proposals-ready' : 'open';
+        assertRequestTransition(request.status, status);
         updates.push({
           id: request.id,
-          status: before.proposed + result.ranked.length > 0 ? 'proposals-ready' : 'open',
+          status,
           summary: {
             at: now.toISOString(),
             eligible: candidates.length - result.excluded.length,
@@ -264,6 +268,7 @@ export class MatchingService {
       .orIgnore()
       .execute();
     if (request.status === 'open') {
+      assertRequestTransition(request.status, 'proposals-ready');
       await manager.update(HelpRequest, id, { status: 'proposals-ready', statusChangedAt: now });
     }
     return verdict;

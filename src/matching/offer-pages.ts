@@ -1,5 +1,5 @@
 import { escapeHtml, htmlPage } from '../common/html';
-import type { OfferAction } from './offer-links';
+import type { OfferAction } from '../shared/offer-links';
 import type { OfferResponseOutcome } from './match-decisions.service';
 
 type Locale = 'de' | 'en';

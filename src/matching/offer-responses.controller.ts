@@ -11,7 +11,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { formatScheduleDe, formatScheduleEn } from '../shared/schedule';
 import { MatchDecisionsService } from './match-decisions.service';
 import { Match } from './match.entity';
-import { verifyOfferToken } from './offer-links';
+import { verifyOfferToken } from '../shared/offer-links';
 import { OfferSummary, confirmationPage, outcomePage } from './offer-pages';
 
 const OUTCOME_STATUS = {
@@ -30,6 +30,7 @@ const OUTCOME_STATUS = {
 @Controller('offers')
 export class OfferResponsesController {
   constructor(
+    // DataSource, not repositories: Read model: the offer page shows the match with its request and volunteer.
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly decisions: MatchDecisionsService,

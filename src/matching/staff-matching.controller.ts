@@ -18,6 +18,12 @@ export class StaffMatchingController {
     private readonly assignments: GlobalAssignmentService,
   ) {}
 
+  /** One request with its help-seeker and the ranked proposals (the read is audited). */
+  @Get('help-requests/:id')
+  detail(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff) {
+    return this.staffMatching.requestDetail(id, staff);
+  }
+
   /** Why was this volunteer (not) proposed for this request: the excluding rule, or the score. */
   @Get('help-requests/:id/volunteers/:volunteerId')
   explain(@Param('id', ParseUUIDPipe) id: string, @Param('volunteerId', ParseUUIDPipe) volunteerId: string) {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { ConflictError, NotFoundError } from '../shared/domain-error';
+import { summariseExclusions } from './domain';
+import { assertRequestTransition } from '../help-seekers/domain/request-status';
 import { HelpRequest, type HelpRequestStatus } from '../help-seekers/help-request.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
 import { OutboxService } from '../queue/outbox.service';
@@ -15,15 +17,15 @@ import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { BlockVolunteerDto, CloseRequestDto } from './dto/matching-actions.dto';
+import { matchStatusesLeadingTo } from './domain/match-status';
 import { Match } from './match.entity';
 import { VolunteerBlock } from './volunteer-block.entity';
-
-const CLOSED = ['done', 'cancelled', 'unfulfilled'];
 
 /** Staff actions around matching that are not decisions on a single match. */
 @Injectable()
 export class StaffMatchingService {
   constructor(
+    // DataSource, not repositories: Staff actions change matches and their request in one transaction; the request detail reads across features.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
@@ -76,6 +78,46 @@ export class StaffMatchingService {
     });
   }
 
+  /**
+   * One request with the help-seeker's contact and the ranked proposals (the staff view of a
+   * request's matching, so it lives here, above help-seekers); the read is audited.
+   */
+  async requestDetail(id: string, staff: AuthenticatedStaff) {
+    const request = await this.dataSource
+      .getRepository(HelpRequest)
+      .findOne({ where: { id }, relations: { helpSeeker: true, provider: true } });
+    if (!request) {
+      throw new NotFoundError('help request', id);
+    }
+    const matches = await this.dataSource.getRepository(Match).find({
+      where: { requestId: id },
+      relations: { volunteer: true },
+      order: { rank: 'ASC' },
+    });
+    await this.audit.record({
+      staffUserId: staff.id,
+      action: 'help-request.viewed',
+      entityType: 'help-request',
+      entityId: id,
+    });
+    const { helpSeeker, provider, ...fields } = request;
+    return {
+      ...fields,
+      // "2 × spricht die benötigte Sprache nicht": what to relax when nobody fits.
+      exclusionSummary: request.matchingSummary ? summariseExclusions(request.matchingSummary) : [],
+      helpSeeker: helpSeeker ?? null,
+      provider: provider
+        ? { id: provider.id, name: provider.name, contactPerson: provider.contactPerson }
+        : null,
+      matches: matches.map(({ volunteer, ...match }) => ({
+        ...match,
+        volunteer: volunteer
+          ? { id: volunteer.id, name: volunteer.name, district: volunteer.district }
+          : null,
+      })),
+    };
+  }
+
   /** Closes a request; the outcome of a done request feeds continuity ("helped this person before"). */
   async close(requestId: string, dto: CloseRequestDto, staff: AuthenticatedStaff): Promise<HelpRequest> {
     return this.dataSource.transaction(async (manager) => {
@@ -86,12 +128,7 @@ export class StaffMatchingService {
       if (!request) {
         throw new NotFoundError('help request', requestId);
       }
-      if (CLOSED.includes(request.status)) {
-        throw new ConflictError(`the request is already ${request.status}`);
-      }
-      if (dto.status === 'done' && request.status !== 'matched') {
-        throw new ConflictError('only a matched request can be done; cancel it or mark it unfulfilled');
-      }
+      assertRequestTransition(request.status, dto.status);
       const now = new Date();
       await manager.update(HelpRequest, requestId, {
         status: dto.status,
@@ -102,7 +139,7 @@ export class StaffMatchingService {
       // Proposals and open offers end with the request; accepted matches stay as history.
       await manager.update(
         Match,
-        { requestId, status: In(['proposed', 'approved', 'offered']) },
+        { requestId, status: In(matchStatusesLeadingTo('withdrawn')) },
         { status: 'withdrawn' },
       );
       await this.audit.record(
@@ -143,9 +180,11 @@ export class StaffMatchingService {
       if (!request) {
         throw new NotFoundError('help request', requestId);
       }
+      // The table allows more (e.g. rematching a request under review); each action allows its own.
       if (!allowedFrom.includes(request.status)) {
         throw new ConflictError(`a ${request.status} request cannot be matched now`);
       }
+      assertRequestTransition(request.status, 'matching');
       const round = request.matchingRound + 1;
       await manager.update(HelpRequest, requestId, {
         status: 'matching',

@@ -5,8 +5,8 @@ import { createLinkToken } from '../shared/signed-links';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import { FOLLOW_UP_OUTCOMES, Match } from '../matching/match.entity';
-import { createOfferToken } from '../matching/offer-links';
-import { DEFAULT_MATCHING_SETTINGS } from '../settings/matching-settings';
+import { createOfferToken } from '../shared/offer-links';
+import { DEFAULT_MATCHING_SETTINGS } from '../settings/matching-settings.service';
 import { AgencyProfileService } from '../settings/agency-profile.service';
 import type { AgencyProfile } from '../settings/agency-profile.dto';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -14,7 +14,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { buildIcs } from './domain/ics';
 import { firstAssignmentDate } from './domain/send-schedule';
 import type { OutgoingEmail } from './email-transport';
-import { emailConfirmationKey, emailFingerprint } from './notification-keys';
+import { emailConfirmationKey, emailFingerprint } from './domain/notification-keys';
 import { Notification, NotificationKind } from './notification.entity';
 import { StaffDigestService } from './staff-digest.service';
 import { emailTranslator, renderEmail, type RenderedEmail } from '../web/emails/render-email';
@@ -65,6 +65,7 @@ interface MatchContext {
 @Injectable()
 export class NotificationComposer {
   constructor(
+    // DataSource, not repositories: Read model: renders an email from the current request, match and volunteer rows, across features.
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly taxonomy: TaxonomyService,

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { DataSource, EntityManager, EntityNotFoundError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from './delivery-retry';
+import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from '../queue/delivery-retry';
 import {
   EMAIL_TRANSPORT,
   EmailTransport,
@@ -179,6 +179,7 @@ export class NotificationDelivery {
   });
 
   constructor(
+    // DataSource, not repositories: Delivery locks and updates notification rows and marks offered matches in one statement per batch (cross-feature write).
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EMAIL_TRANSPORT) private readonly transport: EmailTransport,
     private readonly composer: NotificationComposer,

@@ -3,14 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxService } from '../queue/outbox.service';
 import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB, sendNotificationJobId } from '../queue/job-contracts';
-import type { Volunteer } from '../volunteers/volunteer.entity';
 import {
   earliestSendTime,
   nextDigestTime,
   parseQuietHours,
   type SendPreferences,
 } from './domain/send-schedule';
-import { offerDigestKey } from './notification-keys';
+import { offerDigestKey } from './domain/notification-keys';
 import { Notification, NotificationKind } from './notification.entity';
 
 export interface NotificationRequest {
@@ -28,7 +27,21 @@ export interface NotificationRequest {
 /** The same id everywhere a message is seen: our row, the SMTP server, the recipient's client. */
 export const messageIdFor = (notificationId: string): string => `<notification-${notificationId}@nahbar>`;
 
-export const sendPreferencesOf = (volunteer: Pick<Volunteer, 'quietHours'>): SendPreferences => ({
+/**
+ * What the outbox needs to know about a volunteer recipient; the volunteers feature's entity fits
+ * it, without notifications depending on that feature.
+ */
+export interface VolunteerRecipient {
+  id: string;
+  email: string;
+  /** A public locale of the catalogue: the language of the volunteer's emails. */
+  locale: string;
+  /** "HH:MM-HH:MM" Europe/Berlin: no email in this window (delayed, not dropped); null = none. */
+  quietHours: string | null;
+  offerDelivery: 'immediate' | 'daily-digest';
+}
+
+export const sendPreferencesOf = (volunteer: Pick<VolunteerRecipient, 'quietHours'>): SendPreferences => ({
   quietHours: parseQuietHours(volunteer.quietHours),
 });
 
@@ -82,7 +95,7 @@ export class NotificationOutbox {
   /** An email to a volunteer, outside their quiet hours (delayed, not dropped). */
   queueForVolunteer(
     manager: EntityManager,
-    volunteer: Volunteer,
+    volunteer: VolunteerRecipient,
     kind: NotificationKind,
     subjectId: string,
     options: { now: Date; notBefore?: Date },
@@ -104,7 +117,7 @@ export class NotificationOutbox {
    */
   async queueOffer(
     manager: EntityManager,
-    volunteer: Volunteer,
+    volunteer: VolunteerRecipient,
     matchId: string,
     now: Date,
   ): Promise<QueuedOffer> {

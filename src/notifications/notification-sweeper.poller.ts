@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { JobQueues } from '../queue/job-queues.service';
 import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB, sendNotificationJobId } from '../queue/job-contracts';
-import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from './delivery-retry';
+import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from '../queue/delivery-retry';
 import { Notification } from './notification.entity';
 
 const BATCH = 500;
@@ -36,6 +36,7 @@ export class NotificationSweeper implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // DataSource, not repositories: Sweeps the notification table with raw SQL and session advisory locks (infrastructure of delivery).
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: JobQueues,
   ) {

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Notification } from './notification.entity';
+import { UndeliverableAddress } from './undeliverable-address.entity';
 import { StaffModule } from '../staff/staff.module';
 import { EmailTemplatePreviewsController } from '../web/emails/email-template-previews.controller';
 import { NotificationOutbox } from './notification-outbox.service';
@@ -9,7 +12,7 @@ import { StaffNotificationsController } from './staff-notifications.controller';
  * undelivered email. Sending lives in the worker.
  */
 @Module({
-  imports: [StaffModule],
+  imports: [TypeOrmModule.forFeature([Notification, UndeliverableAddress]), StaffModule],
   controllers: [StaffNotificationsController, EmailTemplatePreviewsController],
   providers: [NotificationOutbox],
   exports: [NotificationOutbox],

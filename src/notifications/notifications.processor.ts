@@ -9,7 +9,7 @@ import { DelayedError, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB } from '../queue/job-contracts';
 import { startQueueWorker } from '../queue/queue-worker';
-import { retryDelayMs, smtpRetryPolicy } from './delivery-retry';
+import { retryDelayMs, smtpRetryPolicy } from '../queue/delivery-retry';
 import { EMAIL_TRANSPORT, EmailTransport } from './email-transport';
 import { MicroBatcher } from '../queue/micro-batch';
 import { DeliveryResult, NotificationDelivery } from './notification-delivery.service';

@@ -6,7 +6,7 @@ import { OutboxService } from '../queue/outbox.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { berlinWallClock } from '../shared/berlin-time';
 import { NotificationOutbox } from './notification-outbox.service';
-import { staffDigestKey } from './notification-keys';
+import { staffDigestKey } from './domain/notification-keys';
 import { translator } from '../i18n';
 import type { EmailListItem } from '../web/emails/email-content';
 import {
@@ -38,6 +38,7 @@ const FOLLOW_UP_LABELS: Record<
 @Injectable()
 export class StaffDigestService {
   constructor(
+    // DataSource, not repositories: Read model: the digest counts requests, matches and call tasks across features in a few statements.
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly taxonomy: TaxonomyService,

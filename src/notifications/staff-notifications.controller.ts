@@ -1,9 +1,9 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DataSource, In } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { StaffAuthGuard } from '../staff/staff-auth.guard';
 import { Notification, NOTIFICATION_STATUSES, type NotificationStatus } from './notification.entity';
 import { UndeliverableAddress } from './undeliverable-address.entity';
@@ -35,11 +35,14 @@ class ListNotificationsQuery {
 @UseGuards(StaffAuthGuard)
 @Controller('api/staff/notifications')
 export class StaffNotificationsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    @InjectRepository(UndeliverableAddress) private readonly undeliverable: Repository<UndeliverableAddress>,
+  ) {}
 
   @Get()
   async list(@Query() query: ListNotificationsQuery) {
-    const rows = await this.dataSource.getRepository(Notification).find({
+    const rows = await this.notifications.find({
       where: { status: query.status ? query.status : In(NEEDS_ATTENTION) },
       order: { createdAt: 'DESC' },
       take: query.limit ?? 100,
@@ -61,8 +64,6 @@ export class StaffNotificationsController {
   /** Addresses whose last delivery a server refused for good; a later successful one clears it. */
   @Get('undeliverable-addresses')
   undeliverableAddresses() {
-    return this.dataSource
-      .getRepository(UndeliverableAddress)
-      .find({ order: { markedAt: 'DESC' }, take: 500 });
+    return this.undeliverable.find({ order: { markedAt: 'DESC' }, take: 500 });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { UnknownPostalCodeError } from '../common/domain-error';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { UnknownPostalCodeError } from '../shared/domain-error';
 import { PostalCode } from './postal-code.entity';
 
 /** Where a postal code is; volunteers see the district, never an address. */
@@ -30,7 +30,7 @@ const CACHE_MS = 10 * 60_000;
 export class PostalCodesService {
   private readonly cache = new Map<string, { location: PostalCodeLocation; until: number }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(PostalCode) private readonly postalCodes: Repository<PostalCode>) {}
 
   /**
    * The point for a German postal code from the imported `postal_code` table. Throws
@@ -46,7 +46,7 @@ export class PostalCodesService {
     if (cached && cached.until > Date.now()) {
       return cached.location;
     }
-    const found = await this.dataSource.getRepository(PostalCode).findOneBy({ code });
+    const found = await this.postalCodes.findOneBy({ code });
     if (!found) {
       throw new UnknownPostalCodeError(code, field);
     }

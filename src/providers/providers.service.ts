@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ConflictError, NotFoundError } from '../shared/domain-error';
 import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
@@ -12,7 +12,7 @@ import { Provider } from './provider.entity';
 @Injectable()
 export class ProvidersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Provider) private readonly providers: Repository<Provider>,
     private readonly postalCodes: PostalCodesService,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
@@ -29,7 +29,7 @@ export class ProvidersService {
 
   /** Staff reviewed a provider from the public page (usually after a call): it becomes active. */
   async approve(id: string, staff: AuthenticatedStaff): Promise<Provider> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.providers.manager.transaction(async (manager) => {
       const provider = await manager.findOne(Provider, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -52,7 +52,7 @@ export class ProvidersService {
   private async create(dto: CreateProviderDto, staff: AuthenticatedStaff | null): Promise<Provider> {
     this.taxonomy.assertKnown('fields', dto.fieldsOfActivity, 'fieldsOfActivity');
     const location = await this.postalCodes.locate(dto.postalCode);
-    return this.dataSource.transaction(async (manager) => {
+    return this.providers.manager.transaction(async (manager) => {
       const provider = await manager.save(
         manager.create(Provider, {
           ...dto,
@@ -80,7 +80,7 @@ export class ProvidersService {
       this.taxonomy.assertKnown('fields', dto.fieldsOfActivity, 'fieldsOfActivity');
     }
     const location = dto.postalCode ? await this.postalCodes.locate(dto.postalCode) : null;
-    return this.dataSource.transaction(async (manager) => {
+    return this.providers.manager.transaction(async (manager) => {
       const provider = await manager.findOne(Provider, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -109,13 +109,11 @@ export class ProvidersService {
   }
 
   list(reviewStatus?: Provider['reviewStatus']): Promise<Provider[]> {
-    return this.dataSource
-      .getRepository(Provider)
-      .find({ where: reviewStatus ? { reviewStatus } : {}, order: { name: 'ASC' } });
+    return this.providers.find({ where: reviewStatus ? { reviewStatus } : {}, order: { name: 'ASC' } });
   }
 
   async get(id: string): Promise<Provider> {
-    const provider = await this.dataSource.getRepository(Provider).findOneBy({ id });
+    const provider = await this.providers.findOneBy({ id });
     if (!provider) {
       throw new NotFoundError('provider', id);
     }

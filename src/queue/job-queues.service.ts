@@ -2,11 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import {
-  attemptsCoveringWindow,
-  NOTIFICATION_BACKOFF,
-  smtpRetryPolicy,
-} from '../notifications/delivery-retry';
+import { attemptsCoveringWindow, NOTIFICATION_BACKOFF, smtpRetryPolicy } from './delivery-retry';
 import {
   JobName,
   JobPayload,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { flattenValidationErrors, RequestValidationError } from '../common/validation';
 import { AuditService } from '../staff/audit.service';
@@ -23,7 +23,7 @@ export class AgencyProfileService {
   private cached?: { profile: AgencyProfile; until: number };
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(AgencySetting) private readonly settings: Repository<AgencySetting>,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -32,7 +32,7 @@ export class AgencyProfileService {
     if (this.cached && this.cached.until > Date.now()) {
       return this.cached.profile;
     }
-    const row = await this.dataSource.getRepository(AgencySetting).findOneBy({ key: AGENCY_PROFILE_KEY });
+    const row = await this.settings.findOneBy({ key: AGENCY_PROFILE_KEY });
     // A stored profile that no longer validates (a rule changed in code) gives way to the default.
     const stored = row ? plainToInstance(AgencyProfileDto, row.value) : null;
     const profile =
@@ -51,7 +51,7 @@ export class AgencyProfileService {
     }
     const before = await this.get();
     const after: AgencyProfile = { ...profile };
-    await this.dataSource.transaction(async (manager) => {
+    await this.settings.manager.transaction(async (manager) => {
       await manager.upsert(
         AgencySetting,
         { key: AGENCY_PROFILE_KEY, value: after, updatedByStaffId: staff.id },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { RequestValidationError } from '../common/validation';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
@@ -12,6 +12,9 @@ import {
   validateMatchingSettings,
 } from './matching-settings';
 
+// The settings' shape and defaults, for features that read them through this service.
+export { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './matching-settings';
+
 /** Workers read settings this often at most; a change reaches every process within that time. */
 const CACHE_MS = 5000;
 
@@ -20,7 +23,7 @@ export class MatchingSettingsService {
   private cached?: { settings: MatchingSettings; until: number };
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(AgencySetting) private readonly settingsRows: Repository<AgencySetting>,
     private readonly audit: AuditService,
   ) {}
 
@@ -28,7 +31,7 @@ export class MatchingSettingsService {
     if (this.cached && this.cached.until > Date.now()) {
       return this.cached.settings;
     }
-    const row = await this.dataSource.getRepository(AgencySetting).findOneBy({ key: MATCHING_SETTINGS_KEY });
+    const row = await this.settingsRows.findOneBy({ key: MATCHING_SETTINGS_KEY });
     // A stored value that no longer validates (e.g. after a policy change in code) falls back field by field.
     const check = row ? validateMatchingSettings(row.value, DEFAULT_MATCHING_SETTINGS) : null;
     const settings = check?.ok ? check.settings : DEFAULT_MATCHING_SETTINGS;
@@ -38,7 +41,7 @@ export class MatchingSettingsService {
 
   /** Merges a partial change into the stored settings, under a row lock so no concurrent change is lost. */
   async update(input: unknown, staff: AuthenticatedStaff): Promise<MatchingSettings> {
-    const settings = await this.dataSource.transaction(async (manager) => {
+    const settings = await this.settingsRows.manager.transaction(async (manager) => {
       // Make sure the row exists, so there is something to lock even on the first change.
       await manager.query(
         `INSERT INTO agency_setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,

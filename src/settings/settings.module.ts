@@ -1,10 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgencyProfileService } from './agency-profile.service';
+import { AgencySetting } from './agency-setting.entity';
 import { MatchingSettingsService } from './matching-settings.service';
 
 /** Settings readers for both processes; the HTTP side is SettingsApiModule. */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([AgencySetting])],
   providers: [MatchingSettingsService, AgencyProfileService],
   exports: [MatchingSettingsService, AgencyProfileService],
 })

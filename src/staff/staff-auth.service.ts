@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import bcrypt from 'bcryptjs';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { AuditService } from './audit.service';
 import { StaffSession } from './staff-session.entity';
 import { StaffRole, StaffUser } from './staff-user.entity';
@@ -45,7 +45,8 @@ export const hashPassword = (password: string): Promise<string> => bcrypt.hash(p
 @Injectable()
 export class StaffAuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(StaffUser) private readonly staffUsers: Repository<StaffUser>,
+    @InjectRepository(StaffSession) private readonly sessions: Repository<StaffSession>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
   ) {}
@@ -54,7 +55,7 @@ export class StaffAuthService {
     email: string,
     password: string,
   ): Promise<{ token: string; staff: AuthenticatedStaff; expiresAt: Date }> {
-    const users = this.dataSource.getRepository(StaffUser);
+    const users = this.staffUsers;
     const user = await users
       .createQueryBuilder('staff')
       .addSelect('staff.passwordHash')
@@ -86,7 +87,7 @@ export class StaffAuthService {
     }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
-    await this.dataSource.transaction(async (manager) => {
+    await this.staffUsers.manager.transaction(async (manager) => {
       await manager.update(StaffUser, user.id, { failedLogins: 0, lockedUntil: null });
       await manager.insert(StaffSession, { staffUserId: user.id, tokenHash: hashToken(token), expiresAt });
       await this.audit.record(
@@ -98,8 +99,7 @@ export class StaffAuthService {
   }
 
   async authenticate(token: string): Promise<AuthenticatedStaff | null> {
-    const row = await this.dataSource
-      .getRepository(StaffSession)
+    const row = await this.sessions
       .createQueryBuilder('session')
       .innerJoinAndSelect('session.staffUser', 'staff')
       .where('session.token_hash = :hash', { hash: hashToken(token) })
@@ -113,6 +113,6 @@ export class StaffAuthService {
   }
 
   async logout(token: string): Promise<void> {
-    await this.dataSource.getRepository(StaffSession).delete({ tokenHash: hashToken(token) });
+    await this.sessions.delete({ tokenHash: hashToken(token) });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ConflictError, DomainError, NotFoundError } from '../shared/domain-error';
 import { AuditService } from './audit.service';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto';
 import { AuthenticatedStaff, hashPassword } from './staff-auth.service';
@@ -11,18 +11,18 @@ import { StaffRole, StaffUser } from './staff-user.entity';
 @Injectable()
 export class StaffUsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(StaffUser) private readonly staffUsers: Repository<StaffUser>,
     private readonly audit: AuditService,
   ) {}
 
   list(): Promise<StaffUser[]> {
-    return this.dataSource.getRepository(StaffUser).find({ order: { name: 'ASC' } });
+    return this.staffUsers.find({ order: { name: 'ASC' } });
   }
 
   async create(dto: CreateStaffUserDto, admin: AuthenticatedStaff): Promise<StaffUser> {
     const email = dto.email.trim().toLowerCase();
     const passwordHash = await hashPassword(dto.password);
-    return this.dataSource.transaction(async (manager) => {
+    return this.staffUsers.manager.transaction(async (manager) => {
       if (await manager.existsBy(StaffUser, { email })) {
         throw new DomainError('email-taken', 'a staff member with this email exists already', 'email');
       }
@@ -45,7 +45,7 @@ export class StaffUsersService {
 
   /** An agency must keep at least one admin, or nobody could change settings or accounts again. */
   async changeRole(id: string, role: StaffRole, admin: AuthenticatedStaff): Promise<StaffUser> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.staffUsers.manager.transaction(async (manager) => {
       // Lock the admins, so two admins demoting each other at once cannot leave none.
       await manager.query(`SELECT id FROM staff_user WHERE role = 'admin' FOR UPDATE`);
       const user = await manager.findOneBy(StaffUser, { id });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../shared/domain-error';
 import { DEFAULT_TAXONOMY } from './default-taxonomy';
 import { Taxonomy, loadTaxonomyFile } from './taxonomy';
 

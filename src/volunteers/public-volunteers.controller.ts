@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { isHoneypotFilled } from '../abuse-protection/abuse-keys';
+import { isHoneypotFilled } from '../abuse-protection/abuse-protection.service';
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import { PublicVolunteerSignUpDto } from './dto/create-volunteer.dto';
 import { VolunteersService } from './volunteers.service';

@@ -43,6 +43,7 @@ export const erasedEmail = (volunteerId: string): string => `erased-${volunteerI
 @Injectable()
 export class SelfServiceService {
   constructor(
+    // DataSource, not repositories: Self-service reads the volunteer's matches and, on erasure, anonymises rows of several features in one transaction.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly volunteers: VolunteersService,
     private readonly postalCodes: PostalCodesService,

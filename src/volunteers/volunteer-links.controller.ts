@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import {
   confirmFormPage,
   INVALID_LINK,
@@ -31,7 +31,7 @@ import {
   type ProfileField,
 } from './self-service-page';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../shared/domain-error';
 
 const preferencesOf = (v: Volunteer): VolunteerPreferences => ({
   offerDelivery: v.offerDelivery,
@@ -95,7 +95,7 @@ const TEXT = {
 @Controller()
 export class VolunteerLinksController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Volunteer) private readonly volunteerRows: Repository<Volunteer>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly volunteers: VolunteersService,
     private readonly selfService: SelfServiceService,
@@ -291,9 +291,7 @@ export class VolunteerLinksController {
     if (!check.valid) {
       return null;
     }
-    const volunteer = await this.dataSource
-      .getRepository(Volunteer)
-      .findOneBy({ id: check.claims.subjectId });
+    const volunteer = await this.volunteerRows.findOneBy({ id: check.claims.subjectId });
     // An erased account's links lead nowhere.
     return volunteer && volunteer.erasedAt === null
       ? { claims: check.claims, locale: volunteer.locale === 'de' ? 'de' : 'en', volunteer }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Volunteer } from './volunteer.entity';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
 import { VolunteerLinksController } from './volunteer-links.controller';
@@ -8,7 +10,7 @@ import { VolunteersService } from './volunteers.service';
 import { SelfServiceService } from './self-service.service';
 
 @Module({
-  imports: [StaffModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Volunteer]), StaffModule, NotificationsModule],
   controllers: [VolunteersController, VolunteerLinksController, PublicVolunteersController],
   providers: [VolunteersService, SelfServiceService],
   exports: [VolunteersService],

@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
 import { submittedOrFinerSlots } from '../shared/parts-of-day';
-import { ConsentRecord } from '../common/consent-record.entity';
-import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
+import { ConsentRecord, PRIVACY_TEXT_VERSION } from '../common/consent-record.entity';
+import { ConflictError, DomainError, NotFoundError } from '../shared/domain-error';
 import { isValidSlot } from '../shared/schedule';
 import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { PRIVACY_TEXT_VERSION } from '../help-seekers/help-requests.service';
 import {
   CreateVolunteerDto,
   PublicVolunteerSignUpDto,
@@ -25,7 +24,7 @@ import {
   emailConfirmationKey,
   emailFingerprint,
   selfServiceLinkKey,
-} from '../notifications/notification-keys';
+} from '../notifications/domain/notification-keys';
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import type { VolunteerPreferences } from './preferences-form';
 import { Volunteer } from './volunteer.entity';
@@ -44,6 +43,7 @@ const lockVolunteer = (manager: EntityManager, id: string): Promise<Volunteer | 
 @Injectable()
 export class VolunteersService {
   constructor(
+    // DataSource, not repositories: A change writes the volunteer, consent records, emails and re-check jobs (outbox) in one transaction.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly postalCodes: PostalCodesService,
     private readonly taxonomy: TaxonomyService,

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createOfferToken } from '../../src/matching/offer-links';
+import { createOfferToken } from '../../src/shared/offer-links';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { daysAhead, publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
 import { expectErrorShape } from '../helpers/assertions';

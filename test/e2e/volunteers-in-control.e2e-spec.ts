@@ -1,5 +1,5 @@
 import { createLinkToken } from '../../src/shared/signed-links';
-import { emailFingerprint } from '../../src/notifications/notification-keys';
+import { emailFingerprint } from '../../src/notifications/domain/notification-keys';
 import { AuditLog } from '../../src/staff/audit-log.entity';
 import { Match } from '../../src/matching/match.entity';
 import { berlinWallClock } from '../../src/shared/berlin-time';

@@ -1,5 +1,5 @@
 import { berlinDateOf } from '../../src/shared/berlin-time';
-import { CallTasksService } from '../../src/help-seekers/call-tasks.service';
+import { CallTasksService } from '../../src/matching/call-tasks.service';
 import { HelpRequest } from '../../src/help-seekers/help-request.entity';
 import { loadToday, type TodaySectionKey } from '../../src/console/today.queries';
 import { StaffMatchingService } from '../../src/matching/staff-matching.service';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { UnknownPostalCodeError } from '../../src/common/domain-error';
+import { UnknownPostalCodeError } from '../../src/shared/domain-error';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { DEMO_POSTAL_CODES } from '../../src/postal-codes/demo-postal-codes';
 import { importPostalCodes } from '../../src/postal-codes/import-postal-codes';
@@ -35,7 +35,7 @@ describe('postal codes in the migrated template, on PostgreSQL', () => {
     db = await createTestDatabase();
     dataSource = new DataSource(dataSourceOptions(db.url));
     await dataSource.initialize();
-    service = new PostalCodesService(dataSource);
+    service = new PostalCodesService(dataSource.getRepository(PostalCode));
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { ConflictError } from '../../src/common/domain-error';
+import { ConflictError } from '../../src/shared/domain-error';
 import { StaffUser } from '../../src/staff/staff-user.entity';
 import { StaffUsersService } from '../../src/staff/staff-users.service';
 import { createStaffUser } from '../factories/staff.factory';

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../common/validation';
 import { CRITERIA } from '../../matching/domain/types';
-import type { MatchingSettings } from '../../settings/matching-settings';
+import type { MatchingSettings } from '../../settings/matching-settings.service';
 import { STAFF_ROLES } from '../../staff/staff-user.entity';
 import { formatDateTime } from '../format';
 import { codeLabel } from '../i18n';

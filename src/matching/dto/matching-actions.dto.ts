@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { REQUEST_OUTCOMES, type RequestOutcome } from '../../help-seekers/help-request.entity';
+import { CLOSED_REQUEST_STATUSES } from '../../help-seekers/domain/request-status';
 
 export class BlockVolunteerDto {
   @ApiProperty()
@@ -14,7 +15,7 @@ export class BlockVolunteerDto {
   reason?: string;
 }
 
-export const CLOSING_STATUSES = ['done', 'cancelled', 'unfulfilled'] as const;
+export const CLOSING_STATUSES = CLOSED_REQUEST_STATUSES;
 
 export class CloseRequestDto {
   @ApiProperty({ enum: CLOSING_STATUSES })

@@ -3,7 +3,7 @@ import { ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { localesFor } from '../../i18n';
 import type { Response } from 'express';
-import { NotFoundError } from '../../common/domain-error';
+import { NotFoundError } from '../../shared/domain-error';
 import { StaffAuthGuard } from '../../staff/staff-auth.guard';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../notifications/notification.entity';
 import { sendHtml } from '../shell/send-html';

@@ -1,6 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
-import { DomainError } from '../../common/domain-error';
+import { DomainError } from '../../shared/domain-error';
 import { flattenValidationErrors, type FieldError } from '../../common/validation';
 import type { Translator } from '../../i18n';
 

@@ -1,4 +1,4 @@
-import { createLinkToken, verifyLinkToken } from '../shared/signed-links';
+import { createLinkToken, verifyLinkToken } from './signed-links';
 
 /*
  * Offer answer links ("accept" / "decline" one match) in the shared signed-link scheme, with the

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { sendPage } from '../common/link-pages';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
-import { CALL_TASK_STATUSES, type CallTaskStatus } from './call-task.entity';
+import { CALL_TASK_STATUSES, type CallTaskStatus } from '../help-seekers/call-task.entity';
 import { CallTasksService } from './call-tasks.service';
 
 class ListCallTasksQuery {

@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { ConflictError, NotFoundError } from '../shared/domain-error';
 import { formatScheduleDe } from '../shared/schedule';
 import { isLocale } from '../i18n';
 import { AgencyProfileService } from '../settings/agency-profile.service';
-import { Match } from '../matching/match.entity';
+import { Match } from './match.entity';
 import { emailContent, emailTranslator } from '../web/emails/render-email';
 import { formatWhen } from '../web/emails/schedule-text';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { renderLetterPage } from './call-task-letter';
-import { CallTask, type CallTaskStatus } from './call-task.entity';
-import { HelpRequest } from './help-request.entity';
-import { HelpSeeker } from './help-seeker.entity';
+import { renderLetterPage } from '../help-seekers/call-task-letter';
+import { CallTask, type CallTaskStatus } from '../help-seekers/call-task.entity';
+import { HelpRequest } from '../help-seekers/help-request.entity';
+import { HelpSeeker } from '../help-seekers/help-seeker.entity';
 
 export interface CallTaskView {
   id: string;
@@ -35,6 +35,7 @@ export interface CallTaskView {
 @Injectable()
 export class CallTasksService {
   constructor(
+    // DataSource, not repositories (read model): a call task's letter reads the request, help-seeker, match and volunteer together.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly taxonomy: TaxonomyService,

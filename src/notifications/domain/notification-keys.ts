@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { berlinWallClock } from '../shared/berlin-time';
+import { berlinWallClock } from '../../shared/berlin-time';
 
 /**
  * Subject ids for emails that are about no single record: a uuid derived from what makes the email

@@ -1,0 +1,165 @@
+/**
+ * Module walls, checked by `npm run lint` (dependency-cruiser). See README "Layout" and
+ * docs of the rules below; `.dependency-cruiser-known-violations.json` lists what the page
+ * rewrite (src/web) and later work still have to remove, and only those are tolerated.
+ *
+ * Vocabulary:
+ * - infrastructure folders any feature may use: shared, common, config, database, queue, i18n.
+ * - feature folders: every other folder directly under src/ (help-seekers, matching, ...).
+ *
+ * What a feature may import from another feature (everything else is that feature's inside):
+ * - `*.service.ts` and `*.module.ts`: call the other feature through its service (a service file
+ *   may re-export the few plain types and helpers its callers need);
+ * - staff's guards (`*.guard.ts`, `require-role.ts`): every staff controller is guarded by them;
+ * - `*.entity.ts`: entity types and TypeORM relations (a feature still writes only its own tables,
+ *   see README "Module walls"; read models named `*ReadModel` / `*.queries.ts` read across them);
+ * - `dto/**`: the other feature's input shapes;
+ * - `domain/**`: the other feature's pure vocabulary (e.g. help-seekers/domain/request-status).
+ * src/cli is a composition root like main.ts and worker.ts: it may wire up anything.
+ */
+
+/** Packages that tie code to a framework, a database or a transport. */
+const FRAMEWORK_PACKAGES =
+  '(^|/)node_modules/(@nestjs/|typeorm/|bullmq/|ioredis/|nodemailer/|pg/|pg-[^/]+/|express/|class-validator/|class-transformer/|@types/(express|nodemailer|pg)/)';
+
+const INFRASTRUCTURE = '(?:shared|common|config|database|queue|i18n)';
+
+/**
+ * Folder dependencies that are part of a cycle today, as [from, to]. dependency-cruiser's baseline
+ * (--ignore-known) cannot hold folder-level violations (v17), so they are listed here instead; a
+ * cycle between any other two folders fails. All of them run through email composition:
+ * NotificationComposer reads requests, matches and volunteers while those features queue emails
+ * through NotificationOutbox, and the templates (help-seekers' letter, call tasks) sit in
+ * notifications/templates. Moving composition and templates to src/web/emails (the page rewrite)
+ * removes them; delete each pair once `npm run lint:walls` no longer needs it.
+ */
+const KNOWN_FOLDER_CYCLES = [
+  ['src/help-seekers', 'src/notifications/templates'],
+  ['src/matching', 'src/help-seekers'],
+  ['src/matching', 'src/notifications'],
+  ['src/matching', 'src/notifications/templates'],
+  ['src/matching', 'src/volunteers'],
+  ['src/notifications', 'src/help-seekers'],
+  ['src/notifications', 'src/matching'],
+  ['src/notifications', 'src/volunteers'],
+  ['src/volunteers', 'src/notifications'],
+];
+
+/** A pattern for exactly these folder names (they contain no regex characters but '/' and '-'). */
+const exactly = (folders) => `^(${folders.join('|')})$`;
+
+/**
+ * Folders under src/ form no cycle: a dependency between two different top-level folders must not
+ * be part of a folder cycle (a feature and its own dto/ or domain/ folder may refer to each other).
+ * One rule for every folder, plus one per folder with known cycles that leaves out just those.
+ */
+function featureCycleRules() {
+  const rule = (from, toPathNot) => ({
+    name: 'no-feature-cycles',
+    severity: 'error',
+    comment:
+      'Folders under src/ form no cycle: a dependency between two different top-level folders must not be part of a folder cycle.',
+    scope: 'folder',
+    from,
+    to: { circular: true, pathNot: toPathNot },
+  });
+  const knownFrom = [...new Set(KNOWN_FOLDER_CYCLES.map(([from]) => from))];
+  return [
+    rule({ path: '^src/([^/]+)', pathNot: exactly(knownFrom) }, '^src/$1(/|$)'),
+    ...knownFrom.map((from) =>
+      rule({ path: exactly([from]) }, [
+        `^${from}(/|$)`,
+        exactly(KNOWN_FOLDER_CYCLES.filter(([known]) => known === from).map(([, to]) => to)),
+      ]),
+    ),
+  ];
+}
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    ...featureCycleRules(),
+    {
+      name: 'domain-framework-free',
+      severity: 'error',
+      comment:
+        'domain/ folders and src/shared are pure TypeScript: no Nest, TypeORM, BullMQ, Redis, SMTP, HTTP.',
+      from: { path: '(^src/[^/]+/domain/|^src/shared/)' },
+      to: { path: FRAMEWORK_PACKAGES },
+    },
+    {
+      name: 'domain-imports-only-domain-and-shared',
+      severity: 'error',
+      comment: "A feature's domain/ imports only its own domain/ and src/shared.",
+      from: { path: '^src/([^/]+)/domain/' },
+      to: { path: '^src/', pathNot: ['^src/$1/domain/', '^src/shared/'] },
+    },
+    {
+      name: 'shared-imports-only-shared',
+      severity: 'error',
+      comment: 'src/shared is the bottom layer: it imports nothing else from src/.',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/', pathNot: '^src/shared/' },
+    },
+    {
+      name: 'no-feature-internals',
+      severity: 'error',
+      comment:
+        "A feature uses another feature only through its service, module, entity types, dto/ or domain/ (see the header comment); the rest is that feature's inside.",
+      from: { path: `^src/(?!${INFRASTRUCTURE}/|web/|cli/)([^/]+)/` },
+      to: {
+        path: `^src/(?!${INFRASTRUCTURE}/|web/)[^/]+/`,
+        pathNot: [
+          '^src/$1/',
+          '\\.(service|module|entity|guard)\\.ts$',
+          '^src/staff/require-role\\.ts$',
+          '^src/[^/]+/(dto|domain)/',
+        ],
+      },
+    },
+    {
+      name: 'features-not-to-web',
+      severity: 'error',
+      comment:
+        'src/web renders what features provide; features never import src/web. Exceptions: the composition roots (src/*.module.ts) register the web modules, and the notification composer hands its models to the email views (a pure model → {subject, text, html} function), as a controller hands its data to a page.',
+      from: { path: '^src/', pathNot: ['^src/web/', '^src/[^/]+\\.module\\.ts$'] },
+      to: { path: '^src/web/', pathNot: '^src/web/emails/' },
+    },
+    {
+      name: 'only-notifications-render-emails',
+      severity: 'error',
+      comment: 'Emails are composed in notifications (and nowhere else outside src/web).',
+      from: { path: '^src/', pathNot: ['^src/web/', '^src/notifications/', '^src/[^/]+\\.module\\.ts$'] },
+      to: { path: '^src/web/emails/' },
+    },
+    {
+      name: 'web-uses-feature-services',
+      severity: 'error',
+      comment:
+        'src/web may import feature services (and their dto/entity types, domain vocabulary, read models), not controllers, processors or pollers.',
+      from: { path: '^src/web/' },
+      to: { path: '^src/[^/]+/.*\\.(controller|processor|poller)\\.ts$', pathNot: '^src/web/' },
+    },
+    {
+      name: 'infrastructure-not-to-features',
+      severity: 'error',
+      comment:
+        'shared, common, config, database, queue and i18n are below the features and import none of them; database/entities.ts registers every entity with the one DataSource.',
+      from: { path: `^src/${INFRASTRUCTURE}/`, pathNot: '^src/database/entities\\.ts$' },
+      to: {
+        path: '^src/',
+        pathNot: [`^src/${INFRASTRUCTURE}/`],
+      },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Specs may use fixtures from anywhere; the walls are about production code.
+    exclude: { path: '\\.spec\\.ts$' },
+    // Type-only imports count: they tie a folder to another just as much.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};

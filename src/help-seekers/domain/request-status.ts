@@ -1,0 +1,73 @@
+import { ConflictError } from '../../shared/domain-error';
+
+/*
+ * A help request's lifecycle: its statuses and every allowed change, in one table. Services decide
+ * a change and check it here before writing it; nothing else decides what may follow what.
+ */
+
+export const HELP_REQUEST_STATUSES = [
+  // From the public pages: waits until staff have seen it (agency setting reviewPublicRequestsFirst).
+  'in-review',
+  'open',
+  'matching',
+  'proposals-ready',
+  'offered',
+  'matched',
+  'done',
+  'cancelled',
+  'unfulfilled',
+] as const;
+export type HelpRequestStatus = (typeof HELP_REQUEST_STATUSES)[number];
+
+/** Staff close a request with one of these; a closed request never changes again. */
+export const CLOSED_REQUEST_STATUSES = ['done', 'cancelled', 'unfulfilled'] as const;
+export type ClosedRequestStatus = (typeof CLOSED_REQUEST_STATUSES)[number];
+
+/** Staff may give up on a request in any open status (cancelled, or unfulfilled: nobody found). */
+const GIVE_UP = ['cancelled', 'unfulfilled'] as const;
+
+const REQUEST_TRANSITIONS: Readonly<Record<HelpRequestStatus, readonly HelpRequestStatus[]>> = {
+  // Released by staff after review.
+  'in-review': ['matching', ...GIVE_UP],
+  // Rematched by staff, or a volunteer who newly fits is proposed (recheck, "why not?" check).
+  open: ['matching', 'proposals-ready', ...GIVE_UP],
+  // The matching run found proposals, or nobody.
+  matching: ['proposals-ready', 'open', ...GIVE_UP],
+  // Staff approve a proposal (offered), rematch, or reject the last proposal (open).
+  'proposals-ready': ['offered', 'matching', 'open', ...GIVE_UP],
+  // The volunteer accepts (matched). After a decline or expiry: the next proposal is offered at
+  // once (auto-offer: offered again), staff choose among the rest, or it is matched again.
+  offered: ['matched', 'offered', 'proposals-ready', 'matching', ...GIVE_UP],
+  // Only a matched request can be done.
+  matched: ['done', ...GIVE_UP],
+  done: [],
+  cancelled: [],
+  unfulfilled: [],
+};
+
+export function canRequestTransition(from: HelpRequestStatus, to: HelpRequestStatus): boolean {
+  return REQUEST_TRANSITIONS[from].includes(to);
+}
+
+export function isClosedRequestStatus(status: HelpRequestStatus): status is ClosedRequestStatus {
+  return (CLOSED_REQUEST_STATUSES as readonly string[]).includes(status);
+}
+
+/** Throws a ConflictError (code "conflict") naming both statuses when the table forbids the change. */
+export function assertRequestTransition(from: HelpRequestStatus, to: HelpRequestStatus): void {
+  if (canRequestTransition(from, to)) {
+    return;
+  }
+  if (isClosedRequestStatus(from)) {
+    throw new ConflictError(`the request is already ${from}`);
+  }
+  if (to === 'done') {
+    throw new ConflictError('only a matched request can be done; cancel it or mark it unfulfilled');
+  }
+  throw new ConflictError(`a ${from} request cannot become ${to}`);
+}
+
+/** The statuses a request may move to from `from`, for pages that offer only possible actions. */
+export function nextRequestStatuses(from: HelpRequestStatus): readonly HelpRequestStatus[] {
+  return REQUEST_TRANSITIONS[from];
+}

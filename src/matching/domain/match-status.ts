@@ -1,0 +1,51 @@
+import { ConflictError } from '../../shared/domain-error';
+
+/*
+ * A match's lifecycle (one volunteer proposed for one request): its statuses and every allowed
+ * change, in one table. Services decide a change and check it here before writing it.
+ */
+
+export const MATCH_STATUSES = [
+  'proposed',
+  'approved',
+  'offered',
+  'accepted',
+  'declined',
+  'expired',
+  'withdrawn',
+] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+const MATCH_TRANSITIONS: Readonly<Record<MatchStatus, readonly MatchStatus[]>> = {
+  // Approved by staff or by auto-offer; withdrawn when staff reject it, another volunteer accepts,
+  // the request closes, staff block the volunteer for this help-seeker, or the volunteer leaves.
+  proposed: ['approved', 'withdrawn'],
+  // Offered once the email has gone out (quiet hours and digests delay it); the volunteer may
+  // answer before that from an earlier email's link.
+  approved: ['offered', 'accepted', 'declined', 'expired', 'withdrawn'],
+  offered: ['accepted', 'declined', 'expired', 'withdrawn'],
+  // History: an accepted match stays, also when its request closes or the volunteer is erased.
+  accepted: [],
+  declined: [],
+  expired: [],
+  withdrawn: [],
+};
+
+/** Statuses in which the volunteer has been asked and may still answer. */
+export const ANSWERABLE_MATCH_STATUSES = ['approved', 'offered'] as const satisfies readonly MatchStatus[];
+
+export function canMatchTransition(from: MatchStatus, to: MatchStatus): boolean {
+  return MATCH_TRANSITIONS[from].includes(to);
+}
+
+/** Throws a ConflictError (code "conflict") naming both statuses when the table forbids the change. */
+export function assertMatchTransition(from: MatchStatus, to: MatchStatus): void {
+  if (!canMatchTransition(from, to)) {
+    throw new ConflictError(`a ${from} match cannot become ${to}`);
+  }
+}
+
+/** Statuses from which the table allows `to`: for SQL that changes many matches at once. */
+export function matchStatusesLeadingTo(to: MatchStatus): MatchStatus[] {
+  return MATCH_STATUSES.filter((from) => canMatchTransition(from, to));
+}
