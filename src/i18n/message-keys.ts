@@ -5,6 +5,8 @@
 interface SourceCatalogue {
   common: typeof import('./messages/de/common.json');
   validation: typeof import('./messages/de/validation.json');
+  links: typeof import('./messages/de/links.json');
+  letters: typeof import('./messages/de/letters.json');
 }
 
 export type MessageKey = {
@@ -15,4 +17,4 @@ export type MessageKey = {
  * Prefixes of keys that code builds at run time (`t.dynamic(\`taxonomy.category.${key}\`)`): the
  * unused-key check counts every key under them as used.
  */
-export const DYNAMIC_KEY_PREFIXES: readonly string[] = ['validation.'];
+export const DYNAMIC_KEY_PREFIXES: readonly string[] = ['validation.', 'links.languageName.', 'links.matches.status.'];

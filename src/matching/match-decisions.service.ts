@@ -1,3 +1,4 @@
+import { emailLocaleOf } from '../notifications/templates/layout';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
@@ -123,7 +124,7 @@ export class MatchDecisionsService {
           kind: 'volunteer-confirmation',
           subjectId: match.id,
           recipient: volunteer.email,
-          locale: volunteer.locale,
+          locale: emailLocaleOf(volunteer.locale),
         });
         const later = await this.scheduleReminders(manager, match, request, volunteer, now);
         const seeker = await this.tellHelpSeeker(manager, match, request);

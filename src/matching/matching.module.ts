@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
-import { FollowUpController } from './follow-up.controller';
 import { MatchDecisionsService } from './match-decisions.service';
-import { OfferResponsesController } from './offer-responses.controller';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchingService } from './matching.service';
 import { StaffMatchesController } from './staff-matches.controller';
@@ -15,8 +13,6 @@ import { StaffMatchingService } from './staff-matching.service';
   controllers: [
     StaffMatchesController,
     StaffMatchingController,
-    OfferResponsesController,
-    FollowUpController,
   ],
   providers: [MatchDecisionsService, MatchingService, StaffMatchingService, GlobalAssignmentService],
   exports: [MatchDecisionsService, StaffMatchingService, MatchingService],

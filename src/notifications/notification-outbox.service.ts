@@ -1,3 +1,4 @@
+import { emailLocaleOf } from './templates/layout';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -92,7 +93,7 @@ export class NotificationOutbox {
       kind,
       subjectId,
       recipient: volunteer.email,
-      locale: volunteer.locale,
+      locale: emailLocaleOf(volunteer.locale),
       notBefore: sendsAt.getTime() > options.now.getTime() ? sendsAt : null,
     });
   }
@@ -118,7 +119,7 @@ export class NotificationOutbox {
       kind: 'volunteer-offer',
       subjectId: matchId,
       recipient: volunteer.email,
-      locale: volunteer.locale,
+      locale: emailLocaleOf(volunteer.locale),
       notBefore: sendsAt,
       batched: true,
     });
@@ -126,7 +127,7 @@ export class NotificationOutbox {
       kind: 'volunteer-offer-digest',
       subjectId: offerDigestKey(volunteer.id, sendsAt),
       recipient: volunteer.email,
-      locale: volunteer.locale,
+      locale: emailLocaleOf(volunteer.locale),
       notBefore: sendsAt,
     });
     return { jobIds: [digest], sendsAt };

@@ -122,7 +122,7 @@ export class Volunteer extends Located {
 
   /** German by default; the language of emails to this volunteer. */
   @Column({ type: 'text', default: 'de' })
-  locale: 'de' | 'en';
+  locale: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

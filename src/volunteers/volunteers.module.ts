@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
-import { VolunteerLinksController } from './volunteer-links.controller';
 import { VolunteersController } from './volunteers.controller';
 import { PublicVolunteersController } from './public-volunteers.controller';
 import { VolunteersService } from './volunteers.service';
@@ -9,8 +8,8 @@ import { SelfServiceService } from './self-service.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [VolunteersController, VolunteerLinksController, PublicVolunteersController],
+  controllers: [VolunteersController, PublicVolunteersController],
   providers: [VolunteersService, SelfServiceService],
-  exports: [VolunteersService],
+  exports: [VolunteersService, SelfServiceService],
 })
 export class VolunteersModule {}

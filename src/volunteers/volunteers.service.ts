@@ -1,3 +1,4 @@
+import { emailLocaleOf } from '../notifications/templates/layout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -27,7 +28,7 @@ import {
   selfServiceLinkKey,
 } from '../notifications/notification-keys';
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
-import type { VolunteerPreferences } from './preferences-form';
+import type { VolunteerPreferences } from './dto/self-service.dto';
 import { Volunteer } from './volunteer.entity';
 import type { VolunteerStatus } from '../shared/volunteer-profile';
 import type { WeeklySlot } from '../shared/schedule';
@@ -130,7 +131,7 @@ export class VolunteersService {
                 kind: 'volunteer-email-confirmation',
                 subjectId: emailConfirmationKey(volunteer.id, volunteer.email),
                 recipient: volunteer.email,
-                locale: volunteer.locale,
+                locale: emailLocaleOf(volunteer.locale),
               })
             : null;
         return { volunteer, jobIds: [await this.queueRecheck(manager, volunteer), confirmation] };
@@ -165,7 +166,7 @@ export class VolunteersService {
         kind: 'volunteer-self-service-link',
         subjectId: selfServiceLinkKey(volunteer.id, new Date()),
         recipient: volunteer.email,
-        locale: volunteer.locale,
+        locale: emailLocaleOf(volunteer.locale),
       }),
     );
     this.outbox.relaySoon([jobId]);

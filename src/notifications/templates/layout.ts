@@ -7,6 +7,12 @@ import { escapeHtml } from './escape-html';
 
 export type EmailLocale = 'de' | 'en';
 
+/**
+ * A volunteer may choose any public locale for their pages; emails exist in German and English
+ * until they move into the catalogue, and until then read English for any other choice.
+ */
+export const emailLocaleOf = (locale: string): EmailLocale => (locale === 'de' ? 'de' : 'en');
+
 export interface RenderedEmail {
   subject: string;
   text: string;
