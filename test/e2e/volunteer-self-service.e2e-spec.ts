@@ -42,7 +42,7 @@ describe('volunteer sign-up and self-service in Chromium', () => {
     smtp = await startTestSmtpServer();
     stack = await startTestStack({ smtpPort: smtp.port });
     chromium = await launchChromium();
-    page = await chromium.browser.newPage();
+    page = await chromium.browser.newPage({ bypassCSP: true });
     const staff = await createStaffUser(stack.dataSource, { email: 'kim@agency.test' });
     token = await loginAs(stack.baseUrl, staff.email, STAFF_PASSWORD);
   });
