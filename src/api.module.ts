@@ -13,6 +13,7 @@ import { PublicPagesModule } from './public-pages/public-pages.module';
 import { SettingsApiModule } from './settings/settings-api.module';
 import { StaffModule } from './staff/staff.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
+import { LettersWebModule } from './web/letters/letters-web.module';
 import { LinksWebModule } from './web/links/links-web.module';
 
 /** The HTTP API: controllers and producers only; no BullMQ worker runs here. */
@@ -34,6 +35,7 @@ export class ApiModule {
         ConsoleModule,
         PublicPagesModule,
         LinksWebModule,
+        LettersWebModule,
         ...(config.MAIL_SINK_ENABLED ? [MailSinkModule.forDirectory(config.MAIL_SINK_DIR)] : []),
       ],
       controllers: [HealthController],

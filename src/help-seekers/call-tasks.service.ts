@@ -3,14 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { formatScheduleDe, formatScheduleEn } from '../shared/schedule';
+import { formatScheduleDe, type RequestSchedule } from '../shared/schedule';
 import { Match } from '../matching/match.entity';
-import { emailContent } from '../notifications/templates/render-email';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { renderLetterPage } from './call-task-letter';
 import { CallTask, type CallTaskStatus } from './call-task.entity';
 import { HelpRequest } from './help-request.entity';
 import { HelpSeeker } from './help-seeker.entity';
@@ -30,6 +28,16 @@ export interface CallTaskView {
 }
 
 /** "Call the help-seeker" tasks: listed with the contact to call (an audited read), done by staff. */
+/** Everything the letter to a help-seeker without email needs. */
+export interface CallTaskLetter {
+  /** As recorded at intake; the letter uses it when it is a language of the catalogue. */
+  preferredLanguage: string;
+  recipient: { name: string; streetAddress: string | null; postalCode: string; place: string };
+  volunteerName: string;
+  category: string;
+  schedule: RequestSchedule;
+}
+
 @Injectable()
 export class CallTasksService {
   constructor(
@@ -104,21 +112,16 @@ export class CallTasksService {
     return done.length;
   }
 
-  /** The printable letter with the help-seeker's name and address: an audited read. */
-  async letter(id: string, locale: 'de' | 'en' | undefined, staff: AuthenticatedStaff): Promise<string> {
+  /**
+   * What the printable letter says, with the help-seeker's name and address: an audited read. The
+   * letter is written in src/web/letters.
+   */
+  async letter(id: string, staff: AuthenticatedStaff): Promise<CallTaskLetter> {
     const task = await this.dataSource.getRepository(CallTask).findOneBy({ id });
     if (!task) {
       throw new NotFoundError('call task', id);
     }
     const { request, seeker, volunteer } = await this.load(task);
-    const lang = locale ?? (seeker.preferredLanguage === 'en' ? 'en' : 'de');
-    const content = emailContent('help-seeker-confirmation', lang, {
-      helpSeekerName: seeker.name,
-      volunteerName: volunteer.name,
-      categoryLabel: this.taxonomy.label('categories', request.category, lang),
-      whenText: lang === 'de' ? formatScheduleDe(request.schedule) : formatScheduleEn(request.schedule),
-      agencyName: this.config.AGENCY_NAME,
-    });
     await this.audit.record({
       staffUserId: staff.id,
       action: 'help-seeker.letter-printed',
@@ -126,20 +129,18 @@ export class CallTasksService {
       entityId: seeker.id,
       details: { callTaskId: id },
     });
-    const dateText = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
-      timeZone: 'Europe/Berlin',
-      dateStyle: 'long',
-    }).format(new Date());
-    return renderLetterPage(
-      content,
-      {
+    return {
+      preferredLanguage: seeker.preferredLanguage,
+      recipient: {
         name: seeker.name,
         streetAddress: seeker.streetAddress ?? request.streetAddress,
         postalCode: request.postalCode,
         place: request.district ?? '',
       },
-      dateText,
-    );
+      volunteerName: volunteer.name,
+      category: request.category,
+      schedule: request.schedule,
+    };
   }
 
   private async load(
