@@ -1,5 +1,5 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsDefined, IsIn } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn } from 'class-validator';
 import { IsLanguageCode } from '../../common/dto/field-validators';
 import { localesFor } from '../../i18n';
 import type { OfferDelivery } from '../volunteer.entity';
@@ -40,10 +40,8 @@ export class VolunteerPreferencesDto extends PickType(CreateVolunteerDto, [
   'awayUntil',
   'quietHours',
 ] as const) {
-  @IsDefined()
+  // The settings form always answers both: an empty field arrives as '' and fails the API's rule.
   declare offerDelivery: OfferDelivery;
-
-  @IsDefined()
   declare maxOffersPerWeek: number;
 
   @ApiProperty({ example: 'tr', description: 'any public locale of the message catalogue' })

@@ -51,8 +51,9 @@ export function preferencesFormToPlain(body: Record<string, unknown>): Record<st
   const quietStart = formText(body.quietStart);
   const quietEnd = formText(body.quietEnd);
   return {
-    offerDelivery: formText(body.offerDelivery),
-    maxOffersPerWeek: formNumber(body.maxOffersPerWeek),
+    // Required here although optional for the API's create: an empty answer is '' and fails its rule.
+    offerDelivery: formText(body.offerDelivery) ?? '',
+    maxOffersPerWeek: formNumber(body.maxOffersPerWeek) ?? '',
     awayUntil: formText(body.awayUntil),
     quietHours: quietStart || quietEnd ? `${quietStart ?? ''}-${quietEnd ?? ''}` : undefined,
     locale: formText(body.locale),
