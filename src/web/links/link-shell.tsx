@@ -24,8 +24,9 @@ const LINK_CSS = `
   a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid #b35c00; outline-offset: 2px; }
   input, select { font: inherit; }
   a { color: #0b4f8a; }
-  .skip { position: absolute; left: -999rem; }
-  .skip:focus { position: static; display: inline-block; padding: .5rem; }
+  /* Hidden by clipping, not by moving it off-screen: an offset would widen right-to-left pages. */
+  .skip:not(:focus) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .skip:focus { display: inline-block; padding: .5rem; }
   .note { background: #f3f6f9; border-inline-start: 4px solid #0b4f8a; padding: .75rem 1rem; }
   .error-message, .error-summary { color: #b00020; font-weight: 600; }
   .error-summary { border: 3px solid #b00020; padding: .5rem 1rem; }
