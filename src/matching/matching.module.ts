@@ -10,10 +10,7 @@ import { StaffMatchingService } from './staff-matching.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [
-    StaffMatchesController,
-    StaffMatchingController,
-  ],
+  controllers: [StaffMatchesController, StaffMatchingController],
   providers: [MatchDecisionsService, MatchingService, StaffMatchingService, GlobalAssignmentService],
   exports: [MatchDecisionsService, StaffMatchingService, MatchingService],
 })
