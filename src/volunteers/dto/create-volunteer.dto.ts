@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate, IsLanguageCode, IsPhoneNumber, IsPostalCode } from '../../common/dto/field-validators';
 import { WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
+import { localesFor } from '../../i18n';
 import { OFFER_DELIVERIES, type OfferDelivery } from '../volunteer.entity';
 import {
   LANGUAGE_LEVELS,
@@ -125,10 +126,14 @@ export class CreateVolunteerDto {
   @IsIn(VOLUNTEER_STATUSES)
   status?: VolunteerStatus;
 
-  @ApiPropertyOptional({ enum: ['de', 'en'], default: 'de' })
+  @ApiPropertyOptional({
+    example: 'tr',
+    default: 'de',
+    description: 'language of emails and pages: any public locale of the message catalogue',
+  })
   @IsOptional()
-  @IsIn(['de', 'en'])
-  locale?: 'de' | 'en';
+  @IsIn(localesFor('public').map((info) => info.locale))
+  locale?: string;
 
   @ApiPropertyOptional({
     enum: OFFER_DELIVERIES,

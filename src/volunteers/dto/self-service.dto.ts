@@ -1,7 +1,6 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsIn } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { IsLanguageCode } from '../../common/dto/field-validators';
-import { localesFor } from '../../i18n';
 import type { OfferDelivery } from '../volunteer.entity';
 import { CreateVolunteerDto } from './create-volunteer.dto';
 
@@ -30,23 +29,18 @@ export class OwnProfileDto extends PickType(CreateVolunteerDto, [
   declare availability: CreateVolunteerDto['availability'];
 }
 
-/** The languages a volunteer can read our emails and pages in: every public locale of the catalogue. */
-export const VOLUNTEER_LOCALES = (): string[] => localesFor('public').map((info) => info.locale);
-
 /** How often and when offers come, in which language: the settings behind the link in every email. */
 export class VolunteerPreferencesDto extends PickType(CreateVolunteerDto, [
   'offerDelivery',
   'maxOffersPerWeek',
   'awayUntil',
   'quietHours',
+  'locale',
 ] as const) {
-  // The settings form always answers both: an empty field arrives as '' and fails the API's rule.
+  // The settings form always answers these: an empty field arrives as '' and fails the API's rule.
   declare offerDelivery: OfferDelivery;
   declare maxOffersPerWeek: number;
-
-  @ApiProperty({ example: 'tr', description: 'any public locale of the message catalogue' })
-  @IsIn(VOLUNTEER_LOCALES())
-  locale: string;
+  declare locale: string;
 }
 
 /** The settings as stored on the volunteer. */

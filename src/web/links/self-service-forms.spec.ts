@@ -88,6 +88,8 @@ describe('the self-service forms, read through the API DTOs', () => {
 
   it.each([
     ['an unknown language', { locale: 'xx' }, 'locale'],
+    ['no language', { locale: '' }, 'locale'],
+    ['no number a week', { maxOffersPerWeek: '' }, 'maxOffersPerWeek'],
     ['an unknown delivery', { offerDelivery: 'weekly' }, 'offerDelivery'],
     ['no delivery', { offerDelivery: '' }, 'offerDelivery'],
     ['more than 30 a week', { maxOffersPerWeek: '31' }, 'maxOffersPerWeek'],

@@ -56,7 +56,7 @@ export function preferencesFormToPlain(body: Record<string, unknown>): Record<st
     maxOffersPerWeek: formNumber(body.maxOffersPerWeek) ?? '',
     awayUntil: formText(body.awayUntil),
     quietHours: quietStart || quietEnd ? `${quietStart ?? ''}-${quietEnd ?? ''}` : undefined,
-    locale: formText(body.locale),
+    locale: formText(body.locale) ?? '',
   };
 }
 
