@@ -13,6 +13,8 @@ import { PublicWebModule } from './web/public/public-web.module';
 import { SettingsApiModule } from './settings/settings-api.module';
 import { StaffModule } from './staff/staff.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
+import { LettersWebModule } from './web/letters/letters-web.module';
+import { LinksWebModule } from './web/links/links-web.module';
 
 /** The HTTP API: controllers and producers only; no BullMQ worker runs here. */
 @Module({})
@@ -32,6 +34,8 @@ export class ApiModule {
         SettingsApiModule,
         ConsoleModule,
         PublicWebModule,
+        LinksWebModule,
+        LettersWebModule,
         ...(config.MAIL_SINK_ENABLED ? [MailSinkModule.forDirectory(config.MAIL_SINK_DIR)] : []),
       ],
       controllers: [HealthController],

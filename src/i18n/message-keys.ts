@@ -9,6 +9,8 @@ interface SourceCatalogue {
   validation: typeof import('./messages/de/validation.json');
   email: typeof import('./messages/de/email.json');
   staffEmail: typeof import('./messages/de/staffEmail.json');
+  links: typeof import('./messages/de/links.json');
+  letters: typeof import('./messages/de/letters.json');
 }
 
 export type MessageKey = {
@@ -19,4 +21,9 @@ export type MessageKey = {
  * Prefixes of keys that code builds at run time (`t.dynamic(\`taxonomy.category.${key}\`)`): the
  * unused-key check counts every key under them as used.
  */
-export const DYNAMIC_KEY_PREFIXES: readonly string[] = ['validation.', 'taxonomy.'];
+export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
+  'validation.',
+  'taxonomy.',
+  'links.languageName.',
+  'links.matches.status.',
+];

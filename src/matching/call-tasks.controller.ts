@@ -1,9 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { Response } from 'express';
-import { sendPage } from '../common/link-pages';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { CALL_TASK_STATUSES, type CallTaskStatus } from '../help-seekers/call-task.entity';
@@ -22,13 +20,7 @@ class ListCallTasksQuery {
   limit?: number;
 }
 
-class LetterQuery {
-  @IsOptional()
-  @IsIn(['de', 'en'])
-  locale?: 'de' | 'en';
-}
-
-/** Help-seekers without email hear about their helper from staff: by phone, or by the printable letter. */
+/** Help-seekers without email hear about their helper from staff: by phone, or by the printable letter (src/web/letters). */
 @ApiTags('staff')
 @ApiCookieAuth()
 @UseGuards(StaffAuthGuard)
@@ -45,16 +37,5 @@ export class CallTasksController {
   @HttpCode(200)
   done(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff) {
     return this.tasks.markDone(id, staff);
-  }
-
-  @Get(':id/letter')
-  @ApiProduces('text/html')
-  async letter(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: LetterQuery,
-    @CurrentStaff() staff: AuthenticatedStaff,
-    @Res() response: Response,
-  ): Promise<void> {
-    sendPage(response, 200, await this.tasks.letter(id, query.locale, staff));
   }
 }

@@ -2,17 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../shared/domain-error';
-import { formatScheduleDe } from '../shared/schedule';
-import { isLocale } from '../i18n';
-import { AgencyProfileService } from '../settings/agency-profile.service';
+import { formatScheduleDe, type RequestSchedule } from '../shared/schedule';
 import { Match } from './match.entity';
-import { emailContent, emailTranslator } from '../web/emails/render-email';
-import { formatWhen } from '../web/emails/schedule-text';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { renderLetterPage } from '../help-seekers/call-task-letter';
 import { CallTask, type CallTaskStatus } from '../help-seekers/call-task.entity';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
@@ -32,6 +27,16 @@ export interface CallTaskView {
 }
 
 /** "Call the help-seeker" tasks: listed with the contact to call (an audited read), done by staff. */
+/** Everything the letter to a help-seeker without email needs. */
+export interface CallTaskLetter {
+  /** As recorded at intake; the letter uses it when it is a language of the catalogue. */
+  preferredLanguage: string;
+  recipient: { name: string; streetAddress: string | null; postalCode: string; place: string };
+  volunteerName: string;
+  category: string;
+  schedule: RequestSchedule;
+}
+
 @Injectable()
 export class CallTasksService {
   constructor(
@@ -39,7 +44,6 @@ export class CallTasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly taxonomy: TaxonomyService,
-    private readonly agencyProfile: AgencyProfileService,
   ) {}
 
   async list(status: CallTaskStatus, limit: number, staff: AuthenticatedStaff): Promise<CallTaskView[]> {
@@ -107,22 +111,16 @@ export class CallTasksService {
     return done.length;
   }
 
-  /** The printable letter with the help-seeker's name and address: an audited read. */
-  async letter(id: string, locale: string | undefined, staff: AuthenticatedStaff): Promise<string> {
+  /**
+   * What the printable letter says, with the help-seeker's name and address: an audited read. The
+   * letter is written in src/web/letters.
+   */
+  async letter(id: string, staff: AuthenticatedStaff): Promise<CallTaskLetter> {
     const task = await this.dataSource.getRepository(CallTask).findOneBy({ id });
     if (!task) {
       throw new NotFoundError('call task', id);
     }
     const { request, seeker, volunteer } = await this.load(task);
-    const lang = locale ?? (isLocale(seeker.preferredLanguage, 'public') ? seeker.preferredLanguage : 'de');
-    const t = emailTranslator('help-seeker-confirmation', lang);
-    const content = emailContent('help-seeker-confirmation', t.locale, {
-      helpSeekerName: seeker.name,
-      volunteerName: volunteer.name,
-      categoryLabel: this.taxonomy.label('categories', request.category, t.locale),
-      whenText: formatWhen(t, request.schedule),
-      agency: await this.agencyProfile.get(),
-    });
     await this.audit.record({
       staffUserId: staff.id,
       action: 'help-seeker.letter-printed',
@@ -130,20 +128,18 @@ export class CallTasksService {
       entityId: seeker.id,
       details: { callTaskId: id },
     });
-    const dateText = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
-      timeZone: 'Europe/Berlin',
-      dateStyle: 'long',
-    }).format(new Date());
-    return renderLetterPage(
-      content,
-      {
+    return {
+      preferredLanguage: seeker.preferredLanguage,
+      recipient: {
         name: seeker.name,
         streetAddress: seeker.streetAddress ?? request.streetAddress,
         postalCode: request.postalCode,
         place: request.district ?? '',
       },
-      dateText,
-    );
+      volunteerName: volunteer.name,
+      category: request.category,
+      schedule: request.schedule,
+    };
   }
 
   private async load(

@@ -3,9 +3,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
 import { CallTasksController } from './call-tasks.controller';
 import { CallTasksService } from './call-tasks.service';
-import { FollowUpController } from './follow-up.controller';
 import { MatchDecisionsService } from './match-decisions.service';
-import { OfferResponsesController } from './offer-responses.controller';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchingService } from './matching.service';
 import { StaffMatchesController } from './staff-matches.controller';
@@ -14,13 +12,7 @@ import { StaffMatchingService } from './staff-matching.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [
-    StaffMatchesController,
-    StaffMatchingController,
-    OfferResponsesController,
-    FollowUpController,
-    CallTasksController,
-  ],
+  controllers: [StaffMatchesController, StaffMatchingController, CallTasksController],
   providers: [
     MatchDecisionsService,
     MatchingService,

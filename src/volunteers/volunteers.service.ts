@@ -26,7 +26,7 @@ import {
   selfServiceLinkKey,
 } from '../notifications/domain/notification-keys';
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
-import type { VolunteerPreferences } from './preferences-form';
+import type { VolunteerPreferences } from './dto/self-service.dto';
 import { Volunteer } from './volunteer.entity';
 import type { VolunteerStatus } from '../shared/volunteer-profile';
 import type { WeeklySlot } from '../shared/schedule';

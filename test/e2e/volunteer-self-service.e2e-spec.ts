@@ -213,7 +213,7 @@ describe('volunteer sign-up and self-service in Chromium', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await page.textContent('#matches ~ ul')).toContain('Einkaufshilfe');
     // With the keyboard alone, like every form here.
-    await tabTo(page, '#p-maxTravelKm');
+    await tabTo(page, '#field-maxTravelKm');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('4');
     await tabTo(page, 'input[name=availability][value="5-morning"]');
@@ -234,11 +234,11 @@ describe('volunteer sign-up and self-service in Chromium', () => {
 
     // A bad value is named next to its field, and nothing changes.
     await page.goto(selfServiceUrl);
-    await page.fill('#p-postalCode', '123');
+    await page.fill('#field-postalCode', '123');
     await page.click('form[action$="/profile"] button[type=submit]');
-    expect(await page.getAttribute('#p-postalCode', 'aria-describedby')).toBe('p-postalCode-error');
-    expect(await page.textContent('#p-postalCode-error')).toContain('5 Ziffern');
-    expect(await page.inputValue('#p-postalCode')).toBe('123');
+    expect(await page.getAttribute('#field-postalCode', 'aria-describedby')).toBe('field-postalCode-error');
+    expect(await page.textContent('#field-postalCode-error')).toContain('5 Ziffern');
+    expect(await page.inputValue('#field-postalCode')).toBe('123');
     await screenshot(page, 'self-service-error');
   });
 
@@ -267,11 +267,11 @@ describe('volunteer sign-up and self-service in Chromium', () => {
   it('should erase the personal data from every table on deletion and keep the anonymous match history', async () => {
     await page.goto(selfServiceUrl);
     await page.click('form[action$="/delete"] button[type=submit]');
-    expect(await page.textContent('#p-confirm-error')).toContain('Haken');
+    expect(await page.textContent('#field-confirm-error')).toContain('Haken');
     expect((await stack.dataSource.getRepository(Volunteer).findOneByOrFail({ id: volunteerId })).name).toBe(
       NAME,
     );
-    await page.check('#p-confirm');
+    await page.check('#field-confirm');
     await page.click('form[action$="/delete"] button[type=submit]');
     expect(await page.textContent('h1')).toContain('gelöscht');
 

@@ -135,8 +135,8 @@ export class CreateVolunteerDto {
   @IsIn(VOLUNTEER_STATUSES)
   status?: VolunteerStatus;
 
-  /** The language of the emails this volunteer gets: any language the public texts exist in. */
-  @ApiPropertyOptional({ enum: EMAIL_LOCALES, default: 'de' })
+  /** The language of this volunteer's emails and pages: any language the public texts exist in. */
+  @ApiPropertyOptional({ enum: EMAIL_LOCALES, example: 'tr', default: 'de' })
   @IsOptional()
   @IsIn(EMAIL_LOCALES)
   locale?: string;

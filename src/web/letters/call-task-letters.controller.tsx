@@ -1,0 +1,53 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CallTasksService } from '../../matching/call-tasks.service';
+import { isLocale, translator } from '../../i18n';
+import { AgencyProfileService } from '../../settings/agency-profile.service';
+import { CurrentStaff, StaffAuthGuard } from '../../staff/staff-auth.guard';
+import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
+import { TaxonomyService } from '../../taxonomy/taxonomy.service';
+import { scheduleText } from '../links/schedule-text';
+import { taxonomyText } from '../links/taxonomy-text';
+import { renderPage } from '../shell/render';
+import { sendHtml } from '../shell/send-html';
+import { HelpFoundLetter } from './help-found-letter';
+
+/** The printable letter for a call task: in the language staff ask for, else the help-seeker's, else German. */
+@ApiTags('staff')
+@ApiCookieAuth()
+@UseGuards(StaffAuthGuard)
+@Controller('api/staff/call-tasks')
+export class CallTaskLettersController {
+  constructor(
+    private readonly tasks: CallTasksService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly agencyProfile: AgencyProfileService,
+  ) {}
+
+  @Get(':id/letter')
+  @ApiProduces('text/html')
+  async letter(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('locale') requested: unknown,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const letter = await this.tasks.letter(id, staff);
+    const t = translator(isLocale(requested, 'public') ? requested : letter.preferredLanguage, 'public');
+    const html = renderPage(
+      <HelpFoundLetter
+        t={t}
+        agency={await this.agencyProfile.get()}
+        m={{
+          recipient: letter.recipient,
+          volunteerName: letter.volunteerName,
+          categoryText: taxonomyText(this.taxonomy, t, 'categories', letter.category),
+          whenText: scheduleText(t, letter.schedule),
+          dateText: t.date(new Date(), { dateStyle: 'long' }),
+        }}
+      />,
+    );
+    sendHtml(response, 200, html);
+  }
+}

@@ -1,0 +1,73 @@
+import type { Translator } from '../../i18n';
+import type { OfferResponseOutcome } from '../../matching/match-decisions.service';
+import type { OfferAction } from '../../shared/offer-links';
+import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import { ConfirmFormPage, MessagePage } from './link-shell';
+
+export interface OfferSummary {
+  category: string;
+  district: string;
+  when: string;
+}
+
+/** The page behind the email link: it shows the offer and asks; only its form's POST changes anything. */
+export function OfferConfirmationPage(props: {
+  t: Translator;
+  agency: AgencyProfile;
+  path: string;
+  action: OfferAction;
+  offer: OfferSummary;
+}) {
+  const { t, offer } = props;
+  const accept = props.action === 'accept';
+  return (
+    <ConfirmFormPage
+      t={t}
+      agency={props.agency}
+      path={props.path}
+      title={t.t(accept ? 'links.offer.confirmAccept' : 'links.offer.confirmDecline')}
+      paragraphs={[]}
+      button={t.t(accept ? 'links.offer.accept' : 'links.offer.decline')}
+      secondary={!accept}
+      note={t.t('links.offer.why')}
+    >
+      <dl>
+        <dt>{t.t('links.offer.what')}</dt>
+        <dd>{offer.category}</dd>
+        <dt>{t.t('links.offer.where')}</dt>
+        <dd>{offer.district}</dd>
+        <dt>{t.t('links.offer.when')}</dt>
+        <dd>{offer.when}</dd>
+      </dl>
+    </ConfirmFormPage>
+  );
+}
+
+export type OutcomePageKind = OfferResponseOutcome | 'invalid';
+
+const OUTCOME_TEXT = {
+  accepted: ['links.offer.accepted', 'links.offer.acceptedBody'],
+  declined: ['links.offer.declined', 'links.offer.declinedBody'],
+  'already-answered': ['links.offer.answered', 'links.offer.answeredBody'],
+  'no-longer-open': ['links.offer.closed', 'links.offer.closedBody'],
+  expired: ['links.offer.expired', 'links.offer.expiredBody'],
+  invalid: ['links.offer.invalid', 'links.invalid.body'],
+} as const;
+
+export function OfferOutcomePage(props: {
+  t: Translator;
+  agency: AgencyProfile;
+  path: string;
+  outcome: OutcomePageKind;
+}) {
+  const [title, body] = OUTCOME_TEXT[props.outcome];
+  return (
+    <MessagePage
+      t={props.t}
+      agency={props.agency}
+      path={props.path}
+      title={props.t.t(title)}
+      body={props.t.t(body)}
+    />
+  );
+}

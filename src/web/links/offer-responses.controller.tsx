@@ -1,0 +1,146 @@
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { HelpRequest } from '../../help-seekers/help-request.entity';
+import type { Translator } from '../../i18n';
+import { MatchDecisionsService } from '../../matching/match-decisions.service';
+import { Match } from '../../matching/match.entity';
+import { verifyOfferToken } from '../../shared/offer-links';
+import { AgencyProfileService } from '../../settings/agency-profile.service';
+import { TaxonomyService } from '../../taxonomy/taxonomy.service';
+import { Volunteer } from '../../volunteers/volunteer.entity';
+import { renderPage } from '../shell/render';
+import { sendHtml } from '../shell/send-html';
+import { linkTranslator, pagePath } from './link-locale';
+import {
+  OfferConfirmationPage,
+  OfferOutcomePage,
+  type OfferSummary,
+  type OutcomePageKind,
+} from './offer-pages';
+import { scheduleText } from './schedule-text';
+import { taxonomyText } from './taxonomy-text';
+
+const OUTCOME_STATUS = {
+  accepted: 200,
+  declined: 200,
+  'already-answered': 200,
+  'no-longer-open': 409,
+  expired: 410,
+  invalid: 400,
+} as const;
+
+/**
+ * The volunteer's side of an offer email. GET only shows a page, because mail scanners open links;
+ * the POST from that page decides. Every answer is a readable page, never an error response.
+ */
+@ApiExcludeController()
+@Controller('offers')
+export class OfferResponsesController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly decisions: MatchDecisionsService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly agencyProfile: AgencyProfileService,
+  ) {}
+
+  @Get(':token')
+  async show(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const check = verifyOfferToken(this.config.LINK_SECRET, token, new Date());
+    const loaded = check.valid || check.reason === 'expired' ? await this.load(check.claims.matchId) : null;
+    const t = linkTranslator(request, loaded?.volunteer.locale);
+    if (!loaded) {
+      return this.outcome(request, response, t, 'invalid');
+    }
+    const { match } = loaded;
+    if (['accepted', 'declined'].includes(match.status)) {
+      return this.outcome(request, response, t, 'already-answered');
+    }
+    if (!['approved', 'offered'].includes(match.status)) {
+      return this.outcome(request, response, t, 'no-longer-open');
+    }
+    // The stored deadline decides, as in the POST; the token's expiry is only its upper bound.
+    if (!check.valid || (match.offerExpiresAt && match.offerExpiresAt <= new Date())) {
+      return this.outcome(request, response, t, 'expired');
+    }
+    const offer: OfferSummary = {
+      category: taxonomyText(this.taxonomy, t, 'categories', loaded.request.category),
+      district: loaded.request.district ?? loaded.request.postalCode,
+      when: scheduleText(t, loaded.request.schedule),
+    };
+    sendHtml(
+      response,
+      200,
+      renderPage(
+        <OfferConfirmationPage
+          t={t}
+          agency={await this.agencyProfile.get()}
+          path={pagePath(request)}
+          action={check.claims.action}
+          offer={offer}
+        />,
+      ),
+    );
+  }
+
+  @Post(':token')
+  async answer(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const check = verifyOfferToken(this.config.LINK_SECRET, token, new Date());
+    const loaded = check.valid || check.reason === 'expired' ? await this.load(check.claims.matchId) : null;
+    const t = linkTranslator(request, loaded?.volunteer.locale);
+    if (!loaded) {
+      return this.outcome(request, response, t, 'invalid');
+    }
+    if (!check.valid) {
+      return this.outcome(request, response, t, 'expired');
+    }
+    const outcome = await this.decisions.respond(check.claims.matchId, check.claims.action);
+    return this.outcome(request, response, t, outcome);
+  }
+
+  private async outcome(
+    request: Request,
+    response: Response,
+    t: Translator,
+    outcome: OutcomePageKind,
+  ): Promise<void> {
+    sendHtml(
+      response,
+      OUTCOME_STATUS[outcome],
+      renderPage(
+        <OfferOutcomePage
+          t={t}
+          agency={await this.agencyProfile.get()}
+          path={pagePath(request)}
+          outcome={outcome}
+        />,
+      ),
+    );
+  }
+
+  private async load(
+    matchId: string,
+  ): Promise<{ match: Match; request: HelpRequest; volunteer: Volunteer } | null> {
+    const match = await this.dataSource.getRepository(Match).findOneBy({ id: matchId });
+    if (!match) {
+      return null;
+    }
+    const [request, volunteer] = await Promise.all([
+      this.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: match.requestId }),
+      this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId }),
+    ]);
+    return { match, request, volunteer };
+  }
+}

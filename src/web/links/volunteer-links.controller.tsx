@@ -1,0 +1,366 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import type { FieldError } from '../../common/validation';
+import type { MessageKey, Translator } from '../../i18n';
+import { AgencyProfileService } from '../../settings/agency-profile.service';
+import { verifyLinkToken, type LinkClaims, type LinkPurpose } from '../../shared/signed-links';
+import { TaxonomyService } from '../../taxonomy/taxonomy.service';
+import { SelfServiceService } from '../../volunteers/self-service.service';
+import { Volunteer } from '../../volunteers/volunteer.entity';
+import { VolunteersService } from '../../volunteers/volunteers.service';
+import { domainErrorAsProblem } from '../forms/form-path';
+import { renderPage } from '../shell/render';
+import { sendHtml } from '../shell/send-html';
+import { linkTranslator, pagePath } from './link-locale';
+import { ConfirmFormPage, MessagePage } from './link-shell';
+import { readPreferencesForm, readProfileForm } from './self-service-forms';
+import { SelfServicePage, type SelfServiceView } from './self-service-page';
+import { taxonomyText } from './taxonomy-text';
+
+interface Checked {
+  claims: LinkClaims;
+  volunteer: Volunteer;
+  t: Translator;
+}
+
+const SAVED = {
+  settings: ['links.preferences.saved', 'links.preferences.savedBody'],
+  profile: ['links.profile.saved', 'links.profile.savedBody'],
+} as const;
+
+/**
+ * The volunteer's own links: settings, one-click unsubscribe (RFC 8058) and the double opt-in. GET and HEAD
+ * show a page and change nothing; POST acts. A mail client's one-click POST needs no page, but gets one.
+ */
+@ApiExcludeController()
+@Controller()
+export class VolunteerLinksController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly volunteers: VolunteersService,
+    private readonly selfService: SelfServiceService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly agencyProfile: AgencyProfileService,
+  ) {}
+
+  @Get('unsubscribe/:token')
+  async showUnsubscribe(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
+    const checked = await this.check('unsubscribe', token, request);
+    if (!checked) {
+      return this.invalid(request, response);
+    }
+    const { t } = checked;
+    sendHtml(
+      response,
+      200,
+      renderPage(
+        <ConfirmFormPage
+          t={t}
+          agency={await this.agencyProfile.get()}
+          path={pagePath(request)}
+          title={t.t('links.unsubscribe.title')}
+          paragraphs={[t.t('links.unsubscribe.body')]}
+          button={t.t('links.unsubscribe.button')}
+        />,
+      ),
+    );
+  }
+
+  @Post('unsubscribe/:token')
+  @HttpCode(200)
+  async unsubscribe(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
+    const checked = await this.check('unsubscribe', token, request);
+    if (!checked) {
+      return this.invalid(request, response);
+    }
+    await this.volunteers.pauseOffers(checked.claims.subjectId);
+    await this.message(
+      request,
+      response,
+      200,
+      checked.t,
+      'links.unsubscribe.done',
+      'links.unsubscribe.doneBody',
+    );
+  }
+
+  /** The volunteer's own page: settings, profile, matches past and upcoming, export, deletion. */
+  @Get('preferences/:token')
+  async showPreferences(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
+    const checked = await this.check('preferences', token, request);
+    if (!checked) {
+      return this.invalid(request, response);
+    }
+    sendHtml(response, 200, await this.ownPage(checked, token, request));
+  }
+
+  /** Where a saved form leads (303), so reloading the answer posts nothing twice. */
+  @Get('preferences/:token/saved/:form')
+  async showSaved(
+    @Param('token') token: string,
+    @Param('form') form: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const checked = await this.check('preferences', token, request);
+    if (!checked || (form !== 'settings' && form !== 'profile')) {
+      return this.invalid(request, response);
+    }
+    const [title, body] = SAVED[form];
+    await this.message(request, response, 200, checked.t, title, body);
+  }
+
+  /** The profile form: availability, radius, languages, skills; open requests are re-checked. */
+  @Post('preferences/:token/profile')
+  async saveProfile(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const checked = await this.check('preferences', token, request);
+    if (!checked) {
+      return this.invalid(request, response);
+    }
+    const values = body ?? {};
+    const read = await readProfileForm(values, checked.t);
+    if (!read.ok) {
+      return this.formAgain(checked, token, request, response, 'profile', values, read.problems);
+    }
+    try {
+      await this.selfService.updateProfile(checked.claims.subjectId, read.dto);
+    } catch (error) {
+      const problems = domainErrorAsProblem(error, checked.t);
+      if (problems) {
+        const fields = problems.map((problem) => ({ ...problem, field: problem.field.split('.')[0] }));
+        return this.formAgain(checked, token, request, response, 'profile', values, fields);
+      }
+      throw error;
+    }
+    response.redirect(303, `/preferences/${encodeURIComponent(token)}/saved/profile`);
+  }
+
+  /** All stored data as a JSON download; GET changes nothing (the export is audited). */
+  @Get('preferences/:token/export')
+  async exportData(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
+    const checked = await this.check('preferences', token, request);
+    if (!checked) {
+      return this.invalid(request, response);
+    }
+    const data = await this.selfService.export(checked.claims.subjectId);
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="nahbar-meine-daten.json"',
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      })
+      .send(JSON.stringify(data, null, 2));
+  }
+
+  /** Account deletion: needs the ticked confirmation; personal data erased, history anonymised. */
+  @Post('preferences/:token/delete')
+  @HttpCode(200)
+  async deleteAccount(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const checked = await this.check('preferences', token, request);
+    if (!checked) {
+      return this.invalid(request, response);
+    }
+    if (body?.confirm !== 'yes') {
+      return this.formAgain(checked, token, request, response, 'delete', body ?? {}, [
+        { field: 'confirm', message: checked.t.t('links.data.deleteMissing') },
+      ]);
+    }
+    await this.selfService.erase(checked.claims.subjectId);
+    // The link is dead from now on: the answer is this page, not a redirect to it.
+    await this.message(request, response, 200, checked.t, 'links.data.deleted', 'links.data.deletedBody');
+  }
+
+  /** The settings form's POST (urlencoded); a bad value shows the form again with the problem named. */
+  @Post('preferences/:token')
+  async savePreferences(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown> | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const checked = await this.check('preferences', token, request);
+    if (!checked) {
+      return this.invalid(request, response);
+    }
+    const values = body ?? {};
+    const read = await readPreferencesForm(values, checked.t);
+    if (!read.ok) {
+      return this.formAgain(checked, token, request, response, 'settings', values, read.problems);
+    }
+    await this.volunteers.updatePreferences(checked.claims.subjectId, read.dto);
+    // No ?lang=: the answer is in the language just chosen.
+    response.redirect(303, `/preferences/${encodeURIComponent(token)}/saved/settings`);
+  }
+
+  @Get('email-confirmations/:token')
+  async showEmailConfirmation(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const checked = await this.check('email-confirmation', token, request);
+    if (!checked) {
+      return this.invalid(request, response);
+    }
+    const { t } = checked;
+    sendHtml(
+      response,
+      200,
+      renderPage(
+        <ConfirmFormPage
+          t={t}
+          agency={await this.agencyProfile.get()}
+          path={pagePath(request)}
+          title={t.t('links.confirmEmail.title')}
+          paragraphs={[t.t('links.confirmEmail.body')]}
+          button={t.t('links.confirmEmail.button')}
+        />,
+      ),
+    );
+  }
+
+  @Post('email-confirmations/:token')
+  async confirmEmail(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
+    const checked = await this.check('email-confirmation', token, request);
+    if (!checked) {
+      return this.invalid(request, response);
+    }
+    const outcome = await this.volunteers.confirmEmail(checked.claims.subjectId, checked.claims.action);
+    if (outcome === 'address-changed' || outcome === 'unknown') {
+      return this.message(
+        request,
+        response,
+        409,
+        checked.t,
+        'links.confirmEmail.addressChanged',
+        'links.confirmEmail.addressChangedBody',
+      );
+    }
+    await this.message(
+      request,
+      response,
+      200,
+      checked.t,
+      'links.confirmEmail.done',
+      'links.confirmEmail.doneBody',
+    );
+  }
+
+  private async check(purpose: LinkPurpose, token: string, request: Request): Promise<Checked | null> {
+    const check = verifyLinkToken(this.config.LINK_SECRET, purpose, token, new Date());
+    if (!check.valid) {
+      return null;
+    }
+    const volunteer = await this.dataSource
+      .getRepository(Volunteer)
+      .findOneBy({ id: check.claims.subjectId });
+    // An erased account's links lead nowhere.
+    return volunteer && volunteer.erasedAt === null
+      ? { claims: check.claims, volunteer, t: linkTranslator(request, volunteer.locale) }
+      : null;
+  }
+
+  private async formAgain(
+    checked: Checked,
+    token: string,
+    request: Request,
+    response: Response,
+    form: 'settings' | 'profile' | 'delete',
+    values: Record<string, unknown>,
+    problems: FieldError[],
+  ): Promise<void> {
+    sendHtml(response, 400, await this.ownPage(checked, token, request, { form, values, problems }));
+  }
+
+  private async ownPage(
+    { volunteer, t }: Checked,
+    token: string,
+    request: Request,
+    posted?: SelfServiceView['posted'],
+  ): Promise<string> {
+    const matches = await this.selfService.matches(volunteer.id);
+    return renderPage(
+      <SelfServicePage
+        t={t}
+        agency={await this.agencyProfile.get()}
+        path={pagePath(request)}
+        base={`/preferences/${encodeURIComponent(token)}`}
+        preferences={{
+          offerDelivery: volunteer.offerDelivery,
+          maxOffersPerWeek: volunteer.maxOffersPerWeek,
+          awayUntil: volunteer.awayUntil,
+          quietHours: volunteer.quietHours,
+          locale: volunteer.locale,
+        }}
+        profile={{
+          phone: volunteer.phone,
+          postalCode: volunteer.postalCode,
+          maxTravelKm: volunteer.maxTravelKm,
+          languageCodes: volunteer.languageCodes,
+          skills: volunteer.skills,
+          availability: volunteer.availability,
+        }}
+        skills={Object.keys(this.taxonomy.taxonomy.skills).map((key) => ({
+          value: key,
+          label: taxonomyText(this.taxonomy, t, 'skills', key),
+        }))}
+        matches={matches.map((match) => ({
+          ...match,
+          categoryText: taxonomyText(this.taxonomy, t, 'categories', match.category),
+        }))}
+        posted={posted}
+      />,
+    );
+  }
+
+  private async message(
+    request: Request,
+    response: Response,
+    status: number,
+    t: Translator,
+    title: MessageKey,
+    body: MessageKey,
+  ): Promise<void> {
+    sendHtml(
+      response,
+      status,
+      renderPage(
+        <MessagePage
+          t={t}
+          agency={await this.agencyProfile.get()}
+          path={pagePath(request)}
+          title={t.t(title)}
+          body={t.t(body)}
+        />,
+      ),
+    );
+  }
+
+  private invalid(request: Request, response: Response): Promise<void> {
+    return this.message(
+      request,
+      response,
+      400,
+      linkTranslator(request),
+      'links.invalid.title',
+      'links.invalid.body',
+    );
+  }
+}
