@@ -5,6 +5,8 @@
 interface SourceCatalogue {
   common: typeof import('./messages/de/common.json');
   validation: typeof import('./messages/de/validation.json');
+  console: typeof import('./messages/de/console.json');
+  mailbox: typeof import('./messages/de/mailbox.json');
 }
 
 export type MessageKey = {
@@ -15,4 +17,9 @@ export type MessageKey = {
  * Prefixes of keys that code builds at run time (`t.dynamic(\`taxonomy.category.${key}\`)`): the
  * unused-key check counts every key under them as used.
  */
-export const DYNAMIC_KEY_PREFIXES: readonly string[] = ['validation.'];
+export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
+  'validation.',
+  'console.code.',
+  'console.criterion.',
+  'console.timeline.audit.',
+];
