@@ -1,7 +1,7 @@
 import { h, type ComponentChildren, type FunctionComponent } from 'preact';
 import type { Response } from 'express';
 import type { FieldError } from '../../common/validation';
-import type { Translator } from '../../i18n';
+import type { MessageKey, Translator } from '../../i18n';
 import type { LocalizedText } from '../../shared/localized-text';
 import type { StaffRole } from '../../staff/staff-user.entity';
 import { ErrorSummary, FieldMessage, fieldAria } from '../forms/field-messages';
@@ -23,7 +23,12 @@ export interface ConsoleView {
 export type NavKey = 'today' | 'intake' | 'volunteers' | 'providers' | 'mail' | 'settings';
 
 /** Coordinators see the settings as the agency profile only (read-only); admins see everything. */
-const NAV: { key: NavKey; href: string; label: Parameters<Translator['t']>[0]; staffHref?: string }[] = [
+const NAV: {
+  key: NavKey;
+  href: string;
+  label: MessageKey;
+  coordinator?: { href: string; label: MessageKey };
+}[] = [
   { key: 'today', href: '/console', label: 'console.nav.today' },
   { key: 'intake', href: '/console/intake', label: 'console.nav.intake' },
   { key: 'volunteers', href: '/console/volunteers', label: 'console.nav.volunteers' },
@@ -33,7 +38,7 @@ const NAV: { key: NavKey; href: string; label: Parameters<Translator['t']>[0]; s
     key: 'settings',
     href: '/console/settings',
     label: 'console.nav.settings',
-    staffHref: '/console/settings/agency',
+    coordinator: { href: '/console/settings/agency', label: 'console.agency.title' },
   },
 ];
 
@@ -132,16 +137,16 @@ export function ConsoleLayout(props: {
           {staff ? (
             <nav aria-label={t.t('console.nav.main')}>
               <ul>
-                {NAV.map((item) => (
-                  <li key={item.key}>
-                    <a
-                      href={staff.role === 'admin' ? item.href : (item.staffHref ?? item.href)}
-                      aria-current={item.key === props.active ? 'page' : undefined}
-                    >
-                      {t.t(item.label)}
-                    </a>
-                  </li>
-                ))}
+                {NAV.map((item) => {
+                  const link = staff.role === 'admin' ? item : (item.coordinator ?? item);
+                  return (
+                    <li key={item.key}>
+                      <a href={link.href} aria-current={item.key === props.active ? 'page' : undefined}>
+                        {t.t(link.label)}
+                      </a>
+                    </li>
+                  );
+                })}
               </ul>
             </nav>
           ) : null}
@@ -290,8 +295,28 @@ export function ActionButton(props: {
   );
 }
 
-export function FormErrors({ view, problems }: { view: ConsoleView; problems: FieldError[] }) {
-  return <ErrorSummary t={view.t} problems={problems} />;
+/**
+ * The form's problems at the top, each named by its field's label: `labels` maps a form field (or
+ * the first part of a DTO path, "availability" for "availability.0.weekday") to its label.
+ */
+export function FormErrors({
+  view,
+  problems,
+  labels = {},
+}: {
+  view: ConsoleView;
+  problems: FieldError[];
+  labels?: Record<string, string>;
+}) {
+  const named = Object.fromEntries(
+    problems
+      .map((problem): [string, string | undefined] => [
+        problem.field,
+        labels[problem.field] ?? labels[problem.field.split('.')[0]],
+      ])
+      .filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  return <ErrorSummary t={view.t} problems={problems} labels={named} />;
 }
 
 /** A console page, rendered and sent: never cached, never a referrer. */

@@ -53,7 +53,11 @@ export function AgencyPage(props: {
   const problems = props.problems ?? [];
   return (
     <ConsoleLayout view={view} title={t.t('console.agency.title')} active="settings" notice={props.notice}>
-      <FormErrors view={view} problems={problems} />
+      <FormErrors
+        view={view}
+        problems={problems}
+        labels={Object.fromEntries(FIELDS.map((field) => [field.name, t.t(field.label)]))}
+      />
       <p>{t.t('console.agency.intro')}</p>
       <section class="card" aria-labelledby="h-agency-contact">
         <h2 id="h-agency-contact">{t.t('console.agency.contact')}</h2>

@@ -76,7 +76,25 @@ export function IntakePage(props: {
   const off = { autocomplete: 'off' };
   return (
     <ConsoleLayout view={view} title={t.t('console.intake.title')} active="intake">
-      <FormErrors view={view} problems={problems} />
+      <FormErrors
+        view={view}
+        problems={problems}
+        labels={{
+          'helpSeeker.name': t.t('console.intake.name'),
+          'helpSeeker.phone': t.t('console.intake.phone'),
+          'helpSeeker.email': t.t('console.intake.email'),
+          'helpSeeker.streetAddress': t.t('console.intake.street'),
+          'helpSeeker.preferredContact': t.t('console.intake.preferredContact'),
+          'helpSeeker.preferredLanguage': t.t('console.intake.language'),
+          postalCode: t.t('console.intake.postalCode'),
+          category: t.t('console.intake.category'),
+          description: t.t('console.intake.description'),
+          schedule: t.t('console.intake.date'),
+          urgency: t.t('console.intake.urgency'),
+          neededLanguage: t.t('console.intake.neededLanguage'),
+          consent: t.t('console.request.consent'),
+        }}
+      />
       <form method="post" action="/console/intake" class="card" noValidate>
         <CsrfField view={view} />
         {props.duplicates?.length ? (

@@ -120,7 +120,19 @@ export function ProviderFormPage(props: {
   const problems = props.problems ?? [];
   return (
     <ConsoleLayout view={view} title={id ? form.name : t.t('console.providers.new')} active="providers">
-      <FormErrors view={view} problems={problems} />
+      <FormErrors
+        view={view}
+        problems={problems}
+        labels={{
+          name: t.t('console.providers.name'),
+          contactPerson: t.t('console.providers.contactPerson'),
+          email: t.t('console.providers.email'),
+          phone: t.t('console.providers.phone'),
+          streetAddress: t.t('console.providers.street'),
+          postalCode: t.t('console.providers.postalCode'),
+          fieldsOfActivity: t.t('console.providers.fields'),
+        }}
+      />
       <form method="post" action={id ? `/console/providers/${id}` : '/console/providers'} class="card">
         <CsrfField view={view} />
         <div class="row">

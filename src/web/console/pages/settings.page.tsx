@@ -35,7 +35,21 @@ export function SettingsPage(props: {
   const roles = STAFF_ROLES.map((value) => ({ value, label: codeLabel(t, value) }));
   return (
     <ConsoleLayout view={view} title={t.t('console.settings.title')} active="settings" notice={props.notice}>
-      <FormErrors view={view} problems={problems} />
+      <FormErrors
+        view={view}
+        problems={problems}
+        labels={{
+          ...Object.fromEntries(
+            CRITERIA.map((criterion) => [`policy.weights.${criterion}`, criterionLabel(t, criterion)]),
+          ),
+          'policy.maxProposals': t.t('console.settings.maxProposals'),
+          offerResponseHours: t.t('console.settings.offerResponseHours'),
+          name: t.t('console.common.name'),
+          email: t.t('console.common.email'),
+          role: t.t('console.settings.role'),
+          password: t.t('console.settings.password'),
+        }}
+      />
       <p>
         <a href="/console/settings/agency">{t.t('console.agency.title')}</a>
       </p>

@@ -221,7 +221,22 @@ export function VolunteerPage(props: {
   const problems = props.problems ?? [];
   return (
     <ConsoleLayout view={view} title={volunteer.name} active="volunteers" notice={props.notice}>
-      <FormErrors view={view} problems={problems} />
+      <FormErrors
+        view={view}
+        problems={problems}
+        labels={{
+          name: t.t('console.common.name'),
+          phone: t.t('console.providers.phone'),
+          postalCode: t.t('console.providers.postalCode'),
+          maxTravelKm: t.t('console.volunteers.radius'),
+          skills: t.t('console.volunteers.skills'),
+          languages: t.t('console.volunteers.languages'),
+          availability: t.t('console.volunteers.availability'),
+          status: t.t('console.common.status'),
+          awayUntil: t.t('console.volunteers.pause'),
+          inspectedOn: t.t('console.volunteers.inspectedOn'),
+        }}
+      />
       <div class="grid">
         <form method="post" action={`/console/volunteers/${volunteer.id}`} class="card">
           <CsrfField view={view} />
