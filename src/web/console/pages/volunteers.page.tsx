@@ -218,7 +218,12 @@ export function VolunteerPage(props: {
 }) {
   const { view, labels, volunteer, history } = props;
   const { t } = view;
-  const problems = props.problems ?? [];
+  // Every field of this form is one line ("availability", not "availability.0.weekday"): a problem
+  // inside a line belongs next to that line, and the summary links to it.
+  const problems = (props.problems ?? []).map((problem) => ({
+    ...problem,
+    field: problem.field.split('.')[0],
+  }));
   return (
     <ConsoleLayout view={view} title={volunteer.name} active="volunteers" notice={props.notice}>
       <FormErrors
