@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, loadConfig } from './config/config';
-import { ConsoleModule } from './console/console.module';
+import { ConsoleModule } from './web/console/console.module';
 import { CoreModule } from './core.module';
 import { AbuseProtectionModule } from './abuse-protection/abuse-protection.module';
 import { HealthController } from './health/health.controller';
 import { HelpSeekersModule } from './help-seekers/help-seekers.module';
 import { MatchingModule } from './matching/matching.module';
-import { MailSinkModule } from './notifications/mail-sink.module';
+import { MailboxModule } from './web/mailbox/mailbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProvidersModule } from './providers/providers.module';
 import { PublicWebModule } from './web/public/public-web.module';
@@ -36,7 +36,7 @@ export class ApiModule {
         PublicWebModule,
         LinksWebModule,
         LettersWebModule,
-        ...(config.MAIL_SINK_ENABLED ? [MailSinkModule.forDirectory(config.MAIL_SINK_DIR)] : []),
+        ...(config.MAIL_SINK_ENABLED ? [MailboxModule.forDirectory(config.MAIL_SINK_DIR)] : []),
       ],
       controllers: [HealthController],
     };

@@ -11,6 +11,8 @@ interface SourceCatalogue {
   staffEmail: typeof import('./messages/de/staffEmail.json');
   links: typeof import('./messages/de/links.json');
   letters: typeof import('./messages/de/letters.json');
+  console: typeof import('./messages/de/console.json');
+  mailbox: typeof import('./messages/de/mailbox.json');
 }
 
 export type MessageKey = {
@@ -26,4 +28,7 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'taxonomy.',
   'links.languageName.',
   'links.matches.status.',
+  'console.code.',
+  'console.criterion.',
+  'console.timeline.audit.',
 ];

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isValidSinkMessageId, listSinkMessages, readSinkMessage, startMailSink } from './mail-sink';
-import { renderMailboxPage, renderMessagePage } from './mail-sink.pages';
+import { translator } from '../i18n';
+import { renderMailboxPage, renderMessagePage } from '../web/mailbox/mailbox.pages';
 import { SmtpTransport } from './smtp.transport';
 import { renderEmail } from '../web/emails/render-email';
 import { SAMPLE_AGENCY } from '../web/emails/samples';
@@ -65,11 +66,12 @@ describe('mail sink', () => {
       expect(message?.text).toContain('Anna Schulz hat die Anfrage „Einkaufshilfe“ in Ottensen angenommen.');
 
       // The demo pages show it, with the mail's HTML escaped into the sandboxed iframe.
-      expect(renderMailboxPage([summary])).toContain(`href="/demo/mail/${summary.id}"`);
-      const page = renderMessagePage(message!);
-      expect(page).toMatch(/<iframe sandbox="[^"]*" title="[^"]*" srcdoc="&lt;!doctype html&gt;/i);
+      const t = translator('de', 'staff');
+      expect(renderMailboxPage(t, '/demo/mail', [summary])).toContain(`href="/demo/mail/${summary.id}"`);
+      const page = renderMessagePage(t, `/demo/mail/${summary.id}`, message!);
+      expect(page).toMatch(/<iframe sandbox="[^"]*" title="[^"]*" srcdoc="&lt;!doctype html>/i);
       expect(page).not.toContain('<h1 style=');
-      expect(page).toContain('&lt;base target=&quot;_blank&quot;&gt;');
+      expect(page).toContain('&lt;base target=&quot;_blank&quot;>');
     } finally {
       await transport.close();
       await sink.close();

@@ -286,7 +286,10 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
     });
     await page.getByLabel(/^Verfügbar/).fill('manchmal');
     await page.getByRole('button', { name: 'Speichern' }).first().click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('availability.0.weekday');
+    // The summary names the field by its label, in words, never by its DTO path.
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'Verfügbar: Bitte einen der angebotenen Werte wählen.',
+    );
   });
 
   it('should create and edit a provider', async () => {
@@ -338,7 +341,7 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
     await page.waitForURL(/done=settings-saved/);
     await page.getByLabel('Entfernung').fill('-1');
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('policy.weights.distance');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Entfernung: ');
     await page.goto(`${stack.baseUrl}/console/settings`);
     await page.getByLabel('Name', { exact: true }).fill('Neue Kollegin');
     await page.getByLabel('E-Mail', { exact: true }).fill('neu@agency.test');

@@ -53,15 +53,19 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core in the page and returns the serious and critical violations (WCAG A/AA rules). */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe-core in the page and returns the serious and critical violations (WCAG A/AA rules);
+ * `extraTags` adds rule sets, e.g. 'wcag22aa'.
+ */
+export async function seriousAxeViolations(page: Page, extraTags: string[] = []): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice', ...extraTags];
+  const violations = await page.evaluate(async (values) => {
     const axe = (
       globalThis as unknown as { axe: { run(options: unknown): Promise<{ violations: AxeViolation[] }> } }
     ).axe;
     const result = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      runOnly: { type: 'tag', values },
     });
     return result.violations.map(({ id, impact, help, nodes }) => ({
       id,
@@ -69,7 +73,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
       help,
       nodes: nodes.map((node) => ({ target: node.target })),
     }));
-  });
+  }, tags);
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 

@@ -1,7 +1,7 @@
 import { berlinDateOf } from '../../src/shared/berlin-time';
 import { CallTasksService } from '../../src/matching/call-tasks.service';
 import { HelpRequest } from '../../src/help-seekers/help-request.entity';
-import { loadToday, type TodaySectionKey } from '../../src/console/today.queries';
+import { loadToday, type TodaySectionKey } from '../../src/web/console/today.queries';
 import { StaffMatchingService } from '../../src/matching/staff-matching.service';
 import { EXCLUSION_REASONS, type ExclusionReason } from '../../src/matching/domain/types';
 import { AuditService } from '../../src/staff/audit.service';

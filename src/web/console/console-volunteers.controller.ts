@@ -1,0 +1,211 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import type { FieldError } from '../../common/validation';
+import { MatchingSettingsService } from '../../settings/matching-settings.service';
+import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
+import { TaxonomyService } from '../../taxonomy/taxonomy.service';
+import { RecordCertificateDto, UpdateVolunteerDto } from '../../volunteers/dto/create-volunteer.dto';
+import { VolunteersService } from '../../volunteers/volunteers.service';
+import { ConsoleAuthGuard, Staff, View } from './console-auth.guard';
+import { noticeOf } from './console.controller';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { parseAvailabilityLine } from './format';
+import { submitForm } from './forms';
+import { formList, formNumber, formText } from '../forms/form-path';
+import { labelsFor } from './pages/labels';
+import {
+  parseLanguagesLine,
+  VolunteerListPage,
+  VolunteerPage,
+  type VolunteerHistoryRow,
+  type VolunteerListRow,
+} from './pages/volunteers.page';
+import { readVolunteerFilters, VOLUNTEER_PAGE_SIZE, volunteerSearchSql } from './volunteer-search';
+import { sendPage, type ConsoleView } from './view';
+const DISTRICTS_CACHE_MS = 5 * 60_000;
+
+@ApiExcludeController()
+@UseFilters(ConsoleExceptionFilter)
+@UseGuards(ConsoleAuthGuard)
+@Controller('console/volunteers')
+export class ConsoleVolunteersController {
+  private districts?: { names: string[]; until: number };
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly volunteers: VolunteersService,
+    private readonly settings: MatchingSettingsService,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  @Get()
+  async list(
+    @View() view: ConsoleView,
+    @Query() query: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    const filters = readVolunteerFilters(query);
+    const { policy } = await this.settings.get();
+    const { sql, params } = volunteerSearchSql(filters, {
+      // A filter on a skill also finds its more specific skills ("Begleitung" finds "Begleitung zum Arzt").
+      skills: filters.skill ? this.skillWithChildren(filters.skill) : [],
+      certificateValidityYears: policy.certificateValidityYears,
+    });
+    const [rows, districts] = await Promise.all([
+      this.dataSource.query<VolunteerListRow[]>(sql, params),
+      this.districtNames(),
+    ]);
+    sendPage(response, 200, VolunteerListPage, {
+      view,
+      labels: labelsFor(this.taxonomy.taxonomy, view.t),
+      filters,
+      rows: rows.slice(0, VOLUNTEER_PAGE_SIZE),
+      hasNext: rows.length > VOLUNTEER_PAGE_SIZE,
+      districts,
+    });
+  }
+
+  @Get(':id')
+  async profile(
+    @Param('id', ParseUUIDPipe) id: string,
+    @View() view: ConsoleView,
+    @Res() response: Response,
+    @Query('done') done?: string,
+  ): Promise<void> {
+    await this.sendProfile(response, 200, view, id, [], noticeOf(view, done));
+  }
+
+  @Post(':id')
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const plain = {
+      name: formText(body.name) ?? '',
+      phone: formText(body.phone),
+      postalCode: formText(body.postalCode) ?? '',
+      maxTravelKm: formNumber(body.maxTravelKm),
+      skills: formList(body.skills),
+      languages: parseLanguagesLine(formText(body.languages) ?? ''),
+      availability: parseAvailabilityLine(formText(body.availability) ?? ''),
+      status: formText(body.status),
+    };
+    await this.save(view, id, response, UpdateVolunteerDto, plain, (dto) =>
+      this.volunteers.update(id, dto, staff),
+    );
+  }
+
+  /** Pause until a return date (the volunteer is "away" and not asked), or end the pause. */
+  @Post(':id/pause')
+  async pause(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const awayUntil = typeof body.awayUntil === 'string' && body.awayUntil !== '' ? body.awayUntil : null;
+    await this.save(view, id, response, UpdateVolunteerDto, { awayUntil }, (dto) =>
+      this.volunteers.update(id, dto, staff),
+    );
+  }
+
+  @Post(':id/certificate')
+  async certificate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.save(view, id, response, RecordCertificateDto, { inspectedOn: body.inspectedOn }, (dto) =>
+      this.volunteers.recordCertificate(id, dto, staff),
+    );
+  }
+
+  /** Validate with the API's DTO, call the service, redirect (PRG); or show the profile with its errors. */
+  private save<T extends object>(
+    view: ConsoleView,
+    id: string,
+    response: Response,
+    dtoClass: new () => T,
+    plain: Record<string, unknown>,
+    action: (dto: T) => Promise<unknown>,
+  ): Promise<void> {
+    return submitForm(response, {
+      t: view.t,
+      dtoClass,
+      plain,
+      action,
+      redirectTo: `/console/volunteers/${id}?done=saved`,
+      showErrors: (problems) => this.sendProfile(response, 400, view, id, problems, null),
+    });
+  }
+
+  private async sendProfile(
+    response: Response,
+    status: number,
+    view: ConsoleView,
+    id: string,
+    problems: FieldError[],
+    notice: string | null,
+  ): Promise<void> {
+    const volunteer = await this.volunteers.get(id);
+    const history = await this.dataSource.query<VolunteerHistoryRow[]>(
+      `SELECT r.id AS "requestId", r.category, r.district, m.status, m.score, m.created_at AS "createdAt"
+         FROM match m JOIN help_request r ON r.id = m.request_id
+        WHERE m.volunteer_id = $1 ORDER BY m.created_at DESC LIMIT 100`,
+      [id],
+    );
+    sendPage(response, status, VolunteerPage, {
+      view,
+      labels: labelsFor(this.taxonomy.taxonomy, view.t),
+      volunteer,
+      history,
+      problems,
+      notice,
+    });
+  }
+
+  private skillWithChildren(skill: string): string[] {
+    const children = Object.entries(this.taxonomy.taxonomy.skills)
+      .filter(([, definition]) => definition.parent === skill)
+      .map(([key]) => key);
+    return [skill, ...children];
+  }
+
+  /** The districts volunteers live in, for the filter; they change rarely, so a short cache. */
+  private async districtNames(): Promise<string[]> {
+    if (this.districts && this.districts.until > Date.now()) {
+      return this.districts.names;
+    }
+    // A loose index scan over (district, name, id): one index probe per district, not a full scan.
+    const rows = await this.dataSource.query<{ district: string }[]>(
+      `WITH RECURSIVE d AS (
+         (SELECT district FROM volunteer WHERE district IS NOT NULL ORDER BY district LIMIT 1)
+         UNION ALL
+         SELECT (SELECT v.district FROM volunteer v WHERE v.district > d.district ORDER BY v.district LIMIT 1)
+           FROM d WHERE d.district IS NOT NULL)
+       SELECT district FROM d WHERE district IS NOT NULL LIMIT 500`,
+    );
+    this.districts = { names: rows.map((row) => row.district), until: Date.now() + DISTRICTS_CACHE_MS };
+    return this.districts.names;
+  }
+}

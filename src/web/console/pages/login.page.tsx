@@ -1,0 +1,55 @@
+import { CSRF_FIELD } from '../csrf';
+import { ConsoleLayout, InputField, type ConsoleView } from '../view';
+
+export function LoginPage({
+  view,
+  next,
+  email,
+  failed,
+  loggedOut,
+}: {
+  view: ConsoleView;
+  next: string;
+  email?: string;
+  failed?: boolean;
+  loggedOut?: boolean;
+}) {
+  const { t } = view;
+  return (
+    <ConsoleLayout
+      view={view}
+      title={t.t('console.login.title')}
+      notice={loggedOut ? t.t('console.login.loggedOut') : null}
+    >
+      {failed ? (
+        <p class="alert" role="alert">
+          {t.t('console.login.failed')}
+        </p>
+      ) : null}
+      <div class="card" style={{ maxWidth: '28rem' }}>
+        <form method="post" action="/console/login">
+          <input type="hidden" name={CSRF_FIELD} value={view.csrf} />
+          <input type="hidden" name="next" value={next} />
+          <InputField
+            label={t.t('console.login.email')}
+            name="email"
+            type="email"
+            value={email ?? ''}
+            required
+            attrs={{ autocomplete: 'username', autofocus: true }}
+          />
+          <InputField
+            label={t.t('console.login.password')}
+            name="password"
+            type="password"
+            required
+            attrs={{ autocomplete: 'current-password' }}
+          />
+          <p>
+            <button type="submit">{t.t('console.login.submit')}</button>
+          </p>
+        </form>
+      </div>
+    </ConsoleLayout>
+  );
+}
