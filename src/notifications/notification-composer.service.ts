@@ -8,7 +8,7 @@ import { FOLLOW_UP_OUTCOMES, Match } from '../matching/match.entity';
 import { createOfferToken } from '../shared/offer-links';
 import { DEFAULT_MATCHING_SETTINGS } from '../settings/matching-settings.service';
 import { AgencyProfileService } from '../settings/agency-profile.service';
-import type { AgencyProfile } from '../settings/agency-profile.dto';
+import type { AgencyProfile } from '../settings/dto/agency-profile.dto';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { buildIcs } from './domain/ics';

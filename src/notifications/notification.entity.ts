@@ -1,21 +1,9 @@
 import type { OutgoingEmail } from './email-transport';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
-export const NOTIFICATION_KINDS = [
-  'volunteer-offer',
-  'volunteer-confirmation',
-  'staff-offer-accepted',
-  'staff-offer-declined',
-  'staff-offer-expired',
-  'volunteer-offer-digest',
-  'volunteer-reminder',
-  'volunteer-follow-up',
-  'volunteer-email-confirmation',
-  'volunteer-self-service-link',
-  'help-seeker-confirmation',
-  'staff-daily-digest',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import { NOTIFICATION_KINDS, type NotificationKind } from './domain/notification-kinds';
+
+export { NOTIFICATION_KINDS, type NotificationKind };
 
 /**
  * `pending` → `sent`; `composed` while a composed email waits for its next SMTP attempt; for good,

@@ -13,7 +13,7 @@ import {
   AgencyProfileDto,
   defaultAgencyProfile,
   type AgencyProfile,
-} from './agency-profile.dto';
+} from './dto/agency-profile.dto';
 
 /** Every page reads the profile; a change reaches every process within this time. */
 const CACHE_MS = 5000;

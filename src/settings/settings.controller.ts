@@ -3,7 +3,7 @@ import { ApiBody, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../staff/require-role';
 import { CurrentStaff } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
-import { AgencyProfileDto } from './agency-profile.dto';
+import { AgencyProfileDto } from './dto/agency-profile.dto';
 import { AgencyProfileService } from './agency-profile.service';
 import { MatchingSettingsService } from './matching-settings.service';
 

@@ -29,7 +29,7 @@ import { DomainError } from '../../shared/domain-error';
 import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
 import { StaffUsersService } from '../../staff/staff-users.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
-import { AgencyProfileDto } from '../../settings/agency-profile.dto';
+import { AgencyProfileDto } from '../../settings/dto/agency-profile.dto';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
 import { formCheckbox, formList, formNumber, formText } from '../forms/form-path';
 import { ConsoleAuthGuard, ConsoleRoles, Staff, View } from './console-auth.guard';

@@ -1,5 +1,5 @@
 import type { Translator } from '../../i18n';
-import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 
 /*
  * Every email is described once as a list of blocks; the HTML part (email-shell.tsx) and the

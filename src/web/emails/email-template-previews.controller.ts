@@ -5,7 +5,7 @@ import { localesFor } from '../../i18n';
 import type { Response } from 'express';
 import { NotFoundError } from '../../shared/domain-error';
 import { StaffAuthGuard } from '../../staff/staff-auth.guard';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../../notifications/notification.entity';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../notifications/domain/notification-kinds';
 import { sendHtml } from '../shell/send-html';
 import { emailAudience, renderEmail } from './render-email';
 import { SAMPLE_MODELS } from './samples';

@@ -1,5 +1,5 @@
 import { localesFor } from '../../i18n';
-import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { emailAudience, renderEmail, type EmailKind, type EmailModels } from './render-email';
 import { SAMPLE_AGENCY, SAMPLE_MODELS } from './samples';
 

@@ -1,5 +1,5 @@
 import { translator, type Translator } from '../../i18n';
-import type { NotificationKind } from '../../notifications/notification.entity';
+import type { NotificationKind } from '../../notifications/domain/notification-kinds';
 import { renderText, oneLine, type EmailContent, type RenderedEmail } from './email-content';
 import { renderEmailHtml } from './email-shell';
 import { helpSeekerConfirmationContent, type HelpSeekerConfirmationModel } from './help-seeker-confirmation';

@@ -1,4 +1,4 @@
-import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import type { EmailModels } from './render-email';
 
 /*

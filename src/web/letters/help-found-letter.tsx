@@ -1,5 +1,5 @@
 import type { Translator } from '../../i18n';
-import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { LetterShell } from './letter-shell';
 
 export interface HelpFoundLetterModel {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../i18n';
-import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { HtmlDocument } from '../shell/document';
 
 /** DIN A4 with a window envelope's address field; large type, black on white; the hint is not printed. */

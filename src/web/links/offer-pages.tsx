@@ -1,7 +1,7 @@
 import type { Translator } from '../../i18n';
 import type { OfferResponseOutcome } from '../../matching/match-decisions.service';
 import type { OfferAction } from '../../shared/offer-links';
-import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { ConfirmFormPage, MessagePage } from './link-shell';
 
 export interface OfferSummary {

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../common/validation';
 import { localesFor, type Translator } from '../../i18n';
-import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { choicesOfSlots, FORM_LANGUAGES, PARTS_OF_DAY, type PartOfDay } from '../../shared/parts-of-day';
 import type { VolunteerPreferences } from '../../volunteers/dto/self-service.dto';
 import type { OwnMatch, OwnProfile } from '../../volunteers/self-service.service';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../common/validation';
 import type { MessageKey, Translator } from '../../i18n';
-import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { CallUsHint } from '../shell/agency-contact';
 import { FieldNeed } from '../shell/site-parts';
 import { ErrorSummary, FieldMessage, fieldAria, fieldId, problemFor } from '../forms/field-messages';

@@ -1,5 +1,5 @@
 import { pickLocale, translator } from '../../i18n';
-import { defaultAgencyProfile, type AgencyProfile } from '../../settings/agency-profile.dto';
+import { defaultAgencyProfile, type AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { DEFAULT_TAXONOMY } from '../../taxonomy/default-taxonomy';
 import { renderPage } from '../shell/render';
 import { emptyForm } from './form-fields';

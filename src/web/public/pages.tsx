@@ -1,5 +1,5 @@
 import type { Translator } from '../../i18n';
-import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import type { Taxonomy } from '../../taxonomy/taxonomy';
 import type { MessageKey } from '../../i18n';
 import { AgencyContact } from '../shell/agency-contact';

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../i18n';
-import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { HtmlDocument } from '../shell/document';
 import { safeUrl } from '../shell/safe-url';
 import { AgencyFooter, LanguageSwitch, SkipLink } from '../shell/site-parts';

@@ -1,5 +1,5 @@
 import { localesFor, type Audience, type Translator } from '../../i18n';
-import type { AgencyProfile } from '../../settings/agency-profile.dto';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { AgencyContact } from './agency-contact';
 import { safeUrl } from './safe-url';
 

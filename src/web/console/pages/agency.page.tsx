@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../common/validation';
 import type { MessageKey } from '../../../i18n';
-import type { AgencyProfileDto } from '../../../settings/agency-profile.dto';
+import type { AgencyProfileDto } from '../../../settings/dto/agency-profile.dto';
 import { AgencyContact } from '../../shell/agency-contact';
 import { ConsoleLayout, CsrfField, FormErrors, InputField, TextareaField, type ConsoleView } from '../view';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsPhoneNumber, IsPostalCode } from '../common/dto/field-validators';
+import { IsPhoneNumber, IsPostalCode } from '../../common/dto/field-validators';
 
 /** Links in the profile end up in every page's footer: only web addresses or site paths. */
 const LINK = /^(https?:\/\/[^\s<>"]+|\/[^\s<>"]*)$/;
