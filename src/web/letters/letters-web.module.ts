@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { HelpSeekersModule } from '../../help-seekers/help-seekers.module';
+import { MatchingModule } from '../../matching/matching.module';
 import { StaffModule } from '../../staff/staff.module';
 import { CallTaskLettersController } from './call-task-letters.controller';
 
 /** Printed letters for people without email. */
 @Module({
-  imports: [StaffModule, HelpSeekersModule],
+  imports: [StaffModule, MatchingModule],
   controllers: [CallTaskLettersController],
 })
 export class LettersWebModule {}
