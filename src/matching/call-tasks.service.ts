@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../shared/domain-error';
 import { formatScheduleDe, type RequestSchedule } from '../shared/schedule';
 import { Match } from './match.entity';
+import { translator } from '../i18n';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -165,7 +166,7 @@ export class CallTasksService {
       createdAt: task.createdAt,
       doneAt: task.doneAt,
       helpRequestId: request.id,
-      category: this.taxonomy.label('categories', request.category, 'de'),
+      category: this.taxonomy.label('categories', request.category, translator('de', 'staff')),
       district: request.district ?? request.postalCode,
       whenText: formatScheduleDe(request.schedule),
       volunteerName: volunteer.name,

@@ -497,7 +497,7 @@ function matchContext(
   const { request, match } = rows;
   return {
     ...rows,
-    categoryLabel: taxonomy.label('categories', request.category, t.locale),
+    categoryLabel: taxonomy.label('categories', request.category, t),
     whenText: formatWhen(
       t,
       request.schedule,

@@ -71,7 +71,7 @@ export class StaffDigestService {
     const requestUrl = (id: string) => `${base}/api/staff/help-requests/${id}`;
     const what = (row: RequestRow) =>
       t.t('staffEmail.digest.what', {
-        category: this.taxonomy.label('categories', row.category, t.locale),
+        category: this.taxonomy.label('categories', row.category, t),
         district: row.district ?? row.postal_code,
       });
     const since = new Date(now.getTime() - 24 * 3600_000);

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { DomainError } from '../shared/domain-error';
 import { DEFAULT_TAXONOMY } from './default-taxonomy';
-import { Taxonomy, loadTaxonomyFile } from './taxonomy';
+import type { Translator } from '../i18n';
+import { Taxonomy, loadTaxonomyFile, taxonomyLabel } from './taxonomy';
 
 export class UnknownTaxonomyKeyError extends DomainError {
   constructor(field: string, kind: string, keys: string[]) {
@@ -44,7 +45,9 @@ export class TaxonomyService {
     const related = new Set<string>();
     for (const skill of skills) {
       related.add(skill);
-      const parent = Object.hasOwn(this.taxonomy.skills, skill) ? this.taxonomy.skills[skill].parent : undefined;
+      const parent = Object.hasOwn(this.taxonomy.skills, skill)
+        ? this.taxonomy.skills[skill].parent
+        : undefined;
       if (parent) {
         related.add(parent);
       }
@@ -66,14 +69,11 @@ export class TaxonomyService {
   }
 
   /**
-   * An agency's taxonomy is labelled in German and English; readers of other languages get the
-   * English label until the taxonomy carries theirs.
+   * A category, skill or field in the reader's words: the catalogue's (taxonomy.<kind>.<key>, in
+   * every public language), else the agency's own label, which its taxonomy file gives in German
+   * and English (an agency may add keys the catalogue does not know).
    */
-  label(kind: keyof Taxonomy, key: string, locale: string): string {
-    const entry = this.taxonomy[kind][key];
-    if (!entry) {
-      return key;
-    }
-    return locale === 'de' ? entry.de : entry.en;
+  label(kind: keyof Taxonomy, key: string, t: Pick<Translator, 'locale' | 'dynamic'>): string {
+    return taxonomyLabel(this.taxonomy, kind, key, t);
   }
 }

@@ -1,3 +1,4 @@
+import type { Translator } from '../i18n';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -48,4 +49,29 @@ export function loadTaxonomyFile(path: string): Taxonomy {
     );
   }
   return parsed.data;
+}
+
+/** The catalogue names taxonomy keys by kind in the singular: taxonomy.category.shopping. */
+const SINGULAR = { categories: 'category', skills: 'skill', fields: 'field' } as const;
+
+/**
+ * A category, skill or field in the reader's words: the catalogue's (taxonomy.<kind>.<key>, in
+ * every public language), else the agency's own label, which its taxonomy file gives in German and
+ * English (an agency may add keys the catalogue does not know).
+ */
+export function taxonomyLabel(
+  taxonomy: Taxonomy,
+  kind: keyof Taxonomy,
+  key: string,
+  t: Pick<Translator, 'locale' | 'dynamic'>,
+): string {
+  const words = t.dynamic(`taxonomy.${SINGULAR[kind]}.${key}`);
+  if (words !== undefined) {
+    return words;
+  }
+  if (!Object.hasOwn(taxonomy[kind], key)) {
+    return key;
+  }
+  const entry = taxonomy[kind][key];
+  return t.locale === 'de' ? entry.de : entry.en;
 }

@@ -8,7 +8,6 @@ import { CurrentStaff, StaffAuthGuard } from '../../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { scheduleText } from '../links/schedule-text';
-import { taxonomyText } from '../links/taxonomy-text';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { HelpFoundLetter } from './help-found-letter';
@@ -42,7 +41,7 @@ export class CallTaskLettersController {
         m={{
           recipient: letter.recipient,
           volunteerName: letter.volunteerName,
-          categoryText: taxonomyText(this.taxonomy, t, 'categories', letter.category),
+          categoryText: this.taxonomy.label('categories', letter.category, t),
           whenText: scheduleText(t, letter.schedule),
           dateText: t.date(new Date(), { dateStyle: 'long' }),
         }}

@@ -22,7 +22,6 @@ import {
   type OutcomePageKind,
 } from './offer-pages';
 import { scheduleText } from './schedule-text';
-import { taxonomyText } from './taxonomy-text';
 
 const OUTCOME_STATUS = {
   accepted: 200,
@@ -72,7 +71,7 @@ export class OfferResponsesController {
       return this.outcome(request, response, t, 'expired');
     }
     const offer: OfferSummary = {
-      category: taxonomyText(this.taxonomy, t, 'categories', loaded.request.category),
+      category: this.taxonomy.label('categories', loaded.request.category, t),
       district: loaded.request.district ?? loaded.request.postalCode,
       when: scheduleText(t, loaded.request.schedule),
     };

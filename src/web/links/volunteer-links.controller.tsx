@@ -19,7 +19,6 @@ import { linkTranslator, pagePath } from './link-locale';
 import { ConfirmFormPage, MessagePage } from './link-shell';
 import { readPreferencesForm, readProfileForm } from './self-service-forms';
 import { SelfServicePage, type SelfServiceView } from './self-service-page';
-import { taxonomyText } from './taxonomy-text';
 
 interface Checked {
   claims: LinkClaims;
@@ -319,11 +318,11 @@ export class VolunteerLinksController {
         }}
         skills={Object.keys(this.taxonomy.taxonomy.skills).map((key) => ({
           value: key,
-          label: taxonomyText(this.taxonomy, t, 'skills', key),
+          label: this.taxonomy.label('skills', key, t),
         }))}
         matches={matches.map((match) => ({
           ...match,
-          categoryText: taxonomyText(this.taxonomy, t, 'categories', match.category),
+          categoryText: this.taxonomy.label('categories', match.category, t),
         }))}
         posted={posted}
       />,

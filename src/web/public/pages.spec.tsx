@@ -12,7 +12,7 @@ import {
   PrivacyPage,
   VolunteerPage,
 } from './pages';
-import { taxonomyLabel } from './taxonomy-labels';
+import { taxonomyLabel } from '../../taxonomy/taxonomy';
 
 const agency: AgencyProfile = {
   ...defaultAgencyProfile('Freiwilligenagentur Altona'),
@@ -114,14 +114,14 @@ describe('the public pages', () => {
   });
 
   it('should name taxonomy entries in the reader’s language, and fall back to the agency’s own label', () => {
-    expect(taxonomyLabel(translator('tr'), DEFAULT_TAXONOMY, 'category', 'shopping')).toBe(
+    expect(taxonomyLabel(DEFAULT_TAXONOMY, 'categories', 'shopping', translator('tr'))).toBe(
       'Alışveriş yardımı',
     );
-    expect(taxonomyLabel(translator('de'), DEFAULT_TAXONOMY, 'field', 'SEN')).toBe(
+    expect(taxonomyLabel(DEFAULT_TAXONOMY, 'fields', 'SEN', translator('de'))).toBe(
       'Senior:innen / Leben im Alter',
     );
     const own = { ...DEFAULT_TAXONOMY, skills: { knitting: { de: 'Stricken', en: 'Knitting' } } };
-    expect(taxonomyLabel(translator('de'), own, 'skill', 'knitting')).toBe('Stricken');
-    expect(taxonomyLabel(translator('fa'), own, 'skill', 'knitting')).toBe('Knitting');
+    expect(taxonomyLabel(own, 'skills', 'knitting', translator('de'))).toBe('Stricken');
+    expect(taxonomyLabel(own, 'skills', 'knitting', translator('fa'))).toBe('Knitting');
   });
 });
