@@ -31,12 +31,22 @@ const hintId = (name: string): string => `${fieldId(name)}-hint`;
 const fieldClass = (state: FormState, name: string, base: string): string =>
   problemFor(state.problems, name) === undefined ? base : `${base} has-error`;
 
+/** A hint; each line of the message on a line of its own (Leichte Sprache: one idea per line). */
 function Hint({ t, name, hint }: { t: Translator; name: string; hint?: MessageKey }) {
-  return hint ? (
+  if (!hint) {
+    return null;
+  }
+  const lines = t.t(hint).split('\n');
+  return (
     <p class="hint" id={hintId(name)}>
-      {t.t(hint)}
+      {lines.map((line, index) => (
+        <>
+          {index > 0 ? <br /> : null}
+          {line}
+        </>
+      ))}
     </p>
-  ) : null;
+  );
 }
 
 export function TextField(props: {

@@ -354,7 +354,7 @@ export function EasyStepPage({
         state={state}
         name={name}
         label="public.easy.postalCode"
-        hint="public.help.postalCodeHint"
+        hint="public.easy.postalCodeHint"
         required
         short
         inputMode="numeric"
