@@ -1,7 +1,7 @@
 /**
  * Module walls, checked by `npm run lint` (dependency-cruiser). See README "Layout" and
- * docs of the rules below; KNOWN_FOLDER_CYCLES lists the folder cycles still to remove, and only
- * those are tolerated.
+ * docs of the rules below. No exceptions are tolerated: no folder cycles, and features never import
+ * src/web (emails are composed there, behind notifications' EmailComposer).
  *
  * Vocabulary:
  * - infrastructure folders any feature may use: shared, common, config, database, queue, i18n.
@@ -25,54 +25,23 @@ const FRAMEWORK_PACKAGES =
 const INFRASTRUCTURE = '(?:shared|common|config|database|queue|i18n)';
 
 /**
- * Folder dependencies that are part of a cycle today, as [from, to]; a cycle between any other two
- * folders fails. Both run through email composition: NotificationComposer reads the matches and
- * volunteers whose events it announces, while matching and volunteers queue those emails through
- * NotificationOutbox. Breaking them means composing emails behind an interface that notifications
- * owns and src/web/emails implements; delete each pair once `npm run lint:walls` no longer needs it.
- */
-const KNOWN_FOLDER_CYCLES = [
-  ['src/matching', 'src/notifications'],
-  ['src/matching', 'src/volunteers'],
-  ['src/notifications', 'src/matching'],
-  ['src/notifications', 'src/volunteers'],
-  ['src/volunteers', 'src/notifications'],
-];
-
-/** A pattern for exactly these folder names (they contain no regex characters but '/' and '-'). */
-const exactly = (folders) => `^(${folders.join('|')})$`;
-
-/**
  * Folders under src/ form no cycle: a dependency between two different top-level folders must not
  * be part of a folder cycle (a feature and its own dto/ or domain/ folder may refer to each other).
- * One rule for every folder, plus one per folder with known cycles that leaves out just those.
  */
-function featureCycleRules() {
-  const rule = (from, toPathNot) => ({
-    name: 'no-feature-cycles',
-    severity: 'error',
-    comment:
-      'Folders under src/ form no cycle: a dependency between two different top-level folders must not be part of a folder cycle.',
-    scope: 'folder',
-    from,
-    to: { circular: true, pathNot: toPathNot },
-  });
-  const knownFrom = [...new Set(KNOWN_FOLDER_CYCLES.map(([from]) => from))];
-  return [
-    rule({ path: '^src/([^/]+)', pathNot: exactly(knownFrom) }, '^src/$1(/|$)'),
-    ...knownFrom.map((from) =>
-      rule({ path: exactly([from]) }, [
-        `^${from}(/|$)`,
-        exactly(KNOWN_FOLDER_CYCLES.filter(([known]) => known === from).map(([, to]) => to)),
-      ]),
-    ),
-  ];
-}
+const noFeatureCycles = {
+  name: 'no-feature-cycles',
+  severity: 'error',
+  comment:
+    'Folders under src/ form no cycle: a dependency between two different top-level folders must not be part of a folder cycle.',
+  scope: 'folder',
+  from: { path: '^src/([^/]+)' },
+  to: { circular: true, pathNot: '^src/$1(/|$)' },
+};
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    ...featureCycleRules(),
+    noFeatureCycles,
     {
       name: 'domain-framework-free',
       severity: 'error',
@@ -115,16 +84,9 @@ module.exports = {
       name: 'features-not-to-web',
       severity: 'error',
       comment:
-        'src/web renders what features provide; features never import src/web. Exceptions: the composition roots (src/*.module.ts) register the web modules, and the notification composer hands its models to the email views (a pure model → {subject, text, html} function), as a controller hands its data to a page.',
+        'src/web renders what features provide; features never import src/web, emails included (they are composed in src/web/emails behind the EmailComposer that notifications owns). Only the composition roots (src/*.module.ts) register the web modules and bind the composer.',
       from: { path: '^src/', pathNot: ['^src/web/', '^src/[^/]+\\.module\\.ts$'] },
-      to: { path: '^src/web/', pathNot: '^src/web/emails/' },
-    },
-    {
-      name: 'only-notifications-render-emails',
-      severity: 'error',
-      comment: 'Emails are composed in notifications (and nowhere else outside src/web).',
-      from: { path: '^src/', pathNot: ['^src/web/', '^src/notifications/', '^src/[^/]+\\.module\\.ts$'] },
-      to: { path: '^src/web/emails/' },
+      to: { path: '^src/web/' },
     },
     {
       name: 'web-uses-feature-services',

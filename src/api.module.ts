@@ -15,6 +15,7 @@ import { StaffModule } from './staff/staff.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
 import { LettersWebModule } from './web/letters/letters-web.module';
 import { LinksWebModule } from './web/links/links-web.module';
+import { EmailPreviewsModule } from './web/emails/email-previews.module';
 
 /** The HTTP API: controllers and producers only; no BullMQ worker runs here. */
 @Module({})
@@ -36,6 +37,7 @@ export class ApiModule {
         PublicWebModule,
         LinksWebModule,
         LettersWebModule,
+        EmailPreviewsModule,
         ...(config.MAIL_SINK_ENABLED ? [MailboxModule.forDirectory(config.MAIL_SINK_DIR)] : []),
       ],
       controllers: [HealthController],

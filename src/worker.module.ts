@@ -6,7 +6,7 @@ import { MatchDecisionsService } from './matching/match-decisions.service';
 import { MatchingProcessor } from './matching/matching.processor';
 import { MatchingService } from './matching/matching.service';
 import { EMAIL_TRANSPORT } from './notifications/email-transport';
-import { NotificationComposer } from './notifications/notification-composer.service';
+import { EmailComposer } from './notifications/email-composer';
 import { NotificationOutbox } from './notifications/notification-outbox.service';
 import { NotificationDelivery } from './notifications/notification-delivery.service';
 import { NotificationSweeper } from './notifications/notification-sweeper.poller';
@@ -14,6 +14,8 @@ import { NotificationsProcessor } from './notifications/notifications.processor'
 import { SmtpTransport } from './notifications/smtp.transport';
 import { StaffDigestService } from './notifications/staff-digest.service';
 import { OutboxRelayPoller } from './queue/outbox-relay.poller';
+import { NotificationComposer } from './web/emails/notification-composer.service';
+import { StaffDigestEmail } from './web/emails/staff-digest-email.service';
 
 /** The job side: BullMQ processors, the outbox relay and the SMTP transport; no HTTP server. */
 @Module({})
@@ -28,7 +30,9 @@ export class WorkerModule {
         GlobalAssignmentService,
         NotificationOutbox,
         MatchingProcessor,
-        NotificationComposer,
+        // Notifications sends what src/web/emails composes: it owns the interface, web implements it.
+        { provide: EmailComposer, useClass: NotificationComposer },
+        StaffDigestEmail,
         NotificationDelivery,
         NotificationSweeper,
         NotificationsProcessor,

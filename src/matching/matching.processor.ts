@@ -15,9 +15,7 @@ import {
   MATCHING_QUEUE,
   OPTIMISE_ASSIGNMENTS_JOB,
   RECHECK_VOLUNTEER_JOB,
-  STAFF_DIGEST_JOB,
 } from '../queue/job-contracts';
-import { StaffDigestService } from '../notifications/staff-digest.service';
 import { startQueueWorker } from '../queue/queue-worker';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchDecisionsService } from './match-decisions.service';
@@ -32,7 +30,8 @@ const EXPIRE_EVERY_MS = 60_000;
 const MATCH_BATCH_SIZE = 16;
 const MATCH_CONCURRENT_BATCHES = 2;
 const OPTIMISE_EVERY_MS = 15 * 60_000;
-const STAFF_DIGEST_CRON = { pattern: '0 7 * * *', tz: 'Europe/Berlin' };
+/** Schedulers this queue no longer runs: the staff digest moved to the notifications queue. */
+const RETIRED_SCHEDULERS = ['staff-digest'];
 
 /** Thin: validates each job and calls the service. Only the worker process provides it. */
 @Injectable()
@@ -52,7 +51,6 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
     private readonly decisions: MatchDecisionsService,
     private readonly assignments: GlobalAssignmentService,
     private readonly queues: JobQueues,
-    private readonly staffDigest: StaffDigestService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,11 +63,11 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
         [RECHECK_VOLUNTEER_JOB]: (p) => this.matching.recheckForVolunteer(p.volunteerId),
         [EXPIRE_OFFERS_JOB]: () => this.decisions.expireOverdueOffers(),
         [OPTIMISE_ASSIGNMENTS_JOB]: (p) => this.assignments.optimise(p.requestedBy ?? null),
-        [STAFF_DIGEST_JOB]: () => this.staffDigest.queueDigest(),
       },
     });
     // Schedulers are upserted by id, so every worker may declare them; Redis keeps one of each.
     await this.scheduleAll();
+    await this.retireOldSchedulers();
     // Declared again from time to time: a Redis that lost its data has lost the schedulers too.
     this.scheduleTimer = setInterval(() => void this.scheduleAll(), EXPIRE_EVERY_MS);
   }
@@ -77,18 +75,27 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
   private async scheduleAll(): Promise<void> {
     await this.schedule(EXPIRE_OFFERS_JOB, { every: EXPIRE_EVERY_MS });
     await this.schedule(OPTIMISE_ASSIGNMENTS_JOB, { every: OPTIMISE_EVERY_MS });
-    await this.schedule(STAFF_DIGEST_JOB, STAFF_DIGEST_CRON);
   }
 
   private async schedule(
-    jobName: typeof EXPIRE_OFFERS_JOB | typeof OPTIMISE_ASSIGNMENTS_JOB | typeof STAFF_DIGEST_JOB,
-    repeat: { every: number } | { pattern: string; tz: string },
+    jobName: typeof EXPIRE_OFFERS_JOB | typeof OPTIMISE_ASSIGNMENTS_JOB,
+    repeat: { every: number },
   ): Promise<void> {
     try {
       const data: JobPayload<typeof MATCHING_QUEUE, typeof jobName> = {};
       await this.queues.get(MATCHING_QUEUE).upsertJobScheduler(jobName, repeat, { name: jobName, data });
     } catch (error) {
       this.logger.warn(`could not schedule ${jobName} yet: ${(error as Error).message}`);
+    }
+  }
+
+  /** A retired scheduler left in Redis would queue jobs this queue's contract no longer knows. */
+  private async retireOldSchedulers(): Promise<void> {
+    for (const id of RETIRED_SCHEDULERS) {
+      await this.queues
+        .get(MATCHING_QUEUE)
+        .removeJobScheduler(id)
+        .catch((error: Error) => this.logger.warn(`could not remove scheduler ${id}: ${error.message}`));
     }
   }
 

@@ -12,7 +12,7 @@ import {
   type OutgoingEmail,
 } from './email-transport';
 import { MicroBatcher } from '../queue/micro-batch';
-import { ComposedNotification, NotificationComposer } from './notification-composer.service';
+import { ComposedNotification, EmailComposer } from './email-composer';
 import { Notification } from './notification.entity';
 import { UndeliverableAddress } from './undeliverable-address.entity';
 
@@ -182,7 +182,7 @@ export class NotificationDelivery {
     // DataSource, not repositories: Delivery locks and updates notification rows and marks offered matches in one statement per batch (cross-feature write).
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EMAIL_TRANSPORT) private readonly transport: EmailTransport,
-    private readonly composer: NotificationComposer,
+    private readonly composer: EmailComposer,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.retry = smtpRetryPolicy(config);

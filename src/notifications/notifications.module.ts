@@ -3,17 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Notification } from './notification.entity';
 import { UndeliverableAddress } from './undeliverable-address.entity';
 import { StaffModule } from '../staff/staff.module';
-import { EmailTemplatePreviewsController } from '../web/emails/email-template-previews.controller';
 import { NotificationOutbox } from './notification-outbox.service';
 import { StaffNotificationsController } from './staff-notifications.controller';
 
 /**
- * The API side of notifications: writing emails to the outbox, template previews, the staff list of
- * undelivered email. Sending lives in the worker.
+ * The API side of notifications: writing emails to the outbox, the staff list of undelivered email.
+ * Sending lives in the worker; composing and the template previews in src/web/emails.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, UndeliverableAddress]), StaffModule],
-  controllers: [StaffNotificationsController, EmailTemplatePreviewsController],
+  controllers: [StaffNotificationsController],
   providers: [NotificationOutbox],
   exports: [NotificationOutbox],
 })

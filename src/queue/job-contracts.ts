@@ -12,12 +12,12 @@ export const MATCH_REQUEST_JOB = 'match-request';
 export const RECHECK_VOLUNTEER_JOB = 'recheck-volunteer';
 export const EXPIRE_OFFERS_JOB = 'expire-offers';
 export const OPTIMISE_ASSIGNMENTS_JOB = 'optimise-assignments';
-/** Daily at 07:00 Europe/Berlin: the staff digest of what needs attention. */
-export const STAFF_DIGEST_JOB = 'staff-digest';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
 /** Compose (unless a failed attempt already did), then send; see NotificationDelivery. */
 export const SEND_NOTIFICATION_JOB = 'send-notification';
+/** Daily at 07:00 Europe/Berlin: the staff digest of what needs attention. */
+export const STAFF_DIGEST_JOB = 'staff-digest';
 
 const id = z.string().uuid();
 /** Scheduled jobs carry nothing: they look for due work themselves. */
@@ -30,11 +30,11 @@ export const JOB_CONTRACTS = {
     [EXPIRE_OFFERS_JOB]: nothing,
     /** requestedBy: the staff user who asked for the run; absent or null for the scheduled run. */
     [OPTIMISE_ASSIGNMENTS_JOB]: z.object({ requestedBy: id.nullable().optional() }).strict(),
-    // Lives on the matching queue beside the other scheduled jobs; it only queues one email.
-    [STAFF_DIGEST_JOB]: nothing,
   },
   [NOTIFICATIONS_QUEUE]: {
     [SEND_NOTIFICATION_JOB]: z.object({ notificationId: id }),
+    /** Queues the day's staff digest email (once per Berlin day, keyed by the day). */
+    [STAFF_DIGEST_JOB]: nothing,
   },
 } as const;
 

@@ -111,6 +111,14 @@ describe('module walls (dependency-cruiser)', () => {
       ['features-not-to-web'],
     ],
     [
+      'notifications importing an email view (emails are composed in src/web/emails)',
+      {
+        'src/notifications/notification-delivery.service.ts': `import { render } from '../web/emails/render-email';\nexport const r = render;\n`,
+        'src/web/emails/render-email.ts': `export const render = (): string => '';\n`,
+      },
+      ['features-not-to-web'],
+    ],
+    [
       'a page importing a controller',
       {
         'src/matching/staff-matching.controller.ts': `export class StaffMatchingController {}\n`,

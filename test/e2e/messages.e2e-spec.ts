@@ -5,7 +5,7 @@ import { berlinInstant } from '../../src/shared/berlin-time';
 import { followUpTime, reminderTime } from '../../src/notifications/domain/send-schedule';
 import { Notification } from '../../src/notifications/notification.entity';
 import { StaffDigestService } from '../../src/notifications/staff-digest.service';
-import { MATCHING_QUEUE, STAFF_DIGEST_JOB } from '../../src/queue/job-contracts';
+import { NOTIFICATIONS_QUEUE, STAFF_DIGEST_JOB } from '../../src/queue/job-contracts';
 import { AuditLog } from '../../src/staff/audit-log.entity';
 import { daysAhead, publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
@@ -260,7 +260,7 @@ describe('messages: confirmation with .ics, reminder, follow-up, help-seeker not
     expect(mail.text).not.toContain('040 1234567');
     expect(await digest.queueDigest()).toBe(false);
     // The worker schedules it every morning at 07:00 Berlin time.
-    const scheduler = await jobs.scheduler(MATCHING_QUEUE, STAFF_DIGEST_JOB);
+    const scheduler = await jobs.scheduler(NOTIFICATIONS_QUEUE, STAFF_DIGEST_JOB);
     expect(scheduler).toMatchObject({ pattern: '0 7 * * *', tz: 'Europe/Berlin' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.messages.filter((m) => m.subject?.startsWith('Tagesübersicht'))).toHaveLength(1);

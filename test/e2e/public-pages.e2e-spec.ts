@@ -4,7 +4,7 @@ import { HelpRequest } from '../../src/help-seekers/help-request.entity';
 import { ConsentRecord } from '../../src/common/consent-record.entity';
 import { OutboxJob } from '../../src/queue/outbox-job.entity';
 import { matchRequestJobId } from '../../src/queue/job-contracts';
-import { StaffDigestService } from '../../src/notifications/staff-digest.service';
+import { StaffDigestEmail } from '../../src/web/emails/staff-digest-email.service';
 import { daysAhead, volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { launchChromium, screenshot, seriousAxeViolations, tabTo, TestBrowser } from '../helpers/chromium';
@@ -131,7 +131,7 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
       await stack.dataSource.getRepository(OutboxJob).countBy({ jobId: matchRequestJobId(request.id, 1) }),
     ).toBe(0);
     // And the staff's morning digest lists it, so it is not forgotten.
-    const digest = await stack.worker!.get(StaffDigestService).collect(new Date(), 'de');
+    const digest = await stack.worker!.get(StaffDigestEmail).collect(new Date(), 'de');
     expect(digest.sections.inReview.map((item) => item.url)).toContain(
       `${stack.baseUrl}/api/staff/help-requests/${request.id}`,
     );

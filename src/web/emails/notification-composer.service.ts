@@ -1,25 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityNotFoundError, In } from 'typeorm';
-import { createLinkToken } from '../shared/signed-links';
-import { APP_CONFIG, AppConfig } from '../config/config';
-import { HelpRequest } from '../help-seekers/help-request.entity';
-import { FOLLOW_UP_OUTCOMES, Match } from '../matching/match.entity';
-import { createOfferToken } from '../shared/offer-links';
-import { DEFAULT_MATCHING_SETTINGS } from '../settings/matching-settings.service';
-import { AgencyProfileService } from '../settings/agency-profile.service';
-import type { AgencyProfile } from '../settings/dto/agency-profile.dto';
-import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { Volunteer } from '../volunteers/volunteer.entity';
-import { buildIcs } from './domain/ics';
-import { firstAssignmentDate } from './domain/send-schedule';
-import type { OutgoingEmail } from './email-transport';
-import { emailConfirmationKey, emailFingerprint } from './domain/notification-keys';
-import { Notification, NotificationKind } from './notification.entity';
-import { StaffDigestService } from './staff-digest.service';
-import { emailTranslator, renderEmail, type RenderedEmail } from '../web/emails/render-email';
-import { formatDateTime, formatWhen } from '../web/emails/schedule-text';
-import type { Translator } from '../i18n';
+import { createLinkToken } from '../../shared/signed-links';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { HelpRequest } from '../../help-seekers/help-request.entity';
+import { FOLLOW_UP_OUTCOMES, Match } from '../../matching/match.entity';
+import { createOfferToken } from '../../shared/offer-links';
+import { DEFAULT_MATCHING_SETTINGS } from '../../settings/matching-settings.service';
+import { AgencyProfileService } from '../../settings/agency-profile.service';
+import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
+import { TaxonomyService } from '../../taxonomy/taxonomy.service';
+import { Volunteer } from '../../volunteers/volunteer.entity';
+import { buildIcs } from '../../notifications/domain/ics';
+import { firstAssignmentDate } from '../../notifications/domain/send-schedule';
+import { EmailComposer, type ComposedNotification } from '../../notifications/email-composer';
+import type { OutgoingEmail } from '../../notifications/email-transport';
+import { emailConfirmationKey, emailFingerprint } from '../../notifications/domain/notification-keys';
+import { Notification, NotificationKind } from '../../notifications/notification.entity';
+import type { Translator } from '../../i18n';
+import { emailTranslator, renderEmail, type RenderedEmail } from './render-email';
+import { formatDateTime, formatWhen } from './schedule-text';
+import { StaffDigestEmail } from './staff-digest-email.service';
 
 /** How long the links in emails stay valid. */
 const VOLUNTEER_LINK_DAYS = 365;
@@ -27,15 +28,6 @@ const FOLLOW_UP_LINK_DAYS = 60;
 export const EMAIL_CONFIRMATION_LINK_DAYS = 7;
 export const SELF_SERVICE_LINK_DAYS = 7;
 const DAY_MS = 24 * 3600_000;
-
-export interface ComposedNotification {
-  /** Null when the email is no longer wanted; the sender then cancels it. */
-  email: OutgoingEmail | null;
-  /** Batched notifications this email delivers as well (the offers inside a digest). */
-  covers: string[];
-  /** Batched notifications that are no longer wanted (their offer was withdrawn meanwhile). */
-  cancels: string[];
-}
 
 /** A match with the request and volunteer it joins, as read for composing. */
 interface MatchRows {
@@ -57,21 +49,24 @@ interface MatchContext {
 }
 
 /**
- * Turns a notification row into a ready email, reading the current state. Kept apart from sending
- * so a retry after an SMTP failure repeats only the SMTP step's inputs, never a state change.
- * The email is null when it is no longer wanted (a reminder for a match called off, an offer to
- * a volunteer who paused): the sender then cancels it instead of sending.
+ * Turns a notification row into a ready email, reading the current state (notifications' EmailComposer,
+ * bound in the worker's composition root). Kept apart from sending so a retry after an SMTP failure
+ * repeats only the SMTP step's inputs, never a state change. The email is null when it is no longer
+ * wanted (a reminder for a match called off, an offer to a volunteer who paused): the sender then
+ * cancels it instead of sending.
  */
 @Injectable()
-export class NotificationComposer {
+export class NotificationComposer extends EmailComposer {
   constructor(
     // DataSource, not repositories: Read model: renders an email from the current request, match and volunteer rows, across features.
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly taxonomy: TaxonomyService,
-    private readonly staffDigest: StaffDigestService,
+    private readonly staffDigest: StaffDigestEmail,
     private readonly agencyProfile: AgencyProfileService,
-  ) {}
+  ) {
+    super();
+  }
 
   /**
    * Composes a batch, one result per notification in order: the matches they are about are read
