@@ -15,7 +15,8 @@
  *   see README "Module walls"; read models named `*ReadModel` / `*.queries.ts` read across them);
  * - `dto/**`: the other feature's input shapes;
  * - `domain/**`: the other feature's pure vocabulary (e.g. help-seekers/domain/request-status).
- * src/cli is a composition root like main.ts and worker.ts: it may wire up anything.
+ * src/cli is a composition root like main.ts and worker.ts: it may wire up any feature (not src/web,
+ * which only the src/*.module.ts roots register).
  */
 
 /** Packages that tie code to a framework, a database or a transport. */
