@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { csrfTokenFor } from '../../src/web/console/csrf';
 import { daysAhead, volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { expectErrorShape } from '../helpers/assertions';
@@ -304,5 +305,80 @@ describe('help-seeker rights: export, erasure, withdrawal of consent', () => {
       requestId,
     ]);
     expect(request.status).toBe('cancelled');
+  });
+  it('should offer the rights on the console request page: download, withdrawal, erasure only when confirmed', async () => {
+    const third = {
+      name: 'Konstanze Konsole',
+      phone: '040 5550001',
+      email: 'konstanze@example.org',
+      street: 'Bahrenfelder Straße 9',
+    };
+    const { requestId, seekerId } = await intake(third, 'Hilfe beim Tragen der Wasserkisten');
+    const cookie = `nahbar_staff=${token}`;
+    const csrf = csrfTokenFor(token, stack.config.LINK_SECRET);
+    const post = async (path: string, form: Record<string, string>) =>
+      fetch(`${stack.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, ...form }),
+        redirect: 'manual',
+      });
+    const nameNow = async (): Promise<string> =>
+      (await stack.dataSource.query(`SELECT name FROM help_seeker WHERE id = $1`, [seekerId]))[0].name;
+
+    const html = await (
+      await fetch(`${stack.baseUrl}/console/requests/${requestId}`, { headers: { cookie } })
+    ).text();
+    expect(html).toContain(`href="/console/help-seekers/${seekerId}/export"`);
+    expect(html).toContain(`action="/console/help-seekers/${seekerId}/erase"`);
+    expect(html).toContain(`action="/console/help-seekers/${seekerId}/withdraw"`);
+
+    const download = await fetch(`${stack.baseUrl}/console/help-seekers/${seekerId}/export`, {
+      headers: { cookie },
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toContain('attachment');
+    expect((await download.json()).person.name).toBe(third.name);
+
+    // Without the tick, or with a made-up reason: 400, nothing erased.
+    expect(
+      (await post(`/console/help-seekers/${seekerId}/erase`, { requestId, reason: 'person-asked' })).status,
+    ).toBe(400);
+    expect(
+      (await post(`/console/help-seekers/${seekerId}/erase`, { requestId, reason: 'whim', confirm: 'yes' }))
+        .status,
+    ).toBe(400);
+    expect(await nameNow()).toBe(third.name);
+
+    const withdrawn = await post(`/console/help-seekers/${seekerId}/withdraw`, {
+      requestId,
+      purpose: 'health-data',
+    });
+    expect(withdrawn.status).toBe(303);
+    expect(withdrawn.headers.get('location')).toBe(`/console/requests/${requestId}?done=health-withdrawn`);
+    const [{ needs }] = await stack.dataSource.query(
+      `SELECT accessibility_needs AS needs FROM help_seeker WHERE id = $1`,
+      [seekerId],
+    );
+    expect(needs).toEqual([]);
+
+    const erased = await post(`/console/help-seekers/${seekerId}/erase`, {
+      requestId,
+      reason: 'consent-withdrawn',
+      confirm: 'yes',
+    });
+    expect(erased.status).toBe(303);
+    expect(erased.headers.get('location')).toBe(`/console/requests/${requestId}?done=erased`);
+    expect(await nameNow()).toBe('–');
+    const [{ withdrawnAt }] = await stack.dataSource.query(
+      `SELECT withdrawn_at AS "withdrawnAt" FROM consent_record WHERE subject_id = $1 AND purpose = 'data-processing'`,
+      [seekerId],
+    );
+    expect(withdrawnAt).not.toBeNull();
+    const after = await (
+      await fetch(`${stack.baseUrl}/console/requests/${requestId}?done=erased`, { headers: { cookie } })
+    ).text();
+    expect(after).not.toContain(third.name);
+    expect(after).toContain('Die Daten der Person sind gelöscht');
   });
 });
