@@ -381,4 +381,57 @@ describe('help-seeker rights: export, erasure, withdrawal of consent', () => {
     expect(after).not.toContain(third.name);
     expect(after).toContain('Die Daten der Person sind gelöscht');
   });
+  it('should audit reads of contact data: a volunteer profile in the console and the people the intake duplicate check shows', async () => {
+    const cookie = `nahbar_staff=${token}`;
+    const csrf = csrfTokenFor(token, stack.config.LINK_SECRET);
+    const audits = async (action: string, entityId: string): Promise<number> =>
+      (
+        await stack.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND entity_id = $2 AND staff_user_id = $3`,
+          [action, entityId, staffId],
+        )
+      )[0].n;
+
+    const volunteer = await requestJson(stack.baseUrl, 'POST', '/api/staff/volunteers', {
+      token,
+      body: volunteerBody({ name: 'Paula Profil' }),
+    });
+    expect(volunteer.status).toBe(201);
+    const profile = await fetch(`${stack.baseUrl}/console/volunteers/${volunteer.body.id}`, {
+      headers: { cookie },
+    });
+    expect(profile.status).toBe(200);
+    expect(await audits('volunteer.viewed', volunteer.body.id)).toBe(1);
+
+    const known = {
+      name: 'Dora Doppelt',
+      phone: '040 5557777',
+      email: 'dora@example.org',
+      street: 'Am Felde 2',
+    };
+    const { seekerId } = await intake(known, 'Einkauf');
+    const form = new URLSearchParams({
+      _csrf: csrf,
+      name: known.name,
+      phone: known.phone,
+      preferredContact: 'phone',
+      category: 'shopping',
+      description: 'Einkauf, zweites Mal',
+      postalCode: '22765',
+      date: daysAhead(4),
+      start: '10:00',
+      end: '11:00',
+      urgency: 'normal',
+      consent: 'yes',
+    });
+    const shown = await fetch(`${stack.baseUrl}/console/intake`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+      redirect: 'manual',
+    });
+    const html = await shown.text();
+    expect([shown.status, html.includes(known.phone)]).toEqual([200, true]);
+    expect(await audits('help-seeker.duplicate-shown', seekerId)).toBe(1);
+  });
 });

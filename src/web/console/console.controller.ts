@@ -499,6 +499,15 @@ export class ConsoleRequestsController {
         form.postalCode || null,
       );
       if (duplicates.length > 0) {
+        // The check shows these people's contact data: each read is audited.
+        for (const duplicate of duplicates) {
+          await this.audit.record({
+            staffUserId: staff.id,
+            action: 'help-seeker.duplicate-shown',
+            entityType: 'help-seeker',
+            entityId: duplicate.id,
+          });
+        }
         sendPage(response, 200, IntakePage, { view, labels, form, duplicates });
         return;
       }
