@@ -10,11 +10,18 @@ import {
   StaffHelpRequestsController,
 } from './staff-help-requests.controller';
 import { StaffHelpRequestsService } from './staff-help-requests.service';
+import { HelpSeekerRightsService } from './help-seeker-rights.service';
+import { StaffHelpSeekersController } from './staff-help-seekers.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([HelpRequest, HelpSeeker]), StaffModule],
-  controllers: [PublicHelpRequestsController, StaffHelpRequestsController, ProviderHelpRequestsController],
-  providers: [HelpRequestsService, StaffHelpRequestsService],
-  exports: [HelpRequestsService, StaffHelpRequestsService],
+  controllers: [
+    PublicHelpRequestsController,
+    StaffHelpRequestsController,
+    ProviderHelpRequestsController,
+    StaffHelpSeekersController,
+  ],
+  providers: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService],
+  exports: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService],
 })
 export class HelpSeekersModule {}

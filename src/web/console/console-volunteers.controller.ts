@@ -16,6 +16,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { FieldError } from '../../common/validation';
 import { MatchingSettingsService } from '../../settings/matching-settings.service';
+import { AuditService } from '../../staff/audit.service';
 import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { RecordCertificateDto, UpdateVolunteerDto } from '../../volunteers/dto/create-volunteer.dto';
@@ -50,6 +51,7 @@ export class ConsoleVolunteersController {
     private readonly volunteers: VolunteersService,
     private readonly settings: MatchingSettingsService,
     private readonly taxonomy: TaxonomyService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -83,10 +85,11 @@ export class ConsoleVolunteersController {
   async profile(
     @Param('id', ParseUUIDPipe) id: string,
     @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
     @Res() response: Response,
     @Query('done') done?: string,
   ): Promise<void> {
-    await this.sendProfile(response, 200, view, id, [], noticeOf(view, done));
+    await this.sendProfile(response, 200, view, id, [], noticeOf(view, done), staff);
   }
 
   @Post(':id')
@@ -166,8 +169,18 @@ export class ConsoleVolunteersController {
     id: string,
     problems: FieldError[],
     notice: string | null,
+    reader?: AuthenticatedStaff,
   ): Promise<void> {
     const volunteer = await this.volunteers.get(id);
+    if (reader) {
+      // A read of a volunteer's profile (contact, birth date, certificate) is audited like a help-seeker's.
+      await this.audit.record({
+        staffUserId: reader.id,
+        action: 'volunteer.viewed',
+        entityType: 'volunteer',
+        entityId: id,
+      });
+    }
     const history = await this.dataSource.query<VolunteerHistoryRow[]>(
       `SELECT r.id AS "requestId", r.category, r.district, m.status, m.score, m.created_at AS "createdAt"
          FROM match m JOIN help_request r ON r.id = m.request_id

@@ -21,6 +21,8 @@ import { HelpRequestNote } from '../../help-seekers/help-request-note.entity';
 import { CallTasksService } from '../../matching/call-tasks.service';
 import { HelpRequestsService } from '../../help-seekers/help-requests.service';
 import { StaffHelpRequestsService } from '../../help-seekers/staff-help-requests.service';
+import { EraseHelpSeekerDto, WithdrawConsentDto } from '../../help-seekers/dto/help-seeker-rights.dto';
+import { HelpSeekerRightsService } from '../../help-seekers/help-seeker-rights.service';
 import { MatchDecisionsService } from '../../matching/match-decisions.service';
 import { StaffMatchingService } from '../../matching/staff-matching.service';
 import { MatchingService } from '../../matching/matching.service';
@@ -63,6 +65,9 @@ const NOTICES: Record<string, MessageKey> = {
   'settings-saved': 'console.settings.saved',
   'staff-created': 'console.settings.staffCreated',
   'agency-saved': 'console.agency.saved',
+  erased: 'console.rights.erased',
+  'health-withdrawn': 'console.rights.healthWithdrawn',
+  'erase-refused': 'console.rights.refused',
 };
 export const noticeOf = (view: ConsoleView, done: unknown): string | null =>
   typeof done === 'string' && NOTICES[done] ? view.t.t(NOTICES[done]) : null;
@@ -171,6 +176,7 @@ export class ConsoleRequestsController {
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
     private readonly callTasks: CallTasksService,
+    private readonly rights: HelpSeekerRightsService,
   ) {}
 
   @Get()
@@ -369,6 +375,100 @@ export class ConsoleRequestsController {
     response.redirect(303, '/console');
   }
 
+  /** Art. 15: the person's data as a JSON download (the service audits it). */
+  @Get('help-seekers/:id/export')
+  async exportHelpSeeker(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const data = await this.rights.export(id, staff);
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="help-seeker-${id}.json"`,
+        'Cache-Control': 'no-store',
+      })
+      .send(JSON.stringify(data, null, 2));
+  }
+
+  /** Withdrawal of the health-data consent: the health details go, the request stays. */
+  @Post('help-seekers/:id/withdraw')
+  async withdrawConsent(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const requestId = this.requestIdOf(body);
+    const outcome = await readForm(WithdrawConsentDto, { purpose: body.purpose }, view.t);
+    if (!outcome.ok) {
+      throw new DomainError('invalid-purpose', 'purpose must be data-processing or health-data', 'purpose');
+    }
+    try {
+      const result = await this.rights.withdrawConsent(id, outcome.dto.purpose, staff);
+      response.redirect(
+        303,
+        `/console/requests/${requestId}?done=${result.erased ? 'erased' : 'health-withdrawn'}`,
+      );
+    } catch (error) {
+      this.refusedOrThrow(error, requestId, response);
+    }
+  }
+
+  /** Art. 17 after an explicit confirmation; "consent withdrawn" records the withdrawal too. */
+  @Post('help-seekers/:id/erase')
+  async eraseHelpSeeker(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const requestId = this.requestIdOf(body);
+    const outcome = await readForm(
+      EraseHelpSeekerDto,
+      { reason: body.reason, confirm: body.confirm === 'yes' },
+      view.t,
+    );
+    if (!outcome.ok) {
+      throw new DomainError(
+        'erasure-not-confirmed',
+        view.t.t('console.rights.notConfirmed'),
+        outcome.problems[0]?.field ?? 'confirm',
+      );
+    }
+    try {
+      if (outcome.dto.reason === 'consent-withdrawn') {
+        await this.rights.withdrawConsent(id, 'data-processing', staff);
+      } else {
+        await this.rights.erase(id, staff, outcome.dto.reason);
+      }
+      response.redirect(303, `/console/requests/${requestId}?done=erased`);
+    } catch (error) {
+      this.refusedOrThrow(error, requestId, response);
+    }
+  }
+
+  private requestIdOf(body: Record<string, unknown>): string {
+    const requestId = typeof body.requestId === 'string' ? body.requestId : '';
+    if (!isUUID(requestId)) {
+      throw new DomainError('invalid-request', 'requestId must be a UUID', 'requestId');
+    }
+    return requestId;
+  }
+
+  /** An open call task needs the number: back to the request with the reason in words. */
+  private refusedOrThrow(error: unknown, requestId: string, response: Response): void {
+    if (error instanceof ConflictError) {
+      response.redirect(303, `/console/requests/${requestId}?done=erase-refused`);
+      return;
+    }
+    throw error;
+  }
+
   @Get('intake')
   intakePage(@View() view: ConsoleView, @Res() response: Response): void {
     sendPage(response, 200, IntakePage, {
@@ -399,6 +499,15 @@ export class ConsoleRequestsController {
         form.postalCode || null,
       );
       if (duplicates.length > 0) {
+        // The check shows these people's contact data: each read is audited.
+        for (const duplicate of duplicates) {
+          await this.audit.record({
+            staffUserId: staff.id,
+            action: 'help-seeker.duplicate-shown',
+            entityType: 'help-seeker',
+            entityId: duplicate.id,
+          });
+        }
         sendPage(response, 200, IntakePage, { view, labels, form, duplicates });
         return;
       }

@@ -70,6 +70,7 @@ const requestData = (matches: CandidateRow[]): RequestPageData => ({
     streetAddress: 'Große Bergstraße 189',
   },
   helpSeeker: {
+    id: '6f0c1c57-2a0f-4c1e-9a55-0d5c1f6a7a10',
     name: 'Erika Muster',
     phone: '040 1234567',
     email: null,

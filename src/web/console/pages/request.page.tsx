@@ -16,6 +16,7 @@ import {
   TextareaField,
   type ConsoleView,
 } from '../view';
+import { HelpSeekerRights } from './help-seeker-rights';
 import type { Labels } from './labels';
 
 export interface CandidateRow {
@@ -44,7 +45,7 @@ export interface RequestPageData {
   >;
   helpSeeker: Pick<
     HelpSeeker,
-    'name' | 'phone' | 'email' | 'streetAddress' | 'preferredContact' | 'preferredLanguage'
+    'id' | 'name' | 'phone' | 'email' | 'streetAddress' | 'preferredContact' | 'preferredLanguage'
   > | null;
   provider: { name: string; contactPerson: string } | null;
   consents: { purpose: string; mode: string; givenAt: Date; recordedBy: string | null }[];
@@ -337,6 +338,14 @@ export function RequestPage(props: {
               </dd>
             </dl>
           </section>
+        ) : null}
+        {helpSeeker ? (
+          <HelpSeekerRights
+            view={view}
+            requestId={request.id}
+            helpSeekerId={helpSeeker.id}
+            purposes={data.consents.map((consent) => consent.purpose)}
+          />
         ) : provider ? (
           <section class="card">
             <h2>{t.t('console.request.provider')}</h2>
