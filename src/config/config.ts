@@ -142,8 +142,19 @@ export const envShape = z.object({
     .int()
     .min(1000)
     .max(600_000)
-    .default(30_000)
-    .describe("BullMQ job lock; a killed worker's jobs run again after it expires."),
+    .default(20_000)
+    .describe(
+      "BullMQ job lock, renewed every half of it; a killed worker's jobs run again once it has expired and a stalled check has seen it (at most `QUEUE_LOCK_MS` + `QUEUE_STALLED_CHECK_MS`).",
+    ),
+  QUEUE_STALLED_CHECK_MS: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .max(600_000)
+    .default(15_000)
+    .describe(
+      "How often a worker looks for jobs whose lock expired (a killed worker's) and queues them again.",
+    ),
   MAIL_SINK_ENABLED: booleanString
     .default('false')
     .describe(

@@ -10,6 +10,18 @@ export type JobHandlers<Q extends QueueName> = {
 };
 
 /**
+ * When a killed worker's jobs run again: its locks expire unrenewed at most `lockDuration` after the
+ * kill, and the next stalled check (every `stalledInterval`, by any worker) queues them again. With
+ * the defaults (20 s + 15 s) that is within 35 s of the kill, plus a worker's start-up (docs/delivery.md).
+ */
+export function stalledJobOptions(config: Pick<AppConfig, 'QUEUE_LOCK_MS' | 'QUEUE_STALLED_CHECK_MS'>): {
+  lockDuration: number;
+  stalledInterval: number;
+} {
+  return { lockDuration: config.QUEUE_LOCK_MS, stalledInterval: config.QUEUE_STALLED_CHECK_MS };
+}
+
+/**
  * Starts a BullMQ worker with one handler per job of the queue's contract (a missing one does not
  * compile). Payloads are validated against the contract first: a malformed payload or an unknown
  * job name fails the job for good (kept in the failed set, logged), instead of being retried forever.
@@ -41,9 +53,7 @@ export function startQueueWorker<Q extends QueueName>(options: {
       connection: workerConnectionOptions(options.config.REDIS_URL),
       prefix: options.config.QUEUE_PREFIX,
       concurrency: options.concurrency,
-      // A killed worker's jobs are picked up again once their lock has expired unrenewed.
-      lockDuration: options.config.QUEUE_LOCK_MS,
-      stalledInterval: options.config.QUEUE_LOCK_MS,
+      ...stalledJobOptions(options.config),
       settings: options.backoffStrategy ? { backoffStrategy: options.backoffStrategy } : undefined,
     },
   );
