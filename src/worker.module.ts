@@ -46,6 +46,7 @@ export class WorkerModule {
               host: appConfig.SMTP_HOST,
               port: appConfig.SMTP_PORT,
               secure: appConfig.SMTP_SECURE,
+              requireTls: appConfig.SMTP_REQUIRE_TLS,
               user: appConfig.SMTP_USER,
               pass: appConfig.SMTP_PASS,
               from: appConfig.MAIL_FROM,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppConfig, loadConfig } from '../config/config';
+import { loadConfig } from '../config/config';
 import { createApiApp } from '../api-app';
 import { HelpRequestsService } from '../help-seekers/help-requests.service';
 import { startMailSink } from '../notifications/mail-sink';
@@ -15,13 +15,15 @@ import { ensureDatabaseExists, runMigrations } from './database-setup';
 import { DEMO_PROVIDERS, DEMO_STAFF, demoRequests, demoVolunteers } from './demo-agency';
 import { formatImportReport } from '../postal-codes/import-postal-codes';
 import { runPostalCodeImport } from './import-postal-codes';
+import { demoEnv, formatWelcome } from './demo-banner';
+import type { AddressInfo } from 'node:net';
 
 /**
  * `npm run demo`: one command from a fresh clone to a running agency. Migrates, imports postal
  * codes, loads the Altona demo agency once, and runs mail sink, API and worker in this process.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ MAIL_SINK_ENABLED: 'true', ...process.env });
+  const config = loadConfig(demoEnv(process.env));
   await ensureDatabaseExists(config.DATABASE_URL);
   const applied = await runMigrations(config.DATABASE_URL, async (dataSource) => {
     console.log(formatImportReport(await runPostalCodeImport(dataSource)));
@@ -38,7 +40,8 @@ async function main(): Promise<void> {
   worker.enableShutdownHooks();
 
   const seeded = await seedDemoAgency(api);
-  printWelcome(config, seeded);
+  const { port } = (api.getHttpServer() as { address(): AddressInfo }).address();
+  console.log(formatWelcome(config, port, seeded, DEMO_STAFF));
 }
 
 async function seedDemoAgency(api: INestApplication): Promise<boolean> {
@@ -86,21 +89,6 @@ async function seedDemoAgency(api: INestApplication): Promise<boolean> {
     );
   }
   return true;
-}
-
-function printWelcome(config: AppConfig, seeded: boolean): void {
-  const base = config.PUBLIC_BASE_URL;
-  console.log(`
-──────────────────────────────────────────────────────────────
- nahbar demo is running${seeded ? ' (demo agency Hamburg-Altona loaded)' : ''}
-   Public pages ${base}/   (help request, volunteer sign-up, …)
-   API docs     ${base}/api/docs
-   Health       ${base}/api/health
-   Mailbox      ${config.MAIL_SINK_ENABLED ? `${base}/demo/mail` : '(mail sink off: mail goes to ' + config.SMTP_HOST + ')'}
-   Console      ${base}/console
-${DEMO_STAFF.map((user) => `   Staff login  ${user.email} / ${user.password}   (${user.role}, demo only)`).join('\n')}
- Stop with Ctrl+C.
-──────────────────────────────────────────────────────────────`);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackHost } from '../shared/loopback';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'])
@@ -51,6 +52,11 @@ export const envShape = z.object({
     .default(2525)
     .describe('Port of the outgoing mail server.'),
   SMTP_SECURE: booleanString.default('false').describe('TLS from the start (port 465).'),
+  SMTP_REQUIRE_TLS: booleanString
+    .optional()
+    .describe(
+      'Send only over TLS (STARTTLS required unless `SMTP_SECURE`). Default: on in production unless `SMTP_HOST` is loopback, else off.',
+    ),
   SMTP_USER: z.string().optional().describe('SMTP login, if the server needs one.'),
   SMTP_PASS: z.string().optional().describe('SMTP password, if the server needs one.'),
   MAIL_FROM: z
@@ -208,13 +214,24 @@ const envSchema = envShape.superRefine((env, ctx) => {
   }
 });
 
-export type AppConfig = Readonly<z.infer<typeof envSchema>>;
+/** Fills the defaults that depend on other settings. */
+const configSchema = envSchema.transform((env) => ({
+  ...env,
+  SMTP_REQUIRE_TLS: env.SMTP_REQUIRE_TLS ?? smtpRequiresTlsByDefault(env.NODE_ENV, env.SMTP_HOST),
+}));
+
+/** In production mail leaves the machine only over TLS; a loopback relay (a local MTA) is exempt. */
+export function smtpRequiresTlsByDefault(nodeEnv: string, smtpHost: string): boolean {
+  return nodeEnv === 'production' && !isLoopbackHost(smtpHost);
+}
+
+export type AppConfig = Readonly<z.infer<typeof configSchema>>;
 
 export class InvalidConfigError extends Error {}
 
 /** Validates the environment once at start-up; a bad value stops the process with every problem named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const result = envSchema.safeParse(env);
+  const result = configSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new InvalidConfigError(`Invalid configuration:\n${problems.join('\n')}`);

@@ -14,7 +14,7 @@ import { assignGreedily } from './domain/greedy-assignment';
 
 export const LAST_ASSIGNMENT_RUN_KEY = 'assignment-run:last';
 /** One optimisation at a time across all workers; a second one would only redo the same work. */
-const OPTIMISE_LOCK = 7_465_002;
+export const OPTIMISE_LOCK = 7_465_002;
 
 export interface AssignmentRunSummary {
   at: string;

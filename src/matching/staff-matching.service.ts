@@ -6,6 +6,7 @@ import { summariseExclusions } from './domain';
 import { assertRequestTransition } from '../help-seekers/domain/request-status';
 import { HelpRequest, type HelpRequestStatus } from '../help-seekers/help-request.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
+import { JobQueues } from '../queue/job-queues.service';
 import { OutboxService } from '../queue/outbox.service';
 import {
   MATCH_REQUEST_JOB,
@@ -18,6 +19,7 @@ import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { BlockVolunteerDto, CloseRequestDto } from './dto/matching-actions.dto';
 import { matchStatusesLeadingTo } from './domain/match-status';
+import { OPTIMISE_LOCK } from './global-assignment.service';
 import { Match } from './match.entity';
 import { VolunteerBlock } from './volunteer-block.entity';
 
@@ -29,6 +31,7 @@ export class StaffMatchingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly queues: JobQueues,
   ) {}
 
   /** "Not this volunteer again" for this help-seeker: also withdraws open proposals of the pair. */
@@ -213,18 +216,53 @@ export class StaffMatchingService {
     return { id: requestId, status: 'matching' };
   }
 
-  /** Queues a global re-optimisation; its result is read from `lastRun`. */
+  /**
+   * Queues a global re-optimisation; its result is read from `lastRun`. One at a time: while one
+   * runs (the worker holds its advisory lock) or one asked for is still waiting (outbox or queue),
+   * a second request is refused with a conflict that says so. Requests are serialised by a lock of
+   * their own, so two at once cannot both pass the check.
+   */
   async requestOptimisation(staff: AuthenticatedStaff): Promise<{ queued: true; jobId: string }> {
-    const jobId = `optimise-by-${staff.id}-${Date.now()}`;
-    await this.dataSource.transaction((manager) =>
-      this.outbox.add(manager, {
+    const jobId = `${OPTIMISE_REQUEST_PREFIX}${staff.id}-${Date.now()}`;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [OPTIMISE_REQUEST_LOCK]);
+      const [{ running }] = await manager.query<{ running: boolean }[]>(
+        `SELECT EXISTS (
+           SELECT 1 FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND classid = 0 AND objid = $1 AND objsubid = 1
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+         ) AS running`,
+        [OPTIMISE_LOCK],
+      );
+      const [{ unrelayed }] = await manager.query<{ unrelayed: boolean }[]>(
+        `SELECT EXISTS (
+           SELECT 1 FROM outbox_job WHERE job_name = $1 AND job_id LIKE $2 AND enqueued_at IS NULL
+         ) AS unrelayed`,
+        [OPTIMISE_ASSIGNMENTS_JOB, `${OPTIMISE_REQUEST_PREFIX}%`],
+      );
+      if (running || unrelayed || (await this.optimisationQueued())) {
+        throw new ConflictError('a global optimisation is already running or waiting to run');
+      }
+      await this.outbox.add(manager, {
         queue: MATCHING_QUEUE,
         jobName: OPTIMISE_ASSIGNMENTS_JOB,
         jobId,
         payload: { requestedBy: staff.id },
-      }),
-    );
+      });
+    });
     this.outbox.relaySoon([jobId]);
     return { queued: true, jobId };
   }
+
+  /** A staff-requested run waiting or active in the queue (the scheduler's next run does not count). */
+  private async optimisationQueued(): Promise<boolean> {
+    const jobs = await this.queues.get(MATCHING_QUEUE).getJobs(['active', 'waiting', 'prioritized'], 0, 1000);
+    return jobs.some(
+      (job) => job?.name === OPTIMISE_ASSIGNMENTS_JOB && job.id?.startsWith(OPTIMISE_REQUEST_PREFIX),
+    );
+  }
 }
+
+const OPTIMISE_REQUEST_PREFIX = 'optimise-by-';
+/** Serialises optimisation requests (not the run itself: that is OPTIMISE_LOCK, held by the worker). */
+const OPTIMISE_REQUEST_LOCK = 7_465_003;

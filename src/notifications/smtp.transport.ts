@@ -7,12 +7,15 @@ import {
   type OutgoingEmail,
   type SentEmail,
 } from './email-transport';
+import { isLoopbackHost } from '../shared/loopback';
 
 export interface SmtpTransportOptions {
   host: string;
   port: number;
   /** Implicit TLS (port 465). Without it nodemailer still upgrades via STARTTLS when offered. */
   secure: boolean;
+  /** Refuse to send unless STARTTLS upgraded the connection (nodemailer `requireTLS`). */
+  requireTls?: boolean;
   user?: string;
   pass?: string;
   /** Sender, e.g. `nahbar Freiwilligenagentur <noreply@example.org>`. */
@@ -21,12 +24,6 @@ export interface SmtpTransportOptions {
   maxConnections?: number;
   /** At most this many messages per second from this process, over all connections; 0 = no limit. */
   ratePerSecond?: number;
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
-
-function isLoopback(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 function responseCodeOf(error: unknown): number | undefined {
@@ -67,8 +64,11 @@ export class SmtpTransport implements EmailTransport {
             getSocket: (_: unknown, callback: (error: null, socket: { connection: Socket }) => void) =>
               callback(null, connectWithoutDelay(options.host, options.port)),
           }),
+      // Without implicit TLS: STARTTLS is required when asked for (the production default), so a
+      // stripped STARTTLS offer fails the send instead of sending in clear text.
+      requireTLS: !options.secure && options.requireTls === true,
       // Local sinks (demo, tests, MailHog) speak plain SMTP; never try STARTTLS against them.
-      ignoreTLS: !options.secure && isLoopback(options.host),
+      ignoreTLS: !options.secure && options.requireTls !== true && isLoopbackHost(options.host),
       auth: options.user ? { user: options.user, pass: options.pass ?? '' } : undefined,
       // A hanging server must not block a worker for nodemailer's 10-minute default.
       connectionTimeout: 30_000,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
@@ -42,6 +42,8 @@ const lockVolunteer = (manager: EntityManager, id: string): Promise<Volunteer | 
 
 @Injectable()
 export class VolunteersService {
+  private readonly logger = new Logger(VolunteersService.name);
+
   constructor(
     // DataSource, not repositories: A change writes the volunteer, consent records, emails and re-check jobs (outbox) in one transaction.
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -152,12 +154,40 @@ export class VolunteersService {
    * The magic link to the self-service page, for a registered address; nothing for an unknown one
    * (the page answers the same). At most one email per address and hour (Redis, and the
    * notification's key per hour as a second line).
+   *
+   * Constant work for the caller whether the address is known or not: the request does the same
+   * Redis throttle for any address and returns; the lookup and the email happen after the answer
+   * (`pending`, for tests), so response times do not tell which addresses are registered.
    */
   async sendSelfServiceLink(email: string): Promise<void> {
-    const volunteer = await this.dataSource
-      .getRepository(Volunteer)
-      .findOneBy({ email: email.trim().toLowerCase() });
-    if (!volunteer || !(await this.abuse.firstEmailThisHour('self-service-link', volunteer.email))) {
+    const address = email.trim().toLowerCase();
+    const first = await this.abuse.firstEmailThisHour('self-service-link', address);
+    // setImmediate: after the redirect below this call has been written, not in between.
+    const work = first
+      ? new Promise<void>((resolve, reject) => {
+          setImmediate(() => {
+            this.queueSelfServiceLink(address).then(resolve, reject);
+          });
+        })
+      : Promise.resolve();
+    this.pendingLinks.add(work);
+    void work
+      .catch((error: unknown) =>
+        this.logger.error(`self-service link not queued: ${(error as Error).message}`),
+      )
+      .finally(() => this.pendingLinks.delete(work));
+  }
+
+  /** Settles once every self-service link requested so far is queued (or found to be for no one). */
+  async selfServiceLinksSettled(): Promise<void> {
+    await Promise.allSettled([...this.pendingLinks]);
+  }
+
+  private readonly pendingLinks = new Set<Promise<void>>();
+
+  private async queueSelfServiceLink(address: string): Promise<void> {
+    const volunteer = await this.dataSource.getRepository(Volunteer).findOneBy({ email: address });
+    if (!volunteer) {
       return;
     }
     const jobId = await this.dataSource.transaction((manager) =>

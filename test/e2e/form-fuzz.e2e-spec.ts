@@ -1,0 +1,286 @@
+import fc from 'fast-check';
+import { csrfTokenFor } from '../../src/web/console/csrf';
+import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
+import { loginAs, requestJson } from '../helpers/http';
+import { linkPagesFixture, LinkPageUrls } from '../helpers/link-fixtures';
+import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
+import { startTestStack, TestStack } from '../helpers/test-stack';
+
+/**
+ * Property-based fuzzing of every HTML form: urlencoded bodies made of the field names the pages
+ * use (and others), with hostile values and repeated fields, posted to every public form, every
+ * link page form and every console POST route (with a valid session and CSRF token). Whatever
+ * comes in, the answer is never a 5xx.
+ */
+
+const SEED = 1516;
+const RUNS_PER_ROUTE = 12;
+
+/** Every field name the pages' forms use, plus nested and prototype-ish names. */
+const FIELD_NAMES = [
+  'active',
+  'autoOffer',
+  'availability',
+  'awayUntil',
+  'birthDate',
+  'body',
+  'category',
+  'certificate',
+  'confirm',
+  'consent',
+  'contactPerson',
+  'date',
+  'description',
+  'district',
+  'email',
+  'end',
+  'fields',
+  'fieldsOfActivity',
+  'healthConsent',
+  'helpSeekerId',
+  'inspectedOn',
+  'lang',
+  'language',
+  'languages',
+  'locale',
+  'maxProposals',
+  'maxTravelKm',
+  'name',
+  'neededLanguage',
+  'needs',
+  'next',
+  'offerDelivery',
+  'offerResponseHours',
+  'password',
+  'phone',
+  'postalCode',
+  'preferredContact',
+  'preferredLanguage',
+  'quietEnd',
+  'quietStart',
+  'role',
+  'skill',
+  'skills',
+  'start',
+  'status',
+  'step',
+  'streetAddress',
+  'timeOfDay',
+  'urgency',
+  'volunteer',
+  'website',
+  'weekday',
+  'weekly',
+  'consent.dataProcessing',
+  'helpSeeker.name',
+  'schedule.date',
+  'availability[0].weekday',
+  '__proto__',
+  'constructor',
+  'toString',
+  'volunteerId',
+];
+
+const hostile = fc.constantFrom(
+  '',
+  ' ',
+  'a\u0000b',
+  'constructor',
+  '__proto__',
+  'toString',
+  '1990-13-45',
+  '2026-02-31',
+  'not-a-uuid',
+  '00000000-0000-0000-0000-000000000000',
+  'on',
+  'true',
+  '-1',
+  '1e999',
+  'NaN',
+  '99999999999999999999',
+  '22765',
+  'admin',
+  'x'.repeat(5000),
+  `${'a'.repeat(3000)}@${'b'.repeat(3000)}`,
+  'anna@example.org',
+  '<script>alert(1)</script>',
+  '\u202e\u0645\u0631\u062d\u0628\u0627 👩‍👩‍👧',
+  '%00',
+  '[]',
+  '{}',
+);
+
+const value = fc.oneof(
+  { arbitrary: hostile, weight: 3 },
+  { arbitrary: fc.string({ maxLength: 60 }), weight: 1 },
+);
+
+const form = fc.array(
+  fc.tuple(
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...FIELD_NAMES), weight: 5 },
+      { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
+    ),
+    value,
+  ),
+  { maxLength: 14 },
+);
+
+const idParam = fc.oneof(
+  fc.constantFrom(
+    'not-a-uuid',
+    'constructor',
+    '1',
+    '00000000-0000-0000-0000-000000000000',
+    '%00',
+    'x'.repeat(300),
+  ),
+  fc.uuid(),
+);
+
+describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
+  let smtp: TestSmtpServer;
+  let stack: TestStack;
+  let cookie: string;
+  let csrf: string;
+  let urls: LinkPageUrls;
+  let requestId: string;
+  let providerId: string;
+  let staffId: string;
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    stack = await startTestStack({ smtpPort: smtp.port });
+    const admin = await createStaffUser(stack.dataSource, { role: 'admin' });
+    const other = await createStaffUser(stack.dataSource);
+    staffId = other.id;
+    const token = await loginAs(stack.baseUrl, admin.email, STAFF_PASSWORD);
+    cookie = `nahbar_staff=${token}`;
+    csrf = csrfTokenFor(token, stack.config.LINK_SECRET);
+    urls = await linkPagesFixture(stack, token, { postalCode: '22765' });
+    const list = await requestJson(stack.baseUrl, 'GET', '/api/staff/help-requests', { token });
+    requestId = (list.body.items ?? list.body)[0].id;
+    const provider = await requestJson(stack.baseUrl, 'POST', '/api/staff/providers', {
+      token,
+      body: { name: 'Tafel Altona', contactPerson: 'Pia', email: 'pia@tafel.test', postalCode: '22765' },
+    });
+    providerId = provider.body.id ?? '00000000-0000-0000-0000-000000000000';
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    await smtp?.close();
+  });
+
+  /** Path templates; `:id` is filled with a real id or a fuzzed one. */
+  function routes(): Array<{ path: string; ids?: () => string[]; console?: boolean }> {
+    const tokenOf = (url: string): string => url.split('/').pop()!;
+    const selfService = tokenOf(urls.selfService);
+    return [
+      { path: '/help' },
+      { path: '/help/call-back' },
+      { path: '/help/easy' },
+      { path: '/volunteer' },
+      { path: '/provider' },
+      { path: '/my-account' },
+      { path: `/preferences/${selfService}` },
+      { path: `/preferences/${selfService}/profile` },
+      { path: '/preferences/:id' },
+      { path: '/preferences/:id/profile' },
+      { path: '/preferences/:id/delete' },
+      { path: '/unsubscribe/:id' },
+      { path: '/email-confirmations/:id' },
+      { path: '/offers/:id' },
+      { path: '/follow-ups/:id' },
+      { path: `/follow-ups/${tokenOf(urls.followUp)}` },
+      { path: '/console/login' },
+      { path: '/console/intake', console: true },
+      { path: '/console/requests/:id/propose', console: true, ids: () => [requestId] },
+      { path: '/console/requests/:id/release', console: true, ids: () => [requestId] },
+      { path: '/console/requests/:id/rematch', console: true, ids: () => [requestId] },
+      { path: '/console/requests/:id/notes', console: true, ids: () => [requestId] },
+      { path: '/console/requests/:id/called-back', console: true, ids: () => [requestId] },
+      { path: '/console/matches/:id/approve', console: true, ids: () => [urls.matchId] },
+      { path: '/console/matches/:id/reject', console: true, ids: () => [urls.matchId] },
+      { path: '/console/volunteers/:id', console: true, ids: () => [urls.volunteerId] },
+      { path: '/console/volunteers/:id/pause', console: true, ids: () => [urls.volunteerId] },
+      { path: '/console/volunteers/:id/certificate', console: true, ids: () => [urls.volunteerId] },
+      { path: '/console/providers', console: true },
+      { path: '/console/providers/:id', console: true, ids: () => [providerId] },
+      { path: '/console/providers/:id/approve', console: true, ids: () => [providerId] },
+      { path: '/console/settings/matching', console: true },
+      { path: '/console/settings/staff', console: true },
+      { path: '/console/settings/staff/:id/role', console: true, ids: () => [staffId] },
+      { path: '/console/settings/agency', console: true },
+    ];
+  }
+
+  it('answers a non-UUID id in a console route or form field with a 4xx', async () => {
+    const send = async (
+      method: string,
+      path: string,
+      fields: Record<string, string> = {},
+    ): Promise<number> => {
+      const response = await fetch(`${stack.baseUrl}${path}`, {
+        method,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: method === 'POST' ? new URLSearchParams({ _csrf: csrf, ...fields }) : undefined,
+        redirect: 'manual',
+      });
+      await response.text();
+      return response.status;
+    };
+    const statuses = [
+      await send('GET', '/console/requests/not-a-uuid'),
+      await send('GET', '/console/volunteers/constructor'),
+      await send('POST', '/console/volunteers/not-a-uuid', { name: 'Vera' }),
+      await send('POST', '/console/requests/1/notes', { body: 'Notiz' }),
+      await send('POST', '/console/intake', { helpSeekerId: 'not-a-uuid' }),
+      await send('POST', `/console/requests/${requestId}/propose`, { volunteer: 'not-a-uuid' }),
+    ];
+    for (const status of statuses) {
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(500);
+    }
+  });
+
+  it('answers every fuzzed form post without a 5xx', async () => {
+    const failures: string[] = [];
+    for (const route of routes()) {
+      const id = route.ids ? fc.oneof(fc.constantFrom(...route.ids()), idParam) : idParam;
+      await fc
+        .assert(
+          fc.asyncProperty(form, id, fc.boolean(), async (fields, idValue, withCsrf) => {
+            const path = route.path.replace(':id', encodeURIComponent(idValue));
+            const body = new URLSearchParams();
+            if (route.console && withCsrf) {
+              body.append('_csrf', csrf);
+            }
+            for (const [name, v] of fields) {
+              body.append(name, v);
+            }
+            const response = await fetch(`${stack.baseUrl}${path}`, {
+              method: 'POST',
+              headers: {
+                ...(route.console ? { cookie } : {}),
+                'content-type': 'application/x-www-form-urlencoded',
+              },
+              body,
+              redirect: 'manual',
+            });
+            const text = await response.text();
+            if (response.status >= 500) {
+              failures.push(
+                `POST ${path.slice(0, 200)} -> ${response.status}: ${text.slice(0, 200)}\n  form: ${body.toString().slice(0, 400)}`,
+              );
+              return false;
+            }
+            return true;
+          }),
+          { seed: SEED, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+        )
+        .catch(() => undefined);
+    }
+    expect(failures).toEqual([]);
+  });
+});
