@@ -5,10 +5,25 @@ import {
   UnauthorizedException,
   createParamDecorator,
 } from '@nestjs/common';
-import type { Request } from 'express';
+import type { CookieOptions, Request } from 'express';
+import type { AppConfig } from '../config/config';
 import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
 
 export const SESSION_COOKIE = 'nahbar_staff';
+
+/** The session cookie: HttpOnly, SameSite=Strict, and Secure whenever the site is served over https. */
+export function sessionCookieOptions(
+  config: Pick<AppConfig, 'PUBLIC_BASE_URL'>,
+  expires?: Date,
+): CookieOptions {
+  return {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: new URL(config.PUBLIC_BASE_URL).protocol === 'https:',
+    path: '/',
+    ...(expires ? { expires } : {}),
+  };
+}
 
 export type StaffRequest = Request & { staff?: AuthenticatedStaff; staffToken?: string };
 

@@ -1,9 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { LoginDto } from './dto/login.dto';
-import { CurrentStaff, SESSION_COOKIE, StaffAuthGuard, type StaffRequest } from './staff-auth.guard';
+import {
+  CurrentStaff,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+  StaffAuthGuard,
+  type StaffRequest,
+} from './staff-auth.guard';
 import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
 
 @ApiTags('staff')
@@ -11,20 +23,19 @@ import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
 export class StaffSessionController {
   constructor(
     private readonly auth: StaffAuthService,
+    private readonly abuse: AbuseProtectionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Log in: returns the token for API clients and sets it as an HttpOnly cookie for the browser. */
   @Post()
   @HttpCode(201)
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response) {
+  @ApiTooManyRequestsResponse({ description: 'too many login attempts from this address or for this account' })
+  @ApiServiceUnavailableResponse({ description: 'too many password checks at the moment' })
+  async login(@Body() body: LoginDto, @Ip() ip: string, @Res({ passthrough: true }) response: Response) {
+    await this.abuse.admitLogin(ip, body.email);
     const { token, staff, expiresAt } = await this.auth.login(body.email, body.password);
-    response.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      expires: expiresAt,
-      path: '/',
-    });
+    response.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, expiresAt));
     return { token, expiresAt, staff };
   }
 
@@ -42,6 +53,6 @@ export class StaffSessionController {
     if (request.staffToken) {
       await this.auth.logout(request.staffToken);
     }
-    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    response.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config));
   }
 }
