@@ -1,16 +1,31 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  Ip,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiCookieAuth,
+  ApiForbiddenResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { LoginDto } from './dto/login.dto';
 import {
   CurrentStaff,
+  isCrossSiteRequest,
   SESSION_COOKIE,
   sessionCookieOptions,
   StaffAuthGuard,
@@ -30,9 +45,21 @@ export class StaffSessionController {
   /** Log in: returns the token for API clients and sets it as an HttpOnly cookie for the browser. */
   @Post()
   @HttpCode(201)
-  @ApiTooManyRequestsResponse({ description: 'too many login attempts from this address or for this account' })
+  @ApiTooManyRequestsResponse({
+    description: 'too many login attempts from this address or for this account',
+  })
   @ApiServiceUnavailableResponse({ description: 'too many password checks at the moment' })
-  async login(@Body() body: LoginDto, @Ip() ip: string, @Res({ passthrough: true }) response: Response) {
+  @ApiForbiddenResponse({ description: "a browser's cross-site request (its Origin is another site)" })
+  async login(
+    @Body() body: LoginDto,
+    @Ip() ip: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    // No login CSRF: another site's page must not log the browser into an account of its choosing.
+    if (isCrossSiteRequest(request, this.config)) {
+      throw new ForbiddenException('a login from another site is refused');
+    }
     await this.abuse.admitLogin(ip, body.email);
     const { token, staff, expiresAt } = await this.auth.login(body.email, body.password);
     response.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, expiresAt));

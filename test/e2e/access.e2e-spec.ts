@@ -70,7 +70,7 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
 async function call(
   baseUrl: string,
   [method, path]: Route,
-  auth: { bearer?: string; cookie?: string } = {},
+  auth: { bearer?: string; cookie?: string; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse & { headers: Headers }> {
   const withBody = ['POST', 'PATCH', 'PUT'].includes(method);
   const response = await fetch(`${baseUrl}${path}`, {
@@ -79,6 +79,7 @@ async function call(
       ...(withBody ? { 'Content-Type': 'application/json' } : {}),
       ...(auth.bearer !== undefined ? { Authorization: `Bearer ${auth.bearer}` } : {}),
       ...(auth.cookie !== undefined ? { Cookie: auth.cookie } : {}),
+      ...auth.headers,
     },
     body: withBody ? '{}' : undefined,
   });
@@ -265,8 +266,11 @@ describe('access: staff sessions, login and offer links', () => {
         staff: { id: staff.id, name: 'Cookie Koordination', email: staff.email, role: 'coordinator' },
       });
 
-      // Logging out by cookie clears the cookie and ends the session.
-      const logout = await call(stack.baseUrl, ['DELETE', '/api/staff/session'], { cookie: attributes[0] });
+      // Logging out by cookie (from our own page: the custom header) clears the cookie and ends the session.
+      const logout = await call(stack.baseUrl, ['DELETE', '/api/staff/session'], {
+        cookie: attributes[0],
+        headers: { 'X-Requested-By': 'nahbar' },
+      });
       expect(logout.status).toBe(204);
       expect(logout.headers.getSetCookie().some((header) => /^nahbar_staff=;/.test(header))).toBe(true);
       expectUnauthorized(await call(stack.baseUrl, ['GET', '/api/staff/session'], { cookie: attributes[0] }));

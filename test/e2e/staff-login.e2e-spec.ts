@@ -94,7 +94,9 @@ describe('staff login', () => {
     const login = await apiLogin(stack.baseUrl, user.email, STAFF_PASSWORD);
     expect(login.cookie).not.toMatch(/Secure/i);
     const whoAmI = () =>
-      fetch(`${stack.baseUrl}/api/staff/session`, { headers: { Authorization: `Bearer ${login.body.token}` } });
+      fetch(`${stack.baseUrl}/api/staff/session`, {
+        headers: { Authorization: `Bearer ${login.body.token}` },
+      });
     expect((await whoAmI()).status).toBe(200);
     await stack.dataSource.query(
       `UPDATE staff_session SET last_seen_at = now() - interval '31 minutes' WHERE staff_user_id = $1`,
@@ -106,6 +108,39 @@ describe('staff login', () => {
       `SELECT count(*)::int AS count FROM staff_session WHERE last_seen_at < now() - interval '30 minutes'`,
     );
     expect(count).toBe(0);
+  });
+
+  it('should refuse cookie-authenticated state changes from another site, but not bearer calls', async () => {
+    const user = await createStaffUser(stack.dataSource);
+    const login = await apiLogin(stack.baseUrl, user.email, STAFF_PASSWORD);
+    const cookie = (login.cookie ?? '').split(';')[0];
+    const post = (headers: Record<string, string>) =>
+      fetch(`${stack.baseUrl}/api/staff/volunteers`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: '{}',
+      }).then((response) => response.status);
+    // A cross-site form or script: the browser sends the cookie, and another site's Origin.
+    expect(await post({ Cookie: cookie, Origin: 'https://evil.example' })).toBe(403);
+    expect(await post({ Cookie: cookie })).toBe(403);
+    // Our own page: the custom header or this site's Origin; API clients: the bearer token.
+    expect(await post({ Cookie: cookie, 'X-Requested-By': 'nahbar' })).toBe(400);
+    expect(await post({ Cookie: cookie, Origin: stack.baseUrl })).toBe(400);
+    expect(await post({ Authorization: `Bearer ${login.body.token}` })).toBe(400);
+    // Reading with the cookie stays possible (links in staff emails open in the browser).
+    const read = await fetch(`${stack.baseUrl}/api/staff/session`, { headers: { Cookie: cookie } });
+    expect(read.status).toBe(200);
+  });
+
+  it('should refuse a login from another site (no login CSRF)', async () => {
+    const user = await createStaffUser(stack.dataSource);
+    const response = await fetch(`${stack.baseUrl}/api/staff/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      body: JSON.stringify({ email: user.email, password: STAFF_PASSWORD }),
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('set-cookie')).toBeNull();
   });
 });
 
