@@ -173,6 +173,47 @@ export class StaffAuthService {
     return { id, name, email, role };
   }
 
+  /**
+   * Changes one's own password after checking the current one (a wrong one counts as a failed
+   * login); every other session of the account ends, the calling one stays. Audited.
+   */
+  async changePassword(staffId: string, currentToken: string, current: string, next: string): Promise<void> {
+    const release = await this.passwordChecks.tryAcquire();
+    if (!release) {
+      throw new LoginBusyError();
+    }
+    try {
+      const user = await this.staffUsers
+        .createQueryBuilder('staff')
+        .addSelect('staff.passwordHash')
+        .where('staff.id = :id', { id: staffId })
+        .getOneOrFail();
+      if (!(await verifyPassword(current, user.passwordHash))) {
+        await this.countFailedLogin(user.id);
+        throw new InvalidCredentialsError();
+      }
+      const passwordHash = await hashPassword(next);
+      await this.staffUsers.manager.transaction(async (manager) => {
+        await manager.update(StaffUser, user.id, { passwordHash });
+        await manager.query(`DELETE FROM staff_session WHERE staff_user_id = $1 AND token_hash <> $2`, [
+          user.id,
+          hashToken(currentToken),
+        ]);
+        await this.audit.record(
+          {
+            staffUserId: user.id,
+            action: 'staff.password-changed',
+            entityType: 'staff-user',
+            entityId: user.id,
+          },
+          manager,
+        );
+      });
+    } finally {
+      release();
+    }
+  }
+
   async logout(token: string): Promise<void> {
     await this.sessions.delete({ tokenHash: hashToken(token) });
   }

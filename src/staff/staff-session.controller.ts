@@ -8,6 +8,7 @@ import {
   Inject,
   Ip,
   Post,
+  Put,
   Req,
   Res,
   UseGuards,
@@ -22,6 +23,7 @@ import {
 import type { Request, Response } from 'express';
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import {
   CurrentStaff,
@@ -71,6 +73,24 @@ export class StaffSessionController {
   @ApiCookieAuth()
   whoAmI(@CurrentStaff() staff: AuthenticatedStaff) {
     return { staff };
+  }
+
+  /** Change one's own password; the other sessions of the account end. */
+  @Put('password')
+  @HttpCode(204)
+  @UseGuards(StaffAuthGuard)
+  @ApiCookieAuth()
+  async changePassword(
+    @Body() body: ChangePasswordDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() request: StaffRequest,
+  ): Promise<void> {
+    await this.auth.changePassword(
+      staff.id,
+      request.staffToken ?? '',
+      body.currentPassword,
+      body.newPassword,
+    );
   }
 
   @Delete()

@@ -35,6 +35,7 @@ const STAFF_ROUTES: Route[] = [
   ['POST', '/api/staff/providers'],
   ['GET', `/api/staff/providers/${SOME_ID}`],
   ['GET', '/api/staff/session'],
+  ['PUT', '/api/staff/session/password'],
   ['DELETE', '/api/staff/session'],
 ];
 
@@ -60,6 +61,7 @@ const WITH_VALID_SESSION: Record<string, number> = {
   'POST /api/staff/providers': 400,
   'GET /api/staff/providers/:id': 404,
   'GET /api/staff/session': 200,
+  'PUT /api/staff/session/password': 400,
 };
 
 const routeKey = ([method, path]: Route): string => `${method} ${path.replace(SOME_ID, ':id')}`;

@@ -142,6 +142,43 @@ describe('staff login', () => {
     expect(response.status).toBe(403);
     expect(response.headers.get('set-cookie')).toBeNull();
   });
+
+  it('should let staff change their own password: policy checked, other sessions end, audited', async () => {
+    const user = await createStaffUser(stack.dataSource);
+    const first = await apiLogin(stack.baseUrl, user.email, STAFF_PASSWORD);
+    const second = await apiLogin(stack.baseUrl, user.email, STAFF_PASSWORD);
+    const change = (token: string, body: object) =>
+      fetch(`${stack.baseUrl}/api/staff/session/password`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      }).then((response) => response.status);
+    expect(
+      await change(first.body.token, { currentPassword: STAFF_PASSWORD, newPassword: 'Password123456' }),
+    ).toBe(400);
+    expect(
+      await change(first.body.token, { currentPassword: 'not it', newPassword: 'Kaffee am Elbstrand 7' }),
+    ).toBe(401);
+    expect(
+      await change(first.body.token, {
+        currentPassword: STAFF_PASSWORD,
+        newPassword: 'Kaffee am Elbstrand 7',
+      }),
+    ).toBe(204);
+    const whoAmI = (token: string) =>
+      fetch(`${stack.baseUrl}/api/staff/session`, { headers: { Authorization: `Bearer ${token}` } }).then(
+        (response) => response.status,
+      );
+    expect(await whoAmI(first.body.token)).toBe(200);
+    expect(await whoAmI(second.body.token)).toBe(401);
+    expect((await apiLogin(stack.baseUrl, user.email, STAFF_PASSWORD)).status).toBe(401);
+    expect((await apiLogin(stack.baseUrl, user.email, 'Kaffee am Elbstrand 7')).status).toBe(201);
+    const audit = await stack.dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_log WHERE action = 'staff.password-changed' AND entity_id = $1`,
+      [user.id],
+    );
+    expect(audit[0].count).toBe(1);
+  });
 });
 
 describe('staff login throttles', () => {
