@@ -14,6 +14,13 @@ export class TooManySubmissionsError extends DomainError {
   }
 }
 
+/** Too many staff logins from one address or for one account this hour (429). */
+export class TooManyLoginsError extends DomainError {
+  constructor() {
+    super('too-many-logins', 'too many login attempts; please try again in an hour');
+  }
+}
+
 /**
  * Rate limits for the public forms, kept in Redis so they hold across API instances: fixed hourly
  * windows (INCR + PEXPIRE) per client IP and per email address. If Redis is unreachable the forms
@@ -51,6 +58,26 @@ export class AbuseProtectionService implements OnModuleDestroy {
     const counts = await this.count(checks.map(([key]) => key));
     if (counts?.some((count, index) => count > checks[index][1])) {
       throw new TooManySubmissionsError();
+    }
+  }
+
+  /**
+   * Counts one staff login attempt (console or API, before the password is checked); throws
+   * TooManyLoginsError when the client address or the account is over its hourly limit. The
+   * account's counter is keyed by a hash of the address, so unknown addresses count the same.
+   */
+  async admitLogin(ip: string, email: string): Promise<void> {
+    const now = Date.now();
+    const checks: [string, number][] = [
+      [windowKey(this.config.QUEUE_PREFIX, 'staff-login:ip', ip, now), this.config.STAFF_LOGINS_PER_IP_HOUR],
+      [
+        windowKey(this.config.QUEUE_PREFIX, 'staff-login:account', emailKeyPart(email), now),
+        this.config.STAFF_LOGINS_PER_ACCOUNT_HOUR,
+      ],
+    ];
+    const counts = await this.count(checks.map(([key]) => key));
+    if (counts?.some((count, index) => count > checks[index][1])) {
+      throw new TooManyLoginsError();
     }
   }
 

@@ -28,13 +28,13 @@ export const DEMO_STAFF = [
   {
     name: 'Demo Koordination',
     email: 'koordination@altonavi.example',
-    password: 'altona-demo',
+    password: 'altona-demo-2026',
     role: 'coordinator' as const,
   },
   {
     name: 'Demo Leitung',
     email: 'leitung@altonavi.example',
-    password: 'altona-demo',
+    password: 'altona-demo-2026',
     role: 'admin' as const,
   },
 ];

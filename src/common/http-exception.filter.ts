@@ -18,6 +18,8 @@ const DOMAIN_STATUS: Record<string, number> = {
   'email-taken': HttpStatus.CONFLICT,
   'invalid-credentials': HttpStatus.UNAUTHORIZED,
   'too-many-submissions': HttpStatus.TOO_MANY_REQUESTS,
+  'too-many-logins': HttpStatus.TOO_MANY_REQUESTS,
+  'login-busy': HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 @Catch()
@@ -27,7 +29,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    // An expected refusal (e.g. login-busy, 503) is no server error worth a stack trace.
+    if (body.statusCode >= 500 && !(exception instanceof DomainError)) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );

@@ -84,7 +84,42 @@ export const envShape = z.object({
     .min(1)
     .max(24 * 14)
     .default(12)
-    .describe('Staff session lifetime in hours.'),
+    .describe('Staff session lifetime in hours (absolute: a session ends this long after login).'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30)
+    .describe('A staff session ends after this many minutes without a request (idle timeout).'),
+  STAFF_LOGINS_PER_IP_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(50)
+    .describe('Staff login attempts (console and API) one client address may make an hour; more get 429.'),
+  STAFF_LOGINS_PER_ACCOUNT_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(30)
+    .describe('Staff login attempts for one email address an hour, from anywhere; more get 429.'),
+  PASSWORD_CHECKS_CONCURRENT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(4)
+    .describe('Password checks (32 MiB of memory each) running at once; more wait in line.'),
+  PASSWORD_CHECKS_WAITING: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .default(32)
+    .describe('Password checks that may wait for a free slot; a login beyond that gets 503 at once.'),
   OUTBOX_POLL_MS: z.coerce
     .number()
     .int()

@@ -1,9 +1,38 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  Ip,
+  Post,
+  Put,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
-import { CurrentStaff, SESSION_COOKIE, StaffAuthGuard, type StaffRequest } from './staff-auth.guard';
+import {
+  CurrentStaff,
+  isCrossSiteRequest,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+  StaffAuthGuard,
+  type StaffRequest,
+} from './staff-auth.guard';
 import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
 
 @ApiTags('staff')
@@ -11,20 +40,31 @@ import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
 export class StaffSessionController {
   constructor(
     private readonly auth: StaffAuthService,
+    private readonly abuse: AbuseProtectionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Log in: returns the token for API clients and sets it as an HttpOnly cookie for the browser. */
   @Post()
   @HttpCode(201)
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response) {
+  @ApiTooManyRequestsResponse({
+    description: 'too many login attempts from this address or for this account',
+  })
+  @ApiServiceUnavailableResponse({ description: 'too many password checks at the moment' })
+  @ApiForbiddenResponse({ description: "a browser's cross-site request (its Origin is another site)" })
+  async login(
+    @Body() body: LoginDto,
+    @Ip() ip: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    // No login CSRF: another site's page must not log the browser into an account of its choosing.
+    if (isCrossSiteRequest(request, this.config)) {
+      throw new ForbiddenException('a login from another site is refused');
+    }
+    await this.abuse.admitLogin(ip, body.email);
     const { token, staff, expiresAt } = await this.auth.login(body.email, body.password);
-    response.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      expires: expiresAt,
-      path: '/',
-    });
+    response.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, expiresAt));
     return { token, expiresAt, staff };
   }
 
@@ -35,6 +75,24 @@ export class StaffSessionController {
     return { staff };
   }
 
+  /** Change one's own password; the other sessions of the account end. */
+  @Put('password')
+  @HttpCode(204)
+  @UseGuards(StaffAuthGuard)
+  @ApiCookieAuth()
+  async changePassword(
+    @Body() body: ChangePasswordDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() request: StaffRequest,
+  ): Promise<void> {
+    await this.auth.changePassword(
+      staff.id,
+      request.staffToken ?? '',
+      body.currentPassword,
+      body.newPassword,
+    );
+  }
+
   @Delete()
   @HttpCode(204)
   @UseGuards(StaffAuthGuard)
@@ -42,6 +100,6 @@ export class StaffSessionController {
     if (request.staffToken) {
       await this.auth.logout(request.staffToken);
     }
-    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    response.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config));
   }
 }

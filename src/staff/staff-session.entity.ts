@@ -29,6 +29,10 @@ export class StaffSession {
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 
+  /** The last request's time, touched at most once a minute; the idle timeout counts from here. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastSeenAt: Date;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -15,7 +15,7 @@ export class StaffUser {
   @Column({ type: 'text', unique: true })
   email: string;
 
-  /** bcrypt. */
+  /** scrypt (`scrypt$N$r$p$salt$hash`), or an old bcrypt hash until its owner's next login. */
   @Column({ type: 'text', select: false })
   passwordHash: string;
 

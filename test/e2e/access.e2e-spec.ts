@@ -38,6 +38,7 @@ const STAFF_ROUTES: Route[] = [
   ['POST', '/api/staff/providers'],
   ['GET', `/api/staff/providers/${SOME_ID}`],
   ['GET', '/api/staff/session'],
+  ['PUT', '/api/staff/session/password'],
   ['DELETE', '/api/staff/session'],
 ];
 
@@ -66,6 +67,7 @@ const WITH_VALID_SESSION: Record<string, number> = {
   'POST /api/staff/providers': 400,
   'GET /api/staff/providers/:id': 404,
   'GET /api/staff/session': 200,
+  'PUT /api/staff/session/password': 400,
 };
 
 const routeKey = ([method, path]: Route): string => `${method} ${path.replace(SOME_ID, ':id')}`;
@@ -76,7 +78,7 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
 async function call(
   baseUrl: string,
   [method, path]: Route,
-  auth: { bearer?: string; cookie?: string } = {},
+  auth: { bearer?: string; cookie?: string; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse & { headers: Headers }> {
   const withBody = ['POST', 'PATCH', 'PUT'].includes(method);
   const response = await fetch(`${baseUrl}${path}`, {
@@ -85,6 +87,7 @@ async function call(
       ...(withBody ? { 'Content-Type': 'application/json' } : {}),
       ...(auth.bearer !== undefined ? { Authorization: `Bearer ${auth.bearer}` } : {}),
       ...(auth.cookie !== undefined ? { Cookie: auth.cookie } : {}),
+      ...auth.headers,
     },
     body: withBody ? '{}' : undefined,
   });
@@ -271,8 +274,11 @@ describe('access: staff sessions, login and offer links', () => {
         staff: { id: staff.id, name: 'Cookie Koordination', email: staff.email, role: 'coordinator' },
       });
 
-      // Logging out by cookie clears the cookie and ends the session.
-      const logout = await call(stack.baseUrl, ['DELETE', '/api/staff/session'], { cookie: attributes[0] });
+      // Logging out by cookie (from our own page: the custom header) clears the cookie and ends the session.
+      const logout = await call(stack.baseUrl, ['DELETE', '/api/staff/session'], {
+        cookie: attributes[0],
+        headers: { 'X-Requested-By': 'nahbar' },
+      });
       expect(logout.status).toBe(204);
       expect(logout.headers.getSetCookie().some((header) => /^nahbar_staff=;/.test(header))).toBe(true);
       expectUnauthorized(await call(stack.baseUrl, ['GET', '/api/staff/session'], { cookie: attributes[0] }));

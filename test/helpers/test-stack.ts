@@ -73,6 +73,9 @@ export async function startTestStack(options: {
     // Tests submit many public requests from 127.0.0.1; the abuse tests set the real limits.
     PUBLIC_SUBMISSIONS_PER_IP_HOUR: '100000',
     PUBLIC_SUBMISSIONS_PER_EMAIL_HOUR: '100000',
+    // Likewise staff logins; the login tests set the real limits.
+    STAFF_LOGINS_PER_IP_HOUR: '100000',
+    STAFF_LOGINS_PER_ACCOUNT_HOUR: '100000',
     ...options.env,
   };
   const config = loadConfig(env);

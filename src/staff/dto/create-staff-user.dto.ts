@@ -1,4 +1,5 @@
 import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsAcceptablePassword } from '../passwords/password-policy';
 import { STAFF_ROLES, type StaffRole } from '../staff-user.entity';
 
 /** An admin adds a colleague; they log in with this initial password. */
@@ -16,7 +17,7 @@ export class CreateStaffUserDto {
   role: StaffRole;
 
   @IsString()
-  @MinLength(10, { message: 'must be at least 10 characters' })
+  @IsAcceptablePassword()
   @MaxLength(200)
   password: string;
 }

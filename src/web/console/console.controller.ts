@@ -3,6 +3,7 @@ import {
   Controller,
   NotFoundException,
   Get,
+  Inject,
   Param,
   ParseUUIDPipe,
   Post,
@@ -30,12 +31,15 @@ import { ConflictError, DomainError } from '../../shared/domain-error';
 import { isUUID } from 'class-validator';
 import { volunteerSearchSql } from './volunteer-search';
 import { AuditService } from '../../staff/audit.service';
-import { SESSION_COOKIE } from '../../staff/staff-auth.guard';
+import { SESSION_COOKIE, sessionCookieOptions } from '../../staff/staff-auth.guard';
 import {
   AuthenticatedStaff,
   InvalidCredentialsError,
+  LoginBusyError,
   StaffAuthService,
 } from '../../staff/staff-auth.service';
+import { AbuseProtectionService, TooManyLoginsError } from '../../abuse-protection/abuse-protection.service';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { ConsoleAuthGuard, consoleLocale, Staff, View } from './console-auth.guard';
 import { ConsoleExceptionFilter, safeNext } from './console-exception.filter';
@@ -81,6 +85,8 @@ export class ConsoleLoginController {
     private readonly auth: StaffAuthService,
     private readonly audit: AuditService,
     private readonly callTasks: CallTasksService,
+    private readonly abuse: AbuseProtectionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('login')
@@ -108,20 +114,21 @@ export class ConsoleLoginController {
       return;
     }
     try {
+      await this.abuse.admitLogin(request.ip ?? '', email);
       const { token, expiresAt } = await this.auth.login(email, password);
-      response.cookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        expires: expiresAt,
-        path: '/',
-      });
+      response.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, expiresAt));
       response.clearCookie(LOGIN_CSRF_COOKIE, { path: '/console' });
       response.redirect(303, next);
     } catch (error) {
-      if (!(error instanceof InvalidCredentialsError)) {
+      if (error instanceof TooManyLoginsError) {
+        this.sendLogin(request, response, 429, { next, email, refused: 'tooMany' });
+      } else if (error instanceof LoginBusyError) {
+        this.sendLogin(request, response, 503, { next, email, refused: 'busy' });
+      } else if (error instanceof InvalidCredentialsError) {
+        this.sendLogin(request, response, 401, { next, email, failed: true });
+      } else {
         throw error;
       }
-      this.sendLogin(request, response, 401, { next, email, failed: true });
     }
   }
 
@@ -142,7 +149,7 @@ export class ConsoleLoginController {
         entityId: staff.id,
       });
     }
-    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    response.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config));
     response.redirect(303, '/console/login?out=1');
   }
 
@@ -150,11 +157,20 @@ export class ConsoleLoginController {
     request: Request,
     response: Response,
     status: number,
-    options: { next: string; email?: string; failed?: boolean; loggedOut?: boolean },
+    options: {
+      next: string;
+      email?: string;
+      failed?: boolean;
+      refused?: 'tooMany' | 'busy';
+      loggedOut?: boolean;
+    },
   ): void {
     const t = translator(consoleLocale(request, response), 'staff');
     const csrf = newLoginCsrfToken();
-    response.cookie(LOGIN_CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'strict', path: '/console' });
+    response.cookie(LOGIN_CSRF_COOKIE, csrf, {
+      ...sessionCookieOptions(this.config),
+      path: '/console',
+    });
     const view: ConsoleView = { t, staff: null, csrf, path: request.originalUrl };
     sendPage(response, status, LoginPage, { view, ...options });
   }

@@ -6,12 +6,15 @@ export function LoginPage({
   next,
   email,
   failed,
+  refused,
   loggedOut,
 }: {
   view: ConsoleView;
   next: string;
   email?: string;
   failed?: boolean;
+  /** Not checked at all: too many attempts (429) or too many logins at once (503). */
+  refused?: 'tooMany' | 'busy';
   loggedOut?: boolean;
 }) {
   const { t } = view;
@@ -24,6 +27,11 @@ export function LoginPage({
       {failed ? (
         <p class="alert" role="alert">
           {t.t('console.login.failed')}
+        </p>
+      ) : null}
+      {refused ? (
+        <p class="alert" role="alert">
+          {refused === 'tooMany' ? t.t('console.login.tooMany') : t.t('console.login.busy')}
         </p>
       ) : null}
       <div class="card" style={{ maxWidth: '28rem' }}>

@@ -176,7 +176,7 @@ export function SettingsPage(props: {
               type="password"
               problems={problems}
               required
-              attrs={{ minlength: 10, autocomplete: 'new-password' }}
+              attrs={{ minlength: 12, autocomplete: 'new-password' }}
             />
           </div>
           <p>
