@@ -21,7 +21,7 @@ import { runPostalCodeImport } from './import-postal-codes';
  * codes, loads the Altona demo agency once, and runs mail sink, API and worker in this process.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ MAIL_SINK_ENABLED: 'true', ...process.env });
+  const config = loadConfig({ MAIL_SINK_ENABLED: 'true', ...process.env, DEMO_MODE: 'true' });
   await ensureDatabaseExists(config.DATABASE_URL);
   const applied = await runMigrations(config.DATABASE_URL, async (dataSource) => {
     console.log(formatImportReport(await runPostalCodeImport(dataSource)));
