@@ -15,6 +15,7 @@ import {
   MATCHING_QUEUE,
   OPTIMISE_ASSIGNMENTS_JOB,
   RECHECK_VOLUNTEER_JOB,
+  RELEASE_VOLUNTEER_JOB,
   STAFF_DIGEST_JOB,
 } from '../queue/job-contracts';
 import { StaffDigestService } from '../notifications/staff-digest.service';
@@ -63,6 +64,7 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
       handlers: {
         [MATCH_REQUEST_JOB]: (p) => this.matchBatches.submit(p),
         [RECHECK_VOLUNTEER_JOB]: (p) => this.matching.recheckForVolunteer(p.volunteerId),
+        [RELEASE_VOLUNTEER_JOB]: (p) => this.decisions.releaseVolunteer(p.volunteerId),
         [EXPIRE_OFFERS_JOB]: () => this.decisions.expireOverdueOffers(),
         [OPTIMISE_ASSIGNMENTS_JOB]: (p) => this.assignments.optimise(p.requestedBy ?? null),
         [STAFF_DIGEST_JOB]: () => this.staffDigest.queueDigest(),
