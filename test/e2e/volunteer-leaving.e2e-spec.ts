@@ -139,6 +139,12 @@ describe('a volunteer who leaves: deactivation and erasure', () => {
       composedEmail: expect.objectContaining({ text: 'Jemand anders hat zugesagt.' }),
     });
 
+    // Every link of the erased person leads nowhere, follow-ups and offers included.
+    for (const url of [urls.followUp, urls.offerAccept, selfService]) {
+      expect((await requestPage(url)).status).toBe(400);
+      expect((await requestPage(url, 'POST')).status).toBe(400);
+    }
+
     // The agreed assignment opens again: matched anew, staff alerted.
     await eventually('the assignment reopened', async () =>
       (await matchOf(urls.matchId)).status === 'withdrawn' ? true : undefined,

@@ -144,6 +144,7 @@ export class OfferResponsesController {
       this.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: match.requestId }),
       this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId }),
     ]);
-    return { match, request, volunteer };
+    // An erased person's links lead nowhere.
+    return volunteer.erasedAt === null ? { match, request, volunteer } : null;
   }
 }
