@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/config';
+import { loadDatabaseUrl } from '../config/config';
 import { dataSourceOptions } from '../database/data-source';
 import {
   formatImportReport,
@@ -39,7 +39,7 @@ export function runPostalCodeImport(
 }
 
 async function main(): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(loadConfig().DATABASE_URL));
+  const dataSource = new DataSource(dataSourceOptions(loadDatabaseUrl()));
   await dataSource.initialize();
   try {
     const report = await runPostalCodeImport(dataSource, process.argv[2]);

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config/config';
+import { loadDatabaseUrl } from '../config/config';
 import { ensureDatabaseExists, runMigrations } from './database-setup';
 
 /** `npm run migration:run`: create the database if needed and apply pending migrations. */
 async function main(): Promise<void> {
-  const { DATABASE_URL } = loadConfig();
+  const DATABASE_URL = loadDatabaseUrl();
   await ensureDatabaseExists(DATABASE_URL);
   const applied = await runMigrations(DATABASE_URL);
   console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'schema is up to date');

@@ -15,7 +15,14 @@ export const envShape = z.object({
   NODE_ENV: z
     .enum(['development', 'test', 'production'])
     .default('development')
-    .describe('Where it runs; `production` refuses the development `LINK_SECRET`.'),
+    .describe(
+      'Where it runs; only `test` (and the demo, see `DEMO_MODE`) accepts the development `LINK_SECRET`.',
+    ),
+  DEMO_MODE: booleanString
+    .default('false')
+    .describe(
+      '`true` only in `npm run demo` (it sets it): the one run outside the tests that may use the development `LINK_SECRET`.',
+    ),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('HTTP port of the API.'),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000').describe('Base of the links in emails.'),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/nahbar').describe('PostgreSQL.'),
@@ -76,7 +83,7 @@ export const envShape = z.object({
     .min(32)
     .default(DEV_LINK_SECRET)
     .describe(
-      "HMAC key of all links in emails (offers, follow-ups, unsubscribe, email confirmation) and of the console's CSRF tokens; **required in production** (the default is a development value).",
+      "HMAC key of all links in emails (offers, follow-ups, unsubscribe, email confirmation) and of the console's CSRF tokens; **required** except in the tests and the demo (the default is a development value anyone can read in the code).",
     ),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -237,8 +244,15 @@ export const envShape = z.object({
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
-  if (env.NODE_ENV === 'production' && env.LINK_SECRET === DEV_LINK_SECRET) {
-    ctx.addIssue({ code: 'custom', path: ['LINK_SECRET'], message: 'must be set in production' });
+  // With the value from the code anyone could sign a volunteer's self-service link: only the tests
+  // and the demo (which holds no real people's data) may run with it.
+  if (env.LINK_SECRET === DEV_LINK_SECRET && env.NODE_ENV !== 'test' && !env.DEMO_MODE) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LINK_SECRET'],
+      message:
+        'is the development value from the code; set a random secret of at least 32 characters (e.g. `openssl rand -hex 32`); only the tests and `npm run demo` may run without one',
+    });
   }
   if (env.SMTP_RETRY_MAX_DELAY_MS < env.SMTP_RETRY_BASE_DELAY_MS) {
     ctx.addIssue({
@@ -272,6 +286,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new InvalidConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   return Object.freeze(result.data);
+}
+
+/** Only the database address, for commands that touch nothing else (migrations, postal code import). */
+export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const result = envShape.pick({ DATABASE_URL: true }).safeParse(env);
+  if (!result.success) {
+    throw new InvalidConfigError(`Invalid configuration:\n  DATABASE_URL: ${result.error.issues[0].message}`);
+  }
+  return result.data.DATABASE_URL;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

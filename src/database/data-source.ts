@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { loadConfig } from '../config/config';
+import { loadDatabaseUrl } from '../config/config';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -24,4 +24,4 @@ export function dataSourceOptions(databaseUrl: string, poolMax = 10): DataSource
 }
 
 /** Used by the TypeORM CLI (`npm run migration:generate`). */
-export default new DataSource(dataSourceOptions(loadConfig().DATABASE_URL));
+export default new DataSource(dataSourceOptions(loadDatabaseUrl()));

@@ -16,12 +16,20 @@ import { MatchingSettings, MatchingSettingsService } from '../settings/matching-
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { assertMatchTransition } from './domain/match-status';
+import { assertMatchTransition, OPEN_MATCH_STATUSES } from './domain/match-status';
+import { berlinDateOf } from '../shared/berlin-time';
 import { FollowUpOutcome, Match } from './match.entity';
 import { OfferAction } from '../shared/offer-links';
 
 export type OfferResponseOutcome =
-  'accepted' | 'declined' | 'already-answered' | 'no-longer-open' | 'expired';
+  'accepted' | 'declined' | 'already-answered' | 'no-longer-open' | 'expired' | 'volunteer-not-active';
+
+/**
+ * Only an active volunteer may take an assignment: accepting sends them the help-seeker's address,
+ * so one made inactive, paused or erased since the offer cannot.
+ */
+export const mayAccept = (volunteer: Pick<Volunteer, 'status' | 'erasedAt'>): boolean =>
+  volunteer.status === 'active' && volunteer.erasedAt === null;
 
 export type FollowUpRecordOutcome = 'recorded' | 'already-recorded' | 'not-applicable';
 
@@ -106,7 +114,13 @@ export class MatchDecisionsService {
       if (match.offerExpiresAt && match.offerExpiresAt <= now) {
         return { result: 'expired' as const, jobIds: [] };
       }
-      const volunteer = await manager.findOneByOrFail(Volunteer, { id: match.volunteerId });
+      const volunteer = await manager.findOneOrFail(Volunteer, {
+        where: { id: match.volunteerId },
+        lock: { mode: 'pessimistic_read' },
+      });
+      if (action === 'accept' && !mayAccept(volunteer)) {
+        return { result: 'volunteer-not-active' as const, jobIds: [] };
+      }
       const answer = action === 'accept' ? 'accepted' : 'declined';
       assertMatchTransition(match.status, answer);
       if (action === 'accept') {
@@ -206,6 +220,89 @@ export class MatchDecisionsService {
   }
 
   /**
+   * A volunteer who is no longer active (made inactive, paused, erased) holds no proposal and no
+   * open offer: each is withdrawn and its request moves on as after a decline (staff are told about
+   * offers). After an erasure their upcoming agreed assignments end too: the request is matched
+   * again and staff are alerted, since the help-seeker was told who would come. Run from an outbox
+   * job written with the status change; each match is its own transaction, safe to run twice.
+   */
+  async releaseVolunteer(volunteerId: string, now = new Date()): Promise<number> {
+    const volunteer = await this.dataSource.getRepository(Volunteer).findOneBy({ id: volunteerId });
+    if (!volunteer || mayAccept(volunteer)) {
+      return 0;
+    }
+    const held = await this.dataSource.getRepository(Match).find({
+      select: { id: true },
+      where: { volunteerId, status: In([...OPEN_MATCH_STATUSES, 'accepted']) },
+    });
+    const settings = await this.settings.get();
+    let released = 0;
+    for (const { id } of held) {
+      const done = await this.decide(id, async (manager, { match, request }) => {
+        const current = await manager.findOneByOrFail(Volunteer, { id: volunteerId });
+        if (mayAccept(current)) {
+          return { result: false, jobIds: [] }; // active again since
+        }
+        if (match.status === 'proposed') {
+          assertMatchTransition(match.status, 'withdrawn');
+          await manager.update(Match, match.id, { status: 'withdrawn' });
+          if (request.status === 'proposals-ready' && !(await this.hasProposals(manager, request.id))) {
+            assertRequestTransition(request.status, 'open');
+            await manager.update(HelpRequest, request.id, { status: 'open', statusChangedAt: now });
+          }
+          return { result: true, jobIds: [] };
+        }
+        if (match.status === 'approved' || match.status === 'offered') {
+          assertMatchTransition(match.status, 'withdrawn');
+          await manager.update(Match, match.id, { status: 'withdrawn' });
+          const staffNotice = await this.notifications.queue(manager, {
+            kind: 'staff-offer-withdrawn',
+            subjectId: match.id,
+            recipient: this.config.STAFF_NOTIFY_EMAIL,
+            locale: 'de',
+          });
+          const next =
+            request.status === 'offered' ? await this.moveOn(manager, request, now, settings) : null;
+          return { result: true, jobIds: [staffNotice, next] };
+        }
+        const upcoming = request.schedule.kind === 'weekly' || request.schedule.date >= berlinDateOf(now);
+        if (
+          match.status !== 'accepted' ||
+          current.erasedAt === null ||
+          request.status !== 'matched' ||
+          !upcoming
+        ) {
+          return { result: false, jobIds: [] };
+        }
+        assertMatchTransition(match.status, 'withdrawn');
+        await manager.update(Match, match.id, { status: 'withdrawn' });
+        const staffNotice = await this.notifications.queue(manager, {
+          kind: 'staff-assignment-cancelled',
+          subjectId: match.id,
+          recipient: this.config.STAFF_NOTIFY_EMAIL,
+          locale: 'de',
+        });
+        await this.audit.record(
+          {
+            staffUserId: null,
+            action: 'help-request.volunteer-left',
+            entityType: 'help-request',
+            entityId: request.id,
+            details: { matchId: match.id },
+          },
+          manager,
+        );
+        return { result: true, jobIds: [staffNotice, await this.matchAgain(manager, request, now)] };
+      });
+      released += done ? 1 : 0;
+    }
+    if (released > 0) {
+      this.logger.log(`released ${released} matches of volunteer ${volunteerId}`);
+    }
+    return released;
+  }
+
+  /**
    * After a decline or an expiry: offer the next proposal at once where the agency allows it,
    * else back to staff with the remaining proposals; with none left, match again (without those
    * already asked). Returns the job to relay, if any.
@@ -229,6 +326,11 @@ export class MatchDecisionsService {
       await manager.update(HelpRequest, request.id, { status: 'proposals-ready', statusChangedAt: now });
       return null;
     }
+    return this.matchAgain(manager, request, now);
+  }
+
+  /** A new matching round for the request (without the volunteers already asked); the job to relay. */
+  private async matchAgain(manager: EntityManager, request: HelpRequest, now: Date): Promise<string> {
     const round = request.matchingRound + 1;
     assertRequestTransition(request.status, 'matching');
     await manager.update(HelpRequest, request.id, {

@@ -15,6 +15,7 @@ import {
   MATCHING_QUEUE,
   OPTIMISE_ASSIGNMENTS_JOB,
   RECHECK_VOLUNTEER_JOB,
+  RELEASE_VOLUNTEER_JOB,
 } from '../queue/job-contracts';
 import { startQueueWorker } from '../queue/queue-worker';
 import { GlobalAssignmentService } from './global-assignment.service';
@@ -61,6 +62,7 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
       handlers: {
         [MATCH_REQUEST_JOB]: (p) => this.matchBatches.submit(p),
         [RECHECK_VOLUNTEER_JOB]: (p) => this.matching.recheckForVolunteer(p.volunteerId),
+        [RELEASE_VOLUNTEER_JOB]: (p) => this.decisions.releaseVolunteer(p.volunteerId),
         [EXPIRE_OFFERS_JOB]: () => this.decisions.expireOverdueOffers(),
         [OPTIMISE_ASSIGNMENTS_JOB]: (p) => this.assignments.optimise(p.requestedBy ?? null),
       },

@@ -18,7 +18,7 @@ import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { BlockVolunteerDto, CloseRequestDto } from './dto/matching-actions.dto';
-import { matchStatusesLeadingTo } from './domain/match-status';
+import { OPEN_MATCH_STATUSES } from './domain/match-status';
 import { OPTIMISE_LOCK } from './global-assignment.service';
 import { Match } from './match.entity';
 import { VolunteerBlock } from './volunteer-block.entity';
@@ -142,7 +142,7 @@ export class StaffMatchingService {
       // Proposals and open offers end with the request; accepted matches stay as history.
       await manager.update(
         Match,
-        { requestId, status: In(matchStatusesLeadingTo('withdrawn')) },
+        { requestId, status: In([...OPEN_MATCH_STATUSES]) },
         { status: 'withdrawn' },
       );
       await this.audit.record(

@@ -92,6 +92,35 @@ export class NotificationOutbox {
     return jobId;
   }
 
+  /**
+   * Erasure, in the caller's transaction: every email to the person, about their records
+   * (`subjectIds`) or whose composed text names them (address or name) loses its content; those
+   * not yet sent (pending, batched, or `composed` and waiting for an SMTP retry) are cancelled, so
+   * nothing rendered with their data is sent later. Rows to them keep only the anonymous address.
+   * Returns how many rows changed.
+   */
+  async forgetPerson(
+    manager: EntityManager,
+    person: { email: string; anonymousEmail: string; name: string; subjectIds: string[] },
+  ): Promise<number> {
+    // A name of one or two letters would match unrelated emails; the address and subjects still do.
+    const name = person.name.trim().length >= 3 ? person.name.trim() : null;
+    const [, changed] = await manager.query<[unknown, number]>(
+      `UPDATE notification
+          SET recipient = CASE WHEN recipient = $1 THEN $2 ELSE recipient END,
+              last_error = CASE WHEN recipient = $1 THEN NULL ELSE last_error END,
+              composed_email = NULL,
+              status = CASE WHEN status IN ('pending', 'batched', 'composed') THEN 'cancelled' ELSE status END
+        WHERE recipient = $1
+           OR subject_id = ANY($3::uuid[])
+           OR (composed_email IS NOT NULL
+               AND (strpos(lower(composed_email::text), $1) > 0
+                    OR ($4::text IS NOT NULL AND strpos(composed_email::text, $4::text) > 0)))`,
+      [person.email.toLowerCase(), person.anonymousEmail, person.subjectIds, name],
+    );
+    return changed;
+  }
+
   /** An email to a volunteer, outside their quiet hours (delayed, not dropped). */
   queueForVolunteer(
     manager: EntityManager,

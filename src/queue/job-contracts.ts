@@ -10,6 +10,11 @@ import { z } from 'zod';
 export const MATCHING_QUEUE = 'matching';
 export const MATCH_REQUEST_JOB = 'match-request';
 export const RECHECK_VOLUNTEER_JOB = 'recheck-volunteer';
+/**
+ * A volunteer is no longer active (made inactive, paused, erased): their open offers and proposals
+ * are withdrawn and the requests move on; after an erasure their upcoming assignments reopen.
+ */
+export const RELEASE_VOLUNTEER_JOB = 'release-volunteer';
 export const EXPIRE_OFFERS_JOB = 'expire-offers';
 export const OPTIMISE_ASSIGNMENTS_JOB = 'optimise-assignments';
 
@@ -27,6 +32,7 @@ export const JOB_CONTRACTS = {
   [MATCHING_QUEUE]: {
     [MATCH_REQUEST_JOB]: z.object({ requestId: id, round: z.number().int().min(1) }),
     [RECHECK_VOLUNTEER_JOB]: z.object({ volunteerId: id }),
+    [RELEASE_VOLUNTEER_JOB]: z.object({ volunteerId: id }),
     [EXPIRE_OFFERS_JOB]: nothing,
     /** requestedBy: the staff user who asked for the run; absent or null for the scheduled run. */
     [OPTIMISE_ASSIGNMENTS_JOB]: z.object({ requestedBy: id.nullable().optional() }).strict(),
@@ -90,4 +96,6 @@ export const matchRequestJobId = (requestId: string, round: number): string => `
 /** One re-check per profile version: a second save of the same version is the same job. */
 export const recheckVolunteerJobId = (volunteerId: string, version: Date): string =>
   `recheck-${volunteerId}-${version.getTime()}`;
+export const releaseVolunteerJobId = (volunteerId: string, version: Date): string =>
+  `release-${volunteerId}-${version.getTime()}`;
 export const sendNotificationJobId = (notificationId: string): string => `notification-${notificationId}`;

@@ -15,6 +15,27 @@ describe('signed links', () => {
     expect(verifyLinkToken(SECRET, 'follow-up', token, now)).toEqual({ valid: true, claims });
   });
 
+  it('should accept only the canonical spelling of the signature (not the three others with the same bytes)', () => {
+    const token = createLinkToken(SECRET, claims);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(token.slice(-1));
+    // 32 bytes in 43 characters: the last character's two low bits carry nothing.
+    const variants = [0, 1, 2, 3].map((low) => token.slice(0, -1) + alphabet[(last & ~3) | low]);
+    expect(variants).toContain(token);
+    for (const variant of variants) {
+      expect(Buffer.from(variant.split('.')[4], 'base64url')).toEqual(
+        Buffer.from(token.split('.')[4], 'base64url'),
+      );
+      expect(verifyLinkToken(SECRET, 'follow-up', variant, now).valid).toBe(variant === token);
+    }
+    for (const padded of [`${token}=`, `${token.slice(0, -5)}+${token.slice(-4)}`, `${token} `]) {
+      expect(verifyLinkToken(SECRET, 'follow-up', padded, now)).toEqual({
+        valid: false,
+        reason: 'malformed',
+      });
+    }
+  });
+
   it.each([
     ['another purpose', (t: string) => t, 'unsubscribe', 'malformed'],
     ['a changed action', (t: string) => t.replace('went-well', 'problems'), 'follow-up', 'bad-signature'],

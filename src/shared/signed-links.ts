@@ -66,7 +66,12 @@ export function verifyLinkToken(secret: string, purpose: LinkPurpose, token: str
     return { valid: false, reason: 'malformed' };
   }
   const expected = hmacSha256(secret, `${givenPurpose}.${subjectId}.${action}.${expiresEpoch}`);
+  // Node's decoder ignores stray characters and the unused low bits of the last one; only the one
+  // canonical spelling of the signature counts, so a link has exactly one form.
   const given = Buffer.from(signature, 'base64url');
+  if (given.toString('base64url') !== signature) {
+    return { valid: false, reason: 'malformed' };
+  }
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { valid: false, reason: 'bad-signature' };
   }

@@ -8,6 +8,7 @@ import { PostalCodesService } from '../postal-codes/postal-codes.service';
 import { OutboxService } from '../queue/outbox.service';
 import { AuditService } from '../staff/audit.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { Volunteer } from './volunteer.entity';
 import { VolunteersService } from './volunteers.service';
 
@@ -50,6 +51,7 @@ export class SelfServiceService {
     private readonly taxonomy: TaxonomyService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   /** Availability, radius, languages, skills, phone and postal code; open requests are re-checked. */
@@ -134,30 +136,29 @@ export class SelfServiceService {
    * unsent ones cancelled, audit details about them emptied.
    */
   async erase(volunteerId: string): Promise<'erased' | 'unknown'> {
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const volunteer = await manager.findOne(Volunteer, {
         where: { id: volunteerId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!volunteer || volunteer.erasedAt !== null) {
-        return 'unknown';
+        return { outcome: 'unknown' as const, release: null };
       }
       const anonymous = erasedEmail(volunteerId);
-      await manager.query(
-        `UPDATE notification
-            SET recipient = $2, last_error = NULL,
-                status = CASE WHEN status IN ('pending', 'batched') THEN 'cancelled' ELSE status END
-          WHERE recipient = $1`,
-        [volunteer.email, anonymous],
-      );
+      const matchIds = (
+        await manager.query<{ id: string }[]>(`SELECT id FROM match WHERE volunteer_id = $1`, [volunteerId])
+      ).map(({ id }) => id);
+      await this.notifications.forgetPerson(manager, {
+        email: volunteer.email,
+        anonymousEmail: anonymous,
+        name: volunteer.name,
+        subjectIds: [volunteerId, ...matchIds],
+      });
       await manager.delete(ConsentRecord, { subjectType: 'volunteer', subjectId: volunteerId });
       await manager.query(`DELETE FROM volunteer_block WHERE volunteer_id = $1`, [volunteerId]);
-      // Offers still open end here; accepted and past matches stay as anonymous history.
-      await manager.query(
-        `UPDATE match SET status = 'withdrawn', updated_at = now()
-          WHERE volunteer_id = $1 AND status IN ('proposed', 'approved', 'offered')`,
-        [volunteerId],
-      );
+      // Proposals and open offers end, and upcoming assignments reopen with staff alerted, in
+      // matching (outbox job); past matches stay as anonymous history.
+      const release = await this.volunteers.queueRelease(manager, volunteerId);
       await manager.query(
         `UPDATE audit_log SET details = '{}'::jsonb
           WHERE (entity_type = 'volunteer' AND entity_id = $1) OR details::text LIKE '%' || $1 || '%'`,
@@ -185,7 +186,9 @@ export class SelfServiceService {
         { staffUserId: null, action: 'volunteer.erased', entityType: 'volunteer', entityId: volunteerId },
         manager,
       );
-      return 'erased';
+      return { outcome: 'erased' as const, release };
     });
+    this.outbox.relaySoon([result.release]);
+    return result.outcome;
   }
 }

@@ -17,7 +17,13 @@ import {
   UpdateVolunteerDto,
 } from './dto/create-volunteer.dto';
 import { OutboxService } from '../queue/outbox.service';
-import { MATCHING_QUEUE, RECHECK_VOLUNTEER_JOB, recheckVolunteerJobId } from '../queue/job-contracts';
+import {
+  MATCHING_QUEUE,
+  RECHECK_VOLUNTEER_JOB,
+  RELEASE_VOLUNTEER_JOB,
+  recheckVolunteerJobId,
+  releaseVolunteerJobId,
+} from '../queue/job-contracts';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { parseQuietHours } from '../notifications/domain/send-schedule';
 import {
@@ -210,6 +216,7 @@ export class VolunteersService {
       if (!volunteer) {
         throw new NotFoundError('volunteer', id);
       }
+      const previousStatus = volunteer.status;
       Object.assign(volunteer, {
         ...dto,
         ...(dto.name ? { name: dto.name.trim() } : {}),
@@ -236,9 +243,10 @@ export class VolunteersService {
         },
         manager,
       );
-      return { volunteer: saved, jobId: await this.queueRecheck(manager, saved) };
+      const release = await this.queueReleaseOnLeaving(manager, saved, previousStatus);
+      return { volunteer: saved, jobIds: [await this.queueRecheck(manager, saved), release] };
     });
-    this.outbox.relaySoon([updated.jobId]);
+    this.outbox.relaySoon(updated.jobIds);
     return updated.volunteer;
   }
 
@@ -438,7 +446,8 @@ export class VolunteersService {
    * staff set them active again. Reminders for assignments already agreed still arrive.
    */
   async pauseOffers(volunteerId: string): Promise<PauseOffersOutcome> {
-    return this.dataSource.transaction(async (manager) => {
+    let jobId: string | null = null;
+    const outcome = await this.dataSource.transaction(async (manager): Promise<PauseOffersOutcome> => {
       const volunteer = await lockVolunteer(manager, volunteerId);
       if (!volunteer) {
         return 'unknown';
@@ -447,6 +456,7 @@ export class VolunteersService {
         return 'already-paused';
       }
       await manager.update(Volunteer, volunteerId, { status: 'paused' });
+      jobId = await this.queueRelease(manager, volunteerId);
       await this.audit.record(
         {
           staffUserId: null,
@@ -459,6 +469,8 @@ export class VolunteersService {
       );
       return 'paused';
     });
+    this.outbox.relaySoon([jobId]);
+    return outcome;
   }
 
   private checkProfile(dto: Partial<CreateVolunteerDto>): void {
@@ -475,6 +487,31 @@ export class VolunteersService {
         `availability.${badSlot}`,
       );
     }
+  }
+
+  /**
+   * A volunteer who leaves (made inactive, paused, erased) gives up their proposals and open offers,
+   * and after an erasure their upcoming assignments (matching does it, from this outbox job).
+   */
+  async queueRelease(manager: EntityManager, volunteerId: string): Promise<string> {
+    const jobId = releaseVolunteerJobId(volunteerId, new Date());
+    await this.outbox.add(manager, {
+      queue: MATCHING_QUEUE,
+      jobName: RELEASE_VOLUNTEER_JOB,
+      jobId,
+      payload: { volunteerId },
+    });
+    return jobId;
+  }
+
+  private async queueReleaseOnLeaving(
+    manager: EntityManager,
+    volunteer: Volunteer,
+    previousStatus: VolunteerStatus,
+  ): Promise<string | null> {
+    return previousStatus !== volunteer.status && volunteer.status !== 'active'
+      ? this.queueRelease(manager, volunteer.id)
+      : null;
   }
 
   /** An active volunteer may fit open requests that found nobody (or fewer) before. */

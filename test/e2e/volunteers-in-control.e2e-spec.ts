@@ -368,7 +368,14 @@ describe('volunteers in control: double opt-in, quiet hours, weekly cap, digest,
     expect((await fetch(url!, { method: 'POST' })).status).toBe(200);
     const refused = await approve(pendingProposal);
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toMatch(/paused/);
+    // Refused as paused, or already withdrawn: a paused volunteer's proposals end (release job).
+    expect(refused.body.message).toMatch(/paused|withdrawn/);
+    await eventually('the paused volunteer’s proposal withdrawn', async () =>
+      (await stack.dataSource.getRepository(Match).findOneByOrFail({ id: pendingProposal })).status ===
+      'withdrawn'
+        ? true
+        : undefined,
+    );
 
     // Paused: the next request nearby passes them by (retrieval only looks at active volunteers).
     const next = await submitRequest('04109', 'Einkauf am Augustusplatz.');

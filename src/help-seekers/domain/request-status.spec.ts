@@ -23,6 +23,7 @@ describe('help request status transitions', () => {
     ['offered', 'matching'],
     ['matched', 'done'],
     ['matched', 'cancelled'],
+    ['matched', 'matching'],
     ['in-review', 'unfulfilled'],
   ])('should allow %s → %s', (from, to) => {
     expect(canRequestTransition(from, to)).toBe(true);
@@ -34,7 +35,6 @@ describe('help request status transitions', () => {
     ['open', 'matched'],
     ['matching', 'offered'],
     ['proposals-ready', 'matched'],
-    ['matched', 'matching'],
     ['matched', 'offered'],
     ['offered', 'open'],
     ['open', 'in-review'],

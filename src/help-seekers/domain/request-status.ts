@@ -38,8 +38,9 @@ const REQUEST_TRANSITIONS: Readonly<Record<HelpRequestStatus, readonly HelpReque
   // The volunteer accepts (matched). After a decline or expiry: the next proposal is offered at
   // once (auto-offer: offered again), staff choose among the rest, or it is matched again.
   offered: ['matched', 'offered', 'proposals-ready', 'matching', ...GIVE_UP],
-  // Only a matched request can be done.
-  matched: ['done', ...GIVE_UP],
+  // Only a matched request can be done. Matched again when the volunteer erased their account
+  // before the assignment.
+  matched: ['done', 'matching', ...GIVE_UP],
   done: [],
   cancelled: [],
   unfulfilled: [],

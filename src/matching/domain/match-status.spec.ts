@@ -3,6 +3,7 @@ import {
   canMatchTransition,
   MATCH_STATUSES,
   matchStatusesLeadingTo,
+  OPEN_MATCH_STATUSES,
   type MatchStatus,
 } from './match-status';
 
@@ -37,16 +38,21 @@ describe('match status transitions', () => {
     );
   });
 
-  it('should keep accepted, declined, expired and withdrawn matches as they are (history)', () => {
-    for (const from of ['accepted', 'declined', 'expired', 'withdrawn'] as const) {
+  it('should keep declined, expired and withdrawn matches as they are (history)', () => {
+    for (const from of ['declined', 'expired', 'withdrawn'] as const) {
       for (const to of MATCH_STATUSES) {
         expect(canMatchTransition(from, to)).toBe(false);
       }
     }
   });
 
-  it('should withdraw only proposals and open offers', () => {
-    expect(matchStatusesLeadingTo('withdrawn')).toEqual(['proposed', 'approved', 'offered']);
+  it('should keep an accepted match unless the volunteer leaves before the assignment (withdrawn)', () => {
+    expect(MATCH_STATUSES.filter((to) => canMatchTransition('accepted', to))).toEqual(['withdrawn']);
+  });
+
+  it('should withdraw proposals and open offers with the request, and know who leads to withdrawn', () => {
+    expect(OPEN_MATCH_STATUSES).toEqual(['proposed', 'approved', 'offered']);
+    expect(matchStatusesLeadingTo('withdrawn')).toEqual(['proposed', 'approved', 'offered', 'accepted']);
   });
 
   it('should never change a status into itself', () => {

@@ -24,12 +24,16 @@ const MATCH_TRANSITIONS: Readonly<Record<MatchStatus, readonly MatchStatus[]>> =
   // answer before that from an earlier email's link.
   approved: ['offered', 'accepted', 'declined', 'expired', 'withdrawn'],
   offered: ['accepted', 'declined', 'expired', 'withdrawn'],
-  // History: an accepted match stays, also when its request closes or the volunteer is erased.
-  accepted: [],
+  // History: an accepted match stays when its request closes. Withdrawn only when the volunteer
+  // erases their account before the assignment: the request is matched again.
+  accepted: ['withdrawn'],
   declined: [],
   expired: [],
   withdrawn: [],
 };
+
+/** Proposals and offers not yet answered: they end (withdrawn) with the request or when the volunteer leaves. */
+export const OPEN_MATCH_STATUSES = ['proposed', 'approved', 'offered'] as const satisfies readonly MatchStatus[];
 
 /** Statuses in which the volunteer has been asked and may still answer. */
 export const ANSWERABLE_MATCH_STATUSES = ['approved', 'offered'] as const satisfies readonly MatchStatus[];

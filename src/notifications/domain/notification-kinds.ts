@@ -5,6 +5,8 @@ export const NOTIFICATION_KINDS = [
   'staff-offer-accepted',
   'staff-offer-declined',
   'staff-offer-expired',
+  'staff-offer-withdrawn',
+  'staff-assignment-cancelled',
   'volunteer-offer-digest',
   'volunteer-reminder',
   'volunteer-follow-up',

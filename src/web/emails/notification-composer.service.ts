@@ -313,6 +313,8 @@ export class NotificationComposer extends EmailComposer {
       case 'staff-offer-accepted':
       case 'staff-offer-declined':
       case 'staff-offer-expired':
+      case 'staff-offer-withdrawn':
+      case 'staff-assignment-cancelled':
         return single(
           renderEmail(notification.kind, locale, {
             volunteerName: volunteer.name,

@@ -7,6 +7,8 @@ import { staffDailyDigestContent, type StaffDailyDigestModel } from './staff-dai
 import {
   staffOfferAcceptedContent,
   staffOfferDeclinedContent,
+  staffOfferWithdrawnContent,
+  staffAssignmentCancelledContent,
   staffOfferExpiredContent,
   type StaffOfferResponseModel,
 } from './staff-offer-response';
@@ -51,6 +53,8 @@ export interface EmailModels {
   'staff-offer-accepted': StaffOfferResponseModel;
   'staff-offer-declined': StaffOfferResponseModel;
   'staff-offer-expired': StaffOfferResponseModel;
+  'staff-offer-withdrawn': StaffOfferResponseModel;
+  'staff-assignment-cancelled': StaffOfferResponseModel;
   'staff-daily-digest': StaffDailyDigestModel;
 }
 
@@ -68,6 +72,8 @@ const CONTENT_BUILDERS: ContentBuilders = {
   'staff-offer-accepted': staffOfferAcceptedContent,
   'staff-offer-declined': staffOfferDeclinedContent,
   'staff-offer-expired': staffOfferExpiredContent,
+  'staff-offer-withdrawn': staffOfferWithdrawnContent,
+  'staff-assignment-cancelled': staffAssignmentCancelledContent,
   'staff-daily-digest': staffDailyDigestContent,
 };
 

@@ -138,6 +138,22 @@ export const SAMPLE_MODELS: EmailModels = {
     requestUrl: `${EXAMPLE}/staff/requests/42`,
     agency: SAMPLE_AGENCY,
   },
+  'staff-offer-withdrawn': {
+    volunteerName: 'Anna Schulz',
+    requestCategoryLabel: 'Einkaufshilfe',
+    district: 'Ottensen',
+    whenText: 'Di, 24.11.2026, 9–12 Uhr',
+    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    agency: SAMPLE_AGENCY,
+  },
+  'staff-assignment-cancelled': {
+    volunteerName: 'Anna Schulz',
+    requestCategoryLabel: 'Einkaufshilfe',
+    district: 'Ottensen',
+    whenText: 'Di, 24.11.2026, 9–12 Uhr',
+    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    agency: SAMPLE_AGENCY,
+  },
   'staff-daily-digest': {
     day: new Date('2026-11-21T06:00:00Z'),
     agency: SAMPLE_AGENCY,

@@ -1,7 +1,11 @@
 import type { Translator } from '../../i18n';
 import type { AgencyModel, EmailContent } from './email-content';
 
-/** Tells staff how a volunteer answered an offer; shared by the accepted, declined and expired notices. */
+/**
+ * Tells staff how a volunteer answered an offer; shared by the accepted, declined and expired
+ * notices, and by those about a volunteer who left: an open offer withdrawn (made inactive, paused)
+ * or an agreed assignment open again (the volunteer erased their account).
+ */
 export interface StaffOfferResponseModel extends AgencyModel {
   volunteerName: string;
   requestCategoryLabel: string;
@@ -10,7 +14,7 @@ export interface StaffOfferResponseModel extends AgencyModel {
   requestUrl: string;
 }
 
-export type StaffOfferResponse = 'accepted' | 'declined' | 'expired';
+export type StaffOfferResponse = 'accepted' | 'declined' | 'expired' | 'withdrawn' | 'cancelled';
 
 /** Texts per answer; the keys are literal so the catalogue check sees each one used. */
 const TEXTS = {
@@ -31,6 +35,18 @@ const TEXTS = {
     heading: 'staffEmail.offerExpired.heading',
     summary: 'staffEmail.offerExpired.summary',
     nextStep: 'staffEmail.offerExpired.nextStep',
+  },
+  withdrawn: {
+    subject: 'staffEmail.offerWithdrawn.subject',
+    heading: 'staffEmail.offerWithdrawn.heading',
+    summary: 'staffEmail.offerWithdrawn.summary',
+    nextStep: 'staffEmail.offerWithdrawn.nextStep',
+  },
+  cancelled: {
+    subject: 'staffEmail.assignmentCancelled.subject',
+    heading: 'staffEmail.assignmentCancelled.heading',
+    summary: 'staffEmail.assignmentCancelled.summary',
+    nextStep: 'staffEmail.assignmentCancelled.nextStep',
   },
 } as const;
 
@@ -78,3 +94,9 @@ export const staffOfferDeclinedContent = (t: Translator, m: StaffOfferResponseMo
 
 export const staffOfferExpiredContent = (t: Translator, m: StaffOfferResponseModel): EmailContent =>
   staffOfferResponseContent('expired', t, m);
+
+export const staffOfferWithdrawnContent = (t: Translator, m: StaffOfferResponseModel): EmailContent =>
+  staffOfferResponseContent('withdrawn', t, m);
+
+export const staffAssignmentCancelledContent = (t: Translator, m: StaffOfferResponseModel): EmailContent =>
+  staffOfferResponseContent('cancelled', t, m);

@@ -124,6 +124,10 @@ export class FollowUpController {
     const volunteer = await this.dataSource
       .getRepository(Volunteer)
       .findOneByOrFail({ id: match.volunteerId });
+    // An erased person's links lead nowhere, follow-ups included.
+    if (volunteer.erasedAt !== null) {
+      return null;
+    }
     return { matchId: match.id, outcome: check.claims.action as FollowUpOutcome, locale: volunteer.locale };
   }
 }

@@ -50,6 +50,7 @@ const OUTCOME_TEXT = {
   declined: ['links.offer.declined', 'links.offer.declinedBody'],
   'already-answered': ['links.offer.answered', 'links.offer.answeredBody'],
   'no-longer-open': ['links.offer.closed', 'links.offer.closedBody'],
+  'volunteer-not-active': ['links.offer.notActive', 'links.offer.notActiveBody'],
   expired: ['links.offer.expired', 'links.offer.expiredBody'],
   invalid: ['links.offer.invalid', 'links.invalid.body'],
 } as const;

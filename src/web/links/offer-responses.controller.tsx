@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { HelpRequest } from '../../help-seekers/help-request.entity';
 import type { Translator } from '../../i18n';
-import { MatchDecisionsService } from '../../matching/match-decisions.service';
+import { MatchDecisionsService, mayAccept } from '../../matching/match-decisions.service';
 import { Match } from '../../matching/match.entity';
 import { verifyOfferToken } from '../../shared/offer-links';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
@@ -28,6 +28,7 @@ const OUTCOME_STATUS = {
   declined: 200,
   'already-answered': 200,
   'no-longer-open': 409,
+  'volunteer-not-active': 409,
   expired: 410,
   invalid: 400,
 } as const;
@@ -65,6 +66,9 @@ export class OfferResponsesController {
     }
     if (!['approved', 'offered'].includes(match.status)) {
       return this.outcome(request, response, t, 'no-longer-open');
+    }
+    if (check.valid && check.claims.action === 'accept' && !mayAccept(loaded.volunteer)) {
+      return this.outcome(request, response, t, 'volunteer-not-active');
     }
     // The stored deadline decides, as in the POST; the token's expiry is only its upper bound.
     if (!check.valid || (match.offerExpiresAt && match.offerExpiresAt <= new Date())) {
@@ -140,6 +144,7 @@ export class OfferResponsesController {
       this.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: match.requestId }),
       this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId }),
     ]);
-    return { match, request, volunteer };
+    // An erased person's links lead nowhere.
+    return volunteer.erasedAt === null ? { match, request, volunteer } : null;
   }
 }
