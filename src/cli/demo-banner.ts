@@ -15,6 +15,8 @@ export function demoEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return {
     MAIL_SINK_ENABLED: 'true',
     ...env,
+    // The demo may run with the development link secret; nothing else may (config.ts).
+    DEMO_MODE: 'true',
     ...(env.PUBLIC_BASE_URL ? {} : { PUBLIC_BASE_URL: `http://localhost:${env.PORT ?? 3000}` }),
   };
 }

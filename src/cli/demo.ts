@@ -23,7 +23,7 @@ import type { AddressInfo } from 'node:net';
  * codes, loads the Altona demo agency once, and runs mail sink, API and worker in this process.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ ...demoEnv(process.env), DEMO_MODE: 'true' });
+  const config = loadConfig(demoEnv(process.env));
   await ensureDatabaseExists(config.DATABASE_URL);
   const applied = await runMigrations(config.DATABASE_URL, async (dataSource) => {
     console.log(formatImportReport(await runPostalCodeImport(dataSource)));

@@ -1,6 +1,7 @@
 import { loadConfig, smtpRequiresTlsByDefault } from './config';
 
-const production = { NODE_ENV: 'production', LINK_SECRET: 'a-real-secret-of-enough-length-0123456789' };
+const LINK_SECRET = 'a-real-secret-of-enough-length-0123456789';
+const production = { NODE_ENV: 'production', LINK_SECRET };
 
 describe('SMTP_REQUIRE_TLS', () => {
   it('is on by default in production for a mail server elsewhere', () => {
@@ -11,9 +12,9 @@ describe('SMTP_REQUIRE_TLS', () => {
     for (const host of ['127.0.0.1', '127.0.0.53', 'localhost', '::1']) {
       expect([host, loadConfig({ ...production, SMTP_HOST: host }).SMTP_REQUIRE_TLS]).toEqual([host, false]);
     }
-    expect(loadConfig({ NODE_ENV: 'development', SMTP_HOST: 'mail.example.org' }).SMTP_REQUIRE_TLS).toBe(
-      false,
-    );
+    expect(
+      loadConfig({ NODE_ENV: 'development', LINK_SECRET, SMTP_HOST: 'mail.example.org' }).SMTP_REQUIRE_TLS,
+    ).toBe(false);
     expect(smtpRequiresTlsByDefault('test', 'mail.example.org')).toBe(false);
   });
 
@@ -23,9 +24,9 @@ describe('SMTP_REQUIRE_TLS', () => {
         .SMTP_REQUIRE_TLS,
     ).toBe(false);
     expect(
-      loadConfig({ NODE_ENV: 'development', SMTP_HOST: '127.0.0.1', SMTP_REQUIRE_TLS: 'true' })
+      loadConfig({ NODE_ENV: 'development', LINK_SECRET, SMTP_HOST: '127.0.0.1', SMTP_REQUIRE_TLS: 'true' })
         .SMTP_REQUIRE_TLS,
     ).toBe(true);
-    expect(() => loadConfig({ SMTP_REQUIRE_TLS: 'yes' })).toThrow(/SMTP_REQUIRE_TLS/);
+    expect(() => loadConfig({ LINK_SECRET, SMTP_REQUIRE_TLS: 'yes' })).toThrow(/SMTP_REQUIRE_TLS/);
   });
 });

@@ -29,7 +29,11 @@ describe('a worker in a process of its own, killed or stopped mid-sending', () =
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     // A killed worker's jobs come back after their lock (1 s) expired unrenewed.
-    stack = await startTestStack({ smtpPort: smtp.port, worker: false, env: { QUEUE_LOCK_MS: '1000' } });
+    stack = await startTestStack({
+      smtpPort: smtp.port,
+      worker: false,
+      env: { QUEUE_LOCK_MS: '1000', QUEUE_STALLED_CHECK_MS: '1000' },
+    });
     worker = await startWorkerProcess(stack.env);
     ({ matchId } = await proposedMatch(stack));
   });
