@@ -58,7 +58,10 @@ export function translator(requested: unknown, audience: Audience = 'public'): T
   }
   const info = CATALOGUE.get(locale)!.info;
   const formatLocale = info.formatLocale ?? locale;
+  // Building an Intl formatter costs far more than using one: one per set of options, kept.
   const numberFormats = new Map<string, Intl.NumberFormat>();
+  const dateFormats = new Map<string, Intl.DateTimeFormat>();
+  const listFormat = new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' });
   const created: Translator = {
     locale,
     lang: locale,
@@ -74,10 +77,16 @@ export function translator(requested: unknown, audience: Audience = 'public'): T
       }
       return formatter.format(value);
     },
-    date: (value, options) =>
-      new Intl.DateTimeFormat(formatLocale, { timeZone: AGENCY_TIME_ZONE, ...options }).format(value),
-    list: (values) =>
-      new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' }).format(values),
+    date(value, options) {
+      const cacheKey = JSON.stringify(options ?? {});
+      let formatter = dateFormats.get(cacheKey);
+      if (!formatter) {
+        formatter = new Intl.DateTimeFormat(formatLocale, { timeZone: AGENCY_TIME_ZONE, ...options });
+        dateFormats.set(cacheKey, formatter);
+      }
+      return formatter.format(value);
+    },
+    list: (values) => listFormat.format(values),
   };
   translators.set(locale, created);
   return created;
