@@ -304,12 +304,30 @@ describe('the request timeline', () => {
     expect(text).not.toMatch(/help-request\.|match\.rejected|something\.new|volunteer-offer/);
   });
 
+  it('should name the help-seeker’s language in words, and keep a code it does not know', () => {
+    const data = requestData([]);
+    const withLanguage = (code: string) =>
+      renderRequestPage(view(), labels, {
+        ...data,
+        helpSeeker: { ...data.helpSeeker, preferredLanguage: code },
+      });
+    expect(withLanguage('tr')).toContain('Telefon, Türkisch');
+    expect(withLanguage('xq')).toContain('Telefon, xq');
+  });
+
   it('should speak English with ?lang=en', () => {
     const en = translator('en', 'staff');
     const timeline: TimelineEntry[] = [
-      { at: new Date(), event: { kind: 'audit', action: 'help-request.released', volunteer: null }, by: null },
+      {
+        at: new Date(),
+        event: { kind: 'audit', action: 'help-request.released', volunteer: null },
+        by: null,
+      },
     ];
-    const html = renderRequestPage(view({ t: en }), labelsFor(DEFAULT_TAXONOMY, en), { ...requestData([]), timeline });
+    const html = renderRequestPage(view({ t: en }), labelsFor(DEFAULT_TAXONOMY, en), {
+      ...requestData([]),
+      timeline,
+    });
     expect(html).toContain('Reviewed, search started');
     expect(html).toContain('<html lang="en" dir="ltr">');
   });

@@ -1,7 +1,12 @@
 import { Fragment } from 'preact';
 import type { HelpRequest } from '../../../help-seekers/help-request.entity';
 import type { HelpSeeker } from '../../../help-seekers/help-seeker.entity';
-import { CRITERIA, type ExclusionSummaryLine, type ScoreBreakdown } from '../../../matching/domain';
+import {
+  CRITERIA,
+  languageName,
+  type ExclusionSummaryLine,
+  type ScoreBreakdown,
+} from '../../../matching/domain';
 import type { LocalizedText } from '../../../shared/localized-text';
 import type { Translator } from '../../../i18n';
 import { formatDateTime, formatSchedule } from '../format';
@@ -261,6 +266,12 @@ function Candidates({ view, data }: { view: ConsoleView; data: RequestPageData }
   );
 }
 
+/** A language code in the reader's words ("Deutsch"); a code the list lacks stays as stored. */
+function languageWords(t: Translator, code: string): string {
+  const name = languageName(code);
+  return name ? localized(t, name) : code;
+}
+
 export function RequestPage(props: {
   view: ConsoleView;
   labels: Labels;
@@ -318,7 +329,7 @@ export function RequestPage(props: {
                   ))}
                 <span class="muted">
                   {t.t('console.intake.preferredContact')}: {codeLabel(t, helpSeeker.preferredContact)},{' '}
-                  {helpSeeker.preferredLanguage}
+                  {languageWords(t, helpSeeker.preferredLanguage)}
                 </span>
               </dd>
               <dt>{t.t('console.request.consent')}</dt>
