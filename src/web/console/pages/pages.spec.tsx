@@ -309,7 +309,7 @@ describe('the request timeline', () => {
     const withLanguage = (code: string) =>
       renderRequestPage(view(), labels, {
         ...data,
-        helpSeeker: { ...data.helpSeeker, preferredLanguage: code },
+        helpSeeker: { ...data.helpSeeker!, preferredLanguage: code },
       });
     expect(withLanguage('tr')).toContain('Telefon, Türkisch');
     expect(withLanguage('xq')).toContain('Telefon, xq');
