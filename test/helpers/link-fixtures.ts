@@ -61,9 +61,10 @@ export async function linkPagesFixture(
   return {
     volunteerId,
     matchId,
-    selfService: `${base}/preferences/${createLinkToken(secret, { purpose: 'preferences', subjectId: volunteerId, action: 'edit', expiresAt })}`,
-    offerAccept: `${base}/offers/${createOfferToken(secret, { matchId, action: 'accept', expiresAt })}`,
-    followUp: `${base}/follow-ups/${createLinkToken(secret, { purpose: 'follow-up', subjectId: matchId, action: 'went-well', expiresAt })}`,
+    // The account scope: the whole page (profile, export, deletion), as the emailed magic link has it.
+    selfService: `${base}/preferences/${createLinkToken(secret, { purpose: 'preferences', subjectId: volunteerId, action: 'account', expiresAt, version: 1 })}`,
+    offerAccept: `${base}/offers/${createOfferToken(secret, { matchId, action: 'accept', expiresAt, version: 1 })}`,
+    followUp: `${base}/follow-ups/${createLinkToken(secret, { purpose: 'follow-up', subjectId: matchId, action: 'went-well', expiresAt, version: 1 })}`,
     invalid: `${base}/follow-ups/not-a-valid-token`,
     letter: '',
   };
