@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HelpSeekersModule } from '../../help-seekers/help-seekers.module';
 import { MatchingModule } from '../../matching/matching.module';
+import { ObservabilityModule } from '../../observability/observability.module';
 import { ProvidersModule } from '../../providers/providers.module';
 import { StaffModule } from '../../staff/staff.module';
 import { VolunteersModule } from '../../volunteers/volunteers.module';
@@ -11,6 +12,7 @@ import {
   ConsoleSettingsController,
 } from './console-admin.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
+import { ConsoleSystemController } from './console-system.controller';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
 import {
   ConsoleFallbackController,
@@ -20,7 +22,14 @@ import {
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
-  imports: [StaffModule, HelpSeekersModule, MatchingModule, VolunteersModule, ProvidersModule],
+  imports: [
+    StaffModule,
+    HelpSeekersModule,
+    MatchingModule,
+    VolunteersModule,
+    ProvidersModule,
+    ObservabilityModule,
+  ],
   controllers: [
     ConsoleLoginController,
     ConsoleRequestsController,
@@ -29,6 +38,7 @@ import {
     ConsoleMailController,
     ConsoleSettingsController,
     ConsoleAgencyController,
+    ConsoleSystemController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

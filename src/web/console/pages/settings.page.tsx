@@ -52,6 +52,8 @@ export function SettingsPage(props: {
       />
       <p>
         <a href="/console/settings/agency">{t.t('console.agency.title')}</a>
+        {' · '}
+        <a href="/console/settings/system">{t.t('console.system.title')}</a>
       </p>
       <form method="post" action="/console/settings/matching" class="card" noValidate>
         <CsrfField view={view} />
