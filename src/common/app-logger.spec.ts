@@ -1,4 +1,4 @@
-import { AppLogger, redactEmails } from './app-logger';
+import { AppLogger, createAppLogger, redactEmails } from './app-logger';
 import { runWithRequestId } from './request-context';
 
 /** What the logger writes to stdout and stderr, as lines. */
@@ -63,5 +63,20 @@ describe('AppLogger', () => {
     );
     const [line] = captureOutput(() => new AppLogger('json').error('rejected a@b.de', 'Smtp'));
     expect(JSON.parse(line)).toMatchObject({ level: 'error', message: 'rejected [email]' });
+  });
+
+  it('should in production drop debug lines and the start-up noise, and keep the rest', () => {
+    const logger = createAppLogger({ NODE_ENV: 'production', LOG_FORMAT: 'json' });
+    const lines = captureOutput(() => {
+      logger.log('AppModule dependencies initialized', 'InstanceLoader');
+      logger.log('Mapped {/metrics, GET} route', 'RouterExplorer');
+      logger.debug('redis: connection closed', 'JobQueues');
+      logger.log('API on https://agency.example', 'nahbar');
+      logger.warn('outbox relay postponed', 'OutboxService');
+    });
+    expect(lines.map((line) => (JSON.parse(line) as { message: string }).message)).toEqual([
+      'API on https://agency.example',
+      'outbox relay postponed',
+    ]);
   });
 });

@@ -11,7 +11,11 @@ export interface WorkerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+/** `startTimeoutMs`: ts-node compiles at start-up, which takes long on a busy machine. */
+export async function startWorkerProcess(
+  env: Record<string, string>,
+  startTimeoutMs = 30_000,
+): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -20,7 +24,7 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<W
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), startTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('worker started')) {
