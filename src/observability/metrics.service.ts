@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge } from 'prom-client';
 import { JOB_DURATION_BUCKETS, JobDurations, JobOutcomeCount } from '../queue/job-stats';
 import { MetricsRegistry } from './http-metrics.service';
@@ -26,6 +26,7 @@ export class MetricsService {
   private readonly emails: Gauge<'status'>;
   private readonly offersAwaiting: Gauge;
   private readonly workersAlive: Gauge;
+  private readonly redisUp: Gauge;
   private readonly lastOptimisation: Gauge;
 
   constructor(
@@ -67,6 +68,11 @@ export class MetricsService {
       help: 'Worker processes whose heartbeat in Redis is current.',
       registers,
     });
+    this.redisUp = new Gauge({
+      name: 'nahbar_redis_up',
+      help: 'Whether Redis answered this scrape (0: queue figures are missing, workers count as 0).',
+      registers,
+    });
     this.lastOptimisation = new Gauge({
       name: 'nahbar_last_optimisation_timestamp_seconds',
       help: 'When the last global optimisation of proposals ran (Unix time; 0 = never).',
@@ -94,19 +100,29 @@ export class MetricsService {
     return this.registry.contentType;
   }
 
-  /** Reads the current state and renders the exposition text. */
+  /**
+   * Reads the current state and renders the exposition text. Redis down is a figure (nahbar_redis_up
+   * 0, the queue series absent), not an error; PostgreSQL down fails the scrape with a 503.
+   */
   async render(): Promise<string> {
     const now = Date.now();
-    const [depths, stats, heartbeats, backlog, emails, offers, optimisation] = await Promise.all([
+    const fromRedis = Promise.all([
       this.queues.depths(),
       this.queues.jobStats(),
       this.queues.heartbeats(),
+    ]).catch(() => null);
+    const [redis, backlog, emails, offers, optimisation] = await Promise.all([
+      fromRedis,
       this.system.outboxBacklog(),
       this.system.emailsByStatus(),
       this.system.offersAwaitingAnswer(),
       this.system.lastOptimisation(),
-    ]);
+    ]).catch((error: Error) => {
+      throw new ServiceUnavailableException(`metrics unavailable: ${error.message}`);
+    });
+    this.redisUp.set(redis ? 1 : 0);
     this.queueJobs.reset();
+    const [depths, stats, heartbeats] = redis ?? [{}, { outcomes: [], durations: [] }, []];
     for (const [queue, states] of Object.entries(depths)) {
       for (const [state, count] of Object.entries(states)) {
         this.queueJobs.set({ queue, state }, count);

@@ -12,6 +12,20 @@ import {
 } from '../queue/job-stats';
 import { producerConnection } from '../queue/redis-connections';
 
+/** BullMQ waits for Redis to be ready; a page or a scrape must not wait with it. */
+const REDIS_ANSWER_MS = 2000;
+
+function withinTime<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Redis did not answer within ${REDIS_ANSWER_MS} ms`)),
+      REDIS_ANSWER_MS,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** BullMQ's job states that say how much work is queued or stuck. */
 export const QUEUE_STATES = [
   'waiting',
@@ -40,22 +54,28 @@ export class QueueStatusService implements OnModuleDestroy {
   }
 
   async depths(): Promise<QueueDepths> {
-    const entries = await Promise.all(
-      QUEUE_NAMES.map(async (name) => {
-        const counts = await this.queues.get(name).getJobCounts(...QUEUE_STATES);
-        const depth = Object.fromEntries(QUEUE_STATES.map((state) => [state, counts[state] ?? 0]));
-        return [name, depth as Record<QueueState, number>] as const;
-      }),
+    // Fail at once rather than leave BullMQ waiting for a Redis that is known to be away.
+    if (this.redis.status !== 'ready') {
+      throw new Error(`Redis is not connected (${this.redis.status})`);
+    }
+    const entries = await withinTime(
+      Promise.all(
+        QUEUE_NAMES.map(async (name) => {
+          const counts = await this.queues.get(name).getJobCounts(...QUEUE_STATES);
+          const depth = Object.fromEntries(QUEUE_STATES.map((state) => [state, counts[state] ?? 0]));
+          return [name, depth as Record<QueueState, number>] as const;
+        }),
+      ),
     );
     return Object.fromEntries(entries) as QueueDepths;
   }
 
   async jobStats(): Promise<{ outcomes: JobOutcomeCount[]; durations: JobDurations[] }> {
-    return readJobStats(this.redis, this.config.QUEUE_PREFIX);
+    return withinTime(readJobStats(this.redis, this.config.QUEUE_PREFIX));
   }
 
   async heartbeats(): Promise<WorkerHeartbeat[]> {
-    return readHeartbeats(this.redis, this.config.QUEUE_PREFIX);
+    return withinTime(readHeartbeats(this.redis, this.config.QUEUE_PREFIX));
   }
 
   onModuleDestroy(): void {

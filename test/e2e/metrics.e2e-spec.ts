@@ -63,7 +63,11 @@ describe('/metrics and the console system page', () => {
     expect(created.status).toBe(201);
     const queued = await eventually('the matching job in the queue', async () => {
       const { text } = await scrape();
-      return sample(text, 'nahbar_queue_jobs{queue="matching",state="waiting"}') === 1 ? text : null;
+      // The outbox row is marked relayed just after the job reaches Redis: wait for both.
+      return sample(text, 'nahbar_queue_jobs{queue="matching",state="waiting"}') === 1 &&
+        sample(text, 'nahbar_outbox_pending') === 0
+        ? text
+        : null;
     });
     expect(sample(queued, 'nahbar_outbox_pending')).toBe(0);
     expect(sample(queued, 'nahbar_outbox_oldest_age_seconds')).toBe(0);
@@ -112,5 +116,53 @@ describe('/metrics and the console system page', () => {
     expect(html).toMatch(/<dd id="outbox-pending">0<\/dd>/);
     // The worker started above reports in (host and pid, no personal data).
     expect(html).toContain(`-${process.pid}</td>`);
+  });
+});
+
+describe('/metrics and the system page while Redis is unreachable', () => {
+  let smtp: TestSmtpServer;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    // Nothing listens on port 1: the API runs without Redis, as it must (the outbox keeps the jobs).
+    stack = await startTestStack({
+      smtpPort: smtp.port,
+      worker: false,
+      env: { METRICS_TOKEN },
+      apiEnv: { REDIS_URL: 'redis://127.0.0.1:1' },
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    await smtp?.close();
+  });
+
+  it('should still answer, saying Redis is down and counting what waits in the outbox', async () => {
+    const created = await requestJson(stack.baseUrl, 'POST', '/api/public/help-requests', {
+      body: publicHelpRequestBody(),
+    });
+    expect(created.status).toBe(201);
+    const response = await fetch(`${stack.baseUrl}/metrics`, {
+      headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(sample(text, 'nahbar_redis_up')).toBe(0);
+    expect(sample(text, 'nahbar_outbox_pending')).toBe(1);
+    expect(sample(text, 'nahbar_outbox_oldest_age_seconds')).toBeGreaterThanOrEqual(0);
+    expect(text).not.toContain('nahbar_queue_jobs{');
+
+    const admin = await createStaffUser(stack.dataSource, { role: 'admin' });
+    const token = await loginAs(stack.baseUrl, admin.email, STAFF_PASSWORD);
+    const page = await fetch(`${stack.baseUrl}/console/settings/system`, {
+      headers: { cookie: `nahbar_staff=${token}` },
+      redirect: 'manual',
+    });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Redis antwortet nicht');
+    expect(html).toMatch(/<dd id="outbox-pending">1<\/dd>/);
   });
 });
