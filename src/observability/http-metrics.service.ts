@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram, Registry } from 'prom-client';
+import { currentRequestId, runWithRequestId } from '../common/request-context';
 
 /** The API's one Prometheus registry (per app, so several apps in one test process never collide). */
 @Injectable()
@@ -27,11 +28,18 @@ export class HttpMetrics {
 
   readonly middleware = (request: Request, response: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
+    // 'finish' fires from the socket: log under the request's id explicitly, whatever the context then.
+    const requestId = currentRequestId();
     response.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routePattern(request);
       this.duration.observe({ method: request.method, route, status: String(response.statusCode) }, seconds);
-      this.logger.log(`${request.method} ${route} ${response.statusCode} ${(seconds * 1000).toFixed(1)}ms`);
+      const line = `${request.method} ${route} ${response.statusCode} ${(seconds * 1000).toFixed(1)}ms`;
+      if (requestId) {
+        runWithRequestId(requestId, () => this.logger.log(line));
+      } else {
+        this.logger.log(line);
+      }
     });
     next();
   };
