@@ -53,15 +53,16 @@ export async function createApiApp(
     abortOnError: false,
     logger: options.logger ?? createAppLogger(config),
   });
+  // Before everything else, so every log line of the request (and every job it causes) carries its
+  // id, and every answer, whatever middleware sends it, is timed.
+  app.use(requestId);
+  app.use(app.get(HttpMetrics).middleware);
   // Behind a reverse proxy the client's IP (for the public forms' rate limits) is in X-Forwarded-For;
   // trusting it without a proxy would let anyone choose their IP, so it is off unless configured.
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.set('trust proxy', config.TRUST_PROXY);
   server.disable('x-powered-by');
-  // First, so every log line of the request (and every job it causes) carries its id.
-  app.use(requestId);
-  app.use(app.get(HttpMetrics).middleware);
-  // Then, so every answer carries them: pages, JSON, body-parser errors and 404s alike.
+  // First, so every answer carries them: pages, JSON, body-parser errors and 404s alike.
   app.use(securityHeaders);
   app.use(express.json({ limit: BODY_LIMIT }), bodyParserErrors);
   // The volunteer's settings page posts a plain HTML form.
