@@ -203,6 +203,28 @@ export const envShape = z.object({
     .describe(
       "How often a worker looks for jobs whose lock expired (a killed worker's) and queues them again.",
     ),
+  LOG_FORMAT: z
+    .enum(['json', 'text'])
+    .optional()
+    .describe(
+      'Log lines as `json` (one object a line, with `requestId`) or readable `text`. Default: `json` in production, else `text`.',
+    ),
+  METRICS_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe(
+      'Bearer token Prometheus sends to scrape `/metrics` (at least 16 characters, e.g. `openssl rand -hex 24`); without it `/metrics` answers 404.',
+    ),
+  WORKER_HEARTBEAT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(15)
+    .describe(
+      "How often each worker writes its heartbeat to Redis (the console's system page); it expires after three missed beats.",
+    ),
   MAIL_SINK_ENABLED: booleanString
     .default('false')
     .describe(
@@ -226,28 +248,6 @@ export const envShape = z.object({
     )
     .describe(
       "Express `trust proxy` for the client address of the rate limits: `true`, a hop count, or the proxies' addresses; only behind a proxy.",
-    ),
-  LOG_FORMAT: z
-    .enum(['json', 'text'])
-    .optional()
-    .describe(
-      'Log lines as `json` (one object a line, with `requestId`) or readable `text`. Default: `json` in production, else `text`.',
-    ),
-  METRICS_TOKEN: z
-    .string()
-    .min(16)
-    .optional()
-    .describe(
-      'Bearer token Prometheus sends to scrape `/metrics` (at least 16 characters, e.g. `openssl rand -hex 24`); without it `/metrics` answers 404.',
-    ),
-  WORKER_HEARTBEAT_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(3600)
-    .default(15)
-    .describe(
-      "How often each worker writes its heartbeat to Redis (the console's system page); it expires after three missed beats.",
     ),
   PUBLIC_SUBMISSIONS_PER_IP_HOUR: z.coerce
     .number()
