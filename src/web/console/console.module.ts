@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HelpSeekersModule } from '../../help-seekers/help-seekers.module';
 import { MatchingModule } from '../../matching/matching.module';
-import { ObservabilityModule } from '../../observability/observability.module';
 import { ProvidersModule } from '../../providers/providers.module';
 import { StaffModule } from '../../staff/staff.module';
 import { VolunteersModule } from '../../volunteers/volunteers.module';
@@ -12,33 +11,26 @@ import {
   ConsoleSettingsController,
 } from './console-admin.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
-import { ConsoleSystemController } from './console-system.controller';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
 import {
   ConsoleFallbackController,
   ConsoleLoginController,
   ConsoleRequestsController,
 } from './console.controller';
+import { ConsoleSystemController } from './console-system.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
-  imports: [
-    StaffModule,
-    HelpSeekersModule,
-    MatchingModule,
-    VolunteersModule,
-    ProvidersModule,
-    ObservabilityModule,
-  ],
+  imports: [StaffModule, HelpSeekersModule, MatchingModule, VolunteersModule, ProvidersModule],
   controllers: [
     ConsoleLoginController,
     ConsoleRequestsController,
     ConsoleVolunteersController,
     ConsoleProvidersController,
     ConsoleMailController,
+    ConsoleSystemController,
     ConsoleSettingsController,
     ConsoleAgencyController,
-    ConsoleSystemController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

@@ -52,8 +52,6 @@ export function SettingsPage(props: {
       />
       <p>
         <a href="/console/settings/agency">{t.t('console.agency.title')}</a>
-        {' · '}
-        <a href="/console/settings/system">{t.t('console.system.title')}</a>
       </p>
       <form method="post" action="/console/settings/matching" class="card" noValidate>
         <CsrfField view={view} />
@@ -188,6 +186,9 @@ export function SettingsPage(props: {
           </p>
         </form>
       </section>
+      <p>
+        <a href="/console/settings/system">{t.t('console.system.title')}</a>
+      </p>
     </ConsoleLayout>
   );
 }
