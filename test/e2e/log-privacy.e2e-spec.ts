@@ -47,7 +47,7 @@ describe('logs of a real run (API and worker processes, JSON lines)', () => {
     const env = { ...stack.env, PORT: String(port), PUBLIC_BASE_URL: baseUrl, LOG_FORMAT: 'json' };
     // One after the other: two ts-node start-ups at once are slow on a busy machine.
     api = await startApiProcess(env);
-    worker = await startWorkerProcess(env, 90_000);
+    worker = await startWorkerProcess(env, { startTimeoutMs: 90_000 });
 
     await createStaffUser(stack.dataSource, { name: SEEDED.staffName, email: SEEDED.staffEmail });
     const token = await loginAs(baseUrl, SEEDED.staffEmail, STAFF_PASSWORD);

@@ -11,10 +11,9 @@ export interface WorkerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** `startTimeoutMs`: ts-node compiles at start-up, which takes long on a busy machine. */
 export async function startWorkerProcess(
   env: Record<string, string>,
-  startTimeoutMs = 30_000,
+  options: { startTimeoutMs?: number } = {},
 ): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], {
     cwd: ROOT,
@@ -24,7 +23,10 @@ export async function startWorkerProcess(
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), startTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`worker did not start:\n${output}`)),
+      options.startTimeoutMs ?? 30_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('worker started')) {
