@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -7,7 +7,10 @@ import express, { NextFunction, Request, Response } from 'express';
 import { ApiModule } from './api.module';
 import { AppConfig } from './config/config';
 import { ErrorBody, HttpExceptionFilter } from './common/http-exception.filter';
+import { createAppLogger } from './common/app-logger';
 import { inputSanity } from './common/input-sanity';
+import { requestId } from './common/request-id';
+import { HttpMetrics } from './observability/http-metrics.service';
 import { API_DOCS_PATH, securityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
 
@@ -43,13 +46,17 @@ function bodyParserErrors(error: unknown, _request: Request, response: Response,
 /** The API application exactly as main.ts, the demo and the e2e tests run it. */
 export async function createApiApp(
   config: AppConfig,
-  options: { logger?: false | ('error' | 'warn' | 'log')[] } = {},
+  options: { logger?: false | LogLevel[] | LoggerService } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create(ApiModule.forRoot(config), {
     bodyParser: false,
     abortOnError: false,
-    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+    logger: options.logger ?? createAppLogger(config),
   });
+  // Before everything else, so every log line of the request (and every job it causes) carries its
+  // id, and every answer, whatever middleware sends it, is timed.
+  app.use(requestId);
+  app.use(app.get(HttpMetrics).middleware);
   // Behind a reverse proxy the client's IP (for the public forms' rate limits) is in X-Forwarded-For;
   // trusting it without a proxy would let anyone choose their IP, so it is off unless configured.
   const server = app.getHttpAdapter().getInstance() as express.Express;

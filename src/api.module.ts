@@ -8,6 +8,7 @@ import { HelpSeekersModule } from './help-seekers/help-seekers.module';
 import { MatchingModule } from './matching/matching.module';
 import { MailboxModule } from './web/mailbox/mailbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { ProvidersModule } from './providers/providers.module';
 import { PublicWebModule } from './web/public/public-web.module';
 import { SettingsApiModule } from './settings/settings-api.module';
@@ -33,6 +34,7 @@ export class ApiModule {
         MatchingModule,
         NotificationsModule,
         SettingsApiModule,
+        ObservabilityModule,
         ConsoleModule,
         PublicWebModule,
         LinksWebModule,

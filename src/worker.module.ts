@@ -12,6 +12,7 @@ import { NotificationDelivery } from './notifications/notification-delivery.serv
 import { NotificationSweeper } from './notifications/notification-sweeper.poller';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { SmtpTransport } from './notifications/smtp.transport';
+import { WorkerHeartbeatWriter } from './queue/worker-heartbeat';
 import { StaffDigestService } from './notifications/staff-digest.service';
 import { OutboxRelayPoller } from './queue/outbox-relay.poller';
 import { NotificationComposer } from './web/emails/notification-composer.service';
@@ -25,6 +26,8 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [CoreModule.forRoot(config)],
       providers: [
+        // The console's system page lists the workers by this heartbeat.
+        WorkerHeartbeatWriter,
         MatchingService,
         MatchDecisionsService,
         GlobalAssignmentService,

@@ -203,6 +203,28 @@ export const envShape = z.object({
     .describe(
       "How often a worker looks for jobs whose lock expired (a killed worker's) and queues them again.",
     ),
+  LOG_FORMAT: z
+    .enum(['json', 'text'])
+    .optional()
+    .describe(
+      'Log lines as `json` (one object a line, with `requestId`) or readable `text`. Default: `json` in production, else `text`.',
+    ),
+  METRICS_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe(
+      'Bearer token Prometheus sends to scrape `/metrics` (at least 16 characters, e.g. `openssl rand -hex 24`); without it `/metrics` answers 404.',
+    ),
+  WORKER_HEARTBEAT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(15)
+    .describe(
+      "How often each worker writes its heartbeat to Redis (the console's system page); it expires after three missed beats.",
+    ),
   MAIL_SINK_ENABLED: booleanString
     .default('false')
     .describe(
@@ -267,6 +289,7 @@ const envSchema = envShape.superRefine((env, ctx) => {
 const configSchema = envSchema.transform((env) => ({
   ...env,
   SMTP_REQUIRE_TLS: env.SMTP_REQUIRE_TLS ?? smtpRequiresTlsByDefault(env.NODE_ENV, env.SMTP_HOST),
+  LOG_FORMAT: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? ('json' as const) : ('text' as const)),
 }));
 
 /** In production mail leaves the machine only over TLS; a loopback relay (a local MTA) is exempt. */

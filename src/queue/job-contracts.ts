@@ -91,6 +91,29 @@ export function parseJobPayload<Q extends QueueName>(
       };
 }
 
+/**
+ * Besides its payload a job's data carries `meta` (not part of any contract): the request id of
+ * the work that caused it, for the worker's log lines. Processors see only the payload.
+ */
+export const JOB_META_KEY = 'meta';
+export interface JobMeta {
+  requestId?: string;
+}
+
+export function withJobMeta(payload: object, requestId: string | null | undefined): object {
+  return requestId ? { ...payload, [JOB_META_KEY]: { requestId } satisfies JobMeta } : payload;
+}
+
+/** Splits a job's data into its contract payload and its meta. */
+export function splitJobData(data: unknown): { payload: unknown; meta: JobMeta } {
+  if (typeof data !== 'object' || data === null || !Object.hasOwn(data, JOB_META_KEY)) {
+    return { payload: data, meta: {} };
+  }
+  const { [JOB_META_KEY]: meta, ...payload } = data as Record<string, unknown>;
+  const requestId = (meta as JobMeta | null)?.requestId;
+  return { payload, meta: typeof requestId === 'string' ? { requestId } : {} };
+}
+
 /** BullMQ forbids ':' in custom job ids; these ids are stable across retries and restarts. */
 export const matchRequestJobId = (requestId: string, round: number): string => `match-${requestId}-r${round}`;
 /** One re-check per profile version: a second save of the same version is the same job. */

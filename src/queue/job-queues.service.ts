@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
+import { currentRequestId } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { attemptsCoveringWindow, NOTIFICATION_BACKOFF, smtpRetryPolicy } from './delivery-retry';
 import {
@@ -10,6 +11,7 @@ import {
   NOTIFICATIONS_QUEUE,
   QUEUE_NAMES,
   QueueName,
+  withJobMeta,
 } from './job-contracts';
 import { producerConnection } from './redis-connections';
 
@@ -70,7 +72,11 @@ export class JobQueues implements OnModuleDestroy {
     if (this.connection.status !== 'ready') {
       throw new Error(`Redis is not connected (${this.connection.status})`);
     }
-    await this.get(queue).add(jobName, payload, { ...this.options[queue], jobId, ...delayUntil(notBefore) });
+    await this.get(queue).add(jobName, withJobMeta(payload, currentRequestId()), {
+      ...this.options[queue],
+      jobId,
+      ...delayUntil(notBefore),
+    });
   }
 
   /**
@@ -79,7 +85,13 @@ export class JobQueues implements OnModuleDestroy {
    */
   async addBulk(
     queue: QueueName,
-    jobs: { jobName: string; jobId: string; payload: object; notBefore?: Date | null }[],
+    jobs: {
+      jobName: string;
+      jobId: string;
+      payload: object;
+      notBefore?: Date | null;
+      requestId?: string | null;
+    }[],
   ): Promise<void> {
     if (this.connection.status !== 'ready') {
       throw new Error(`Redis is not connected (${this.connection.status})`);
@@ -87,7 +99,7 @@ export class JobQueues implements OnModuleDestroy {
     await this.get(queue).addBulk(
       jobs.map((job) => ({
         name: job.jobName,
-        data: job.payload,
+        data: withJobMeta(job.payload, job.requestId ?? currentRequestId()),
         opts: { ...this.options[queue], jobId: job.jobId, ...delayUntil(job.notBefore) },
       })),
     );

@@ -28,6 +28,10 @@ export class OutboxJob {
   @Column({ type: 'timestamptz', nullable: true })
   notBefore: Date | null;
 
+  /** The request id (X-Request-Id) of the work that wrote it, handed on to the job for its logs. */
+  @Column({ type: 'text', nullable: true })
+  requestId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

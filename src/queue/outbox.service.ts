@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { currentRequestId } from '../common/request-context';
 import { JobQueues } from './job-queues.service';
 import { JobEntry, QueueName } from './job-contracts';
 import { OutboxJob } from './outbox-job.entity';
@@ -33,7 +34,7 @@ export class OutboxService {
       .createQueryBuilder()
       .insert()
       .into(OutboxJob)
-      .values(entry)
+      .values({ ...entry, requestId: currentRequestId() ?? null })
       .orIgnore() // same job id already written: the job is already on its way
       .execute();
   }

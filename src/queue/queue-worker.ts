@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { runWithRequestId } from '../common/request-context';
 import type { AppConfig } from '../config/config';
-import { JobName, JobPayload, parseJobPayload, QueueName } from './job-contracts';
-import { workerConnectionOptions } from './redis-connections';
+import { JobName, JobPayload, parseJobPayload, QueueName, splitJobData } from './job-contracts';
+import { failureOutcome, recordJobOutcome } from './job-stats';
+import { producerConnection, workerConnectionOptions } from './redis-connections';
 
 /** `token` is the worker's lock token, for `job.moveToDelayed` (a job that ran too early). */
 export type JobHandlers<Q extends QueueName> = {
@@ -21,6 +23,11 @@ export function stalledJobOptions(config: Pick<AppConfig, 'QUEUE_LOCK_MS' | 'QUE
   return { lockDuration: config.QUEUE_LOCK_MS, stalledInterval: config.QUEUE_STALLED_CHECK_MS };
 }
 
+/** The id a job's log lines carry: its request's, or for scheduled jobs (no request) its own. */
+function requestIdOf(job: Job | undefined): string {
+  return splitJobData(job?.data).meta.requestId ?? `job-${job?.id ?? '?'}`;
+}
+
 /**
  * Starts a BullMQ worker with one handler per job of the queue's contract (a missing one does not
  * compile). Payloads are validated against the contract first: a malformed payload or an unknown
@@ -37,17 +44,20 @@ export function startQueueWorker<Q extends QueueName>(options: {
   const logger = new Logger(`${options.queue}-worker`);
   const worker = new Worker(
     options.queue,
-    async (job: Job, token?: string) => {
-      const parsed = parseJobPayload(options.queue, job.name, job.data);
-      if (!parsed.ok) {
-        throw new UnrecoverableError(parsed.error);
-      }
-      const handle = options.handlers[job.name as JobName<Q>] as (
-        payload: unknown,
-        job: Job,
-        token?: string,
-      ) => Promise<unknown>;
-      return handle(parsed.payload, job, token);
+    (job: Job, token?: string) => {
+      const { payload } = splitJobData(job.data);
+      return runWithRequestId(requestIdOf(job), async () => {
+        const parsed = parseJobPayload(options.queue, job.name, payload);
+        if (!parsed.ok) {
+          throw new UnrecoverableError(parsed.error);
+        }
+        const handle = options.handlers[job.name as JobName<Q>] as (
+          payload: unknown,
+          job: Job,
+          token?: string,
+        ) => Promise<unknown>;
+        return handle(parsed.payload, job, token);
+      });
     },
     {
       connection: workerConnectionOptions(options.config.REDIS_URL),
@@ -58,8 +68,28 @@ export function startQueueWorker<Q extends QueueName>(options: {
     },
   );
   worker.on('failed', (job, error) =>
-    logger.warn(`job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
+    runWithRequestId(requestIdOf(job), () =>
+      logger.warn(`job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
+    ),
   );
   worker.on('error', (error) => logger.debug(`worker: ${error.message}`));
+  // Outcomes and durations for /metrics, best effort: a lost count never fails or delays a job.
+  const stats = producerConnection(options.config.REDIS_URL);
+  stats.on('error', (error: Error) => logger.debug(`stats: ${error.message}`));
+  const prefix = options.config.QUEUE_PREFIX;
+  worker.on('completed', (job) => {
+    recordJobOutcome(stats, prefix, job, 'completed').catch(() => undefined);
+    runWithRequestId(requestIdOf(job), () =>
+      logger.debug(
+        `job ${job.name} ${job.id ?? '?'} completed in ${(job.finishedOn ?? 0) - (job.processedOn ?? 0)} ms`,
+      ),
+    );
+  });
+  worker.on('failed', (job, error) => {
+    if (job) {
+      recordJobOutcome(stats, prefix, job, failureOutcome(job, error)).catch(() => undefined);
+    }
+  });
+  worker.on('closed', () => stats.disconnect());
   return worker;
 }

@@ -17,6 +17,7 @@ import {
   ConsoleLoginController,
   ConsoleRequestsController,
 } from './console.controller';
+import { ConsoleSystemController } from './console-system.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -27,6 +28,7 @@ import {
     ConsoleVolunteersController,
     ConsoleProvidersController,
     ConsoleMailController,
+    ConsoleSystemController,
     ConsoleSettingsController,
     ConsoleAgencyController,
     // Last, so it only answers what no page above does.

@@ -186,6 +186,9 @@ export function SettingsPage(props: {
           </p>
         </form>
       </section>
+      <p>
+        <a href="/console/settings/system">{t.t('console.system.title')}</a>
+      </p>
     </ConsoleLayout>
   );
 }
