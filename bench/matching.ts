@@ -4,7 +4,9 @@
  * volunteers and prints:
  *  - p50/p95/p99 of matching one request end to end (lock, retrieve, score, persist) per size;
  *  - the same for a brute-force baseline (load every volunteer, score all) at 100k, and the ratio;
- *  - matching jobs per second through BullMQ with one and with two worker processes (100k);
+ *  - matching jobs per second through BullMQ with one, two and three worker processes (100k), each
+ *    as a share of a bare baseline run first in this process (a no-op job through the same queue),
+ *    next to CPU per job;
  *  - global assignment time for 1,000 × 10,000 and 2,000 × 2,000, with coverage, total score and the
  *    busiest volunteer's load against per-request greedy.
  * Settings: BENCH_SIZES (default 10000,100000,1000000), BENCH_REQUESTS (300), BENCH_JOBS (3000),
@@ -12,11 +14,12 @@
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -48,6 +51,7 @@ import type { RequestSchedule } from '../src/shared/schedule';
 import { MatchingService } from '../src/matching/matching.service';
 import { importPostalCodes } from '../src/postal-codes/import-postal-codes';
 import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../src/queue/job-contracts';
+import { workerConnectionOptions } from '../src/queue/redis-connections';
 import { DEFAULT_TAXONOMY } from '../src/taxonomy/default-taxonomy';
 import { TaxonomyService } from '../src/taxonomy/taxonomy.service';
 
@@ -237,6 +241,52 @@ async function throughput(dataSource: DataSource, workers: number): Promise<numb
   return ((last.done - first.done) / (last.at - first.at)) * 1000;
 }
 
+/**
+ * The floor to compare with, so figures compare across machines: the same number of jobs, with
+ * nahbar's job name, ids, payload shape and concurrency, through the same queue and Redis, handled
+ * by a no-op BullMQ worker in this process (no database, no matching).
+ */
+async function bareQueueBaseline(): Promise<{ jobsPerSecond: number; cpuMsPerJob: number }> {
+  const prefix = `nahbar_bench_baseline_${Date.now()}`;
+  const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue(MATCHING_QUEUE, { connection, prefix });
+  await queue.addBulk(
+    Array.from({ length: JOBS }, () => {
+      const requestId = randomUUID();
+      return {
+        name: MATCH_REQUEST_JOB,
+        data: { requestId, round: 1 },
+        opts: { jobId: matchRequestJobId(requestId, 1), removeOnComplete: true },
+      };
+    }),
+  );
+  const completions: number[] = [];
+  const redisBefore = await redisCpuMs(connection);
+  const cpuBefore = process.cpuUsage();
+  // The worker's concurrency as nahbar's matching worker runs it (16 per batch, two batches).
+  const worker = new Worker(MATCHING_QUEUE, () => Promise.resolve(null), {
+    connection: { ...workerConnectionOptions(REDIS_URL) },
+    prefix,
+    concurrency: 32,
+  });
+  worker.on('completed', () => completions.push(performance.now()));
+  while (completions.length < JOBS) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  const redisMs = (await redisCpuMs(connection)) - redisBefore;
+  await worker.close();
+  await queue.obliterate({ force: true }).catch(() => undefined);
+  await queue.close();
+  connection.disconnect();
+  const first = completions[Math.floor(JOBS * 0.05)];
+  const last = completions[Math.floor(JOBS * 0.95)];
+  return {
+    jobsPerSecond: ((JOBS * 0.9) / (last - first)) * 1000,
+    cpuMsPerJob: ((cpu.user + cpu.system) / 1000 + redisMs) / JOBS,
+  };
+}
+
 /** Proposals (top `perRequest` by score) for the assignment benchmark, from the real engine. */
 function scenarioProblem(
   requests: MatchableRequest[],
@@ -351,10 +401,16 @@ async function main(): Promise<void> {
       await bruteForceReport(dataSource, ctx, indexed);
     }
     if (size === 100_000 && PARTS.has('throughput')) {
-      for (const workers of [1, 2]) {
+      const baseline = await bareQueueBaseline();
+      console.log(
+        `  bare baseline (no-op job through the same queue, this process): ${baseline.jobsPerSecond.toFixed(0)} jobs/s, ` +
+          `${baseline.cpuMsPerJob.toFixed(2)} ms CPU per job (process + Redis)`,
+      );
+      for (const workers of [1, 2, 3]) {
         const rate = await throughput(dataSource, workers);
         console.log(
-          `  BullMQ throughput with ${workers} worker process${workers > 1 ? 'es' : ''}: ${rate.toFixed(0)} matching jobs/s (${JOBS} jobs)`,
+          `  BullMQ throughput with ${workers} worker process${workers > 1 ? 'es' : ''}: ${rate.toFixed(0)} matching jobs/s (${JOBS} jobs), ` +
+            `${((rate / baseline.jobsPerSecond) * 100).toFixed(1)} % of the bare baseline`,
         );
       }
     }

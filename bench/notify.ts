@@ -8,17 +8,21 @@
  *    accept, with notifications written at a steady rate (BENCH_RATES, default 1000/s and 100/s,
  *    for BENCH_PACED_SECONDS each), relayed after each commit as the API does; 200 emails warm the
  *    fresh workers up first and are not counted.
- * Every run also counts Message-IDs at the sink: missing and duplicate emails are printed.
+ * Every run also counts Message-IDs at the sink: missing and duplicate emails are printed. After the
+ * first sustained run a bare baseline (pooled nodemailer to the same sink, no database) runs once, and
+ * each sustained figure is printed as a share of it, so results compare across machines.
  * Worker settings (NOTIFY_CONCURRENCY, SMTP_MAX_CONNECTIONS, …) can be given in the environment.
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
+import { createTransport } from 'nodemailer';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
@@ -55,6 +59,8 @@ function percentile(sorted: number[], p: number): number {
 /** Accepts everything and notes when each Message-ID arrived; no parsing beyond that header. */
 class SmtpSink {
   readonly arrivals = new Map<string, number[]>();
+  /** One email as nahbar sent it, for the bare baseline to send again. */
+  sample?: Buffer;
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -66,9 +72,9 @@ class SmtpSink {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const id = /^Message-ID:\s*<notification-([0-9a-f-]{36})@nahbar>/im.exec(
-          Buffer.concat(chunks).toString('latin1'),
-        )?.[1];
+        const raw = Buffer.concat(chunks);
+        this.sample ??= raw;
+        const id = /^Message-ID:\s*<notification-([0-9a-f-]{36})@nahbar>/im.exec(raw.toString('latin1'))?.[1];
         if (id) {
           this.arrivals.set(id, [...(this.arrivals.get(id) ?? []), Date.now()]);
         }
@@ -265,7 +271,7 @@ async function workerLine(dataSource: DataSource, ids: string[]): Promise<string
 }
 
 /** All notifications in the outbox (and Redis) first; then the workers drain them. */
-async function sustained(workers: number, sink: SmtpSink, smtpPort: number): Promise<void> {
+async function sustained(workers: number, sink: SmtpSink, smtpPort: number): Promise<number> {
   const run = `burst${workers}`;
   const prefix = `nahbar_bench_notify_${run}_${Date.now()}`;
   const producer = await startProducer(prefix);
@@ -320,6 +326,7 @@ async function sustained(workers: number, sink: SmtpSink, smtpPort: number): Pro
       `all in ${((arrivals[arrivals.length - 1] - started) / 1000).toFixed(1)} s after the workers started; ${deliveryLine(sink, committed)}`,
   );
   console.log(cpuLine);
+  return rate;
 }
 
 /** Notifications written at `rate` per second, each relayed after its commit as the API does. */
@@ -365,6 +372,60 @@ async function paced(workers: number, rate: number, sink: SmtpSink, smtpPort: nu
   }
 }
 
+interface Baseline {
+  emailsPerSecond: number;
+  cpuMsPerEmail: number;
+}
+
+/**
+ * The floor to compare with, in this process and to the same sink: the same number of emails, each
+ * the raw bytes of an email nahbar just sent (with a fresh Message-ID), through one pooled nodemailer
+ * transport with nahbar's connection count, no database, no queue. CPU is this process's (sender
+ * and sink), so compare it with nahbar's worker + sink CPU.
+ */
+async function bareSmtpBaseline(sink: SmtpSink, smtpPort: number): Promise<Baseline> {
+  const sample = sink.sample?.toString('latin1') ?? '';
+  const transport = createTransport({
+    host: '127.0.0.1',
+    port: smtpPort,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: Number(process.env.SMTP_MAX_CONNECTIONS ?? 20),
+    maxMessages: Infinity,
+  });
+  const ids = Array.from({ length: NOTIFICATIONS }, () => randomUUID());
+  const cpuBefore = process.cpuUsage();
+  const started = Date.now();
+  await Promise.all(
+    ids.map((id, i) =>
+      transport.sendMail({
+        envelope: { from: 'noreply@bench.example', to: `baseline-${i}@bench.example` },
+        raw: sample.replace(/^Message-ID:.*$/im, `Message-ID: <notification-${id}@nahbar>`),
+      }),
+    ),
+  );
+  const cpu = process.cpuUsage(cpuBefore);
+  transport.close();
+  const arrivals = ids
+    .map((id) => sink.arrivals.get(id)?.[0])
+    .filter((at): at is number => at !== undefined)
+    .sort((a, b) => a - b);
+  const first = arrivals[Math.floor(arrivals.length * 0.05)] ?? started;
+  const last = arrivals[Math.floor(arrivals.length * 0.95)] ?? Date.now();
+  return {
+    emailsPerSecond: ((arrivals.length * 0.9) / Math.max(1, last - first)) * 1000,
+    cpuMsPerEmail: (cpu.user + cpu.system) / 1000 / NOTIFICATIONS,
+  };
+}
+
+function baselineLine(rate: number, baseline: Baseline): string {
+  return (
+    `    bare baseline (pooled nodemailer → same sink, no database, no queue): ${baseline.emailsPerSecond.toFixed(0)} emails/s, ` +
+    `${baseline.cpuMsPerEmail.toFixed(2)} ms CPU per email (sender + sink) → nahbar at ${((rate / baseline.emailsPerSecond) * 100).toFixed(0)} % of it`
+  );
+}
+
 async function cleanUp(prefix: string): Promise<void> {
   const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(NOTIFICATIONS_QUEUE, { connection, prefix });
@@ -393,10 +454,13 @@ async function main(): Promise<void> {
   await runMigrations(dbUrl(BENCH_DB));
   const sink = new SmtpSink();
   const smtpPort = await sink.listen();
+  let baseline: Baseline | undefined;
   try {
     for (const workers of WORKERS) {
       console.log(`\n${workers} worker process${workers > 1 ? 'es' : ''}:`);
-      await sustained(workers, sink, smtpPort);
+      const rate = await sustained(workers, sink, smtpPort);
+      baseline ??= await bareSmtpBaseline(sink, smtpPort);
+      console.log(baselineLine(rate, baseline));
       for (const rate of RATES) {
         await paced(workers, rate, sink, smtpPort);
       }

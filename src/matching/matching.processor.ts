@@ -17,6 +17,7 @@ import {
   RECHECK_VOLUNTEER_JOB,
   RELEASE_VOLUNTEER_JOB,
 } from '../queue/job-contracts';
+import { ensureJobScheduler } from '../queue/job-schedulers';
 import { startQueueWorker } from '../queue/queue-worker';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchDecisionsService } from './match-decisions.service';
@@ -30,7 +31,6 @@ const EXPIRE_EVERY_MS = 60_000;
  */
 const MATCH_BATCH_SIZE = 16;
 const MATCH_CONCURRENT_BATCHES = 2;
-const OPTIMISE_EVERY_MS = 15 * 60_000;
 /** Schedulers this queue no longer runs: the staff digest moved to the notifications queue. */
 const RETIRED_SCHEDULERS = ['staff-digest'];
 
@@ -67,7 +67,7 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
         [OPTIMISE_ASSIGNMENTS_JOB]: (p) => this.assignments.optimise(p.requestedBy ?? null),
       },
     });
-    // Schedulers are upserted by id, so every worker may declare them; Redis keeps one of each.
+    // Schedulers are declared by id, so every worker may declare them; Redis keeps one of each.
     await this.scheduleAll();
     await this.retireOldSchedulers();
     // Declared again from time to time: a Redis that lost its data has lost the schedulers too.
@@ -76,7 +76,7 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
 
   private async scheduleAll(): Promise<void> {
     await this.schedule(EXPIRE_OFFERS_JOB, { every: EXPIRE_EVERY_MS });
-    await this.schedule(OPTIMISE_ASSIGNMENTS_JOB, { every: OPTIMISE_EVERY_MS });
+    await this.schedule(OPTIMISE_ASSIGNMENTS_JOB, { every: this.config.OPTIMISE_EVERY_MS });
   }
 
   private async schedule(
@@ -85,7 +85,7 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
   ): Promise<void> {
     try {
       const data: JobPayload<typeof MATCHING_QUEUE, typeof jobName> = {};
-      await this.queues.get(MATCHING_QUEUE).upsertJobScheduler(jobName, repeat, { name: jobName, data });
+      await ensureJobScheduler(this.queues.get(MATCHING_QUEUE), jobName, repeat, { name: jobName, data });
     } catch (error) {
       this.logger.warn(`could not schedule ${jobName} yet: ${(error as Error).message}`);
     }

@@ -5,11 +5,14 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { JobQueues } from '../queue/job-queues.service';
 import { NOTIFICATIONS_QUEUE, SEND_NOTIFICATION_JOB, sendNotificationJobId } from '../queue/job-contracts';
 import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from '../queue/delivery-retry';
+import { periodIndex } from '../queue/scheduled-runs';
 import { Notification } from './notification.entity';
 
 const BATCH = 500;
 /** One sweeper at a time over all worker processes; the others skip the pass. */
 const SWEEP_LOCK = 7_465_101;
+/** The sweeper's name in the scheduled-run log and its period claims. */
+export const SWEEP_RUN = 'notification-sweep';
 
 interface OpenRow {
   id: string;
@@ -45,7 +48,7 @@ export class NotificationSweeper implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.running ??= this.sweep()
+      this.running ??= this.sweepOncePerPeriod()
         .then((requeued) => requeued > 0 && this.logger.log(`re-enqueued ${requeued} notification job(s)`))
         .catch((error: unknown) => this.logger.warn(`sweep postponed: ${(error as Error).message}`))
         .then(() => (this.running = undefined));
@@ -55,6 +58,24 @@ export class NotificationSweeper implements OnApplicationBootstrap, OnApplicatio
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
+  }
+
+  /**
+   * Every worker runs the timer; the first to claim the period (in Redis) sweeps, the others skip.
+   * Without Redis every worker sweeps (the advisory lock still keeps them from overlapping): that is
+   * when the sweeper matters most.
+   */
+  private async sweepOncePerPeriod(): Promise<number> {
+    const period = this.config.NOTIFY_SWEEP_MS;
+    const now = new Date();
+    const claimed = await this.queues.claimPeriod(SWEEP_RUN, period, now);
+    if (claimed === false) {
+      return 0;
+    }
+    if (claimed) {
+      await this.queues.recordScheduledRun(SWEEP_RUN, `period-${periodIndex(period, now)}`);
+    }
+    return this.sweep();
   }
 
   /** One pass; returns how many jobs it added again. Rows younger than one interval are left to the fast path. */

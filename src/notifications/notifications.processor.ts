@@ -15,6 +15,7 @@ import {
   SEND_NOTIFICATION_JOB,
   STAFF_DIGEST_JOB,
 } from '../queue/job-contracts';
+import { ensureJobScheduler } from '../queue/job-schedulers';
 import { startQueueWorker } from '../queue/queue-worker';
 import { retryDelayMs, smtpRetryPolicy } from '../queue/delivery-retry';
 import { EMAIL_TRANSPORT, EmailTransport } from './email-transport';
@@ -28,7 +29,6 @@ import { StaffDigestService } from './staff-digest.service';
  */
 const DELIVERY_BATCH_SIZE = 32;
 const DELIVERY_CONCURRENT_BATCHES = 2;
-const STAFF_DIGEST_CRON = { pattern: '0 7 * * *', tz: 'Europe/Berlin' };
 /** The scheduler is declared again from time to time: a Redis that lost its data lost it too. */
 const RESCHEDULE_EVERY_MS = 60_000;
 
@@ -90,9 +90,12 @@ export class NotificationsProcessor
   private async scheduleDigest(): Promise<void> {
     try {
       const data: JobPayload<typeof NOTIFICATIONS_QUEUE, typeof STAFF_DIGEST_JOB> = {};
-      await this.queues
-        .get(NOTIFICATIONS_QUEUE)
-        .upsertJobScheduler(STAFF_DIGEST_JOB, STAFF_DIGEST_CRON, { name: STAFF_DIGEST_JOB, data });
+      await ensureJobScheduler(
+        this.queues.get(NOTIFICATIONS_QUEUE),
+        STAFF_DIGEST_JOB,
+        { pattern: this.config.STAFF_DIGEST_CRON, tz: 'Europe/Berlin' },
+        { name: STAFF_DIGEST_JOB, data },
+      );
     } catch (error) {
       this.logger.warn(`could not schedule ${STAFF_DIGEST_JOB} yet: ${(error as Error).message}`);
     }

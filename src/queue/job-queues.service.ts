@@ -14,6 +14,7 @@ import {
   withJobMeta,
 } from './job-contracts';
 import { producerConnection } from './redis-connections';
+import { claimPeriod, recordScheduledRun } from './scheduled-runs';
 
 /**
  * Retries per queue: matching is cheap to redo; SMTP outages can last hours, so notification jobs
@@ -43,9 +44,11 @@ export class JobQueues implements OnModuleDestroy {
   private readonly connection: IORedis;
   private readonly queues: Map<QueueName, Queue>;
   private readonly options: Record<QueueName, JobsOptions>;
+  private readonly prefix: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.options = jobOptions(config);
+    this.prefix = config.QUEUE_PREFIX;
     this.connection = producerConnection(config.REDIS_URL);
     // Without a listener ioredis reports every failed reconnect as an unhandled error.
     this.connection.on('error', (error: Error) => this.logger.debug(`redis: ${error.message}`));
@@ -111,6 +114,15 @@ export class JobQueues implements OnModuleDestroy {
       throw new Error(`unknown queue ${queue}`);
     }
     return found;
+  }
+
+  /** See scheduled-runs.ts: true for the one worker that runs this period's pass; null if Redis cannot say. */
+  claimPeriod(name: string, periodMs: number, now: Date): Promise<boolean | null> {
+    return claimPeriod(this.connection, this.prefix, name, periodMs, now);
+  }
+
+  recordScheduledRun(jobName: string, runKey: string): Promise<void> {
+    return recordScheduledRun(this.connection, this.prefix, jobName, runKey);
   }
 
   async ping(): Promise<boolean> {

@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
+import type IORedis from 'ioredis';
 import { runWithRequestId } from '../common/request-context';
 import type { AppConfig } from '../config/config';
 import { JobName, JobPayload, parseJobPayload, QueueName, splitJobData } from './job-contracts';
 import { failureOutcome, recordJobOutcome } from './job-stats';
 import { producerConnection, workerConnectionOptions } from './redis-connections';
+import { recordScheduledRun } from './scheduled-runs';
 
 /** `token` is the worker's lock token, for `job.moveToDelayed` (a job that ran too early). */
 export type JobHandlers<Q extends QueueName> = {
@@ -50,6 +52,12 @@ export function startQueueWorker<Q extends QueueName>(options: {
         const parsed = parseJobPayload(options.queue, job.name, payload);
         if (!parsed.ok) {
           throw new UnrecoverableError(parsed.error);
+        }
+        // A scheduler's job (its id names the period): counted, so a period run twice shows.
+        if (job.repeatJobKey && job.id) {
+          // BullMQ's client is an ioredis connection; its own type names only what BullMQ uses.
+          const client = (await worker.client) as unknown as IORedis;
+          await recordScheduledRun(client, options.config.QUEUE_PREFIX, job.name, job.id);
         }
         const handle = options.handlers[job.name as JobName<Q>] as (
           payload: unknown,
