@@ -285,12 +285,19 @@ function caseFor(doc: OpenApiDocument, op: Operation): fc.Arbitrary<FuzzCase> {
     }));
 }
 
+/**
+ * A URL cannot carry a lone surrogate (encodeURIComponent throws on one): it becomes U+FFFD, as in
+ * any real client. Bodies still carry them raw.
+ */
+const encode = (value: string): string =>
+  encodeURIComponent(
+    value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'),
+  );
+
 function urlFor(baseUrl: string, op: Operation, c: FuzzCase): string {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(c.params[name]));
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encode(c.params[name]));
   const query = c.query
-    .flatMap(([k, v]) =>
-      toQueryValue(v).map((value) => `${encodeURIComponent(k)}=${encodeURIComponent(value)}`),
-    )
+    .flatMap(([k, v]) => toQueryValue(v).map((value) => `${encode(k)}=${encode(value)}`))
     .join('&');
   return `${baseUrl}${path}${query ? `?${query}` : ''}`;
 }
