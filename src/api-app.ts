@@ -1,11 +1,13 @@
 import { STATUS_CODES } from 'node:http';
 import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import { ApiModule } from './api.module';
 import { AppConfig } from './config/config';
+import { API_TAG_DESCRIPTIONS, STAFF_BEARER_SCHEME, STAFF_COOKIE_SCHEME } from './common/api-docs';
+import { API_VERSION, apiVersioning, versionedPath } from './common/api-version';
 import { ErrorBody, HttpExceptionFilter } from './common/http-exception.filter';
 import { createAppLogger } from './common/app-logger';
 import { inputSanity } from './common/input-sanity';
@@ -13,6 +15,7 @@ import { requestId } from './common/request-id';
 import { HttpMetrics } from './observability/http-metrics.service';
 import { API_DOCS_PATH, securityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
+import { SESSION_COOKIE } from './staff/staff-auth.guard';
 
 const BODY_LIMIT = '100kb';
 
@@ -62,6 +65,8 @@ export async function createApiApp(
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.set('trust proxy', config.TRUST_PROXY);
   server.disable('x-powered-by');
+  // Before anything that looks at the path: /api/v1/… is served by the /api/… routes.
+  app.use(apiVersioning);
   // First, so every answer carries them: pages, JSON, body-parser errors and 404s alike.
   app.use(securityHeaders);
   app.use(express.json({ limit: BODY_LIMIT }), bodyParserErrors);
@@ -81,16 +86,46 @@ export async function createApiApp(
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('nahbar API')
-      .setDescription('Volunteer matching for volunteer agencies (Freiwilligenagenturen).')
-      .setVersion('0.1')
-      .addCookieAuth('nahbar_staff')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup(API_DOCS_PATH.slice(1), app, document);
+  SwaggerModule.setup(API_DOCS_PATH.slice(1), app, apiDocument(app));
   return app;
+}
+
+/**
+ * The OpenAPI document: every operation under its versioned path (/api/v1/…), the staff session by
+ * bearer token or cookie, and tags by audience.
+ */
+function apiDocument(app: INestApplication): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('nahbar API')
+    .setDescription(
+      'Volunteer matching for volunteer agencies (Freiwilligenagenturen): help requests, volunteers, providers, ' +
+        'proposals and their approval. Staff operations need a session: log in with `POST /api/v1/staff/session` and ' +
+        'send the token as `Authorization: Bearer <token>` (or, in the browser, the HttpOnly cookie plus ' +
+        '`X-Requested-By: nahbar` on changes). Every error has the same shape (`ErrorBodyDto`). ' +
+        'Versioning and deprecation: docs/api.md.',
+    )
+    .setVersion(API_VERSION)
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description: 'the session token from the login',
+      },
+      STAFF_BEARER_SCHEME,
+    )
+    .addCookieAuth(
+      SESSION_COOKIE,
+      { type: 'apiKey', in: 'cookie', description: 'the browser session (HttpOnly cookie set by the login)' },
+      STAFF_COOKIE_SCHEME,
+    );
+  for (const [name, description] of Object.entries(API_TAG_DESCRIPTIONS)) {
+    builder.addTag(name, description);
+  }
+  // Tags come from our audience tags only, never from controller names.
+  const document = SwaggerModule.createDocument(app, builder.build(), { autoTagControllers: false });
+  document.paths = Object.fromEntries(
+    Object.entries(document.paths).map(([path, item]) => [versionedPath(path), item]),
+  );
+  return document;
 }

@@ -1,11 +1,13 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { API_TAGS, ApiDoc, ApiErrors } from '../common/api-docs';
+import { HealthDto } from './dto/health.response';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { JobQueues } from '../queue/job-queues.service';
 
-@ApiTags('health')
+@ApiTags(API_TAGS.operations)
 @Controller('api/health')
 export class HealthController {
   constructor(
@@ -16,6 +18,13 @@ export class HealthController {
 
   /** 200 when PostgreSQL and Redis both answer, else 503 naming the one that does not. */
   @Get()
+  @ApiDoc(
+    'Is the service healthy?',
+    'For load balancers and monitoring: 200 when PostgreSQL and Redis both answer, else 503 naming the one that does not. No login.',
+  )
+  @ApiOkResponse({ type: HealthDto, description: 'PostgreSQL and Redis answer' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'one of them does not answer' })
+  @ApiErrors(500)
   async check(@Res({ passthrough: true }) response: Response) {
     const [postgres, redis] = await Promise.all([
       this.dataSource.query('SELECT 1').then(

@@ -9,21 +9,25 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../common/api-docs';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { ProviderHelpRequestDto, StaffHelpRequestDto } from './dto/create-help-request.dto';
 import { HELP_REQUEST_STATUSES, type HelpRequestStatus } from './help-request.entity';
+import { CreatedHelpRequestDto, HelpRequestSummaryDto } from './dto/help-request.response';
 import { CreatedHelpRequest, HelpRequestsService } from './help-requests.service';
 import { StaffHelpRequestsService } from './staff-help-requests.service';
 
 class ListHelpRequestsQuery {
+  @ApiPropertyOptional({ enum: HELP_REQUEST_STATUSES, description: 'default: all' })
   @IsOptional()
   @IsIn(HELP_REQUEST_STATUSES)
   status?: HelpRequestStatus;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -32,8 +36,8 @@ class ListHelpRequestsQuery {
   limit?: number;
 }
 
-@ApiTags('staff')
-@ApiCookieAuth()
+@ApiTags(API_TAGS.staff)
+@ApiStaffAuth()
 @UseGuards(StaffAuthGuard)
 @Controller('api/staff/help-requests')
 export class StaffHelpRequestsController {
@@ -45,6 +49,13 @@ export class StaffHelpRequestsController {
   /** Phone intake: staff enter a request for a caller and record their oral consent. */
   @Post()
   @HttpCode(201)
+  @ApiDoc(
+    'Record a request taken by phone',
+    'Phone intake: staff enter a request for a caller (or visitor) and record their oral consent. ' +
+      'Matching starts at once; the answer is the new request and its status.',
+  )
+  @ApiCreatedResponse({ type: CreatedHelpRequestDto })
+  @ApiStaffErrors(404, 409)
   create(
     @Body() body: StaffHelpRequestDto,
     @CurrentStaff() staff: AuthenticatedStaff,
@@ -53,13 +64,20 @@ export class StaffHelpRequestsController {
   }
 
   @Get()
+  @ApiDoc(
+    'List requests (work list)',
+    'Requests oldest first, so what has waited longest is seen first; optionally only one status (e.g. `in-review`, `proposals-ready`). ' +
+      'No contact data of the help-seekers; open a request for that.',
+  )
+  @ApiOkResponse({ type: [HelpRequestSummaryDto] })
+  @ApiStaffErrors()
   list(@Query() query: ListHelpRequestsQuery) {
     return this.staffHelpRequests.list(query.status, query.limit ?? 100);
   }
 }
 
-@ApiTags('staff')
-@ApiCookieAuth()
+@ApiTags(API_TAGS.staff)
+@ApiStaffAuth()
 @UseGuards(StaffAuthGuard)
 @Controller('api/staff/providers/:providerId/help-requests')
 export class ProviderHelpRequestsController {
@@ -68,6 +86,12 @@ export class ProviderHelpRequestsController {
   /** A provider asks the agency for a volunteer for one of its opportunities. */
   @Post()
   @HttpCode(201)
+  @ApiDoc(
+    'Record a request for a provider',
+    'A provider (Einsatzstelle) asks the agency for a volunteer for one of its opportunities; matching starts at once.',
+  )
+  @ApiCreatedResponse({ type: CreatedHelpRequestDto })
+  @ApiStaffErrors(404, 409)
   create(
     @Param('providerId', ParseUUIDPipe) providerId: string,
     @Body() body: ProviderHelpRequestDto,

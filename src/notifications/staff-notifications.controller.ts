@@ -1,5 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../common/api-docs';
+import { NotificationDto, UndeliverableAddressDto } from './dto/notification.response';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -30,8 +32,8 @@ class ListNotificationsQuery {
  * Email delivery as staff see it: which emails did not arrive and which addresses a server
  * refused, newest first. Never the email's content (it may hold a help-seeker's contact).
  */
-@ApiTags('staff')
-@ApiCookieAuth()
+@ApiTags(API_TAGS.staff)
+@ApiStaffAuth()
 @UseGuards(StaffAuthGuard)
 @Controller('api/staff/notifications')
 export class StaffNotificationsController {
@@ -41,6 +43,12 @@ export class StaffNotificationsController {
   ) {}
 
   @Get()
+  @ApiDoc(
+    'Emails that did not arrive',
+    'Emails a server refused for good (`undeliverable`) or that were given up after the retry window (`failed`), newest first; or any one status. Never the email’s content.',
+  )
+  @ApiOkResponse({ type: [NotificationDto] })
+  @ApiStaffErrors()
   async list(@Query() query: ListNotificationsQuery) {
     const rows = await this.notifications.find({
       where: { status: query.status ? query.status : In(NEEDS_ATTENTION) },
@@ -63,6 +71,12 @@ export class StaffNotificationsController {
 
   /** Addresses whose last delivery a server refused for good; a later successful one clears it. */
   @Get('undeliverable-addresses')
+  @ApiDoc(
+    'Addresses that refuse email',
+    'Addresses whose last delivery a server refused for good, newest first (at most 500); a later successful delivery clears an address.',
+  )
+  @ApiOkResponse({ type: [UndeliverableAddressDto] })
+  @ApiStaffErrors()
   undeliverableAddresses() {
     return this.undeliverable.find({ order: { markedAt: 'DESC' }, take: 500 });
   }

@@ -1,4 +1,5 @@
-import IORedis, { RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'bullmq';
+import IORedis from 'ioredis';
 
 /**
  * Producers fail fast (no offline queue), so a Redis outage surfaces at once and the outbox keeps
@@ -13,6 +14,7 @@ export function producerConnection(redisUrl: string): IORedis {
   });
 }
 
+/** BullMQ's own options type: ioredis's is not assignable to BullMQ 6's connection options. */
 export function workerConnectionOptions(redisUrl: string): RedisOptions {
   const url = new URL(redisUrl);
   return {

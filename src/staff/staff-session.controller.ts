@@ -13,13 +13,9 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import {
-  ApiCookieAuth,
-  ApiForbiddenResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { API_TAGS, ApiDoc, ApiPublicErrors, ApiStaffAuth, ApiStaffErrors } from '../common/api-docs';
+import { StaffSessionDto, WhoAmIDto } from './dto/session.response';
 import type { Request, Response } from 'express';
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -35,7 +31,7 @@ import {
 } from './staff-auth.guard';
 import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
 
-@ApiTags('staff')
+@ApiTags(API_TAGS.staff)
 @Controller('api/staff/session')
 export class StaffSessionController {
   constructor(
@@ -47,11 +43,13 @@ export class StaffSessionController {
   /** Log in: returns the token for API clients and sets it as an HttpOnly cookie for the browser. */
   @Post()
   @HttpCode(201)
-  @ApiTooManyRequestsResponse({
-    description: 'too many login attempts from this address or for this account',
-  })
-  @ApiServiceUnavailableResponse({ description: 'too many password checks at the moment' })
-  @ApiForbiddenResponse({ description: "a browser's cross-site request (its Origin is another site)" })
+  @ApiDoc(
+    'Log in (staff)',
+    'A staff member logs in with email and password. The answer carries the session token for API clients (send it as `Authorization: Bearer <token>`) ' +
+      'and sets it as an HttpOnly cookie for the browser. 401 for a wrong email or password alike; 429 after too many attempts; 403 for a login from another site.',
+  )
+  @ApiCreatedResponse({ type: StaffSessionDto })
+  @ApiPublicErrors(401, 403, 429, 503)
   async login(
     @Body() body: LoginDto,
     @Ip() ip: string,
@@ -70,7 +68,10 @@ export class StaffSessionController {
 
   @Get()
   @UseGuards(StaffAuthGuard)
-  @ApiCookieAuth()
+  @ApiStaffAuth()
+  @ApiDoc('Who am I?', 'The staff member the session belongs to, with their role.')
+  @ApiOkResponse({ type: WhoAmIDto })
+  @ApiStaffErrors()
   whoAmI(@CurrentStaff() staff: AuthenticatedStaff) {
     return { staff };
   }
@@ -79,7 +80,13 @@ export class StaffSessionController {
   @Put('password')
   @HttpCode(204)
   @UseGuards(StaffAuthGuard)
-  @ApiCookieAuth()
+  @ApiStaffAuth()
+  @ApiDoc(
+    'Change my password',
+    'Change one’s own password (the current one is needed); the other sessions of the account end.',
+  )
+  @ApiNoContentResponse({ description: 'changed' })
+  @ApiStaffErrors()
   async changePassword(
     @Body() body: ChangePasswordDto,
     @CurrentStaff() staff: AuthenticatedStaff,
@@ -96,6 +103,10 @@ export class StaffSessionController {
   @Delete()
   @HttpCode(204)
   @UseGuards(StaffAuthGuard)
+  @ApiStaffAuth()
+  @ApiDoc('Log out', 'Ends this session and clears the cookie.')
+  @ApiNoContentResponse({ description: 'logged out' })
+  @ApiStaffErrors()
   async logout(@Req() request: StaffRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     if (request.staffToken) {
       await this.auth.logout(request.staffToken);

@@ -11,7 +11,9 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../common/api-docs';
+import { VolunteerDto } from './dto/volunteer.response';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../shared/volunteer-profile';
@@ -26,10 +28,12 @@ import {
 import { VolunteersService } from './volunteers.service';
 
 class ListVolunteersQuery {
+  @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES, description: 'default: all' })
   @IsOptional()
   @IsIn(VOLUNTEER_STATUSES)
   status?: VolunteerStatus;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -38,8 +42,8 @@ class ListVolunteersQuery {
   limit?: number;
 }
 
-@ApiTags('staff')
-@ApiCookieAuth()
+@ApiTags(API_TAGS.staff)
+@ApiStaffAuth()
 @UseGuards(StaffAuthGuard)
 @Controller('api/staff/volunteers')
 export class VolunteersController {
@@ -47,22 +51,43 @@ export class VolunteersController {
 
   @Post()
   @HttpCode(201)
+  @ApiDoc(
+    'Register a volunteer',
+    'Staff register a volunteer after the intake conversation (Erstgespräch): languages, skills, where and when they can help. 409 when the email is already registered.',
+  )
+  @ApiCreatedResponse({ type: VolunteerDto })
+  @ApiStaffErrors(409)
   register(@Body() body: CreateVolunteerDto, @CurrentStaff() staff: AuthenticatedStaff) {
     return this.volunteers.register(body, staff);
   }
 
   @Get()
+  @ApiDoc(
+    'List volunteers',
+    'Volunteers by name, optionally only one status (`pending`, `active`, `paused`, `inactive`).',
+  )
+  @ApiOkResponse({ type: [VolunteerDto] })
+  @ApiStaffErrors()
   list(@Query() query: ListVolunteersQuery) {
     return this.volunteers.list(query.status, query.limit ?? 100);
   }
 
   @Get(':id')
+  @ApiDoc('Show a volunteer', 'One volunteer’s profile as staff see it.')
+  @ApiOkResponse({ type: VolunteerDto })
+  @ApiStaffErrors(404)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.volunteers.get(id);
   }
 
   /** Change any profile field; an active volunteer is then re-checked against open requests. */
   @Patch(':id')
+  @ApiDoc(
+    'Change a volunteer',
+    'Change any profile field; an active volunteer is then re-checked against open requests. Audited with before and after.',
+  )
+  @ApiOkResponse({ type: VolunteerDto })
+  @ApiStaffErrors(404, 409)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateVolunteerDto,
@@ -72,6 +97,12 @@ export class VolunteersController {
   }
 
   @Patch(':id/status')
+  @ApiDoc(
+    'Activate, pause or deactivate a volunteer',
+    'Only `active` volunteers are proposed; activating needs a confirmed email address.',
+  )
+  @ApiOkResponse({ type: VolunteerDto })
+  @ApiStaffErrors(404, 409)
   changeStatus(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateVolunteerStatusDto,
@@ -83,6 +114,12 @@ export class VolunteersController {
   /** Staff checked the address with the volunteer in person: no confirmation email needed. */
   @Post(':id/email-confirmation')
   @HttpCode(200)
+  @ApiDoc(
+    'Confirm a volunteer’s email in person',
+    'Staff checked the address with the volunteer in person, so no confirmation email is needed (double opt-in done).',
+  )
+  @ApiOkResponse({ type: VolunteerDto })
+  @ApiStaffErrors(404)
   confirmEmail(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff) {
     return this.volunteers.confirmEmailByStaff(id, staff);
   }
@@ -99,6 +136,12 @@ export class VolunteersController {
   }
 
   @Put(':id/certificate')
+  @ApiDoc(
+    'Record the criminal-record certificate (eFZ)',
+    'Records that staff saw the volunteer’s extended certificate (when, by whom); never a copy. Needed for work with children or people with disabilities.',
+  )
+  @ApiOkResponse({ type: VolunteerDto })
+  @ApiStaffErrors(404)
   recordCertificate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RecordCertificateDto,

@@ -1,5 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../../common/api-docs';
+import { localesFor } from '../../i18n';
 import type { Response } from 'express';
 import { CallTasksService } from '../../matching/call-tasks.service';
 import { isLocale, translator } from '../../i18n';
@@ -13,8 +15,8 @@ import { sendHtml } from '../shell/send-html';
 import { HelpFoundLetter } from './help-found-letter';
 
 /** The printable letter for a call task: in the language staff ask for, else the help-seeker's, else German. */
-@ApiTags('staff')
-@ApiCookieAuth()
+@ApiTags(API_TAGS.staff)
+@ApiStaffAuth()
 @UseGuards(StaffAuthGuard)
 @Controller('api/staff/call-tasks')
 export class CallTaskLettersController {
@@ -25,7 +27,13 @@ export class CallTaskLettersController {
   ) {}
 
   @Get(':id/letter')
-  @ApiProduces('text/html')
+  @ApiDoc(
+    'Print the letter for a call task',
+    'For a help-seeker without email: a printable letter (HTML) naming their volunteer and when, in the language asked for, else the help-seeker’s, else German. An audited read.',
+  )
+  @ApiQuery({ name: 'locale', required: false, enum: localesFor('public').map((info) => info.locale) })
+  @ApiOkResponse({ description: 'the letter', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiStaffErrors(404)
   async letter(
     @Param('id', ParseUUIDPipe) id: string,
     @Query('locale') requested: unknown,
