@@ -10,6 +10,7 @@ import {
   ConsoleProvidersController,
   ConsoleSettingsController,
 } from './console-admin.controller';
+import { ConsoleAuditController } from './console-audit.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
 import {
@@ -29,6 +30,7 @@ import {
     ConsoleMailController,
     ConsoleSettingsController,
     ConsoleAgencyController,
+    ConsoleAuditController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],
