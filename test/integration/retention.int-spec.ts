@@ -293,5 +293,38 @@ describe('retention job', () => {
       headers: { cookie: `nahbar_staff=${kimToken}` },
     });
     expect(kim.status).toBe(403);
+
+    // The same through the API: admins read and replace all four periods; bad values are a 400.
+    const read = await requestJson(stack.baseUrl, 'GET', '/api/staff/settings/retention', { token });
+    expect(read).toEqual({ status: 200, body: stored.value });
+    const refused = await requestJson(stack.baseUrl, 'PUT', '/api/staff/settings/retention', {
+      token,
+      body: {
+        closedCaseMonths: 1000,
+        volunteerInactiveMonths: 24,
+        volunteerAnswerDays: 30,
+        auditDetailMonths: 36,
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'closedCaseMonths', message: expect.any(String) }]);
+    const replaced = await requestJson(stack.baseUrl, 'PUT', '/api/staff/settings/retention', {
+      token,
+      body: {
+        closedCaseMonths: 24,
+        volunteerInactiveMonths: 24,
+        volunteerAnswerDays: 30,
+        auditDetailMonths: 36,
+      },
+    });
+    expect(replaced.status).toBe(200);
+    expect(
+      (
+        await requestJson(stack.baseUrl, 'PUT', '/api/staff/settings/retention', {
+          token: kimToken,
+          body: replaced.body,
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -172,7 +172,7 @@ export class NotificationComposer extends EmailComposer {
               [volunteer.id],
             )
           : [];
-        // Gone, or answered "stay" since this email was queued: nothing to ask any more.
+        // Gone, or asked again since (this is an older question): nothing to ask with this email.
         if (
           !volunteer ||
           volunteer.erasedAt !== null ||
