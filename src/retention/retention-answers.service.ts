@@ -14,13 +14,16 @@ export class RetentionAnswersService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The language to answer in, or null when the link names no one who can answer (erased). */
-  async answerLocale(volunteerId: string): Promise<string | null> {
-    const [row] = await this.dataSource.query<{ locale: string }[]>(
-      `SELECT locale FROM volunteer WHERE id = $1 AND erased_at IS NULL`,
+  /**
+   * The language to answer in and the volunteer's current link version, or null when the link
+   * names no one who can answer (erased).
+   */
+  async answerer(volunteerId: string): Promise<{ locale: string; linkVersion: number } | null> {
+    const [row] = await this.dataSource.query<{ locale: string; linkVersion: number }[]>(
+      `SELECT locale, link_version AS "linkVersion" FROM volunteer WHERE id = $1 AND erased_at IS NULL`,
       [volunteerId],
     );
-    return row?.locale ?? null;
+    return row ?? null;
   }
 
   /** Records "stay" (repeating it changes nothing but the time); the clock starts again now. */

@@ -8,19 +8,37 @@ const LATER = new Date('2026-11-24T10:00:00Z');
 
 describe('offer links', () => {
   it('should verify a token it created and return its claims', () => {
-    const token = createOfferToken(SECRET, { matchId: MATCH_ID, action: 'accept', expiresAt: LATER });
+    const token = createOfferToken(SECRET, {
+      matchId: MATCH_ID,
+      action: 'accept',
+      expiresAt: LATER,
+      version: 1,
+    });
     const check = verifyOfferToken(SECRET, token, NOW);
-    expect(check).toEqual({ valid: true, claims: { matchId: MATCH_ID, action: 'accept', expiresAt: LATER } });
+    expect(check).toEqual({
+      valid: true,
+      claims: { matchId: MATCH_ID, action: 'accept', expiresAt: LATER, version: 1 },
+    });
   });
 
   it('should reject a token whose match id was swapped for another match', () => {
-    const token = createOfferToken(SECRET, { matchId: MATCH_ID, action: 'accept', expiresAt: LATER });
+    const token = createOfferToken(SECRET, {
+      matchId: MATCH_ID,
+      action: 'accept',
+      expiresAt: LATER,
+      version: 1,
+    });
     const forged = token.replace(MATCH_ID, OTHER_MATCH_ID);
     expect(verifyOfferToken(SECRET, forged, NOW)).toEqual({ valid: false, reason: 'bad-signature' });
   });
 
   it('should reject a decline token turned into an accept token', () => {
-    const token = createOfferToken(SECRET, { matchId: MATCH_ID, action: 'decline', expiresAt: LATER });
+    const token = createOfferToken(SECRET, {
+      matchId: MATCH_ID,
+      action: 'decline',
+      expiresAt: LATER,
+      version: 1,
+    });
     expect(verifyOfferToken(SECRET, token.replace('.decline.', '.accept.'), NOW)).toMatchObject({
       valid: false,
       reason: 'bad-signature',
@@ -32,12 +50,18 @@ describe('offer links', () => {
       matchId: MATCH_ID,
       action: 'accept',
       expiresAt: LATER,
+      version: 1,
     });
     expect(verifyOfferToken(SECRET, token, NOW)).toMatchObject({ valid: false, reason: 'bad-signature' });
   });
 
   it('should report an expired token as expired, with its claims', () => {
-    const token = createOfferToken(SECRET, { matchId: MATCH_ID, action: 'accept', expiresAt: LATER });
+    const token = createOfferToken(SECRET, {
+      matchId: MATCH_ID,
+      action: 'accept',
+      expiresAt: LATER,
+      version: 1,
+    });
     expect(verifyOfferToken(SECRET, token, new Date(LATER.getTime() + 1000))).toMatchObject({
       valid: false,
       reason: 'expired',
@@ -46,7 +70,12 @@ describe('offer links', () => {
   });
 
   it('should reject a link of another purpose for the same match', () => {
-    const token = createOfferToken(SECRET, { matchId: MATCH_ID, action: 'accept', expiresAt: LATER });
+    const token = createOfferToken(SECRET, {
+      matchId: MATCH_ID,
+      action: 'accept',
+      expiresAt: LATER,
+      version: 1,
+    });
     expect(verifyOfferToken(SECRET, token.replace(/^offer\./, 'follow-up.'), NOW)).toEqual({
       valid: false,
       reason: 'malformed',

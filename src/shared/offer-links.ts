@@ -12,6 +12,8 @@ export interface OfferLinkClaims {
   matchId: string;
   action: OfferAction;
   expiresAt: Date;
+  /** The volunteer's link version when the offer was sent. */
+  version: number;
 }
 
 export type OfferLinkCheck =
@@ -29,6 +31,7 @@ export function createOfferToken(secret: string, claims: OfferLinkClaims): strin
     subjectId: claims.matchId,
     action: claims.action,
     expiresAt: claims.expiresAt,
+    version: claims.version,
   });
 }
 
@@ -37,10 +40,10 @@ export function verifyOfferToken(secret: string, token: string, now: Date): Offe
   if (!check.valid && check.reason !== 'expired') {
     return check;
   }
-  const { subjectId: matchId, action, expiresAt } = check.claims;
+  const { subjectId: matchId, action, expiresAt, version } = check.claims;
   if (!isOfferAction(action)) {
     return { valid: false, reason: 'malformed' };
   }
-  const claims: OfferLinkClaims = { matchId, action, expiresAt };
+  const claims: OfferLinkClaims = { matchId, action, expiresAt, version };
   return check.valid ? { valid: true, claims } : { valid: false, reason: 'expired', claims };
 }

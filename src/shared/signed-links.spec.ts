@@ -1,4 +1,10 @@
-import { createLinkToken, verifyLinkToken, type LinkClaims } from './signed-links';
+import {
+  createLinkToken,
+  isCurrentLinkVersion,
+  selfServiceScopeOf,
+  verifyLinkToken,
+  type LinkClaims,
+} from './signed-links';
 
 const SECRET = 'a-test-secret-that-is-long-enough-1234';
 const now = new Date('2026-11-21T12:00:00Z');
@@ -7,6 +13,7 @@ const claims: LinkClaims = {
   subjectId: '3f2a1b4c-1111-4222-8333-444455556666',
   action: 'went-well',
   expiresAt: new Date('2026-12-21T12:00:00Z'),
+  version: 3,
 };
 
 describe('signed links', () => {
@@ -23,8 +30,8 @@ describe('signed links', () => {
     const variants = [0, 1, 2, 3].map((low) => token.slice(0, -1) + alphabet[(last & ~3) | low]);
     expect(variants).toContain(token);
     for (const variant of variants) {
-      expect(Buffer.from(variant.split('.')[4], 'base64url')).toEqual(
-        Buffer.from(token.split('.')[4], 'base64url'),
+      expect(Buffer.from(variant.split('.')[5], 'base64url')).toEqual(
+        Buffer.from(token.split('.')[5], 'base64url'),
       );
       expect(verifyLinkToken(SECRET, 'follow-up', variant, now).valid).toBe(variant === token);
     }
@@ -45,6 +52,20 @@ describe('signed links', () => {
       (t: string) => t.replace(/\.(\d+)\./, (_m, e: string) => `.${Number(e) + 1}.`),
       'follow-up',
       'bad-signature',
+    ],
+    ['a raised version', (t: string) => t.replace(/\.3\.([^.]+)$/, '.4.$1'), 'follow-up', 'bad-signature'],
+    [
+      'a version with a leading zero',
+      (t: string) => t.replace(/\.3\.([^.]+)$/, '.03.$1'),
+      'follow-up',
+      'malformed',
+    ],
+    ['version 0', (t: string) => t.replace(/\.3\.([^.]+)$/, '.0.$1'), 'follow-up', 'malformed'],
+    [
+      'a token without a version (the old format)',
+      (t: string) => t.replace(/\.3\.([^.]+)$/, '.$1'),
+      'follow-up',
+      'malformed',
     ],
     ['a cut token', (t: string) => t.split('.').slice(1).join('.'), 'follow-up', 'malformed'],
   ] as const)('should refuse %s', (_name, tamper, purpose, reason) => {
@@ -68,5 +89,19 @@ describe('signed links', () => {
   it('should not sign a subject that is not a uuid or an action with dots', () => {
     expect(() => createLinkToken(SECRET, { ...claims, subjectId: 'x' })).toThrow();
     expect(() => createLinkToken(SECRET, { ...claims, action: 'a.b' })).toThrow();
+    expect(() => createLinkToken(SECRET, { ...claims, version: 0 })).toThrow();
+    expect(() => createLinkToken(SECRET, { ...claims, version: 1.5 })).toThrow();
+  });
+
+  it("should hold a link only at its holder's current version", () => {
+    expect(isCurrentLinkVersion({ version: 3 }, 3)).toBe(true);
+    expect(isCurrentLinkVersion({ version: 2 }, 3)).toBe(false);
+    expect(isCurrentLinkVersion({ version: 4 }, 3)).toBe(false);
+  });
+
+  it('should read the self-service scope from the signed action, nothing else', () => {
+    expect(selfServiceScopeOf({ action: 'settings' })).toBe('settings');
+    expect(selfServiceScopeOf({ action: 'account' })).toBe('account');
+    expect(selfServiceScopeOf({ action: 'edit' })).toBeNull();
   });
 });

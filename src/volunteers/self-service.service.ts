@@ -181,6 +181,8 @@ export class SelfServiceService {
         quietHours: null,
         emailConfirmedAt: null,
         erasedAt: new Date(),
+        // Every link ever sent to them is dead, whatever route it reaches.
+        linkVersion: volunteer.linkVersion + 1,
       });
       await this.audit.record(
         { staffUserId: null, action: 'volunteer.erased', entityType: 'volunteer', entityId: volunteerId },

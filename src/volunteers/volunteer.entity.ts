@@ -120,6 +120,13 @@ export class Volunteer extends Located {
   @Column({ type: 'timestamptz', nullable: true })
   erasedAt: Date | null;
 
+  /**
+   * Carried by every signed link sent to the volunteer; a link with an older version is refused.
+   * Raised on erasure, on the volunteer's request and by staff, to revoke all earlier links at once.
+   */
+  @Column({ type: 'int', default: 1 })
+  linkVersion: number;
+
   /** German by default; the language of emails to this volunteer (any public locale of the catalogue). */
   @Column({ type: 'text', default: 'de' })
   locale: string;

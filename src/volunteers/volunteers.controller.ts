@@ -87,6 +87,17 @@ export class VolunteersController {
     return this.volunteers.confirmEmailByStaff(id, staff);
   }
 
+  /**
+   * Revokes every link sent to the volunteer so far (offers, follow-ups, settings, account,
+   * unsubscribe, opt-in): their link version is raised. Audited with before and after.
+   */
+  @Post(':id/revoke-links')
+  @HttpCode(200)
+  async revokeLinks(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff) {
+    const volunteer = await this.volunteers.revokeLinks(id, staff);
+    return { id: volunteer.id, linkVersion: volunteer.linkVersion };
+  }
+
   @Put(':id/certificate')
   recordCertificate(
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
@@ -48,8 +48,6 @@ const lockVolunteer = (manager: EntityManager, id: string): Promise<Volunteer | 
 
 @Injectable()
 export class VolunteersService {
-  private readonly logger = new Logger(VolunteersService.name);
-
   constructor(
     // DataSource, not repositories: A change writes the volunteer, consent records, emails and re-check jobs (outbox) in one transaction.
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -157,54 +155,66 @@ export class VolunteersService {
   }
 
   /**
-   * The magic link to the self-service page, for a registered address; nothing for an unknown one
-   * (the page answers the same). At most one email per address and hour (Redis, and the
-   * notification's key per hour as a second line).
+   * The magic link (account scope, short-lived) to the self-service page, for a registered
+   * address; nothing for an unknown one (the page answers the same). At most one email per address
+   * and hour (Redis, and the notification's key per hour as a second line).
    *
-   * Constant work for the caller whether the address is known or not: the request does the same
-   * Redis throttle for any address and returns; the lookup and the email happen after the answer
-   * (`pending`, for tests), so response times do not tell which addresses are registered.
+   * Constant work whether the address is known or not, and nothing lost in a crash: the request
+   * writes the email to the notifications outbox for any address, in the same transaction as its
+   * send job; the worker's composer looks the address up and cancels the email (and forgets the
+   * address) when nobody has it.
    */
-  async sendSelfServiceLink(email: string): Promise<void> {
+  async sendSelfServiceLink(email: string, now = new Date()): Promise<void> {
     const address = email.trim().toLowerCase();
-    const first = await this.abuse.firstEmailThisHour('self-service-link', address);
-    // setImmediate: after the redirect below this call has been written, not in between.
-    const work = first
-      ? new Promise<void>((resolve, reject) => {
-          setImmediate(() => {
-            this.queueSelfServiceLink(address).then(resolve, reject);
-          });
-        })
-      : Promise.resolve();
-    this.pendingLinks.add(work);
-    void work
-      .catch((error: unknown) =>
-        this.logger.error(`self-service link not queued: ${(error as Error).message}`),
-      )
-      .finally(() => this.pendingLinks.delete(work));
-  }
-
-  /** Settles once every self-service link requested so far is queued (or found to be for no one). */
-  async selfServiceLinksSettled(): Promise<void> {
-    await Promise.allSettled([...this.pendingLinks]);
-  }
-
-  private readonly pendingLinks = new Set<Promise<void>>();
-
-  private async queueSelfServiceLink(address: string): Promise<void> {
-    const volunteer = await this.dataSource.getRepository(Volunteer).findOneBy({ email: address });
-    if (!volunteer) {
+    if (!(await this.abuse.firstEmailThisHour('self-service-link', address))) {
       return;
     }
     const jobId = await this.dataSource.transaction((manager) =>
       this.notifications.queue(manager, {
         kind: 'volunteer-self-service-link',
-        subjectId: selfServiceLinkKey(volunteer.id, new Date()),
-        recipient: volunteer.email,
-        locale: volunteer.locale,
+        subjectId: selfServiceLinkKey(address, now),
+        recipient: address,
+        // The composer writes in the volunteer's own language; the form does not know it.
+        locale: 'de',
       }),
     );
     this.outbox.relaySoon([jobId]);
+  }
+
+  /**
+   * Asked for on the settings page (footer link): the account link by email to the volunteer's
+   * own address, never shown on the page, so a forwarded footer link cannot open the account.
+   */
+  async requestAccountLink(volunteerId: string): Promise<void> {
+    const volunteer = await this.get(volunteerId);
+    await this.sendSelfServiceLink(volunteer.email);
+  }
+
+  /**
+   * Raises the volunteer's link version: every link sent so far (offers, follow-ups, settings,
+   * account, unsubscribe, opt-in) is refused from now on. By the volunteer (staff null) or by staff;
+   * audited with the versions before and after.
+   */
+  async revokeLinks(volunteerId: string, staff: AuthenticatedStaff | null): Promise<Volunteer> {
+    return this.dataSource.transaction(async (manager) => {
+      const volunteer = await lockVolunteer(manager, volunteerId);
+      if (!volunteer || volunteer.erasedAt !== null) {
+        throw new NotFoundError('volunteer', volunteerId);
+      }
+      const before = volunteer.linkVersion;
+      await manager.update(Volunteer, volunteerId, { linkVersion: before + 1 });
+      await this.audit.record(
+        {
+          staffUserId: staff?.id ?? null,
+          action: 'volunteer.links-revoked',
+          entityType: 'volunteer',
+          entityId: volunteerId,
+          details: { before: { linkVersion: before }, after: { linkVersion: before + 1 } },
+        },
+        manager,
+      );
+      return { ...volunteer, linkVersion: before + 1 };
+    });
   }
 
   /** Changes the profile; when the volunteer may now fit open requests, they are re-checked. */

@@ -80,12 +80,30 @@ describe('link pages and the letter in Chromium, in every public language', () =
   it.each(LOCALES)('should show the self-service page in %s without axe violations', async (locale) => {
     const page = await open(urls.selfService, locale, 200);
     expect(await page.locator('main h1').count()).toBe(1);
-    expect(await page.locator('main form').count()).toBe(3);
+    // Settings, profile, deletion, revoking all links.
+    expect(await page.locator('main form').count()).toBe(4);
     if (RTL.has(locale)) {
       await mkdir(ARTIFACTS_DIR, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS_DIR, `self-service-${locale}.png`), fullPage: true });
     }
   });
+
+  it.each(LOCALES)('should show the settings-scope page in %s without axe violations', async (locale) => {
+    const page = await open(urls.settings, locale, 200);
+    // Settings, the account link by email, revoking all links; no profile, no deletion.
+    expect(await page.locator('main form').count()).toBe(3);
+    expect(await page.locator('main form[action$="/account-link"]').count()).toBe(1);
+  });
+
+  it.each(LOCALES)(
+    'should show the account-scope refusal and the revoked-link page in %s without axe violations',
+    async (locale) => {
+      const scope = await open(`${urls.settings}/export`, locale, 403);
+      expect(await scope.locator('main form[action$="/account-link"]').count()).toBe(1);
+      const revoked = await open(urls.revoked, locale, 410);
+      expect(await revoked.locator(`main a[href="/my-account?lang=${locale}"]`).count()).toBe(1);
+    },
+  );
 
   it.each(LOCALES)('should show the offer page in %s without axe violations', async (locale) => {
     const page = await open(urls.offerAccept, locale, 200);

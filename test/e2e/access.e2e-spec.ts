@@ -395,7 +395,7 @@ describe('access: staff sessions, login and offer links', () => {
       ]);
 
       for (const action of ['accept', 'decline'] as const) {
-        const url = `${stack.baseUrl}/offers/${createOfferToken(stack.config.LINK_SECRET, { matchId: first, action, expiresAt: anHourAgo })}`;
+        const url = `${stack.baseUrl}/offers/${createOfferToken(stack.config.LINK_SECRET, { matchId: first, action, expiresAt: anHourAgo, version: 1 })}`;
         const shown = await requestPage(url);
         expect([action, shown.status]).toEqual([action, 410]);
         expect(shown.html).toContain('Dieser Link ist abgelaufen');

@@ -188,6 +188,9 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/preferences/:id' },
       { path: '/preferences/:id/profile' },
       { path: '/preferences/:id/delete' },
+      { path: `/preferences/${selfService}/account-link` },
+      { path: '/preferences/:id/account-link' },
+      { path: '/preferences/:id/revoke-links' },
       { path: '/unsubscribe/:id' },
       { path: '/email-confirmations/:id' },
       { path: '/offers/:id' },
@@ -214,6 +217,9 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/settings/staff/:id/role', console: true, ids: () => [staffId] },
       { path: '/console/settings/agency', console: true },
       { path: '/console/settings/retention', console: true },
+      // Last: revoking kills the fixture's links, which the routes above still use.
+      { path: '/console/volunteers/:id/revoke-links', console: true, ids: () => [urls.volunteerId] },
+      { path: `/preferences/${selfService}/revoke-links` },
     ];
   }
 

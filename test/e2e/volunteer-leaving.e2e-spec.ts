@@ -115,8 +115,9 @@ describe('a volunteer who leaves: deactivation and erasure', () => {
     const selfService = `${stack.baseUrl}/preferences/${createLinkToken(stack.config.LINK_SECRET, {
       purpose: 'preferences',
       subjectId: urls.volunteerId,
-      action: 'edit',
+      action: 'account',
       expiresAt: new Date(Date.now() + 86_400_000),
+      version: 1,
     })}`;
     const erased = await fetch(`${selfService}/delete`, {
       method: 'POST',

@@ -149,6 +149,7 @@ describe('volunteers in control: double opt-in, quiet hours, weekly cap, digest,
         subjectId: volunteer.id,
         action,
         expiresAt,
+        version: 1,
       })}`;
     const later = new Date(Date.now() + 3600_000);
     const otherAddress = await requestPage(sign(emailFingerprint('old@example.org'), later), 'POST');
@@ -172,6 +173,7 @@ describe('volunteers in control: double opt-in, quiet hours, weekly cap, digest,
       subjectId: volunteer.id,
       action: emailFingerprint(volunteer.email),
       expiresAt: later,
+      version: 1,
     })}`;
     expect((await requestPage(unsubscribe, 'POST')).status).toBe(400);
     expect(

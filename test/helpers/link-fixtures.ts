@@ -11,6 +11,10 @@ export interface LinkPageUrls {
   volunteerId: string;
   matchId: string;
   selfService: string;
+  /** The footer's settings link (settings scope only). */
+  settings: string;
+  /** A link of a version the volunteer does not have (as after a revocation): refused with 410. */
+  revoked: string;
   offerAccept: string;
   followUp: string;
   invalid: string;
@@ -61,9 +65,12 @@ export async function linkPagesFixture(
   return {
     volunteerId,
     matchId,
-    selfService: `${base}/preferences/${createLinkToken(secret, { purpose: 'preferences', subjectId: volunteerId, action: 'edit', expiresAt })}`,
-    offerAccept: `${base}/offers/${createOfferToken(secret, { matchId, action: 'accept', expiresAt })}`,
-    followUp: `${base}/follow-ups/${createLinkToken(secret, { purpose: 'follow-up', subjectId: matchId, action: 'went-well', expiresAt })}`,
+    // The account scope: the whole page (profile, export, deletion), as the emailed magic link has it.
+    selfService: `${base}/preferences/${createLinkToken(secret, { purpose: 'preferences', subjectId: volunteerId, action: 'account', expiresAt, version: 1 })}`,
+    settings: `${base}/preferences/${createLinkToken(secret, { purpose: 'preferences', subjectId: volunteerId, action: 'settings', expiresAt, version: 1 })}`,
+    revoked: `${base}/preferences/${createLinkToken(secret, { purpose: 'preferences', subjectId: volunteerId, action: 'account', expiresAt, version: 2 })}`,
+    offerAccept: `${base}/offers/${createOfferToken(secret, { matchId, action: 'accept', expiresAt, version: 1 })}`,
+    followUp: `${base}/follow-ups/${createLinkToken(secret, { purpose: 'follow-up', subjectId: matchId, action: 'went-well', expiresAt, version: 1 })}`,
     invalid: `${base}/follow-ups/not-a-valid-token`,
     letter: '',
   };

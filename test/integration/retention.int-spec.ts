@@ -226,6 +226,7 @@ describe('retention job', () => {
       purpose: 'retention',
       subjectId: silent.id,
       action: 'stay',
+      version: 1,
       expiresAt: new Date(now.getTime() + DAY_MS),
     });
     expect((await fetch(`${stack.baseUrl}/retention/${deadLink}`, { method: 'POST' })).status).toBe(400);

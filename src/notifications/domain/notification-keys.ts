@@ -26,6 +26,9 @@ export const emailConfirmationKey = (volunteerId: string, email: string): string
 export const emailFingerprint = (email: string): string =>
   createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16);
 
-/** At most one self-service link per volunteer and hour, however often it is asked for. */
-export const selfServiceLinkKey = (volunteerId: string, now: Date): string =>
-  derivedUuid('self-service-link', volunteerId, String(Math.floor(now.getTime() / 3_600_000)));
+/**
+ * At most one self-service link per address and hour, however often it is asked for. Keyed by the
+ * address, not the volunteer: the public form queues it before anyone knows whether it is registered.
+ */
+export const selfServiceLinkKey = (email: string, now: Date): string =>
+  derivedUuid('self-service-link', emailFingerprint(email), String(Math.floor(now.getTime() / 3_600_000)));

@@ -143,6 +143,17 @@ export class ConsoleVolunteersController {
     );
   }
 
+  /** Every link sent to the volunteer so far is refused from now on (audited in the service). */
+  @Post(':id/revoke-links')
+  async revokeLinks(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.volunteers.revokeLinks(id, staff);
+    response.redirect(303, `/console/volunteers/${id}?done=links-revoked`);
+  }
+
   /** Validate with the API's DTO, call the service, redirect (PRG); or show the profile with its errors. */
   private save<T extends object>(
     view: ConsoleView,

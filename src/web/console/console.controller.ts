@@ -66,6 +66,7 @@ const NOTICES: Record<string, MessageKey> = {
   created: 'console.request.created',
   proposed: 'console.request.proposed',
   saved: 'console.volunteers.saved',
+  'links-revoked': 'console.volunteers.linksRevoked',
   'settings-saved': 'console.settings.saved',
   'staff-created': 'console.settings.staffCreated',
   'agency-saved': 'console.agency.saved',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityNotFoundError, In } from 'typeorm';
-import { createLinkToken } from '../../shared/signed-links';
+import { createLinkToken, type SelfServiceScope } from '../../shared/signed-links';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { HelpRequest } from '../../help-seekers/help-request.entity';
 import { FOLLOW_UP_OUTCOMES, Match } from '../../matching/match.entity';
@@ -24,11 +24,15 @@ import { emailTranslator, renderEmail, type RenderedEmail } from './render-email
 import { formatDateTime, formatWhen } from './schedule-text';
 import { StaffDigestEmail } from './staff-digest-email.service';
 
-/** How long the links in emails stay valid. */
+/**
+ * How long the links in emails stay valid. The footer's settings link lives long (it is in every
+ * email and can do little); the account link (profile, export, deletion) is sent on request and
+ * lives an hour. Any of them dies earlier when the volunteer's link version is raised.
+ */
 const VOLUNTEER_LINK_DAYS = 365;
 const FOLLOW_UP_LINK_DAYS = 60;
 export const EMAIL_CONFIRMATION_LINK_DAYS = 7;
-export const SELF_SERVICE_LINK_DAYS = 7;
+export const ACCOUNT_LINK_MINUTES = 60;
 const DAY_MS = 24 * 3600_000;
 /** The "stay" link outlives the answer period a little: the job may run later than the deadline. */
 const RETENTION_LINK_GRACE_DAYS = 14;
@@ -128,6 +132,7 @@ export class NotificationComposer extends EmailComposer {
           subjectId: volunteer.id,
           action: emailFingerprint(volunteer.email),
           expiresAt,
+          version: volunteer.linkVersion,
         });
         return single(
           renderEmail('volunteer-email-confirmation', locale, {
@@ -138,29 +143,8 @@ export class NotificationComposer extends EmailComposer {
           }),
         );
       }
-      case 'volunteer-self-service-link': {
-        const volunteer = await this.dataSource
-          .getRepository(Volunteer)
-          .findOneBy({ email: notification.recipient });
-        if (!volunteer) {
-          return null;
-        }
-        const expiresAt = new Date(now.getTime() + SELF_SERVICE_LINK_DAYS * DAY_MS);
-        const token = createLinkToken(this.config.LINK_SECRET, {
-          purpose: 'preferences',
-          subjectId: volunteer.id,
-          action: 'edit',
-          expiresAt,
-        });
-        return single(
-          renderEmail('volunteer-self-service-link', locale, {
-            volunteerName: volunteer.name,
-            url: `${this.base}/preferences/${token}`,
-            expiresText: formatDateTime(t, expiresAt),
-            agency,
-          }),
-        );
-      }
+      case 'volunteer-self-service-link':
+        return this.accountLink(notification, now, agency);
       case 'volunteer-retention-check': {
         const volunteer = await this.dataSource
           .getRepository(Volunteer)
@@ -187,6 +171,7 @@ export class NotificationComposer extends EmailComposer {
           purpose: 'retention',
           subjectId: volunteer.id,
           action: 'stay',
+          version: volunteer.linkVersion,
           // Accepted after the deadline too, as long as the person is not yet anonymised.
           expiresAt: new Date(deadline.getTime() + RETENTION_LINK_GRACE_DAYS * DAY_MS),
         });
@@ -234,7 +219,7 @@ export class NotificationComposer extends EmailComposer {
         if (volunteer.status !== 'active' || !['approved', 'offered'].includes(match.status)) {
           return null;
         }
-        const links = this.offerLinks(match);
+        const links = this.offerLinks(match, volunteer);
         const { unsubscribeUrl, preferencesUrl } = this.volunteerLinks(volunteer, now);
         return single(
           renderEmail('volunteer-offer', locale, {
@@ -323,6 +308,7 @@ export class NotificationComposer extends EmailComposer {
               subjectId: match.id,
               action,
               expiresAt,
+              version: volunteer.linkVersion,
             })}`,
         );
         return single(
@@ -402,7 +388,7 @@ export class NotificationComposer extends EmailComposer {
       if (!context) {
         continue;
       }
-      const links = this.offerLinks(context.match);
+      const links = this.offerLinks(context.match, context.volunteer);
       offers.push({
         categoryLabel: context.categoryLabel,
         description: context.request.description,
@@ -469,26 +455,86 @@ export class NotificationComposer extends EmailComposer {
     return loaded;
   }
 
-  private offerLinks(match: Match): { accept: string; decline: string; expiresAt: Date } {
+  /**
+   * The magic link to the volunteer's own page with the `account` scope, asked for on the public
+   * form (any address is queued there, so the form's answer tells nothing) or from the settings
+   * page. An address nobody registered gets nothing, and its row keeps no trace of it.
+   */
+  private async accountLink(
+    notification: Notification,
+    now: Date,
+    agency: AgencyProfile,
+  ): Promise<ComposedNotification | null> {
+    const volunteer = await this.dataSource
+      .getRepository(Volunteer)
+      .findOneBy({ email: notification.recipient });
+    if (!volunteer || volunteer.erasedAt !== null) {
+      await this.dataSource
+        .getRepository(Notification)
+        .update(
+          { id: notification.id, status: 'pending' },
+          { recipient: `nobody-${notification.id}@erased.invalid` },
+        );
+      return null;
+    }
+    // The volunteer's language: the form that asked does not know it.
+    const t = emailTranslator(notification.kind, volunteer.locale);
+    const expiresAt = new Date(now.getTime() + ACCOUNT_LINK_MINUTES * 60_000);
+    const token = createLinkToken(this.config.LINK_SECRET, {
+      purpose: 'preferences',
+      subjectId: volunteer.id,
+      action: 'account' satisfies SelfServiceScope,
+      expiresAt,
+      version: volunteer.linkVersion,
+    });
+    return {
+      email: {
+        to: notification.recipient,
+        messageId: notification.messageId,
+        ...renderEmail('volunteer-self-service-link', t.locale, {
+          volunteerName: volunteer.name,
+          url: `${this.base}/preferences/${token}`,
+          expiresText: formatDateTime(t, expiresAt),
+          agency,
+        }),
+      },
+      covers: [],
+      cancels: [],
+    };
+  }
+
+  private offerLinks(
+    match: Match,
+    volunteer: Pick<Volunteer, 'linkVersion'>,
+  ): { accept: string; decline: string; expiresAt: Date } {
     const expiresAt =
       match.offerExpiresAt ??
       new Date(match.createdAt.getTime() + DEFAULT_MATCHING_SETTINGS.offerResponseHours * 3600_000);
     const link = (action: 'accept' | 'decline') =>
-      `${this.base}/offers/${createOfferToken(this.config.LINK_SECRET, { matchId: match.id, action, expiresAt })}`;
+      `${this.base}/offers/${createOfferToken(this.config.LINK_SECRET, { matchId: match.id, action, expiresAt, version: volunteer.linkVersion })}`;
     return { accept: link('accept'), decline: link('decline'), expiresAt };
   }
 
-  /** The volunteer's own links in the footer of offer emails: settings and one-click unsubscribe. */
+  /**
+   * The volunteer's own links in the footer of offer emails: one-click unsubscribe and the settings
+   * page with the `settings` scope only (no profile, export or deletion from a year-long link).
+   */
   private volunteerLinks(
     volunteer: Volunteer,
     now: Date,
   ): { unsubscribeUrl: string; preferencesUrl: string } {
     const expiresAt = new Date(now.getTime() + VOLUNTEER_LINK_DAYS * DAY_MS);
     const token = (purpose: 'unsubscribe' | 'preferences', action: string) =>
-      createLinkToken(this.config.LINK_SECRET, { purpose, subjectId: volunteer.id, action, expiresAt });
+      createLinkToken(this.config.LINK_SECRET, {
+        purpose,
+        subjectId: volunteer.id,
+        action,
+        expiresAt,
+        version: volunteer.linkVersion,
+      });
     return {
       unsubscribeUrl: `${this.base}/unsubscribe/${token('unsubscribe', 'pause-offers')}`,
-      preferencesUrl: `${this.base}/preferences/${token('preferences', 'edit')}`,
+      preferencesUrl: `${this.base}/preferences/${token('preferences', 'settings' satisfies SelfServiceScope)}`,
     };
   }
 

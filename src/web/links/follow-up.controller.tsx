@@ -8,12 +8,12 @@ import type { Translator } from '../../i18n';
 import { MatchDecisionsService } from '../../matching/match-decisions.service';
 import { FOLLOW_UP_OUTCOMES, Match, type FollowUpOutcome } from '../../matching/match.entity';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
-import { verifyLinkToken } from '../../shared/signed-links';
+import { isCurrentLinkVersion, verifyLinkToken } from '../../shared/signed-links';
 import { Volunteer } from '../../volunteers/volunteer.entity';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { linkTranslator, pagePath } from './link-locale';
-import { ConfirmFormPage, MessagePage } from './link-shell';
+import { ConfirmFormPage, MessagePage, REVOKED_LINK_STATUS, RevokedLinkPage } from './link-shell';
 
 const ANSWER_TEXT = {
   'went-well': 'links.followUp.wentWell',
@@ -50,6 +50,15 @@ export class FollowUpController {
     if (!checked) {
       return this.invalid(request, response, t);
     }
+    if (checked.revoked) {
+      return sendHtml(
+        response,
+        REVOKED_LINK_STATUS,
+        renderPage(
+          <RevokedLinkPage t={t} agency={await this.agencyProfile.get()} path={pagePath(request)} />,
+        ),
+      );
+    }
     sendHtml(
       response,
       200,
@@ -76,6 +85,15 @@ export class FollowUpController {
     const t = linkTranslator(request, checked?.locale);
     if (!checked) {
       return this.invalid(request, response, t);
+    }
+    if (checked.revoked) {
+      return sendHtml(
+        response,
+        REVOKED_LINK_STATUS,
+        renderPage(
+          <RevokedLinkPage t={t} agency={await this.agencyProfile.get()} path={pagePath(request)} />,
+        ),
+      );
     }
     const result = await this.decisions.recordFollowUp(checked.matchId, checked.outcome);
     const [status, title, body] = RESULT[result];
@@ -112,7 +130,7 @@ export class FollowUpController {
 
   private async check(
     token: string,
-  ): Promise<{ matchId: string; outcome: FollowUpOutcome; locale: string } | null> {
+  ): Promise<{ matchId: string; outcome: FollowUpOutcome; locale: string; revoked: boolean } | null> {
     const check = verifyLinkToken(this.config.LINK_SECRET, 'follow-up', token, new Date());
     if (!check.valid || !(FOLLOW_UP_OUTCOMES as readonly string[]).includes(check.claims.action)) {
       return null;
@@ -128,6 +146,12 @@ export class FollowUpController {
     if (volunteer.erasedAt !== null) {
       return null;
     }
-    return { matchId: match.id, outcome: check.claims.action as FollowUpOutcome, locale: volunteer.locale };
+    return {
+      matchId: match.id,
+      outcome: check.claims.action as FollowUpOutcome,
+      locale: volunteer.locale,
+      // Sent before the volunteer's links were revoked.
+      revoked: !isCurrentLinkVersion(check.claims, volunteer.linkVersion),
+    };
   }
 }

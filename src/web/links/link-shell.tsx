@@ -57,19 +57,45 @@ export function LinkShell(props: {
   );
 }
 
-/** A page that only says what happened. */
+/** A page that only says what happened (and, at most, where to go next). */
 export function MessagePage(props: {
   t: Translator;
   agency: AgencyProfile;
   path: string;
   title: string;
   body: string;
+  children?: ComponentChildren;
 }) {
   return (
     <LinkShell t={props.t} agency={props.agency} path={props.path} title={props.title}>
       <h1>{props.title}</h1>
       <p>{props.body}</p>
+      {props.children}
     </LinkShell>
+  );
+}
+
+/** HTTP status of a link whose holder raised their link version since it was sent. */
+export const REVOKED_LINK_STATUS = 410;
+
+/**
+ * A link made before its holder's link version was raised (by themselves, by staff): it says so
+ * and where a new one comes from, the same page for every kind of link.
+ */
+export function RevokedLinkPage(props: { t: Translator; agency: AgencyProfile; path: string }) {
+  const { t } = props;
+  return (
+    <MessagePage
+      t={t}
+      agency={props.agency}
+      path={props.path}
+      title={t.t('links.revoked.title')}
+      body={t.t('links.revoked.body')}
+    >
+      <p>
+        <a href={`/my-account?lang=${t.locale}`}>{t.t('links.revoked.newLink')}</a>
+      </p>
+    </MessagePage>
   );
 }
 

@@ -9,12 +9,14 @@ import type { Translator } from '../../i18n';
 import { MatchDecisionsService, mayAccept } from '../../matching/match-decisions.service';
 import { Match } from '../../matching/match.entity';
 import { verifyOfferToken } from '../../shared/offer-links';
+import { isCurrentLinkVersion } from '../../shared/signed-links';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { Volunteer } from '../../volunteers/volunteer.entity';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { linkTranslator, pagePath } from './link-locale';
+import { REVOKED_LINK_STATUS, RevokedLinkPage } from './link-shell';
 import {
   OfferConfirmationPage,
   OfferOutcomePage,
@@ -59,6 +61,9 @@ export class OfferResponsesController {
     const t = linkTranslator(request, loaded?.volunteer.locale);
     if (!loaded) {
       return this.outcome(request, response, t, 'invalid');
+    }
+    if ('claims' in check && !isCurrentLinkVersion(check.claims, loaded.volunteer.linkVersion)) {
+      return this.revoked(request, response, t);
     }
     const { match } = loaded;
     if (['accepted', 'declined'].includes(match.status)) {
@@ -106,11 +111,23 @@ export class OfferResponsesController {
     if (!loaded) {
       return this.outcome(request, response, t, 'invalid');
     }
+    if ('claims' in check && !isCurrentLinkVersion(check.claims, loaded.volunteer.linkVersion)) {
+      return this.revoked(request, response, t);
+    }
     if (!check.valid) {
       return this.outcome(request, response, t, 'expired');
     }
     const outcome = await this.decisions.respond(check.claims.matchId, check.claims.action);
     return this.outcome(request, response, t, outcome);
+  }
+
+  /** An offer link sent before the volunteer's links were revoked answers nothing. */
+  private async revoked(request: Request, response: Response, t: Translator): Promise<void> {
+    sendHtml(
+      response,
+      REVOKED_LINK_STATUS,
+      renderPage(<RevokedLinkPage t={t} agency={await this.agencyProfile.get()} path={pagePath(request)} />),
+    );
   }
 
   private async outcome(

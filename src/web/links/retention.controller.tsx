@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { Translator } from '../../i18n';
 import { RetentionAnswersService } from '../../retention/retention-answers.service';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
-import { verifyLinkToken } from '../../shared/signed-links';
+import { isCurrentLinkVersion, verifyLinkToken } from '../../shared/signed-links';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { linkTranslator, pagePath } from './link-locale';
@@ -99,7 +99,10 @@ export class RetentionLinkController {
       return null;
     }
     const volunteerId = check.claims.subjectId;
-    const locale = await this.answers.answerLocale(volunteerId);
-    return locale === null ? null : { volunteerId, locale };
+    const answerer = await this.answers.answerer(volunteerId);
+    // A link sent before the volunteer's links were revoked leads nowhere.
+    return answerer && isCurrentLinkVersion(check.claims, answerer.linkVersion)
+      ? { volunteerId, locale: answerer.locale }
+      : null;
   }
 }

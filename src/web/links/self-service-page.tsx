@@ -3,6 +3,7 @@ import { localesFor, type Translator } from '../../i18n';
 import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { choicesOfSlots, FORM_LANGUAGES, PARTS_OF_DAY, type PartOfDay } from '../../shared/parts-of-day';
 import type { VolunteerPreferences } from '../../volunteers/dto/self-service.dto';
+import type { SelfServiceScope } from '../../shared/signed-links';
 import type { OwnMatch, OwnProfile } from '../../volunteers/self-service.service';
 import { ErrorSummary, FieldMessage, fieldAria, fieldId } from '../forms/field-messages';
 import { FieldNeed } from '../shell/site-parts';
@@ -10,8 +11,10 @@ import { LinkShell } from './link-shell';
 import { scheduleText, weekdayName } from './schedule-text';
 
 /*
- * The volunteer's own page behind the magic link: settings for requests, profile, matches past and
- * upcoming, data export and account deletion. Plain forms, no scripts.
+ * The volunteer's own page. With the settings scope (the link in every email's footer): settings
+ * for requests, a button for the account link by email, revoking all links. With the account
+ * scope (the short-lived magic link): also profile, matches past and upcoming, data export and
+ * account deletion. Plain forms, no scripts.
  */
 
 export interface SelfServiceView {
@@ -21,6 +24,8 @@ export interface SelfServiceView {
   path: string;
   /** The page's base path, /preferences/<token>. */
   base: string;
+  /** What the link may do; the settings scope shows no personal details. */
+  scope: SelfServiceScope;
   preferences: VolunteerPreferences;
   profile: OwnProfile;
   skills: { value: string; label: string }[];
@@ -65,9 +70,16 @@ export function SelfServicePage(view: SelfServiceView) {
       <h1>{title}</h1>
       <p>{t.t('links.preferences.intro')}</p>
       <SettingsForm {...view} />
-      <ProfileForm {...view} />
-      <MatchesSection {...view} />
-      <DataSection {...view} />
+      {view.scope === 'account' ? (
+        <>
+          <ProfileForm {...view} />
+          <MatchesSection {...view} />
+          <DataSection {...view} />
+        </>
+      ) : (
+        <AccountLinkSection {...view} />
+      )}
+      <RevokeSection {...view} />
     </LinkShell>
   );
 }
@@ -386,6 +398,35 @@ function DataSection(view: SelfServiceView) {
         </p>
         <button type="submit" class="secondary">
           {t.t('links.data.deleteButton')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** Profile, export and deletion need the short-lived account link, sent to the volunteer's address. */
+function AccountLinkSection(view: SelfServiceView) {
+  const { t } = view;
+  return (
+    <>
+      <h2 id="account">{t.t('links.account.title')}</h2>
+      <p>{t.t('links.account.intro')}</p>
+      <form method="post" action={`${view.base}/account-link`}>
+        <button type="submit">{t.t('links.account.request')}</button>
+      </form>
+    </>
+  );
+}
+
+function RevokeSection(view: SelfServiceView) {
+  const { t } = view;
+  return (
+    <>
+      <h2 id="revoke">{t.t('links.revoke.title')}</h2>
+      <p>{t.t('links.revoke.intro')}</p>
+      <form method="post" action={`${view.base}/revoke-links`}>
+        <button type="submit" class="secondary">
+          {t.t('links.revoke.button')}
         </button>
       </form>
     </>

@@ -7,7 +7,14 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { FieldError } from '../../common/validation';
 import type { MessageKey, Translator } from '../../i18n';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
-import { verifyLinkToken, type LinkClaims, type LinkPurpose } from '../../shared/signed-links';
+import {
+  isCurrentLinkVersion,
+  selfServiceScopeOf,
+  verifyLinkToken,
+  type LinkClaims,
+  type LinkPurpose,
+  type SelfServiceScope,
+} from '../../shared/signed-links';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { SelfServiceService } from '../../volunteers/self-service.service';
 import { Volunteer } from '../../volunteers/volunteer.entity';
@@ -16,7 +23,7 @@ import { domainErrorAsProblem } from '../forms/form-path';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { linkTranslator, pagePath } from './link-locale';
-import { ConfirmFormPage, MessagePage } from './link-shell';
+import { ConfirmFormPage, MessagePage, REVOKED_LINK_STATUS, RevokedLinkPage } from './link-shell';
 import { readPreferencesForm, readProfileForm } from './self-service-forms';
 import { SelfServicePage, type SelfServiceView } from './self-service-page';
 
@@ -24,7 +31,18 @@ interface Checked {
   claims: LinkClaims;
   volunteer: Volunteer;
   t: Translator;
+  /** What a self-service link may do; null for the other purposes. */
+  scope: SelfServiceScope | null;
 }
+
+/**
+ * Why a link does not lead on: unusable (forged, expired, erased holder), revoked (an older link
+ * version), or a settings link used where the account scope is needed.
+ */
+type Refusal =
+  | { refused: 'invalid' }
+  | { refused: 'revoked'; t: Translator }
+  | { refused: 'scope'; t: Translator; token: string };
 
 const SAVED = {
   settings: ['links.preferences.saved', 'links.preferences.savedBody'],
@@ -50,8 +68,8 @@ export class VolunteerLinksController {
   @Get('unsubscribe/:token')
   async showUnsubscribe(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
     const checked = await this.check('unsubscribe', token, request);
-    if (!checked) {
-      return this.invalid(request, response);
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
     }
     const { t } = checked;
     sendHtml(
@@ -74,8 +92,8 @@ export class VolunteerLinksController {
   @HttpCode(200)
   async unsubscribe(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
     const checked = await this.check('unsubscribe', token, request);
-    if (!checked) {
-      return this.invalid(request, response);
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
     }
     await this.volunteers.pauseOffers(checked.claims.subjectId);
     await this.message(
@@ -92,8 +110,8 @@ export class VolunteerLinksController {
   @Get('preferences/:token')
   async showPreferences(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
     const checked = await this.check('preferences', token, request);
-    if (!checked) {
-      return this.invalid(request, response);
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
     }
     sendHtml(response, 200, await this.ownPage(checked, token, request));
   }
@@ -107,7 +125,10 @@ export class VolunteerLinksController {
     @Res() response: Response,
   ) {
     const checked = await this.check('preferences', token, request);
-    if (!checked || (form !== 'settings' && form !== 'profile')) {
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
+    }
+    if (form !== 'settings' && form !== 'profile') {
       return this.invalid(request, response);
     }
     const [title, body] = SAVED[form];
@@ -122,9 +143,9 @@ export class VolunteerLinksController {
     @Req() request: Request,
     @Res() response: Response,
   ) {
-    const checked = await this.check('preferences', token, request);
-    if (!checked) {
-      return this.invalid(request, response);
+    const checked = await this.check('preferences', token, request, 'account');
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
     }
     const values = body ?? {};
     const read = await readProfileForm(values, checked.t);
@@ -147,9 +168,9 @@ export class VolunteerLinksController {
   /** All stored data as a JSON download; GET changes nothing (the export is audited). */
   @Get('preferences/:token/export')
   async exportData(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
-    const checked = await this.check('preferences', token, request);
-    if (!checked) {
-      return this.invalid(request, response);
+    const checked = await this.check('preferences', token, request, 'account');
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
     }
     const data = await this.selfService.export(checked.claims.subjectId);
     response
@@ -172,9 +193,9 @@ export class VolunteerLinksController {
     @Req() request: Request,
     @Res() response: Response,
   ) {
-    const checked = await this.check('preferences', token, request);
-    if (!checked) {
-      return this.invalid(request, response);
+    const checked = await this.check('preferences', token, request, 'account');
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
     }
     if (body?.confirm !== 'yes') {
       return this.formAgain(checked, token, request, response, 'delete', body ?? {}, [
@@ -186,6 +207,54 @@ export class VolunteerLinksController {
     await this.message(request, response, 200, checked.t, 'links.data.deleted', 'links.data.deletedBody');
   }
 
+  /**
+   * "Link für Datenauskunft/Löschung per E-Mail anfordern": the account link goes to the volunteer's
+   * own address (at most one an hour), never onto this page.
+   */
+  @Post('preferences/:token/account-link')
+  @HttpCode(200)
+  async requestAccountLink(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const checked = await this.check('preferences', token, request);
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
+    }
+    await this.volunteers.requestAccountLink(checked.volunteer.id);
+    await this.message(request, response, 200, checked.t, 'links.account.sent', 'links.account.sentBody');
+  }
+
+  /** "Alle Links ungültig machen": every link sent so far dies, this one too (audited). */
+  @Post('preferences/:token/revoke-links')
+  @HttpCode(200)
+  async revokeLinks(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
+    const checked = await this.check('preferences', token, request);
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
+    }
+    await this.volunteers.revokeLinks(checked.volunteer.id, null);
+    const { t } = checked;
+    sendHtml(
+      response,
+      200,
+      renderPage(
+        <MessagePage
+          t={t}
+          agency={await this.agencyProfile.get()}
+          path={pagePath(request)}
+          title={t.t('links.revoke.done')}
+          body={t.t('links.revoke.doneBody')}
+        >
+          <p>
+            <a href={`/my-account?lang=${t.locale}`}>{t.t('links.revoked.newLink')}</a>
+          </p>
+        </MessagePage>,
+      ),
+    );
+  }
+
   /** The settings form's POST (urlencoded); a bad value shows the form again with the problem named. */
   @Post('preferences/:token')
   async savePreferences(
@@ -195,8 +264,8 @@ export class VolunteerLinksController {
     @Res() response: Response,
   ) {
     const checked = await this.check('preferences', token, request);
-    if (!checked) {
-      return this.invalid(request, response);
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
     }
     const values = body ?? {};
     const read = await readPreferencesForm(values, checked.t);
@@ -215,8 +284,8 @@ export class VolunteerLinksController {
     @Res() response: Response,
   ) {
     const checked = await this.check('email-confirmation', token, request);
-    if (!checked) {
-      return this.invalid(request, response);
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
     }
     const { t } = checked;
     sendHtml(
@@ -238,8 +307,8 @@ export class VolunteerLinksController {
   @Post('email-confirmations/:token')
   async confirmEmail(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
     const checked = await this.check('email-confirmation', token, request);
-    if (!checked) {
-      return this.invalid(request, response);
+    if (!('claims' in checked)) {
+      return this.refuse(request, response, checked);
     }
     const outcome = await this.volunteers.confirmEmail(checked.claims.subjectId, checked.claims.action);
     if (outcome === 'address-changed' || outcome === 'unknown') {
@@ -262,18 +331,73 @@ export class VolunteerLinksController {
     );
   }
 
-  private async check(purpose: LinkPurpose, token: string, request: Request): Promise<Checked | null> {
+  /**
+   * The link's claims and its volunteer, or why it leads nowhere: signature and expiry, the
+   * volunteer not erased, the link version current, and for the account routes the account scope.
+   */
+  private async check(
+    purpose: LinkPurpose,
+    token: string,
+    request: Request,
+    needs?: 'account',
+  ): Promise<Checked | Refusal> {
     const check = verifyLinkToken(this.config.LINK_SECRET, purpose, token, new Date());
     if (!check.valid) {
-      return null;
+      return { refused: 'invalid' };
+    }
+    const scope = purpose === 'preferences' ? selfServiceScopeOf(check.claims) : null;
+    if (purpose === 'preferences' && scope === null) {
+      return { refused: 'invalid' };
     }
     const volunteer = await this.dataSource
       .getRepository(Volunteer)
       .findOneBy({ id: check.claims.subjectId });
     // An erased account's links lead nowhere.
-    return volunteer && volunteer.erasedAt === null
-      ? { claims: check.claims, volunteer, t: linkTranslator(request, volunteer.locale) }
-      : null;
+    if (!volunteer || volunteer.erasedAt !== null) {
+      return { refused: 'invalid' };
+    }
+    const t = linkTranslator(request, volunteer.locale);
+    if (!isCurrentLinkVersion(check.claims, volunteer.linkVersion)) {
+      return { refused: 'revoked', t };
+    }
+    if (needs === 'account' && scope !== 'account') {
+      return { refused: 'scope', t, token };
+    }
+    return { claims: check.claims, volunteer, t, scope };
+  }
+
+  private async refuse(request: Request, response: Response, refusal: Refusal): Promise<void> {
+    if (refusal.refused === 'invalid') {
+      return this.invalid(request, response);
+    }
+    const agency = await this.agencyProfile.get();
+    const { t } = refusal;
+    if (refusal.refused === 'revoked') {
+      return sendHtml(
+        response,
+        REVOKED_LINK_STATUS,
+        renderPage(<RevokedLinkPage t={t} agency={agency} path={pagePath(request)} />),
+      );
+    }
+    // A settings link (from an email's footer) on an account route: no export, no deletion, no
+    // profile; the page offers the short-lived account link by email instead.
+    sendHtml(
+      response,
+      403,
+      renderPage(
+        <MessagePage
+          t={t}
+          agency={agency}
+          path={pagePath(request)}
+          title={t.t('links.scope.title')}
+          body={t.t('links.scope.body')}
+        >
+          <form method="post" action={`/preferences/${encodeURIComponent(refusal.token)}/account-link`}>
+            <button type="submit">{t.t('links.account.request')}</button>
+          </form>
+        </MessagePage>,
+      ),
+    );
   }
 
   private async formAgain(
@@ -289,18 +413,20 @@ export class VolunteerLinksController {
   }
 
   private async ownPage(
-    { volunteer, t }: Checked,
+    { volunteer, t, scope }: Checked,
     token: string,
     request: Request,
     posted?: SelfServiceView['posted'],
   ): Promise<string> {
-    const matches = await this.selfService.matches(volunteer.id);
+    // The settings scope shows no personal details: no profile, no matches.
+    const matches = scope === 'account' ? await this.selfService.matches(volunteer.id) : [];
     return renderPage(
       <SelfServicePage
         t={t}
         agency={await this.agencyProfile.get()}
         path={pagePath(request)}
         base={`/preferences/${encodeURIComponent(token)}`}
+        scope={scope ?? 'settings'}
         preferences={{
           offerDelivery: volunteer.offerDelivery,
           maxOffersPerWeek: volunteer.maxOffersPerWeek,

@@ -366,6 +366,14 @@ export function VolunteerPage(props: {
               </button>
             </p>
           </form>
+          <h2>{t.t('console.volunteers.links')}</h2>
+          <p>{t.t('console.volunteers.linksIntro')}</p>
+          <form method="post" action={`/console/volunteers/${volunteer.id}/revoke-links`}>
+            <CsrfField view={view} />
+            <button type="submit" class="secondary">
+              {t.t('console.volunteers.revokeLinks')}
+            </button>
+          </form>
           <h2>{t.t('console.volunteers.availability')}</h2>
           <p>
             {volunteer.availability
