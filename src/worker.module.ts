@@ -1,6 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, loadConfig } from './config/config';
 import { CoreModule } from './core.module';
+import { AbuseProtectionService } from './abuse-protection/abuse-protection.service';
+import { HelpSeekerRightsService } from './help-seekers/help-seeker-rights.service';
+import { RetentionAnswersService } from './retention/retention-answers.service';
+import { RetentionProcessor } from './retention/retention.processor';
+import { RetentionService } from './retention/retention.service';
+import { RetentionSettingsService } from './retention/retention-settings.service';
+import { SelfServiceService } from './volunteers/self-service.service';
+import { VolunteersService } from './volunteers/volunteers.service';
 import { GlobalAssignmentService } from './matching/global-assignment.service';
 import { MatchDecisionsService } from './matching/match-decisions.service';
 import { MatchingProcessor } from './matching/matching.processor';
@@ -41,6 +49,15 @@ export class WorkerModule {
         NotificationsProcessor,
         StaffDigestService,
         OutboxRelayPoller,
+        // Retention reuses the erasures of help-seekers and volunteers (and what they need).
+        AbuseProtectionService,
+        VolunteersService,
+        SelfServiceService,
+        HelpSeekerRightsService,
+        RetentionSettingsService,
+        RetentionAnswersService,
+        RetentionService,
+        RetentionProcessor,
         {
           provide: EMAIL_TRANSPORT,
           inject: [APP_CONFIG],

@@ -12,9 +12,11 @@ import { UndeliverableAddress } from '../notifications/undeliverable-address.ent
 import { OutboxJob } from '../queue/outbox-job.entity';
 import { PostalCode } from '../postal-codes/postal-code.entity';
 import { Provider } from '../providers/provider.entity';
+import { RetentionRun } from '../retention/retention-run.entity';
 import { StaffSession } from '../staff/staff-session.entity';
 import { StaffUser } from '../staff/staff-user.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { VolunteerRetentionCheck } from '../retention/volunteer-retention-check.entity';
 
 export const ENTITIES = [
   AgencySetting,
@@ -29,9 +31,11 @@ export const ENTITIES = [
   OutboxJob,
   PostalCode,
   Provider,
+  RetentionRun,
   StaffSession,
   StaffUser,
   UndeliverableAddress,
   Volunteer,
   VolunteerBlock,
+  VolunteerRetentionCheck,
 ];

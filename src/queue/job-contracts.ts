@@ -24,6 +24,10 @@ export const SEND_NOTIFICATION_JOB = 'send-notification';
 /** Daily at 07:00 Europe/Berlin: the staff digest of what needs attention. */
 export const STAFF_DIGEST_JOB = 'staff-digest';
 
+export const MAINTENANCE_QUEUE = 'maintenance';
+/** Daily at 03:30 Europe/Berlin: anonymise and strip what is past its retention period. */
+export const RETENTION_JOB = 'retention';
+
 const id = z.string().uuid();
 /** Scheduled jobs carry nothing: they look for due work themselves. */
 const nothing = z.object({}).strict();
@@ -41,6 +45,10 @@ export const JOB_CONTRACTS = {
     [SEND_NOTIFICATION_JOB]: z.object({ notificationId: id }),
     /** Queues the day's staff digest email (once per Berlin day, keyed by the day). */
     [STAFF_DIGEST_JOB]: nothing,
+  },
+  [MAINTENANCE_QUEUE]: {
+    /** Runs once per Berlin day (the run records its day; a second start finds it and stops). */
+    [RETENTION_JOB]: nothing,
   },
 } as const;
 

@@ -7,6 +7,7 @@ import { attemptsCoveringWindow, NOTIFICATION_BACKOFF, smtpRetryPolicy } from '.
 import {
   JobName,
   JobPayload,
+  MAINTENANCE_QUEUE,
   MATCHING_QUEUE,
   NOTIFICATIONS_QUEUE,
   QUEUE_NAMES,
@@ -33,6 +34,13 @@ function jobOptions(config: AppConfig): Record<QueueName, JobsOptions> {
       backoff: { type: NOTIFICATION_BACKOFF },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 14 * 24 * 3600 },
+    },
+    // A failed daily run is retried a few times; the next day's run completes whatever is left.
+    [MAINTENANCE_QUEUE]: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 100 },
+      removeOnFail: { age: 30 * 24 * 3600 },
     },
   };
 }

@@ -22,6 +22,7 @@ export const LINK_PURPOSES = [
   'preferences',
   'email-confirmation',
   'follow-up',
+  'retention',
 ] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 

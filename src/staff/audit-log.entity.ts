@@ -7,6 +7,11 @@ export type AuditDetails = Record<string, AuditValue>;
 /** Every staff action, and every staff read of a help-seeker's contact data. Append-only. */
 @Entity('audit_log')
 @Index(['entityType', 'entityId'])
+// The viewer's filters, each ending in the page order (at, id); made by AddAuditLogViewerIndexes.
+@Index('audit_log_at_idx', { synchronize: false })
+@Index('audit_log_staff_at_idx', { synchronize: false })
+@Index('audit_log_action_at_idx', { synchronize: false })
+@Index('audit_log_entity_at_idx', { synchronize: false })
 export class AuditLog {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;

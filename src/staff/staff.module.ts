@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogController } from './audit-log.controller';
+import { AuditLogReader } from './audit-log-reader.service';
 import { StaffSession } from './staff-session.entity';
 import { StaffUser } from './staff-user.entity';
 import { StaffAuthGuard } from './staff-auth.guard';
@@ -9,8 +11,8 @@ import { StaffUsersService } from './staff-users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StaffUser, StaffSession])],
-  controllers: [StaffSessionController],
-  providers: [StaffAuthService, StaffAuthGuard, StaffUsersService],
-  exports: [StaffAuthService, StaffAuthGuard, StaffUsersService],
+  controllers: [StaffSessionController, AuditLogController],
+  providers: [StaffAuthService, StaffAuthGuard, StaffUsersService, AuditLogReader],
+  exports: [StaffAuthService, StaffAuthGuard, StaffUsersService, AuditLogReader],
 })
 export class StaffModule {}

@@ -196,6 +196,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/offers/:id' },
       { path: '/follow-ups/:id' },
       { path: `/follow-ups/${tokenOf(urls.followUp)}` },
+      { path: '/retention/:id' },
       { path: '/console/login' },
       { path: '/console/intake', console: true },
       { path: '/console/requests/:id/propose', console: true, ids: () => [requestId] },
@@ -215,6 +216,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/settings/staff', console: true },
       { path: '/console/settings/staff/:id/role', console: true, ids: () => [staffId] },
       { path: '/console/settings/agency', console: true },
+      { path: '/console/settings/retention', console: true },
       // Last: revoking kills the fixture's links, which the routes above still use.
       { path: '/console/volunteers/:id/revoke-links', console: true, ids: () => [urls.volunteerId] },
       { path: `/preferences/${selfService}/revoke-links` },

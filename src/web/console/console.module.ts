@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HelpSeekersModule } from '../../help-seekers/help-seekers.module';
 import { MatchingModule } from '../../matching/matching.module';
 import { ProvidersModule } from '../../providers/providers.module';
+import { RetentionModule } from '../../retention/retention.module';
 import { StaffModule } from '../../staff/staff.module';
 import { VolunteersModule } from '../../volunteers/volunteers.module';
 import {
@@ -10,7 +11,9 @@ import {
   ConsoleProvidersController,
   ConsoleSettingsController,
 } from './console-admin.controller';
+import { ConsoleAuditController } from './console-audit.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
+import { ConsoleRetentionController } from './console-retention.controller';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
 import {
   ConsoleFallbackController,
@@ -21,7 +24,7 @@ import { ConsoleSystemController } from './console-system.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
-  imports: [StaffModule, HelpSeekersModule, MatchingModule, VolunteersModule, ProvidersModule],
+  imports: [StaffModule, HelpSeekersModule, MatchingModule, VolunteersModule, ProvidersModule, RetentionModule],
   controllers: [
     ConsoleLoginController,
     ConsoleRequestsController,
@@ -31,6 +34,8 @@ import { ConsoleSystemController } from './console-system.controller';
     ConsoleSystemController,
     ConsoleSettingsController,
     ConsoleAgencyController,
+    ConsoleAuditController,
+    ConsoleRetentionController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

@@ -9,6 +9,8 @@ import { createOfferToken } from '../../shared/offer-links';
 import { DEFAULT_MATCHING_SETTINGS } from '../../settings/matching-settings.service';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
 import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
+import { retentionCheckKey } from '../../retention/retention.service';
+import { loadRetentionSettings } from '../../retention/retention-settings.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { Volunteer } from '../../volunteers/volunteer.entity';
 import { buildIcs } from '../../notifications/domain/ics';
@@ -32,6 +34,8 @@ const FOLLOW_UP_LINK_DAYS = 60;
 export const EMAIL_CONFIRMATION_LINK_DAYS = 7;
 export const ACCOUNT_LINK_MINUTES = 60;
 const DAY_MS = 24 * 3600_000;
+/** The "stay" link outlives the answer period a little: the job may run later than the deadline. */
+const RETENTION_LINK_GRACE_DAYS = 14;
 
 /** A match with the request and volunteer it joins, as read for composing. */
 interface MatchRows {
@@ -141,6 +145,45 @@ export class NotificationComposer extends EmailComposer {
       }
       case 'volunteer-self-service-link':
         return this.accountLink(notification, now, agency);
+      case 'volunteer-retention-check': {
+        const volunteer = await this.dataSource
+          .getRepository(Volunteer)
+          .findOneBy({ email: notification.recipient });
+        const [check] = volunteer
+          ? await this.dataSource.query<{ askedAt: Date; stayConfirmedAt: Date | null }[]>(
+              `SELECT asked_at AS "askedAt", stay_confirmed_at AS "stayConfirmedAt"
+                 FROM volunteer_retention_check WHERE volunteer_id = $1`,
+              [volunteer.id],
+            )
+          : [];
+        // Gone, or asked again since (this is an older question): nothing to ask with this email.
+        if (
+          !volunteer ||
+          volunteer.erasedAt !== null ||
+          !check ||
+          retentionCheckKey(volunteer.id, check.askedAt) !== notification.subjectId
+        ) {
+          return null;
+        }
+        const { volunteerAnswerDays } = await loadRetentionSettings(this.dataSource);
+        const deadline = new Date(check.askedAt.getTime() + volunteerAnswerDays * DAY_MS);
+        const token = createLinkToken(this.config.LINK_SECRET, {
+          purpose: 'retention',
+          subjectId: volunteer.id,
+          action: 'stay',
+          version: volunteer.linkVersion,
+          // Accepted after the deadline too, as long as the person is not yet anonymised.
+          expiresAt: new Date(deadline.getTime() + RETENTION_LINK_GRACE_DAYS * DAY_MS),
+        });
+        return single(
+          renderEmail('volunteer-retention-check', locale, {
+            volunteerName: volunteer.name,
+            stayUrl: `${this.base}/retention/${token}`,
+            deadlineText: formatDateTime(t, deadline),
+            agency,
+          }),
+        );
+      }
       case 'staff-daily-digest':
         return single(
           renderEmail('staff-daily-digest', locale, {
@@ -516,6 +559,7 @@ const KINDS_NOT_ABOUT_A_MATCH = new Set<NotificationKind>([
   'volunteer-email-confirmation',
   'volunteer-self-service-link',
   'staff-daily-digest',
+  'volunteer-retention-check',
 ]);
 
 /**

@@ -22,6 +22,10 @@ import { volunteerOfferContent, type VolunteerOfferModel } from './volunteer-off
 import { volunteerOfferDigestContent, type VolunteerOfferDigestModel } from './volunteer-offer-digest';
 import { volunteerReminderContent, type VolunteerReminderModel } from './volunteer-reminder';
 import {
+  volunteerRetentionCheckContent,
+  type VolunteerRetentionCheckModel,
+} from './volunteer-retention-check';
+import {
   volunteerSelfServiceLinkContent,
   type VolunteerSelfServiceLinkModel,
 } from './volunteer-self-service-link';
@@ -36,6 +40,7 @@ export type { VolunteerFollowUpModel } from './volunteer-follow-up';
 export type { VolunteerOfferModel } from './volunteer-offer';
 export type { VolunteerOfferDigestModel } from './volunteer-offer-digest';
 export type { VolunteerReminderModel } from './volunteer-reminder';
+export type { VolunteerRetentionCheckModel } from './volunteer-retention-check';
 export type { VolunteerSelfServiceLinkModel } from './volunteer-self-service-link';
 
 /** Type-only import: keyed by the entity's kinds, so a new kind without a template fails to compile. */
@@ -56,6 +61,7 @@ export interface EmailModels {
   'staff-offer-withdrawn': StaffOfferResponseModel;
   'staff-assignment-cancelled': StaffOfferResponseModel;
   'staff-daily-digest': StaffDailyDigestModel;
+  'volunteer-retention-check': VolunteerRetentionCheckModel;
 }
 
 type ContentBuilders = { [K in EmailKind]: (t: Translator, model: EmailModels[K]) => EmailContent };
@@ -75,6 +81,7 @@ const CONTENT_BUILDERS: ContentBuilders = {
   'staff-offer-withdrawn': staffOfferWithdrawnContent,
   'staff-assignment-cancelled': staffAssignmentCancelledContent,
   'staff-daily-digest': staffDailyDigestContent,
+  'volunteer-retention-check': volunteerRetentionCheckContent,
 };
 
 /** Emails to staff are written in a staff language (German or English), all others in any public one. */

@@ -107,6 +107,12 @@ export const SAMPLE_MODELS: EmailModels = {
     expiresText: 'Sa, 28.11.2026, 12:00',
     agency: SAMPLE_AGENCY,
   },
+  'volunteer-retention-check': {
+    volunteerName: 'Anna Schulz',
+    stayUrl: `${EXAMPLE}/retention/sample`,
+    deadlineText: 'Sa, 28.11.2026',
+    agency: SAMPLE_AGENCY,
+  },
   'help-seeker-confirmation': {
     helpSeekerName: 'Erika Meyer',
     volunteerName: 'Anna Schulz',

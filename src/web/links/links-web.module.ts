@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
 import { MatchingModule } from '../../matching/matching.module';
+import { RetentionModule } from '../../retention/retention.module';
 import { VolunteersModule } from '../../volunteers/volunteers.module';
 import { FollowUpController } from './follow-up.controller';
 import { OfferResponsesController } from './offer-responses.controller';
+import { RetentionLinkController } from './retention.controller';
 import { VolunteerLinksController } from './volunteer-links.controller';
 
 /** The pages behind links in emails: GET shows a page with a form, POST acts. */
 @Module({
-  imports: [VolunteersModule, MatchingModule],
-  controllers: [VolunteerLinksController, OfferResponsesController, FollowUpController],
+  imports: [VolunteersModule, MatchingModule, RetentionModule],
+  controllers: [
+    VolunteerLinksController,
+    OfferResponsesController,
+    FollowUpController,
+    RetentionLinkController,
+  ],
 })
 export class LinksWebModule {}

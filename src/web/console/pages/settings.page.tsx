@@ -51,7 +51,9 @@ export function SettingsPage(props: {
         }}
       />
       <p>
-        <a href="/console/settings/agency">{t.t('console.agency.title')}</a>
+        <a href="/console/settings/agency">{t.t('console.agency.title')}</a> ·{' '}
+        <a href="/console/settings/retention">{t.t('console.retention.title')}</a> ·{' '}
+        <a href="/console/audit">{t.t('console.audit.title')}</a>
       </p>
       <form method="post" action="/console/settings/matching" class="card" noValidate>
         <CsrfField view={view} />

@@ -1,0 +1,57 @@
+/*
+ * CSV for spreadsheets (audit export, reports): RFC 4180 quoting, CRLF line ends, an optional
+ * UTF-8 byte-order mark so Excel reads umlauts, and `;` as separator for German Excel (which
+ * splits on `;` because `,` is the decimal mark). Cells that a spreadsheet would run as a formula
+ * (starting with = + - @, tab or CR) get a leading apostrophe (OWASP "CSV injection").
+ */
+
+export type CsvSeparator = ',' | ';';
+export type CsvValue = string | number | boolean | Date | null | undefined;
+
+export const CSV_BOM = '\uFEFF';
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One cell, neutralised and quoted as needed. Numbers and booleans are written as they are. */
+export function csvCell(value: CsvValue, separator: CsvSeparator = ','): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  let text = value instanceof Date ? value.toISOString() : value;
+  if (FORMULA_START.test(text)) {
+    text = `'${text}`;
+  }
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One record with its CRLF line end. */
+export function csvRow(values: readonly CsvValue[], separator: CsvSeparator = ','): string {
+  return `${values.map((value) => csvCell(value, separator)).join(separator)}\r\n`;
+}
+
+/**
+ * The whole file as chunks, one per batch of rows: header (after the BOM when asked), then each
+ * batch as it arrives, so a caller can stream any number of rows without holding them.
+ */
+export async function* csvChunks(
+  header: readonly string[],
+  batches: AsyncIterable<readonly (readonly CsvValue[])[]>,
+  options: { separator?: CsvSeparator; bom?: boolean } = {},
+): AsyncGenerator<string> {
+  const separator = options.separator ?? ',';
+  yield `${options.bom === false ? '' : CSV_BOM}${csvRow(header, separator)}`;
+  for await (const rows of batches) {
+    if (rows.length > 0) {
+      yield rows.map((row) => csvRow(row, separator)).join('');
+    }
+  }
+}
+
+/** `;` when asked for by name or symbol (German Excel); `,` otherwise. */
+export function csvSeparatorOf(value: unknown): CsvSeparator {
+  return value === ';' || value === 'semicolon' ? ';' : ',';
+}
