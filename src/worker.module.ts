@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, loadConfig } from './config/config';
 import { CoreModule } from './core.module';
+import { HealthProbe } from './health/health-probe.service';
+import { WorkerHealthServer } from './health/worker-health.server';
 import { GlobalAssignmentService } from './matching/global-assignment.service';
 import { MatchDecisionsService } from './matching/match-decisions.service';
 import { MatchingProcessor } from './matching/matching.processor';
@@ -38,6 +40,8 @@ export class WorkerModule {
         NotificationsProcessor,
         StaffDigestService,
         OutboxRelayPoller,
+        HealthProbe,
+        WorkerHealthServer,
         {
           provide: EMAIL_TRANSPORT,
           inject: [APP_CONFIG],

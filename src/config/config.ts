@@ -227,6 +227,20 @@ export const envShape = z.object({
     .describe(
       "Express `trust proxy` for the client address of the rate limits: `true`, a hop count, or the proxies' addresses; only behind a proxy.",
     ),
+  WORKER_HEALTH_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(0)
+    .describe(
+      'Port on which a worker answers `/health/live` and `/health/ready` for probes (e.g. 9464); `0` is off. Give each worker on one host its own.',
+    ),
+  WORKER_HEALTH_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe("Address the worker's health port binds to; `0.0.0.0` in a container so the probe can reach it."),
   PUBLIC_SUBMISSIONS_PER_IP_HOUR: z.coerce
     .number()
     .int()
