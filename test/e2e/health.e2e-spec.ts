@@ -97,7 +97,10 @@ describe('health: live and ready', () => {
       await dropDatabaseOf(stack);
 
       const apiReady = await requestJson(stack.baseUrl, 'GET', '/api/health/ready');
-      expect(apiReady).toEqual({ status: 503, body: { status: 'unavailable', postgres: 'down', redis: 'up' } });
+      expect(apiReady).toEqual({
+        status: 503,
+        body: { status: 'unavailable', postgres: 'down', redis: 'up' },
+      });
       expect((await requestJson(stack.baseUrl, 'GET', '/api/health/live')).status).toBe(200);
 
       expect(await getJson(`${workerHealth}/ready`)).toEqual({
