@@ -240,7 +240,9 @@ export const envShape = z.object({
     .string()
     .min(1)
     .default('127.0.0.1')
-    .describe("Address the worker's health port binds to; `0.0.0.0` in a container so the probe can reach it."),
+    .describe(
+      "Address the worker's health port binds to; `0.0.0.0` in a container so the probe can reach it.",
+    ),
   PUBLIC_SUBMISSIONS_PER_IP_HOUR: z.coerce
     .number()
     .int()
@@ -310,5 +312,8 @@ export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   }
   return result.data.DATABASE_URL;
 }
+
+/** Settings whose values are never shown (`npm run nahbar -- config:show`, `.env.example`); URLs' passwords are masked too. */
+export const SECRET_SETTINGS: readonly string[] = ['LINK_SECRET', 'SMTP_PASS'];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

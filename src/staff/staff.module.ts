@@ -6,11 +6,12 @@ import { StaffAuthGuard } from './staff-auth.guard';
 import { StaffAuthService } from './staff-auth.service';
 import { StaffSessionController } from './staff-session.controller';
 import { StaffUsersService } from './staff-users.service';
+import { StaffPasswordLinksService } from './staff-password-links.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StaffUser, StaffSession])],
   controllers: [StaffSessionController],
-  providers: [StaffAuthService, StaffAuthGuard, StaffUsersService],
-  exports: [StaffAuthService, StaffAuthGuard, StaffUsersService],
+  providers: [StaffAuthService, StaffAuthGuard, StaffUsersService, StaffPasswordLinksService],
+  exports: [StaffAuthService, StaffAuthGuard, StaffUsersService, StaffPasswordLinksService],
 })
 export class StaffModule {}

@@ -11,6 +11,7 @@ import {
   ConsoleSettingsController,
 } from './console-admin.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
+import { ConsoleSetPasswordController } from './console-set-password.controller';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
 import {
   ConsoleFallbackController,
@@ -23,6 +24,7 @@ import {
   imports: [StaffModule, HelpSeekersModule, MatchingModule, VolunteersModule, ProvidersModule],
   controllers: [
     ConsoleLoginController,
+    ConsoleSetPasswordController,
     ConsoleRequestsController,
     ConsoleVolunteersController,
     ConsoleProvidersController,

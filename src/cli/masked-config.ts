@@ -1,0 +1,35 @@
+import type { AppConfig } from '../config/config';
+import { SECRET_SETTINGS } from '../config/config';
+
+const MASK = '********';
+
+/** A URL with its password (and only that) masked: postgres://nahbar:********@db/nahbar. */
+export function maskUrlPassword(value: string): string {
+  try {
+    const url = new URL(value);
+    if (!url.password) {
+      return value;
+    }
+    url.password = 'MASKED';
+    return url.toString().replace(':MASKED@', `:${MASK}@`);
+  } catch {
+    return value;
+  }
+}
+
+/** One line per setting: name, value (secrets masked), and whether it is the default. */
+export function maskedConfiguration(config: AppConfig, env: NodeJS.ProcessEnv): string[] {
+  const width = Math.max(...Object.keys(config).map((name) => name.length));
+  return Object.entries(config).map(([name, value]) => {
+    const shown =
+      value === undefined
+        ? '(not set)'
+        : SECRET_SETTINGS.includes(name)
+          ? MASK
+          : typeof value === 'string'
+            ? maskUrlPassword(value)
+            : String(value);
+    const origin = env[name] === undefined ? '  (default)' : '';
+    return `${name.padEnd(width)}  ${shown}${origin}`;
+  });
+}
