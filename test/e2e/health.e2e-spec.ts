@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { CliOutput } from '../../src/cli/cli-kit';
+import { healthCheck } from '../../src/cli/health-check';
 import { requestJson } from '../helpers/http';
 import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
 import { TEST_PG_ADMIN_URL } from '../helpers/test-env';
@@ -19,6 +21,8 @@ async function dropDatabaseOf(stack: TestStack): Promise<void> {
     await admin.end();
   }
 }
+
+const quiet: CliOutput = { log: () => undefined, error: () => undefined };
 
 async function getJson(url: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url);
@@ -72,8 +76,12 @@ describe('health: live and ready', () => {
       stack = await startTestStack({ smtpPort: smtp.port, worker: false });
       const port = await freePort();
       workerHealth = `http://127.0.0.1:${port}/health`;
-      worker = await startWorkerProcess({ ...stack.env, WORKER_HEALTH_PORT: String(port) });
-    });
+      // Generous: ts-node compiles the worker first, slow on a busy machine.
+      worker = await startWorkerProcess(
+        { ...stack.env, WORKER_HEALTH_PORT: String(port) },
+        { startTimeoutMs: 150_000 },
+      );
+    }, 180_000);
 
     afterAll(async () => {
       await worker?.kill('SIGKILL');
@@ -91,6 +99,11 @@ describe('health: live and ready', () => {
         body: { status: 'ok', postgres: 'up', redis: 'up' },
       });
       expect((await getJson(`${workerHealth}/nothing`)).status).toBe(404);
+      // The container HEALTHCHECK's command, for both processes.
+      const workerEnv = { ...stack.env, WORKER_HEALTH_PORT: new URL(workerHealth).port };
+      expect(await healthCheck([], quiet, stack.env)).toBe(0);
+      expect(await healthCheck(['--worker'], quiet, workerEnv)).toBe(0);
+      expect(await healthCheck(['--worker', '--live'], quiet, workerEnv)).toBe(0);
     });
 
     it('both answer 503 on ready and stay live once PostgreSQL is unreachable', async () => {
@@ -108,6 +121,9 @@ describe('health: live and ready', () => {
         body: { status: 'unavailable', postgres: 'down', redis: 'up' },
       });
       expect((await getJson(`${workerHealth}/live`)).status).toBe(200);
+      expect(await healthCheck([], quiet, stack.env)).toBe(1);
+      expect(await healthCheck(['--live'], quiet, stack.env)).toBe(0);
+      expect(await healthCheck([], quiet, { ...stack.env, PORT: '1' })).toBe(1);
     });
   });
 });
