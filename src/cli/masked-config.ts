@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/config';
-import { SECRET_SETTINGS } from '../config/config';
+import { envShape, SECRET_SETTINGS } from '../config/config';
 
 const MASK = '********';
 
@@ -19,8 +19,12 @@ export function maskUrlPassword(value: string): string {
 
 /** One line per setting: name, value (secrets masked), and whether it is the default. */
 export function maskedConfiguration(config: AppConfig, env: NodeJS.ProcessEnv): string[] {
-  const width = Math.max(...Object.keys(config).map((name) => name.length));
-  return Object.entries(config).map(([name, value]) => {
+  // Every setting of the schema, also the optional ones that are not set.
+  const names = Object.keys(envShape.shape);
+  const values = config as unknown as Record<string, unknown>;
+  const width = Math.max(...names.map((name) => name.length));
+  return names.map((name) => {
+    const value = values[name];
     const shown =
       value === undefined
         ? '(not set)'
@@ -28,7 +32,7 @@ export function maskedConfiguration(config: AppConfig, env: NodeJS.ProcessEnv): 
           ? MASK
           : typeof value === 'string'
             ? maskUrlPassword(value)
-            : String(value);
+            : JSON.stringify(value);
     const origin = env[name] === undefined ? '  (default)' : '';
     return `${name.padEnd(width)}  ${shown}${origin}`;
   });
