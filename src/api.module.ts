@@ -3,7 +3,7 @@ import { AppConfig, loadConfig } from './config/config';
 import { ConsoleModule } from './web/console/console.module';
 import { CoreModule } from './core.module';
 import { AbuseProtectionModule } from './abuse-protection/abuse-protection.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { HelpSeekersModule } from './help-seekers/help-seekers.module';
 import { MatchingModule } from './matching/matching.module';
 import { MailboxModule } from './web/mailbox/mailbox.module';
@@ -40,9 +40,9 @@ export class ApiModule {
         LinksWebModule,
         LettersWebModule,
         EmailPreviewsModule,
+        HealthModule,
         ...(config.MAIL_SINK_ENABLED ? [MailboxModule.forDirectory(config.MAIL_SINK_DIR)] : []),
       ],
-      controllers: [HealthController],
     };
   }
 }

@@ -9,6 +9,8 @@ import { RetentionService } from './retention/retention.service';
 import { RetentionSettingsService } from './retention/retention-settings.service';
 import { SelfServiceService } from './volunteers/self-service.service';
 import { VolunteersService } from './volunteers/volunteers.service';
+import { HealthProbe } from './health/health-probe.service';
+import { WorkerHealthServer } from './health/worker-health.server';
 import { GlobalAssignmentService } from './matching/global-assignment.service';
 import { MatchDecisionsService } from './matching/match-decisions.service';
 import { MatchingProcessor } from './matching/matching.processor';
@@ -58,6 +60,8 @@ export class WorkerModule {
         RetentionAnswersService,
         RetentionService,
         RetentionProcessor,
+        HealthProbe,
+        WorkerHealthServer,
         {
           provide: EMAIL_TRANSPORT,
           inject: [APP_CONFIG],

@@ -1,20 +1,37 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configurationTable, withConfigurationTable } from '../config/config-docs';
-import { envShape } from '../config/config';
+import { configurationTable, envExample, withConfigurationTable } from '../config/config-docs';
+import { envShape, SECRET_SETTINGS } from '../config/config';
 
-const CONFIGURATION_DOC = join(__dirname, '..', '..', 'docs', 'configuration.md');
+const ROOT = join(__dirname, '..', '..');
+const CONFIGURATION_DOC = join(ROOT, 'docs', 'configuration.md');
+const ENV_EXAMPLE = join(ROOT, '.env.example');
 
-/** `npm run docs:config` (ts-node, from src/): writes the settings table into docs/configuration.md. */
-function main(): void {
-  const current = readFileSync(CONFIGURATION_DOC, 'utf8');
-  const updated = withConfigurationTable(current, configurationTable(envShape));
-  if (updated === current) {
-    console.log('docs/configuration.md is up to date.');
+/** Writes `path` when its content differs; says which it did. */
+function writeIfChanged(path: string, name: string, content: string): void {
+  let current: string | null = null;
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    current = null;
+  }
+  if (current === content) {
+    console.log(`${name} is up to date.`);
     return;
   }
-  writeFileSync(CONFIGURATION_DOC, updated);
-  console.log('docs/configuration.md: settings table written.');
+  writeFileSync(path, content);
+  console.log(`${name}: written.`);
+}
+
+/** `npm run docs:config` (ts-node, from src/): docs/configuration.md's table and .env.example. */
+function main(): void {
+  const doc = readFileSync(CONFIGURATION_DOC, 'utf8');
+  writeIfChanged(
+    CONFIGURATION_DOC,
+    'docs/configuration.md',
+    withConfigurationTable(doc, configurationTable(envShape)),
+  );
+  writeIfChanged(ENV_EXAMPLE, '.env.example', envExample(envShape, SECRET_SETTINGS));
 }
 
 main();

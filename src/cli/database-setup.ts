@@ -2,8 +2,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source';
 
-/** Creates the configured database when it does not exist yet (a fresh machine has none). */
-export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
+/** Creates the configured database when it does not exist yet (a fresh machine has none); true if it did. */
+export async function ensureDatabaseExists(databaseUrl: string): Promise<boolean> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   if (!/^[A-Za-z0-9_]+$/.test(name)) {
@@ -16,8 +16,9 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount === 0) {
       await admin.query(`CREATE DATABASE ${name}`);
-      console.log(`created database ${name}`);
+      return true;
     }
+    return false;
   } finally {
     await admin.end();
   }

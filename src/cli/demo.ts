@@ -24,7 +24,9 @@ import type { AddressInfo } from 'node:net';
  */
 async function main(): Promise<void> {
   const config = loadConfig(demoEnv(process.env));
-  await ensureDatabaseExists(config.DATABASE_URL);
+  if (await ensureDatabaseExists(config.DATABASE_URL)) {
+    console.log('created the database');
+  }
   const applied = await runMigrations(config.DATABASE_URL, async (dataSource) => {
     console.log(formatImportReport(await runPostalCodeImport(dataSource)));
   });

@@ -5,7 +5,9 @@ import { ensureDatabaseExists, runMigrations } from './database-setup';
 /** `npm run migration:run`: create the database if needed and apply pending migrations. */
 async function main(): Promise<void> {
   const DATABASE_URL = loadDatabaseUrl();
-  await ensureDatabaseExists(DATABASE_URL);
+  if (await ensureDatabaseExists(DATABASE_URL)) {
+    console.log('created the database');
+  }
   const applied = await runMigrations(DATABASE_URL);
   console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'schema is up to date');
 }

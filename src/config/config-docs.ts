@@ -10,6 +10,7 @@ interface SettingFacts {
 }
 
 const code = (value: unknown): string => `\`${String(value)}\``;
+const plain = (value: unknown): string => String(value);
 
 function numberRange(checks: z.ZodNumberDef['checks']): string[] {
   const integer = checks.some((check) => check.kind === 'int');
@@ -99,4 +100,46 @@ export function withConfigurationTable(markdown: string, table: string): string 
     throw new Error(`The document lacks the markers ${CONFIG_TABLE_START} … ${CONFIG_TABLE_END}.`);
   }
   return `${markdown.slice(0, start + CONFIG_TABLE_START.length)}\n\n${table}\n\n${markdown.slice(end)}`;
+}
+
+/** Wraps a description into `# ` comment lines of at most ~100 characters. */
+function commentLines(text: string): string[] {
+  const lines: string[] = [];
+  let line = '#';
+  for (const word of text.replace(/`/g, '').split(/\s+/)) {
+    if (line.length + word.length + 1 > 100 && line !== '#') {
+      lines.push(line);
+      line = '#';
+    }
+    line += ` ${word}`;
+  }
+  return [...lines, line];
+}
+
+/**
+ * `.env.example`, from the env schema alone: every setting with its meaning and allowed values,
+ * commented out at its default. Secrets are listed empty and never with a default (the
+ * development LINK_SECRET must not be copied into a real installation).
+ */
+export function envExample(schema: z.AnyZodObject, secrets: readonly string[]): string {
+  const header = [
+    '# nahbar settings. Generated from src/config/config.ts by `npm run docs:config`: do not edit here.',
+    '# Copy to .env and adjust; systemd reads it with EnvironmentFile=, compose with env_file:, and',
+    '# `node --env-file=.env` reads it directly. A commented-out line is the default.',
+    '# Meanings and defaults also in docs/configuration.md.',
+  ];
+  const blocks = Object.entries(schema.shape as Record<string, z.ZodTypeAny>).map(([name, setting]) => {
+    const { defaultValue, optional, allowed } = facts(setting);
+    const description = setting.description ?? '';
+    const rules = allowed.length > 0 ? [`# Allowed: ${allowed.join(', ').replace(/`/g, '')}`] : [];
+    const line = secrets.includes(name)
+      ? `${name}=`
+      : defaultValue !== undefined
+        ? `# ${name}=${plain(defaultValue)}`
+        : optional
+          ? `# ${name}=`
+          : `${name}=`;
+    return [...commentLines(description), ...rules, line].join('\n');
+  });
+  return `${[header.join('\n'), ...blocks].join('\n\n')}\n`;
 }

@@ -263,6 +263,22 @@ export const envShape = z.object({
     .describe(
       "Express `trust proxy` for the client address of the rate limits: `true`, a hop count, or the proxies' addresses; only behind a proxy.",
     ),
+  WORKER_HEALTH_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(0)
+    .describe(
+      'Port on which a worker answers `/health/live` and `/health/ready` for probes (e.g. 9464); `0` is off. Give each worker on one host its own.',
+    ),
+  WORKER_HEALTH_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe(
+      "Address the worker's health port binds to; `0.0.0.0` in a container so the probe can reach it.",
+    ),
   PUBLIC_SUBMISSIONS_PER_IP_HOUR: z.coerce
     .number()
     .int()
@@ -333,5 +349,8 @@ export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   }
   return result.data.DATABASE_URL;
 }
+
+/** Settings whose values are never shown (`npm run nahbar -- config:show`, `.env.example`); URLs' passwords are masked too. */
+export const SECRET_SETTINGS: readonly string[] = ['LINK_SECRET', 'SMTP_PASS'];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -13,6 +13,7 @@ import { OutboxJob } from '../queue/outbox-job.entity';
 import { PostalCode } from '../postal-codes/postal-code.entity';
 import { Provider } from '../providers/provider.entity';
 import { RetentionRun } from '../retention/retention-run.entity';
+import { StaffPasswordLink } from '../staff/staff-password-link.entity';
 import { StaffSession } from '../staff/staff-session.entity';
 import { StaffUser } from '../staff/staff-user.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   PostalCode,
   Provider,
   RetentionRun,
+  StaffPasswordLink,
   StaffSession,
   StaffUser,
   UndeliverableAddress,

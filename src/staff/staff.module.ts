@@ -8,11 +8,12 @@ import { StaffAuthGuard } from './staff-auth.guard';
 import { StaffAuthService } from './staff-auth.service';
 import { StaffSessionController } from './staff-session.controller';
 import { StaffUsersService } from './staff-users.service';
+import { StaffPasswordLinksService } from './staff-password-links.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StaffUser, StaffSession])],
   controllers: [StaffSessionController, AuditLogController],
-  providers: [StaffAuthService, StaffAuthGuard, StaffUsersService, AuditLogReader],
-  exports: [StaffAuthService, StaffAuthGuard, StaffUsersService, AuditLogReader],
+  providers: [StaffAuthService, StaffAuthGuard, StaffUsersService, AuditLogReader, StaffPasswordLinksService],
+  exports: [StaffAuthService, StaffAuthGuard, StaffUsersService, AuditLogReader, StaffPasswordLinksService],
 })
 export class StaffModule {}

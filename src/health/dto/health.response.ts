@@ -10,3 +10,19 @@ export class HealthDto {
   @ApiProperty({ enum: ['up', 'down'] })
   redis: 'up' | 'down';
 }
+
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'] })
+  status: 'ok';
+}
+
+export class ReadinessDto {
+  @ApiProperty({ enum: ['ok', 'degraded', 'unavailable'] })
+  status: 'ok' | 'degraded' | 'unavailable';
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  postgres: 'up' | 'down';
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  redis: 'up' | 'down';
+}

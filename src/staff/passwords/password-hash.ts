@@ -40,11 +40,15 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
     return bcrypt.compare(password, hash);
   }
   const parts = hash.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') {
-    return false;
-  }
   const [N, r, p] = parts.slice(1, 4).map(Number);
-  if (![N, r, p].every((value) => Number.isSafeInteger(value) && value > 0)) {
+  if (
+    parts.length !== 6 ||
+    parts[0] !== 'scrypt' ||
+    ![N, r, p].every((value) => Number.isSafeInteger(value) && value > 0)
+  ) {
+    // E.g. an account still waiting for its set-password link: refused after the same work as a
+    // real check, so the answer's timing does not tell such accounts from others.
+    await scrypt(password, randomBytes(SALT_LENGTH), SCRYPT_PARAMS.N, SCRYPT_PARAMS.r, SCRYPT_PARAMS.p);
     return false;
   }
   const expected = Buffer.from(parts[5], 'base64url');

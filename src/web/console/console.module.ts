@@ -14,6 +14,7 @@ import {
 import { ConsoleAuditController } from './console-audit.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
 import { ConsoleRetentionController } from './console-retention.controller';
+import { ConsoleSetPasswordController } from './console-set-password.controller';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
 import {
   ConsoleFallbackController,
@@ -27,6 +28,7 @@ import { ConsoleSystemController } from './console-system.controller';
   imports: [StaffModule, HelpSeekersModule, MatchingModule, VolunteersModule, ProvidersModule, RetentionModule],
   controllers: [
     ConsoleLoginController,
+    ConsoleSetPasswordController,
     ConsoleRequestsController,
     ConsoleVolunteersController,
     ConsoleProvidersController,

@@ -100,6 +100,12 @@ describe('the public pages', () => {
   it('should show the imprint, the privacy explanation and the accessibility statement from the profile', () => {
     const t = translator('de');
     expect(renderPage(<ImprintPage t={t} agency={agency} />)).toContain('§ 5 DDG');
+    // The GeoNames data's licence (CC BY 4.0) asks for the credit, in every language.
+    for (const locale of ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'fa'] as const) {
+      const imprint = renderPage(<ImprintPage t={translator(locale)} agency={agency} />);
+      expect(imprint).toContain('GeoNames (geonames.org)');
+      expect(imprint).toContain('CC BY 4.0');
+    }
     expect(renderPage(<AccessibilityPage t={t} agency={agency} />)).toContain('ohne JavaScript');
     const privacy = renderPage(
       <PrivacyPage t={t} agency={{ ...agency, privacyPolicyUrl: 'javascript:alert(1)' }} />,

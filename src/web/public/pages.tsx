@@ -714,6 +714,15 @@ export function ImprintPage({ t, agency }: PageContext) {
       <p class="prose">{agency.imprint}</p>
       <h2>{t.t('public.imprint.contact')}</h2>
       <AgencyContact t={t} agency={agency} />
+      <h2>{t.t('public.imprint.sources')}</h2>
+      {/* CC BY 4.0 asks for this credit wherever the postal-code data is shown or used. */}
+      <p>
+        {t.t('public.imprint.geonames')} <a href="https://www.geonames.org/">geonames.org</a> ·{' '}
+        <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>
+      </p>
+      <p>
+        {t.t('public.imprint.software')} <a href="https://www.gnu.org/licenses/agpl-3.0.html">AGPL-3.0</a>
+      </p>
     </PublicShell>
   );
 }
