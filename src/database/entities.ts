@@ -12,6 +12,7 @@ import { UndeliverableAddress } from '../notifications/undeliverable-address.ent
 import { OutboxJob } from '../queue/outbox-job.entity';
 import { PostalCode } from '../postal-codes/postal-code.entity';
 import { Provider } from '../providers/provider.entity';
+import { StaffPasswordReset } from '../staff/staff-password-reset.entity';
 import { StaffSession } from '../staff/staff-session.entity';
 import { StaffUser } from '../staff/staff-user.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   OutboxJob,
   PostalCode,
   Provider,
+  StaffPasswordReset,
   StaffSession,
   StaffUser,
   UndeliverableAddress,
