@@ -14,6 +14,7 @@ import { NotificationsProcessor } from './notifications/notifications.processor'
 import { SmtpTransport } from './notifications/smtp.transport';
 import { StaffDigestService } from './notifications/staff-digest.service';
 import { OutboxRelayPoller } from './queue/outbox-relay.poller';
+import { StaffSessionPurger } from './staff/staff-session-purger.poller';
 import { NotificationComposer } from './web/emails/notification-composer.service';
 import { StaffDigestEmail } from './web/emails/staff-digest-email.service';
 
@@ -38,6 +39,7 @@ export class WorkerModule {
         NotificationsProcessor,
         StaffDigestService,
         OutboxRelayPoller,
+        StaffSessionPurger,
         {
           provide: EMAIL_TRANSPORT,
           inject: [APP_CONFIG],

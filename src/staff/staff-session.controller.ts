@@ -25,7 +25,9 @@ import { AbuseProtectionService } from '../abuse-protection/abuse-protection.ser
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
+import { SecondFactorDto } from './dto/account.dto';
 import {
+  AllowRestricted,
   CurrentStaff,
   isCrossSiteRequest,
   SESSION_COOKIE,
@@ -63,13 +65,38 @@ export class StaffSessionController {
       throw new ForbiddenException('a login from another site is refused');
     }
     await this.abuse.admitLogin(ip, body.email);
-    const { token, staff, expiresAt } = await this.auth.login(body.email, body.password);
+    const { token, staff, expiresAt, secondFactorRequired } = await this.auth.login(
+      body.email,
+      body.password,
+    );
     response.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, expiresAt));
-    return { token, expiresAt, staff };
+    return { token, expiresAt, staff, secondFactorRequired };
   }
 
+  /**
+   * The second login step for accounts with two-factor: a TOTP code or a recovery code. Throttled
+   * like the login itself; a wrong code counts towards the account's lockout.
+   */
+  @Post('second-factor')
+  @HttpCode(200)
+  @UseGuards(StaffAuthGuard)
+  @AllowRestricted('second-factor')
+  @ApiCookieAuth()
+  @ApiTooManyRequestsResponse({ description: 'too many attempts from this address or for this account' })
+  async secondFactor(
+    @Body() body: SecondFactorDto,
+    @Ip() ip: string,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() request: StaffRequest,
+  ) {
+    await this.abuse.admitLogin(ip, staff.email);
+    return { staff: await this.auth.verifySecondFactor(request.staffToken ?? '', body.code) };
+  }
+
+  /** Who is logged in, and what the session must do first (`restriction`), if anything. */
   @Get()
   @UseGuards(StaffAuthGuard)
+  @AllowRestricted('second-factor', 'password-change', 'two-factor-enrolment')
   @ApiCookieAuth()
   whoAmI(@CurrentStaff() staff: AuthenticatedStaff) {
     return { staff };
@@ -79,6 +106,7 @@ export class StaffSessionController {
   @Put('password')
   @HttpCode(204)
   @UseGuards(StaffAuthGuard)
+  @AllowRestricted('password-change')
   @ApiCookieAuth()
   async changePassword(
     @Body() body: ChangePasswordDto,
@@ -96,6 +124,7 @@ export class StaffSessionController {
   @Delete()
   @HttpCode(204)
   @UseGuards(StaffAuthGuard)
+  @AllowRestricted('second-factor', 'password-change', 'two-factor-enrolment')
   async logout(@Req() request: StaffRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     if (request.staffToken) {
       await this.auth.logout(request.staffToken);

@@ -14,5 +14,6 @@ export const NOTIFICATION_KINDS = [
   'volunteer-self-service-link',
   'help-seeker-confirmation',
   'staff-daily-digest',
+  'staff-password-reset',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
