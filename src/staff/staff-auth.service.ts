@@ -103,7 +103,6 @@ let dummyHash: Promise<string> | undefined;
 /** A real hash to compare against when the email is unknown (computed once, lazily). */
 const dummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword('no-such-account'));
 
-
 @Injectable()
 export class StaffAuthService {
   constructor(
@@ -117,10 +116,7 @@ export class StaffAuthService {
 
   private readonly passwordChecks: Semaphore;
 
-  async login(
-    email: string,
-    password: string,
-  ): Promise<LoginResult> {
+  async login(email: string, password: string): Promise<LoginResult> {
     // A cap on concurrent checks: each holds 32 MiB and a thread-pool thread for a while.
     const release = await this.passwordChecks.tryAcquire();
     if (!release) {

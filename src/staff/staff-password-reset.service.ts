@@ -38,7 +38,9 @@ export class StaffPasswordResetService {
       .getOne();
   }
 
-  async accountById(id: string): Promise<Pick<StaffUser, 'id' | 'email' | 'locale' | 'deactivatedAt'> | null> {
+  async accountById(
+    id: string,
+  ): Promise<Pick<StaffUser, 'id' | 'email' | 'locale' | 'deactivatedAt'> | null> {
     return this.staffUsers.findOne({
       select: ['id', 'email', 'locale', 'deactivatedAt'],
       where: { id },

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ConflictError } from '../shared/domain-error';
 import { AuditService } from './audit.service';
@@ -126,6 +126,10 @@ export class StaffTwoFactorService {
     });
   }
 
+  async isEnabled(staffId: string): Promise<boolean> {
+    return this.staffUsers.existsBy({ id: staffId, totpEnabledAt: Not(IsNull()) });
+  }
+
   /** How many recovery codes are left (for the account page). */
   async recoveryCodesLeft(staffId: string): Promise<number> {
     const [row] = await this.staffUsers.query<{ left: number }[]>(
@@ -144,7 +148,10 @@ export class StaffTwoFactorService {
   }
 
   /** Admins only (the controller checks); audited with before and after. */
-  async updateSettings(change: StaffSecuritySettings, admin: AuthenticatedStaff): Promise<StaffSecuritySettings> {
+  async updateSettings(
+    change: StaffSecuritySettings,
+    admin: AuthenticatedStaff,
+  ): Promise<StaffSecuritySettings> {
     const after: StaffSecuritySettings = { totpRequired: change.totpRequired === true };
     await this.staffUsers.manager.transaction(async (manager) => {
       const [row] = await manager.query<{ value: Partial<StaffSecuritySettings> }[]>(

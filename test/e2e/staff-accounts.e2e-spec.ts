@@ -15,7 +15,10 @@ const NEW_PASSWORD = 'a much longer passphrase of mine';
 const FIRST_PASSWORD = 'admin set this one for you';
 
 /** Polls until the condition holds (the worker sends and purges asynchronously). */
-async function eventually<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+async function eventually<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -55,7 +58,11 @@ describe('staff account lifecycle (API)', () => {
       body: { name: 'Neu Kollegin', email: 'Neu@Agency.test', role: 'coordinator', password: FIRST_PASSWORD },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ email: 'neu@agency.test', active: true, passwordChangeRequired: true });
+    expect(created.body).toMatchObject({
+      email: 'neu@agency.test',
+      active: true,
+      passwordChangeRequired: true,
+    });
     expect(JSON.stringify(created.body)).not.toMatch(/hash|secret/i);
 
     const token = await loginAs(stack.baseUrl, 'neu@agency.test', FIRST_PASSWORD);
@@ -164,9 +171,9 @@ describe('staff account lifecycle (API)', () => {
     });
     expect(again.status).toBe(400);
     expect(again.body.error).toBe('invalid-reset-link');
-    expect((await requestJson(stack.baseUrl, 'GET', '/api/staff/session', { token: leaSession })).status).toBe(
-      401,
-    );
+    expect(
+      (await requestJson(stack.baseUrl, 'GET', '/api/staff/session', { token: leaSession })).status,
+    ).toBe(401);
     await loginAs(stack.baseUrl, lea.email, NEW_PASSWORD);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(messagesTo(smtp.messages, 'nobody@agency.test')).toHaveLength(0);
@@ -186,7 +193,9 @@ describe('staff account lifecycle (API)', () => {
     expect(sent.status).toBe(202);
     const mail = await mailTo(sam.email);
     expect(mail.subject).toBe('Set a new password for nahbar');
-    const reset = await stack.dataSource.getRepository(StaffPasswordReset).findOneByOrFail({ staffUserId: sam.id });
+    const reset = await stack.dataSource
+      .getRepository(StaffPasswordReset)
+      .findOneByOrFail({ staffUserId: sam.id });
     expect(reset.requestedByStaffId).not.toBeNull();
   });
 
@@ -270,7 +279,9 @@ describe('staff account lifecycle (API)', () => {
         body: { code: totpCode(begun.body.secret, Date.now()) },
       });
       expect(confirmed.status).toBe(200);
-      expect((await requestJson(stack.baseUrl, 'GET', '/api/staff/help-requests', { token })).status).toBe(200);
+      expect((await requestJson(stack.baseUrl, 'GET', '/api/staff/help-requests', { token })).status).toBe(
+        200,
+      );
       const audit = await stack.dataSource.getRepository(AuditLog).findOneByOrFail({
         action: 'settings.staff-security-changed',
       });

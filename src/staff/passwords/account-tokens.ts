@@ -29,7 +29,8 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
 export const hashRecoveryCode = (code: string): string =>
   hashToken(`recovery:${code.toLowerCase().replace(/[\s-]/g, '')}`);
 
-const boxKey = (secret: string): Buffer => createHash('sha256').update(`staff-totp-secret:${secret}`).digest();
+const boxKey = (secret: string): Buffer =>
+  createHash('sha256').update(`staff-totp-secret:${secret}`).digest();
 
 /** AES-256-GCM with a key derived from the app secret: a database dump alone reveals no TOTP secret. */
 export function sealSecret(plain: string, secret: string): string {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../../accounts/accounts.module';
 import { HelpSeekersModule } from '../../help-seekers/help-seekers.module';
 import { MatchingModule } from '../../matching/matching.module';
 import { ProvidersModule } from '../../providers/providers.module';
@@ -10,6 +11,12 @@ import {
   ConsoleProvidersController,
   ConsoleSettingsController,
 } from './console-admin.controller';
+import {
+  ConsoleAccountController,
+  ConsolePasswordResetController,
+  ConsoleSecondFactorController,
+  ConsoleStaffController,
+} from './console-account.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
 import {
@@ -20,9 +27,20 @@ import {
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
-  imports: [StaffModule, HelpSeekersModule, MatchingModule, VolunteersModule, ProvidersModule],
+  imports: [
+    StaffModule,
+    AccountsModule,
+    HelpSeekersModule,
+    MatchingModule,
+    VolunteersModule,
+    ProvidersModule,
+  ],
   controllers: [
     ConsoleLoginController,
+    ConsoleSecondFactorController,
+    ConsolePasswordResetController,
+    ConsoleAccountController,
+    ConsoleStaffController,
     ConsoleRequestsController,
     ConsoleVolunteersController,
     ConsoleProvidersController,
