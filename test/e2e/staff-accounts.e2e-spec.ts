@@ -264,6 +264,12 @@ describe('staff account lifecycle (API)', () => {
 
   it('should force enrolment when an admin requires two-factor for all staff', async () => {
     const ida = await createStaffUser(stack.dataSource, { email: 'ida@agency.test' });
+    const bad = await requestJson(stack.baseUrl, 'PUT', '/api/staff/security-settings', {
+      token: adminToken,
+      body: { totpRequired: 'yes' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['totpRequired']);
     const put = await requestJson(stack.baseUrl, 'PUT', '/api/staff/security-settings', {
       token: adminToken,
       body: { totpRequired: true },
