@@ -330,7 +330,14 @@ export class StaffAuthService {
         : row.totpRequired && !row.totpEnabled
           ? 'two-factor-enrolment'
           : null;
-    return { id: row.id, name: row.name, email: row.email, role: row.role, restriction };
+    // Only a restricted session carries the field, so a full session's shape stays as it was.
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      ...(restriction ? { restriction } : {}),
+    };
   }
 
   /**

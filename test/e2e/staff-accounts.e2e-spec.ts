@@ -238,7 +238,7 @@ describe('staff account lifecycle (API)', () => {
       body: { code: next },
     });
     expect(ok.status).toBe(200);
-    expect(ok.body.staff.restriction).toBeNull();
+    expect(ok.body.staff.restriction).toBeUndefined();
     expect((await requestJson(stack.baseUrl, 'GET', '/api/staff/help-requests', { token })).status).toBe(200);
 
     // Recovery code: once.
