@@ -68,7 +68,7 @@ export async function createApiApp(
   // Before anything that looks at the path: /api/v1/… is served by the /api/… routes.
   app.use(apiVersioning);
   // First, so every answer carries them: pages, JSON, body-parser errors and 404s alike.
-  app.use(securityHeaders);
+  app.use(securityHeaders(config));
   app.use(express.json({ limit: BODY_LIMIT }), bodyParserErrors);
   // The volunteer's settings page posts a plain HTML form.
   app.use('/preferences', express.urlencoded({ extended: false, limit: '10kb', parameterLimit: 120 }));

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, loadConfig } from './config/config';
 import { ConsoleModule } from './web/console/console.module';
 import { CoreModule } from './core.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { AbuseProtectionModule } from './abuse-protection/abuse-protection.module';
 import { HealthModule } from './health/health.module';
 import { HelpSeekersModule } from './help-seekers/help-seekers.module';
@@ -28,6 +29,7 @@ export class ApiModule {
         CoreModule.forRoot(config),
         AbuseProtectionModule,
         StaffModule,
+        AccountsModule,
         ProvidersModule,
         VolunteersModule,
         HelpSeekersModule,

@@ -25,6 +25,7 @@ import { SmtpTransport } from './notifications/smtp.transport';
 import { WorkerHeartbeatWriter } from './queue/worker-heartbeat';
 import { StaffDigestService } from './notifications/staff-digest.service';
 import { OutboxRelayPoller } from './queue/outbox-relay.poller';
+import { StaffSessionPurger } from './staff/staff-session-purger.poller';
 import { NotificationComposer } from './web/emails/notification-composer.service';
 import { StaffDigestEmail } from './web/emails/staff-digest-email.service';
 
@@ -62,6 +63,7 @@ export class WorkerModule {
         RetentionProcessor,
         HealthProbe,
         WorkerHealthServer,
+        StaffSessionPurger,
         {
           provide: EMAIL_TRANSPORT,
           inject: [APP_CONFIG],

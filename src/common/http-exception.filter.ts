@@ -20,6 +20,12 @@ const DOMAIN_STATUS: Record<string, number> = {
   'too-many-submissions': HttpStatus.TOO_MANY_REQUESTS,
   'too-many-logins': HttpStatus.TOO_MANY_REQUESTS,
   'login-busy': HttpStatus.SERVICE_UNAVAILABLE,
+  // A restricted staff session (see staff-auth.service SESSION_RESTRICTIONS): do that first.
+  'second-factor-required': HttpStatus.FORBIDDEN,
+  'password-change-required': HttpStatus.FORBIDDEN,
+  'two-factor-enrolment-required': HttpStatus.FORBIDDEN,
+  'invalid-code': HttpStatus.UNAUTHORIZED,
+  'last-admin': HttpStatus.CONFLICT,
 };
 
 @Catch()

@@ -85,7 +85,7 @@ export const envShape = z.object({
     .min(32)
     .default(DEV_LINK_SECRET)
     .describe(
-      "HMAC key of all links in emails (offers, follow-ups, unsubscribe, email confirmation) and of the console's CSRF tokens; **required** except in the tests and the demo (the default is a development value anyone can read in the code).",
+      "HMAC key of all links in emails (offers, follow-ups, unsubscribe, email confirmation, staff password reset), of the console's CSRF tokens, and the key that seals staff TOTP secrets (changing it switches staff two-factor off until re-enrolment); **required** except in the tests and the demo (the default is a development value anyone can read in the code).",
     ),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -101,6 +101,13 @@ export const envShape = z.object({
     .max(24 * 60)
     .default(30)
     .describe('A staff session ends after this many minutes without a request (idle timeout).'),
+  SESSION_PURGE_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(86_400_000)
+    .default(600_000)
+    .describe('How often a worker deletes expired and idle staff sessions from the database.'),
   STAFF_LOGINS_PER_IP_HOUR: z.coerce
     .number()
     .int()

@@ -14,6 +14,7 @@ import { PostalCode } from '../postal-codes/postal-code.entity';
 import { Provider } from '../providers/provider.entity';
 import { RetentionRun } from '../retention/retention-run.entity';
 import { StaffPasswordLink } from '../staff/staff-password-link.entity';
+import { StaffPasswordReset } from '../staff/staff-password-reset.entity';
 import { StaffSession } from '../staff/staff-session.entity';
 import { StaffUser } from '../staff/staff-user.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   Provider,
   RetentionRun,
   StaffPasswordLink,
+  StaffPasswordReset,
   StaffSession,
   StaffUser,
   UndeliverableAddress,

@@ -4,12 +4,44 @@ import {
   ForbiddenException,
   Inject,
   Injectable,
+  SetMetadata,
   UnauthorizedException,
   createParamDecorator,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { CookieOptions, Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { AuthenticatedStaff, StaffAuthService } from './staff-auth.service';
+import {
+  AuthenticatedStaff,
+  SessionRestrictedError,
+  StaffAuthService,
+  type SessionRestriction,
+} from './staff-auth.service';
+
+const ALLOW_RESTRICTED_KEY = 'nahbar:allow-restricted';
+
+/**
+ * The routes a restricted session may call (see SESSION_RESTRICTIONS): e.g. the password change
+ * while a first password must be changed. Every other route answers 403 with the restriction's code.
+ */
+export const AllowRestricted = (...restrictions: SessionRestriction[]) =>
+  SetMetadata(ALLOW_RESTRICTED_KEY, restrictions);
+
+/** Whether this handler lets a session with this restriction through. */
+export function restrictionAllows(
+  reflector: Reflector,
+  context: ExecutionContext,
+  restriction: SessionRestriction | null | undefined,
+): boolean {
+  if (!restriction) {
+    return true;
+  }
+  const allowed = reflector.getAllAndOverride<SessionRestriction[] | undefined>(ALLOW_RESTRICTED_KEY, [
+    context.getHandler(),
+    context.getClass(),
+  ]);
+  return allowed?.includes(restriction) ?? false;
+}
 
 export const SESSION_COOKIE = 'nahbar_staff';
 
@@ -77,6 +109,7 @@ export function sessionTokenOf(request: Request): string | null {
 export class StaffAuthGuard implements CanActivate {
   constructor(
     private readonly auth: StaffAuthService,
+    private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -95,6 +128,9 @@ export class StaffAuthGuard implements CanActivate {
       throw new ForbiddenException(
         `a call with the session cookie needs the header X-Requested-By: ${REQUESTED_BY_VALUE} or this site's Origin`,
       );
+    }
+    if (!restrictionAllows(this.reflector, context, staff.restriction)) {
+      throw new SessionRestrictedError(staff.restriction!);
     }
     request.staff = staff;
     request.staffToken = token;

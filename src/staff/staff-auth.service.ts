@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -7,6 +7,8 @@ import { DomainError } from '../shared/domain-error';
 import { Semaphore } from '../shared/semaphore';
 import { AuditService } from './audit.service';
 import { hashPassword, needsRehash, verifyPassword } from './passwords/password-hash';
+import { hashRecoveryCode, hashToken, openSecret } from './passwords/account-tokens';
+import { verifyTotp } from './passwords/totp';
 import { StaffSession } from './staff-session.entity';
 import { StaffRole, StaffUser } from './staff-user.entity';
 
@@ -17,11 +19,44 @@ const LOCKOUT_MINUTES = 15;
 /** The idle timeout's clock is moved at most this often per session (one UPDATE a minute, not per request). */
 const TOUCH_EVERY_SECONDS = 60;
 
+/**
+ * What a session may do before it is a full one: send the TOTP code after the password, change an
+ * admin-set first password, or enrol in two-factor when the agency requires it.
+ */
+export const SESSION_RESTRICTIONS = ['second-factor', 'password-change', 'two-factor-enrolment'] as const;
+export type SessionRestriction = (typeof SESSION_RESTRICTIONS)[number];
+
 export interface AuthenticatedStaff {
   id: string;
   name: string;
   email: string;
   role: StaffRole;
+  /** Set while the session may only do the one thing it names (see SESSION_RESTRICTIONS). */
+  restriction?: SessionRestriction | null;
+}
+
+/** The agency's staff-security setting (agency_setting key owned by staff). */
+export const STAFF_SECURITY_KEY = 'staff-security';
+
+/** A restricted session called anything else: 403 with a code saying what to do first. */
+export class SessionRestrictedError extends DomainError {
+  constructor(readonly restriction: SessionRestriction) {
+    super(
+      `${restriction}-required`,
+      restriction === 'second-factor'
+        ? 'send the two-factor code first (POST /api/staff/session/second-factor)'
+        : restriction === 'password-change'
+          ? 'change the password first (PUT /api/staff/session/password)'
+          : 'two-factor authentication is required: enrol first (POST /api/staff/account/two-factor)',
+    );
+  }
+}
+
+/** A wrong or already used TOTP or recovery code. */
+export class InvalidSecondFactorError extends DomainError {
+  constructor() {
+    super('invalid-code', 'the code is wrong or was used already', 'code');
+  }
 }
 
 /**
@@ -44,11 +79,29 @@ export class LoginBusyError extends DomainError {
   }
 }
 
+export interface LoginResult {
+  token: string;
+  staff: AuthenticatedStaff;
+  expiresAt: Date;
+  /** The account has TOTP: the session can only send the code until it is accepted. */
+  secondFactorRequired: boolean;
+}
+
+interface SessionRow {
+  sessionId: string;
+  secondFactorPending: boolean;
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  passwordChangeRequired: boolean;
+  totpEnabled: boolean;
+  totpRequired: boolean;
+}
+
 let dummyHash: Promise<string> | undefined;
 /** A real hash to compare against when the email is unknown (computed once, lazily). */
 const dummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword('no-such-account'));
-
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 @Injectable()
 export class StaffAuthService {
@@ -63,10 +116,7 @@ export class StaffAuthService {
 
   private readonly passwordChecks: Semaphore;
 
-  async login(
-    email: string,
-    password: string,
-  ): Promise<{ token: string; staff: AuthenticatedStaff; expiresAt: Date }> {
+  async login(email: string, password: string): Promise<LoginResult> {
     // A cap on concurrent checks: each holds 32 MiB and a thread-pool thread for a while.
     const release = await this.passwordChecks.tryAcquire();
     if (!release) {
@@ -79,10 +129,7 @@ export class StaffAuthService {
     }
   }
 
-  private async checkAndOpenSession(
-    email: string,
-    password: string,
-  ): Promise<{ token: string; staff: AuthenticatedStaff; expiresAt: Date }> {
+  private async checkAndOpenSession(email: string, password: string): Promise<LoginResult> {
     const users = this.staffUsers;
     const user = await users
       .createQueryBuilder('staff')
@@ -95,6 +142,10 @@ export class StaffAuthService {
       throw new InvalidCredentialsError();
     }
     const passwordMatches = await verifyPassword(password, user.passwordHash);
+    if (user.deactivatedAt) {
+      // Same answer as a wrong password: a deactivated account is no login, whatever the password.
+      throw new InvalidCredentialsError();
+    }
     if (!passwordMatches) {
       await this.countFailedLogin(user.id);
       await this.audit.record({
@@ -108,6 +159,7 @@ export class StaffAuthService {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
     const rehashed = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
+    const secondFactorPending = user.totpEnabledAt !== null;
     await this.staffUsers.manager.transaction(async (manager) => {
       // The lock is checked in the same statement that resets the counter: a login racing with
       // failed ones either sees the lock or came first, never a stale read.
@@ -126,13 +178,107 @@ export class StaffAuthService {
         `DELETE FROM staff_session WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1)`,
         [this.config.SESSION_IDLE_MINUTES],
       );
-      await manager.insert(StaffSession, { staffUserId: user.id, tokenHash: hashToken(token), expiresAt });
+      await manager.insert(StaffSession, {
+        staffUserId: user.id,
+        tokenHash: hashToken(token),
+        expiresAt,
+        secondFactorPending,
+      });
       await this.audit.record(
-        { staffUserId: user.id, action: 'staff.logged-in', entityType: 'staff-user', entityId: user.id },
+        {
+          staffUserId: user.id,
+          action: secondFactorPending ? 'staff.password-accepted' : 'staff.logged-in',
+          entityType: 'staff-user',
+          entityId: user.id,
+        },
         manager,
       );
     });
-    return { token, expiresAt, staff: { id: user.id, name: user.name, email: user.email, role: user.role } };
+    const staff = await this.authenticate(token);
+    if (!staff) {
+      throw new InvalidCredentialsError();
+    }
+    return { token, expiresAt, staff, secondFactorRequired: secondFactorPending };
+  }
+
+  /**
+   * The second login step: a TOTP code (each step accepted once) or an unused recovery code (then
+   * spent). A wrong code counts like a wrong password towards the lockout.
+   */
+  async verifySecondFactor(token: string, code: string): Promise<AuthenticatedStaff> {
+    const session = await this.sessions.findOneBy({ tokenHash: hashToken(token), secondFactorPending: true });
+    if (!session) {
+      throw new InvalidSecondFactorError();
+    }
+    const accepted = await this.useSecondFactor(session.staffUserId, code);
+    if (!accepted) {
+      await this.countFailedLogin(session.staffUserId);
+      await this.audit.record({
+        staffUserId: session.staffUserId,
+        action: 'staff.second-factor-failed',
+        entityType: 'staff-user',
+        entityId: session.staffUserId,
+      });
+      throw new InvalidSecondFactorError();
+    }
+    await this.sessions.manager.transaction(async (manager) => {
+      // The lock holds here too: a locked account's pending session does not become a full one.
+      const [, unlocked] = await manager.query<[unknown[], number]>(
+        `UPDATE staff_user SET failed_logins = 0
+           WHERE id = $1 AND deactivated_at IS NULL AND (locked_until IS NULL OR locked_until <= now())
+           RETURNING id`,
+        [session.staffUserId],
+      );
+      if (unlocked === 0) {
+        throw new InvalidSecondFactorError();
+      }
+      await manager.update(StaffSession, session.id, { secondFactorPending: false });
+      await this.audit.record(
+        {
+          staffUserId: session.staffUserId,
+          action: 'staff.logged-in',
+          entityType: 'staff-user',
+          entityId: session.staffUserId,
+          details: { secondFactor: accepted },
+        },
+        manager,
+      );
+    });
+    const staff = await this.authenticate(token);
+    if (!staff) {
+      throw new InvalidSecondFactorError();
+    }
+    return staff;
+  }
+
+  /** Checks and spends a TOTP or recovery code of an enrolled account; which kind it was, or null. */
+  async useSecondFactor(staffId: string, code: string): Promise<'totp' | 'recovery-code' | null> {
+    const user = await this.staffUsers
+      .createQueryBuilder('staff')
+      .addSelect(['staff.totpSecret', 'staff.totpLastStep'])
+      .where('staff.id = :id', { id: staffId })
+      .getOne();
+    if (!user?.totpSecret || !user.totpEnabledAt) {
+      return null;
+    }
+    const secret = openSecret(user.totpSecret, this.config.LINK_SECRET);
+    const lastStep = user.totpLastStep === null ? null : Number(user.totpLastStep);
+    const step = verifyTotp(secret, code, Date.now(), lastStep);
+    if (step !== null) {
+      // Compare-and-set: two requests with the same code cannot both pass.
+      const [, updated] = await this.staffUsers.query<[unknown[], number]>(
+        `UPDATE staff_user SET totp_last_step = $2
+          WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
+        [staffId, step],
+      );
+      return updated === 1 ? 'totp' : null;
+    }
+    const [, spent] = await this.staffUsers.query<[unknown[], number]>(
+      `UPDATE staff_user SET recovery_code_hashes = array_remove(recovery_code_hashes, $2)
+        WHERE id = $1 AND $2 = ANY(recovery_code_hashes) RETURNING id`,
+      [staffId, hashRecoveryCode(code)],
+    );
+    return spent === 1 ? 'recovery-code' : null;
   }
 
   /**
@@ -151,26 +297,47 @@ export class StaffAuthService {
     );
   }
 
+  /**
+   * The staff member of a live session (not expired, not idle, account active), with what the
+   * session may do: restricted until the second factor, a required password change or a required
+   * two-factor enrolment is done.
+   */
   async authenticate(token: string): Promise<AuthenticatedStaff | null> {
-    const row = await this.sessions
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.staffUser', 'staff')
-      .where('session.token_hash = :hash', { hash: hashToken(token) })
-      .andWhere('session.expires_at > now()')
-      .andWhere('session.last_seen_at > now() - make_interval(mins => :idle)', {
-        idle: this.config.SESSION_IDLE_MINUTES,
-      })
-      .getOne();
-    if (!row?.staffUser) {
+    const [row] = await this.sessions.query<SessionRow[]>(
+      `SELECT s.id AS "sessionId", s.second_factor_pending AS "secondFactorPending",
+              u.id, u.name, u.email, u.role, u.password_change_required AS "passwordChangeRequired",
+              u.totp_enabled_at IS NOT NULL AS "totpEnabled",
+              COALESCE((a.value ->> 'totpRequired')::boolean, false) AS "totpRequired"
+         FROM staff_session s
+         JOIN staff_user u ON u.id = s.staff_user_id AND u.deactivated_at IS NULL
+         LEFT JOIN agency_setting a ON a.key = $3
+        WHERE s.token_hash = $1 AND s.expires_at > now()
+          AND s.last_seen_at > now() - make_interval(mins => $2)`,
+      [hashToken(token), this.config.SESSION_IDLE_MINUTES, STAFF_SECURITY_KEY],
+    );
+    if (!row) {
       return null;
     }
     await this.sessions.query(
       `UPDATE staff_session SET last_seen_at = now()
         WHERE id = $1 AND last_seen_at < now() - make_interval(secs => $2)`,
-      [row.id, TOUCH_EVERY_SECONDS],
+      [row.sessionId, TOUCH_EVERY_SECONDS],
     );
-    const { id, name, email, role } = row.staffUser;
-    return { id, name, email, role };
+    const restriction: SessionRestriction | null = row.secondFactorPending
+      ? 'second-factor'
+      : row.passwordChangeRequired
+        ? 'password-change'
+        : row.totpRequired && !row.totpEnabled
+          ? 'two-factor-enrolment'
+          : null;
+    // Only a restricted session carries the field, so a full session's shape stays as it was.
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      ...(restriction ? { restriction } : {}),
+    };
   }
 
   /**
@@ -194,7 +361,7 @@ export class StaffAuthService {
       }
       const passwordHash = await hashPassword(next);
       await this.staffUsers.manager.transaction(async (manager) => {
-        await manager.update(StaffUser, user.id, { passwordHash });
+        await manager.update(StaffUser, user.id, { passwordHash, passwordChangeRequired: false });
         await manager.query(`DELETE FROM staff_session WHERE staff_user_id = $1 AND token_hash <> $2`, [
           user.id,
           hashToken(currentToken),

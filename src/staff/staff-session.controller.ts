@@ -21,7 +21,9 @@ import { AbuseProtectionService } from '../abuse-protection/abuse-protection.ser
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
+import { SecondFactorDto } from './dto/account.dto';
 import {
+  AllowRestricted,
   CurrentStaff,
   isCrossSiteRequest,
   SESSION_COOKIE,
@@ -61,17 +63,43 @@ export class StaffSessionController {
       throw new ForbiddenException('a login from another site is refused');
     }
     await this.abuse.admitLogin(ip, body.email);
-    const { token, staff, expiresAt } = await this.auth.login(body.email, body.password);
+    const { token, staff, expiresAt, secondFactorRequired } = await this.auth.login(
+      body.email,
+      body.password,
+    );
     response.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, expiresAt));
-    return { token, expiresAt, staff };
+    return { token, expiresAt, staff, secondFactorRequired };
   }
 
+  /**
+   * The second login step for accounts with two-factor: a TOTP code or a recovery code. Throttled
+   * like the login itself; a wrong code counts towards the account's lockout.
+   */
+  @Post('second-factor')
+  @HttpCode(200)
+  @UseGuards(StaffAuthGuard)
+  @AllowRestricted('second-factor')
+  @ApiCookieAuth()
+  @ApiTooManyRequestsResponse({ description: 'too many attempts from this address or for this account' })
+  async secondFactor(
+    @Body() body: SecondFactorDto,
+    @Ip() ip: string,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Req() request: StaffRequest,
+  ) {
+    await this.abuse.admitLogin(ip, staff.email);
+    return { staff: await this.auth.verifySecondFactor(request.staffToken ?? '', body.code) };
+  }
+
+  /** Who is logged in, and what the session must do first (`restriction`), if anything. */
   @Get()
   @UseGuards(StaffAuthGuard)
   @ApiStaffAuth()
   @ApiDoc('Who am I?', 'The staff member the session belongs to, with their role.')
   @ApiOkResponse({ type: WhoAmIDto })
   @ApiStaffErrors()
+  @AllowRestricted('second-factor', 'password-change', 'two-factor-enrolment')
+  @ApiCookieAuth()
   whoAmI(@CurrentStaff() staff: AuthenticatedStaff) {
     return { staff };
   }
@@ -87,6 +115,8 @@ export class StaffSessionController {
   )
   @ApiNoContentResponse({ description: 'changed' })
   @ApiStaffErrors()
+  @AllowRestricted('password-change')
+  @ApiCookieAuth()
   async changePassword(
     @Body() body: ChangePasswordDto,
     @CurrentStaff() staff: AuthenticatedStaff,
@@ -107,6 +137,7 @@ export class StaffSessionController {
   @ApiDoc('Log out', 'Ends this session and clears the cookie.')
   @ApiNoContentResponse({ description: 'logged out' })
   @ApiStaffErrors()
+  @AllowRestricted('second-factor', 'password-change', 'two-factor-enrolment')
   async logout(@Req() request: StaffRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     if (request.staffToken) {
       await this.auth.logout(request.staffToken);

@@ -26,8 +26,13 @@ export class StaffSession {
   @Column({ type: 'text', unique: true })
   tokenHash: string;
 
+  @Index('staff_session_expires_idx')
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
+
+  /** Password checked, TOTP code not yet: this session may only send the code (or log out). */
+  @Column({ type: 'boolean', default: false })
+  secondFactorPending: boolean;
 
   /** The last request's time, touched at most once a minute; the idle timeout counts from here. */
   @Column({ type: 'timestamptz', default: () => 'now()' })

@@ -28,6 +28,33 @@ export class StaffUser {
   @Column({ type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
 
+  /** Set while the account is deactivated: no login, no session. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
+  /** An admin set the password: it must be changed before anything else. */
+  @Column({ type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
+
+  /** Language of this staff member's emails (a staff locale). */
+  @Column({ type: 'text', default: 'de' })
+  locale: string;
+
+  /** TOTP secret, encrypted (see passwords/secret-box.ts); set but not enabled while enrolling. */
+  @Column({ type: 'text', nullable: true, select: false })
+  totpSecret: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The TOTP step of the last accepted code (bigint, as text): no code is accepted twice. */
+  @Column({ type: 'bigint', nullable: true, select: false })
+  totpLastStep: string | null;
+
+  /** SHA-256 hashes of the unused recovery codes; each is removed when used. */
+  @Column({ type: 'text', array: true, default: () => "'{}'", select: false })
+  recoveryCodeHashes: string[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -342,7 +342,7 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
     await page.getByLabel('Entfernung').fill('-1');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Entfernung: ');
-    await page.goto(`${stack.baseUrl}/console/settings`);
+    await page.goto(`${stack.baseUrl}/console/settings/staff`);
     await page.getByLabel('Name', { exact: true }).fill('Neue Kollegin');
     await page.getByLabel('E-Mail', { exact: true }).fill('neu@agency.test');
     await page.getByLabel(/Anfangspasswort/).fill('ein langes passwort');

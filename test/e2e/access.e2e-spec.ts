@@ -40,6 +40,16 @@ const STAFF_ROUTES: Route[] = [
   ['GET', '/api/staff/session'],
   ['PUT', '/api/staff/session/password'],
   ['DELETE', '/api/staff/session'],
+  ['POST', '/api/staff/session/second-factor'],
+  ['POST', '/api/staff/account/two-factor/confirm'],
+  ['DELETE', '/api/staff/account/two-factor'],
+  ['GET', '/api/staff/users'],
+  ['POST', '/api/staff/users'],
+  ['POST', `/api/staff/users/${SOME_ID}/deactivate`],
+  ['POST', `/api/staff/users/${SOME_ID}/reactivate`],
+  ['POST', `/api/staff/users/${SOME_ID}/password-reset`],
+  ['GET', '/api/staff/security-settings'],
+  ['PUT', '/api/staff/security-settings'],
 ];
 
 /** What each route answers a valid session (with an empty body / unknown id): proof the route exists. */
@@ -68,6 +78,16 @@ const WITH_VALID_SESSION: Record<string, number> = {
   'GET /api/staff/providers/:id': 404,
   'GET /api/staff/session': 200,
   'PUT /api/staff/session/password': 400,
+  'POST /api/staff/session/second-factor': 400,
+  'POST /api/staff/account/two-factor/confirm': 400,
+  // Admin only: the session here is a coordinator's.
+  'GET /api/staff/users': 403,
+  'POST /api/staff/users': 403,
+  'POST /api/staff/users/:id/deactivate': 403,
+  'POST /api/staff/users/:id/reactivate': 403,
+  'POST /api/staff/users/:id/password-reset': 403,
+  'GET /api/staff/security-settings': 403,
+  'PUT /api/staff/security-settings': 403,
 };
 
 const routeKey = ([method, path]: Route): string => `${method} ${path.replace(SOME_ID, ':id')}`;

@@ -15,8 +15,12 @@ import { startTestStack, TestStack } from '../helpers/test-stack';
 const SEED = 1515;
 const RUNS_PER_OPERATION = 15;
 
-/** Logging out would end the session the fuzzer works with; it takes no input anyway. */
-const SKIPPED = new Set(['DELETE /api/v1/staff/session']);
+/**
+ * Logging out would end the session the fuzzer works with; it takes no input anyway. Requiring
+ * two-factor for all staff would restrict that session to enrolment (403 for everything after);
+ * its one boolean is checked in staff-accounts.e2e-spec.ts.
+ */
+const SKIPPED = new Set(['DELETE /api/v1/staff/session', 'PUT /api/v1/staff/security-settings']);
 
 /** Tables any operation may write; a 4xx must leave every one of them as it was. */
 const TABLES = [

@@ -170,7 +170,8 @@ describe('console pages with hostile free text', () => {
       [`/console/volunteers/${volunteerId}`, [`Vera ${SCRIPT}`]],
       ['/console/providers', [`Treff ${BREAKOUT}`, SCRIPT]],
       [`/console/providers/${providerId}`, [`Treff ${BREAKOUT}`, SCRIPT, JS_URL]],
-      ['/console/settings', [`Kim ${BREAKOUT}`]],
+      ['/console/settings', []],
+      ['/console/settings/staff', [`Kim ${BREAKOUT}`]],
       ['/console/settings/agency', [`Agentur ${SCRIPT}`, `Straße ${BREAKOUT}`, `Impressum ${SCRIPT}`]],
       [`/console/requests/${requestId}?volunteer=${encodeURIComponent(BREAKOUT)}`, [BREAKOUT]],
     ];

@@ -62,6 +62,8 @@ describe('Security headers', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('x-powered-by')).toBeNull();
+    // The test stack's PUBLIC_BASE_URL is http: no HSTS (the https case: security-headers.spec.ts).
+    expect(response.headers.get('strict-transport-security')).toBeNull();
   });
 
   it('should let the API docs (Swagger UI) run their own scripts, and only those', async () => {

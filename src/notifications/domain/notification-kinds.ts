@@ -15,5 +15,6 @@ export const NOTIFICATION_KINDS = [
   'help-seeker-confirmation',
   'staff-daily-digest',
   'volunteer-retention-check',
+  'staff-password-reset',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -23,11 +23,7 @@ import { CreateProviderDto, UpdateProviderDto } from '../../providers/dto/create
 import { ProvidersService } from '../../providers/providers.service';
 import { MatchingSettingsService } from '../../settings/matching-settings.service';
 import { CRITERIA } from '../../matching/domain/types';
-import { CreateStaffUserDto } from '../../staff/dto/create-staff-user.dto';
-import { STAFF_ROLES, type StaffRole } from '../../staff/staff-user.entity';
-import { DomainError } from '../../shared/domain-error';
 import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
-import { StaffUsersService } from '../../staff/staff-users.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { AgencyProfileDto } from '../../settings/dto/agency-profile.dto';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
@@ -222,10 +218,7 @@ export class ConsoleMailController {
 @ConsoleRoles('admin')
 @Controller('console/settings')
 export class ConsoleSettingsController {
-  constructor(
-    private readonly settings: MatchingSettingsService,
-    private readonly staffUsers: StaffUsersService,
-  ) {}
+  constructor(private readonly settings: MatchingSettingsService) {}
 
   @Get()
   async page(
@@ -236,7 +229,6 @@ export class ConsoleSettingsController {
     sendPage(response, 200, SettingsPage, {
       view,
       settings: await this.settings.get(),
-      staff: await this.staffUsers.list(),
       notice: noticeOf(view, done),
     });
   }
@@ -268,48 +260,10 @@ export class ConsoleSettingsController {
     }
   }
 
-  @Post('staff')
-  async addStaff(
-    @Body() body: Record<string, unknown>,
-    @View() view: ConsoleView,
-    @Staff() staff: AuthenticatedStaff,
-    @Res() response: Response,
-  ): Promise<void> {
-    await submitForm(response, {
-      t: view.t,
-      dtoClass: CreateStaffUserDto,
-      plain: {
-        name: formText(body.name) ?? '',
-        email: formText(body.email) ?? '',
-        role: formText(body.role),
-        password: typeof body.password === 'string' ? body.password : '',
-      },
-      action: (dto) => this.staffUsers.create(dto, staff),
-      redirectTo: '/console/settings?done=staff-created',
-      showErrors: (errors) => this.showErrors(view, response, errors),
-    });
-  }
-
-  @Post('staff/:id/role')
-  async changeRole(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: Record<string, unknown>,
-    @Staff() staff: AuthenticatedStaff,
-    @Res() response: Response,
-  ): Promise<void> {
-    const role = formText(body.role) ?? '';
-    if (!(STAFF_ROLES as readonly string[]).includes(role)) {
-      throw new DomainError('invalid-role', 'role must be admin or coordinator', 'role');
-    }
-    await this.staffUsers.changeRole(id, role as StaffRole, staff);
-    response.redirect(303, '/console/settings?done=settings-saved');
-  }
-
   private async showErrors(view: ConsoleView, response: Response, problems: FieldError[]): Promise<void> {
     sendPage(response, 400, SettingsPage, {
       view,
       settings: await this.settings.get(),
-      staff: await this.staffUsers.list(),
       problems,
     });
   }

@@ -10,8 +10,12 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { SESSION_COOKIE } from '../../staff/staff-auth.guard';
-import { AuthenticatedStaff, StaffAuthService } from '../../staff/staff-auth.service';
+import { restrictionAllows, SESSION_COOKIE } from '../../staff/staff-auth.guard';
+import {
+  AuthenticatedStaff,
+  StaffAuthService,
+  type SessionRestriction,
+} from '../../staff/staff-auth.service';
 import type { StaffRole } from '../../staff/staff-user.entity';
 import { CSRF_FIELD, csrfTokenFor, tokensMatch } from './csrf';
 import { isLocale, pickLocale, translator } from '../../i18n';
@@ -22,6 +26,16 @@ export const LANG_COOKIE = 'nahbar_lang';
 
 /** No valid session: the filter answers with a 303 to the login page, remembering where to go back. */
 export class ConsoleLoginRequired extends Error {}
+
+/**
+ * A restricted session (second factor outstanding, first password to change, two-factor to set up)
+ * asked for another page: the filter redirects to the one page that lifts the restriction.
+ */
+export class ConsoleRestricted extends Error {
+  constructor(readonly restriction: SessionRestriction) {
+    super(restriction);
+  }
+}
 
 /** A form POST without the session's CSRF token. */
 export class ConsoleCsrfError extends ForbiddenException {}
@@ -83,6 +97,9 @@ export class ConsoleAuthGuard implements CanActivate {
       !tokensMatch(csrf, (request.body as Record<string, unknown>)?.[CSRF_FIELD])
     ) {
       throw new ConsoleCsrfError('csrf');
+    }
+    if (!restrictionAllows(this.reflector, context, staff.restriction)) {
+      throw new ConsoleRestricted(staff.restriction!);
     }
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, [
       context.getHandler(),

@@ -12,6 +12,7 @@ import { RequestValidationError } from '../../common/validation';
 import {
   ConsoleCsrfError,
   ConsoleLoginRequired,
+  ConsoleRestricted,
   consoleLocale,
   type ConsoleRequest,
 } from './console-auth.guard';
@@ -37,6 +38,16 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     if (exception instanceof ConsoleLoginRequired) {
       const next = request.method === 'GET' ? request.originalUrl : '/console';
       response.redirect(303, `/console/login?next=${encodeURIComponent(safeNext(next))}`);
+      return;
+    }
+    if (exception instanceof ConsoleRestricted) {
+      const next = request.method === 'GET' ? safeNext(request.originalUrl) : '/console';
+      response.redirect(
+        303,
+        exception.restriction === 'second-factor'
+          ? `/console/login/code?next=${encodeURIComponent(next)}`
+          : '/console/account',
+      );
       return;
     }
     const view: ConsoleView = request.console ?? {

@@ -31,7 +31,7 @@ import { ConflictError, DomainError } from '../../shared/domain-error';
 import { isUUID } from 'class-validator';
 import { volunteerSearchSql } from './volunteer-search';
 import { AuditService } from '../../staff/audit.service';
-import { SESSION_COOKIE, sessionCookieOptions } from '../../staff/staff-auth.guard';
+import { AllowRestricted, SESSION_COOKIE, sessionCookieOptions } from '../../staff/staff-auth.guard';
 import {
   AuthenticatedStaff,
   InvalidCredentialsError,
@@ -96,8 +96,13 @@ export class ConsoleLoginController {
     @Res() response: Response,
     @Query('next') next?: string,
     @Query('out') out?: string,
+    @Query('done') done?: string,
   ): void {
-    this.sendLogin(request, response, 200, { next: safeNext(next), loggedOut: out === '1' });
+    this.sendLogin(request, response, 200, {
+      next: safeNext(next),
+      loggedOut: out === '1',
+      passwordReset: done === 'password-reset',
+    });
   }
 
   @Post('login')
@@ -116,10 +121,14 @@ export class ConsoleLoginController {
     }
     try {
       await this.abuse.admitLogin(request.ip ?? '', email);
-      const { token, expiresAt } = await this.auth.login(email, password);
+      const { token, expiresAt, secondFactorRequired } = await this.auth.login(email, password);
       response.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, expiresAt));
       response.clearCookie(LOGIN_CSRF_COOKIE, { path: '/console' });
-      response.redirect(303, next);
+      // A first password to change or two-factor to set up: the guard sends the next page there.
+      response.redirect(
+        303,
+        secondFactorRequired ? `/console/login/code?next=${encodeURIComponent(next)}` : next,
+      );
     } catch (error) {
       if (error instanceof TooManyLoginsError) {
         this.sendLogin(request, response, 429, { next, email, refused: 'tooMany' });
@@ -135,6 +144,7 @@ export class ConsoleLoginController {
 
   @Post('logout')
   @UseGuards(ConsoleAuthGuard)
+  @AllowRestricted('second-factor', 'password-change', 'two-factor-enrolment')
   async logout(
     @Req() request: Request,
     @Res() response: Response,
@@ -164,6 +174,7 @@ export class ConsoleLoginController {
       failed?: boolean;
       refused?: 'tooMany' | 'busy';
       loggedOut?: boolean;
+      passwordReset?: boolean;
     },
   ): void {
     const t = translator(consoleLocale(request, response), 'staff');

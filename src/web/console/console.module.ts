@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../../accounts/accounts.module';
 import { HelpSeekersModule } from '../../help-seekers/help-seekers.module';
 import { MatchingModule } from '../../matching/matching.module';
 import { ProvidersModule } from '../../providers/providers.module';
@@ -12,6 +13,12 @@ import {
   ConsoleSettingsController,
 } from './console-admin.controller';
 import { ConsoleAuditController } from './console-audit.controller';
+import {
+  ConsoleAccountController,
+  ConsolePasswordResetController,
+  ConsoleSecondFactorController,
+  ConsoleStaffController,
+} from './console-account.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
 import { ConsoleRetentionController } from './console-retention.controller';
 import { ConsoleSetPasswordController } from './console-set-password.controller';
@@ -29,6 +36,20 @@ import { ConsoleSystemController } from './console-system.controller';
   controllers: [
     ConsoleLoginController,
     ConsoleSetPasswordController,
+  imports: [
+    StaffModule,
+    AccountsModule,
+    HelpSeekersModule,
+    MatchingModule,
+    VolunteersModule,
+    ProvidersModule,
+  ],
+  controllers: [
+    ConsoleLoginController,
+    ConsoleSecondFactorController,
+    ConsolePasswordResetController,
+    ConsoleAccountController,
+    ConsoleStaffController,
     ConsoleRequestsController,
     ConsoleVolunteersController,
     ConsoleProvidersController,

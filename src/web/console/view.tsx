@@ -155,6 +155,7 @@ export function ConsoleLayout(props: {
             {staff ? (
               <>
                 <span>{staff.name}</span>
+                <a href="/console/account">{t.t('console.account.nav')}</a>
                 <form method="post" action="/console/logout" class="inline">
                   <CsrfField view={view} />
                   <button type="submit" class="link">

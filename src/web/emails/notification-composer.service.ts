@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityNotFoundError, In } from 'typeorm';
 import { createLinkToken, type SelfServiceScope } from '../../shared/signed-links';
+import { passwordResetToken } from '../../staff/passwords/account-tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { HelpRequest } from '../../help-seekers/help-request.entity';
 import { FOLLOW_UP_OUTCOMES, Match } from '../../matching/match.entity';
@@ -180,6 +181,27 @@ export class NotificationComposer extends EmailComposer {
             volunteerName: volunteer.name,
             stayUrl: `${this.base}/retention/${token}`,
             deadlineText: formatDateTime(t, deadline),
+            agency,
+          }),
+        );
+      }
+      case 'staff-password-reset': {
+        // Only the token's hash is stored; the token is derived from the reset's id again here.
+        const [reset] = await this.dataSource.query<{ name: string; expiresAt: Date }[]>(
+          `SELECT u.name, r.expires_at AS "expiresAt" FROM staff_password_reset r
+             JOIN staff_user u ON u.id = r.staff_user_id
+            WHERE r.id = $1 AND r.used_at IS NULL AND r.expires_at > now() AND u.deactivated_at IS NULL`,
+          [notification.subjectId],
+        );
+        if (!reset) {
+          return null;
+        }
+        const token = passwordResetToken(this.config.LINK_SECRET, notification.subjectId);
+        return single(
+          renderEmail('staff-password-reset', locale, {
+            staffName: reset.name,
+            url: `${this.base}/console/password-reset/${token}`,
+            expiresText: formatDateTime(t, reset.expiresAt),
             agency,
           }),
         );
@@ -560,6 +582,7 @@ const KINDS_NOT_ABOUT_A_MATCH = new Set<NotificationKind>([
   'volunteer-self-service-link',
   'staff-daily-digest',
   'volunteer-retention-check',
+  'staff-password-reset',
 ]);
 
 /**

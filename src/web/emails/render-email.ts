@@ -4,6 +4,7 @@ import { renderText, oneLine, type EmailContent, type RenderedEmail } from './em
 import { renderEmailHtml } from './email-shell';
 import { helpSeekerConfirmationContent, type HelpSeekerConfirmationModel } from './help-seeker-confirmation';
 import { staffDailyDigestContent, type StaffDailyDigestModel } from './staff-daily-digest';
+import { staffPasswordResetContent, type StaffPasswordResetModel } from './staff-password-reset';
 import {
   staffOfferAcceptedContent,
   staffOfferDeclinedContent,
@@ -33,6 +34,7 @@ import {
 export type { EmailContent, RenderedEmail } from './email-content';
 export type { HelpSeekerConfirmationModel } from './help-seeker-confirmation';
 export type { StaffDailyDigestModel } from './staff-daily-digest';
+export type { StaffPasswordResetModel } from './staff-password-reset';
 export type { StaffOfferResponseModel } from './staff-offer-response';
 export type { VolunteerConfirmationModel } from './volunteer-confirmation';
 export type { VolunteerEmailConfirmationModel } from './volunteer-email-confirmation';
@@ -62,6 +64,7 @@ export interface EmailModels {
   'staff-assignment-cancelled': StaffOfferResponseModel;
   'staff-daily-digest': StaffDailyDigestModel;
   'volunteer-retention-check': VolunteerRetentionCheckModel;
+  'staff-password-reset': StaffPasswordResetModel;
 }
 
 type ContentBuilders = { [K in EmailKind]: (t: Translator, model: EmailModels[K]) => EmailContent };
@@ -82,6 +85,7 @@ const CONTENT_BUILDERS: ContentBuilders = {
   'staff-assignment-cancelled': staffAssignmentCancelledContent,
   'staff-daily-digest': staffDailyDigestContent,
   'volunteer-retention-check': volunteerRetentionCheckContent,
+  'staff-password-reset': staffPasswordResetContent,
 };
 
 /** Emails to staff are written in a staff language (German or English), all others in any public one. */

@@ -160,6 +160,12 @@ export const SAMPLE_MODELS: EmailModels = {
     requestUrl: `${EXAMPLE}/staff/requests/42`,
     agency: SAMPLE_AGENCY,
   },
+  'staff-password-reset': {
+    staffName: 'Anna Schulz',
+    url: `${EXAMPLE}/console/password-reset/Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9v`,
+    expiresText: '21.11.2026, 10:15',
+    agency: SAMPLE_AGENCY,
+  },
   'staff-daily-digest': {
     day: new Date('2026-11-21T06:00:00Z'),
     agency: SAMPLE_AGENCY,

@@ -8,6 +8,7 @@ export function LoginPage({
   failed,
   refused,
   loggedOut,
+  passwordReset,
 }: {
   view: ConsoleView;
   next: string;
@@ -16,13 +17,17 @@ export function LoginPage({
   /** Not checked at all: too many attempts (429) or too many logins at once (503). */
   refused?: 'tooMany' | 'busy';
   loggedOut?: boolean;
+  /** Just set a new password through the emailed link. */
+  passwordReset?: boolean;
 }) {
   const { t } = view;
   return (
     <ConsoleLayout
       view={view}
       title={t.t('console.login.title')}
-      notice={loggedOut ? t.t('console.login.loggedOut') : null}
+      notice={
+        loggedOut ? t.t('console.login.loggedOut') : passwordReset ? t.t('console.login.passwordReset') : null
+      }
     >
       {failed ? (
         <p class="alert" role="alert">
@@ -57,6 +62,9 @@ export function LoginPage({
             <button type="submit">{t.t('console.login.submit')}</button>
           </p>
         </form>
+        <p>
+          <a href="/console/password-reset">{t.t('console.login.forgot')}</a>
+        </p>
       </div>
     </ConsoleLayout>
   );
