@@ -8,8 +8,14 @@
  *    accept, with notifications written at a steady rate (BENCH_RATES, default 1000/s and 100/s,
  *    for BENCH_PACED_SECONDS each), relayed after each commit as the API does; 200 emails warm the
  *    fresh workers up first and are not counted.
+ *  - the crash window: BENCH_WINDOW_EMAILS (2,000) in a burst against a server that answers each
+ *    `250` BENCH_WINDOW_DELAY_MS (50 ms) after the message's end; for each email the time from the
+ *    server's `250` to the commit of its `sent` record (seen through LISTEN/NOTIFY, which PostgreSQL
+ *    delivers only after the commit), p50/p95/p99/max. A crash inside that window sends the email twice.
  * Every run also counts Message-IDs at the sink: missing and duplicate emails are printed.
- * Worker settings (NOTIFY_CONCURRENCY, SMTP_MAX_CONNECTIONS, …) can be given in the environment.
+ * Worker settings (NOTIFY_CONCURRENCY, SMTP_MAX_CONNECTIONS, …) can be given in the environment;
+ * BENCH_ONLY=window runs the crash-window part alone. Run from source
+ * (`node -r ts-node/register/transpile-only bench/notify.ts`) it starts src/worker.ts the same way.
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -37,6 +43,9 @@ const NOTIFICATIONS = Number(process.env.BENCH_NOTIFICATIONS ?? 10_000);
 const RATES = (process.env.BENCH_RATES ?? '1000,100').split(',').filter(Boolean).map(Number);
 const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 10);
 const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
+const WINDOW_EMAILS = Number(process.env.BENCH_WINDOW_EMAILS ?? 2000);
+const WINDOW_DELAY_MS = Number(process.env.BENCH_WINDOW_DELAY_MS ?? 50);
+const ONLY_WINDOW = process.env.BENCH_ONLY === 'window';
 const LINK_SECRET = 'bench-only-secret-bench-only-secret-0123';
 const TICK_MS = 50;
 
@@ -52,9 +61,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Accepts everything and notes when each Message-ID arrived; no parsing beyond that header. */
+/**
+ * Accepts everything and notes when each Message-ID was accepted (the time of its `250`); no parsing
+ * beyond that header. `acceptDelayMs` holds each `250` back that long, as a server that writes the
+ * message to disk first does.
+ */
 class SmtpSink {
   readonly arrivals = new Map<string, number[]>();
+
+  constructor(private readonly acceptDelayMs = 0) {}
+
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -69,10 +85,17 @@ class SmtpSink {
         const id = /^Message-ID:\s*<notification-([0-9a-f-]{36})@nahbar>/im.exec(
           Buffer.concat(chunks).toString('latin1'),
         )?.[1];
-        if (id) {
-          this.arrivals.set(id, [...(this.arrivals.get(id) ?? []), Date.now()]);
+        const accept = () => {
+          if (id) {
+            this.arrivals.set(id, [...(this.arrivals.get(id) ?? []), Date.now()]);
+          }
+          callback(null, 'queued');
+        };
+        if (this.acceptDelayMs > 0) {
+          setTimeout(accept, this.acceptDelayMs);
+        } else {
+          accept();
         }
-        callback(null, 'queued');
       });
     },
   });
@@ -174,7 +197,12 @@ async function startWorkers(count: number, prefix: string, smtpPort: number): Pr
       const profile = process.env.BENCH_WORKER_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`]
         : [];
-      const child = spawn(process.execPath, [...profile, join(__dirname, '..', 'src', 'worker.js')], {
+      // Built: dist/src/worker.js; run from source (ts-node): src/worker.ts the same way.
+      const fromSource = __filename.endsWith('.ts');
+      const entry = fromSource
+        ? ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'src', 'worker.ts')]
+        : [join(__dirname, '..', 'src', 'worker.js')];
+      const child = spawn(process.execPath, [...profile, ...entry], {
         env: {
           NOTIFY_CONCURRENCY: '100',
           SMTP_MAX_CONNECTIONS: '20',
@@ -365,6 +393,86 @@ async function paced(workers: number, rate: number, sink: SmtpSink, smtpPort: nu
   }
 }
 
+/**
+ * Notes when each notification's `sent` record is committed: a trigger in the bench database (not
+ * in the schema) notifies on the change, and PostgreSQL hands a NOTIFY to listeners only once its
+ * transaction has committed. So "seen here" is the commit plus a loopback hop.
+ */
+async function listenForRecords(): Promise<{ recorded: Map<string, number>; close(): Promise<void> }> {
+  const client = new Client({ connectionString: dbUrl(BENCH_DB) });
+  await client.connect();
+  await client.query(`
+    CREATE OR REPLACE FUNCTION bench_notify_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_notify('bench_sent', NEW.id::text); RETURN NULL; END $$;
+    DROP TRIGGER IF EXISTS bench_notify_sent ON notification;
+    CREATE TRIGGER bench_notify_sent AFTER UPDATE OF status ON notification FOR EACH ROW
+      WHEN (NEW.status = 'sent' AND OLD.status IS DISTINCT FROM 'sent') EXECUTE FUNCTION bench_notify_sent();`);
+  const recorded = new Map<string, number>();
+  client.on('notification', (message) => {
+    if (message.payload && !recorded.has(message.payload)) {
+      recorded.set(message.payload, Date.now());
+    }
+  });
+  await client.query('LISTEN bench_sent');
+  return {
+    recorded,
+    async close() {
+      await client.query('DROP TRIGGER IF EXISTS bench_notify_sent ON notification');
+      await client.end();
+    },
+  };
+}
+
+/**
+ * The crash window: a burst against a server that holds each `250` back, and for every email the
+ * time from its `250` to its committed `sent` record. A worker killed inside it sends the email twice.
+ */
+async function crashWindow(workers: number): Promise<void> {
+  const sink = new SmtpSink(WINDOW_DELAY_MS);
+  const smtpPort = await sink.listen();
+  const run = `window${workers}`;
+  const prefix = `nahbar_bench_notify_${run}_${Date.now()}`;
+  const producer = await startProducer(prefix);
+  const records = await listenForRecords();
+  const committed = new Map<string, number>();
+  let processes: ChildProcess[] = [];
+  try {
+    for (let from = 0; from < WINDOW_EMAILS; from += 500) {
+      for (const [id, at] of await producer.write(run, from, Math.min(500, WINDOW_EMAILS - from), 'await')) {
+        committed.set(id, at);
+      }
+    }
+    const started = Date.now();
+    processes = await startWorkers(workers, prefix, smtpPort);
+    await waitForArrivals(sink, committed.keys(), 300_000);
+    const deadline = Date.now() + 10_000;
+    while ([...committed.keys()].some((id) => !records.recorded.has(id)) && Date.now() < deadline) {
+      await sleep(50);
+    }
+    const windows = [...committed.keys()]
+      .filter((id) => sink.arrivals.has(id) && records.recorded.has(id))
+      .map((id) => records.recorded.get(id)! - sink.arrivals.get(id)![0])
+      .sort((a, b) => a - b);
+    const unrecorded = [...committed.keys()].filter((id) => !records.recorded.has(id)).length;
+    const lastArrival = Math.max(...[...sink.arrivals.values()].map((times) => times[0]));
+    console.log(
+      `  ${WINDOW_EMAILS.toLocaleString('en')} in a burst, each 250 held back ${WINDOW_DELAY_MS} ms ` +
+        `(${((WINDOW_EMAILS / (lastArrival - started)) * 1000).toFixed(0)} emails/s): 250 → committed "sent" record ` +
+        (windows.length === 0
+          ? 'none measured'
+          : `p50 ${percentile(windows, 50)} ms, p95 ${percentile(windows, 95)} ms, p99 ${percentile(windows, 99)} ms, ` +
+            `max ${windows[windows.length - 1]} ms`) +
+        `; ${unrecorded} without a record; ${deliveryLine(sink, committed)}`,
+    );
+  } finally {
+    await stopWorkers(processes);
+    await records.close();
+    await cleanUp(prefix);
+    await producer.close();
+    await sink.close();
+  }
+}
+
 async function cleanUp(prefix: string): Promise<void> {
   const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(NOTIFICATIONS_QUEUE, { connection, prefix });
@@ -394,12 +502,16 @@ async function main(): Promise<void> {
   const sink = new SmtpSink();
   const smtpPort = await sink.listen();
   try {
-    for (const workers of WORKERS) {
+    for (const workers of ONLY_WINDOW ? [] : WORKERS) {
       console.log(`\n${workers} worker process${workers > 1 ? 'es' : ''}:`);
       await sustained(workers, sink, smtpPort);
       for (const rate of RATES) {
         await paced(workers, rate, sink, smtpPort);
       }
+    }
+    if (WINDOW_EMAILS > 0) {
+      console.log('\ncrash window, 1 worker process:');
+      await crashWindow(1);
     }
   } finally {
     await sink.close();
