@@ -12,7 +12,6 @@ import {
   isPermanentDeliveryError,
   type OutgoingEmail,
 } from './email-transport';
-import { MicroBatcher } from '../queue/micro-batch';
 import { ComposedNotification, EmailComposer } from './email-composer';
 import { Notification } from './notification.entity';
 import { UndeliverableAddress } from './undeliverable-address.entity';
@@ -150,39 +149,120 @@ interface SentRecord {
 const RECORD_BATCH_SIZE = 64;
 
 /**
- * Records the batch's accepted emails on the connection the batch holds (the one holding their send
- * locks), one statement at a time: an acceptance is written at once when the connection is idle,
- * and those accepted while a record is committing go together in the next one. It never waits for a
- * pool connection, nor behind the composing reads of another batch. A record that carries a digest's
- * offers is one transaction with them.
+ * Records of one batch in flight at once: on the batch's own connection, and on idle pool
+ * connections borrowed for one statement while it is busy.
  */
-function recorderOn(connection: PoolClient): MicroBatcher<SentRecord, void> {
-  const query: Query = (sql, parameters) => connection.query(sql, parameters);
-  return new MicroBatcher<SentRecord, void>({
-    maxBatchSize: RECORD_BATCH_SIZE,
-    maxConcurrentBatches: 1,
-    run: async (records) => {
-      const sent = [records.map((record) => record.id), records.map((record) => record.attemptStartedAt)];
-      const digests = records.filter((record) => record.covers.length > 0 || record.cancels.length > 0);
-      if (digests.length === 0) {
-        await query(RECORD_SENT_SQL, sent); // one statement, committed on its own
-        return records.map(() => undefined);
-      }
-      await query('BEGIN', []);
-      try {
-        await query(RECORD_SENT_SQL, sent);
-        for (const digest of digests) {
-          await settleDigest(query, digest.covers, digest.cancels, digest.attemptStartedAt);
-        }
-        await query('COMMIT', []);
-      } catch (error) {
-        await query('ROLLBACK', []).catch(() => undefined);
-        throw error;
-      }
-      return records.map(() => undefined);
-    },
-  });
+const RECORD_LANES = 3;
+
+/** Writes sent records: one statement committed on its own, or a transaction when a digest settles. */
+async function writeSentRecords(query: Query, records: SentRecord[]): Promise<void> {
+  const sent = [records.map((record) => record.id), records.map((record) => record.attemptStartedAt)];
+  const digests = records.filter((record) => record.covers.length > 0 || record.cancels.length > 0);
+  if (digests.length === 0) {
+    await query(RECORD_SENT_SQL, sent);
+    return;
+  }
+  await query('BEGIN', []);
+  try {
+    await query(RECORD_SENT_SQL, sent);
+    for (const digest of digests) {
+      await settleDigest(query, digest.covers, digest.cancels, digest.attemptStartedAt);
+    }
+    await query('COMMIT', []);
+  } catch (error) {
+    await query('ROLLBACK', []).catch(() => undefined);
+    throw error;
+  }
 }
+
+interface WaitingRecord {
+  record: SentRecord;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Records a batch's accepted emails the moment they are accepted. First choice is the connection
+ * the batch holds (the one holding their send locks): no pool wait, never behind another batch's
+ * reads. While a record commits on it, the next one goes at once on an idle pool connection, if
+ * there is one (never waiting for the pool); only when every lane is busy do acceptances wait, and
+ * then they go together in the next free lane's statement. A digest's record is one transaction
+ * with the offers it carried. The send locks stay on the batch's connection until every record of
+ * the batch has committed, whichever connection wrote it.
+ */
+class SentRecorder {
+  private readonly waiting: WaitingRecord[] = [];
+  private ownBusy = false;
+  private borrowed = 0;
+
+  constructor(
+    private readonly own: PoolClient,
+    private readonly pool: Pool,
+  ) {}
+
+  record(record: SentRecord): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ record, resolve, reject });
+      this.startWrites();
+    });
+  }
+
+  private startWrites(): void {
+    while (this.waiting.length > 0) {
+      const group = this.waiting.splice(0, RECORD_BATCH_SIZE);
+      if (!this.ownBusy) {
+        this.ownBusy = true;
+        void this.write(group, (records) => writeSentRecords(queryOn(this.own), records)).finally(() => {
+          this.ownBusy = false;
+          this.startWrites();
+        });
+      } else if (this.borrowed < RECORD_LANES - 1 && this.pool.idleCount > 0) {
+        this.borrowed += 1;
+        void this.write(group, (records) => this.writeOnBorrowed(records)).finally(() => {
+          this.borrowed -= 1;
+          this.startWrites();
+        });
+      } else {
+        this.waiting.unshift(...group); // every lane busy: the next free one takes them together
+        return;
+      }
+    }
+  }
+
+  private async writeOnBorrowed(records: SentRecord[]): Promise<void> {
+    const connection = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await writeSentRecords(queryOn(connection), records);
+    } catch (error) {
+      broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      connection.release(broken ?? false); // a connection that failed a statement is not reused
+    }
+  }
+
+  /** A failed group is written again one by one, so one bad record fails only its own send. */
+  private async write(group: WaitingRecord[], run: (records: SentRecord[]) => Promise<void>): Promise<void> {
+    try {
+      await run(group.map((waiting) => waiting.record));
+      group.forEach((waiting) => waiting.resolve());
+    } catch (error) {
+      if (group.length === 1) {
+        group[0].reject(error);
+        return;
+      }
+      for (const waiting of group) {
+        await this.write([waiting], run);
+      }
+    }
+  }
+}
+
+const queryOn =
+  (connection: PoolClient): Query =>
+  (sql, parameters) =>
+    connection.query(sql, parameters);
 
 /**
  * Delivers notifications in two steps, a batch at a time. Compose reads the state and renders the
@@ -227,12 +307,15 @@ export class NotificationDelivery {
     );
   }
 
+  private get pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
+  }
+
   private async withSendLocks<T>(
     ids: string[],
     work: (locked: string[], connection: PoolClient) => Promise<T>,
   ): Promise<T> {
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const connection = await pool.connect();
+    const connection = await this.pool.connect();
     let broken: Error | undefined;
     try {
       const { rows } = await connection.query<{ id: string }>(LOCK_FOR_SENDING_SQL, [ids]);
@@ -292,7 +375,7 @@ export class NotificationDelivery {
     // Handed to SMTP one per event-loop turn: building each message is synchronous work, and the
     // `250`s of emails already on the wire (this batch's and the other one's) must not wait behind
     // a whole batch of it.
-    const recorder = recorderOn(connection);
+    const recorder = new SentRecorder(connection, this.pool);
     const sends: Promise<unknown>[] = [];
     for (const { notification, email } of ready) {
       await nextTurn();
@@ -351,7 +434,7 @@ export class NotificationDelivery {
   private async send(
     notification: Notification,
     email: Composition,
-    recorder: MicroBatcher<SentRecord, void>,
+    recorder: SentRecorder,
   ): Promise<DeliveryResult> {
     const attemptStartedAt = new Date();
     const { covers = [], cancels = [], ...outgoing } = email;
@@ -362,7 +445,7 @@ export class NotificationDelivery {
     }
     // From here to the commit of the record is the one window in which a crash sends this email
     // twice: the record goes out at once, on the batch's own connection.
-    await recorder.submit({ id: notification.id, attemptStartedAt, covers, cancels });
+    await recorder.record({ id: notification.id, attemptStartedAt, covers, cancels });
     return { outcome: 'sent' };
   }
 
