@@ -8,10 +8,16 @@
  *    accept, with notifications written at a steady rate (BENCH_RATES, default 1000/s and 100/s,
  *    for BENCH_PACED_SECONDS each), relayed after each commit as the API does; 200 emails warm the
  *    fresh workers up first and are not counted.
+ *  - the crash window: BENCH_WINDOW_EMAILS (2,000) in a burst against a server that answers each
+ *    `250` BENCH_WINDOW_DELAY_MS (50 ms) after the message's end; for each email the time from the
+ *    server's `250` to the commit of its `sent` record (a bench-only trigger notes each record in a
+ *    side table this polls every millisecond), p50/p95/p99/max. A crash inside it sends the email twice.
  * Every run also counts Message-IDs at the sink: missing and duplicate emails are printed. After the
  * first sustained run a bare baseline (pooled nodemailer to the same sink, no database) runs once, and
  * each sustained figure is printed as a share of it, so results compare across machines.
- * Worker settings (NOTIFY_CONCURRENCY, SMTP_MAX_CONNECTIONS, …) can be given in the environment.
+ * Worker settings (NOTIFY_CONCURRENCY, SMTP_MAX_CONNECTIONS, …) can be given in the environment;
+ * BENCH_ONLY=window runs the crash-window part alone. Run from source
+ * (`node -r ts-node/register/transpile-only bench/notify.ts`) it starts src/worker.ts the same way.
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -41,6 +47,9 @@ const NOTIFICATIONS = Number(process.env.BENCH_NOTIFICATIONS ?? 10_000);
 const RATES = (process.env.BENCH_RATES ?? '1000,100').split(',').filter(Boolean).map(Number);
 const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 10);
 const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
+const WINDOW_EMAILS = Number(process.env.BENCH_WINDOW_EMAILS ?? 2000);
+const WINDOW_DELAY_MS = Number(process.env.BENCH_WINDOW_DELAY_MS ?? 50);
+const ONLY_WINDOW = process.env.BENCH_ONLY === 'window';
 const LINK_SECRET = 'bench-only-secret-bench-only-secret-0123';
 const TICK_MS = 50;
 
@@ -56,11 +65,18 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Accepts everything and notes when each Message-ID arrived; no parsing beyond that header. */
+/**
+ * Accepts everything and notes when each Message-ID was accepted (the time of its `250`); no parsing
+ * beyond that header. `acceptDelayMs` holds each `250` back that long, as a server that writes the
+ * message to disk first does.
+ */
 class SmtpSink {
   readonly arrivals = new Map<string, number[]>();
   /** One email as nahbar sent it, for the bare baseline to send again. */
   sample?: Buffer;
+
+  constructor(private readonly acceptDelayMs = 0) {}
+
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -75,10 +91,17 @@ class SmtpSink {
         const raw = Buffer.concat(chunks);
         this.sample ??= raw;
         const id = /^Message-ID:\s*<notification-([0-9a-f-]{36})@nahbar>/im.exec(raw.toString('latin1'))?.[1];
-        if (id) {
-          this.arrivals.set(id, [...(this.arrivals.get(id) ?? []), Date.now()]);
+        const accept = () => {
+          if (id) {
+            this.arrivals.set(id, [...(this.arrivals.get(id) ?? []), Date.now()]);
+          }
+          callback(null, 'queued');
+        };
+        if (this.acceptDelayMs > 0) {
+          setTimeout(accept, this.acceptDelayMs);
+        } else {
+          accept();
         }
-        callback(null, 'queued');
       });
     },
   });
@@ -180,7 +203,12 @@ async function startWorkers(count: number, prefix: string, smtpPort: number): Pr
       const profile = process.env.BENCH_WORKER_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`]
         : [];
-      const child = spawn(process.execPath, [...profile, join(__dirname, '..', 'src', 'worker.js')], {
+      // Built: dist/src/worker.js; run from source (ts-node): src/worker.ts the same way.
+      const fromSource = __filename.endsWith('.ts');
+      const entry = fromSource
+        ? ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'src', 'worker.ts')]
+        : [join(__dirname, '..', 'src', 'worker.js')];
+      const child = spawn(process.execPath, [...profile, ...entry], {
         env: {
           NOTIFY_CONCURRENCY: '100',
           SMTP_MAX_CONNECTIONS: '20',
@@ -424,6 +452,98 @@ function baselineLine(rate: number, baseline: Baseline): string {
     `    bare baseline (pooled nodemailer → same sink, no database, no queue): ${baseline.emailsPerSecond.toFixed(0)} emails/s, ` +
     `${baseline.cpuMsPerEmail.toFixed(2)} ms CPU per email (sender + sink) → nahbar at ${((rate / baseline.emailsPerSecond) * 100).toFixed(0)} % of it`
   );
+/**
+ * Notes when each notification's `sent` record is committed: a trigger in the bench database (not
+ * in the schema) adds the id to an unlogged side table in the same transaction, so it becomes
+ * visible at the commit, and this takes what is there every millisecond or so. (Not LISTEN/NOTIFY: PostgreSQL makes
+ * every notifying commit wait for the others, which would itself stretch the window.) "Seen here"
+ * is the commit plus at most one poll.
+ */
+async function watchRecords(): Promise<{ recorded: Map<string, number>; close(): Promise<void> }> {
+  const client = new Client({ connectionString: dbUrl(BENCH_DB) });
+  await client.connect();
+  await client.query(`
+    CREATE UNLOGGED TABLE IF NOT EXISTS bench_sent (id uuid NOT NULL);
+    TRUNCATE bench_sent;
+    CREATE OR REPLACE FUNCTION bench_note_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO bench_sent (id) VALUES (NEW.id); RETURN NULL; END $$;
+    DROP TRIGGER IF EXISTS bench_note_sent ON notification;
+    CREATE TRIGGER bench_note_sent AFTER UPDATE OF status ON notification FOR EACH ROW
+      WHEN (NEW.status = 'sent' AND OLD.status IS DISTINCT FROM 'sent') EXECUTE FUNCTION bench_note_sent();`);
+  const recorded = new Map<string, number>();
+  let stopped = false;
+  const polling = (async () => {
+    while (!stopped) {
+      // Taken as they become visible: commits need not come in the order of their inserts.
+      const { rows } = await client.query<{ id: string }>('DELETE FROM bench_sent RETURNING id');
+      const seenAt = Date.now();
+      for (const row of rows) {
+        if (!recorded.has(row.id)) {
+          recorded.set(row.id, seenAt);
+        }
+      }
+      await sleep(1);
+    }
+  })();
+  return {
+    recorded,
+    async close() {
+      stopped = true;
+      await polling;
+      await client.query('DROP TRIGGER IF EXISTS bench_note_sent ON notification; DROP TABLE IF EXISTS bench_sent');
+      await client.end();
+    },
+  };
+}
+
+/**
+ * The crash window: a burst against a server that holds each `250` back, and for every email the
+ * time from its `250` to its committed `sent` record. A worker killed inside it sends the email twice.
+ */
+async function crashWindow(workers: number): Promise<void> {
+  const sink = new SmtpSink(WINDOW_DELAY_MS);
+  const smtpPort = await sink.listen();
+  const run = `window${workers}`;
+  const prefix = `nahbar_bench_notify_${run}_${Date.now()}`;
+  const producer = await startProducer(prefix);
+  const records = await watchRecords();
+  const committed = new Map<string, number>();
+  let processes: ChildProcess[] = [];
+  try {
+    for (let from = 0; from < WINDOW_EMAILS; from += 500) {
+      for (const [id, at] of await producer.write(run, from, Math.min(500, WINDOW_EMAILS - from), 'await')) {
+        committed.set(id, at);
+      }
+    }
+    const started = Date.now();
+    processes = await startWorkers(workers, prefix, smtpPort);
+    await waitForArrivals(sink, committed.keys(), 300_000);
+    const deadline = Date.now() + 10_000;
+    while ([...committed.keys()].some((id) => !records.recorded.has(id)) && Date.now() < deadline) {
+      await sleep(50);
+    }
+    const windows = [...committed.keys()]
+      .filter((id) => sink.arrivals.has(id) && records.recorded.has(id))
+      .map((id) => records.recorded.get(id)! - sink.arrivals.get(id)![0])
+      .sort((a, b) => a - b);
+    const unrecorded = [...committed.keys()].filter((id) => !records.recorded.has(id)).length;
+    const lastArrival = Math.max(...[...sink.arrivals.values()].map((times) => times[0]));
+    console.log(
+      `  ${WINDOW_EMAILS.toLocaleString('en')} in a burst, each 250 held back ${WINDOW_DELAY_MS} ms ` +
+        `(${((WINDOW_EMAILS / (lastArrival - started)) * 1000).toFixed(0)} emails/s): 250 → committed "sent" record ` +
+        (windows.length === 0
+          ? 'none measured'
+          : `p50 ${percentile(windows, 50)} ms, p95 ${percentile(windows, 95)} ms, p99 ${percentile(windows, 99)} ms, ` +
+            `max ${windows[windows.length - 1]} ms`) +
+        `; ${unrecorded} without a record; ${deliveryLine(sink, committed)}`,
+    );
+  } finally {
+    await stopWorkers(processes);
+    await records.close();
+    await cleanUp(prefix);
+    await producer.close();
+    await sink.close();
+  }
 }
 
 async function cleanUp(prefix: string): Promise<void> {
@@ -456,7 +576,7 @@ async function main(): Promise<void> {
   const smtpPort = await sink.listen();
   let baseline: Baseline | undefined;
   try {
-    for (const workers of WORKERS) {
+    for (const workers of ONLY_WINDOW ? [] : WORKERS) {
       console.log(`\n${workers} worker process${workers > 1 ? 'es' : ''}:`);
       const rate = await sustained(workers, sink, smtpPort);
       baseline ??= await bareSmtpBaseline(sink, smtpPort);
@@ -464,6 +584,10 @@ async function main(): Promise<void> {
       for (const rate of RATES) {
         await paced(workers, rate, sink, smtpPort);
       }
+    }
+    if (WINDOW_EMAILS > 0) {
+      console.log('\ncrash window, 1 worker process:');
+      await crashWindow(1);
     }
   } finally {
     await sink.close();

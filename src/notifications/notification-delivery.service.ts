@@ -1,7 +1,8 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
-import { DataSource, EntityManager, EntityNotFoundError } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, EntityNotFoundError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { retryWindowIsOver, smtpRetryPolicy, type RetryPolicy } from '../queue/delivery-retry';
@@ -11,7 +12,6 @@ import {
   isPermanentDeliveryError,
   type OutgoingEmail,
 } from './email-transport';
-import { MicroBatcher } from '../queue/micro-batch';
 import { ComposedNotification, EmailComposer } from './email-composer';
 import { Notification } from './notification.entity';
 import { UndeliverableAddress } from './undeliverable-address.entity';
@@ -71,18 +71,16 @@ const NOTIFICATION_COLUMNS = `id, kind, subject_id AS "subjectId", recipient, lo
   composed_email AS "composedEmail", composed_at AS "composedAt", attempts, first_attempt_at AS "firstAttemptAt",
   last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt", not_before AS "notBefore"`;
 
+/** Runs one statement: on the batch's own connection, or in a TypeORM transaction. */
+type Query = (sql: string, parameters: unknown[]) => Promise<unknown>;
+
 /**
  * A digest has left: the offers it carried are sent (and their matches offered), the ones it
  * dropped (withdrawn meanwhile) will never leave.
  */
-async function settleDigest(
-  manager: EntityManager,
-  covers: string[],
-  cancels: string[],
-  now: Date,
-): Promise<void> {
+async function settleDigest(query: Query, covers: string[], cancels: string[], now: Date): Promise<void> {
   if (covers.length > 0) {
-    await manager.query(
+    await query(
       `WITH carried AS (
          UPDATE notification SET status = 'sent', sent_at = $2
           WHERE id = ANY($1::uuid[]) AND status = 'batched' RETURNING subject_id)
@@ -91,12 +89,12 @@ async function settleDigest(
       [covers, now],
     );
   }
-  await cancelBatched(manager, cancels);
+  await cancelBatched(query, cancels);
 }
 
-async function cancelBatched(manager: EntityManager, ids: string[]): Promise<void> {
+async function cancelBatched(query: Query, ids: string[]): Promise<void> {
   if (ids.length > 0) {
-    await manager.query(
+    await query(
       `UPDATE notification SET status = 'cancelled' WHERE id = ANY($1::uuid[]) AND status = 'batched'`,
       [ids],
     );
@@ -104,8 +102,8 @@ async function cancelBatched(manager: EntityManager, ids: string[]): Promise<voi
 }
 
 /** Plain SQL rather than the query builder: this runs for every batch. */
-async function readNotifications(manager: EntityManager, ids: string[]): Promise<Map<string, Notification>> {
-  const rows: Notification[] = await manager.query(
+async function readNotifications(connection: PoolClient, ids: string[]): Promise<Map<string, Notification>> {
+  const { rows } = await connection.query<Notification>(
     `SELECT ${NOTIFICATION_COLUMNS} FROM notification WHERE id = ANY($1::uuid[])`,
     [ids],
   );
@@ -139,14 +137,132 @@ export type DeliveryResult =
   /** Not delivered for now (SMTP 4xx, no connection, another worker holds it): BullMQ retries. */
   | { retry: Error };
 
-/** A sent email's record waiting to be written with others. */
+/** A sent email's record waiting to be written with others; a digest settles what it carried. */
 interface SentRecord {
   id: string;
   attemptStartedAt: Date;
+  covers: string[];
+  cancels: string[];
 }
 
 /** Sends accepted together are recorded together: up to this many per statement. */
 const RECORD_BATCH_SIZE = 64;
+
+/**
+ * Records of one batch in flight at once: on the batch's own connection, and on idle pool
+ * connections borrowed for one statement while it is busy.
+ */
+const RECORD_LANES = 3;
+
+/** Writes sent records: one statement committed on its own, or a transaction when a digest settles. */
+async function writeSentRecords(query: Query, records: SentRecord[]): Promise<void> {
+  const sent = [records.map((record) => record.id), records.map((record) => record.attemptStartedAt)];
+  const digests = records.filter((record) => record.covers.length > 0 || record.cancels.length > 0);
+  if (digests.length === 0) {
+    await query(RECORD_SENT_SQL, sent);
+    return;
+  }
+  await query('BEGIN', []);
+  try {
+    await query(RECORD_SENT_SQL, sent);
+    for (const digest of digests) {
+      await settleDigest(query, digest.covers, digest.cancels, digest.attemptStartedAt);
+    }
+    await query('COMMIT', []);
+  } catch (error) {
+    await query('ROLLBACK', []).catch(() => undefined);
+    throw error;
+  }
+}
+
+interface WaitingRecord {
+  record: SentRecord;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Records a batch's accepted emails the moment they are accepted. First choice is the connection
+ * the batch holds (the one holding their send locks): no pool wait, never behind another batch's
+ * reads. While a record commits on it, the next one goes at once on an idle pool connection, if
+ * there is one (never waiting for the pool); only when every lane is busy do acceptances wait, and
+ * then they go together in the next free lane's statement. A digest's record is one transaction
+ * with the offers it carried. The send locks stay on the batch's connection until every record of
+ * the batch has committed, whichever connection wrote it.
+ */
+class SentRecorder {
+  private readonly waiting: WaitingRecord[] = [];
+  private ownBusy = false;
+  private borrowed = 0;
+
+  constructor(
+    private readonly own: PoolClient,
+    private readonly pool: Pool,
+  ) {}
+
+  record(record: SentRecord): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ record, resolve, reject });
+      this.startWrites();
+    });
+  }
+
+  private startWrites(): void {
+    while (this.waiting.length > 0) {
+      const group = this.waiting.splice(0, RECORD_BATCH_SIZE);
+      if (!this.ownBusy) {
+        this.ownBusy = true;
+        void this.write(group, (records) => writeSentRecords(queryOn(this.own), records)).finally(() => {
+          this.ownBusy = false;
+          this.startWrites();
+        });
+      } else if (this.borrowed < RECORD_LANES - 1 && this.pool.idleCount > 0) {
+        this.borrowed += 1;
+        void this.write(group, (records) => this.writeOnBorrowed(records)).finally(() => {
+          this.borrowed -= 1;
+          this.startWrites();
+        });
+      } else {
+        this.waiting.unshift(...group); // every lane busy: the next free one takes them together
+        return;
+      }
+    }
+  }
+
+  private async writeOnBorrowed(records: SentRecord[]): Promise<void> {
+    const connection = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await writeSentRecords(queryOn(connection), records);
+    } catch (error) {
+      broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      connection.release(broken ?? false); // a connection that failed a statement is not reused
+    }
+  }
+
+  /** A failed group is written again one by one, so one bad record fails only its own send. */
+  private async write(group: WaitingRecord[], run: (records: SentRecord[]) => Promise<void>): Promise<void> {
+    try {
+      await run(group.map((waiting) => waiting.record));
+      group.forEach((waiting) => waiting.resolve());
+    } catch (error) {
+      if (group.length === 1) {
+        group[0].reject(error);
+        return;
+      }
+      for (const waiting of group) {
+        await this.write([waiting], run);
+      }
+    }
+  }
+}
+
+const queryOn =
+  (connection: PoolClient): Query =>
+  (sql, parameters) =>
+    connection.query(sql, parameters);
 
 /**
  * Delivers notifications in two steps, a batch at a time. Compose reads the state and renders the
@@ -166,17 +282,6 @@ const RECORD_BATCH_SIZE = 64;
 export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
   private readonly retry: RetryPolicy;
-  private readonly sentRecords = new MicroBatcher<SentRecord, void>({
-    maxBatchSize: RECORD_BATCH_SIZE,
-    maxConcurrentBatches: 2,
-    run: async (records) => {
-      await this.dataSource.query(RECORD_SENT_SQL, [
-        records.map((record) => record.id),
-        records.map((record) => record.attemptStartedAt),
-      ]);
-      return records.map(() => undefined);
-    },
-  });
 
   constructor(
     // DataSource, not repositories: Delivery locks and updates notification rows and marks offered matches in one statement per batch (cross-feature write).
@@ -194,19 +299,30 @@ export class NotificationDelivery {
    */
   async deliverMany(notificationIds: string[], now = new Date()): Promise<DeliveryResult[]> {
     const ids = [...new Set(notificationIds)];
-    const results = await this.withSendLocks(ids, (locked) => this.deliverLocked(locked, now));
+    const results = await this.withSendLocks(ids, (locked, connection) =>
+      this.deliverLocked(locked, connection, now),
+    );
     return notificationIds.map(
       (id) => results.get(id) ?? { retry: new NotificationBusyError(id) }, // locked by another worker
     );
   }
 
-  private async withSendLocks<T>(ids: string[], work: (locked: string[]) => Promise<T>): Promise<T> {
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const connection = await pool.connect();
+  private get pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
+  }
+
+  private async withSendLocks<T>(
+    ids: string[],
+    work: (locked: string[], connection: PoolClient) => Promise<T>,
+  ): Promise<T> {
+    const connection = await this.pool.connect();
     let broken: Error | undefined;
     try {
       const { rows } = await connection.query<{ id: string }>(LOCK_FOR_SENDING_SQL, [ids]);
-      return await work(rows.map((row) => row.id));
+      return await work(
+        rows.map((row) => row.id),
+        connection,
+      );
     } finally {
       await connection.query('SELECT pg_advisory_unlock_all()').catch((error: Error) => {
         broken = error;
@@ -216,12 +332,16 @@ export class NotificationDelivery {
     }
   }
 
-  private async deliverLocked(ids: string[], now: Date): Promise<Map<string, DeliveryResult>> {
+  private async deliverLocked(
+    ids: string[],
+    connection: PoolClient,
+    now: Date,
+  ): Promise<Map<string, DeliveryResult>> {
     const results = new Map<string, DeliveryResult>();
     if (ids.length === 0) {
       return results; // all held by other workers
     }
-    const rows = await readNotifications(this.dataSource.manager, ids);
+    const rows = await readNotifications(connection, ids);
     const toCompose: Notification[] = [];
     const ready: { notification: Notification; email: Composition }[] = [];
     for (const id of ids) {
@@ -252,16 +372,21 @@ export class NotificationDelivery {
         }
       }),
     );
-    await Promise.all(
-      ready.map(async ({ notification, email }) =>
-        results.set(
-          notification.id,
-          await this.send(notification, email).catch((error: unknown) => ({
-            retry: redacted(error, notification.id),
-          })),
+    // Handed to SMTP one per event-loop turn: building each message is synchronous work, and the
+    // `250`s of emails already on the wire (this batch's and the other one's) must not wait behind
+    // a whole batch of it.
+    const recorder = new SentRecorder(connection, this.pool);
+    const sends: Promise<unknown>[] = [];
+    for (const { notification, email } of ready) {
+      await nextTurn();
+      sends.push(
+        this.send(notification, email, recorder).then(
+          (result) => results.set(notification.id, result),
+          (error: unknown) => results.set(notification.id, { retry: redacted(error, notification.id) }),
         ),
-      ),
-    );
+      );
+    }
+    await Promise.all(sends);
     return results;
   }
 
@@ -298,7 +423,7 @@ export class NotificationDelivery {
           { id: notification.id, status: 'pending' },
           { status: 'cancelled' },
         );
-        await cancelBatched(manager, cancels);
+        await cancelBatched((sql, parameters) => manager.query(sql, parameters), cancels);
       });
       return { outcome: 'cancelled' };
     }
@@ -306,7 +431,11 @@ export class NotificationDelivery {
   }
 
   /** The send step, under the send lock: SMTP, then the outcome recorded. */
-  private async send(notification: Notification, email: Composition): Promise<DeliveryResult> {
+  private async send(
+    notification: Notification,
+    email: Composition,
+    recorder: SentRecorder,
+  ): Promise<DeliveryResult> {
     const attemptStartedAt = new Date();
     const { covers = [], cancels = [], ...outgoing } = email;
     try {
@@ -314,15 +443,9 @@ export class NotificationDelivery {
     } catch (error) {
       return this.recordFailure(notification, email, error, attemptStartedAt);
     }
-    // From here to the commit of the record is the one window in which a crash sends this email twice.
-    if (covers.length > 0 || cancels.length > 0) {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(RECORD_SENT_SQL, [[notification.id], [attemptStartedAt]]);
-        await settleDigest(manager, covers, cancels, attemptStartedAt);
-      });
-    } else {
-      await this.sentRecords.submit({ id: notification.id, attemptStartedAt });
-    }
+    // From here to the commit of the record is the one window in which a crash sends this email
+    // twice: the record goes out at once, on the batch's own connection.
+    await recorder.record({ id: notification.id, attemptStartedAt, covers, cancels });
     return { outcome: 'sent' };
   }
 

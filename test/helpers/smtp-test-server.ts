@@ -7,6 +7,8 @@ export interface TestSmtpServer {
   port: number;
   /** Accepted messages in arrival order; failed ones are not recorded. */
   readonly messages: ParsedMail[];
+  /** When each of `messages` got its `250` (Date.now() as the reply was written), same order. */
+  readonly acceptedAt: number[];
   /** Resolves once at least `count` messages arrived; rejects after `timeoutMs`. */
   waitForMessages(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   /** The next `times` messages are answered with this SMTP error after DATA (e.g. 550 or 451). */
@@ -48,9 +50,16 @@ async function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** `port`: listen there (e.g. to bring a server "back" where a stopped one was); default any free port. */
-export async function startTestSmtpServer(options: { port?: number } = {}): Promise<TestSmtpServer> {
+/**
+ * `port`: listen there (e.g. to bring a server "back" where a stopped one was); default any free port.
+ * `acceptDelayMs`: each `250` is written that long after the message's end, as a server that first
+ * writes the message to disk does (Postfix); a client gone meanwhile gets none and the message is dropped.
+ */
+export async function startTestSmtpServer(
+  options: { port?: number; acceptDelayMs?: number } = {},
+): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = [];
+  const acceptedAt: number[] = [];
   const failures: Array<{ code: number; message: string }> = [];
   const recipientFailures = new Map<string, { code: number; message: string }>();
   const closedSessions = new Set<string>();
@@ -93,11 +102,15 @@ export async function startTestSmtpServer(options: { port?: number } = {}): Prom
           if (messages.length >= holdAfter) {
             await new Promise<void>((resolve) => held.push(resolve));
           }
+          if (options.acceptDelayMs) {
+            await new Promise((resolve) => setTimeout(resolve, options.acceptDelayMs));
+          }
           if (closedSessions.has(session.id)) {
             callback(null, 'client gone');
             return;
           }
           messages.push(parsed);
+          acceptedAt.push(Date.now());
           // Recorded before the client hears "250", so a resolved send is already visible.
           callback(null, `Message queued as test-${messages.length}`);
           settleWaiters();
@@ -127,6 +140,7 @@ export async function startTestSmtpServer(options: { port?: number } = {}): Prom
   return {
     port,
     messages,
+    acceptedAt,
     waitForMessages(count, timeoutMs = 10_000) {
       if (messages.length >= count) {
         return Promise.resolve([...messages]);

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityNotFoundError, In } from 'typeorm';
@@ -91,12 +92,19 @@ export class NotificationComposer extends EmailComposer {
     );
     // Every email's footer carries the agency's contact data, read once for the batch.
     const agency = await this.agencyProfile.get();
-    return Promise.allSettled(
-      notifications.map(
-        async (notification) =>
-          (await this.build(notification, now, matches, agency)) ?? { email: null, covers: [], cancels: [] },
-      ),
-    );
+    // One email rendered per event-loop turn (their reads still overlap): rendering is synchronous,
+    // and a whole batch of it would hold back the SMTP replies of emails being sent meanwhile,
+    // whose `sent` records must follow their `250` at once (docs/delivery.md).
+    const built: Promise<ComposedNotification>[] = [];
+    for (const notification of notifications) {
+      await nextTurn();
+      built.push(
+        this.build(notification, now, matches, agency).then(
+          (composed) => composed ?? { email: null, covers: [], cancels: [] },
+        ),
+      );
+    }
+    return Promise.allSettled(built);
   }
 
   private async build(
