@@ -452,6 +452,8 @@ function baselineLine(rate: number, baseline: Baseline): string {
     `    bare baseline (pooled nodemailer → same sink, no database, no queue): ${baseline.emailsPerSecond.toFixed(0)} emails/s, ` +
     `${baseline.cpuMsPerEmail.toFixed(2)} ms CPU per email (sender + sink) → nahbar at ${((rate / baseline.emailsPerSecond) * 100).toFixed(0)} % of it`
   );
+}
+
 /**
  * Notes when each notification's `sent` record is committed: a trigger in the bench database (not
  * in the schema) adds the id to an unlogged side table in the same transaction, so it becomes

@@ -79,8 +79,13 @@ export class StaffSessionController {
   @HttpCode(200)
   @UseGuards(StaffAuthGuard)
   @AllowRestricted('second-factor')
-  @ApiCookieAuth()
-  @ApiTooManyRequestsResponse({ description: 'too many attempts from this address or for this account' })
+  @ApiStaffAuth()
+  @ApiDoc(
+    'Second login step',
+    'For accounts with two-factor: a TOTP code or a recovery code completes the login. Throttled like the login; a wrong code counts towards the lockout.',
+  )
+  @ApiOkResponse({ type: WhoAmIDto })
+  @ApiStaffErrors(429)
   async secondFactor(
     @Body() body: SecondFactorDto,
     @Ip() ip: string,
@@ -99,7 +104,6 @@ export class StaffSessionController {
   @ApiOkResponse({ type: WhoAmIDto })
   @ApiStaffErrors()
   @AllowRestricted('second-factor', 'password-change', 'two-factor-enrolment')
-  @ApiCookieAuth()
   whoAmI(@CurrentStaff() staff: AuthenticatedStaff) {
     return { staff };
   }
@@ -116,7 +120,6 @@ export class StaffSessionController {
   @ApiNoContentResponse({ description: 'changed' })
   @ApiStaffErrors()
   @AllowRestricted('password-change')
-  @ApiCookieAuth()
   async changePassword(
     @Body() body: ChangePasswordDto,
     @CurrentStaff() staff: AuthenticatedStaff,

@@ -16,18 +16,16 @@ import { StaffUsersService } from './staff-users.service';
 import { StaffPasswordLinksService } from './staff-password-links.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffUser, StaffSession])],
-  controllers: [StaffSessionController, AuditLogController],
-  providers: [StaffAuthService, StaffAuthGuard, StaffUsersService, AuditLogReader, StaffPasswordLinksService],
-  exports: [StaffAuthService, StaffAuthGuard, StaffUsersService, AuditLogReader, StaffPasswordLinksService],
   imports: [TypeOrmModule.forFeature([StaffUser, StaffSession, StaffPasswordReset])],
-  controllers: [StaffSessionController, StaffUsersController, StaffAccountController],
+  controllers: [StaffSessionController, StaffUsersController, StaffAccountController, AuditLogController],
   providers: [
     StaffAuthService,
     StaffAuthGuard,
     StaffUsersService,
     StaffTwoFactorService,
     StaffPasswordResetService,
+    AuditLogReader,
+    StaffPasswordLinksService,
   ],
   exports: [
     StaffAuthService,
@@ -35,6 +33,8 @@ import { StaffPasswordLinksService } from './staff-password-links.service';
     StaffUsersService,
     StaffTwoFactorService,
     StaffPasswordResetService,
+    AuditLogReader,
+    StaffPasswordLinksService,
   ],
 })
 export class StaffModule {}

@@ -32,10 +32,6 @@ import { ConsoleSystemController } from './console-system.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
-  imports: [StaffModule, HelpSeekersModule, MatchingModule, VolunteersModule, ProvidersModule, RetentionModule],
-  controllers: [
-    ConsoleLoginController,
-    ConsoleSetPasswordController,
   imports: [
     StaffModule,
     AccountsModule,
@@ -43,9 +39,11 @@ import { ConsoleSystemController } from './console-system.controller';
     MatchingModule,
     VolunteersModule,
     ProvidersModule,
+    RetentionModule,
   ],
   controllers: [
     ConsoleLoginController,
+    ConsoleSetPasswordController,
     ConsoleSecondFactorController,
     ConsolePasswordResetController,
     ConsoleAccountController,

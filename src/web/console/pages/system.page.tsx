@@ -11,6 +11,7 @@ export const OUTBOX_STUCK_MS = 5 * 60_000;
 const QUEUE_LABELS: Record<QueueName, MessageKey> = {
   matching: 'console.system.queue.matching',
   notifications: 'console.system.queue.notifications',
+  maintenance: 'console.system.queue.maintenance',
 };
 
 /** Columns of the queue table; BullMQ's several waiting states are one column for people. */
