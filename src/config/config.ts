@@ -358,6 +358,6 @@ export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Settings whose values are never shown (`npm run nahbar -- config:show`, `.env.example`); URLs' passwords are masked too. */
-export const SECRET_SETTINGS: readonly string[] = ['LINK_SECRET', 'SMTP_PASS'];
+export const SECRET_SETTINGS: readonly string[] = ['LINK_SECRET', 'SMTP_PASS', 'METRICS_TOKEN'];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
