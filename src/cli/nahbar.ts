@@ -114,7 +114,7 @@ Exit codes: 0 created, 1 failed (e.g. the email exists), 2 wrong usage.`,
 
 Prints a new single-use set-password link for the account (earlier unused links stop working). The
 old password keeps working until the link is used; using it ends all the account's sessions and
-lifts a lockout. Exit codes: 0 link printed, 1 no such account, 2 wrong usage.`,
+lifts a lockout. Exit codes: 0 link printed, 1 no such account or a deactivated one, 2 wrong usage.`,
     async run(args, out, env) {
       const { values } = parseOptions(
         args,
@@ -129,6 +129,9 @@ lifts a lockout. Exit codes: 0 link printed, 1 no such account, 2 wrong usage.`,
         const link = await new StaffPasswordLinksService(dataSource).issueFor(values.email as string, hours);
         if (!link) {
           throw new CliError(`no staff account with ${values.email}`);
+        }
+        if (link === 'deactivated') {
+          throw new CliError(`the account ${values.email} is deactivated; an admin reactivates it in the console first`);
         }
         printLink(out, env, link.token, link.expiresAt);
         return EXIT_OK;

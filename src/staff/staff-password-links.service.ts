@@ -98,12 +98,21 @@ export class StaffPasswordLinksService {
     return user;
   }
 
-  /** A new link for an existing account (earlier unused links stop working); null for an unknown email. */
-  async issueFor(email: string, validHours = DEFAULT_LINK_VALID_HOURS): Promise<IssuedPasswordLink | null> {
+  /**
+   * A new link for an existing account (earlier unused links stop working); null for an unknown
+   * email, 'deactivated' for an account an admin switched off (reactivate it first, in the console).
+   */
+  async issueFor(
+    email: string,
+    validHours = DEFAULT_LINK_VALID_HOURS,
+  ): Promise<IssuedPasswordLink | null | 'deactivated'> {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(StaffUser, { email: email.trim().toLowerCase() });
       if (!user) {
         return null;
+      }
+      if (user.deactivatedAt) {
+        return 'deactivated';
       }
       await this.audit.record(
         {

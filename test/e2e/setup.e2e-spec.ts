@@ -322,6 +322,12 @@ describe('install without the demo: npm run setup, then API and worker', () => {
       });
       expect(relogin.status).toBe(201);
       expect((await run('staff:reset-password', '--email', 'nobody@agency.example')).code).toBe(1);
+
+      // A deactivated account gets no link: an admin reactivates it in the console first.
+      await db.query(`UPDATE staff_user SET deactivated_at = now() WHERE email = 'kim@agency.example'`);
+      const refused = await run('staff:reset-password', '--email', 'kim@agency.example');
+      expect(refused.code).toBe(1);
+      expect(refused.text).toContain('deactivated');
     });
 
     it('lists failed emails without addresses and puts one back on its way', async () => {
