@@ -11,7 +11,7 @@
  *  - the crash window: BENCH_WINDOW_EMAILS (2,000) in a burst against a server that answers each
  *    `250` BENCH_WINDOW_DELAY_MS (50 ms) after the message's end; for each email the time from the
  *    server's `250` to the commit of its `sent` record (a bench-only trigger notes each record in a
- *    side table this polls every millisecond), p50/p95/p99/max. A crash inside it sends the email twice.
+ *    side table at COMMIT with the database clock), p50/p95/p99/max. A crash inside it sends the email twice.
  * Every run also counts Message-IDs at the sink: missing and duplicate emails are printed. After the
  * first sustained run a bare baseline (pooled nodemailer to the same sink, no database) runs once, and
  * each sustained figure is printed as a share of it, so results compare across machines.
@@ -455,33 +455,40 @@ function baselineLine(rate: number, baseline: Baseline): string {
 }
 
 /**
- * Notes when each notification's `sent` record is committed: a trigger in the bench database (not
- * in the schema) adds the id to an unlogged side table in the same transaction, so it becomes
- * visible at the commit, and this takes what is there every millisecond or so. (Not LISTEN/NOTIFY: PostgreSQL makes
- * every notifying commit wait for the others, which would itself stretch the window.) "Seen here"
- * is the commit plus at most one poll.
+ * Notes when each notification's `sent` record is committed: a deferred constraint trigger in the
+ * bench database (not in the schema) runs at COMMIT, after every statement of the transaction, and
+ * writes the id with `clock_timestamp()` into an unlogged side table; this takes what is there every
+ * millisecond or so. The time is the database's, read at the commit (only the WAL flush, about
+ * 0.3 ms here, comes after it), so neither the poll interval nor this process's own event loop,
+ * which also runs the SMTP sink, stretches the window. (Not LISTEN/NOTIFY: PostgreSQL makes every
+ * notifying commit wait for the others.) Same machine, same clock as the sink's `Date.now()`.
  */
 async function watchRecords(): Promise<{ recorded: Map<string, number>; close(): Promise<void> }> {
   const client = new Client({ connectionString: dbUrl(BENCH_DB) });
   await client.connect();
   await client.query(`
-    CREATE UNLOGGED TABLE IF NOT EXISTS bench_sent (id uuid NOT NULL);
+    CREATE UNLOGGED TABLE IF NOT EXISTS bench_sent (id uuid NOT NULL, committed_at double precision NOT NULL);
     TRUNCATE bench_sent;
     CREATE OR REPLACE FUNCTION bench_note_sent() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN INSERT INTO bench_sent (id) VALUES (NEW.id); RETURN NULL; END $$;
+      BEGIN
+        INSERT INTO bench_sent (id, committed_at) VALUES (NEW.id, extract(epoch FROM clock_timestamp()) * 1000);
+        RETURN NULL;
+      END $$;
     DROP TRIGGER IF EXISTS bench_note_sent ON notification;
-    CREATE TRIGGER bench_note_sent AFTER UPDATE OF status ON notification FOR EACH ROW
+    CREATE CONSTRAINT TRIGGER bench_note_sent AFTER UPDATE OF status ON notification
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
       WHEN (NEW.status = 'sent' AND OLD.status IS DISTINCT FROM 'sent') EXECUTE FUNCTION bench_note_sent();`);
   const recorded = new Map<string, number>();
   let stopped = false;
   const polling = (async () => {
     while (!stopped) {
       // Taken as they become visible: commits need not come in the order of their inserts.
-      const { rows } = await client.query<{ id: string }>('DELETE FROM bench_sent RETURNING id');
-      const seenAt = Date.now();
+      const { rows } = await client.query<{ id: string; committed_at: number }>(
+        'DELETE FROM bench_sent RETURNING id, committed_at',
+      );
       for (const row of rows) {
         if (!recorded.has(row.id)) {
-          recorded.set(row.id, seenAt);
+          recorded.set(row.id, Math.round(Number(row.committed_at)));
         }
       }
       await sleep(1);
