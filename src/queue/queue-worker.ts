@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
-import type IORedis from 'ioredis';
+import IORedis from 'ioredis';
 import { runWithRequestId } from '../common/request-context';
 import type { AppConfig } from '../config/config';
 import { JobName, JobPayload, parseJobPayload, QueueName, splitJobData } from './job-contracts';
@@ -44,6 +44,10 @@ export function startQueueWorker<Q extends QueueName>(options: {
   backoffStrategy?: (attemptsMade: number) => number;
 }): Worker {
   const logger = new Logger(`${options.queue}-worker`);
+  // Its own connection for the scheduled-run log (BullMQ's internal client is not public API); it
+  // queues commands until connected, like BullMQ's, so a job that starts early is not refused.
+  const runLog = new IORedis(options.config.REDIS_URL, { maxRetriesPerRequest: 1, disconnectTimeout: 200 });
+  runLog.on('error', (error: Error) => logger.debug(`run log: ${error.message}`));
   const worker = new Worker(
     options.queue,
     (job: Job, token?: string) => {
@@ -55,9 +59,7 @@ export function startQueueWorker<Q extends QueueName>(options: {
         }
         // A scheduler's job (its id names the period): counted, so a period run twice shows.
         if (job.repeatJobKey && job.id) {
-          // BullMQ's client is an ioredis connection; its own type names only what BullMQ uses.
-          const client = (await worker.client) as unknown as IORedis;
-          await recordScheduledRun(client, options.config.QUEUE_PREFIX, job.name, job.id);
+          await recordScheduledRun(runLog, options.config.QUEUE_PREFIX, job.name, job.id);
         }
         const handle = options.handlers[job.name as JobName<Q>] as (
           payload: unknown,
@@ -98,6 +100,9 @@ export function startQueueWorker<Q extends QueueName>(options: {
       recordJobOutcome(stats, prefix, job, failureOutcome(job, error)).catch(() => undefined);
     }
   });
-  worker.on('closed', () => stats.disconnect());
+  worker.on('closed', () => {
+    stats.disconnect();
+    runLog.disconnect();
+  });
   return worker;
 }
