@@ -62,10 +62,11 @@ export class AuditLogEntryDto {
   @ApiProperty({ type: Date })
   at: Date;
 
-  @ApiProperty({ format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   staffUserId: string | null;
 
   @ApiProperty({
+    type: String,
     nullable: true,
     description: 'null for the system (jobs, self-service) or an account that no longer exists',
   })
@@ -89,6 +90,7 @@ export class AuditLogPageDto {
   entries: AuditLogEntryDto[];
 
   @ApiProperty({
+    type: String,
     nullable: true,
     description: 'pass as `cursor` for the next (older) page; null on the last page',
   })
