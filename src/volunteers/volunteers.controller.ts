@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../common/api-docs';
+import { RevokedLinksDto } from './dto/revoked-links.response';
 import { VolunteerDto } from './dto/volunteer.response';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -130,6 +131,12 @@ export class VolunteersController {
    */
   @Post(':id/revoke-links')
   @HttpCode(200)
+  @ApiDoc(
+    'Revoke a volunteer’s links',
+    'Every link sent to the volunteer so far (offers, follow-ups, settings, account, unsubscribe, opt-in) stops working, e.g. when an email went to the wrong person. Audited.',
+  )
+  @ApiOkResponse({ type: RevokedLinksDto })
+  @ApiStaffErrors(404)
   async revokeLinks(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff) {
     const volunteer = await this.volunteers.revokeLinks(id, staff);
     return { id: volunteer.id, linkVersion: volunteer.linkVersion };

@@ -217,9 +217,23 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/settings/staff/:id/role', console: true, ids: () => [staffId] },
       { path: '/console/settings/agency', console: true },
       { path: '/console/settings/retention', console: true },
-      // Last: revoking kills the fixture's links, which the routes above still use.
+      { path: '/console/settings/staff/:id/deactivate', console: true, ids: () => [staffId] },
+      { path: '/console/settings/staff/:id/reactivate', console: true, ids: () => [staffId] },
+      { path: '/console/settings/staff/:id/password-reset', console: true, ids: () => [staffId] },
+      { path: '/console/login/code', console: true },
+      { path: '/console/password-reset' },
+      { path: '/console/password-reset/:id' },
+      { path: '/console/set-password' },
+      // The fuzzer cannot know its password or a code, so these refuse; still they touch its own account.
+      { path: '/console/account/password', console: true },
+      { path: '/console/account/two-factor', console: true },
+      { path: '/console/account/two-factor/confirm', console: true },
+      { path: '/console/account/two-factor/disable', console: true },
+      // Late: revoking kills the fixture's links, which the routes above still use.
       { path: '/console/volunteers/:id/revoke-links', console: true, ids: () => [urls.volunteerId] },
       { path: `/preferences/${selfService}/revoke-links` },
+      // Last: requiring two-factor restricts the fuzzer's own session to enrolment.
+      { path: '/console/settings/staff/security', console: true },
     ];
   }
 

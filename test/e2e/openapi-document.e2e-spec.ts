@@ -34,8 +34,12 @@ interface OpenApiDocument {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const ERROR_REF = '#/components/schemas/ErrorBodyDto';
-/** The staff login is the one staff-tagged operation without a session. */
-const NO_SESSION = new Set(['post /api/v1/staff/session']);
+/** The staff login and the password reset by emailed link: staff operations without a session. */
+const NO_SESSION = new Set([
+  'post /api/v1/staff/session',
+  'post /api/v1/staff/password-reset',
+  'post /api/v1/staff/password-reset/confirm',
+]);
 
 const operationsOf = (doc: OpenApiDocument) =>
   Object.entries(doc.paths).flatMap(([path, item]) =>
