@@ -1,4 +1,7 @@
+import { firstStartOf } from '../shared/schedule-start';
 import {
+  BeforeInsert,
+  BeforeUpdate,
   Column,
   CreateDateColumn,
   Entity,
@@ -89,6 +92,15 @@ export class HelpRequest extends Located {
   @Column({ type: 'jsonb' })
   schedule: RequestSchedule;
 
+  /**
+   * The first moment the help is needed (firstStartOf the schedule), kept in step with the schedule
+   * on every save, so lists, deadlines and Heute sort and filter on an index. Code that writes the
+   * schedule with a query builder must set it too.
+   */
+  @Index('help_request_starts_at_idx')
+  @Column({ type: 'timestamptz', nullable: true })
+  startsAt: Date | null;
+
   @Column({ type: 'text', default: 'normal' })
   urgency: Urgency;
 
@@ -123,4 +135,12 @@ export class HelpRequest extends Located {
   /** How it went, recorded when the request is closed; 'went-well' counts as continuity later. */
   @Column({ type: 'text', nullable: true })
   outcome: RequestOutcome | null;
+
+  @BeforeInsert()
+  @BeforeUpdate()
+  protected keepStartsAtInStep(): void {
+    if (this.schedule !== undefined) {
+      this.startsAt = firstStartOf(this.schedule, this.createdAt ?? new Date());
+    }
+  }
 }

@@ -16,7 +16,12 @@ export interface WeeklySlot {
  */
 export type RequestSchedule =
   | { kind: 'one-off'; date: string /* YYYY-MM-DD */; start: string; end: string }
-  | { kind: 'weekly'; slots: WeeklySlot[] };
+  | {
+      kind: 'weekly';
+      slots: WeeklySlot[];
+      /** First day the weekly help may start (YYYY-MM-DD); absent on older requests: from when it was asked. */
+      from?: string;
+    };
 
 /*
  * Both volunteer availability and request schedules are Europe/Berlin wall-clock times, so all

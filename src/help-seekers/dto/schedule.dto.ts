@@ -33,6 +33,12 @@ export class ScheduleDto {
   @IsClockTime()
   end?: string;
 
+  @ApiPropertyOptional({ example: '2026-12-08', description: 'for weekly: the first day it may start (YYYY-MM-DD); default: now' })
+  @ValidateIf((schedule: ScheduleDto) => schedule.kind === 'weekly' && schedule.from !== undefined)
+  @IsDateString({ strict: true }, { message: 'must be a date like 2026-12-08' })
+  @IsCalendarDate()
+  from?: string;
+
   @ApiPropertyOptional({ type: [WeeklySlotDto], description: 'for weekly: the slots' })
   @ValidateIf((schedule: ScheduleDto) => schedule.kind === 'weekly')
   @ArrayMinSize(1, { message: 'needs at least one weekly slot' })
