@@ -72,6 +72,14 @@ export class HelpRequest extends Located {
   @Column({ type: 'text' })
   description: string;
 
+  /**
+   * What volunteers read before they accept (offer email, offer and self-service pages), approved by
+   * staff. Null: a neutral text from the category. The help-seeker's own description (which may
+   * hold health details) never reaches a volunteer unasked.
+   */
+  @Column({ type: 'text', nullable: true })
+  volunteerSummary: string | null;
+
   /** Where the help takes place; shown to a volunteer only after they accepted. */
   @Column({ type: 'text', nullable: true })
   streetAddress: string | null;

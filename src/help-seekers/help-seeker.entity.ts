@@ -1,5 +1,19 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+/** How letters and calls address the person; 'none' writes "Guten Tag <name>". */
+export const SALUTATIONS = ['frau', 'herr', 'none'] as const;
+export type Salutation = (typeof SALUTATIONS)[number];
+
+/** Who calls on the person's behalf. */
+export const CONTACT_PERSON_RELATIONSHIPS = [
+  'relative',
+  'neighbour',
+  'care-service',
+  'legal-guardian',
+  'other',
+] as const;
+export type ContactPersonRelationship = (typeof CONTACT_PERSON_RELATIONSHIPS)[number];
+
 export const CONTACT_CHANNELS = ['phone', 'email', 'post'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
@@ -38,6 +52,19 @@ export class HelpSeeker {
   /** E.g. "wheelchair", "hearing", "easy-language"; a health-related detail, so it needs consent. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   accessibilityNeeds: string[];
+
+  @Column({ type: 'text', default: 'none' })
+  salutation: Salutation;
+
+  /** A relative, neighbour or care service who calls on the person's behalf (all three or none). */
+  @Column({ type: 'text', nullable: true })
+  contactPersonName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  contactPersonRelationship: ContactPersonRelationship | null;
+
+  @Column({ type: 'text', nullable: true })
+  contactPersonPhone: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
