@@ -43,6 +43,17 @@ export interface MatchingSummary {
 @Index(['status', 'createdAt'])
 // "Heute": requests waiting since their last status change (AddConsoleNotesAndIndexes).
 @Index('help_request_status_changed_idx', { synchronize: false })
+// The requests list: one index per filter, and the trigram index for its text search (AddRequestListIndexes).
+@Index('help_request_created_idx', { synchronize: false })
+@Index('help_request_district_created_idx', { synchronize: false })
+@Index('help_request_category_created_idx', { synchronize: false })
+@Index('help_request_urgency_created_idx', { synchronize: false })
+@Index('help_request_source_created_idx', { synchronize: false })
+@Index('help_request_language_created_idx', { synchronize: false })
+@Index('help_request_public_other_idx', { synchronize: false })
+@Index('help_request_urgency_rank_idx', { synchronize: false })
+@Index('help_request_waiting_idx', { synchronize: false })
+@Index('help_request_description_trgm', { synchronize: false })
 export class HelpRequest extends Located {
   @PrimaryGeneratedColumn('uuid')
   id: string;

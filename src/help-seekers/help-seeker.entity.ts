@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** How letters and calls address the person; 'none' writes "Guten Tag <name>". */
 export const SALUTATIONS = ['frau', 'herr', 'none'] as const;
@@ -22,6 +22,12 @@ export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
  * post is enough, and health details are only kept with explicit consent.
  */
 @Entity('help_seeker')
+// The help-seekers list: name, email and phone digits by trigram, postal code, name order (AddRequestListIndexes).
+@Index('help_seeker_name_trgm', { synchronize: false })
+@Index('help_seeker_email_trgm', { synchronize: false })
+@Index('help_seeker_phone_digits_trgm', { synchronize: false })
+@Index('help_seeker_postal_code_idx', { synchronize: false })
+@Index('help_seeker_name_order_idx', { synchronize: false })
 export class HelpSeeker {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -12,6 +12,8 @@ import {
 import { StaffHelpRequestsService } from './staff-help-requests.service';
 import { HelpSeekerRightsService } from './help-seeker-rights.service';
 import { StaffHelpSeekersController } from './staff-help-seekers.controller';
+import { StaffHelpSeekerSearchController } from './staff-help-seeker-search.controller';
+import { RequestSearchService } from './request-search.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([HelpRequest, HelpSeeker]), StaffModule],
@@ -20,8 +22,9 @@ import { StaffHelpSeekersController } from './staff-help-seekers.controller';
     StaffHelpRequestsController,
     ProviderHelpRequestsController,
     StaffHelpSeekersController,
+    StaffHelpSeekerSearchController,
   ],
-  providers: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService],
-  exports: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService],
+  providers: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService, RequestSearchService],
+  exports: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService, RequestSearchService],
 })
 export class HelpSeekersModule {}

@@ -9,32 +9,17 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../common/api-docs';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { RequestValidationError } from '../common/validation';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { ProviderHelpRequestDto, StaffHelpRequestDto } from './dto/create-help-request.dto';
-import { HELP_REQUEST_STATUSES, type HelpRequestStatus } from './help-request.entity';
-import { CreatedHelpRequestDto, HelpRequestSummaryDto } from './dto/help-request.response';
+import { filterProblemMessage } from './domain/request-search';
+import { CreatedHelpRequestDto } from './dto/help-request.response';
+import { RequestListItemDto, RequestSearchQueryDto } from './dto/request-search.dto';
 import { CreatedHelpRequest, HelpRequestsService } from './help-requests.service';
-import { StaffHelpRequestsService } from './staff-help-requests.service';
-
-class ListHelpRequestsQuery {
-  @ApiPropertyOptional({ enum: HELP_REQUEST_STATUSES, description: 'default: all' })
-  @IsOptional()
-  @IsIn(HELP_REQUEST_STATUSES)
-  status?: HelpRequestStatus;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-}
+import { RequestSearchService } from './request-search.service';
 
 @ApiTags(API_TAGS.staff)
 @ApiStaffAuth()
@@ -43,7 +28,7 @@ class ListHelpRequestsQuery {
 export class StaffHelpRequestsController {
   constructor(
     private readonly helpRequests: HelpRequestsService,
-    private readonly staffHelpRequests: StaffHelpRequestsService,
+    private readonly search: RequestSearchService,
   ) {}
 
   /** Phone intake: staff enter a request for a caller and record their oral consent. */
@@ -66,13 +51,25 @@ export class StaffHelpRequestsController {
   @Get()
   @ApiDoc(
     'List requests (work list)',
-    'Requests oldest first, so what has waited longest is seen first; optionally only one status (e.g. `in-review`, `proposals-ready`). ' +
-      'No contact data of the help-seekers; open a request for that.',
+    'Requests filtered by status (or `open-work`), district, category, urgency, source, needed language, ' +
+      'days created and days of the appointment, and text in the description or the help-seeker’s name; ' +
+      'oldest first unless `sort` says otherwise; `page` and `limit` page through (fewer than `limit` items: the last page). ' +
+      'An unknown category or district is a 400 naming the field. No contact data of the help-seekers; open a request for that.',
   )
-  @ApiOkResponse({ type: [HelpRequestSummaryDto] })
+  @ApiOkResponse({ type: [RequestListItemDto] })
   @ApiStaffErrors()
-  list(@Query() query: ListHelpRequestsQuery) {
-    return this.staffHelpRequests.list(query.status, query.limit ?? 100);
+  async list(@Query() query: RequestSearchQueryDto) {
+    const { filters, problems } = await this.search.readFilters(
+      { ...query, page: query.page === undefined ? undefined : String(query.page) },
+      { status: 'all', sort: 'oldest' },
+    );
+    if (problems.length > 0) {
+      throw new RequestValidationError(
+        problems.map((problem) => ({ field: problem.field, message: filterProblemMessage(problem) })),
+      );
+    }
+    const { rows } = await this.search.searchRequests(filters, query.limit ?? 100);
+    return rows.map((row) => this.search.summary(row));
   }
 }
 
