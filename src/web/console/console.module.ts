@@ -13,6 +13,7 @@ import {
   ConsoleSettingsController,
 } from './console-admin.controller';
 import { ConsoleAuditController } from './console-audit.controller';
+import { ConsoleHelpSeekersController, ConsoleRequestListController } from './console-find.controller';
 import {
   ConsoleAccountController,
   ConsolePasswordResetController,
@@ -48,6 +49,8 @@ import { ConsoleSystemController } from './console-system.controller';
     ConsolePasswordResetController,
     ConsoleAccountController,
     ConsoleStaffController,
+    ConsoleRequestListController,
+    ConsoleHelpSeekersController,
     ConsoleRequestsController,
     ConsoleVolunteersController,
     ConsoleProvidersController,

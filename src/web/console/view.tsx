@@ -20,7 +20,15 @@ export interface ConsoleView {
   path: string;
 }
 
-export type NavKey = 'today' | 'intake' | 'volunteers' | 'providers' | 'mail' | 'settings';
+export type NavKey =
+  | 'today'
+  | 'requests'
+  | 'help-seekers'
+  | 'intake'
+  | 'volunteers'
+  | 'providers'
+  | 'mail'
+  | 'settings';
 
 /** Coordinators see the settings as the agency profile only (read-only); admins see everything. */
 const NAV: {
@@ -30,6 +38,8 @@ const NAV: {
   coordinator?: { href: string; label: MessageKey };
 }[] = [
   { key: 'today', href: '/console', label: 'console.nav.today' },
+  { key: 'requests', href: '/console/requests', label: 'console.requestList.nav' },
+  { key: 'help-seekers', href: '/console/help-seekers', label: 'console.seekerList.nav' },
   { key: 'intake', href: '/console/intake', label: 'console.nav.intake' },
   { key: 'volunteers', href: '/console/volunteers', label: 'console.nav.volunteers' },
   { key: 'providers', href: '/console/providers', label: 'console.nav.providers' },
