@@ -7,11 +7,7 @@ import { NotFoundError } from '../shared/domain-error';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import {
-  helpSeekerSearchSql,
-  HELP_SEEKER_PAGE_SIZE,
-  readHelpSeekerQuery,
-} from './domain/help-seeker-search';
+import { helpSeekerSearchSql, HELP_SEEKER_PAGE_SIZE, readHelpSeekerQuery } from './domain/help-seeker-search';
 import {
   parseRequestFilters,
   REQUEST_PAGE_SIZE,
@@ -171,7 +167,7 @@ export class RequestSearchService {
 
   /** Everything staff see of a person on one page; the read is audited (help-seeker.viewed). */
   async profile(id: string, reader: AuthenticatedStaff): Promise<HelpSeekerProfile> {
-    const [seeker] = await this.dataSource.query<(Omit<HelpSeekerProfile, 'consents' | 'requests'>)[]>(
+    const [seeker] = await this.dataSource.query<Omit<HelpSeekerProfile, 'consents' | 'requests'>[]>(
       `SELECT id, name, salutation, phone, email, street_address AS "streetAddress", postal_code AS "postalCode",
               preferred_contact AS "preferredContact", preferred_language AS "preferredLanguage",
               accessibility_needs AS "accessibilityNeeds", contact_person_name AS "contactPersonName",

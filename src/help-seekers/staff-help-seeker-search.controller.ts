@@ -3,11 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../common/api-docs';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
-import {
-  HelpSeekerListDto,
-  HelpSeekerProfileDto,
-  HelpSeekerSearchQueryDto,
-} from './dto/request-search.dto';
+import { HelpSeekerListDto, HelpSeekerProfileDto, HelpSeekerSearchQueryDto } from './dto/request-search.dto';
 import { RequestSearchService } from './request-search.service';
 
 /** Finding a help-seeker (a caller who asked before) and reading their profile; reads are audited. */

@@ -116,7 +116,9 @@ describe('isCalendarDay', () => {
 describe('requestSearchSql', () => {
   it('has no predicate but open work, and pages by 50 (+1 to tell a next page)', () => {
     const { sql, params } = requestSearchSql({ status: 'open-work', sort: 'created', page: 2 });
-    expect(sql).toContain("r.status IN ('in-review', 'open', 'matching', 'proposals-ready', 'offered', 'matched')");
+    expect(sql).toContain(
+      "r.status IN ('in-review', 'open', 'matching', 'proposals-ready', 'offered', 'matched')",
+    );
     expect(sql).toContain('ORDER BY r.created_at DESC, r.id DESC LIMIT 51 OFFSET 100');
     expect(params).toEqual([]);
   });
@@ -148,7 +150,10 @@ describe('requestSearchSql', () => {
 describe('requestFiltersQuery', () => {
   it('keeps the filters for the next page', () => {
     expect(
-      requestFiltersQuery({ status: 'open-work', district: 'Ottensen', sort: 'created', page: 0 }, { page: 1 }),
+      requestFiltersQuery(
+        { status: 'open-work', district: 'Ottensen', sort: 'created', page: 0 },
+        { page: 1 },
+      ),
     ).toBe('status=open-work&district=Ottensen&sort=created&page=1');
   });
 });

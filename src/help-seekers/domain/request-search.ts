@@ -235,10 +235,12 @@ export function requestSearchSql(
   if (filters.q) {
     const pattern = param(likePattern(filters.q));
     // Trigram indexes on the description and the help-seeker's name find the few rows first.
-    hits = `WITH hits AS MATERIALIZED (
+    // Trigram indexes on the description and the help-seeker's name find the few rows first (each
+    // on its own, materialised, so the planner cannot walk every request looking for a name).
+    hits = `WITH seekers AS MATERIALIZED (SELECT id FROM help_seeker WHERE name ILIKE ${pattern}),
+      hits AS MATERIALIZED (
         SELECT id FROM help_request WHERE description ILIKE ${pattern}
-        UNION SELECT q.id FROM help_seeker s JOIN help_request q ON q.help_seeker_id = s.id
-         WHERE s.name ILIKE ${pattern})
+        UNION SELECT q.id FROM help_request q WHERE q.help_seeker_id IN (SELECT id FROM seekers))
       `;
     where.push('r.id IN (SELECT id FROM hits)');
   }

@@ -20,7 +20,6 @@ import { CONTACT_CHANNELS, type ContactChannel } from '../help-seeker.entity';
 import { URGENCIES, type Urgency } from '../help-request.entity';
 import { ScheduleDto } from './schedule.dto';
 
-
 /** The person asking for help; the minimum to reach them. */
 export class HelpSeekerDto {
   @ApiProperty({ example: 'Erika Muster' })

@@ -91,7 +91,12 @@ export class RequestSearchQueryDto {
   @IsIn(REQUEST_SORTS)
   sort?: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_REQUEST_PAGE, default: 0, description: 'page number (from 0)' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_REQUEST_PAGE,
+    default: 0,
+    description: 'page number (from 0)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -155,7 +160,10 @@ export class RequestListItemDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   helpSeekerId: string | null;
 
-  @ApiFreeForm('what the last matching run found: eligible, proposed and the counts per exclusion reason', true)
+  @ApiFreeForm(
+    'what the last matching run found: eligible, proposed and the counts per exclusion reason',
+    true,
+  )
   matchingSummary: Record<string, unknown> | null;
 
   @ApiProperty({ type: [ExclusionSummaryItemDto] })

@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsDateString,
-  IsIn,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, ValidateIf, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsClockTime } from '../../common/dto/field-validators';
 import { WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
 
@@ -33,7 +26,10 @@ export class ScheduleDto {
   @IsClockTime()
   end?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-08', description: 'for weekly: the first day it may start (YYYY-MM-DD); default: now' })
+  @ApiPropertyOptional({
+    example: '2026-12-08',
+    description: 'for weekly: the first day it may start (YYYY-MM-DD); default: now',
+  })
   @ValidateIf((schedule: ScheduleDto) => schedule.kind === 'weekly' && schedule.from !== undefined)
   @IsDateString({ strict: true }, { message: 'must be a date like 2026-12-08' })
   @IsCalendarDate()
