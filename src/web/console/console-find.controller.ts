@@ -10,7 +10,11 @@ import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { ConsoleAuthGuard, Staff, View } from './console-auth.guard';
 import { noticeOf } from './console.controller';
 import { ConsoleExceptionFilter } from './console-exception.filter';
-import { HelpSeekerListPage, HelpSeekerProfilePage, type ProfileTimelineEntry } from './pages/help-seekers.page';
+import {
+  HelpSeekerListPage,
+  HelpSeekerProfilePage,
+  type ProfileTimelineEntry,
+} from './pages/help-seekers.page';
 import { labelsFor } from './pages/labels';
 import { filterProblemsInWords, RequestListPage } from './pages/request-list.page';
 import { loadRequestTimeline } from './request-timeline';
@@ -46,7 +50,9 @@ export class ConsoleRequestListController {
     @Res() response: Response,
   ): Promise<void> {
     const form = Object.fromEntries(
-      REQUEST_FILTER_FIELDS.map((field) => [field, firstText(query[field])]).filter(([, value]) => value !== ''),
+      REQUEST_FILTER_FIELDS.map((field) => [field, firstText(query[field])]).filter(
+        ([, value]) => value !== '',
+      ),
     ) as Record<string, string>;
     const [{ filters, problems }, districts] = await Promise.all([
       this.search.readFilters(query),
@@ -107,11 +113,17 @@ export class ConsoleHelpSeekersController {
     // The service audits the read (help-seeker.viewed).
     const profile = await this.search.profile(id, staff);
     const timelines = await Promise.all(
-      profile.requests.slice(0, TIMELINE_REQUESTS).map(async (request) =>
-        (await loadRequestTimeline(this.dataSource.manager, request.id)).map(
-          (entry): ProfileTimelineEntry => ({ ...entry, requestId: request.id, category: request.category }),
+      profile.requests
+        .slice(0, TIMELINE_REQUESTS)
+        .map(async (request) =>
+          (await loadRequestTimeline(this.dataSource.manager, request.id)).map(
+            (entry): ProfileTimelineEntry => ({
+              ...entry,
+              requestId: request.id,
+              category: request.category,
+            }),
+          ),
         ),
-      ),
     );
     const timeline = timelines
       .flat()

@@ -1,9 +1,6 @@
-import type {
-  HelpSeekerListRow,
-  HelpSeekerProfile,
-} from '../../../help-seekers/request-search.service';
+import type { HelpSeekerListRow, HelpSeekerProfile } from '../../../help-seekers/request-search.service';
 import { languageName } from '../../../matching/domain';
-import type { Translator } from '../../../i18n';
+import type { MessageKey, Translator } from '../../../i18n';
 import { formatDateTime } from '../format';
 import type { TimelineEntry } from '../request-timeline';
 import { codeLabel, ConsoleLayout, InputField, localized, type ConsoleView } from '../view';
@@ -104,8 +101,28 @@ const languageWords = (t: Translator, code: string): string => {
   return name ? localized(t, name) : code;
 };
 
-const salutationWords = (t: Translator, salutation: string): string =>
-  t.dynamic(`console.seekerList.salutation.${salutation}`) ?? salutation;
+const SALUTATIONS: Record<string, MessageKey> = {
+  frau: 'console.seekerList.salutation.frau',
+  herr: 'console.seekerList.salutation.herr',
+  none: 'console.seekerList.salutation.none',
+};
+const RELATIONSHIPS: Record<string, MessageKey> = {
+  relative: 'console.seekerList.relationship.relative',
+  neighbour: 'console.seekerList.relationship.neighbour',
+  'care-service': 'console.seekerList.relationship.care-service',
+  'legal-guardian': 'console.seekerList.relationship.legal-guardian',
+  other: 'console.seekerList.relationship.other',
+};
+const OUTCOMES: Record<string, MessageKey> = {
+  'went-well': 'console.seekerList.outcome.went-well',
+  problems: 'console.seekerList.outcome.problems',
+};
+
+/** A stored code in words from one of the maps above; a code the map lacks as the generic label. */
+const wordsFor = (t: Translator, map: Record<string, MessageKey>, code: string): string =>
+  Object.hasOwn(map, code) ? t.t(map[code]) : codeLabel(t, code);
+
+const salutationWords = (t: Translator, salutation: string): string => wordsFor(t, SALUTATIONS, salutation);
 
 export function HelpSeekerProfilePage(props: {
   view: ConsoleView;
@@ -176,8 +193,7 @@ export function HelpSeekerProfilePage(props: {
               <dt>{t.t('console.seekerList.relationship')}</dt>
               <dd>
                 {profile.contactPersonRelationship
-                  ? (t.dynamic(`console.seekerList.relationship.${profile.contactPersonRelationship}`) ??
-                    profile.contactPersonRelationship)
+                  ? wordsFor(t, RELATIONSHIPS, profile.contactPersonRelationship)
                   : '–'}
               </dd>
               <dt>{t.t('console.seekerList.phone')}</dt>
@@ -250,12 +266,7 @@ export function HelpSeekerProfilePage(props: {
                     </td>
                     <td>{request.startsAt ? formatDateTime(request.startsAt, t) : '–'}</td>
                     <td>{codeLabel(t, request.status)}</td>
-                    <td>
-                      {request.outcome
-                        ? (t.dynamic(`console.seekerList.outcome.${request.outcome}`) ??
-                          codeLabel(t, request.outcome))
-                        : '–'}
-                    </td>
+                    <td>{request.outcome ? wordsFor(t, OUTCOMES, request.outcome) : '–'}</td>
                   </tr>
                 ))}
               </tbody>

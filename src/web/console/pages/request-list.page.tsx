@@ -8,9 +8,11 @@ import {
   requestFiltersQuery,
   type FilterProblem,
   type RequestFilters,
+  type RequestSort,
+  type RequestSourceFilter,
 } from '../../../help-seekers/domain/request-search';
 import type { RequestListRow } from '../../../help-seekers/request-search.service';
-import type { Translator } from '../../../i18n';
+import type { MessageKey, Translator } from '../../../i18n';
 import { formatDateTime } from '../format';
 import {
   codeLabel,
@@ -55,8 +57,23 @@ export function filterProblemsInWords(t: Translator, problems: FilterProblem[]):
   }));
 }
 
+const SORT_LABELS: Record<RequestSort, MessageKey> = {
+  created: 'console.requestList.sort.created',
+  oldest: 'console.requestList.sort.oldest',
+  appointment: 'console.requestList.sort.appointment',
+  urgency: 'console.requestList.sort.urgency',
+  waiting: 'console.requestList.sort.waiting',
+};
+
+const SOURCE_LABELS: Record<RequestSourceFilter, MessageKey> = {
+  online: 'console.requestList.source.online',
+  phone: 'console.requestList.source.phone',
+  provider: 'console.requestList.source.provider',
+  'call-back': 'console.requestList.source.call-back',
+};
+
 const sourceLabel = (t: Translator, row: RequestListRow): string =>
-  row.callBack ? t.t('console.requestList.source.call-back') : codeLabel(t, row.source);
+  row.callBack ? t.t(SOURCE_LABELS['call-back']) : codeLabel(t, row.source);
 
 const shortText = (text: string): string => (text.length > 90 ? `${text.slice(0, 88)}…` : text);
 
@@ -101,7 +118,7 @@ export function RequestListPage(props: {
             value={form.sort ?? filters.sort}
             choices={REQUEST_SORTS.map((sort) => ({
               value: sort,
-              label: t.t(`console.requestList.sort.${sort}`),
+              label: t.t(SORT_LABELS[sort]),
             }))}
           />
         </div>
@@ -125,7 +142,10 @@ export function RequestListPage(props: {
             name="urgency"
             problems={problems}
             value={filters.urgency ?? ''}
-            choices={[any, ...REQUEST_URGENCY_FILTERS.map((code) => ({ value: code, label: codeLabel(t, code) }))]}
+            choices={[
+              any,
+              ...REQUEST_URGENCY_FILTERS.map((code) => ({ value: code, label: codeLabel(t, code) })),
+            ]}
           />
           <SelectField
             label={names.source}
@@ -136,7 +156,7 @@ export function RequestListPage(props: {
               any,
               ...REQUEST_SOURCE_FILTERS.map((code) => ({
                 value: code,
-                label: t.t(`console.requestList.source.${code}`),
+                label: t.t(SOURCE_LABELS[code]),
               })),
             ]}
           />
@@ -259,7 +279,10 @@ export function RequestListPage(props: {
                 name="outcome"
                 choices={[
                   { value: '', label: t.t('console.requestList.bulkOutcomeHint') },
-                  ...CLOSED_REQUEST_STATUSES.map((status) => ({ value: status, label: codeLabel(t, status) })),
+                  ...CLOSED_REQUEST_STATUSES.map((status) => ({
+                    value: status,
+                    label: codeLabel(t, status),
+                  })),
                 ]}
               />
               <InputField
@@ -278,12 +301,18 @@ export function RequestListPage(props: {
       )}
       <nav class="actions" aria-label={t.t('console.requestList.pages')}>
         {filters.page > 0 ? (
-          <a href={`/console/requests?${requestFiltersQuery(filters, { page: filters.page - 1 })}`} rel="prev">
+          <a
+            href={`/console/requests?${requestFiltersQuery(filters, { page: filters.page - 1 })}`}
+            rel="prev"
+          >
             {t.t('console.requestList.prev')}
           </a>
         ) : null}
         {props.hasNext ? (
-          <a href={`/console/requests?${requestFiltersQuery(filters, { page: filters.page + 1 })}`} rel="next">
+          <a
+            href={`/console/requests?${requestFiltersQuery(filters, { page: filters.page + 1 })}`}
+            rel="next"
+          >
             {t.t('console.requestList.next')}
           </a>
         ) : null}
