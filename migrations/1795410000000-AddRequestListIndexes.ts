@@ -49,7 +49,9 @@ export class AddRequestListIndexes1795410000000 implements MigrationInterface {
       `CREATE INDEX "help_seeker_phone_digits_trgm" ON "help_seeker" USING gin ((regexp_replace(coalesce("phone", ''), '\\D', '', 'g')) gin_trgm_ops)`,
     );
     await queryRunner.query(`CREATE INDEX "help_seeker_postal_code_idx" ON "help_seeker" ("postal_code")`);
-    await queryRunner.query(`CREATE INDEX "help_seeker_name_order_idx" ON "help_seeker" (lower("name"), "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "help_seeker_name_order_idx" ON "help_seeker" (lower("name"), "id")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -185,7 +185,7 @@ export function RequestListPage(props: {
           <a href="/console/requests">{t.t('console.requestList.reset')}</a>
         </p>
       </form>
-      {rows.length === 0 ? (
+      {problems.length > 0 ? null : rows.length === 0 ? (
         <p id="request-results">{t.t('console.requestList.none')}</p>
       ) : (
         <form method="post" action="/console/requests/bulk" id="request-results">
