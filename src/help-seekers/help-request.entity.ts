@@ -43,6 +43,8 @@ export interface MatchingSummary {
 @Index(['status', 'createdAt'])
 // "Heute": requests waiting since their last status change (AddConsoleNotesAndIndexes).
 @Index('help_request_status_changed_idx', { synchronize: false })
+// Week view: weekly requests that may still occur (AddWeekViewIndexes).
+@Index('help_request_weekly_running_idx', { synchronize: false })
 export class HelpRequest extends Located {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -16,7 +16,10 @@ import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../common/api-do
 import { RevokedLinksDto } from './dto/revoked-links.response';
 import { VolunteerDto } from './dto/volunteer.response';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { RequestValidationError } from '../common/validation';
+import { VolunteerSearchService } from './volunteer-search.service';
+import { Volunteer } from './volunteer.entity';
 import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../shared/volunteer-profile';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
@@ -41,14 +44,91 @@ class ListVolunteersQuery {
   @Min(1)
   @Max(500)
   limit?: number;
+
+  @ApiPropertyOptional({ description: 'Part of the name or email address.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'A skill key of the taxonomy; also finds its more specific skills.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  skill?: string;
+
+  @ApiPropertyOptional({ description: 'A field of interest (taxonomy `fields`, e.g. `SEN`).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  interest?: string;
+
+  @ApiPropertyOptional({
+    description: 'A language: its code (`tr`) or its name in German or English, in any case (`Türkisch`, `turkish`).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  language?: string;
+
+  @ApiPropertyOptional({ description: 'A district volunteers live in (exact name).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  district?: string;
+
+  @ApiPropertyOptional({ description: 'Available on this weekday: 1 = Monday … 7 = Sunday.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2)
+  weekday?: string;
+
+  @ApiPropertyOptional({ enum: ['valid', 'missing', 'expired'], description: 'Criminal-record certificate (eFZ).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  certificate?: string;
+
+  @ApiPropertyOptional({
+    enum: ['1', '0'],
+    description:
+      '`1`: only volunteers with an accepted assignment occurring in the current Berlin week (Monday to Sunday): a one-off on a day of the week, or weekly help already started and not closed before the week.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5)
+  thisWeek?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 999, default: 0, description: 'Page (of `limit` rows) when searching.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(3)
+  page?: string;
 }
+
+const SEARCH_KEYS = ['q', 'skill', 'interest', 'language', 'district', 'weekday', 'certificate', 'thisWeek', 'page'] as const;
+
+const UNKNOWN_MESSAGES: Record<string, string> = {
+  skill: 'is not a skill of the taxonomy',
+  interest: 'is not a field of interest of the taxonomy',
+  language: 'names no known language (give a code like "tr" or a name like "Türkisch")',
+  district: 'is not a district any volunteer lives in',
+  weekday: 'must be 1 (Monday) to 7 (Sunday)',
+  certificate: 'must be one of valid, missing, expired',
+  status: 'must be one of pending, active, paused, inactive',
+  thisWeek: 'must be 1 or 0',
+  page: 'must be a whole number from 0 to 999',
+};
 
 @ApiTags(API_TAGS.staff)
 @ApiStaffAuth()
 @UseGuards(StaffAuthGuard)
 @Controller('api/staff/volunteers')
 export class VolunteersController {
-  constructor(private readonly volunteers: VolunteersService) {}
+  constructor(
+    private readonly volunteers: VolunteersService,
+    private readonly search: VolunteerSearchService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -64,13 +144,29 @@ export class VolunteersController {
 
   @Get()
   @ApiDoc(
-    'List volunteers',
-    'Volunteers by name, optionally only one status (`pending`, `active`, `paused`, `inactive`).',
+    'List and search volunteers',
+    'Volunteers by name, optionally only one status (`pending`, `active`, `paused`, `inactive`). ' +
+      'The console\'s search filters work here too (name or email, skill, field of interest, language as code or name, ' +
+      'district, weekday, certificate, assignments this week), `limit` rows per `page`. A filter value that names nothing ' +
+      'known (an unknown language, skill, field or district) is a 400 naming the field, never silently ignored.',
   )
   @ApiOkResponse({ type: [VolunteerDto] })
   @ApiStaffErrors()
-  list(@Query() query: ListVolunteersQuery) {
-    return this.volunteers.list(query.status, query.limit ?? 100);
+  async list(@Query() query: ListVolunteersQuery) {
+    const limit = query.limit ?? 100;
+    if (!SEARCH_KEYS.some((key) => query[key] !== undefined)) {
+      return this.volunteers.list(query.status, limit);
+    }
+    const outcome = await this.search.search({ ...query }, new Date(), limit);
+    if (!outcome.ok) {
+      throw new RequestValidationError(
+        outcome.unknown.map(({ field, value }) => ({ field, message: `"${value}" ${UNKNOWN_MESSAGES[field]}` })),
+      );
+    }
+    const ids = outcome.rows.map((row) => row.id);
+    const found = await this.volunteers.manyById(ids);
+    const byId = new Map(found.map((volunteer) => [volunteer.id, volunteer]));
+    return ids.map((id) => byId.get(id)).filter((volunteer): volunteer is Volunteer => volunteer !== undefined);
   }
 
   @Get(':id')

@@ -20,7 +20,7 @@ export interface ConsoleView {
   path: string;
 }
 
-export type NavKey = 'today' | 'intake' | 'volunteers' | 'providers' | 'mail' | 'settings';
+export type NavKey = 'today' | 'intake' | 'volunteers' | 'week' | 'providers' | 'mail' | 'settings';
 
 /** Coordinators see the settings as the agency profile only (read-only); admins see everything. */
 const NAV: {
@@ -32,6 +32,7 @@ const NAV: {
   { key: 'today', href: '/console', label: 'console.nav.today' },
   { key: 'intake', href: '/console/intake', label: 'console.nav.intake' },
   { key: 'volunteers', href: '/console/volunteers', label: 'console.nav.volunteers' },
+  { key: 'week', href: '/console/week', label: 'console.week.nav' },
   { key: 'providers', href: '/console/providers', label: 'console.nav.providers' },
   { key: 'mail', href: '/console/mail', label: 'console.nav.mail' },
   {
@@ -121,11 +122,13 @@ export function ConsoleLayout(props: {
   active?: NavKey;
   notice?: string | null;
   children?: ComponentChildren;
+  /** More CSS for this page (e.g. its print stylesheet). */
+  css?: string;
 }) {
   const { view } = props;
   const { t, staff } = view;
   return (
-    <HtmlDocument t={t} title={`${props.title} – ${t.t('console.app.name')}`} css={CONSOLE_CSS}>
+    <HtmlDocument t={t} title={`${props.title} – ${t.t('console.app.name')}`} css={CONSOLE_CSS + (props.css ?? '')}>
       <a class="skip" href="#main">
         {t.t('console.nav.skip')}
       </a>
