@@ -1,10 +1,11 @@
 import { DataSource } from 'typeorm';
-import { HelpRequest } from '../../src/help-seekers/help-request.entity';
-import { HelpSeeker } from '../../src/help-seekers/help-seeker.entity';
+import type { HelpRequest } from '../../src/help-seekers/help-request.entity';
+import type { HelpSeeker } from '../../src/help-seekers/help-seeker.entity';
 import { addDays, berlinDateOf } from '../../src/shared/berlin-time';
 import { isoWeekOf, mondayOf } from '../../src/shared/iso-week';
 import { volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
+import { insertAcceptedAssignment } from '../factories/week.factory';
 import { loginAs, requestJson } from '../helpers/http';
 import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
 import { startTestStack, TestStack } from '../helpers/test-stack';
@@ -50,48 +51,10 @@ describe('console: volunteer search, export, week view and case sheet', () => {
     volunteerKey: string,
     schedule: HelpRequest['schedule'],
     seekerName: string,
-    extra: Partial<HelpSeeker> = {},
+    seeker: Partial<HelpSeeker> = {},
     createdAt?: Date,
   ): Promise<void> {
-    const seeker = await db.getRepository(HelpSeeker).save(
-      db.getRepository(HelpSeeker).create({
-        name: seekerName,
-        phone: '040 123456',
-        email: null,
-        postalCode: '22765',
-        preferredContact: 'phone',
-        ...extra,
-      }),
-    );
-    const request = await db.getRepository(HelpRequest).save(
-      db.getRepository(HelpRequest).create({
-        helpSeekerId: seeker.id,
-        source: 'phone-intake',
-        category: 'shopping',
-        description: `Einkauf für ${seekerName}`,
-        streetAddress: 'Bahrenfelder Straße 1',
-        schedule,
-        urgency: 'normal',
-        status: 'matched',
-        postalCode: '22765',
-        latitude: 53.556,
-        longitude: 9.928,
-        district: 'Ottensen',
-      }),
-    );
-    requests[key] = request.id;
-    if (createdAt) {
-      // Asked weeks ago: its first date (starts_at) lies back then, as the entity computed it at the time.
-      await db.query(`UPDATE help_request SET created_at = $2 WHERE id = $1`, [request.id, createdAt]);
-      request.createdAt = createdAt;
-      request.description = `${request.description}.`;
-      await db.getRepository(HelpRequest).save(request);
-    }
-    await db.query(
-      `INSERT INTO match (request_id, volunteer_id, score, rank, distance_km, breakdown, status, responded_at)
-       VALUES ($1, $2, 80, 1, 1.2, '{}', 'accepted', now())`,
-      [request.id, ids[volunteerKey]],
-    );
+    requests[key] = await insertAcceptedAssignment(db, ids[volunteerKey], schedule, seekerName, { seeker, createdAt });
   }
 
   beforeAll(async () => {

@@ -4,7 +4,7 @@ export const PRINT_CSS = `
   .clash-mark { color: #a4161a; font-weight: 700; }
   @media print {
     header, .skip, .no-print, form { display: none !important; }
-    body, main, .card, table, th, td { background: #fff !important; color: #000 !important; }
+    body, main, .card, table, th, td, .muted { background: #fff !important; color: #000 !important; }
     main { max-width: none; padding: 0; }
     .card { border: none; padding: 0; margin: 0 0 4mm; }
     a { color: #000; text-decoration: none; }

@@ -143,7 +143,7 @@ export function VolunteerListPage(props: {
       </form>
       {problems.length === 0 ? <ExportLink t={t} filters={filters} /> : null}
       {rows.length === 0 ? (
-        <p id="volunteer-results">{t.t('console.volunteers.none')}</p>
+        problems.length > 0 ? null : <p id="volunteer-results">{t.t('console.volunteers.none')}</p>
       ) : (
         <div class="table-wrap">
           <table id="volunteer-results">
