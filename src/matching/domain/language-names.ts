@@ -40,13 +40,13 @@ const LANGUAGE_LOOKUP: ReadonlyMap<string, string> = (() => {
   const outerCount = new Map<string, number>();
   const withoutBrackets = (name: string): string => normalise(name.replace(/\([^)]*\)/, ''));
   for (const names of Object.values(LANGUAGE_NAMES)) {
-    for (const name of new Set(Object.values(names).map(withoutBrackets))) {
+    for (const name of new Set([names.de, names.en].map(withoutBrackets))) {
       outerCount.set(name, (outerCount.get(name) ?? 0) + 1);
     }
   }
   for (const [code, names] of Object.entries(LANGUAGE_NAMES)) {
     lookup.set(code, code);
-    for (const name of Object.values(names)) {
+    for (const name of [names.de, names.en]) {
       lookup.set(normalise(name), code);
       const inner = /\(([^)]+)\)/.exec(name)?.[1];
       if (inner !== undefined) {
