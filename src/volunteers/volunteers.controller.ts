@@ -9,8 +9,13 @@ import {
   Post,
   Put,
   Query,
+  Res,
   UseGuards,
 } from '@nestjs/common';
+import type { Response } from 'express';
+import { sendCsvDownload } from '../common/csv-response';
+import { berlinDateOf } from '../shared/berlin-time';
+import { csvChunks, type CsvValue } from '../shared/csv';
 import { ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../common/api-docs';
 import { RevokedLinksDto } from './dto/revoked-links.response';
@@ -18,7 +23,7 @@ import { VolunteerDto } from './dto/volunteer.response';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { RequestValidationError } from '../common/validation';
-import { VolunteerSearchService } from './volunteer-search.service';
+import { VolunteerSearchService, type UnknownFilterValue } from './volunteer-search.service';
 import { Volunteer } from './volunteer.entity';
 import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../shared/volunteer-profile';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
@@ -106,6 +111,27 @@ class ListVolunteersQuery {
   page?: string;
 }
 
+class ExportVolunteersQuery extends ListVolunteersQuery {
+  @ApiPropertyOptional({ enum: ['semicolon', 'comma'], default: 'semicolon', description: '`;` for German Excel, or `,`.' })
+  @IsOptional()
+  @IsIn(['semicolon', 'comma'])
+  separator?: 'semicolon' | 'comma';
+}
+
+const EXPORT_HEADER = [
+  'name',
+  'email',
+  'phone',
+  'postalCode',
+  'district',
+  'status',
+  'skills',
+  'interests',
+  'languages',
+  'certificateInspectedOn',
+  'awayUntil',
+];
+
 const SEARCH_KEYS = ['q', 'skill', 'interest', 'language', 'district', 'weekday', 'certificate', 'thisWeek', 'page'] as const;
 
 const UNKNOWN_MESSAGES: Record<string, string> = {
@@ -119,6 +145,11 @@ const UNKNOWN_MESSAGES: Record<string, string> = {
   thisWeek: 'must be 1 or 0',
   page: 'must be a whole number from 0 to 999',
 };
+
+const unknownFilterError = (unknown: UnknownFilterValue[]): RequestValidationError =>
+  new RequestValidationError(
+    unknown.map(({ field, value }) => ({ field, message: `"${value}" ${UNKNOWN_MESSAGES[field]}` })),
+  );
 
 @ApiTags(API_TAGS.staff)
 @ApiStaffAuth()
@@ -159,14 +190,62 @@ export class VolunteersController {
     }
     const outcome = await this.search.search({ ...query }, new Date(), limit);
     if (!outcome.ok) {
-      throw new RequestValidationError(
-        outcome.unknown.map(({ field, value }) => ({ field, message: `"${value}" ${UNKNOWN_MESSAGES[field]}` })),
-      );
+      throw unknownFilterError(outcome.unknown);
     }
     const ids = outcome.rows.map((row) => row.id);
     const found = await this.volunteers.manyById(ids);
     const byId = new Map(found.map((volunteer) => [volunteer.id, volunteer]));
     return ids.map((id) => byId.get(id)).filter((volunteer): volunteer is Volunteer => volunteer !== undefined);
+  }
+
+  /** The search result as CSV (every row, streamed); audited with the filters and the row count. */
+  @Get('export.csv')
+  @ApiDoc(
+    'Export a volunteer search as CSV',
+    'Every volunteer the search filters find (same query parameters as the list; `limit` and `page` are ignored), as CSV: ' +
+      'UTF-8 with BOM, `;` by default, formula-like cells neutralised with a leading apostrophe. Columns: name, email, phone, ' +
+      'postal code, district, status, skill keys, field keys, languages with levels, certificate date, paused until. ' +
+      'Audited (`volunteers.exported`: who, which filters, how many rows). An unknown filter value is a 400 and exports nothing.',
+  )
+  @ApiOkResponse({ description: 'The CSV file.', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiStaffErrors()
+  async export(
+    @Query() query: ExportVolunteersQuery,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { separator, limit: _limit, page: _page, ...filterQuery } = query;
+    const { filters, unknown } = await this.search.parse({ ...filterQuery });
+    if (unknown.length > 0) {
+      throw unknownFilterError(unknown);
+    }
+    const batches = await this.search.export(filters, staff, new Date(), 'csv-api');
+    async function* rows(): AsyncGenerator<CsvValue[][]> {
+      for await (const batch of batches) {
+        yield batch.map((row) => [
+          row.name,
+          row.email,
+          row.phone,
+          row.postalCode,
+          row.district,
+          row.status,
+          row.skills.join(' '),
+          row.interests.join(' '),
+          row.languages.map((language) => `${language.code}:${language.level}`).join(' '),
+          row.certificateInspectedOn,
+          row.awayUntil,
+        ]);
+      }
+    }
+    try {
+      await sendCsvDownload(
+        response,
+        `volunteers-${berlinDateOf(new Date())}.csv`,
+        csvChunks(EXPORT_HEADER, rows(), { separator: separator === 'comma' ? ',' : ';' }),
+      );
+    } finally {
+      await batches.return(undefined);
+    }
   }
 
   @Get(':id')

@@ -170,8 +170,9 @@ describe('console: volunteer search, export, week view and case sheet', () => {
 
   it('exports only what the filters find, and refuses an unknown value without exporting', async () => {
     const text = await (await get('/console/volunteers/export.csv?interest=SEN&separator=comma')).text();
-    const lines = text.slice(1).trimEnd().split('\r\n');
+    const lines = text.trimEnd().split('\r\n');
     expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Name,E-Mail,/);
     expect(lines[1]).toMatch(/^Ayşe Weekly,/);
     const before = await stack.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'volunteers.exported'`);
     const refused = await get('/console/volunteers/export.csv?language=Klingonisch');
@@ -179,6 +180,29 @@ describe('console: volunteer search, export, week view and case sheet', () => {
     expect(refused.headers.get('content-type')).toMatch(/text\/html/);
     const after = await stack.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'volunteers.exported'`);
     expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('exports over the API too: English column keys, audited, 400 for an unknown value', async () => {
+    await stack.dataSource.query(`DELETE FROM audit_log WHERE action = 'volunteers.exported'`);
+    const response = await fetch(`${stack.baseUrl}/api/v1/staff/volunteers/export.csv?language=T%C3%BCrkisch&separator=comma`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'name,email,phone,postalCode,district,status,skills,interests,languages,certificateInspectedOn,awayUntil',
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Ayşe Weekly,.*,SEN,de:C1 tr:native,/);
+    const audit = await stack.dataSource.query(`SELECT details FROM audit_log WHERE action = 'volunteers.exported'`);
+    expect(audit).toEqual([{ details: { filter: { language: 'tr' }, rows: 1, complete: true, format: 'csv-api' } }]);
+    const refused = await requestJson(stack.baseUrl, 'GET', '/api/v1/staff/volunteers/export.csv?district=Atlantis', { token });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'district' })]);
+    expect((await fetch(`${stack.baseUrl}/api/v1/staff/volunteers/export.csv`)).status).toBe(401);
   });
 
   it("shows a volunteer's assignments on the profile, upcoming and past, with the help-seeker and a link", async () => {

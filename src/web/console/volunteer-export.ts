@@ -1,8 +1,8 @@
 import type { Response } from 'express';
-import { once } from 'node:events';
 import type { Translator } from '../../i18n';
 import { berlinDateOf } from '../../shared/berlin-time';
-import { CSV_CONTENT_TYPE, csvChunks, type CsvSeparator, type CsvValue } from '../../shared/csv';
+import { sendCsvDownload } from '../../common/csv-response';
+import { csvChunks, type CsvSeparator, type CsvValue } from '../../shared/csv';
 import type { VolunteerExportRow } from '../../volunteers/volunteer-search.service';
 import type { Labels } from './pages/labels';
 import { codeLabel } from './view';
@@ -49,28 +49,11 @@ export async function streamVolunteerCsv(
       yield batch.map(toRow);
     }
   }
-  response.status(200);
-  response.setHeader('Content-Type', CSV_CONTENT_TYPE);
-  response.setHeader('Content-Disposition', `attachment; filename="freiwillige-${berlinDateOf(new Date())}.csv"`);
-  response.setHeader('Cache-Control', 'no-store');
-  let closed = false;
-  response.on('close', () => {
-    closed = true;
-  });
   const chunks = csvChunks(header, rows(), { separator });
   try {
-    for await (const chunk of chunks) {
-      if (closed) {
-        break; // the browser went away: stop reading the database
-      }
-      if (!response.write(chunk)) {
-        await Promise.race([once(response, 'drain'), once(response, 'close')]);
-      }
-    }
+    await sendCsvDownload(response, `freiwillige-${berlinDateOf(new Date())}.csv`, chunks);
   } finally {
-    // Ends the generators, so the export's audit row is written even when the download broke off.
-    await chunks.return(undefined);
+    // Ends the batches too, so the export's audit row is written even when the download broke off.
     await batches.return(undefined);
   }
-  response.end();
 }
