@@ -54,6 +54,8 @@ export interface MatchingSummary {
 @Index('help_request_urgency_rank_idx', { synchronize: false })
 @Index('help_request_waiting_idx', { synchronize: false })
 @Index('help_request_description_trgm', { synchronize: false })
+// Week view: weekly requests that may still occur (AddWeekViewIndexes).
+@Index('help_request_weekly_running_idx', { synchronize: false })
 export class HelpRequest extends Located {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -11,6 +11,8 @@ export type OfferDelivery = (typeof OFFER_DELIVERIES)[number];
 @Index('volunteer_active_location_gist', { synchronize: false })
 @Index('volunteer_language_codes_gin', { synchronize: false })
 @Index('volunteer_skills_gin', { synchronize: false })
+// Volunteer search by field of interest (AddWeekViewIndexes).
+@Index('volunteer_interests_gin', { synchronize: false })
 @Index('volunteer_email_lower_uq', { synchronize: false })
 // The console's volunteer search (trigram and sorted lists), made by AddConsoleNotesAndIndexes.
 @Index('volunteer_email_trgm', { synchronize: false })

@@ -7,11 +7,12 @@ import { VolunteersController } from './volunteers.controller';
 import { PublicVolunteersController } from './public-volunteers.controller';
 import { VolunteersService } from './volunteers.service';
 import { SelfServiceService } from './self-service.service';
+import { VolunteerSearchService } from './volunteer-search.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Volunteer]), StaffModule, NotificationsModule],
   controllers: [VolunteersController, PublicVolunteersController],
-  providers: [VolunteersService, SelfServiceService],
-  exports: [VolunteersService, SelfServiceService],
+  providers: [VolunteersService, SelfServiceService, VolunteerSearchService],
+  exports: [VolunteersService, SelfServiceService, VolunteerSearchService],
 })
 export class VolunteersModule {}

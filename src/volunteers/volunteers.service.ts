@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
 import { submittedOrFinerSlots } from '../shared/parts-of-day';
 import { ConsentRecord, PRIVACY_TEXT_VERSION } from '../common/consent-record.entity';
@@ -266,6 +266,11 @@ export class VolunteersService {
       order: { name: 'ASC' },
       take: limit,
     });
+  }
+
+  /** The volunteers with these ids (any order; missing ones left out). */
+  manyById(ids: string[]): Promise<Volunteer[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.dataSource.getRepository(Volunteer).findBy({ id: In(ids) });
   }
 
   async get(id: string): Promise<Volunteer> {

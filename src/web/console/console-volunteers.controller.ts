@@ -15,7 +15,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { FieldError } from '../../common/validation';
-import { MatchingSettingsService } from '../../settings/matching-settings.service';
 import { AuditService } from '../../staff/audit.service';
 import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
@@ -33,23 +32,21 @@ import {
   VolunteerListPage,
   VolunteerPage,
   type VolunteerHistoryRow,
-  type VolunteerListRow,
 } from './pages/volunteers.page';
-import { readVolunteerFilters, VOLUNTEER_PAGE_SIZE, volunteerSearchSql } from './volunteer-search';
+import { VolunteerSearchService } from '../../volunteers/volunteer-search.service';
+import { streamVolunteerCsv } from './volunteer-export';
+import { ASSIGNMENTS_SHOWN, loadVolunteerAssignments } from './volunteer-assignments.queries';
 import { sendPage, type ConsoleView } from './view';
-const DISTRICTS_CACHE_MS = 5 * 60_000;
 
 @ApiExcludeController()
 @UseFilters(ConsoleExceptionFilter)
 @UseGuards(ConsoleAuthGuard)
 @Controller('console/volunteers')
 export class ConsoleVolunteersController {
-  private districts?: { names: string[]; until: number };
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly volunteers: VolunteersService,
-    private readonly settings: MatchingSettingsService,
+    private readonly search: VolunteerSearchService,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
   ) {}
@@ -60,25 +57,41 @@ export class ConsoleVolunteersController {
     @Query() query: Record<string, unknown>,
     @Res() response: Response,
   ): Promise<void> {
-    const filters = readVolunteerFilters(query);
-    const { policy } = await this.settings.get();
-    const { sql, params } = volunteerSearchSql(filters, {
-      // A filter on a skill also finds its more specific skills ("Begleitung" finds "Begleitung zum Arzt").
-      skills: filters.skill ? this.skillWithChildren(filters.skill) : [],
-      certificateValidityYears: policy.certificateValidityYears,
-    });
-    const [rows, districts] = await Promise.all([
-      this.dataSource.query<VolunteerListRow[]>(sql, params),
-      this.districtNames(),
+    const [outcome, districts] = await Promise.all([
+      this.search.search(query, new Date()),
+      this.search.districtNames(),
     ]);
-    sendPage(response, 200, VolunteerListPage, {
+    const labels = labelsFor(this.taxonomy.taxonomy, view.t);
+    sendPage(response, outcome.ok ? 200 : 400, VolunteerListPage, {
       view,
-      labels: labelsFor(this.taxonomy.taxonomy, view.t),
-      filters,
-      rows: rows.slice(0, VOLUNTEER_PAGE_SIZE),
-      hasNext: rows.length > VOLUNTEER_PAGE_SIZE,
+      labels,
+      filters: outcome.filters,
+      rows: outcome.ok ? outcome.rows : [],
+      hasNext: outcome.ok && outcome.hasNext,
       districts,
+      query,
+      unknown: outcome.ok ? [] : outcome.unknown,
     });
+  }
+
+  /** The search result (every page) as CSV for spreadsheets; audited with the filters and the row count. */
+  @Get('export.csv')
+  async export(
+    @View() view: ConsoleView,
+    @Query() query: Record<string, unknown>,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { separator, ...filterQuery } = query;
+    const { filters, unknown } = await this.search.parse(filterQuery);
+    if (unknown.length > 0 || (separator !== undefined && separator !== 'comma' && separator !== 'semicolon')) {
+      // The list with its message; nothing is exported.
+      await this.list(view, filterQuery, response);
+      return;
+    }
+    const labels = labelsFor(this.taxonomy.taxonomy, view.t);
+    const batches = await this.search.export(filters, staff, new Date(), 'csv');
+    await streamVolunteerCsv(response, view.t, labels, batches, separator === 'comma' ? ',' : ';');
   }
 
   @Get(':id')
@@ -88,8 +101,9 @@ export class ConsoleVolunteersController {
     @Staff() staff: AuthenticatedStaff,
     @Res() response: Response,
     @Query('done') done?: string,
+    @Query('assignments') assignments?: string,
   ): Promise<void> {
-    await this.sendProfile(response, 200, view, id, [], noticeOf(view, done), staff);
+    await this.sendProfile(response, 200, view, id, [], noticeOf(view, done), staff, Number(assignments));
   }
 
   @Post(':id')
@@ -181,6 +195,7 @@ export class ConsoleVolunteersController {
     problems: FieldError[],
     notice: string | null,
     reader?: AuthenticatedStaff,
+    assignmentsShown = ASSIGNMENTS_SHOWN,
   ): Promise<void> {
     const volunteer = await this.volunteers.get(id);
     if (reader) {
@@ -205,31 +220,7 @@ export class ConsoleVolunteersController {
       history,
       problems,
       notice,
+      assignments: await loadVolunteerAssignments(this.dataSource.manager, id, assignmentsShown, new Date()),
     });
-  }
-
-  private skillWithChildren(skill: string): string[] {
-    const children = Object.entries(this.taxonomy.taxonomy.skills)
-      .filter(([, definition]) => definition.parent === skill)
-      .map(([key]) => key);
-    return [skill, ...children];
-  }
-
-  /** The districts volunteers live in, for the filter; they change rarely, so a short cache. */
-  private async districtNames(): Promise<string[]> {
-    if (this.districts && this.districts.until > Date.now()) {
-      return this.districts.names;
-    }
-    // A loose index scan over (district, name, id): one index probe per district, not a full scan.
-    const rows = await this.dataSource.query<{ district: string }[]>(
-      `WITH RECURSIVE d AS (
-         (SELECT district FROM volunteer WHERE district IS NOT NULL ORDER BY district LIMIT 1)
-         UNION ALL
-         SELECT (SELECT v.district FROM volunteer v WHERE v.district > d.district ORDER BY v.district LIMIT 1)
-           FROM d WHERE d.district IS NOT NULL)
-       SELECT district FROM d WHERE district IS NOT NULL LIMIT 500`,
-    );
-    this.districts = { names: rows.map((row) => row.district), until: Date.now() + DISTRICTS_CACHE_MS };
-    return this.districts.names;
   }
 }

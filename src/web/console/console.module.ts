@@ -30,6 +30,7 @@ import {
   ConsoleRequestsController,
 } from './console.controller';
 import { ConsoleSystemController } from './console-system.controller';
+import { ConsoleWeekController } from './console-week.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -60,6 +61,7 @@ import { ConsoleSystemController } from './console-system.controller';
     ConsoleAgencyController,
     ConsoleAuditController,
     ConsoleRetentionController,
+    ConsoleWeekController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

@@ -26,6 +26,7 @@ export type NavKey =
   | 'help-seekers'
   | 'intake'
   | 'volunteers'
+  | 'week'
   | 'providers'
   | 'mail'
   | 'settings';
@@ -42,6 +43,7 @@ const NAV: {
   { key: 'help-seekers', href: '/console/help-seekers', label: 'console.seekerList.nav' },
   { key: 'intake', href: '/console/intake', label: 'console.nav.intake' },
   { key: 'volunteers', href: '/console/volunteers', label: 'console.nav.volunteers' },
+  { key: 'week', href: '/console/week', label: 'console.week.nav' },
   { key: 'providers', href: '/console/providers', label: 'console.nav.providers' },
   { key: 'mail', href: '/console/mail', label: 'console.nav.mail' },
   {
@@ -131,11 +133,13 @@ export function ConsoleLayout(props: {
   active?: NavKey;
   notice?: string | null;
   children?: ComponentChildren;
+  /** More CSS for this page (e.g. its print stylesheet). */
+  css?: string;
 }) {
   const { view } = props;
   const { t, staff } = view;
   return (
-    <HtmlDocument t={t} title={`${props.title} – ${t.t('console.app.name')}`} css={CONSOLE_CSS}>
+    <HtmlDocument t={t} title={`${props.title} – ${t.t('console.app.name')}`} css={CONSOLE_CSS + (props.css ?? '')}>
       <a class="skip" href="#main">
         {t.t('console.nav.skip')}
       </a>

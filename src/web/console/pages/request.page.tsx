@@ -11,6 +11,7 @@ import type { LocalizedText } from '../../../shared/localized-text';
 import type { Translator } from '../../../i18n';
 import { formatDateTime, formatSchedule } from '../format';
 import type { TimelineEntry } from '../request-timeline';
+import { CaseSheetLink } from './case-sheet-link';
 import {
   ActionButton,
   codeLabel,
@@ -288,6 +289,7 @@ export function RequestPage(props: {
       active="today"
       notice={props.notice}
     >
+      <CaseSheetLink view={view} requestId={request.id} />
       <div class="grid">
         <section class="card" aria-labelledby="h-facts">
           <h2 id="h-facts">{t.t('console.request.title')}</h2>

@@ -3,7 +3,20 @@ import type { Translator } from '../../../i18n';
 import { type WeeklySlot } from '../../../shared/schedule';
 import { LANGUAGE_LEVELS, VOLUNTEER_STATUSES, type LanguageSkill } from '../../../shared/volunteer-profile';
 import { availabilityLine, formatCalendarDate, formatDateTime, weekdayName } from '../format';
-import { CERTIFICATE_FILTERS, volunteerFiltersQuery, type VolunteerFilters } from '../volunteer-search';
+import {
+  CERTIFICATE_FILTERS,
+  volunteerFiltersQuery,
+  type UnknownFilterValue,
+  type VolunteerFilters,
+} from '../volunteer-search';
+import { VolunteerAssignmentsSection } from './volunteer-assignments';
+import {
+  ExportLink,
+  ThisWeekFilter,
+  unknownFilterProblems,
+  volunteerFilterLabels,
+} from './volunteer-search-extras';
+import type { VolunteerAssignments } from '../volunteer-assignments.queries';
 import {
   CheckboxGroup,
   codeLabel,
@@ -45,12 +58,17 @@ export function VolunteerListPage(props: {
   rows: VolunteerListRow[];
   hasNext: boolean;
   districts: string[];
+  /** The query as typed (a language name stays as typed) and the values that name nothing known. */
+  query?: Record<string, unknown>;
+  unknown?: UnknownFilterValue[];
 }) {
   const { view, labels, filters, rows } = props;
   const { t } = view;
   const any = { value: '', label: t.t('console.volunteers.any') };
+  const problems = unknownFilterProblems(t, props.unknown ?? []);
   return (
     <ConsoleLayout view={view} title={t.t('console.volunteers.title')} active="volunteers">
+      <FormErrors view={view} problems={problems} labels={volunteerFilterLabels(t)} />
       <form
         method="get"
         action="/console/volunteers"
@@ -65,12 +83,21 @@ export function VolunteerListPage(props: {
             name="skill"
             choices={[any, ...choicesOf(labels.taxonomy, 'skills', t)]}
             value={filters.skill ?? ''}
+            problems={problems}
+          />
+          <SelectField
+            label={t.t('console.volunteerSearch.interest')}
+            name="interest"
+            choices={[any, ...choicesOf(labels.taxonomy, 'fields', t)]}
+            value={filters.interest ?? ''}
+            problems={problems}
           />
           <InputField
-            label={t.t('console.volunteers.language')}
+            label={t.t('console.volunteerSearch.language')}
             name="language"
-            value={filters.language ?? ''}
-            attrs={{ maxlength: 3 }}
+            value={typeof props.query?.language === 'string' ? props.query.language : (filters.language ?? '')}
+            problems={problems}
+            attrs={{ maxlength: 60 }}
           />
         </div>
         <div class="row">
@@ -79,6 +106,7 @@ export function VolunteerListPage(props: {
             name="district"
             choices={[any, ...props.districts.map((value) => ({ value, label: value }))]}
             value={filters.district ?? ''}
+            problems={problems}
           />
           <SelectField
             label={t.t('console.volunteers.weekday')}
@@ -88,6 +116,7 @@ export function VolunteerListPage(props: {
               ...[1, 2, 3, 4, 5, 6, 7].map((day) => ({ value: String(day), label: weekdayName(day, t) })),
             ]}
             value={String(filters.weekday ?? '')}
+            problems={problems}
           />
           <SelectField
             label={t.t('console.volunteers.certificate')}
@@ -97,20 +126,24 @@ export function VolunteerListPage(props: {
               ...CERTIFICATE_FILTERS.map((value) => ({ value, label: t.t(CERTIFICATE_LABELS[value]) })),
             ]}
             value={filters.certificate ?? ''}
+            problems={problems}
           />
           <SelectField
             label={t.t('console.volunteers.status')}
             name="status"
             choices={[any, ...VOLUNTEER_STATUSES.map((value) => ({ value, label: codeLabel(t, value) }))]}
             value={filters.status ?? ''}
+            problems={problems}
           />
         </div>
+        <ThisWeekFilter t={t} checked={filters.thisWeek === true} />
         <p>
           <button type="submit">{t.t('console.volunteers.search')}</button>
         </p>
       </form>
+      {problems.length === 0 ? <ExportLink t={t} filters={filters} /> : null}
       {rows.length === 0 ? (
-        <p id="volunteer-results">{t.t('console.volunteers.none')}</p>
+        problems.length > 0 ? null : <p id="volunteer-results">{t.t('console.volunteers.none')}</p>
       ) : (
         <div class="table-wrap">
           <table id="volunteer-results">
@@ -215,6 +248,7 @@ export function VolunteerPage(props: {
   history: VolunteerHistoryRow[];
   problems?: FieldError[];
   notice?: string | null;
+  assignments?: VolunteerAssignments;
 }) {
   const { view, labels, volunteer, history } = props;
   const { t } = view;
@@ -382,6 +416,9 @@ export function VolunteerPage(props: {
           </p>
         </div>
       </div>
+      {props.assignments ? (
+        <VolunteerAssignmentsSection view={view} labels={labels} volunteerId={volunteer.id} data={props.assignments} />
+      ) : null}
       <section class="card" aria-labelledby="h-history">
         <h2 id="h-history">{t.t('console.volunteers.history')}</h2>
         {history.length === 0 ? (
