@@ -12,6 +12,8 @@ import {
 import { StaffHelpRequestsService } from './staff-help-requests.service';
 import { HelpSeekerRightsService } from './help-seeker-rights.service';
 import { StaffHelpSeekersController } from './staff-help-seekers.controller';
+import { HelpSeekerEditController } from './help-seeker-edit.controller';
+import { HelpSeekerEditService } from './help-seeker-edit.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([HelpRequest, HelpSeeker]), StaffModule],
@@ -20,8 +22,9 @@ import { StaffHelpSeekersController } from './staff-help-seekers.controller';
     StaffHelpRequestsController,
     ProviderHelpRequestsController,
     StaffHelpSeekersController,
+    HelpSeekerEditController,
   ],
-  providers: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService],
-  exports: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService],
+  providers: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService, HelpSeekerEditService],
+  exports: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService, HelpSeekerEditService],
 })
 export class HelpSeekersModule {}
