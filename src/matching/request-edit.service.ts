@@ -73,7 +73,6 @@ export class RequestEditService {
     if (dto.neededSkills?.length) {
       this.taxonomy.assertKnown('skills', dto.neededSkills, 'neededSkills');
     }
-    const schedule = dto.schedule ? checkedSchedule(dto.schedule as RequestSchedule, now) : undefined;
     const location = dto.postalCode !== undefined ? await this.postalCodes.locate(dto.postalCode) : null;
 
     let jobId: string | null = null;
@@ -88,6 +87,7 @@ export class RequestEditService {
       if (isClosedRequestStatus(request.status)) {
         throw new ConflictError(`a ${request.status} request is closed and cannot be edited`);
       }
+      const schedule = dto.schedule ? checkedSchedule(dto.schedule as RequestSchedule, request.schedule, now) : undefined;
       const category = dto.category ?? request.category;
       const categoryChanged = category !== request.category;
       const after: Partial<Record<EditableRequestField, unknown>> = {
@@ -215,8 +215,11 @@ export class RequestEditService {
   }
 }
 
-/** A schedule as the API takes it, checked like at intake; a weekly one keeps its first day (`from`). */
-function checkedSchedule(dto: RequestSchedule, now: Date): RequestSchedule {
+/**
+ * A schedule as the API takes it, checked like at intake; a weekly one keeps its first day
+ * (`from`). The schedule the request already has passes as it is (its date may have passed).
+ */
+function checkedSchedule(dto: RequestSchedule, current: RequestSchedule, now: Date): RequestSchedule {
   const schedule: RequestSchedule =
     dto.kind === 'one-off'
       ? { kind: 'one-off', date: dto.date ?? '', start: dto.start ?? '', end: dto.end ?? '' }
@@ -228,7 +231,8 @@ function checkedSchedule(dto: RequestSchedule, now: Date): RequestSchedule {
   if (!isValidSchedule(schedule)) {
     throw new DomainError('invalid-schedule', 'the end must come after the start, on a real date', 'schedule');
   }
-  if (schedule.kind === 'one-off' && schedule.date < berlinDateOf(now)) {
+  const unchanged = fieldChanges({ schedule: current }, { schedule }, ['schedule']).changed.length === 0;
+  if (schedule.kind === 'one-off' && schedule.date < berlinDateOf(now) && !unchanged) {
     throw new DomainError('invalid-schedule', 'the date lies in the past', 'schedule.date');
   }
   return schedule;
