@@ -18,7 +18,8 @@ import { HelpSeeker } from './help-seeker.entity';
 const trimmedOrNull = (value: string | null | undefined): string | null | undefined =>
   value === undefined ? undefined : value === null ? null : value.trim() || null;
 
-const lowerCased = (value: string | null | undefined) => (typeof value === 'string' ? value.toLowerCase() : value);
+const lowerCased = (value: string | null | undefined) =>
+  typeof value === 'string' ? value.toLowerCase() : value;
 
 /**
  * Staff edit a help-seeker (audited with before and after): contact, preferences, salutation,
@@ -45,7 +46,10 @@ export class HelpSeekerEditService {
   async edit(id: string, dto: UpdateHelpSeekerDto, staff: AuthenticatedStaff): Promise<HelpSeeker> {
     const location = dto.postalCode !== undefined ? await this.postalCodes.locate(dto.postalCode) : null;
     return this.dataSource.transaction(async (manager) => {
-      const seeker = await manager.findOne(HelpSeeker, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const seeker = await manager.findOne(HelpSeeker, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!seeker) {
         throw new NotFoundError('help-seeker', id);
       }
@@ -70,11 +74,7 @@ export class HelpSeekerEditService {
       if (problem) {
         throw new DomainError(problem.code, problem.message, problem.field);
       }
-      const changes = fieldChanges<EditableHelpSeekerField>(
-        seeker as unknown as Record<EditableHelpSeekerField, unknown>,
-        after,
-        EDITABLE_HELP_SEEKER_FIELDS,
-      );
+      const changes = fieldChanges<EditableHelpSeekerField>(seeker, after, EDITABLE_HELP_SEEKER_FIELDS);
       if (recordConsent) {
         await manager.insert(ConsentRecord, {
           subjectType: 'help-seeker',

@@ -25,6 +25,13 @@ import { StaffMatchingService } from './staff-matching.service';
     OfferWithdrawalService,
     RequestEditService,
   ],
-  exports: [MatchDecisionsService, StaffMatchingService, MatchingService, CallTasksService, OfferWithdrawalService, RequestEditService],
+  exports: [
+    MatchDecisionsService,
+    StaffMatchingService,
+    MatchingService,
+    CallTasksService,
+    OfferWithdrawalService,
+    RequestEditService,
+  ],
 })
 export class MatchingModule {}

@@ -87,13 +87,16 @@ export class RequestEditService {
       if (isClosedRequestStatus(request.status)) {
         throw new ConflictError(`a ${request.status} request is closed and cannot be edited`);
       }
-      const schedule = dto.schedule ? checkedSchedule(dto.schedule as RequestSchedule, request.schedule, now) : undefined;
+      const schedule = dto.schedule
+        ? checkedSchedule(dto.schedule as RequestSchedule, request.schedule, now)
+        : undefined;
       const category = dto.category ?? request.category;
       const categoryChanged = category !== request.category;
       const after: Partial<Record<EditableRequestField, unknown>> = {
         category,
         description: dto.description?.trim(),
-        volunteerSummary: dto.volunteerSummary === undefined ? undefined : dto.volunteerSummary?.trim() || null,
+        volunteerSummary:
+          dto.volunteerSummary === undefined ? undefined : dto.volunteerSummary?.trim() || null,
         // No skills given: the category's (when the category changes, the new category's).
         neededSkills:
           dto.neededSkills !== undefined
@@ -106,21 +109,22 @@ export class RequestEditService {
         neededLanguage: dto.neededLanguage === undefined ? undefined : dto.neededLanguage,
         // The eFZ follows the new category's default unless staff say otherwise.
         requiresCertificate:
-          dto.requiresCertificate ?? (categoryChanged ? this.taxonomy.certificateByDefault(category) : undefined),
+          dto.requiresCertificate ??
+          (categoryChanged ? this.taxonomy.certificateByDefault(category) : undefined),
         schedule,
         streetAddress: dto.streetAddress === undefined ? undefined : dto.streetAddress?.trim() || null,
         postalCode: location?.postalCode,
         urgency: dto.urgency,
       };
-      const changes = fieldChanges<EditableRequestField>(
-        request as unknown as Record<EditableRequestField, unknown>,
-        after,
-        EDITABLE_REQUEST_FIELDS,
-      );
+      const changes = fieldChanges<EditableRequestField>(request, after, EDITABLE_REQUEST_FIELDS);
       if (changes.changed.length === 0) {
         return { request, changed: [], rematched: false, proposalsDropped: 0, offersWithdrawn: 0 };
       }
-      Object.assign(request, changes.after, location && changes.changed.includes('postalCode') ? locationColumns(location) : {});
+      Object.assign(
+        request,
+        changes.after,
+        location && changes.changed.includes('postalCode') ? locationColumns(location) : {},
+      );
       // save(): the entity hook keeps startsAt in step with the schedule.
       await manager.save(request);
       const followUp = changesEligibility(changes.changed)
@@ -174,7 +178,9 @@ export class RequestEditService {
       const verdict = verdicts.get(match.volunteerId);
       return verdict !== undefined && stillFits(verdict);
     };
-    const offers = open.filter((match) => (ANSWERABLE_MATCH_STATUSES as readonly string[]).includes(match.status));
+    const offers = open.filter((match) =>
+      (ANSWERABLE_MATCH_STATUSES as readonly string[]).includes(match.status),
+    );
     const unfitOffers = offers.filter((match) => !fits(match));
     await this.withdrawals.withdraw(
       manager,
@@ -192,7 +198,12 @@ export class RequestEditService {
       await manager.delete(Match, { id: In(dropped.map((match) => match.id)) });
     }
     if (!rematch) {
-      return { rematched: false, proposalsDropped: dropped.length, offersWithdrawn: unfitOffers.length, jobId: null };
+      return {
+        rematched: false,
+        proposalsDropped: dropped.length,
+        offersWithdrawn: unfitOffers.length,
+        jobId: null,
+      };
     }
     if (request.status !== 'matching') {
       assertRequestTransition(request.status, 'matching');
@@ -229,7 +240,11 @@ function checkedSchedule(dto: RequestSchedule, current: RequestSchedule, now: Da
           ...(dto.from ? { from: dto.from } : {}),
         };
   if (!isValidSchedule(schedule)) {
-    throw new DomainError('invalid-schedule', 'the end must come after the start, on a real date', 'schedule');
+    throw new DomainError(
+      'invalid-schedule',
+      'the end must come after the start, on a real date',
+      'schedule',
+    );
   }
   const unchanged = fieldChanges({ schedule: current }, { schedule }, ['schedule']).changed.length === 0;
   if (schedule.kind === 'one-off' && schedule.date < berlinDateOf(now) && !unchanged) {

@@ -35,13 +35,24 @@ describe('edit a request and a help-seeker', () => {
     cookie = `nahbar_staff=${token}`;
     csrf = csrfTokenFor(token, stack.config.LINK_SECRET);
     const speaks = {
-      turkishA: [{ code: 'de', level: 'native' }, { code: 'tr', level: 'C1' }],
+      turkishA: [
+        { code: 'de', level: 'native' },
+        { code: 'tr', level: 'C1' },
+      ],
       germanB: [{ code: 'de', level: 'native' }],
-      turkishC: [{ code: 'de', level: 'C1' }, { code: 'tr', level: 'native' }],
+      turkishC: [
+        { code: 'de', level: 'C1' },
+        { code: 'tr', level: 'native' },
+      ],
       germanD: [{ code: 'de', level: 'native' }],
     };
     for (const [key, languages] of Object.entries(speaks)) {
-      const body = volunteerBody({ name: `Vol ${key}`, languages, maxOffersPerWeek: 10, maxOpenAssignments: 5 });
+      const body = volunteerBody({
+        name: `Vol ${key}`,
+        languages,
+        maxOffersPerWeek: 10,
+        maxOpenAssignments: 5,
+      });
       const created = await requestJson(stack.baseUrl, 'POST', '/api/staff/volunteers', { token, body });
       expect(created.status).toBe(201);
       volunteers[key as keyof typeof volunteers] = { id: created.body.id, email: body.email as string };
@@ -77,7 +88,9 @@ describe('edit a request and a help-seeker', () => {
     return { requestId, seekerId };
   }
 
-  async function proposals(requestId: string): Promise<{ id: string; volunteerId: string; status: string }[]> {
+  async function proposals(
+    requestId: string,
+  ): Promise<{ id: string; volunteerId: string; status: string }[]> {
     return stack.dataSource.query(
       `SELECT m.id, m.volunteer_id AS "volunteerId", m.status FROM match m
         JOIN help_request r ON r.id = m.request_id
@@ -86,7 +99,10 @@ describe('edit a request and a help-seeker', () => {
     );
   }
 
-  async function matchOf(requestId: string, volunteerId: string): Promise<{ id: string; status: string } | undefined> {
+  async function matchOf(
+    requestId: string,
+    volunteerId: string,
+  ): Promise<{ id: string; status: string } | undefined> {
     const [row] = await stack.dataSource.query(
       `SELECT id, status FROM match WHERE request_id = $1 AND volunteer_id = $2`,
       [requestId, volunteerId],
@@ -118,7 +134,11 @@ describe('edit a request and a help-seeker', () => {
       body,
       redirect: 'manual',
     });
-    return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      html: await response.text(),
+    };
   }
 
   async function getPage(path: string) {
@@ -134,7 +154,11 @@ describe('edit a request and a help-seeker', () => {
         volunteerSummary: SUMMARY,
         urgency: 'high',
         streetAddress: 'Kleine Rosenstraße 19',
-        schedule: { kind: 'weekly', from: daysAhead(6), slots: [{ weekday: 2, start: '09:00', end: '11:00' }] },
+        schedule: {
+          kind: 'weekly',
+          from: daysAhead(6),
+          slots: [{ weekday: 2, start: '09:00', end: '11:00' }],
+        },
       },
     });
     expect(edited.status).toBe(200);
@@ -142,22 +166,36 @@ describe('edit a request and a help-seeker', () => {
     // The schedule decides who fits: the proposals are matched again (all four are free all week).
     expect(edited.body.rematched).toBe(true);
     const row = await stored(requestId);
-    expect(row).toMatchObject({ volunteerSummary: SUMMARY, urgency: 'high', streetAddress: 'Kleine Rosenstraße 19' });
+    expect(row).toMatchObject({
+      volunteerSummary: SUMMARY,
+      urgency: 'high',
+      streetAddress: 'Kleine Rosenstraße 19',
+    });
     expect(row.schedule).toEqual({
       kind: 'weekly',
       from: daysAhead(6),
       slots: [{ weekday: 2, start: '09:00', end: '11:00' }],
     });
     // starts_at follows the new schedule: the first Tuesday on or after `from`.
-    expect(new Date(row.startsAt).getTime()).toBeGreaterThanOrEqual(new Date(`${daysAhead(6)}T00:00:00Z`).getTime() - 2 * 3600_000);
+    expect(new Date(row.startsAt).getTime()).toBeGreaterThanOrEqual(
+      new Date(`${daysAhead(6)}T00:00:00Z`).getTime() - 2 * 3600_000,
+    );
     const [audit] = await stack.dataSource.query(
       `SELECT staff_user_id AS "staffUserId", details FROM audit_log
         WHERE action = 'help-request.edited' AND entity_id = $1`,
       [requestId],
     );
     expect(audit.staffUserId).toBe(staffId);
-    expect(audit.details.before).toMatchObject({ urgency: 'normal', volunteerSummary: null, streetAddress: 'Kleine Rosenstraße 17' });
-    expect(audit.details.after).toMatchObject({ urgency: 'high', volunteerSummary: SUMMARY, streetAddress: 'Kleine Rosenstraße 19' });
+    expect(audit.details.before).toMatchObject({
+      urgency: 'normal',
+      volunteerSummary: null,
+      streetAddress: 'Kleine Rosenstraße 17',
+    });
+    expect(audit.details.after).toMatchObject({
+      urgency: 'high',
+      volunteerSummary: SUMMARY,
+      streetAddress: 'Kleine Rosenstraße 19',
+    });
 
     // The same edit again changes nothing and writes no second audit entry.
     const again = await requestJson(stack.baseUrl, 'PATCH', `/api/staff/help-requests/${requestId}`, {
@@ -204,16 +242,26 @@ describe('edit a request and a help-seeker', () => {
     const { requestId } = await matchedRequest();
     const offerA = await matchOf(requestId, volunteers.turkishA.id);
     const offerB = await matchOf(requestId, volunteers.germanB.id);
-    expect((await requestJson(stack.baseUrl, 'POST', `/api/staff/matches/${offerA!.id}/approve`, { token })).status).toBe(200);
+    expect(
+      (await requestJson(stack.baseUrl, 'POST', `/api/staff/matches/${offerA!.id}/approve`, { token }))
+        .status,
+    ).toBe(200);
     // A second offer out at the same time (as after a phone call): B does not speak Turkish.
-    await stack.dataSource.query(`UPDATE match SET status = 'offered', offered_at = now() WHERE id = $1`, [offerB!.id]);
+    await stack.dataSource.query(`UPDATE match SET status = 'offered', offered_at = now() WHERE id = $1`, [
+      offerB!.id,
+    ]);
 
     const edited = await requestJson(stack.baseUrl, 'PATCH', `/api/staff/help-requests/${requestId}`, {
       token,
       body: { neededLanguage: 'tr' },
     });
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ changed: ['neededLanguage'], offersWithdrawn: 1, proposalsDropped: 1, rematched: false });
+    expect(edited.body).toMatchObject({
+      changed: ['neededLanguage'],
+      offersWithdrawn: 1,
+      proposalsDropped: 1,
+      rematched: false,
+    });
     expect((await matchOf(requestId, volunteers.turkishA.id))!.status).toMatch(/^(approved|offered)$/);
     expect((await matchOf(requestId, volunteers.germanB.id))!.status).toBe('withdrawn');
     // C speaks Turkish and waits behind the offer; D does not and is gone.
@@ -223,7 +271,11 @@ describe('edit a request and a help-seeker', () => {
       `SELECT details FROM audit_log WHERE action = 'help-request.edited' AND entity_id = $1`,
       [requestId],
     );
-    expect(audit.details).toMatchObject({ before: { neededLanguage: null }, after: { neededLanguage: 'tr' }, offersWithdrawn: 1 });
+    expect(audit.details).toMatchObject({
+      before: { neededLanguage: null },
+      after: { neededLanguage: 'tr' },
+      offersWithdrawn: 1,
+    });
   });
 
   it('should match the proposals again after a console edit that changes who fits', async () => {
@@ -254,7 +306,9 @@ describe('edit a request and a help-seeker', () => {
       const row = await stored(requestId);
       return row.status === 'proposals-ready' && row.matchingRound === 2 ? proposals(requestId) : null;
     });
-    expect(rematched.map((m) => m.volunteerId).sort()).toEqual([volunteers.turkishA.id, volunteers.turkishC.id].sort());
+    expect(rematched.map((m) => m.volunteerId).sort()).toEqual(
+      [volunteers.turkishA.id, volunteers.turkishC.id].sort(),
+    );
     const page = await getPage(`/console/requests/${requestId}`);
     expect(page.html).toContain('Anfrage bearbeiten');
     expect(page.html).toContain('Die Einzelheiten besprechen wir mit Ihnen');
@@ -263,10 +317,12 @@ describe('edit a request and a help-seeker', () => {
   it('should refuse to edit a closed request', async () => {
     const { requestId } = await matchedRequest();
     expect(
-      (await requestJson(stack.baseUrl, 'POST', `/api/staff/help-requests/${requestId}/close`, {
-        token,
-        body: { status: 'cancelled' },
-      })).status,
+      (
+        await requestJson(stack.baseUrl, 'POST', `/api/staff/help-requests/${requestId}/close`, {
+          token,
+          body: { status: 'cancelled' },
+        })
+      ).status,
     ).toBe(200);
     const refused = await requestJson(stack.baseUrl, 'PATCH', `/api/staff/help-requests/${requestId}`, {
       token,
@@ -295,14 +351,26 @@ describe('edit a request and a help-seeker', () => {
       { schedule: { kind: 'one-off', date: daysAhead(-2), start: '10:00', end: '11:00' } },
       { schedule: { kind: 'one-off', date: daysAhead(2), start: '12:00', end: '11:00' } },
       { schedule: { kind: 'weekly', slots: [] } },
-      { schedule: { kind: 'weekly', from: '2026-02-31', slots: [{ weekday: 2, start: '09:00', end: '10:00' }] } },
+      {
+        schedule: {
+          kind: 'weekly',
+          from: '2026-02-31',
+          slots: [{ weekday: 2, start: '09:00', end: '10:00' }],
+        },
+      },
       { schedule: 'tomorrow' },
     ]) {
       const answer = await requestJson(stack.baseUrl, 'PATCH', path, { token, body });
       expect([answer.status, body]).toEqual([400, body]);
       expectErrorShape(answer, 400);
     }
-    expectErrorShape(await requestJson(stack.baseUrl, 'PATCH', `/api/staff/help-requests/${randomUUID()}`, { token, body: { urgency: 'high' } }), 404);
+    expectErrorShape(
+      await requestJson(stack.baseUrl, 'PATCH', `/api/staff/help-requests/${randomUUID()}`, {
+        token,
+        body: { urgency: 'high' },
+      }),
+      404,
+    );
     expect((await requestJson(stack.baseUrl, 'PATCH', path, { body: { urgency: 'high' } })).status).toBe(401);
     const form = await postForm(`/console/requests/${requestId}/edit`, {
       category: 'shopping',
@@ -333,7 +401,10 @@ describe('edit a request and a help-seeker', () => {
     const before = await person();
 
     // Needs without consent, and half a contact person: refused with the field, nothing stored.
-    const noConsent = await requestJson(stack.baseUrl, 'PATCH', path, { token, body: { accessibilityNeeds: ['Rollstuhl'] } });
+    const noConsent = await requestJson(stack.baseUrl, 'PATCH', path, {
+      token,
+      body: { accessibilityNeeds: ['Rollstuhl'] },
+    });
     expectErrorShape(noConsent, 400);
     expect(JSON.stringify(noConsent.body)).toContain('accessibilityNeeds');
     const half = await requestJson(stack.baseUrl, 'PATCH', path, {
@@ -407,7 +478,11 @@ describe('edit a request and a help-seeker', () => {
     );
     expect(audit.details).toMatchObject({
       before: { salutation: 'none', contactPersonName: null, accessibilityNeeds: [] },
-      after: { salutation: 'frau', contactPersonName: 'Frauke Petersen', accessibilityNeeds: ['Rollstuhl', 'Hörgerät'] },
+      after: {
+        salutation: 'frau',
+        contactPersonName: 'Frauke Petersen',
+        accessibilityNeeds: ['Rollstuhl', 'Hörgerät'],
+      },
       healthConsentRecorded: true,
     });
     const page = await getPage(`/console/requests/${requestId}`);
@@ -417,7 +492,12 @@ describe('edit a request and a help-seeker', () => {
     // The API: the contact person goes (all three at once); the consent on record covers needs.
     const cleared = await requestJson(stack.baseUrl, 'PATCH', path, {
       token,
-      body: { contactPersonName: null, contactPersonRelationship: null, contactPersonPhone: null, accessibilityNeeds: ['Rollstuhl'] },
+      body: {
+        contactPersonName: null,
+        contactPersonRelationship: null,
+        contactPersonPhone: null,
+        accessibilityNeeds: ['Rollstuhl'],
+      },
     });
     expect(cleared.status).toBe(200);
     expect(cleared.body).toMatchObject({ contactPersonName: null, accessibilityNeeds: ['Rollstuhl'] });
@@ -425,15 +505,27 @@ describe('edit a request and a help-seeker', () => {
     // Art. 15 export names the new fields; erasure blanks them.
     await requestJson(stack.baseUrl, 'PATCH', path, {
       token,
-      body: { contactPersonName: 'Frauke Petersen', contactPersonRelationship: 'relative', contactPersonPhone: '040 5550001' },
+      body: {
+        contactPersonName: 'Frauke Petersen',
+        contactPersonRelationship: 'relative',
+        contactPersonPhone: '040 5550001',
+      },
     });
-    const exported = await requestJson(stack.baseUrl, 'GET', `/api/staff/help-seekers/${seekerId}/export`, { token });
-    expect(exported.body.person).toMatchObject({ salutation: 'frau', contactPersonName: 'Frauke Petersen', contactPersonPhone: '040 5550001' });
+    const exported = await requestJson(stack.baseUrl, 'GET', `/api/staff/help-seekers/${seekerId}/export`, {
+      token,
+    });
+    expect(exported.body.person).toMatchObject({
+      salutation: 'frau',
+      contactPersonName: 'Frauke Petersen',
+      contactPersonPhone: '040 5550001',
+    });
     expect(
-      (await requestJson(stack.baseUrl, 'POST', `/api/staff/help-seekers/${seekerId}/erase`, {
-        token,
-        body: { reason: 'person-asked', confirm: true },
-      })).status,
+      (
+        await requestJson(stack.baseUrl, 'POST', `/api/staff/help-seekers/${seekerId}/erase`, {
+          token,
+          body: { reason: 'person-asked', confirm: true },
+        })
+      ).status,
     ).toBe(200);
     expect(await person()).toMatchObject({
       salutation: 'none',

@@ -16,15 +16,24 @@ describe('checkHelpSeeker', () => {
     expect(checkHelpSeeker(person, false)).toBeNull();
     expect(
       checkHelpSeeker(
-        { ...person, contactPersonName: 'Frauke', contactPersonRelationship: 'relative', contactPersonPhone: '040 1' },
+        {
+          ...person,
+          contactPersonName: 'Frauke',
+          contactPersonRelationship: 'relative',
+          contactPersonPhone: '040 1',
+        },
         false,
       ),
     ).toBeNull();
   });
 
   it('should name the missing part of an incomplete contact person', () => {
-    expect(checkHelpSeeker({ ...person, contactPersonName: 'Frauke', contactPersonRelationship: 'relative' }, false))
-      .toMatchObject({ code: 'contact-person-incomplete', field: 'contactPersonPhone' });
+    expect(
+      checkHelpSeeker(
+        { ...person, contactPersonName: 'Frauke', contactPersonRelationship: 'relative' },
+        false,
+      ),
+    ).toMatchObject({ code: 'contact-person-incomplete', field: 'contactPersonPhone' });
   });
 
   it('should refuse accessibility needs without a health-data consent', () => {

@@ -36,7 +36,14 @@ describe('request edit', () => {
 
   it('should say which changes can alter who fits', () => {
     expect(changesEligibility(['description', 'urgency', 'streetAddress', 'volunteerSummary'])).toBe(false);
-    for (const field of ['category', 'neededSkills', 'neededLanguage', 'requiresCertificate', 'schedule', 'postalCode']) {
+    for (const field of [
+      'category',
+      'neededSkills',
+      'neededLanguage',
+      'requiresCertificate',
+      'schedule',
+      'postalCode',
+    ]) {
       expect(changesEligibility(['description', field])).toBe(true);
     }
   });

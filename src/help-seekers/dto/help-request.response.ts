@@ -105,7 +105,8 @@ export class HelpRequestDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'the staff-approved short text volunteers read before they accept; null: a neutral text from the category',
+    description:
+      'the staff-approved short text volunteers read before they accept; null: a neutral text from the category',
   })
   volunteerSummary: string | null;
 
@@ -225,7 +226,9 @@ export class EditedHelpRequestDto {
   @ApiProperty({ type: [String], example: ['neededLanguage'], description: 'the fields whose value changed' })
   changed: string[];
 
-  @ApiProperty({ description: 'a new matching round was queued: proposals not yet offered are matched again' })
+  @ApiProperty({
+    description: 'a new matching round was queued: proposals not yet offered are matched again',
+  })
   rematched: boolean;
 
   @ApiProperty({ description: 'proposals dropped because their volunteer no longer fits' })
@@ -270,7 +273,11 @@ export class HelpSeekerRecordDto {
   @ApiProperty({ type: String, nullable: true })
   contactPersonName: string | null;
 
-  @ApiProperty({ type: String, nullable: true, enum: ['relative', 'neighbour', 'care-service', 'legal-guardian', 'other'] })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['relative', 'neighbour', 'care-service', 'legal-guardian', 'other'],
+  })
   contactPersonRelationship: string | null;
 
   @ApiProperty({ type: String, nullable: true })

@@ -31,7 +31,9 @@ export class UpdateHelpRequestDto {
   @MaxLength(60)
   category?: string;
 
-  @ApiPropertyOptional({ description: 'the help-seeker’s own description; staff only, never shown to volunteers' })
+  @ApiPropertyOptional({
+    description: 'the help-seeker’s own description; staff only, never shown to volunteers',
+  })
   @IsOptional()
   @IsString()
   @MinLength(3, { message: 'must describe the help needed in a few words' })

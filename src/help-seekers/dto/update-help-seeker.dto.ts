@@ -37,7 +37,10 @@ export class UpdateHelpSeekerDto {
   @MaxLength(120)
   name?: string;
 
-  @ApiPropertyOptional({ enum: SALUTATIONS, description: 'how letters address the person; none: "Guten Tag <name>"' })
+  @ApiPropertyOptional({
+    enum: SALUTATIONS,
+    description: 'how letters address the person; none: "Guten Tag <name>"',
+  })
   @IsOptional()
   @IsIn(SALUTATIONS, { message: 'must be frau, herr or none' })
   salutation?: Salutation;
@@ -75,7 +78,10 @@ export class UpdateHelpSeekerDto {
   @IsPostalCode()
   postalCode?: string;
 
-  @ApiPropertyOptional({ example: ['wheelchair'], description: 'health-related: needs a recorded health-data consent' })
+  @ApiPropertyOptional({
+    example: ['wheelchair'],
+    description: 'health-related: needs a recorded health-data consent',
+  })
   @IsOptional()
   @ArrayMaxSize(10)
   @IsString({ each: true })
@@ -83,7 +89,8 @@ export class UpdateHelpSeekerDto {
   accessibilityNeeds?: string[];
 
   @ApiPropertyOptional({
-    description: 'the person explicitly agreed (orally, on the phone) to the storage of health details; recorded as a consent',
+    description:
+      'the person explicitly agreed (orally, on the phone) to the storage of health details; recorded as a consent',
   })
   @IsOptional()
   @IsBoolean()

@@ -8,7 +8,12 @@ describe('stillFits', () => {
   });
 
   it('should drop a volunteer a hard rule about the request now excludes', () => {
-    for (const reason of ['language-missing', 'certificate-missing', 'outside-radius', 'not-available'] as const) {
+    for (const reason of [
+      'language-missing',
+      'certificate-missing',
+      'outside-radius',
+      'not-available',
+    ] as const) {
       expect(stillFits({ eligible: false, reason, explanation })).toBe(false);
     }
   });

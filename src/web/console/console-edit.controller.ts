@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -85,7 +96,10 @@ export class ConsoleEditController {
       plain,
       action: (dto) => this.requestEdits.edit(id, dto, staff),
       redirectTo: `/console/requests/${id}?done=saved`,
-      showErrors: async (problems) => this.sendRequestForm(response, 400, view, request, form, problems),
+      showErrors: (problems) => {
+        this.sendRequestForm(response, 400, view, request, form, problems);
+        return Promise.resolve();
+      },
     });
   }
 
@@ -152,8 +166,10 @@ export class ConsoleEditController {
       dtoClass: UpdateHelpSeekerDto,
       plain,
       action: (dto) => this.seekerEdits.edit(id, dto, staff),
-      redirectTo: back ? `/console/requests/${back}?done=saved` : `/console/help-seekers/${id}/edit?done=saved`,
-      showErrors: async (problems: FieldError[]) =>
+      redirectTo: back
+        ? `/console/requests/${back}?done=saved`
+        : `/console/help-seekers/${id}/edit?done=saved`,
+      showErrors: (problems: FieldError[]) => {
         sendPage(response, 400, SeekerEditPage, {
           view,
           seekerId: id,
@@ -161,7 +177,9 @@ export class ConsoleEditController {
           consentOnRecord: healthConsent,
           form,
           problems,
-        }),
+        });
+        return Promise.resolve();
+      },
     });
   }
 

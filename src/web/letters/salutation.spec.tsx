@@ -38,7 +38,12 @@ describe('letter salutation', () => {
           } as never
         }
         m={{
-          recipient: { name: 'Kim Petersen', streetAddress: 'Am Felde 3', postalCode: '22765', place: 'Ottensen' },
+          recipient: {
+            name: 'Kim Petersen',
+            streetAddress: 'Am Felde 3',
+            postalCode: '22765',
+            place: 'Ottensen',
+          },
           salutation: 'frau',
           volunteerName: 'Vroni',
           categoryText: 'Einkaufshilfe',

@@ -8,7 +8,11 @@ export type LetterSalutation = 'frau' | 'herr' | 'none';
  * taken as the last word of the name: good enough for the letters we print ("Kim Petersen",
  * "Anna-Lena von Berg" gives "Berg"; staff choose 'none' where that reads wrong).
  */
-export function letterSalutation(t: Pick<Translator, 't'>, salutation: LetterSalutation, name: string): string {
+export function letterSalutation(
+  t: Pick<Translator, 't'>,
+  salutation: LetterSalutation,
+  name: string,
+): string {
   const full = name.trim().replace(/\s+/g, ' ');
   const surname = full.split(' ').at(-1) ?? full;
   if (salutation === 'frau') {
@@ -22,8 +26,10 @@ export function letterSalutation(t: Pick<Translator, 't'>, salutation: LetterSal
 
 /** The recipient's first address line: "Frau Kim Petersen", or just the name without a salutation. */
 export function recipientName(t: Pick<Translator, 't'>, salutation: LetterSalutation, name: string): string {
-  const title = { frau: t.t('letters.recipientLine.frau'), herr: t.t('letters.recipientLine.herr'), none: '' }[
-    salutation
-  ];
+  const title = {
+    frau: t.t('letters.recipientLine.frau'),
+    herr: t.t('letters.recipientLine.herr'),
+    none: '',
+  }[salutation];
   return title ? `${title} ${name.trim()}` : name.trim();
 }

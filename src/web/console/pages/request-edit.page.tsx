@@ -283,7 +283,11 @@ export function RequestEditPanel(props: {
       <dl>
         <dt>{t.t('console.requestEdit.volunteersRead')}</dt>
         <dd id="volunteer-text">
-          {volunteerText(t, { volunteerSummary: request.volunteerSummary ?? null }, labels.category(request.category))}
+          {volunteerText(
+            t,
+            { volunteerSummary: request.volunteerSummary ?? null },
+            labels.category(request.category),
+          )}
         </dd>
         {helpSeeker?.salutation && helpSeeker.salutation !== 'none' ? (
           <>

@@ -5,7 +5,15 @@ import {
   SALUTATIONS,
   type HelpSeeker,
 } from '../../../help-seekers/help-seeker.entity';
-import { codeLabel, ConsoleLayout, CsrfField, FormErrors, InputField, SelectField, type ConsoleView } from '../view';
+import {
+  codeLabel,
+  ConsoleLayout,
+  CsrfField,
+  FormErrors,
+  InputField,
+  SelectField,
+  type ConsoleView,
+} from '../view';
 import { relationshipLabel, salutationLabel } from './request-edit.page';
 
 /** The help-seeker edit form's fields, as strings (from the record, or as posted after an error). */
@@ -196,7 +204,10 @@ export function SeekerEditPage(props: {
               name="contactPersonRelationship"
               choices={[
                 { value: '', label: t.t('console.seekerEdit.relationship.none') },
-                ...CONTACT_PERSON_RELATIONSHIPS.map((value) => ({ value, label: relationshipLabel(t, value) })),
+                ...CONTACT_PERSON_RELATIONSHIPS.map((value) => ({
+                  value,
+                  label: relationshipLabel(t, value),
+                })),
               ]}
               value={form.contactPersonRelationship}
               problems={problems}
