@@ -294,6 +294,8 @@ export class NotificationComposer extends EmailComposer {
             categoryLabel,
             whenText,
             ...details,
+            // Stored only with the person's consent to health data (withdrawing it clears them).
+            accessibilityNeeds: request.helpSeeker?.accessibilityNeeds ?? [],
             agency,
             hasCalendarFile: ics !== null,
             // The template already asks to use the contact only for this assignment; no agency extra yet.
