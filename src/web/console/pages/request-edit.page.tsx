@@ -280,36 +280,41 @@ export function RequestEditPanel(props: {
   return (
     <section class="card" aria-labelledby="h-edit">
       <h2 id="h-edit">{t.t('console.requestEdit.panel')}</h2>
-      <dl>
-        <dt>{t.t('console.requestEdit.volunteersRead')}</dt>
-        <dd id="volunteer-text">
+      {/* Long labels above their text (not a two-column list): the panel is narrow. */}
+      <p>
+        <strong>{t.t('console.requestEdit.volunteersRead')}</strong>
+        <br />
+        <span id="volunteer-text">
           {volunteerText(
             t,
             { volunteerSummary: request.volunteerSummary ?? null },
             labels.category(request.category),
           )}
-        </dd>
-        {helpSeeker?.salutation && helpSeeker.salutation !== 'none' ? (
-          <>
-            <dt>{t.t('console.seekerEdit.salutation')}</dt>
-            <dd>{salutationLabel(t, helpSeeker.salutation)}</dd>
-          </>
-        ) : null}
-        {helpSeeker?.contactPersonName ? (
-          <>
-            <dt>{t.t('console.seekerEdit.contactPerson')}</dt>
-            <dd id="contact-person">
-              {helpSeeker.contactPersonName} ({relationship}), {helpSeeker.contactPersonPhone}
-            </dd>
-          </>
-        ) : null}
-        {helpSeeker?.accessibilityNeeds?.length ? (
-          <>
-            <dt>{t.t('console.seekerEdit.needsShown')}</dt>
-            <dd id="accessibility-needs">{helpSeeker.accessibilityNeeds.join(', ')}</dd>
-          </>
-        ) : null}
-      </dl>
+        </span>
+      </p>
+      {helpSeeker?.salutation && helpSeeker.salutation !== 'none' ? (
+        <p>
+          <strong>{t.t('console.seekerEdit.salutation')}</strong>
+          <br />
+          {salutationLabel(t, helpSeeker.salutation)}
+        </p>
+      ) : null}
+      {helpSeeker?.contactPersonName ? (
+        <p>
+          <strong>{t.t('console.seekerEdit.contactPerson')}</strong>
+          <br />
+          <span id="contact-person">
+            {helpSeeker.contactPersonName} ({relationship}), {helpSeeker.contactPersonPhone}
+          </span>
+        </p>
+      ) : null}
+      {helpSeeker?.accessibilityNeeds?.length ? (
+        <p>
+          <strong>{t.t('console.seekerEdit.needsShown')}</strong>
+          <br />
+          <span id="accessibility-needs">{helpSeeker.accessibilityNeeds.join(', ')}</span>
+        </p>
+      ) : null}
       <p>
         {closed ? (
           <span class="muted">{t.t('console.requestEdit.closed')}</span>
