@@ -418,6 +418,8 @@ describe('edit a request and a help-seeker', () => {
       { contactPersonRelationship: 'cousin' },
       { phone: 'call me' },
       { email: 'not-an-email' },
+      // A lone surrogate made the email validator throw (a 500): it is bad input.
+      { email: 'kim\ud800@example.org' },
       { preferredContact: 'pigeon' },
       { postalCode: '99' },
       { accessibilityNeeds: 'Rollstuhl', healthDataConsent: true },
