@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 export interface FieldError {
   field: string;
@@ -64,8 +64,27 @@ export class RequestValidationError extends BadRequestException {
   }
 }
 
+/**
+ * A validator that cannot read its input throws instead of failing (validator's isEmail runs
+ * encodeURI, which throws on a lone UTF-16 surrogate such as "\ud800"): that is bad input, a 400.
+ */
+class UnicodeSafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return (await super.transform(value, metadata)) as unknown;
+    } catch (error) {
+      if (error instanceof URIError) {
+        throw new RequestValidationError([
+          { field: '', message: 'must be valid Unicode text (a lone surrogate cannot be read)' },
+        ]);
+      }
+      throw error;
+    }
+  }
+}
+
 /** Unknown fields are rejected, not silently dropped: a typo must not lose what the person typed. */
-export const validationPipe = new ValidationPipe({
+export const validationPipe = new UnicodeSafeValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,

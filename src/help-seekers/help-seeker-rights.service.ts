@@ -54,7 +54,9 @@ export class HelpSeekerRightsService {
     const [person] = await manager.query<Record<string, unknown>[]>(
       `SELECT id, name, phone, email, street_address AS "streetAddress", postal_code AS "postalCode",
               preferred_contact AS "preferredContact", preferred_language AS "preferredLanguage",
-              accessibility_needs AS "accessibilityNeeds", created_at AS "createdAt", updated_at AS "updatedAt"
+              accessibility_needs AS "accessibilityNeeds", salutation,
+              contact_person_name AS "contactPersonName", contact_person_relationship AS "contactPersonRelationship",
+              contact_person_phone AS "contactPersonPhone", created_at AS "createdAt", updated_at AS "updatedAt"
          FROM help_seeker WHERE id = $1`,
       [helpSeekerId],
     );
@@ -63,7 +65,8 @@ export class HelpSeekerRightsService {
     }
     const [requests, consents, notes, callTasks, matches] = await Promise.all([
       manager.query<Record<string, unknown>[]>(
-        `SELECT id, source, category, description, street_address AS "streetAddress", postal_code AS "postalCode",
+        `SELECT id, source, category, description, volunteer_summary AS "volunteerSummary",
+                street_address AS "streetAddress", postal_code AS "postalCode",
                 district, schedule, urgency, status, needed_skills AS "neededSkills",
                 needed_language AS "neededLanguage", created_at AS "createdAt", matched_at AS "matchedAt",
                 closed_at AS "closedAt", outcome
@@ -227,7 +230,7 @@ export class HelpSeekerRightsService {
     );
     const requestsClosed = Array.isArray(closed[0]) ? (closed[0] as unknown[]).length : closed.length;
     await manager.query(
-      `UPDATE help_request SET description = $2, street_address = NULL, updated_at = now()
+      `UPDATE help_request SET description = $2, volunteer_summary = NULL, street_address = NULL, updated_at = now()
         WHERE id = ANY($1::uuid[])`,
       [requestIds, ERASED_TEXT],
     );
@@ -246,7 +249,8 @@ export class HelpSeekerRightsService {
     );
     await manager.query(
       `UPDATE help_seeker SET name = $2, phone = NULL, email = NULL, street_address = NULL,
-              accessibility_needs = '{}', updated_at = now()
+              accessibility_needs = '{}', salutation = 'none', contact_person_name = NULL,
+              contact_person_relationship = NULL, contact_person_phone = NULL, updated_at = now()
         WHERE id = $1`,
       [helpSeekerId, ERASED_NAME],
     );

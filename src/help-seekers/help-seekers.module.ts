@@ -14,6 +14,8 @@ import { HelpSeekerRightsService } from './help-seeker-rights.service';
 import { StaffHelpSeekersController } from './staff-help-seekers.controller';
 import { StaffHelpSeekerSearchController } from './staff-help-seeker-search.controller';
 import { RequestSearchService } from './request-search.service';
+import { HelpSeekerEditController } from './help-seeker-edit.controller';
+import { HelpSeekerEditService } from './help-seeker-edit.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([HelpRequest, HelpSeeker]), StaffModule],
@@ -23,8 +25,21 @@ import { RequestSearchService } from './request-search.service';
     ProviderHelpRequestsController,
     StaffHelpSeekersController,
     StaffHelpSeekerSearchController,
+    HelpSeekerEditController,
   ],
-  providers: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService, RequestSearchService],
-  exports: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService, RequestSearchService],
+  providers: [
+    HelpRequestsService,
+    StaffHelpRequestsService,
+    HelpSeekerRightsService,
+    RequestSearchService,
+    HelpSeekerEditService,
+  ],
+  exports: [
+    HelpRequestsService,
+    StaffHelpRequestsService,
+    HelpSeekerRightsService,
+    RequestSearchService,
+    HelpSeekerEditService,
+  ],
 })
 export class HelpSeekersModule {}

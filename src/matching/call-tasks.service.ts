@@ -33,6 +33,8 @@ export interface CallTaskLetter {
   /** As recorded at intake; the letter uses it when it is a language of the catalogue. */
   preferredLanguage: string;
   recipient: { name: string; streetAddress: string | null; postalCode: string; place: string };
+  /** How the letter addresses the person ('none': "Guten Tag <name>"). */
+  salutation: HelpSeeker['salutation'];
   volunteerName: string;
   category: string;
   schedule: RequestSchedule;
@@ -137,6 +139,7 @@ export class CallTasksService {
         postalCode: request.postalCode,
         place: request.district ?? '',
       },
+      salutation: seeker.salutation,
       volunteerName: volunteer.name,
       category: request.category,
       schedule: request.schedule,

@@ -6,20 +6,32 @@ import { CallTasksService } from './call-tasks.service';
 import { MatchDecisionsService } from './match-decisions.service';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchingService } from './matching.service';
+import { OfferWithdrawalService } from './offer-withdrawal.service';
+import { RequestEditController } from './request-edit.controller';
+import { RequestEditService } from './request-edit.service';
 import { StaffMatchesController } from './staff-matches.controller';
 import { StaffMatchingController } from './staff-matching.controller';
 import { StaffMatchingService } from './staff-matching.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [StaffMatchesController, StaffMatchingController, CallTasksController],
+  controllers: [StaffMatchesController, StaffMatchingController, CallTasksController, RequestEditController],
   providers: [
     MatchDecisionsService,
     MatchingService,
     StaffMatchingService,
     GlobalAssignmentService,
     CallTasksService,
+    OfferWithdrawalService,
+    RequestEditService,
   ],
-  exports: [MatchDecisionsService, StaffMatchingService, MatchingService, CallTasksService],
+  exports: [
+    MatchDecisionsService,
+    StaffMatchingService,
+    MatchingService,
+    CallTasksService,
+    OfferWithdrawalService,
+    RequestEditService,
+  ],
 })
 export class MatchingModule {}

@@ -6,7 +6,13 @@ import { assertRequestTransition } from '../help-seekers/domain/request-status';
 import { HelpRequest, MatchingSummary } from '../help-seekers/help-request.entity';
 import { MatchingSettingsService } from '../settings/matching-settings.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { explainVolunteer, rankCandidates, type VolunteerExplanation } from './domain';
+import {
+  checkEligibility,
+  explainVolunteer,
+  rankCandidates,
+  type EligibilityResult,
+  type VolunteerExplanation,
+} from './domain';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import type { MatchableRequest, RankingContext } from './domain/types';
@@ -290,6 +296,31 @@ export class MatchingService {
       volunteer,
       await this.rankingContext(now),
     );
+  }
+
+  /**
+   * The engine's eligibility of each given volunteer for the request as it now stands (after an
+   * edit), read inside the caller's transaction; a volunteer who is gone is left out.
+   */
+  async eligibilityOf(
+    manager: EntityManager,
+    request: HelpRequest,
+    volunteerIds: string[],
+    now = new Date(),
+  ): Promise<Map<string, EligibilityResult>> {
+    const verdicts = new Map<string, EligibilityResult>();
+    if (volunteerIds.length === 0) {
+      return verdicts;
+    }
+    const ctx = await this.rankingContext(now);
+    const matchable = await this.matchable(manager, request);
+    for (const volunteerId of volunteerIds) {
+      const volunteer = await loadCandidate(manager, request, volunteerId, now);
+      if (volunteer) {
+        verdicts.set(volunteerId, checkEligibility(matchable, volunteer, ctx));
+      }
+    }
+    return verdicts;
   }
 
   private async rankingContext(now: Date): Promise<RankingContext> {

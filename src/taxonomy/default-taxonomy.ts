@@ -27,7 +27,13 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
     'digital-help': { de: 'Digitale Hilfe', en: 'Digital help', skills: ['digital'] },
     'small-repairs': { de: 'Kleine Handgriffe', en: 'Small practical jobs', skills: ['handyman'] },
     'pet-care': { de: 'Haustier versorgen', en: 'Pet care', skills: ['pet-care'] },
-    'homework-help': { de: 'Hausaufgabenhilfe', en: 'Homework help', skills: ['tutoring'] },
+    // Work with children: an extended criminal record certificate (eFZ, § 72a SGB VIII) by default.
+    'homework-help': {
+      de: 'Hausaufgabenhilfe',
+      en: 'Homework help',
+      skills: ['tutoring'],
+      requiresCertificate: true,
+    },
     'reading-aloud': { de: 'Vorlesen', en: 'Reading aloud', skills: ['visiting'] },
     other: { de: 'Sonstiges', en: 'Other', skills: [] },
   },

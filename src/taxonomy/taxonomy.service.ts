@@ -68,6 +68,11 @@ export class TaxonomyService {
     return this.category(category)?.minimumAge ?? null;
   }
 
+  /** Whether a request of this category needs an inspected eFZ unless staff decide otherwise. */
+  certificateByDefault(category: string): boolean {
+    return this.category(category)?.requiresCertificate === true;
+  }
+
   /**
    * A category, skill or field in the reader's words: the catalogue's (taxonomy.<kind>.<key>, in
    * every public language), else the agency's own label, which its taxonomy file gives in German

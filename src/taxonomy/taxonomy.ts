@@ -13,6 +13,8 @@ export const taxonomySchema = z
         ...label,
         skills: z.array(z.string()),
         minimumAge: z.number().int().min(0).max(99).optional(),
+        /** Work with children or people with disabilities: an inspected eFZ by default (staff may change it per request). */
+        requiresCertificate: z.boolean().optional(),
       }),
     ),
     skills: z.record(z.string().regex(keyPattern), z.object({ ...label, parent: z.string().optional() })),

@@ -79,6 +79,21 @@ const FIELD_NAMES = [
   'constructor',
   'toString',
   'volunteerId',
+  // The request and help-seeker edit forms.
+  'volunteerSummary',
+  'neededSkills',
+  'requiresCertificate',
+  'requiresCertificateWas',
+  'scheduleKind',
+  'from',
+  'slots',
+  'salutation',
+  'accessibilityNeeds',
+  'healthDataConsent',
+  'contactPersonName',
+  'contactPersonRelationship',
+  'contactPersonPhone',
+  'back',
 ];
 
 const hostile = fc.constantFrom(
@@ -147,6 +162,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
   let requestId: string;
   let providerId: string;
   let staffId: string;
+  let seekerId: string;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -160,6 +176,8 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
     urls = await linkPagesFixture(stack, token, { postalCode: '22765' });
     const list = await requestJson(stack.baseUrl, 'GET', '/api/staff/help-requests', { token });
     requestId = (list.body.items ?? list.body)[0].id;
+    const [seeker] = await stack.dataSource.query(`SELECT id FROM help_seeker LIMIT 1`);
+    seekerId = seeker?.id ?? '00000000-0000-0000-0000-000000000000';
     const provider = await requestJson(stack.baseUrl, 'POST', '/api/staff/providers', {
       token,
       body: { name: 'Tafel Altona', contactPerson: 'Pia', email: 'pia@tafel.test', postalCode: '22765' },
@@ -229,6 +247,8 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/account/two-factor', console: true },
       { path: '/console/account/two-factor/confirm', console: true },
       { path: '/console/account/two-factor/disable', console: true },
+      { path: '/console/requests/:id/edit', console: true, ids: () => [requestId] },
+      { path: '/console/help-seekers/:id/edit', console: true, ids: () => [seekerId] },
       // Late: revoking kills the fixture's links, which the routes above still use.
       { path: '/console/volunteers/:id/revoke-links', console: true, ids: () => [urls.volunteerId] },
       { path: `/preferences/${selfService}/revoke-links` },

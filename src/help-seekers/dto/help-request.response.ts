@@ -102,6 +102,14 @@ export class HelpRequestDto {
   @ApiProperty({ example: 'Einkauf im Supermarkt, einmal pro Woche' })
   description: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'the staff-approved short text volunteers read before they accept; null: a neutral text from the category',
+  })
+  volunteerSummary: string | null;
+
   @ApiProperty({ type: String, nullable: true, description: 'shown to a volunteer only after they accepted' })
   streetAddress: string | null;
 
@@ -208,4 +216,76 @@ export class ConsentWithdrawalDto {
 
   @ApiProperty({ description: 'whether the person was erased (withdrawing the data-processing consent)' })
   erased: boolean;
+}
+
+/** The answer to a staff edit of a request: the request as stored now and what followed for matching. */
+export class EditedHelpRequestDto {
+  @ApiProperty({ type: HelpRequestDto })
+  request: HelpRequestDto;
+
+  @ApiProperty({ type: [String], example: ['neededLanguage'], description: 'the fields whose value changed' })
+  changed: string[];
+
+  @ApiProperty({
+    description: 'a new matching round was queued: proposals not yet offered are matched again',
+  })
+  rematched: boolean;
+
+  @ApiProperty({ description: 'proposals dropped because their volunteer no longer fits' })
+  proposalsDropped: number;
+
+  @ApiProperty({ description: 'offers already sent that no longer fit and were withdrawn' })
+  offersWithdrawn: number;
+}
+
+/** A help-seeker as staff see and edit them (health details only where consented). */
+export class HelpSeekerRecordDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Erika Muster' })
+  name: string;
+
+  @ApiProperty({ enum: ['frau', 'herr', 'none'] })
+  salutation: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  phone: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  email: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  streetAddress: string | null;
+
+  @ApiProperty({ example: '22765' })
+  postalCode: string;
+
+  @ApiProperty({ enum: ['phone', 'email', 'post'] })
+  preferredContact: string;
+
+  @ApiProperty({ example: 'de' })
+  preferredLanguage: string;
+
+  @ApiProperty({ type: [String], description: 'health-related; stored only with a recorded consent' })
+  accessibilityNeeds: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  contactPersonName: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['relative', 'neighbour', 'care-service', 'legal-guardian', 'other'],
+  })
+  contactPersonRelationship: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  contactPersonPhone: string | null;
+
+  @ApiProperty({ type: Date })
+  createdAt: Date;
+
+  @ApiProperty({ type: Date })
+  updatedAt: Date;
 }

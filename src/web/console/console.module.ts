@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsoleEditController } from './console-edit.controller';
 import { AccountsModule } from '../../accounts/accounts.module';
 import { HelpSeekersModule } from '../../help-seekers/help-seekers.module';
 import { MatchingModule } from '../../matching/matching.module';
@@ -62,6 +63,7 @@ import { ConsoleWeekController } from './console-week.controller';
     ConsoleAuditController,
     ConsoleRetentionController,
     ConsoleWeekController,
+    ConsoleEditController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

@@ -24,6 +24,7 @@ import { Notification, NotificationKind } from '../../notifications/notification
 import type { Translator } from '../../i18n';
 import { emailTranslator, renderEmail, type RenderedEmail } from './render-email';
 import { formatDateTime, formatWhen } from './schedule-text';
+import { volunteerText } from '../shell/volunteer-text';
 import { StaffDigestEmail } from './staff-digest-email.service';
 
 /**
@@ -255,7 +256,7 @@ export class NotificationComposer extends EmailComposer {
           renderEmail('volunteer-offer', locale, {
             volunteerName: volunteer.name,
             categoryLabel,
-            description: request.description,
+            description: volunteerText(t, request, categoryLabel),
             district,
             whenText,
             acceptUrl: links.accept,
@@ -293,6 +294,8 @@ export class NotificationComposer extends EmailComposer {
             categoryLabel,
             whenText,
             ...details,
+            // Stored only with the person's consent to health data (withdrawing it clears them).
+            accessibilityNeeds: request.helpSeeker?.accessibilityNeeds ?? [],
             agency,
             hasCalendarFile: ics !== null,
             // The template already asks to use the contact only for this assignment; no agency extra yet.
@@ -421,7 +424,7 @@ export class NotificationComposer extends EmailComposer {
       const links = this.offerLinks(context.match, context.volunteer);
       offers.push({
         categoryLabel: context.categoryLabel,
-        description: context.request.description,
+        description: volunteerText(t, context.request, context.categoryLabel),
         district: context.district,
         whenText: context.whenText,
         acceptUrl: links.accept,

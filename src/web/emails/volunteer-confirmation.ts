@@ -20,6 +20,11 @@ export interface VolunteerConfirmationModel extends AgencyModel {
   contactName: string;
   contactPhone: string | null;
   contactEmail: string | null;
+  /**
+   * The help-seeker's accessibility needs (health data): only stored with their explicit consent
+   * (Art. 9 GDPR), and shared with the volunteer who accepted because they help to help well.
+   */
+  accessibilityNeeds?: string[];
   /** True when an .ics calendar file is attached. */
   hasCalendarFile: boolean;
   /** Extra data-protection wording from the agency, shown under the built-in "use only for this assignment, then delete" reminder; '' for none. */
@@ -64,6 +69,9 @@ export function volunteerConfirmationContent(t: Translator, m: VolunteerConfirma
           { label: t.t('email.label.when'), value: m.whenText },
           { label: t.t('email.label.address'), value: `${m.streetAddress}\n${m.postalCode} ${m.district}` },
           ...contactFacts,
+          ...(m.accessibilityNeeds?.length
+            ? [{ label: t.t('email.requestEdit.accessibilityNeeds'), value: m.accessibilityNeeds.join(', ') }]
+            : []),
         ],
       },
       ...(hasContactDetails

@@ -5,6 +5,7 @@ import { signOff, type AgencyModel, type EmailContent, type EmailListItem } from
 export interface VolunteerOfferModel extends AgencyModel {
   volunteerName: string;
   categoryLabel: string;
+  /** What volunteers may read before accepting (volunteerText): never the help-seeker's own description. */
   description: string;
   district: string;
   whenText: string;

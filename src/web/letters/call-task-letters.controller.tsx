@@ -48,6 +48,7 @@ export class CallTaskLettersController {
         agency={await this.agencyProfile.get()}
         m={{
           recipient: letter.recipient,
+          salutation: letter.salutation,
           volunteerName: letter.volunteerName,
           categoryText: this.taxonomy.label('categories', letter.category, t),
           whenText: scheduleText(t, letter.schedule),

@@ -1,9 +1,11 @@
 import type { Translator } from '../../i18n';
 import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { LetterShell } from './letter-shell';
+import { letterSalutation, recipientName, type LetterSalutation } from './salutation';
 
 export interface HelpFoundLetterModel {
   recipient: { name: string; streetAddress: string | null; postalCode: string; place: string };
+  salutation: LetterSalutation;
   volunteerName: string;
   categoryText: string;
   whenText: string;
@@ -21,7 +23,7 @@ export function HelpFoundLetter({
   m: HelpFoundLetterModel;
 }) {
   const recipientLines = [
-    m.recipient.name,
+    recipientName(t, m.salutation, m.recipient.name),
     m.recipient.streetAddress ?? '',
     `${m.recipient.postalCode} ${m.recipient.place}`,
   ].filter((line) => line.trim() !== '');
@@ -29,7 +31,7 @@ export function HelpFoundLetter({
   return (
     <LetterShell t={t} agency={agency} title={heading} recipientLines={recipientLines} dateText={m.dateText}>
       <h1>{heading}</h1>
-      <p>{t.t('letters.greeting', { name: m.recipient.name })}</p>
+      <p>{letterSalutation(t, m.salutation, m.recipient.name)}</p>
       <p>{t.t('letters.intro')}</p>
       <dl>
         <dt>{t.t('letters.what')}</dt>

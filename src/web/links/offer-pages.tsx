@@ -8,6 +8,8 @@ export interface OfferSummary {
   category: string;
   district: string;
   when: string;
+  /** What volunteers may read before accepting (volunteerText), never the help-seeker's own description. */
+  details: string;
 }
 
 /** The page behind the email link: it shows the offer and asks; only its form's POST changes anything. */
@@ -38,6 +40,8 @@ export function OfferConfirmationPage(props: {
         <dd>{offer.district}</dd>
         <dt>{t.t('links.offer.when')}</dt>
         <dd>{offer.when}</dd>
+        <dt>{t.t('email.label.details')}</dt>
+        <dd>{offer.details}</dd>
       </dl>
     </ConfirmFormPage>
   );

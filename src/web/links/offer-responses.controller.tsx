@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { HelpRequest } from '../../help-seekers/help-request.entity';
+import { volunteerText } from '../shell/volunteer-text';
 import type { Translator } from '../../i18n';
 import { MatchDecisionsService, mayAccept } from '../../matching/match-decisions.service';
 import { Match } from '../../matching/match.entity';
@@ -79,10 +80,12 @@ export class OfferResponsesController {
     if (!check.valid || (match.offerExpiresAt && match.offerExpiresAt <= new Date())) {
       return this.outcome(request, response, t, 'expired');
     }
+    const category = this.taxonomy.label('categories', loaded.request.category, t);
     const offer: OfferSummary = {
-      category: this.taxonomy.label('categories', loaded.request.category, t),
+      category,
       district: loaded.request.district ?? loaded.request.postalCode,
       when: scheduleText(t, loaded.request.schedule),
+      details: volunteerText(t, loaded.request, category),
     };
     sendHtml(
       response,

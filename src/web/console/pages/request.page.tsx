@@ -23,6 +23,7 @@ import {
   type ConsoleView,
 } from '../view';
 import { HelpSeekerRights } from './help-seeker-rights';
+import { RequestEditPanel } from './request-edit.page';
 import type { Labels } from './labels';
 
 export interface CandidateRow {
@@ -352,6 +353,7 @@ export function RequestPage(props: {
             </dl>
           </section>
         ) : null}
+        <RequestEditPanel view={view} labels={labels} request={request} helpSeeker={helpSeeker} />
         {helpSeeker ? (
           <HelpSeekerRights
             view={view}
