@@ -10,7 +10,12 @@ const weekly = (weekday: Weekday, start: string, end: string, from?: string): Re
   slots: [{ weekday, start, end }],
   ...(from ? { from } : {}),
 });
-const oneOff = (date: string, start: string, end: string): RequestSchedule => ({ kind: 'one-off', date, start, end });
+const oneOff = (date: string, start: string, end: string): RequestSchedule => ({
+  kind: 'one-off',
+  date,
+  start,
+  end,
+});
 
 describe('schedulesClash', () => {
   it.each<[string, RequestSchedule, RequestSchedule, boolean]>([
@@ -18,14 +23,54 @@ describe('schedulesClash', () => {
     ['weekly vs weekly, adjacent hours', weekly(2, '09:00', '12:00'), weekly(2, '12:00', '14:00'), false],
     ['weekly vs weekly, other weekday', weekly(2, '09:00', '12:00'), weekly(3, '09:00', '12:00'), false],
     ['one-off on the weekly slot', oneOff('2026-03-17', '10:00', '11:00'), weekly(2, '09:00', '12:00'), true],
-    ['one-off before the weekly help starts', oneOff('2026-03-17', '10:00', '11:00'), weekly(2, '09:00', '12:00', '2026-03-24'), false],
-    ['one-off on the first weekly day', oneOff('2026-03-24', '10:00', '11:00'), weekly(2, '09:00', '12:00', '2026-03-24'), true],
-    ['one-off vs one-off, same date and time', oneOff('2026-03-17', '10:00', '11:00'), oneOff('2026-03-17', '10:30', '12:00'), true],
-    ['one-off vs one-off, another date', oneOff('2026-03-18', '10:00', '11:00'), oneOff('2026-03-17', '10:00', '11:00'), false],
-    ['one-off vs one-off, adjacent', oneOff('2026-03-17', '10:00', '11:00'), oneOff('2026-03-17', '11:00', '12:00'), false],
-    ['weekly help falling on a one-off assignment', weekly(2, '09:00', '12:00'), oneOff('2026-03-17', '11:00', '12:30'), true],
-    ['weekly help vs a one-off assignment in the past', weekly(2, '09:00', '12:00'), oneOff('2026-03-03', '11:00', '12:30'), false],
-    ['weekly help starting after a one-off assignment', weekly(2, '09:00', '12:00', '2026-03-24'), oneOff('2026-03-17', '11:00', '12:30'), false],
+    [
+      'one-off before the weekly help starts',
+      oneOff('2026-03-17', '10:00', '11:00'),
+      weekly(2, '09:00', '12:00', '2026-03-24'),
+      false,
+    ],
+    [
+      'one-off on the first weekly day',
+      oneOff('2026-03-24', '10:00', '11:00'),
+      weekly(2, '09:00', '12:00', '2026-03-24'),
+      true,
+    ],
+    [
+      'one-off vs one-off, same date and time',
+      oneOff('2026-03-17', '10:00', '11:00'),
+      oneOff('2026-03-17', '10:30', '12:00'),
+      true,
+    ],
+    [
+      'one-off vs one-off, another date',
+      oneOff('2026-03-18', '10:00', '11:00'),
+      oneOff('2026-03-17', '10:00', '11:00'),
+      false,
+    ],
+    [
+      'one-off vs one-off, adjacent',
+      oneOff('2026-03-17', '10:00', '11:00'),
+      oneOff('2026-03-17', '11:00', '12:00'),
+      false,
+    ],
+    [
+      'weekly help falling on a one-off assignment',
+      weekly(2, '09:00', '12:00'),
+      oneOff('2026-03-17', '11:00', '12:30'),
+      true,
+    ],
+    [
+      'weekly help vs a one-off assignment in the past',
+      weekly(2, '09:00', '12:00'),
+      oneOff('2026-03-03', '11:00', '12:30'),
+      false,
+    ],
+    [
+      'weekly help starting after a one-off assignment',
+      weekly(2, '09:00', '12:00', '2026-03-24'),
+      oneOff('2026-03-17', '11:00', '12:30'),
+      false,
+    ],
     ['an invalid busy schedule', weekly(2, '09:00', '12:00'), weekly(2, '13:00', '12:00'), false],
   ])('%s', (_, wanted, busy, clash) => {
     expect(schedulesClash(wanted, busy, TODAY)).toBe(clash);
@@ -55,11 +100,17 @@ describe('schedulesClash', () => {
 
   describe('properties', () => {
     const minutes = fc.integer({ min: 0, max: 95 }).map((q) => q * 15);
-    const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const clock = (m: number) =>
+      `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     const range = fc
       .tuple(minutes, fc.integer({ min: 1, max: 16 }))
-      .map(([start, quarters]) => ({ start: clock(start), end: clock(Math.min(1440, start + quarters * 15)) }));
-    const day = fc.integer({ min: 0, max: 60 }).map((d) => new Date(Date.UTC(2026, 2, 10 + d)).toISOString().slice(0, 10));
+      .map(([start, quarters]) => ({
+        start: clock(start),
+        end: clock(Math.min(1440, start + quarters * 15)),
+      }));
+    const day = fc
+      .integer({ min: 0, max: 60 })
+      .map((d) => new Date(Date.UTC(2026, 2, 10 + d)).toISOString().slice(0, 10));
     const schedule: fc.Arbitrary<RequestSchedule> = fc.oneof(
       fc.tuple(day, range).map(([date, r]) => ({ kind: 'one-off' as const, date, ...r })),
       fc
@@ -96,7 +147,11 @@ describe('schedulesClash', () => {
         fc.property(schedule, schedule, (wanted, busy) => {
           const request = aRequest({ schedule: wanted });
           const free = aVolunteer({
-            availability: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday: weekday as Weekday, start: '00:00', end: '24:00' })),
+            availability: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+              weekday: weekday as Weekday,
+              start: '00:00',
+              end: '24:00',
+            })),
           });
           const ctx = aContext({ now: new Date('2026-03-10T08:00:00Z') });
           expect(checkEligibility(request, free, ctx).eligible).toBe(true);

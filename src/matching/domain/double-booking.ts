@@ -1,4 +1,10 @@
-import { isValidDate, isValidSchedule, parseClock, weekdayOf, type RequestSchedule } from '../../shared/schedule';
+import {
+  isValidDate,
+  isValidSchedule,
+  parseClock,
+  weekdayOf,
+  type RequestSchedule,
+} from '../../shared/schedule';
 
 /*
  * Double booking: a volunteer's accepted assignments (their request still matched) make the same
@@ -42,10 +48,13 @@ export function firstClash(
   busy: readonly RequestSchedule[] | undefined,
   today: string,
 ): RequestSchedule | null {
-  if (!Array.isArray(busy)) {
-    return null;
+  const list: readonly RequestSchedule[] = busy ?? [];
+  for (const schedule of list) {
+    if (schedulesClash(wanted, schedule, today)) {
+      return schedule;
+    }
   }
-  return busy.find((schedule) => schedulesClash(wanted, schedule, today)) ?? null;
+  return null;
 }
 
 function oneOffMeetsWeekly(
@@ -61,7 +70,12 @@ function oneOffMeetsWeekly(
 
 /** Strict overlap of two clock ranges: touching ends ("9–12" and "12–14") do not overlap. */
 function overlaps(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
-  const [aStart, aEnd, bStart, bEnd] = [parseClock(a.start), parseClock(a.end), parseClock(b.start), parseClock(b.end)];
+  const [aStart, aEnd, bStart, bEnd] = [
+    parseClock(a.start),
+    parseClock(a.end),
+    parseClock(b.start),
+    parseClock(b.end),
+  ];
   if (aStart === null || aEnd === null || bStart === null || bEnd === null) {
     return false;
   }

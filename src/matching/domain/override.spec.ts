@@ -5,7 +5,8 @@ import { aContext, aRequest, aVolunteer, kmNorthOf, REQUEST_LOCATION } from './t
 import { EXCLUSION_REASONS, type CandidateVolunteer } from './types';
 
 const ctx = aContext({ now: new Date('2026-03-10T08:00:00Z') });
-const verdict = (volunteer: Partial<CandidateVolunteer>) => overrideVerdict(aRequest(), aVolunteer(volunteer), ctx);
+const verdict = (volunteer: Partial<CandidateVolunteer>) =>
+  overrideVerdict(aRequest(), aVolunteer(volunteer), ctx);
 
 describe('overrideVerdict', () => {
   it('classifies every exclusion reason, safeguarding rules never soft', () => {
@@ -19,7 +20,12 @@ describe('overrideVerdict', () => {
     ] as const) {
       expect(OVERRIDE_CLASSES[reason]).toBe('safeguarding');
     }
-    expect(OVERRIDABLE_REASONS).toEqual(['outside-radius', 'not-available', 'at-capacity', 'weekly-offer-cap']);
+    expect(OVERRIDABLE_REASONS).toEqual([
+      'outside-radius',
+      'not-available',
+      'at-capacity',
+      'weekly-offer-cap',
+    ]);
     expect(OVERRIDE_CLASSES['double-booked']).toBe('firm');
     expect(OVERRIDE_CLASSES['language-missing']).toBe('firm');
   });
@@ -36,7 +42,9 @@ describe('overrideVerdict', () => {
       offersLast7Days: 3,
     });
     expect(result.kind).toBe('overridable');
-    if (result.kind !== 'overridable') return;
+    if (result.kind !== 'overridable') {
+      return;
+    }
     expect(result.overridden.map((o) => o.reason)).toEqual([
       'outside-radius',
       'not-available',
@@ -52,7 +60,10 @@ describe('overrideVerdict', () => {
     expect(verdict({ home: kmNorthOf(REQUEST_LOCATION, 7.4) }).kind).toBe('overridable');
     const far = verdict({ home: kmNorthOf(REQUEST_LOCATION, 8) });
     expect(far.kind).toBe('refused');
-    expect(far.kind === 'refused' && far.refusal).toMatchObject({ reason: 'outside-radius', overrideClass: 'firm' });
+    expect(far.kind === 'refused' && far.refusal).toMatchObject({
+      reason: 'outside-radius',
+      overrideClass: 'firm',
+    });
   });
 
   it.each([
@@ -63,11 +74,18 @@ describe('overrideVerdict', () => {
   ])('refuses %s as safeguarding, even with soft rules broken too', (_, change, reason) => {
     const result = verdict({ ...change, home: kmNorthOf(REQUEST_LOCATION, 6) });
     expect(result.kind).toBe('refused');
-    expect(result.kind === 'refused' && result.refusal).toMatchObject({ reason, overrideClass: 'safeguarding' });
+    expect(result.kind === 'refused' && result.refusal).toMatchObject({
+      reason,
+      overrideClass: 'safeguarding',
+    });
   });
 
   it('refuses under the minimum age as safeguarding', () => {
-    const result = overrideVerdict(aRequest({ minimumAge: 18 }), aVolunteer({ birthDate: '2012-01-01' }), ctx);
+    const result = overrideVerdict(
+      aRequest({ minimumAge: 18 }),
+      aVolunteer({ birthDate: '2012-01-01' }),
+      ctx,
+    );
     expect(result.kind === 'refused' && result.refusal.overrideClass).toBe('safeguarding');
   });
 
@@ -77,7 +95,9 @@ describe('overrideVerdict', () => {
       busySchedules: [{ kind: 'weekly', slots: [{ weekday: 2, start: '10:00', end: '11:00' }] }],
     });
     expect(result.kind).toBe('refused');
-    if (result.kind !== 'refused') return;
+    if (result.kind !== 'refused') {
+      return;
+    }
     expect(result.refusal).toMatchObject({ reason: 'double-booked', overrideClass: 'firm' });
     expect(result.overridden.map((o) => o.reason)).toEqual(['not-available']);
   });

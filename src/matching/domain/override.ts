@@ -62,7 +62,11 @@ export type OverrideVerdict =
       overridden: { reason: ExclusionReason; explanation: LocalizedText }[];
     }
   /** A firm or safeguarding rule excludes the volunteer: no override possible. */
-  | { kind: 'refused'; refusal: OverrideRefusal; overridden: { reason: ExclusionReason; explanation: LocalizedText }[] };
+  | {
+      kind: 'refused';
+      refusal: OverrideRefusal;
+      overridden: { reason: ExclusionReason; explanation: LocalizedText }[];
+    };
 
 /**
  * What an override would take: applies the hard rules in their order, steps over each soft one
@@ -87,7 +91,9 @@ export function overrideVerdict(
         distanceKm: result.distanceKm,
         breakdown,
       };
-      return overridden.length === 0 ? { kind: 'eligible', candidate } : { kind: 'overridable', candidate, overridden };
+      return overridden.length === 0
+        ? { kind: 'eligible', candidate }
+        : { kind: 'overridable', candidate, overridden };
     }
     const overrideClass = OVERRIDE_CLASSES[result.reason];
     if (overrideClass !== 'soft' || waived.has(result.reason)) {

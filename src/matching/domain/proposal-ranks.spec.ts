@@ -17,7 +17,12 @@ function apply(matches: RankableMatch[]): RankableMatch[] {
 
 describe('proposalRanks', () => {
   it('a re-match that found better volunteers puts them first among the proposals', () => {
-    const after = apply([m('a', 'declined', 1, 80), m('b', 'proposed', 2, 60), m('c', 'proposed', 3, 90), m('d', 'proposed', 4, 70)]);
+    const after = apply([
+      m('a', 'declined', 1, 80),
+      m('b', 'proposed', 2, 60),
+      m('c', 'proposed', 3, 90),
+      m('d', 'proposed', 4, 70),
+    ]);
     expect(after.map((x) => [x.id, x.rank])).toEqual([
       ['a', 1],
       ['c', 2],
@@ -44,7 +49,11 @@ describe('proposalRanks', () => {
     });
     fc.assert(
       fc.property(fc.array(match, { maxLength: 15 }), (rows) => {
-        const matches = rows.map((r, i) => ({ ...r, id: `m${String(i).padStart(2, '0')}`, volunteerId: `v${i}` }));
+        const matches = rows.map((r, i) => ({
+          ...r,
+          id: `m${String(i).padStart(2, '0')}`,
+          volunteerId: `v${i}`,
+        }));
         const after = apply(matches);
         expect(after.map((x) => x.rank)).toEqual(after.map((_, i) => i + 1));
         const firstProposal = after.findIndex((x) => x.status === 'proposed');

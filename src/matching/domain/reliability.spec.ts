@@ -3,7 +3,9 @@ import { aVolunteer, TEST_POLICY } from './test-fixtures';
 
 describe('reliability (part of responsiveness)', () => {
   it('says nothing without recorded no-shows or late cancellations', () => {
-    expect(rateReliability(aVolunteer({ attendance: { assignments: 5, noShows: 0, lateCancellations: 0 } }))).toBeNull();
+    expect(
+      rateReliability(aVolunteer({ attendance: { assignments: 5, noShows: 0, lateCancellations: 0 } })),
+    ).toBeNull();
     expect(rateResponsiveness(aVolunteer(), TEST_POLICY).applicable).toBe(false);
   });
 
@@ -34,7 +36,10 @@ describe('reliability (part of responsiveness)', () => {
     let last = 2;
     for (let noShows = 0; noShows <= 5; noShows += 1) {
       const fit = rateResponsiveness(
-        aVolunteer({ answerHistory: { offered: 5, answered: 5 }, attendance: { assignments: 5, noShows, lateCancellations: 0 } }),
+        aVolunteer({
+          answerHistory: { offered: 5, answered: 5 },
+          attendance: { assignments: 5, noShows, lateCancellations: 0 },
+        }),
         TEST_POLICY,
       ).fit;
       expect(fit).toBeLessThan(last);
