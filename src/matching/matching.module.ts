@@ -9,17 +9,26 @@ import { MatchingService } from './matching.service';
 import { StaffMatchesController } from './staff-matches.controller';
 import { StaffMatchingController } from './staff-matching.controller';
 import { StaffMatchingService } from './staff-matching.service';
+import { StaffEngineController } from './staff-engine.controller';
+import { StaffOverridesService } from './staff-overrides.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [StaffMatchesController, StaffMatchingController, CallTasksController],
+  controllers: [StaffMatchesController, StaffMatchingController, CallTasksController, StaffEngineController],
   providers: [
     MatchDecisionsService,
     MatchingService,
     StaffMatchingService,
     GlobalAssignmentService,
     CallTasksService,
+    StaffOverridesService,
   ],
-  exports: [MatchDecisionsService, StaffMatchingService, MatchingService, CallTasksService],
+  exports: [
+    MatchDecisionsService,
+    StaffMatchingService,
+    MatchingService,
+    CallTasksService,
+    StaffOverridesService,
+  ],
 })
 export class MatchingModule {}

@@ -6,7 +6,7 @@ import { assertRequestTransition } from '../help-seekers/domain/request-status';
 import { HelpRequest, MatchingSummary } from '../help-seekers/help-request.entity';
 import { MatchingSettingsService } from '../settings/matching-settings.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { explainVolunteer, rankCandidates, type VolunteerExplanation } from './domain';
+import { explainVolunteer, proposalRanks, rankCandidates, type VolunteerExplanation } from './domain';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import type { MatchableRequest, RankingContext } from './domain/types';
@@ -150,6 +150,14 @@ export class MatchingService {
           [JSON.stringify(proposals)],
         );
       }
+      // A re-match adds to earlier rounds' proposals: ranks follow the score again (first rounds already do).
+      const rematched = due.filter(
+        (request) => (earlier.get(request.id)?.total ?? 0) > 0 && outcomes.get(request.id) === 'proposed',
+      );
+      await this.rerank(
+        manager,
+        rematched.map((request) => request.id),
+      );
       await manager.query(
         `UPDATE help_request h
             SET status = u.status, status_changed_at = $2, matching_summary = u.summary, updated_at = now()
@@ -267,6 +275,7 @@ export class MatchingService {
       })
       .orIgnore()
       .execute();
+    await this.rerank(manager, [id]);
     if (request.status === 'open') {
       assertRequestTransition(request.status, 'proposals-ready');
       await manager.update(HelpRequest, id, { status: 'proposals-ready', statusChangedAt: now });
@@ -290,6 +299,16 @@ export class MatchingService {
       volunteer,
       await this.rankingContext(now),
     );
+  }
+
+  /** The ranking context (policy, taxonomy) at `now`, for staff checks outside a matching round. */
+  rankingContextFor(now: Date): Promise<RankingContext> {
+    return this.rankingContext(now);
+  }
+
+  /** The engine's view of one request. */
+  matchableOf(manager: EntityManager, request: HelpRequest): Promise<MatchableRequest> {
+    return this.matchable(manager, request);
   }
 
   private async rankingContext(now: Date): Promise<RankingContext> {
@@ -324,6 +343,47 @@ export class MatchingService {
       district: request.district,
       schedule: request.schedule,
     }));
+  }
+
+  /** Ranks 1..n of each request's matches again, proposals in score order (see proposalRanks). */
+  async rerank(manager: EntityManager, requestIds: string[]): Promise<void> {
+    if (requestIds.length === 0) {
+      return;
+    }
+    const rows: {
+      id: string;
+      request_id: string;
+      status: string;
+      rank: number;
+      score: number;
+      distance_km: number;
+      volunteer_id: string;
+    }[] = await manager.query(
+      `SELECT id, request_id, status, rank, score, distance_km, volunteer_id FROM match WHERE request_id = ANY($1)`,
+      [requestIds],
+    );
+    const byRequest = new Map<string, typeof rows>();
+    for (const row of rows) {
+      byRequest.set(row.request_id, [...(byRequest.get(row.request_id) ?? []), row]);
+    }
+    const changes = [...byRequest.values()].flatMap((matches) =>
+      proposalRanks(
+        matches.map((m) => ({
+          id: m.id,
+          status: m.status,
+          rank: m.rank,
+          score: m.score,
+          distanceKm: m.distance_km,
+          volunteerId: m.volunteer_id,
+        })),
+      ),
+    );
+    if (changes.length > 0) {
+      await manager.query(
+        `UPDATE match SET rank = v.rank FROM unnest($1::uuid[], $2::int[]) AS v(id, rank) WHERE match.id = v.id`,
+        [changes.map((c) => c.id), changes.map((c) => c.rank)],
+      );
+    }
   }
 
   /** Proposals earlier rounds left, per request: new ones rank after them. */

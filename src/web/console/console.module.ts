@@ -29,6 +29,7 @@ import {
   ConsoleRequestsController,
 } from './console.controller';
 import { ConsoleSystemController } from './console-system.controller';
+import { ConsoleEngineController, EnginePanelLoader } from './console-engine.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -57,9 +58,10 @@ import { ConsoleSystemController } from './console-system.controller';
     ConsoleAgencyController,
     ConsoleAuditController,
     ConsoleRetentionController,
+    ConsoleEngineController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],
-  providers: [ConsoleAuthGuard],
+  providers: [ConsoleAuthGuard, EnginePanelLoader],
 })
 export class ConsoleModule {}
