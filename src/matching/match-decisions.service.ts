@@ -21,6 +21,14 @@ import { berlinDateOf } from '../shared/berlin-time';
 import { FollowUpOutcome, Match } from './match.entity';
 import { OfferAction } from '../shared/offer-links';
 import { offerDeadline } from './domain/offer-deadline';
+import { firstStartOf } from '../shared/schedule-start';
+
+/**
+ * When the help is first needed: the stored starts_at, or (for rows written without it, e.g. by a
+ * raw INSERT) computed from the schedule the same way.
+ */
+const appointmentOf = (request: HelpRequest): Date | null =>
+  request.startsAt ?? firstStartOf(request.schedule, request.createdAt ?? new Date());
 
 /** Why a request escalated to staff (help_request.escalation_reason). */
 export const ESCALATION_REASONS = ['no-time-to-ask'] as const;
@@ -451,7 +459,7 @@ export class MatchDecisionsService {
         sendsAt: now,
         offerResponseHours: settings.offerResponseHours,
         offerLeadHours: settings.offerLeadHours,
-        startsAt: request.startsAt,
+        startsAt: appointmentOf(request),
         recurring: request.schedule.kind === 'weekly',
       }).kind === 'too-late'
     );
@@ -528,7 +536,7 @@ export class MatchDecisionsService {
       sendsAt: queued.sendsAt,
       offerResponseHours: settings.offerResponseHours,
       offerLeadHours: settings.offerLeadHours,
-      startsAt: request.startsAt,
+      startsAt: appointmentOf(request),
       recurring: request.schedule.kind === 'weekly',
     });
     const latest = deadline.kind === 'ok' ? deadline.expiresAt : deadline.latestAnswerAt;
