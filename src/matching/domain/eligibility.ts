@@ -141,7 +141,7 @@ export function checkEligibility(
 
   const km = distanceKm(request.location, volunteer.home);
   if (waived.has('outside-radius')) {
-    // Overridden: "a little" beyond the radius, never further than OVERRIDE_RADIUS_LIMIT allows.
+    // Overridden: "a little" beyond the radius, never further than overrideRadiusLimitKm allows.
     const limit = overrideRadiusLimitKm(volunteer.maxTravelKm);
     if (!(km <= limit)) {
       return excluded('outside-radius', {
