@@ -1,6 +1,7 @@
 import { csrfTokenFor } from '../../src/web/console/csrf';
 import { MatchDecisionsService } from '../../src/matching/match-decisions.service';
 import { MatchingSettingsService } from '../../src/settings/matching-settings.service';
+import { StaffDigestEmail } from '../../src/web/emails/staff-digest-email.service';
 import { daysAhead, publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { loginAs, requestJson } from '../helpers/http';
@@ -485,6 +486,10 @@ describe('matching engine: double booking, overrides, phone placements, no-shows
         expect.objectContaining({ entity_id: request.id }),
       ]);
       expect(await consolePage(`/console/requests/${request.id}`)).toContain('id="escalated"');
+      const digest = await stack.worker!.get(StaffDigestEmail).collect(new Date(), 'de');
+      expect(digest.sections.escalated.map((item) => item.url)).toEqual([
+        expect.stringContaining(`/help-requests/${request.id}`),
+      ]);
 
       // Staff cannot send an offer that could not be answered in time either: they phone instead.
       const second = escalated.matches.find((m) => m.volunteerId === paul.id)!;
