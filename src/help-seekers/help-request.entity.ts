@@ -153,6 +153,18 @@ export class HelpRequest extends Located {
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
+  /**
+   * When the request escalated to staff: no time was left to ask (another) volunteer before the
+   * appointment (offer lead time). Heute lists `escalated_at IS NOT NULL` until it is matched or closed.
+   */
+  @Index('help_request_escalated_idx', { synchronize: false })
+  @Column({ type: 'timestamptz', nullable: true })
+  escalatedAt: Date | null;
+
+  /** Why it escalated, e.g. 'no-time-to-ask' (ESCALATION_REASONS). */
+  @Column({ type: 'text', nullable: true })
+  escalationReason: string | null;
+
   /** How it went, recorded when the request is closed; 'went-well' counts as continuity later. */
   @Column({ type: 'text', nullable: true })
   outcome: RequestOutcome | null;

@@ -56,7 +56,7 @@ class Params {
  * Per-volunteer history from past matches, looked up per volunteer (LATERAL) so the match and
  * request indexes answer it, however many requests the agency has had.
  */
-function historyJoin(now: string, seeker: string): string {
+function historyJoin(now: string, seeker: string, requestId: string): string {
   return `LEFT JOIN LATERAL (
     SELECT count(*) FILTER (WHERE ${OPEN_ASSIGNMENT_SQL})::int AS open_assignments,
            count(*) FILTER (WHERE m.offered_at > ${now} - interval '7 days')::int AS offers_last_7_days,
@@ -64,7 +64,17 @@ function historyJoin(now: string, seeker: string): string {
            count(*) FILTER (WHERE m.offered_at > ${now} - interval '180 days'
                               AND m.responded_at IS NOT NULL)::int AS answered,
            count(*) FILTER (WHERE m.status = 'accepted' AND r.help_seeker_id = ${seeker}
-                              AND r.outcome = 'went-well')::int AS helped_before
+                              AND r.outcome = 'went-well')::int AS helped_before,
+           -- Double booking: when the accepted assignments still going on take place.
+           jsonb_agg(r.schedule) FILTER (WHERE m.status = 'accepted' AND r.status = 'matched'
+                              AND m.attendance IS NULL AND r.id <> ${requestId}) AS busy,
+           -- Reliability: accepted assignments of the last year, and the no-shows and late cancellations among them.
+           count(*) FILTER (WHERE m.status = 'accepted'
+                              AND coalesce(m.responded_at, m.created_at) > ${now} - interval '365 days')::int AS assignments,
+           count(*) FILTER (WHERE m.attendance = 'no-show'
+                              AND m.attendance_recorded_at > ${now} - interval '365 days')::int AS no_shows,
+           count(*) FILTER (WHERE m.attendance = 'late-cancellation'
+                              AND m.attendance_recorded_at > ${now} - interval '365 days')::int AS late_cancellations
       FROM match m JOIN help_request r ON r.id = m.request_id
      -- Proposals never shown to the volunteer say nothing about them, and they pile up on the
      -- nearest volunteers; only matches that got as far as an approval count.
@@ -78,7 +88,9 @@ function candidateColumns(seeker: string): string {
        v.away_until::text AS away_until, v.email_confirmed_at IS NOT NULL AS email_confirmed,
        coalesce(h.open_assignments, 0) AS open_assignments, coalesce(h.offers_last_7_days, 0) AS offers_last_7_days,
        coalesce(h.offered, 0) AS offered, coalesce(h.answered, 0) AS answered,
-       coalesce(h.helped_before, 0) AS helped_before,
+       coalesce(h.helped_before, 0) AS helped_before, h.busy,
+       coalesce(h.assignments, 0) AS assignments, coalesce(h.no_shows, 0) AS no_shows,
+       coalesce(h.late_cancellations, 0) AS late_cancellations,
        EXISTS (SELECT 1 FROM volunteer_block b WHERE b.help_seeker_id = ${seeker} AND b.volunteer_id = v.id) AS blocked`;
 }
 
@@ -152,7 +164,7 @@ SELECT q.idx, ${candidateColumns('q.seeker')}
       UNION ALL
       ${nearestWalk('q.skills IS NOT NULL AND (v.skills && q.skills) IS TRUE', poolSize)}) pool) p
   JOIN volunteer v ON v.id = p.id
-  ${historyJoin(nowRef, 'q.seeker')}`;
+  ${historyJoin(nowRef, 'q.seeker', 'q.id')}`;
   return { sql, parameters: params.values };
 }
 
@@ -182,7 +194,7 @@ function diagnosisQuery(
            LIMIT ${limitRef}) near
          WHERE near.metres <= ${MAX_TRAVEL_KM * 1000}) p
   JOIN volunteer v ON v.id = p.id
-  ${historyJoin(nowRef, seeker)}`;
+  ${historyJoin(nowRef, seeker, requestId)}`;
   return { sql, parameters: params.values };
 }
 
@@ -207,6 +219,10 @@ interface CandidateRow {
   offered: number;
   answered: number;
   helped_before: number;
+  busy: RequestSchedule[] | null;
+  assignments: number;
+  no_shows: number;
+  late_cancellations: number;
   blocked: boolean;
 }
 
@@ -285,7 +301,7 @@ export async function loadCandidate(
   const [row]: (CandidateRow & { asked: string | null })[] = await manager.query(
     `SELECT ${candidateColumns('$2::uuid')},
        (SELECT m.status FROM match m WHERE m.request_id = $1 AND m.volunteer_id = v.id) AS asked
-  FROM volunteer v ${historyJoin('$4::timestamptz', '$2::uuid')}
+  FROM volunteer v ${historyJoin('$4::timestamptz', '$2::uuid', '$1::uuid')}
  WHERE v.id = $3`,
     [request.id, request.helpSeekerId, volunteerId, now.toISOString()],
   );
@@ -319,5 +335,11 @@ function toCandidate(row: CandidateRow, askedForThisRequest: PriorAskOutcome | n
     helpedThisPersonBefore: row.helped_before,
     askedForThisRequest,
     blockedForThisRequest: row.blocked,
+    busySchedules: row.busy ?? [],
+    attendance: {
+      assignments: row.assignments,
+      noShows: row.no_shows,
+      lateCancellations: row.late_cancellations,
+    },
   };
 }

@@ -20,6 +20,23 @@ import { assertMatchTransition, OPEN_MATCH_STATUSES } from './domain/match-statu
 import { berlinDateOf } from '../shared/berlin-time';
 import { FollowUpOutcome, Match } from './match.entity';
 import { OfferAction } from '../shared/offer-links';
+import { offerDeadline } from './domain/offer-deadline';
+import { firstStartOf } from '../shared/schedule-start';
+
+/**
+ * When the help is first needed: the stored starts_at, or (for rows written without it, e.g. by a
+ * raw INSERT) computed from the schedule the same way.
+ */
+const appointmentOf = (request: HelpRequest): Date | null =>
+  request.startsAt ?? firstStartOf(request.schedule, request.createdAt ?? new Date());
+
+/** Why a request escalated to staff (help_request.escalation_reason). */
+export const ESCALATION_REASONS = ['no-time-to-ask'] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
+
+/** Offers cannot reach anyone in time before the appointment: staff must phone. */
+export const TOO_LATE_TO_OFFER =
+  'the appointment is too close for an offer by email (the answer would be due after the lead time before the start): call the volunteer and record a placement agreed by phone';
 
 export type OfferResponseOutcome =
   'accepted' | 'declined' | 'already-answered' | 'no-longer-open' | 'expired' | 'volunteer-not-active';
@@ -58,7 +75,7 @@ export class MatchDecisionsService {
 
   /** Staff approve a proposal: the volunteer gets the offer email. One open offer per request. */
   async approve(matchId: string, staff: AuthenticatedStaff): Promise<Match> {
-    const { offerResponseHours } = await this.settings.get();
+    const settings = await this.settings.get();
     return this.decide(matchId, async (manager, { match, request }) => {
       if (match.status !== 'proposed') {
         throw new ConflictError(`the match is ${match.status}, only a proposed match can be approved`);
@@ -69,8 +86,18 @@ export class MatchDecisionsService {
       if (openOffer > 0) {
         throw new ConflictError('another volunteer has already been asked for this request');
       }
-      await this.assertMayBeOffered(manager, match.volunteerId, new Date());
-      const jobIds = await this.offer(manager, match, request, staff.id, offerResponseHours, new Date());
+      const now = new Date();
+      // An override of the weekly cap was the staff's decision, with a reason: it is not asked again.
+      await this.assertMayBeOffered(
+        manager,
+        match.volunteerId,
+        now,
+        match.overriddenRules?.includes('weekly-offer-cap') ?? false,
+      );
+      if (this.tooLateToOffer(request, settings, now)) {
+        throw new ConflictError(TOO_LATE_TO_OFFER);
+      }
+      const jobIds = await this.offer(manager, match, request, staff.id, settings, now);
       await this.audit.record(
         { staffUserId: staff.id, action: 'match.approved', entityType: 'match', entityId: match.id },
         manager,
@@ -135,27 +162,119 @@ export class MatchDecisionsService {
         locale: 'de',
       });
       if (action === 'accept') {
-        await manager.update(HelpRequest, request.id, {
-          status: 'matched',
-          matchedAt: now,
-          statusChangedAt: now,
-        });
-        // The other proposals were never offered; they are closed so the volunteers stay free.
-        await manager.update(Match, { requestId: request.id, status: 'proposed' }, { status: 'withdrawn' });
-        // The confirmation answers the volunteer's own click, so it goes at once, quiet hours or not.
-        const confirmation = await this.notifications.queue(manager, {
-          kind: 'volunteer-confirmation',
-          subjectId: match.id,
-          recipient: volunteer.email,
-          locale: volunteer.locale,
-        });
-        const later = await this.scheduleReminders(manager, match, request, volunteer, now);
-        const seeker = await this.tellHelpSeeker(manager, match, request);
-        return { result: 'accepted' as const, jobIds: [staffNotice, confirmation, ...later, seeker] };
+        const jobIds = await this.confirmAcceptance(manager, match, request, volunteer, now);
+        return { result: 'accepted' as const, jobIds: [staffNotice, ...jobIds] };
       }
       const next = await this.moveOn(manager, request, now, settings);
       return { result: 'declined' as const, jobIds: [staffNotice, next] };
     });
+  }
+
+  /**
+   * Staff record a placement agreed by phone: the volunteer's yes, on their behalf. The match is
+   * accepted (through approved, as if offered and answered at once), the request is matched, and
+   * the usual confirmation emails and reminders go out. Runs inside the caller's transaction, which
+   * must hold the request's row lock; returns the jobs to relay after commit.
+   */
+  async acceptOnBehalfIn(
+    manager: EntityManager,
+    match: Match,
+    request: HelpRequest,
+    staff: AuthenticatedStaff,
+    now: Date,
+  ): Promise<(string | null)[]> {
+    if (!['proposed', 'approved', 'offered'].includes(match.status)) {
+      throw new ConflictError(
+        `the match is ${match.status}: only a proposal or an open offer can be accepted`,
+      );
+    }
+    const others = await manager.count(Match, {
+      where: { requestId: request.id, status: In(['approved', 'offered', 'accepted']) },
+    });
+    const ownOffer = ['approved', 'offered'].includes(match.status) ? 1 : 0;
+    if (others - ownOffer > 0) {
+      throw new ConflictError('another volunteer has already been asked for or has accepted this request');
+    }
+    const volunteer = await manager.findOneOrFail(Volunteer, {
+      where: { id: match.volunteerId },
+      lock: { mode: 'pessimistic_read' },
+    });
+    if (!mayAccept(volunteer)) {
+      throw new ConflictError(`the volunteer is ${volunteer.status}: an inactive volunteer can never accept`);
+    }
+    if (match.status === 'proposed') {
+      assertMatchTransition('proposed', 'approved');
+    }
+    assertMatchTransition('approved', 'accepted');
+    if (request.status !== 'offered') {
+      assertRequestTransition(request.status, 'offered');
+    }
+    assertRequestTransition('offered', 'matched');
+    Object.assign(match, {
+      status: 'accepted',
+      decidedByStaffId: match.decidedByStaffId ?? staff.id,
+      decidedAt: match.decidedAt ?? now,
+      respondedAt: now,
+      acceptedOnBehalfByStaffId: staff.id,
+    });
+    await manager.save(match);
+    await this.audit.record(
+      {
+        staffUserId: staff.id,
+        action: 'match.accepted-on-behalf',
+        entityType: 'match',
+        entityId: match.id,
+        details: { requestId: request.id, volunteerId: match.volunteerId },
+      },
+      manager,
+    );
+    const staffNotice = await this.notifications.queue(manager, {
+      kind: 'staff-offer-accepted',
+      subjectId: match.id,
+      recipient: this.config.STAFF_NOTIFY_EMAIL,
+      locale: 'de',
+    });
+    return [staffNotice, ...(await this.confirmAcceptance(manager, match, request, volunteer, now))];
+  }
+
+  /** Staff record a placement agreed by phone for a proposal or an open offer (own transaction). */
+  async acceptOnBehalf(matchId: string, staff: AuthenticatedStaff, now = new Date()): Promise<Match> {
+    return this.decide(matchId, async (manager, { match, request }) => {
+      const jobIds = await this.acceptOnBehalfIn(manager, match, request, staff, now);
+      return { result: match, jobIds };
+    });
+  }
+
+  /**
+   * After a yes (the volunteer's click, or staff on their behalf): the request is matched, the
+   * other proposals close, the volunteer is confirmed and reminded, the help-seeker told.
+   */
+  private async confirmAcceptance(
+    manager: EntityManager,
+    match: Match,
+    request: HelpRequest,
+    volunteer: Volunteer,
+    now: Date,
+  ): Promise<(string | null)[]> {
+    await manager.update(HelpRequest, request.id, {
+      status: 'matched',
+      matchedAt: now,
+      statusChangedAt: now,
+      escalatedAt: null,
+      escalationReason: null,
+    });
+    // The other proposals were never offered; they are closed so the volunteers stay free.
+    await manager.update(Match, { requestId: request.id, status: 'proposed' }, { status: 'withdrawn' });
+    // The confirmation answers the volunteer's own click, so it goes at once, quiet hours or not.
+    const confirmation = await this.notifications.queue(manager, {
+      kind: 'volunteer-confirmation',
+      subjectId: match.id,
+      recipient: volunteer.email,
+      locale: volunteer.locale,
+    });
+    const later = await this.scheduleReminders(manager, match, request, volunteer, now);
+    const seeker = await this.tellHelpSeeker(manager, match, request);
+    return [confirmation, ...later, seeker];
   }
 
   /**
@@ -317,8 +436,12 @@ export class MatchDecisionsService {
       where: { requestId: request.id, status: 'proposed' },
       order: { rank: 'ASC' },
     });
+    if (this.tooLateToOffer(request, settings, now)) {
+      // The cascade stops: nobody could answer in time. Staff take over (Heute, digest).
+      return this.escalate(manager, request, next !== null, 'no-time-to-ask', now);
+    }
     if (next && settings.autoOffer) {
-      const [jobId] = await this.offer(manager, next, request, null, settings.offerResponseHours, now);
+      const [jobId] = await this.offer(manager, next, request, null, settings, now);
       return jobId;
     }
     if (next) {
@@ -327,6 +450,52 @@ export class MatchDecisionsService {
       return null;
     }
     return this.matchAgain(manager, request, now);
+  }
+
+  /** Whether no time is left before the appointment for anyone to answer an offer sent now. */
+  private tooLateToOffer(request: HelpRequest, settings: MatchingSettings, now: Date): boolean {
+    return (
+      offerDeadline({
+        sendsAt: now,
+        offerResponseHours: settings.offerResponseHours,
+        offerLeadHours: settings.offerLeadHours,
+        startsAt: appointmentOf(request),
+        recurring: request.schedule.kind === 'weekly',
+      }).kind === 'too-late'
+    );
+  }
+
+  /**
+   * The request goes back to staff, marked escalated (Heute lists `escalated_at IS NOT NULL`, the
+   * digest names it): remaining proposals stay for staff to phone. Audited as the system's action.
+   */
+  private async escalate(
+    manager: EntityManager,
+    request: HelpRequest,
+    hasProposals: boolean,
+    reason: EscalationReason,
+    now: Date,
+  ): Promise<null> {
+    const status = hasProposals ? 'proposals-ready' : 'open';
+    assertRequestTransition(request.status, status);
+    await manager.update(HelpRequest, request.id, {
+      status,
+      statusChangedAt: now,
+      escalatedAt: now,
+      escalationReason: reason,
+    });
+    await this.audit.record(
+      {
+        staffUserId: null,
+        action: 'help-request.escalated',
+        entityType: 'help-request',
+        entityId: request.id,
+        details: { reason },
+      },
+      manager,
+    );
+    this.logger.log(`request ${request.id} escalated: ${reason}`);
+    return null;
   }
 
   /** A new matching round for the request (without the volunteers already asked); the job to relay. */
@@ -354,19 +523,29 @@ export class MatchDecisionsService {
     match: Match,
     request: HelpRequest,
     staffId: string | null,
-    offerResponseHours: number,
+    settings: Pick<MatchingSettings, 'offerResponseHours' | 'offerLeadHours'>,
     now: Date,
   ): Promise<(string | null)[]> {
     assertMatchTransition(match.status, 'approved');
     assertRequestTransition(request.status, 'offered');
     const volunteer = await manager.findOneByOrFail(Volunteer, { id: match.volunteerId });
     const queued = await this.notifications.queueOffer(manager, volunteer, match.id, now);
-    // The time to answer starts when the offer arrives (after quiet hours, or with the digest).
+    // The time to answer starts when the offer arrives (after quiet hours, or with the digest),
+    // and ends the lead time before the appointment at the latest.
+    const deadline = offerDeadline({
+      sendsAt: queued.sendsAt,
+      offerResponseHours: settings.offerResponseHours,
+      offerLeadHours: settings.offerLeadHours,
+      startsAt: appointmentOf(request),
+      recurring: request.schedule.kind === 'weekly',
+    });
+    const latest = deadline.kind === 'ok' ? deadline.expiresAt : deadline.latestAnswerAt;
     Object.assign(match, {
       status: 'approved',
       decidedByStaffId: staffId,
       decidedAt: now,
-      offerExpiresAt: new Date(queued.sendsAt.getTime() + offerResponseHours * 3600_000),
+      // Quiet hours may push the arrival past the lead time: the answer is still due before it.
+      offerExpiresAt: latest > now ? latest : new Date(queued.sendsAt.getTime() + 3600_000),
     });
     await manager.save(match);
     await manager.update(HelpRequest, request.id, { status: 'offered', statusChangedAt: now });
@@ -377,7 +556,12 @@ export class MatchDecisionsService {
    * Offers only go to active volunteers at a confirmed address (double opt-in), and never beyond the volunteer's weekly
    * cap, counting offers approved but not yet sent (quiet hours, digest) as well.
    */
-  private async assertMayBeOffered(manager: EntityManager, volunteerId: string, now: Date): Promise<void> {
+  private async assertMayBeOffered(
+    manager: EntityManager,
+    volunteerId: string,
+    now: Date,
+    capOverridden = false,
+  ): Promise<void> {
     const volunteer = await manager.findOneByOrFail(Volunteer, { id: volunteerId });
     // Proposed while active, but paused since (e.g. unsubscribed from the offer emails).
     if (volunteer.status !== 'active') {
@@ -392,7 +576,7 @@ export class MatchDecisionsService {
           AND (offered_at > $2::timestamptz - interval '7 days' OR status = 'approved')`,
       [volunteerId, now],
     );
-    if (offers >= volunteer.maxOffersPerWeek) {
+    if (offers >= volunteer.maxOffersPerWeek && !capOverridden) {
       throw new ConflictError(
         `the volunteer wants at most ${volunteer.maxOffersPerWeek} offers a week and has had ${offers}`,
       );

@@ -23,6 +23,10 @@ export const HISTORY_STATUSES_SQL = `'approved', 'offered', 'accepted', 'decline
 export const FOLLOW_UP_OUTCOMES = ['went-well', 'problems', 'did-not-happen'] as const;
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 
+/** How an accepted assignment went wrong on the volunteer's side, recorded by staff (reliability). */
+export const ATTENDANCE_PROBLEMS = ['no-show', 'late-cancellation'] as const;
+export type AttendanceProblem = (typeof ATTENDANCE_PROBLEMS)[number];
+
 /**
  * SQL: a match that binds part of the volunteer's capacity: offered or about to be, or accepted
  * while its request is still going on. Expects the match as `m` and its request as `r`.
@@ -96,6 +100,28 @@ export class Match {
 
   @Column({ type: 'timestamptz', nullable: true })
   followUpAt: Date | null;
+
+  /** Why staff stepped over soft rules (overriddenRules) to propose this volunteer; null without an override. */
+  @Column({ type: 'text', nullable: true })
+  overrideReason: string | null;
+
+  /** The soft rules (exclusion codes) overridden, in rule order; null without an override. */
+  @Column({ type: 'text', array: true, nullable: true })
+  overriddenRules: string[] | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  overriddenByStaffId: string | null;
+
+  /** Staff recorded the volunteer's yes on their behalf (placement agreed by phone). */
+  @Column({ type: 'uuid', nullable: true })
+  acceptedOnBehalfByStaffId: string | null;
+
+  /** A no-show or late cancellation staff recorded on the accepted assignment; null when none. */
+  @Column({ type: 'text', nullable: true })
+  attendance: AttendanceProblem | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  attendanceRecordedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -12,10 +12,18 @@ import { RequestEditService } from './request-edit.service';
 import { StaffMatchesController } from './staff-matches.controller';
 import { StaffMatchingController } from './staff-matching.controller';
 import { StaffMatchingService } from './staff-matching.service';
+import { StaffEngineController } from './staff-engine.controller';
+import { StaffOverridesService } from './staff-overrides.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [StaffMatchesController, StaffMatchingController, CallTasksController, RequestEditController],
+  controllers: [
+    StaffMatchesController,
+    StaffMatchingController,
+    CallTasksController,
+    RequestEditController,
+    StaffEngineController,
+  ],
   providers: [
     MatchDecisionsService,
     MatchingService,
@@ -24,6 +32,7 @@ import { StaffMatchingService } from './staff-matching.service';
     CallTasksService,
     OfferWithdrawalService,
     RequestEditService,
+    StaffOverridesService,
   ],
   exports: [
     MatchDecisionsService,
@@ -32,6 +41,7 @@ import { StaffMatchingService } from './staff-matching.service';
     CallTasksService,
     OfferWithdrawalService,
     RequestEditService,
+    StaffOverridesService,
   ],
 })
 export class MatchingModule {}

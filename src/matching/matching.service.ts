@@ -11,6 +11,7 @@ import {
   explainVolunteer,
   rankCandidates,
   type EligibilityResult,
+  proposalRanks,
   type VolunteerExplanation,
 } from './domain';
 import { AuditService } from '../staff/audit.service';
@@ -156,6 +157,14 @@ export class MatchingService {
           [JSON.stringify(proposals)],
         );
       }
+      // A re-match adds to earlier rounds' proposals: ranks follow the score again (first rounds already do).
+      const rematched = due.filter(
+        (request) => (earlier.get(request.id)?.total ?? 0) > 0 && outcomes.get(request.id) === 'proposed',
+      );
+      await this.rerank(
+        manager,
+        rematched.map((request) => request.id),
+      );
       await manager.query(
         `UPDATE help_request h
             SET status = u.status, status_changed_at = $2, matching_summary = u.summary, updated_at = now()
@@ -273,6 +282,7 @@ export class MatchingService {
       })
       .orIgnore()
       .execute();
+    await this.rerank(manager, [id]);
     if (request.status === 'open') {
       assertRequestTransition(request.status, 'proposals-ready');
       await manager.update(HelpRequest, id, { status: 'proposals-ready', statusChangedAt: now });
@@ -323,6 +333,16 @@ export class MatchingService {
     return verdicts;
   }
 
+  /** The ranking context (policy, taxonomy) at `now`, for staff checks outside a matching round. */
+  rankingContextFor(now: Date): Promise<RankingContext> {
+    return this.rankingContext(now);
+  }
+
+  /** The engine's view of one request. */
+  matchableOf(manager: EntityManager, request: HelpRequest): Promise<MatchableRequest> {
+    return this.matchable(manager, request);
+  }
+
   private async rankingContext(now: Date): Promise<RankingContext> {
     const { policy } = await this.settings.get();
     return { now, policy, skills: this.taxonomy.taxonomy.skills };
@@ -355,6 +375,47 @@ export class MatchingService {
       district: request.district,
       schedule: request.schedule,
     }));
+  }
+
+  /** Ranks 1..n of each request's matches again, proposals in score order (see proposalRanks). */
+  async rerank(manager: EntityManager, requestIds: string[]): Promise<void> {
+    if (requestIds.length === 0) {
+      return;
+    }
+    const rows: {
+      id: string;
+      request_id: string;
+      status: string;
+      rank: number;
+      score: number;
+      distance_km: number;
+      volunteer_id: string;
+    }[] = await manager.query(
+      `SELECT id, request_id, status, rank, score, distance_km, volunteer_id FROM match WHERE request_id = ANY($1)`,
+      [requestIds],
+    );
+    const byRequest = new Map<string, typeof rows>();
+    for (const row of rows) {
+      byRequest.set(row.request_id, [...(byRequest.get(row.request_id) ?? []), row]);
+    }
+    const changes = [...byRequest.values()].flatMap((matches) =>
+      proposalRanks(
+        matches.map((m) => ({
+          id: m.id,
+          status: m.status,
+          rank: m.rank,
+          score: m.score,
+          distanceKm: m.distance_km,
+          volunteerId: m.volunteer_id,
+        })),
+      ),
+    );
+    if (changes.length > 0) {
+      await manager.query(
+        `UPDATE match SET rank = v.rank FROM unnest($1::uuid[], $2::int[]) AS v(id, rank) WHERE match.id = v.id`,
+        [changes.map((c) => c.id), changes.map((c) => c.rank)],
+      );
+    }
   }
 
   /** Proposals earlier rounds left, per request: new ones rank after them. */

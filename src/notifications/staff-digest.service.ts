@@ -17,6 +17,8 @@ export interface DigestRequestRow {
 
 /** What needs a person today, one list per section of the digest (at most 50 rows each). */
 export interface StaffDigestRows {
+  /** No time left before the appointment to ask a volunteer by email (help_request.escalated_at). */
+  escalated: DigestRequestRow[];
   inReview: DigestRequestRow[];
   proposalsReady: (DigestRequestRow & { proposals: number })[];
   noEligible: DigestRequestRow[];
@@ -66,6 +68,7 @@ export class StaffDigestService {
     const since = new Date(now.getTime() - 24 * 3600_000);
     const q = <T>(sql: string, params: unknown[] = []): Promise<T[]> => this.dataSource.query(sql, params);
     const [
+      escalated,
       inReview,
       proposals,
       noEligible,
@@ -76,6 +79,11 @@ export class StaffDigestService {
       undeliverable,
       unconfirmed,
     ] = await Promise.all([
+      q<DigestRequestRow>(
+        `SELECT id, category, district, postal_code FROM help_request
+            WHERE escalated_at IS NOT NULL AND status IN ('open', 'proposals-ready')
+            ORDER BY escalated_at LIMIT 50`,
+      ),
       // Public requests wait for staff before matching (agency setting); they must not be forgotten.
       q<DigestRequestRow>(
         `SELECT id, category, district, postal_code FROM help_request
@@ -132,6 +140,7 @@ export class StaffDigestService {
     ]);
 
     return {
+      escalated,
       inReview,
       proposalsReady: proposals,
       noEligible,

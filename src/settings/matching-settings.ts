@@ -6,6 +6,11 @@ export interface MatchingSettings {
   policy: MatchingPolicy;
   /** How long a volunteer has to answer an offer before it expires and the next one is asked. */
   offerResponseHours: number;
+  /**
+   * An offer must be answered at least this many hours before the appointment starts (the deadline
+   * is the earlier of the two); with less time left the request escalates to staff. 0 = up to the start.
+   */
+  offerLeadHours: number;
   /** After a decline or expiry, offer the next candidate at once instead of waiting for staff. */
   autoOffer: boolean;
   /**
@@ -15,11 +20,14 @@ export interface MatchingSettings {
   reviewPublicRequestsFirst: boolean;
 }
 
+const DEFAULT_OFFER_LEAD_HOURS = 24;
+
 export const MATCHING_SETTINGS_KEY = 'matching';
 
 export const DEFAULT_MATCHING_SETTINGS: MatchingSettings = {
   policy: DEFAULT_MATCHING_POLICY,
   offerResponseHours: 48,
+  offerLeadHours: DEFAULT_OFFER_LEAD_HOURS,
   autoOffer: false,
   reviewPublicRequestsFirst: true,
 };
@@ -35,7 +43,10 @@ export function validateMatchingSettings(input: unknown, current: MatchingSettin
   const raw = input as Record<string, unknown>;
   const errors: { field: string; message: string }[] = [];
   const unknown = Object.keys(raw).filter(
-    (key) => !['policy', 'offerResponseHours', 'autoOffer', 'reviewPublicRequestsFirst'].includes(key),
+    (key) =>
+      !['policy', 'offerResponseHours', 'offerLeadHours', 'autoOffer', 'reviewPublicRequestsFirst'].includes(
+        key,
+      ),
   );
   errors.push(...unknown.map((field) => ({ field, message: 'is not a setting' })));
 
@@ -67,6 +78,15 @@ export function validateMatchingSettings(input: unknown, current: MatchingSettin
   ) {
     errors.push({ field: 'offerResponseHours', message: 'must be a whole number of hours from 1 to 336' });
   }
+  const offerLeadHours = raw.offerLeadHours ?? current.offerLeadHours ?? DEFAULT_OFFER_LEAD_HOURS;
+  if (
+    typeof offerLeadHours !== 'number' ||
+    !Number.isInteger(offerLeadHours) ||
+    offerLeadHours < 0 ||
+    offerLeadHours > 24 * 7
+  ) {
+    errors.push({ field: 'offerLeadHours', message: 'must be a whole number of hours from 0 to 168' });
+  }
   const autoOffer = raw.autoOffer ?? current.autoOffer;
   if (typeof autoOffer !== 'boolean') {
     errors.push({ field: 'autoOffer', message: 'must be true or false' });
@@ -82,6 +102,7 @@ export function validateMatchingSettings(input: unknown, current: MatchingSettin
         settings: {
           policy,
           offerResponseHours: offerResponseHours as number,
+          offerLeadHours: offerLeadHours as number,
           autoOffer: autoOffer as boolean,
           reviewPublicRequestsFirst: reviewPublicRequestsFirst as boolean,
         },

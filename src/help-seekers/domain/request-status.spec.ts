@@ -21,6 +21,7 @@ describe('help request status transitions', () => {
     ['offered', 'offered'],
     ['offered', 'proposals-ready'],
     ['offered', 'matching'],
+    ['offered', 'open'],
     ['matched', 'done'],
     ['matched', 'cancelled'],
     ['matched', 'matching'],
@@ -36,7 +37,6 @@ describe('help request status transitions', () => {
     ['matching', 'offered'],
     ['proposals-ready', 'matched'],
     ['matched', 'offered'],
-    ['offered', 'open'],
     ['open', 'in-review'],
   ])('should refuse %s → %s', (from, to) => {
     expect(canRequestTransition(from, to)).toBe(false);

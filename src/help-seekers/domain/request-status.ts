@@ -36,8 +36,9 @@ const REQUEST_TRANSITIONS: Readonly<Record<HelpRequestStatus, readonly HelpReque
   // Staff approve a proposal (offered), rematch, or reject the last proposal (open).
   'proposals-ready': ['offered', 'matching', 'open', ...GIVE_UP],
   // The volunteer accepts (matched). After a decline or expiry: the next proposal is offered at
-  // once (auto-offer: offered again), staff choose among the rest, or it is matched again.
-  offered: ['matched', 'offered', 'proposals-ready', 'matching', ...GIVE_UP],
+  // once (auto-offer: offered again), staff choose among the rest, or it is matched again. Open
+  // when it escalates: no time is left before the appointment to ask anyone else.
+  offered: ['matched', 'offered', 'proposals-ready', 'matching', 'open', ...GIVE_UP],
   // Only a matched request can be done. Matched again when the volunteer erased their account
   // before the assignment.
   matched: ['done', 'matching', ...GIVE_UP],

@@ -115,6 +115,12 @@ const EXCLUDING: [string, Partial<CandidateVolunteer>, Partial<MatchableRequest>
     'weekly-offer-cap',
   ],
   ['a volunteer over the weekly cap', { offersLast7Days: 5, maxOffersPerWeek: 3 }, {}, 'weekly-offer-cap'],
+  [
+    'a volunteer already helping someone on Tuesdays 10–11',
+    { busySchedules: [{ kind: 'weekly', slots: [{ weekday: 2, start: '10:00', end: '11:00' }] }] },
+    {},
+    'double-booked',
+  ],
   ['a volunteer wanting no offers', { offersLast7Days: 0, maxOffersPerWeek: 0 }, {}, 'weekly-offer-cap'],
 ];
 
@@ -193,6 +199,7 @@ describe('checkEligibility', () => {
       certificateInspectedOn: null,
       home: kmNorthOf(REQUEST_LOCATION, 50),
       availability: [],
+      busySchedules: [{ kind: 'weekly', slots: [{ weekday: 2, start: '11:00', end: '13:00' }] }],
       openAssignments: 2,
       offersLast7Days: 3,
     });
@@ -208,6 +215,7 @@ describe('checkEligibility', () => {
       { certificateInspectedOn: '2025-01-01' },
       { home: kmNorthOf(REQUEST_LOCATION, 1) },
       { availability: [{ weekday: 2, start: '09:00', end: '12:00' }] },
+      { busySchedules: [] },
       { openAssignments: 0 },
       { offersLast7Days: 0 },
     ];

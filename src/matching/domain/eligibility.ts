@@ -2,6 +2,7 @@ import { berlinDateOf } from '../../shared/berlin-time';
 import { addYears, formatDateDe, hasReachedAge } from './calendar';
 import { distanceKm, formatKmDe, formatKmEn } from './geo';
 import { languageName } from './language-names';
+import { firstClash } from './double-booking';
 import { coverage, formatScheduleDe, formatScheduleEn, isValidDate } from '../../shared/schedule';
 import type {
   CandidateVolunteer,
@@ -45,6 +46,8 @@ export function checkEligibility(
   request: MatchableRequest,
   volunteer: CandidateVolunteer,
   ctx: RankingContext,
+  /** Soft rules staff override with a reason (see override.ts); safeguarding rules ignore this. */
+  waived: ReadonlySet<ExclusionReason> = NOTHING_WAIVED,
 ): EligibilityResult {
   if (volunteer.status !== 'active') {
     const status = STATUS_NAMES[volunteer.status] ?? { de: volunteer.status, en: volunteer.status };
@@ -137,7 +140,16 @@ export function checkEligibility(
   }
 
   const km = distanceKm(request.location, volunteer.home);
-  if (!(km <= volunteer.maxTravelKm)) {
+  if (waived.has('outside-radius')) {
+    // Overridden: "a little" beyond the radius, never further than overrideRadiusLimitKm allows.
+    const limit = overrideRadiusLimitKm(volunteer.maxTravelKm);
+    if (!(km <= limit)) {
+      return excluded('outside-radius', {
+        de: `${formatKmDe(km)} km entfernt, auch mit Ausnahme höchstens ${formatKmDe(limit)} km`,
+        en: `${formatKmEn(km)} km away, at most ${formatKmEn(limit)} km even with an exception`,
+      });
+    }
+  } else if (!(km <= volunteer.maxTravelKm)) {
     return excluded('outside-radius', {
       de: `${formatKmDe(km)} km entfernt, fährt höchstens ${formatLimit(volunteer.maxTravelKm, formatKmDe)} km`,
       en: `${formatKmEn(km)} km away, travels at most ${formatLimit(volunteer.maxTravelKm, formatKmEn)} km`,
@@ -145,7 +157,7 @@ export function checkEligibility(
   }
 
   const share = coverage(volunteer.availability, request.schedule);
-  if (share < 1) {
+  if (share < 1 && !waived.has('not-available')) {
     const when: LocalizedText = {
       de: formatScheduleDe(request.schedule),
       en: formatScheduleEn(request.schedule),
@@ -161,9 +173,17 @@ export function checkEligibility(
     );
   }
 
+  const clash = firstClash(request.schedule, volunteer.busySchedules, today);
+  if (clash !== null) {
+    return excluded('double-booked', {
+      de: `hat zur selben Zeit schon einen Einsatz: ${formatScheduleDe(clash)}`,
+      en: `already has an assignment at that time: ${formatScheduleEn(clash)}`,
+    });
+  }
+
   // Written as "not below the limit" so a missing or non-numeric limit excludes instead of passing.
   const { openAssignments: open, maxOpenAssignments: max } = volunteer;
-  if (!(open < max)) {
+  if (!(open < max) && !waived.has('at-capacity')) {
     return excluded('at-capacity', {
       de: `hat schon ${open} von höchstens ${max} offenen Einsätzen`,
       en: `already has ${open} of at most ${max} open assignments`,
@@ -171,7 +191,7 @@ export function checkEligibility(
   }
 
   const { offersLast7Days: offers, maxOffersPerWeek: cap } = volunteer;
-  if (!(offers < cap)) {
+  if (!(offers < cap) && !waived.has('weekly-offer-cap')) {
     if (cap === 0) {
       return excluded('weekly-offer-cap', {
         de: 'möchte zurzeit keine Anfragen (Grenze 0 pro Woche)',
@@ -185,6 +205,17 @@ export function checkEligibility(
   }
 
   return { eligible: true, distanceKm: km };
+}
+
+const NOTHING_WAIVED: ReadonlySet<ExclusionReason> = new Set();
+
+/**
+ * How far staff may stretch a volunteer's radius with an override: half as far again, at most
+ * 5 km more ("a little beyond", not across the city).
+ */
+export function overrideRadiusLimitKm(maxTravelKm: number): number {
+  const radius = Number.isFinite(maxTravelKm) && maxTravelKm > 0 ? maxTravelKm : 0;
+  return radius + Math.min(radius * 0.5, 5);
 }
 
 function excluded(reason: ExclusionReason, explanation: LocalizedText): EligibilityResult {

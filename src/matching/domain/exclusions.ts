@@ -26,6 +26,10 @@ export const EXCLUSION_REASON_LABELS: Readonly<Record<ExclusionReason, Readonly<
       de: 'hat zur gewünschten Zeit keine Zeit',
       en: 'not available at the requested time',
     },
+    'double-booked': {
+      de: 'hat zur selben Zeit schon einen Einsatz',
+      en: 'already has an assignment at that time',
+    },
     'at-capacity': { de: 'hat schon genug offene Einsätze', en: 'already has enough open assignments' },
     'weekly-offer-cap': {
       de: 'hat diese Woche schon genug Anfragen',

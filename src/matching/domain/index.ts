@@ -13,7 +13,10 @@ export {
   rateDistance,
   rateFairness,
   rateLanguage,
+  rateReliability,
   rateResponsiveness,
+  LATE_CANCELLATION_WEIGHT,
+  NO_SHOW_WEIGHT,
   rateSkills,
   scoreCandidate,
   totalScore,
@@ -29,3 +32,16 @@ export {
 } from './policy';
 export { EXCLUSION_REASON_LABELS, summariseExclusions, type ExclusionSummaryLine } from './exclusions';
 export { explainVolunteer, rankCandidates, type VolunteerExplanation } from './rank-candidates';
+export { firstClash, schedulesClash } from './double-booking';
+export {
+  isOverridable,
+  OVERRIDABLE_REASONS,
+  OVERRIDE_CLASSES,
+  overrideVerdict,
+  type OverrideClass,
+  type OverrideRefusal,
+  type OverrideVerdict,
+} from './override';
+export { overrideRadiusLimitKm } from './eligibility';
+export { offerDeadline, type OfferDeadline } from './offer-deadline';
+export { proposalRanks, type RankableMatch } from './proposal-ranks';

@@ -211,6 +211,7 @@ describe('rankCandidates', () => {
         'certificate-expired': 1,
         'outside-radius': 1,
         'not-available': 0,
+        'double-booked': 0,
         'at-capacity': 1,
         'weekly-offer-cap': 1,
       });

@@ -319,12 +319,16 @@ export function rateFairness(
 
 /**
  * Share of offers in the last 180 days that got an answer, accept or decline: a quick "no" helps
- * staff as much as a "yes". Not applicable below responsivenessMinOffers offers.
+ * staff as much as a "yes". Not applicable below responsivenessMinOffers offers. Reliability
+ * (no-shows, late cancellations recorded by staff) multiplies in, and makes the criterion apply
+ * even before there is an answer rate.
  */
 export function rateResponsiveness(volunteer: CandidateVolunteer, policy: MatchingPolicy): CriterionRating {
   const offered = countOf(volunteer.answerHistory.offered);
   const answered = countOf(volunteer.answerHistory.answered);
-  if (offered < Math.max(1, policy.responsivenessMinOffers)) {
+  const reliability = rateReliability(volunteer);
+  const answerRateApplies = offered >= Math.max(1, policy.responsivenessMinOffers);
+  if (!answerRateApplies && reliability === null) {
     return notApplicable(
       offered === 0
         ? { de: 'noch keine Antworthistorie', en: 'no answer history yet' }
@@ -334,12 +338,58 @@ export function rateResponsiveness(volunteer: CandidateVolunteer, policy: Matchi
           },
     );
   }
-  const fit = clamp01(answered / offered);
-  const percent = Math.floor(fit * 100);
+  const answerRate = answerRateApplies ? clamp01(answered / offered) : 1;
+  const fit = clamp01(answerRate * (reliability?.fit ?? 1));
+  const parts: LocalizedText[] = [];
+  if (answerRateApplies) {
+    const percent = Math.floor(answerRate * 100);
+    parts.push({ de: `antwortet auf ${percent} % der Anfragen`, en: `answers ${percent}% of offers` });
+  }
+  if (reliability !== null) {
+    parts.push(reliability.explanation);
+  }
   return {
     applicable: true,
     fit,
-    explanation: { de: `antwortet auf ${percent} % der Anfragen`, en: `answers ${percent}% of offers` },
+    explanation: { de: parts.map((p) => p.de).join('; '), en: parts.map((p) => p.en).join('; ') },
+  };
+}
+
+/** A no-show costs a whole assignment's worth of reliability, a late cancellation half of one. */
+export const NO_SHOW_WEIGHT = 1;
+export const LATE_CANCELLATION_WEIGHT = 0.5;
+
+/**
+ * Reliability from the no-shows and late cancellations staff recorded on accepted assignments of
+ * the last year: 1 − (no-shows + ½ late cancellations) / assignments. Null (says nothing) when
+ * none was recorded, so a volunteer without incidents is never marked down or up by it.
+ */
+export function rateReliability(
+  volunteer: CandidateVolunteer,
+): { fit: number; explanation: LocalizedText } | null {
+  const noShows = countOf(volunteer.attendance?.noShows ?? 0);
+  const late = countOf(volunteer.attendance?.lateCancellations ?? 0);
+  if (noShows + late === 0) {
+    return null;
+  }
+  const assignments = Math.max(countOf(volunteer.attendance?.assignments ?? 0), noShows + late);
+  const fit = clamp01(1 - (noShows * NO_SHOW_WEIGHT + late * LATE_CANCELLATION_WEIGHT) / assignments);
+  const de: string[] = [];
+  const en: string[] = [];
+  if (noShows > 0) {
+    de.push(`${noShows} × nicht erschienen`);
+    en.push(`${noShows} × no-show`);
+  }
+  if (late > 0) {
+    de.push(`${late} × kurzfristig abgesagt`);
+    en.push(`${late} × late cancellation`);
+  }
+  return {
+    fit,
+    explanation: {
+      de: `${de.join(', ')} (bei ${assignments} ${assignments === 1 ? 'Einsatz' : 'Einsätzen'})`,
+      en: `${en.join(', ')} (of ${assignments} ${assignments === 1 ? 'assignment' : 'assignments'})`,
+    },
   };
 }
 

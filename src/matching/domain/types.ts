@@ -50,6 +50,16 @@ export interface CandidateVolunteer {
   askedForThisRequest: PriorAskOutcome | null;
   /** The help-seeker or staff said "not this volunteer again" for this help-seeker. */
   blockedForThisRequest: boolean;
+  /**
+   * When the volunteer's accepted assignments take place (their requests still matched): a new
+   * request at an overlapping time is double booking. Absent counts as none.
+   */
+  busySchedules?: RequestSchedule[];
+  /**
+   * Accepted assignments of the last 365 days, and how many of them staff recorded as a no-show
+   * or a late cancellation (reliability, part of responsiveness). Absent counts as none.
+   */
+  attendance?: { assignments: number; noShows: number; lateCancellations: number };
 }
 
 /** What the engine needs to know about a help request: no help-seeker personal data. */
@@ -138,6 +148,7 @@ export const EXCLUSION_REASONS = [
   'certificate-expired',
   'outside-radius',
   'not-available',
+  'double-booked',
   'at-capacity',
   'weekly-offer-cap',
 ] as const;

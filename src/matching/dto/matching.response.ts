@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiFreeForm, ApiFreeFormOptional } from '../../common/api-docs';
 import { CALL_TASK_REASONS, CALL_TASK_STATUSES } from '../../help-seekers/call-task.entity';
 import { ExclusionSummaryItemDto, HelpRequestDto } from '../../help-seekers/dto/help-request.response';
-import { FOLLOW_UP_OUTCOMES, MATCH_STATUSES, type FollowUpOutcome, type MatchStatus } from '../match.entity';
+import {
+  ATTENDANCE_PROBLEMS,
+  FOLLOW_UP_OUTCOMES,
+  MATCH_STATUSES,
+  type AttendanceProblem,
+  type FollowUpOutcome,
+  type MatchStatus,
+} from '../match.entity';
 
 /** A volunteer proposed for a request: score, rank and the reasons, and what became of it. */
 export class MatchDto {
@@ -52,6 +59,42 @@ export class MatchDto {
 
   @ApiProperty({ type: Date, nullable: true })
   followUpAt: Date | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'why staff overrode soft rules for this volunteer',
+  })
+  overrideReason: string | null;
+
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    example: ['outside-radius'],
+    description: 'the soft rules overridden',
+  })
+  overriddenRules: string[] | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  overriddenByStaffId: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'staff who recorded the yes agreed by phone',
+  })
+  acceptedOnBehalfByStaffId: string | null;
+
+  @ApiProperty({
+    enum: ATTENDANCE_PROBLEMS,
+    nullable: true,
+    description: 'no-show or late cancellation recorded by staff',
+  })
+  attendance: AttendanceProblem | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  attendanceRecordedAt: Date | null;
 
   @ApiProperty({ type: Date })
   createdAt: Date;

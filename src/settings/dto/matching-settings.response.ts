@@ -9,6 +9,13 @@ export class MatchingSettingsDto {
   @ApiProperty({ example: 48, description: 'how long a volunteer has to answer an offer' })
   offerResponseHours: number;
 
+  @ApiProperty({
+    example: 24,
+    description:
+      'an offer must be answered at least this many hours before the appointment (the deadline is the earlier of the two); with less time left the request escalates',
+  })
+  offerLeadHours: number;
+
   @ApiProperty({ description: 'after a decline or expiry, offer the next candidate at once' })
   autoOffer: boolean;
 

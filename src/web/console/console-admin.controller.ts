@@ -247,6 +247,7 @@ export class ConsoleSettingsController {
     const change = {
       policy: { weights, maxProposals: formNumber(body.maxProposals) },
       offerResponseHours: formNumber(body.offerResponseHours),
+      offerLeadHours: formNumber(body.offerLeadHours),
       autoOffer: formCheckbox(body.autoOffer),
     };
     try {

@@ -54,6 +54,7 @@ import { TodayPage } from './pages/today.page';
 import { loadRequestTimeline } from './request-timeline';
 import { loadToday } from './today.queries';
 import { sendPage, type ConsoleView } from './view';
+import { EnginePanelLoader } from './console-engine.controller';
 
 /** `?done=approved` after a redirect (PRG) becomes the notice on the next page. */
 const NOTICES: Record<string, MessageKey> = {
@@ -73,6 +74,11 @@ const NOTICES: Record<string, MessageKey> = {
   erased: 'console.rights.erased',
   'health-withdrawn': 'console.rights.healthWithdrawn',
   'erase-refused': 'console.rights.refused',
+  overridden: 'console.override.notice.overridden',
+  'agreed-by-phone': 'console.override.notice.agreedByPhone',
+  attendance: 'console.override.notice.attendance',
+  blocked: 'console.override.notice.blocked',
+  unblocked: 'console.override.notice.unblocked',
 };
 export const noticeOf = (view: ConsoleView, done: unknown): string | null =>
   typeof done === 'string' && NOTICES[done] ? view.t.t(NOTICES[done]) : null;
@@ -205,6 +211,7 @@ export class ConsoleRequestsController {
     private readonly audit: AuditService,
     private readonly callTasks: CallTasksService,
     private readonly rights: HelpSeekerRightsService,
+    private readonly enginePanel: EnginePanelLoader,
   ) {}
 
   @Get()
@@ -261,6 +268,7 @@ export class ConsoleRequestsController {
         matches: detail.matches,
         timeline,
         pickOther: volunteer?.trim() ? await this.pickOther(id, volunteer.trim()) : undefined,
+        engine: await this.enginePanel.load(id, volunteer),
       },
       notice: noticeOf(view, done),
     });

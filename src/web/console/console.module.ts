@@ -32,6 +32,7 @@ import {
 } from './console.controller';
 import { ConsoleSystemController } from './console-system.controller';
 import { ConsoleWeekController } from './console-week.controller';
+import { ConsoleEngineController, EnginePanelLoader } from './console-engine.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -64,9 +65,10 @@ import { ConsoleWeekController } from './console-week.controller';
     ConsoleRetentionController,
     ConsoleWeekController,
     ConsoleEditController,
+    ConsoleEngineController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],
-  providers: [ConsoleAuthGuard],
+  providers: [ConsoleAuthGuard, EnginePanelLoader],
 })
 export class ConsoleModule {}

@@ -258,6 +258,7 @@ describe('the new messages', () => {
     const empty = renderEmail('staff-daily-digest', 'en', {
       ...SAMPLE_MODELS['staff-daily-digest'],
       sections: {
+        escalated: [],
         inReview: [],
         proposalsReady: [],
         noEligible: [],

@@ -170,6 +170,7 @@ export const SAMPLE_MODELS: EmailModels = {
     day: new Date('2026-11-21T06:00:00Z'),
     agency: SAMPLE_AGENCY,
     sections: {
+      escalated: [],
       inReview: [],
       proposalsReady: [
         { text: 'Einkaufshilfe in Ottensen (3 Vorschläge)', url: `${EXAMPLE}/api/staff/help-requests/42` },

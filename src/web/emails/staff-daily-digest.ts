@@ -2,6 +2,7 @@ import type { Translator } from '../../i18n';
 import type { AgencyModel, EmailBlock, EmailContent, EmailListItem } from './email-content';
 
 export const DIGEST_SECTIONS = [
+  'escalated',
   'inReview',
   'proposalsReady',
   'noEligible',
@@ -22,6 +23,7 @@ export interface StaffDailyDigestModel extends AgencyModel {
 }
 
 const SECTION_TITLES = {
+  escalated: 'staffEmail.deadline.digestSection',
   inReview: 'staffEmail.digest.section.inReview',
   proposalsReady: 'staffEmail.digest.section.proposalsReady',
   noEligible: 'staffEmail.digest.section.noEligible',

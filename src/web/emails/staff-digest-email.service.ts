@@ -43,6 +43,7 @@ export class StaffDigestEmail {
         district: row.district ?? row.postal_code,
       });
     const sections: Record<DigestSection, EmailListItem[]> = {
+      escalated: rows.escalated.map((row) => ({ text: what(row), url: requestUrl(row.id) })),
       inReview: rows.inReview.map((row) => ({ text: what(row), url: requestUrl(row.id) })),
       proposalsReady: rows.proposalsReady.map((row) => ({
         text: t.t('staffEmail.digest.proposals', { what: what(row), count: row.proposals }),

@@ -24,6 +24,7 @@ import {
 } from '../view';
 import { HelpSeekerRights } from './help-seeker-rights';
 import { RequestEditPanel } from './request-edit.page';
+import { EnginePanel, type EnginePanelData } from './engine-panel';
 import type { Labels } from './labels';
 
 export interface CandidateRow {
@@ -61,6 +62,8 @@ export interface RequestPageData {
   timeline: TimelineEntry[];
   /** "Ask someone else": who staff looked up, and whether each could be proposed. */
   pickOther?: { query: string; results: PickOtherResult[] };
+  /** Overrides, placements agreed by phone, no-shows, blocks (engine-panel.tsx). */
+  engine?: EnginePanelData;
 }
 
 export interface PickOtherResult {
@@ -404,6 +407,7 @@ export function RequestPage(props: {
         <h2 id="h-pick">{t.t('console.request.explain')}</h2>
         <PickOther view={view} data={data} />
       </section>
+      <EnginePanel view={view} data={data.engine} />
       <div class="grid">
         <section class="card" aria-labelledby="h-time">
           <h2 id="h-time">{t.t('console.request.timeline')}</h2>

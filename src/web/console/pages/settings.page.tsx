@@ -24,6 +24,7 @@ export function SettingsPage(props: {
           ),
           'policy.maxProposals': t.t('console.settings.maxProposals'),
           offerResponseHours: t.t('console.settings.offerResponseHours'),
+          offerLeadHours: t.t('console.deadline.offerLeadHours'),
         }}
       />
       <ul>
@@ -81,6 +82,14 @@ export function SettingsPage(props: {
               value={settings.offerResponseHours}
               problems={problems}
               attrs={{ min: 1, max: 336 }}
+            />
+            <InputField
+              label={t.t('console.deadline.offerLeadHours')}
+              name="offerLeadHours"
+              type="number"
+              value={settings.offerLeadHours}
+              problems={problems}
+              attrs={{ min: 0, max: 168 }}
             />
           </div>
           <p>
