@@ -23,7 +23,7 @@ import { emailConfirmationKey, emailFingerprint } from '../../notifications/doma
 import { Notification, NotificationKind } from '../../notifications/notification.entity';
 import type { Translator } from '../../i18n';
 import { emailTranslator, renderEmail, type RenderedEmail } from './render-email';
-import { formatDateTime, formatWhen } from './schedule-text';
+import { formatDateTime, formatWhen } from '../shell/schedule-text';
 import { StaffDigestEmail } from './staff-digest-email.service';
 
 /**

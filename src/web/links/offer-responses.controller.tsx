@@ -23,7 +23,8 @@ import {
   type OfferSummary,
   type OutcomePageKind,
 } from './offer-pages';
-import { scheduleText } from './schedule-text';
+import { formatWhen } from '../shell/schedule-text';
+import { firstAssignmentDate } from '../../notifications/domain/send-schedule';
 
 const OUTCOME_STATUS = {
   accepted: 200,
@@ -82,7 +83,7 @@ export class OfferResponsesController {
     const offer: OfferSummary = {
       category: this.taxonomy.label('categories', loaded.request.category, t),
       district: loaded.request.district ?? loaded.request.postalCode,
-      when: scheduleText(t, loaded.request.schedule),
+      when: formatWhen(t, loaded.request.schedule, firstAssignmentDate(loaded.request.schedule, new Date())),
     };
     sendHtml(
       response,
