@@ -13,6 +13,7 @@ import {
   ConsoleSettingsController,
 } from './console-admin.controller';
 import { ConsoleAuditController } from './console-audit.controller';
+import { ConsoleUrgencyController } from './console-urgency.controller';
 import {
   ConsoleAccountController,
   ConsolePasswordResetController,
@@ -55,6 +56,7 @@ import { ConsoleSystemController } from './console-system.controller';
     ConsoleSystemController,
     ConsoleSettingsController,
     ConsoleAgencyController,
+    ConsoleUrgencyController,
     ConsoleAuditController,
     ConsoleRetentionController,
     // Last, so it only answers what no page above does.

@@ -24,6 +24,7 @@ import { Notification, NotificationKind } from '../../notifications/notification
 import type { Translator } from '../../i18n';
 import { emailTranslator, renderEmail, type RenderedEmail } from './render-email';
 import { formatDateTime, formatWhen } from '../shell/schedule-text';
+import { consoleLinks } from './console-links';
 import { StaffDigestEmail } from './staff-digest-email.service';
 
 /**
@@ -230,7 +231,7 @@ export class NotificationComposer extends EmailComposer {
       return null;
     }
     const { match, request, volunteer, categoryLabel, whenText, district } = context;
-    const requestUrl = `${this.base}/api/staff/help-requests/${request.id}`;
+    const requestUrl = consoleLinks(this.base).request(request.id);
     const contact = () => {
       const seeker = request.helpSeeker;
       const provider = request.provider;

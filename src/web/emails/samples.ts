@@ -172,29 +172,29 @@ export const SAMPLE_MODELS: EmailModels = {
     sections: {
       inReview: [],
       proposalsReady: [
-        { text: 'Einkaufshilfe in Ottensen (3 Vorschläge)', url: `${EXAMPLE}/api/staff/help-requests/42` },
+        { text: 'Einkaufshilfe in Ottensen (3 Vorschläge)', url: `${EXAMPLE}/console/requests/42` },
       ],
       noEligible: [
-        { text: 'Sprachbegleitung (Arabisch) in Bahrenfeld', url: `${EXAMPLE}/api/staff/help-requests/43` },
+        { text: 'Sprachbegleitung (Arabisch) in Bahrenfeld', url: `${EXAMPLE}/console/requests/43` },
       ],
       declined: [
-        { text: 'Anna Schulz – Spaziergang in Othmarschen', url: `${EXAMPLE}/api/staff/help-requests/44` },
+        { text: 'Anna Schulz – Spaziergang in Othmarschen', url: `${EXAMPLE}/console/requests/44` },
       ],
       expired: [],
       callTasks: [
         {
           text: 'Einkaufshilfe in Ottensen – Zusage von Anna Schulz mitteilen',
-          url: `${EXAMPLE}/api/staff/call-tasks/1/letter`,
+          url: `${EXAMPLE}/console/requests/44`,
         },
       ],
       followUps: [
         {
           text: 'Anna Schulz – „hat nicht stattgefunden“ (Einkaufshilfe in Ottensen)',
-          url: `${EXAMPLE}/api/staff/help-requests/42`,
+          url: `${EXAMPLE}/console/requests/42`,
         },
       ],
       undeliverable: [],
-      unconfirmed: [{ text: 'Jonas Beispiel (seit 5 Tagen)', url: `${EXAMPLE}/api/staff/volunteers/7` }],
+      unconfirmed: [{ text: 'Jonas Beispiel (seit 5 Tagen)', url: `${EXAMPLE}/console/volunteers/7` }],
     },
   },
 };

@@ -12,6 +12,7 @@ import { RequestPage, type CandidateRow, type RequestPageData } from './request.
 import { TodayPage } from './today.page';
 import type { TodayOverview } from '../today.queries';
 import type { SinkMessageSummary } from '../../../notifications/mail-sink';
+import { DEFAULT_URGENCY_SETTINGS } from '../../../settings/urgency-settings';
 
 const view = (overrides: Partial<ConsoleView> = {}): ConsoleView => ({
   t: translator('de', 'staff'),
@@ -25,7 +26,7 @@ const layout = (v: ConsoleView) => renderPage(<ConsoleLayout view={v} title="T" 
 const renderRequestPage = (v: ConsoleView, _labels: typeof labels, data: RequestPageData) =>
   renderPage(<RequestPage view={v} labels={_labels} data={data} />);
 const renderTodayPage = (v: ConsoleView, _labels: typeof labels, today: TodayOverview, now: Date) =>
-  renderPage(<TodayPage view={v} labels={_labels} today={today} now={now} />);
+  renderPage(<TodayPage view={v} labels={_labels} today={today} urgency={DEFAULT_URGENCY_SETTINGS} now={now} />);
 const renderMailPage = (v: ConsoleView, outbox: OutboxRow[], sink: SinkMessageSummary[] | null) =>
   renderPage(<MailPage view={v} outbox={outbox} sink={sink} />);
 const renderProviderListPage = (v: ConsoleView, _labels: typeof labels, providers: ProviderRow[]) =>
