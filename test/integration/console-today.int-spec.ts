@@ -60,6 +60,12 @@ describe('the "Heute" sections on PostgreSQL', () => {
   });
 
   it('should say which rule excluded most when nobody fits', async () => {
+    // A help-seeker reachable by email: nobody has to call them, so the request is not a call-back.
+    await stack.dataSource.query(
+      `UPDATE help_seeker SET email = 'erika@example.org', preferred_contact = 'email'
+        WHERE id = (SELECT help_seeker_id FROM help_request WHERE id = $1)`,
+      [ids[1]],
+    );
     await stack.dataSource.getRepository(HelpRequest).update(ids[1], {
       status: 'open',
       matchingSummary: {

@@ -1,14 +1,14 @@
 import { compareSections, placeOnce, TODAY_SECTION_ORDER, type SectionCandidate } from './today-sections';
 
 describe('Heute sections', () => {
-  it('should put escalation first, then overdue, call-backs, new requests, then proposals and offers', () => {
+  it('should put escalation first, then overdue, call-backs, nobody fits, declines, new requests, then proposals and offers', () => {
     expect(TODAY_SECTION_ORDER.slice(0, 8)).toEqual([
       'escalated',
       'overdue',
       'callBack',
-      'new',
       'noEligible',
       'declined',
+      'new',
       'review',
       'offered',
     ]);

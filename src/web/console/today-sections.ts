@@ -12,12 +12,12 @@ export const TODAY_SECTION_ORDER = [
   'overdue',
   /** A help-seeker must hear from us by phone. */
   'callBack',
-  /** New from the public pages, or no staff member has looked at it yet. */
-  'new',
   /** Matching found nobody eligible. */
   'noEligible',
   /** A volunteer said no or let the offer expire, and there is no new offer yet. */
   'declined',
+  /** New from the public pages, or no staff member has looked at it yet. */
+  'new',
   /** Proposals ready for staff to approve. */
   'review',
   /** Offers out, waiting for the volunteer's answer until their deadline. */

@@ -125,7 +125,7 @@ export const SAMPLE_MODELS: EmailModels = {
     requestCategoryLabel: 'Einkaufshilfe',
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
-    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    requestUrl: `${EXAMPLE}/console/requests/42`,
     agency: SAMPLE_AGENCY,
   },
   'staff-offer-declined': {
@@ -133,7 +133,7 @@ export const SAMPLE_MODELS: EmailModels = {
     requestCategoryLabel: 'Einkaufshilfe',
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
-    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    requestUrl: `${EXAMPLE}/console/requests/42`,
     agency: SAMPLE_AGENCY,
   },
   'staff-offer-expired': {
@@ -141,7 +141,7 @@ export const SAMPLE_MODELS: EmailModels = {
     requestCategoryLabel: 'Einkaufshilfe',
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
-    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    requestUrl: `${EXAMPLE}/console/requests/42`,
     agency: SAMPLE_AGENCY,
   },
   'staff-offer-withdrawn': {
@@ -149,7 +149,7 @@ export const SAMPLE_MODELS: EmailModels = {
     requestCategoryLabel: 'Einkaufshilfe',
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
-    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    requestUrl: `${EXAMPLE}/console/requests/42`,
     agency: SAMPLE_AGENCY,
   },
   'staff-assignment-cancelled': {
@@ -157,7 +157,7 @@ export const SAMPLE_MODELS: EmailModels = {
     requestCategoryLabel: 'Einkaufshilfe',
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
-    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    requestUrl: `${EXAMPLE}/console/requests/42`,
     agency: SAMPLE_AGENCY,
   },
   'staff-password-reset': {
