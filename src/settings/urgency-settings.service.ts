@@ -57,7 +57,10 @@ export class UrgencySettingsService {
           action: 'settings.urgency-updated',
           entityType: 'agency-setting',
           entityId: URGENCY_SETTINGS_KEY,
-          details: { before: JSON.parse(JSON.stringify(before)) as AuditDetails, after: JSON.parse(JSON.stringify(check.settings)) as AuditDetails },
+          details: {
+            before: JSON.parse(JSON.stringify(before)) as AuditDetails,
+            after: JSON.parse(JSON.stringify(check.settings)) as AuditDetails,
+          },
         },
         manager,
       );

@@ -55,13 +55,21 @@ describe('overdueMinutes', () => {
   const at = (date: string, time: string) => berlinInstant(date, time);
 
   it('should say by how much a high-urgency request is past 4 hours, in calendar time without opening hours', () => {
-    expect(overdueMinutes(at('2026-12-08', '08:00'), at('2026-12-08', '13:30'), 'high', DEFAULT_URGENCY_SETTINGS)).toBe(90);
-    expect(overdueMinutes(at('2026-12-08', '08:00'), at('2026-12-08', '11:00'), 'high', DEFAULT_URGENCY_SETTINGS)).toBeNull();
+    expect(
+      overdueMinutes(at('2026-12-08', '08:00'), at('2026-12-08', '13:30'), 'high', DEFAULT_URGENCY_SETTINGS),
+    ).toBe(90);
+    expect(
+      overdueMinutes(at('2026-12-08', '08:00'), at('2026-12-08', '11:00'), 'high', DEFAULT_URGENCY_SETTINGS),
+    ).toBeNull();
   });
 
   it('should count two working days of a normal request in opening hours only', () => {
     // Friday 16:00 → two working days (16 h: Fri 1 h, Mon 8 h, Tue 7 h) end on Tuesday 16:00.
-    expect(overdueMinutes(at('2026-12-04', '16:00'), at('2026-12-08', '16:00'), 'normal', officeHours)).toBeNull();
-    expect(overdueMinutes(at('2026-12-04', '16:00'), at('2026-12-09', '10:00'), 'normal', officeHours)).toBe(120);
+    expect(
+      overdueMinutes(at('2026-12-04', '16:00'), at('2026-12-08', '16:00'), 'normal', officeHours),
+    ).toBeNull();
+    expect(overdueMinutes(at('2026-12-04', '16:00'), at('2026-12-09', '10:00'), 'normal', officeHours)).toBe(
+      120,
+    );
   });
 });

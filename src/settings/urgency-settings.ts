@@ -33,8 +33,7 @@ export const DEFAULT_URGENCY_SETTINGS: UrgencySettings = {
 };
 
 export type UrgencySettingsCheck =
-  | { ok: true; settings: UrgencySettings }
-  | { ok: false; errors: { field: string; message: string }[] };
+  { ok: true; settings: UrgencySettings } | { ok: false; errors: { field: string; message: string }[] };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -72,7 +71,12 @@ export function validateUrgencySettings(input: unknown, current: UrgencySettings
           continue;
         }
         const amount = raw.amount ?? current.thresholds[urgency].amount;
-        if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1 || amount > MAX_AMOUNT[unit]) {
+        if (
+          typeof amount !== 'number' ||
+          !Number.isInteger(amount) ||
+          amount < 1 ||
+          amount > MAX_AMOUNT[unit]
+        ) {
           errors.push({
             field: `${field}.amount`,
             message: `must be a whole number from 1 to ${MAX_AMOUNT[unit]}`,
@@ -127,7 +131,9 @@ function validateOpeningHours(input: unknown): WeeklySlot[] | string {
 
 /** The threshold in working minutes. */
 export function thresholdMinutes(threshold: UrgencyThreshold, openingHours: readonly WeeklySlot[]): number {
-  return threshold.unit === 'hours' ? threshold.amount * 60 : threshold.amount * workingDayMinutes(openingHours);
+  return threshold.unit === 'hours'
+    ? threshold.amount * 60
+    : threshold.amount * workingDayMinutes(openingHours);
 }
 
 /**
@@ -141,6 +147,8 @@ export function overdueMinutes(
   settings: UrgencySettings,
 ): number | null {
   const waited = workingMinutesBetween(since, now, settings.openingHours);
-  const over = waited - thresholdMinutes(settings.thresholds[urgency] ?? settings.thresholds.normal, settings.openingHours);
+  const over =
+    waited -
+    thresholdMinutes(settings.thresholds[urgency] ?? settings.thresholds.normal, settings.openingHours);
   return over > 0 ? over : null;
 }

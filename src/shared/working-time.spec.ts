@@ -30,13 +30,19 @@ describe('workingMinutesBetween', () => {
 
   it('should keep 9–17 at eight hours over the spring DST change', () => {
     // Fri 27 March 2026 09:00 to Mon 30 March 17:00: two full days, the clocks changed on Sunday.
-    expect(workingMinutesBetween(at('2026-03-27', '09:00'), at('2026-03-30', '17:00'), MO_FR_9_17)).toBe(16 * 60);
+    expect(workingMinutesBetween(at('2026-03-27', '09:00'), at('2026-03-30', '17:00'), MO_FR_9_17)).toBe(
+      16 * 60,
+    );
   });
 
   it('should follow the wall clock on the night of a change (Sunday 00–06 is five real hours in spring, seven in autumn)', () => {
     const sundayNight: WeeklySlot[] = [{ weekday: 7, start: '00:00', end: '06:00' }];
-    expect(workingMinutesBetween(at('2026-03-28', '12:00'), at('2026-03-30', '12:00'), sundayNight)).toBe(5 * 60);
-    expect(workingMinutesBetween(at('2026-10-24', '12:00'), at('2026-10-26', '12:00'), sundayNight)).toBe(7 * 60);
+    expect(workingMinutesBetween(at('2026-03-28', '12:00'), at('2026-03-30', '12:00'), sundayNight)).toBe(
+      5 * 60,
+    );
+    expect(workingMinutesBetween(at('2026-10-24', '12:00'), at('2026-10-26', '12:00'), sundayNight)).toBe(
+      7 * 60,
+    );
     expect(workingMinutesBetween(at('2026-03-28', '12:00'), at('2026-03-30', '12:00'), [])).toBe(47 * 60);
   });
 

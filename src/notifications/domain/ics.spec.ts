@@ -127,7 +127,11 @@ describe('a weekly assignment with a first day', () => {
   });
 
   it('should start tomorrow at the earliest when the first day has passed', () => {
-    const schedule = { kind: 'weekly' as const, from: '2026-01-06', slots: [{ weekday: 2, start: '09:00', end: '12:00' }] };
+    const schedule = {
+      kind: 'weekly' as const,
+      from: '2026-01-06',
+      slots: [{ weekday: 2, start: '09:00', end: '12:00' }],
+    };
     expect(firstAssignmentDate(schedule, berlinInstant('2026-12-07', '10:00'))).toBe('2026-12-08');
     expect(firstAssignmentDate(schedule, berlinInstant('2026-12-08', '10:00'))).toBe('2026-12-15');
   });

@@ -4,7 +4,10 @@ export class UrgencyThresholdDto {
   @ApiProperty({ example: 4, description: 'whole number: 1–720 hours or 1–60 days' })
   amount: number;
 
-  @ApiProperty({ enum: ['hours', 'days'], description: 'working hours, or working days (an average opening day)' })
+  @ApiProperty({
+    enum: ['hours', 'days'],
+    description: 'working hours, or working days (an average opening day)',
+  })
   unit: 'hours' | 'days';
 }
 

@@ -39,7 +39,11 @@ export function formatCalendarDate(date: string, t: Translator): string {
  * A request's time for lists and pages: the one shared when-text ("ab Di., 8.12., jede Woche …",
  * "einmalig: …"), so staff read what the volunteer reads.
  */
-export function formatSchedule(schedule: RequestSchedule, t: Translator, firstDate: string | null = null): string {
+export function formatSchedule(
+  schedule: RequestSchedule,
+  t: Translator,
+  firstDate: string | null = null,
+): string {
   return formatWhen(t, schedule, firstDate);
 }
 

@@ -1,3 +1,5 @@
+import { translator } from '../../i18n';
+import { overdueText } from './pages/today.page';
 import { compareSections, placeOnce, TODAY_SECTION_ORDER, type SectionCandidate } from './today-sections';
 
 describe('Heute sections', () => {
@@ -43,5 +45,17 @@ describe('Heute sections', () => {
 
   it('should list every section in order, empty ones included', () => {
     expect(placeOnce([]).map(({ key }) => key)).toEqual([...TODAY_SECTION_ORDER]);
+  });
+});
+
+describe('overdueText', () => {
+  it('should say by how much a request is past its threshold, in the page language', () => {
+    const de = translator('de', 'staff');
+    const en = translator('en', 'staff');
+    expect(overdueText(45, de)).toBe('45 Min. über der Frist');
+    expect(overdueText(180, de)).toBe('3 Std. über der Frist');
+    expect(overdueText(95, de)).toBe('1 Std. 35 Min. über der Frist');
+    expect(overdueText(95, en)).toBe('1 h 35 min overdue');
+    expect(overdueText(1500 * 60, de)).toBe('1.500 Std. über der Frist');
   });
 });

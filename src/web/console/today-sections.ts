@@ -49,7 +49,9 @@ export interface SectionCandidate<T> {
  * Every section in order with its items; a request that qualifies for several sections appears
  * once, in the most pressing one. Within a section the candidates keep their given order.
  */
-export function placeOnce<T>(candidates: readonly SectionCandidate<T>[]): { key: TodaySectionKey; items: T[] }[] {
+export function placeOnce<T>(
+  candidates: readonly SectionCandidate<T>[],
+): { key: TodaySectionKey; items: T[] }[] {
   const best = new Map<string, TodaySectionKey>();
   for (const { section, requestId } of candidates) {
     const current = requestId === null ? undefined : best.get(requestId);

@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { berlinDateOf } from '../../shared/berlin-time';
-import type { HelpRequestStatus, MatchingSummary, RequestSource, Urgency } from '../../help-seekers/help-request.entity';
+import type {
+  HelpRequestStatus,
+  MatchingSummary,
+  RequestSource,
+  Urgency,
+} from '../../help-seekers/help-request.entity';
 import { summariseExclusions } from '../../matching/domain';
 import type { LocalizedText } from '../../shared/localized-text';
 import type { RequestSchedule } from '../../shared/schedule';
@@ -217,7 +222,9 @@ export async function overdueRequests(
   settings: UrgencySettings,
 ): Promise<TodayItem[]> {
   const smallest = Math.min(
-    ...Object.values(settings.thresholds).map((threshold) => thresholdMinutes(threshold, settings.openingHours)),
+    ...Object.values(settings.thresholds).map((threshold) =>
+      thresholdMinutes(threshold, settings.openingHours),
+    ),
   );
   const rows: (RequestRow & { urgency: Urgency; status: string })[] = await db.query(
     `SELECT r.id, r.category, r.district, r.status_changed_at AS since, r.urgency, r.status FROM help_request r
@@ -347,21 +354,33 @@ export async function loadToday(
   now: Date,
   urgency: UrgencySettings = DEFAULT_URGENCY_SETTINGS,
 ): Promise<TodayOverview> {
-  const [escalated, overdue, callBack, fresh, noEligible, declined, review, offered, appointments, signUps, undeliverable, districts] =
-    await Promise.all([
-      escalatedRequests(db),
-      overdueRequests(db, now, urgency),
-      helpSeekersToCallBack(db),
-      newRequests(db),
-      requestsWithoutEligibleVolunteer(db),
-      offersDeclinedOrUnanswered(db),
-      proposalsAwaitingReview(db),
-      offersWaitingForAnswer(db),
-      todaysAppointments(db, now),
-      newVolunteerSignUps(db),
-      undeliverableEmails(db),
-      openRequestsPerDistrict(db),
-    ]);
+  const [
+    escalated,
+    overdue,
+    callBack,
+    fresh,
+    noEligible,
+    declined,
+    review,
+    offered,
+    appointments,
+    signUps,
+    undeliverable,
+    districts,
+  ] = await Promise.all([
+    escalatedRequests(db),
+    overdueRequests(db, now, urgency),
+    helpSeekersToCallBack(db),
+    newRequests(db),
+    requestsWithoutEligibleVolunteer(db),
+    offersDeclinedOrUnanswered(db),
+    proposalsAwaitingReview(db),
+    offersWaitingForAnswer(db),
+    todaysAppointments(db, now),
+    newVolunteerSignUps(db),
+    undeliverableEmails(db),
+    openRequestsPerDistrict(db),
+  ]);
   const bySection: [TodaySectionKey, TodayItem[]][] = [
     ['escalated', escalated],
     ['overdue', overdue],

@@ -177,9 +177,7 @@ export const SAMPLE_MODELS: EmailModels = {
       noEligible: [
         { text: 'Sprachbegleitung (Arabisch) in Bahrenfeld', url: `${EXAMPLE}/console/requests/43` },
       ],
-      declined: [
-        { text: 'Anna Schulz – Spaziergang in Othmarschen', url: `${EXAMPLE}/console/requests/44` },
-      ],
+      declined: [{ text: 'Anna Schulz – Spaziergang in Othmarschen', url: `${EXAMPLE}/console/requests/44` }],
       expired: [],
       callTasks: [
         {

@@ -37,7 +37,7 @@ export class StaffDigestEmail {
     const rows = await this.digest.rows(now);
     const t = translator(locale, 'staff');
     const links = consoleLinks(this.config.PUBLIC_BASE_URL);
-    const requestUrl = links.request;
+    const requestUrl = (id: string) => links.request(id);
     const what = (row: DigestRequestRow) =>
       t.t('staffEmail.digest.what', {
         category: this.taxonomy.label('categories', row.category, t),

@@ -55,14 +55,17 @@ describe('formatWhen', () => {
 
 describe('requestFirstDate', () => {
   it('should take the stored first moment, else the schedule from when it was asked', () => {
-    expect(
-      requestFirstDate({ schedule: tuesdayMorning, startsAt: new Date('2026-12-15T08:00:00Z') }),
-    ).toBe('2026-12-15');
+    expect(requestFirstDate({ schedule: tuesdayMorning, startsAt: new Date('2026-12-15T08:00:00Z') })).toBe(
+      '2026-12-15',
+    );
     expect(requestFirstDate({ schedule: tuesdayMorning, createdAt: new Date('2026-12-01T10:00:00Z') })).toBe(
       '2026-12-08',
     );
-    expect(requestWhen(translator('de'), { schedule: tuesdayMorning, createdAt: new Date('2026-12-01T10:00:00Z') })).toBe(
-      'ab Di., 8.12., jede Woche 9:00–12:00 Uhr',
-    );
+    expect(
+      requestWhen(translator('de'), {
+        schedule: tuesdayMorning,
+        createdAt: new Date('2026-12-01T10:00:00Z'),
+      }),
+    ).toBe('ab Di., 8.12., jede Woche 9:00–12:00 Uhr');
   });
 });

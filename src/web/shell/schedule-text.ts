@@ -75,7 +75,11 @@ function slotText(t: Translator, slot: WeeklySlot, withWeekday: boolean): string
  * "ab Di., 8.12., jede Woche 9:00–12:00 Uhr" (the weekday is left out of the slots when they all
  * fall on the first date's weekday). Without a first date a weekly request reads "jede Woche: …".
  */
-export function formatWhen(t: Translator, schedule: RequestSchedule, firstDate: string | null = null): string {
+export function formatWhen(
+  t: Translator,
+  schedule: RequestSchedule,
+  firstDate: string | null = null,
+): string {
   if (!isValidSchedule(schedule)) {
     return t.t('email.when.unknown');
   }

@@ -26,7 +26,9 @@ const layout = (v: ConsoleView) => renderPage(<ConsoleLayout view={v} title="T" 
 const renderRequestPage = (v: ConsoleView, _labels: typeof labels, data: RequestPageData) =>
   renderPage(<RequestPage view={v} labels={_labels} data={data} />);
 const renderTodayPage = (v: ConsoleView, _labels: typeof labels, today: TodayOverview, now: Date) =>
-  renderPage(<TodayPage view={v} labels={_labels} today={today} urgency={DEFAULT_URGENCY_SETTINGS} now={now} />);
+  renderPage(
+    <TodayPage view={v} labels={_labels} today={today} urgency={DEFAULT_URGENCY_SETTINGS} now={now} />,
+  );
 const renderMailPage = (v: ConsoleView, outbox: OutboxRow[], sink: SinkMessageSummary[] | null) =>
   renderPage(<MailPage view={v} outbox={outbox} sink={sink} />);
 const renderProviderListPage = (v: ConsoleView, _labels: typeof labels, providers: ProviderRow[]) =>

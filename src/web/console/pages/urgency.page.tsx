@@ -3,7 +3,15 @@ import type { Urgency } from '../../../help-seekers/help-request.entity';
 import type { UrgencySettings, UrgencyThreshold } from '../../../settings/urgency-settings';
 import type { Translator } from '../../../i18n';
 import { availabilityLine } from '../format';
-import { ConsoleLayout, CsrfField, FormErrors, InputField, SelectField, codeLabel, type ConsoleView } from '../view';
+import {
+  ConsoleLayout,
+  CsrfField,
+  FormErrors,
+  InputField,
+  SelectField,
+  codeLabel,
+  type ConsoleView,
+} from '../view';
 
 const URGENCY_ORDER: Urgency[] = ['high', 'normal', 'low'];
 
@@ -77,8 +85,14 @@ export function UrgencyPage(props: {
         labels={{
           ...Object.fromEntries(
             URGENCY_ORDER.flatMap((urgency) => [
-              [`thresholds.${urgency}.amount`, t.t('console.urgency.amountFor', { urgency: codeLabel(t, urgency) })],
-              [`thresholds.${urgency}.unit`, t.t('console.urgency.unitFor', { urgency: codeLabel(t, urgency) })],
+              [
+                `thresholds.${urgency}.amount`,
+                t.t('console.urgency.amountFor', { urgency: codeLabel(t, urgency) }),
+              ],
+              [
+                `thresholds.${urgency}.unit`,
+                t.t('console.urgency.unitFor', { urgency: codeLabel(t, urgency) }),
+              ],
             ]),
           ),
           openingHours: t.t('console.urgency.openingHours'),
