@@ -1,4 +1,3 @@
-import type { Urgency } from '../help-seekers/help-request.entity';
 import { isValidClock, isWeekday, parseClock, type WeeklySlot } from '../shared/schedule';
 import { workingDayMinutes, workingMinutesBetween } from '../shared/working-time';
 
@@ -6,6 +5,9 @@ import { workingDayMinutes, workingMinutesBetween } from '../shared/working-time
  * How long a request of each urgency may wait for staff before Heute highlights it, and the
  * agency's opening hours, in which waiting time is counted (none set: calendar time).
  */
+/** A request's urgency (help_request.urgency); spelled out here so settings need not import the requests feature. */
+export type Urgency = 'high' | 'normal' | 'low';
+
 export interface UrgencyThreshold {
   amount: number;
   /** Hours count working hours; days count working days (an average opening day, or 24 h without opening hours). */

@@ -94,7 +94,7 @@ describe('Heute as a coordinator sees it, by keyboard (Chromium + axe)', () => {
     await expect(overdueSection.textContent()).resolves.toMatch(/3 Std\. (\d+ Min\. )?über der Frist/);
     await expect(page.locator(`a[href="/console/requests/${overdue}"]`).count()).resolves.toBe(1);
     await expect(page.locator(`a[href="/console/requests/${escalated}"]`).count()).resolves.toBe(1);
-    await expect(page.locator('#section-review').textContent()).resolves.not.toContain('Olga');
+    await expect(page.locator('#section-new').textContent()).resolves.not.toContain('Olga');
     await expect(page.locator('li.flagged').count()).resolves.toBe(2);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshotBothWidths(page, 'today-escalated-overdue');
@@ -128,8 +128,8 @@ describe('Heute as a coordinator sees it, by keyboard (Chromium + axe)', () => {
     ]);
     await screenshotBothWidths(page, 'urgency-settings');
     await page.goto(`${stack.baseUrl}/console`);
-    // Eight hours: the request waiting seven is no longer overdue.
+    // Eight hours: the request waiting seven is no longer overdue; nobody opened it yet, so it is new.
     await expect(page.locator('#section-overdue').textContent()).resolves.not.toContain('Olga');
-    await expect(page.locator('#section-review').textContent()).resolves.toContain('Olga');
+    await expect(page.locator('#section-new').textContent()).resolves.toContain('Olga');
   });
 });
