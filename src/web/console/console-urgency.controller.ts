@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequestValidationError } from '../../common/validation';
+import { RequestValidationError, type FieldError } from '../../common/validation';
 import type { Urgency } from '../../help-seekers/help-request.entity';
 import { UrgencySettingsService } from '../../settings/urgency-settings.service';
 import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
@@ -40,6 +40,21 @@ function toChange(form: UrgencyForm): Record<string, unknown> {
     ),
     openingHours: parseAvailabilityLine(form.openingHours),
   };
+}
+
+/** The validator's (English, API) messages in the page's words. */
+function problemText(view: ConsoleView, problem: FieldError): string {
+  const { t } = view;
+  if (problem.field === 'openingHours') {
+    return t.t('console.urgency.problemOpeningHours');
+  }
+  if (problem.field.endsWith('.amount')) {
+    return t.t('console.urgency.problemAmount');
+  }
+  if (problem.field.endsWith('.unit')) {
+    return t.t('console.urgency.problemUnit');
+  }
+  return problem.message;
 }
 
 /** Urgency thresholds and opening hours: every staff member reads them, admins change them (audited). */
@@ -81,7 +96,12 @@ export class ConsoleUrgencyController {
       if (!(error instanceof RequestValidationError)) {
         throw error;
       }
-      sendPage(response, 400, UrgencyPage, { view, form, canEdit: true, problems: error.fieldErrors });
+      sendPage(response, 400, UrgencyPage, {
+        view,
+        form,
+        canEdit: true,
+        problems: error.fieldErrors.map((problem) => ({ ...problem, message: problemText(view, problem) })),
+      });
     }
   }
 }
