@@ -130,6 +130,25 @@ describe('console pages', () => {
     expect(html).toContain('1,0 km');
   });
 
+  it('should write km, scores and the date needed in the page language', () => {
+    const data = requestData([candidate(1, 'proposed')]);
+    const de = renderRequestPage(view(), labels, {
+      ...data,
+      matches: [{ ...candidate(1, 'proposed'), distanceKm: 3.34, score: 84.56 }],
+    });
+    const enView = view({ t: translator('en', 'staff') });
+    const en = renderRequestPage(enView, labelsFor(DEFAULT_TAXONOMY, enView.t), {
+      ...data,
+      matches: [{ ...candidate(1, 'proposed'), distanceKm: 3.34, score: 84.56 }],
+    });
+    expect(de).toContain('3,3 km');
+    expect(de).toContain('84,6');
+    expect(de).toContain('einmalig: Di., 24.11.2026, 10:00–11:00 Uhr');
+    expect(en).toContain('3.3 km');
+    expect(en).toContain('84.6');
+    expect(en).toContain('once: Tue, 24/11/2026, 10:00–11:00');
+  });
+
   it('should not offer a second approval while a volunteer is being asked', () => {
     const html = renderRequestPage(
       view(),
