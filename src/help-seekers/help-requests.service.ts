@@ -48,6 +48,7 @@ function toSchedule(dto: ScheduleDto): RequestSchedule {
     : {
         kind: 'weekly',
         slots: (dto.slots ?? []).map(({ weekday, start, end }) => ({ weekday, start, end })),
+        ...(dto.from !== undefined ? { from: dto.from } : {}),
       };
 }
 

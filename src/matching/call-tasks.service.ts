@@ -38,6 +38,8 @@ export interface CallTaskLetter {
   volunteerName: string;
   category: string;
   schedule: RequestSchedule;
+  /** The first moment help is needed (help_request.starts_at), for "ab Di 8.12., jede Woche …". */
+  startsAt: Date | null;
 }
 
 @Injectable()
@@ -143,6 +145,7 @@ export class CallTasksService {
       volunteerName: volunteer.name,
       category: request.category,
       schedule: request.schedule,
+      startsAt: request.startsAt,
     };
   }
 

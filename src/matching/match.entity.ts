@@ -44,6 +44,8 @@ export const OPEN_ASSIGNMENT_SQL = `(m.status IN ('approved', 'offered') OR (m.s
 // "Heute": recent declines and unanswered offers (AddConsoleNotesAndIndexes).
 @Index('match_answered_idx', { synchronize: false })
 @Index('match_volunteer_history_idx', ['volunteerId'], { where: `status IN (${HISTORY_STATUSES_SQL})` })
+// "Heute": offers waiting for an answer, nearest deadline first (AddOffersWaitingIndex).
+@Index('match_offered_deadline_idx', { synchronize: false })
 export class Match {
   @PrimaryGeneratedColumn('uuid')
   id: string;

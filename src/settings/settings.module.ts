@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgencyProfileService } from './agency-profile.service';
 import { AgencySetting } from './agency-setting.entity';
 import { MatchingSettingsService } from './matching-settings.service';
+import { UrgencySettingsService } from './urgency-settings.service';
 
 /** Settings readers for both processes; the HTTP side is SettingsApiModule. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AgencySetting])],
-  providers: [MatchingSettingsService, AgencyProfileService],
-  exports: [MatchingSettingsService, AgencyProfileService],
+  providers: [MatchingSettingsService, AgencyProfileService, UrgencySettingsService],
+  exports: [MatchingSettingsService, AgencyProfileService, UrgencySettingsService],
 })
 export class SettingsModule {}

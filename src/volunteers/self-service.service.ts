@@ -28,6 +28,8 @@ export interface OwnMatch {
   category: string;
   district: string | null;
   schedule: RequestSchedule;
+  /** The first moment help is needed (help_request.starts_at), for "ab Di., 8.12., jede Woche …". */
+  startsAt: Date | null;
   offeredAt: Date | null;
   respondedAt: Date | null;
   /** Accepted and still ahead (or a weekly assignment not yet closed). */
@@ -69,11 +71,12 @@ export class SelfServiceService {
       district: string | null;
       schedule: RequestSchedule;
       request_status: string;
+      starts_at: Date | null;
       offered_at: Date | null;
       responded_at: Date | null;
     }[] = await this.dataSource.query(
       `SELECT m.id, m.status, r.category, r.district, r.schedule, r.status AS request_status,
-              m.offered_at, m.responded_at
+              r.starts_at, m.offered_at, m.responded_at
          FROM match m JOIN help_request r ON r.id = m.request_id
         WHERE m.volunteer_id = $1 AND m.status IN ('offered', 'accepted', 'declined', 'expired')
         ORDER BY coalesce(m.offered_at, m.created_at) DESC`,
@@ -85,6 +88,7 @@ export class SelfServiceService {
       category: row.category,
       district: row.district,
       schedule: row.schedule,
+      startsAt: row.starts_at,
       offeredAt: row.offered_at,
       respondedAt: row.responded_at,
       upcoming:

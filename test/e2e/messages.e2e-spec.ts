@@ -254,7 +254,8 @@ describe('messages: confirmation with .ics, reminder, follow-up, help-seeker not
       ),
     );
     expect(mail.text).toContain('Anfragen ohne passende freiwillige Person');
-    expect(mail.text).toContain(`/api/staff/help-requests/${created.body.id}`);
+    expect(mail.text).toContain(`${stack.baseUrl}/console/requests/${created.body.id}`);
+    expect(mail.text).not.toContain('/api/');
     // Requests are named by category and district, never by the help-seeker's name or number.
     expect(mail.text).not.toContain('Erika Muster');
     expect(mail.text).not.toContain('040 1234567');

@@ -60,6 +60,12 @@ describe('the "Heute" sections on PostgreSQL', () => {
   });
 
   it('should say which rule excluded most when nobody fits', async () => {
+    // A help-seeker reachable by email: nobody has to call them, so the request is not a call-back.
+    await stack.dataSource.query(
+      `UPDATE help_seeker SET email = 'erika@example.org', preferred_contact = 'email'
+        WHERE id = (SELECT help_seeker_id FROM help_request WHERE id = $1)`,
+      [ids[1]],
+    );
     await stack.dataSource.getRepository(HelpRequest).update(ids[1], {
       status: 'open',
       matchingSummary: {
@@ -86,7 +92,8 @@ describe('the "Heute" sections on PostgreSQL', () => {
       schedule: { kind: 'one-off', date: today, start: '10:00', end: '11:00' },
     });
     await expect(section('callBack')).resolves.toEqual(expect.arrayContaining([ids[2]]));
-    await expect(section('appointments')).resolves.toEqual([ids[2]]);
+    // Each request once, in the most pressing section: the call comes before today's appointment.
+    await expect(section('appointments')).resolves.toEqual([]);
     await stack.api.get(AuditService).record({
       staffUserId: null,
       action: 'help-request.called-back',
@@ -94,6 +101,7 @@ describe('the "Heute" sections on PostgreSQL', () => {
       entityId: ids[2],
     });
     await expect(section('callBack')).resolves.not.toContain(ids[2]);
+    await expect(section('appointments')).resolves.toEqual([ids[2]]);
   });
 
   it('should list a request with an open "call the help-seeker" task, with its letter, until called back', async () => {

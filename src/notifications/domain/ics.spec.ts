@@ -1,5 +1,6 @@
 import { berlinInstant } from '../../shared/berlin-time';
 import { buildIcs, escapeIcsText, foldIcsLine, type CalendarEntry } from './ics';
+import { firstAssignmentDate } from './send-schedule';
 
 const base: CalendarEntry = {
   uid: 'match-3f2a@nahbar',
@@ -96,5 +97,42 @@ describe('iCalendar text', () => {
       expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
     }
     expect(folded.replace(/\r\n /g, '')).toBe(line);
+  });
+});
+
+describe('a weekly assignment with a first day', () => {
+  it('should start the weekly series on the first date, not on the day after the acceptance', () => {
+    const schedule = {
+      kind: 'weekly' as const,
+      from: '2026-12-08',
+      slots: [{ weekday: 2, start: '09:00', end: '12:00' }],
+    };
+    const acceptedAt = berlinInstant('2026-11-20', '10:00');
+    const firstDate = firstAssignmentDate(schedule, acceptedAt);
+    expect(firstDate).toBe('2026-12-08');
+    const lines = buildIcs({
+      uid: 'match-1@nahbar',
+      summary: 'Einkaufshilfe',
+      description: '',
+      location: '22765 Ottensen',
+      schedule,
+      firstDate: firstDate!,
+      createdAt: acceptedAt,
+    })
+      .replace(/\r\n[ \t]/g, '')
+      .split('\r\n');
+    expect(lines).toContain('DTSTART;TZID=Europe/Berlin:20261208T090000');
+    expect(lines).toContain('DTEND;TZID=Europe/Berlin:20261208T120000');
+    expect(lines).toContain('RRULE:FREQ=WEEKLY;BYDAY=TU');
+  });
+
+  it('should start tomorrow at the earliest when the first day has passed', () => {
+    const schedule = {
+      kind: 'weekly' as const,
+      from: '2026-01-06',
+      slots: [{ weekday: 2, start: '09:00', end: '12:00' }],
+    };
+    expect(firstAssignmentDate(schedule, berlinInstant('2026-12-07', '10:00'))).toBe('2026-12-08');
+    expect(firstAssignmentDate(schedule, berlinInstant('2026-12-08', '10:00'))).toBe('2026-12-15');
   });
 });

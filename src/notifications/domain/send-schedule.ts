@@ -67,11 +67,12 @@ export function nextDigestTime(now: Date, prefs: SendPreferences, digestTime = O
 /** When the help is needed, as far as reminders care: a dated one-off or weekly slots. */
 export type AssignmentSchedule =
   | { kind: 'one-off'; date: string; start: string; end: string }
-  | { kind: 'weekly'; slots: Array<{ weekday: number; start: string; end: string }> };
+  | { kind: 'weekly'; slots: Array<{ weekday: number; start: string; end: string }>; from?: string };
 
 /**
  * The first date the help happens after the volunteer said yes: the one-off date, or the first
- * day (from tomorrow) on one of the weekly weekdays. Null when it cannot be told.
+ * day on one of the weekly weekdays from tomorrow or from the request's first day (`from`),
+ * whichever is later. Null when it cannot be told.
  */
 export function firstAssignmentDate(schedule: AssignmentSchedule, acceptedAt: Date): string | null {
   if (schedule.kind === 'one-off') {
@@ -81,9 +82,13 @@ export function firstAssignmentDate(schedule: AssignmentSchedule, acceptedAt: Da
   if (weekdays.size === 0) {
     return null;
   }
-  const today = berlinWallClock(acceptedAt).date;
-  for (let days = 1; days <= 7; days += 1) {
-    const candidate = addDays(today, days);
+  const tomorrow = addDays(berlinWallClock(acceptedAt).date, 1);
+  const from =
+    schedule.from !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(schedule.from) && schedule.from > tomorrow
+      ? schedule.from
+      : tomorrow;
+  for (let days = 0; days < 7; days += 1) {
+    const candidate = addDays(from, days);
     if (weekdays.has(isoWeekday(candidate))) {
       return candidate;
     }

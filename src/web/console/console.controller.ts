@@ -53,6 +53,7 @@ import { RequestPage, type PickOtherResult } from './pages/request.page';
 import { TodayPage } from './pages/today.page';
 import { loadRequestTimeline } from './request-timeline';
 import { loadToday } from './today.queries';
+import { UrgencySettingsService } from '../../settings/urgency-settings.service';
 import { sendPage, type ConsoleView } from './view';
 import { EnginePanelLoader } from './console-engine.controller';
 
@@ -212,6 +213,7 @@ export class ConsoleRequestsController {
     private readonly callTasks: CallTasksService,
     private readonly rights: HelpSeekerRightsService,
     private readonly enginePanel: EnginePanelLoader,
+    private readonly urgency: UrgencySettingsService,
   ) {}
 
   @Get()
@@ -221,11 +223,13 @@ export class ConsoleRequestsController {
     @Query('done') done?: string,
   ): Promise<void> {
     const now = new Date();
-    const today = await loadToday(this.dataSource.manager, now);
+    const urgency = await this.urgency.get();
+    const today = await loadToday(this.dataSource.manager, now, urgency);
     sendPage(response, 200, TodayPage, {
       view,
       labels: labelsFor(this.taxonomy.taxonomy, view.t),
       today,
+      urgency,
       now,
       notice: noticeOf(view, done),
     });

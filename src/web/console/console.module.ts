@@ -15,6 +15,7 @@ import {
 } from './console-admin.controller';
 import { ConsoleAuditController } from './console-audit.controller';
 import { ConsoleHelpSeekersController, ConsoleRequestListController } from './console-find.controller';
+import { ConsoleUrgencyController } from './console-urgency.controller';
 import {
   ConsoleAccountController,
   ConsolePasswordResetController,
@@ -61,6 +62,7 @@ import { ConsoleEngineController, EnginePanelLoader } from './console-engine.con
     ConsoleSystemController,
     ConsoleSettingsController,
     ConsoleAgencyController,
+    ConsoleUrgencyController,
     ConsoleAuditController,
     ConsoleRetentionController,
     ConsoleWeekController,

@@ -15,7 +15,7 @@ describe('console formatting', () => {
 
   it('should write one-off and weekly schedules the way staff read them', () => {
     expect(formatSchedule({ kind: 'one-off', date: '2026-11-24', start: '10:00', end: '11:30' }, de)).toBe(
-      '24.11.2026, 10:00–11:30',
+      'einmalig: Di., 24.11.2026, 10:00–11:30 Uhr',
     );
     expect(
       formatSchedule(
@@ -27,8 +27,9 @@ describe('console formatting', () => {
           ],
         },
         en,
+        '2026-12-08',
       ),
-    ).toBe('Tue 09:00–12:00, Sun 14:00–15:00');
+    ).toBe('from Tue 8 Dec, every week Tue 9:00–12:00 and Sun 14:00–15:00');
   });
 
   it('should write weekly availability as one line and read it back in either language', () => {

@@ -1,5 +1,6 @@
 import { localesFor, type Translator } from '../../i18n';
 import type { RequestSchedule } from '../../shared/schedule';
+import { formatWhen } from '../shell/schedule-text';
 
 /** 2024-01-01 was a Monday: weekday n (1 = Monday) is that date plus n - 1 days. */
 const weekdayDate = (weekday: number): Date => new Date(Date.UTC(2024, 0, weekday, 12));
@@ -34,11 +35,16 @@ export function formatCalendarDate(date: string, t: Translator): string {
   return t.date(new Date(`${date}T12:00:00Z`), { day: '2-digit', month: '2-digit', year: 'numeric' });
 }
 
-export function formatSchedule(schedule: RequestSchedule, t: Translator): string {
-  if (schedule.kind === 'one-off') {
-    return `${formatCalendarDate(schedule.date, t)}, ${schedule.start}–${schedule.end}`;
-  }
-  return schedule.slots.map((slot) => `${weekdayName(slot.weekday, t)} ${slot.start}–${slot.end}`).join(', ');
+/**
+ * A request's time for lists and pages: the one shared when-text ("ab Di., 8.12., jede Woche …",
+ * "einmalig: …"), so staff read what the volunteer reads.
+ */
+export function formatSchedule(
+  schedule: RequestSchedule,
+  t: Translator,
+  firstDate: string | null = null,
+): string {
+  return formatWhen(t, schedule, firstDate);
 }
 
 /** "Mo 09:00–12:00, Mi 14:00–18:00": weekly slots as one editable line. */

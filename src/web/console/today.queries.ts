@@ -1,8 +1,23 @@
 import type { EntityManager } from 'typeorm';
 import { berlinDateOf } from '../../shared/berlin-time';
-import type { MatchingSummary } from '../../help-seekers/help-request.entity';
+import type {
+  HelpRequestStatus,
+  MatchingSummary,
+  RequestSource,
+  Urgency,
+} from '../../help-seekers/help-request.entity';
 import { summariseExclusions } from '../../matching/domain';
 import type { LocalizedText } from '../../shared/localized-text';
+import type { RequestSchedule } from '../../shared/schedule';
+import {
+  DEFAULT_URGENCY_SETTINGS,
+  overdueMinutes,
+  thresholdMinutes,
+  type UrgencySettings,
+} from '../../settings/urgency-settings';
+import { placeOnce, type SectionCandidate, type TodaySectionKey } from './today-sections';
+
+export type { TodaySectionKey } from './today-sections';
 
 /**
  * The "Heute" page: one small query per section, so a new source (e.g. an undeliverable-address
@@ -21,6 +36,24 @@ export interface TodayItem {
   label?: string;
   /** An open "call the help-seeker" task, whose printable letter staff can open. */
   callTaskId?: string;
+  /** Where an item not about a request links to (a volunteer's page). */
+  href?: string;
+  /** An offer's answer deadline (match.offer_expires_at). */
+  deadline?: Date | null;
+  /** The request's facts every row shows: who, where from, when help is needed. */
+  request?: TodayRequestFacts;
+  /** Working minutes past the threshold for its urgency; absent when not overdue. */
+  overdueMinutes?: number;
+}
+
+export interface TodayRequestFacts {
+  name: string | null;
+  source: RequestSource;
+  status: HelpRequestStatus;
+  urgency: Urgency;
+  schedule: RequestSchedule;
+  startsAt: Date | null;
+  createdAt: Date;
 }
 
 export interface TodayCounts {
@@ -175,36 +208,213 @@ export async function openRequestsPerDistrict(db: EntityManager): Promise<TodayC
   return rows.map((row) => ({ district: row.district, count: Number(row.count) }));
 }
 
-export type TodaySectionKey =
-  'new' | 'noEligible' | 'review' | 'declined' | 'undeliverable' | 'appointments' | 'callBack';
+/** Statuses in which a request waits for staff; their waiting time is measured against the thresholds. */
+const WAITING_FOR_STAFF = `('in-review', 'open', 'matching', 'proposals-ready')`;
+
+/**
+ * Requests waiting for staff longer than their urgency allows, most overdue first. Working time
+ * is at most calendar time, so SQL first narrows to those waiting at least the smallest threshold
+ * in calendar time; the exact working-time check is the pure overdueMinutes.
+ */
+export async function overdueRequests(
+  db: EntityManager,
+  now: Date,
+  settings: UrgencySettings,
+): Promise<TodayItem[]> {
+  const smallest = Math.min(
+    ...Object.values(settings.thresholds).map((threshold) =>
+      thresholdMinutes(threshold, settings.openingHours),
+    ),
+  );
+  const rows: (RequestRow & { urgency: Urgency; status: string })[] = await db.query(
+    `SELECT r.id, r.category, r.district, r.status_changed_at AS since, r.urgency, r.status FROM help_request r
+      WHERE r.status IN ${WAITING_FOR_STAFF} AND r.status_changed_at <= $1
+      ORDER BY r.status_changed_at LIMIT ${SECTION_LIMIT * 4}`,
+    [new Date(now.getTime() - smallest * 60_000)],
+  );
+  return rows
+    .map((row) => ({ row, over: overdueMinutes(new Date(row.since), now, row.urgency, settings) }))
+    .filter((entry): entry is { row: (typeof rows)[number]; over: number } => entry.over !== null)
+    .sort((a, b) => b.over - a.over)
+    .slice(0, SECTION_LIMIT)
+    .map(({ row, over }) => ({ ...toItem(row), overdueMinutes: over }));
+}
+
+/**
+ * Requests whose cascade stopped because no time was left for another offer. The column
+ * help_request.escalated_at comes with the answer-deadline work; until a database has it, the
+ * section stays empty.
+ */
+export async function escalatedRequests(db: EntityManager): Promise<TodayItem[]> {
+  if (!(await hasEscalatedAt(db))) {
+    return [];
+  }
+  const rows: RequestRow[] = await db.query(
+    `SELECT r.id, r.category, r.district, r.escalated_at AS since FROM help_request r
+      WHERE r.escalated_at IS NOT NULL AND r.status IN ('in-review', 'open', 'matching', 'proposals-ready', 'offered')
+      ORDER BY r.escalated_at LIMIT ${SECTION_LIMIT}`,
+  );
+  return rows.map((row) => toItem(row));
+}
+
+const escalatedAtKnown = new WeakMap<object, boolean>();
+async function hasEscalatedAt(db: EntityManager): Promise<boolean> {
+  const known = escalatedAtKnown.get(db.connection);
+  if (known !== undefined) {
+    return known;
+  }
+  const rows: unknown[] = await db.query(
+    `SELECT 1 FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'help_request' AND column_name = 'escalated_at'`,
+  );
+  // Only a present column is remembered: a migration run while the app is up is seen on the next load.
+  if (rows.length > 0) {
+    escalatedAtKnown.set(db.connection, true);
+  }
+  return rows.length > 0;
+}
+
+/** Offers out, waiting for the volunteer's answer, the nearest deadline first. */
+export async function offersWaitingForAnswer(db: EntityManager): Promise<TodayItem[]> {
+  const rows: (RequestRow & { deadline: Date | null; volunteer: string })[] = await db.query(
+    `SELECT r.id, r.category, r.district, COALESCE(m.offered_at, m.updated_at) AS since,
+            m.offer_expires_at AS deadline, v.name AS volunteer
+       FROM match m JOIN help_request r ON r.id = m.request_id JOIN volunteer v ON v.id = m.volunteer_id
+      WHERE m.status = 'offered'
+      ORDER BY m.offer_expires_at NULLS LAST, m.id LIMIT ${SECTION_LIMIT}`,
+  );
+  return rows.map((row) => ({
+    ...toItem(row, row.volunteer),
+    deadline: row.deadline ? new Date(row.deadline) : null,
+  }));
+}
+
+/** Volunteers who signed up online and confirmed their email, waiting for activation or the interview. */
+export async function newVolunteerSignUps(db: EntityManager): Promise<TodayItem[]> {
+  const rows: { id: string; name: string; since: Date }[] = await db.query(
+    `SELECT v.id, v.name, v.email_confirmed_at AS since FROM volunteer v
+      WHERE v.status = 'pending' AND v.email_confirmed_at IS NOT NULL
+      ORDER BY v.email_confirmed_at LIMIT ${SECTION_LIMIT}`,
+  );
+  return rows.map((row) => ({
+    requestId: null,
+    category: null,
+    district: null,
+    since: new Date(row.since),
+    label: row.name,
+    href: `/console/volunteers/${row.id}`,
+  }));
+}
+
+/** Who, from where and for when: the facts every request row on Heute shows, in one query. */
+async function requestFacts(db: EntityManager, ids: string[]): Promise<Map<string, TodayRequestFacts>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows: {
+    id: string;
+    name: string | null;
+    source: RequestSource;
+    status: HelpRequestStatus;
+    urgency: Urgency;
+    schedule: RequestSchedule;
+    starts_at: Date | null;
+    created_at: Date;
+  }[] = await db.query(
+    `SELECT r.id, COALESCE(s.name, p.name) AS name, r.source, r.status, r.urgency, r.schedule,
+            r.starts_at, r.created_at
+       FROM help_request r LEFT JOIN help_seeker s ON s.id = r.help_seeker_id
+       LEFT JOIN provider p ON p.id = r.provider_id
+      WHERE r.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        name: row.name,
+        source: row.source,
+        status: row.status,
+        urgency: row.urgency,
+        schedule: row.schedule,
+        startsAt: row.starts_at ? new Date(row.starts_at) : null,
+        createdAt: new Date(row.created_at),
+      },
+    ]),
+  );
+}
 
 export interface TodayOverview {
   sections: { key: TodaySectionKey; items: TodayItem[] }[];
   districts: TodayCounts[];
 }
 
-export async function loadToday(db: EntityManager, now: Date): Promise<TodayOverview> {
-  const [fresh, noEligible, review, declined, undeliverable, appointments, callBack, districts] =
-    await Promise.all([
-      newRequests(db),
-      requestsWithoutEligibleVolunteer(db),
-      proposalsAwaitingReview(db),
-      offersDeclinedOrUnanswered(db),
-      undeliverableEmails(db),
-      todaysAppointments(db, now),
-      helpSeekersToCallBack(db),
-      openRequestsPerDistrict(db),
-    ]);
-  return {
-    sections: [
-      { key: 'new', items: fresh },
-      { key: 'noEligible', items: noEligible },
-      { key: 'review', items: review },
-      { key: 'declined', items: declined },
-      { key: 'undeliverable', items: undeliverable },
-      { key: 'appointments', items: appointments },
-      { key: 'callBack', items: callBack },
-    ],
+export async function loadToday(
+  db: EntityManager,
+  now: Date,
+  urgency: UrgencySettings = DEFAULT_URGENCY_SETTINGS,
+): Promise<TodayOverview> {
+  const [
+    escalated,
+    overdue,
+    callBack,
+    fresh,
+    noEligible,
+    declined,
+    review,
+    offered,
+    appointments,
+    signUps,
+    undeliverable,
     districts,
-  };
+  ] = await Promise.all([
+    escalatedRequests(db),
+    overdueRequests(db, now, urgency),
+    helpSeekersToCallBack(db),
+    newRequests(db),
+    requestsWithoutEligibleVolunteer(db),
+    offersDeclinedOrUnanswered(db),
+    proposalsAwaitingReview(db),
+    offersWaitingForAnswer(db),
+    todaysAppointments(db, now),
+    newVolunteerSignUps(db),
+    undeliverableEmails(db),
+    openRequestsPerDistrict(db),
+  ]);
+  const bySection: [TodaySectionKey, TodayItem[]][] = [
+    ['escalated', escalated],
+    ['overdue', overdue],
+    ['callBack', callBack],
+    ['new', fresh],
+    ['noEligible', noEligible],
+    ['declined', declined],
+    ['review', review],
+    ['offered', offered],
+    ['appointments', appointments],
+    ['signUps', signUps],
+    ['undeliverable', undeliverable],
+  ];
+  // An undeliverable email is about the email, whichever request it belongs to: never merged away.
+  const candidates: SectionCandidate<TodayItem>[] = bySection.flatMap(([section, items]) =>
+    items.map((item) => ({ section, requestId: section === 'undeliverable' ? null : item.requestId, item })),
+  );
+  const sections = placeOnce(candidates);
+  const overdueBy = new Map(overdue.map((item) => [item.requestId, item.overdueMinutes]));
+  const ids = [...new Set(sections.flatMap(({ items }) => items.map((item) => item.requestId)))].filter(
+    (id): id is string => id !== null,
+  );
+  const facts = await requestFacts(db, ids);
+  for (const { items } of sections) {
+    for (const item of items) {
+      const request = item.requestId ? facts.get(item.requestId) : undefined;
+      if (request) {
+        item.request = request;
+      }
+      const over = item.requestId ? overdueBy.get(item.requestId) : undefined;
+      if (over !== undefined) {
+        item.overdueMinutes = over;
+      }
+    }
+  }
+  return { sections, districts };
 }

@@ -116,6 +116,7 @@ export const CONSOLE_CSS = `
   .count { display: inline-block; min-width: 1.6rem; text-align: center; background: #0b3d66; color: #fff; border-radius: 1rem; padding: 0 .4rem; font-size: .9rem; }
   .items { list-style: none; padding: 0; margin: 0; }
   .items li { padding: .4rem 0; border-bottom: 1px solid #e1e6eb; display: flex; flex-wrap: wrap; gap: .25rem 1rem; justify-content: space-between; }
+  .items li.flagged { border-left: 4px solid #a4161a; background: #fdecea; padding-left: .5rem; } .flag { color: #a4161a; }
   .lang ul { display: flex; gap: .5rem; list-style: none; margin: 0; padding: 0; }
   form.inline { display: inline; }
   .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }

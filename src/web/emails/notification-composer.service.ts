@@ -23,8 +23,9 @@ import { emailConfirmationKey, emailFingerprint } from '../../notifications/doma
 import { Notification, NotificationKind } from '../../notifications/notification.entity';
 import type { Translator } from '../../i18n';
 import { emailTranslator, renderEmail, type RenderedEmail } from './render-email';
-import { formatDateTime, formatWhen } from './schedule-text';
+import { formatDateTime, formatWhen } from '../shell/schedule-text';
 import { volunteerText } from '../shell/volunteer-text';
+import { consoleLinks } from './console-links';
 import { StaffDigestEmail } from './staff-digest-email.service';
 
 /**
@@ -231,7 +232,7 @@ export class NotificationComposer extends EmailComposer {
       return null;
     }
     const { match, request, volunteer, categoryLabel, whenText, district } = context;
-    const requestUrl = `${this.base}/api/staff/help-requests/${request.id}`;
+    const requestUrl = consoleLinks(this.base).request(request.id);
     const contact = () => {
       const seeker = request.helpSeeker;
       const provider = request.provider;

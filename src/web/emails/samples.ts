@@ -125,7 +125,7 @@ export const SAMPLE_MODELS: EmailModels = {
     requestCategoryLabel: 'Einkaufshilfe',
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
-    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    requestUrl: `${EXAMPLE}/console/requests/42`,
     agency: SAMPLE_AGENCY,
   },
   'staff-offer-declined': {
@@ -133,7 +133,7 @@ export const SAMPLE_MODELS: EmailModels = {
     requestCategoryLabel: 'Einkaufshilfe',
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
-    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    requestUrl: `${EXAMPLE}/console/requests/42`,
     agency: SAMPLE_AGENCY,
   },
   'staff-offer-expired': {
@@ -141,7 +141,7 @@ export const SAMPLE_MODELS: EmailModels = {
     requestCategoryLabel: 'Einkaufshilfe',
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
-    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    requestUrl: `${EXAMPLE}/console/requests/42`,
     agency: SAMPLE_AGENCY,
   },
   'staff-offer-withdrawn': {
@@ -149,7 +149,7 @@ export const SAMPLE_MODELS: EmailModels = {
     requestCategoryLabel: 'Einkaufshilfe',
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
-    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    requestUrl: `${EXAMPLE}/console/requests/42`,
     agency: SAMPLE_AGENCY,
   },
   'staff-assignment-cancelled': {
@@ -157,7 +157,7 @@ export const SAMPLE_MODELS: EmailModels = {
     requestCategoryLabel: 'Einkaufshilfe',
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
-    requestUrl: `${EXAMPLE}/staff/requests/42`,
+    requestUrl: `${EXAMPLE}/console/requests/42`,
     agency: SAMPLE_AGENCY,
   },
   'staff-password-reset': {
@@ -173,29 +173,27 @@ export const SAMPLE_MODELS: EmailModels = {
       escalated: [],
       inReview: [],
       proposalsReady: [
-        { text: 'Einkaufshilfe in Ottensen (3 Vorschläge)', url: `${EXAMPLE}/api/staff/help-requests/42` },
+        { text: 'Einkaufshilfe in Ottensen (3 Vorschläge)', url: `${EXAMPLE}/console/requests/42` },
       ],
       noEligible: [
-        { text: 'Sprachbegleitung (Arabisch) in Bahrenfeld', url: `${EXAMPLE}/api/staff/help-requests/43` },
+        { text: 'Sprachbegleitung (Arabisch) in Bahrenfeld', url: `${EXAMPLE}/console/requests/43` },
       ],
-      declined: [
-        { text: 'Anna Schulz – Spaziergang in Othmarschen', url: `${EXAMPLE}/api/staff/help-requests/44` },
-      ],
+      declined: [{ text: 'Anna Schulz – Spaziergang in Othmarschen', url: `${EXAMPLE}/console/requests/44` }],
       expired: [],
       callTasks: [
         {
           text: 'Einkaufshilfe in Ottensen – Zusage von Anna Schulz mitteilen',
-          url: `${EXAMPLE}/api/staff/call-tasks/1/letter`,
+          url: `${EXAMPLE}/console/requests/44`,
         },
       ],
       followUps: [
         {
           text: 'Anna Schulz – „hat nicht stattgefunden“ (Einkaufshilfe in Ottensen)',
-          url: `${EXAMPLE}/api/staff/help-requests/42`,
+          url: `${EXAMPLE}/console/requests/42`,
         },
       ],
       undeliverable: [],
-      unconfirmed: [{ text: 'Jonas Beispiel (seit 5 Tagen)', url: `${EXAMPLE}/api/staff/volunteers/7` }],
+      unconfirmed: [{ text: 'Jonas Beispiel (seit 5 Tagen)', url: `${EXAMPLE}/console/volunteers/7` }],
     },
   },
 };

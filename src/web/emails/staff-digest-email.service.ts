@@ -6,6 +6,7 @@ import {
   type DigestRequestRow,
 } from '../../notifications/staff-digest.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
+import { consoleLinks } from './console-links';
 import type { EmailListItem } from './email-content';
 import type { DigestSection, StaffDailyDigestModel } from './staff-daily-digest';
 
@@ -20,7 +21,7 @@ const FOLLOW_UP_LABELS: Record<
 
 /**
  * The staff digest's lines: the rows notifications reads (StaffDigestService), written in a staff
- * language with links to the console's API. Lines name requests by category and district and
+ * language with links to the console's pages. Lines name requests by category and district and
  * volunteers by name, never a help-seeker's personal data.
  */
 @Injectable()
@@ -35,8 +36,8 @@ export class StaffDigestEmail {
   async collect(now: Date, locale: string): Promise<Omit<StaffDailyDigestModel, 'agency'>> {
     const rows = await this.digest.rows(now);
     const t = translator(locale, 'staff');
-    const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
-    const requestUrl = (id: string) => `${base}/api/staff/help-requests/${id}`;
+    const links = consoleLinks(this.config.PUBLIC_BASE_URL);
+    const requestUrl = (id: string) => links.request(id);
     const what = (row: DigestRequestRow) =>
       t.t('staffEmail.digest.what', {
         category: this.taxonomy.label('categories', row.category, t),
@@ -60,7 +61,8 @@ export class StaffDigestEmail {
       })),
       callTasks: rows.callTasks.map((row) => ({
         text: t.t('staffEmail.digest.callTask', { what: what(row), volunteer: row.volunteer }),
-        url: `${base}/api/staff/call-tasks/${row.task_id}/letter`,
+        // The request's console page has the task, the contact to call and the printable letter.
+        url: requestUrl(row.id),
       })),
       followUps: rows.followUps.map((row) => ({
         text: t.t('staffEmail.digest.followUp', {
@@ -72,11 +74,11 @@ export class StaffDigestEmail {
       })),
       undeliverable: rows.undeliverable.map((row) => ({
         text: `${row.name} <${row.email}>`,
-        url: `${base}/api/staff/volunteers/${row.id}`,
+        url: links.volunteer(row.id),
       })),
       unconfirmed: rows.unconfirmed.map((row) => ({
         text: t.t('staffEmail.digest.unconfirmedFor', { name: row.name, days: row.days }),
-        url: `${base}/api/staff/volunteers/${row.id}`,
+        url: links.volunteer(row.id),
       })),
     };
     return { day: now, sections };

@@ -9,7 +9,7 @@ import { AgencyProfileService } from '../../settings/agency-profile.service';
 import { CurrentStaff, StaffAuthGuard } from '../../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
-import { scheduleText } from '../links/schedule-text';
+import { requestWhen } from '../shell/schedule-text';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { HelpFoundLetter } from './help-found-letter';
@@ -51,7 +51,7 @@ export class CallTaskLettersController {
           salutation: letter.salutation,
           volunteerName: letter.volunteerName,
           categoryText: this.taxonomy.label('categories', letter.category, t),
-          whenText: scheduleText(t, letter.schedule),
+          whenText: requestWhen(t, letter),
           dateText: t.date(new Date(), { dateStyle: 'long' }),
         }}
       />,

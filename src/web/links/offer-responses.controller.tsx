@@ -24,7 +24,8 @@ import {
   type OfferSummary,
   type OutcomePageKind,
 } from './offer-pages';
-import { scheduleText } from './schedule-text';
+import { formatWhen } from '../shell/schedule-text';
+import { firstAssignmentDate } from '../../notifications/domain/send-schedule';
 
 const OUTCOME_STATUS = {
   accepted: 200,
@@ -84,7 +85,7 @@ export class OfferResponsesController {
     const offer: OfferSummary = {
       category,
       district: loaded.request.district ?? loaded.request.postalCode,
-      when: scheduleText(t, loaded.request.schedule),
+      when: formatWhen(t, loaded.request.schedule, firstAssignmentDate(loaded.request.schedule, new Date())),
       details: volunteerText(t, loaded.request, category),
     };
     sendHtml(

@@ -8,7 +8,7 @@ import type { OwnMatch, OwnProfile } from '../../volunteers/self-service.service
 import { ErrorSummary, FieldMessage, fieldAria, fieldId } from '../forms/field-messages';
 import { FieldNeed } from '../shell/site-parts';
 import { LinkShell } from './link-shell';
-import { scheduleText, weekdayName } from './schedule-text';
+import { requestWhen, weekdayName } from '../shell/schedule-text';
 
 /*
  * The volunteer's own page. With the settings scope (the link in every email's footer): settings
@@ -355,7 +355,7 @@ function MatchList({ t, matches }: { t: Translator; matches: SelfServiceView['ma
           {t.t('links.matches.item', {
             category: match.categoryText,
             district: match.district ?? '',
-            when: scheduleText(t, match.schedule),
+            when: requestWhen(t, match),
           })}{' '}
           – <strong>{t.dynamic(`${STATUS_PREFIX}${match.status}`) ?? match.status}</strong>
         </li>

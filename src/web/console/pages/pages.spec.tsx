@@ -12,6 +12,7 @@ import { RequestPage, type CandidateRow, type RequestPageData } from './request.
 import { TodayPage } from './today.page';
 import type { TodayOverview } from '../today.queries';
 import type { SinkMessageSummary } from '../../../notifications/mail-sink';
+import { DEFAULT_URGENCY_SETTINGS } from '../../../settings/urgency-settings';
 
 const view = (overrides: Partial<ConsoleView> = {}): ConsoleView => ({
   t: translator('de', 'staff'),
@@ -25,7 +26,9 @@ const layout = (v: ConsoleView) => renderPage(<ConsoleLayout view={v} title="T" 
 const renderRequestPage = (v: ConsoleView, _labels: typeof labels, data: RequestPageData) =>
   renderPage(<RequestPage view={v} labels={_labels} data={data} />);
 const renderTodayPage = (v: ConsoleView, _labels: typeof labels, today: TodayOverview, now: Date) =>
-  renderPage(<TodayPage view={v} labels={_labels} today={today} now={now} />);
+  renderPage(
+    <TodayPage view={v} labels={_labels} today={today} urgency={DEFAULT_URGENCY_SETTINGS} now={now} />,
+  );
 const renderMailPage = (v: ConsoleView, outbox: OutboxRow[], sink: SinkMessageSummary[] | null) =>
   renderPage(<MailPage view={v} outbox={outbox} sink={sink} />);
 const renderProviderListPage = (v: ConsoleView, _labels: typeof labels, providers: ProviderRow[]) =>
@@ -125,6 +128,25 @@ describe('console pages', () => {
     expect(html).not.toContain('data-processing');
     expect(html).toContain('distance passt');
     expect(html).toContain('1,0 km');
+  });
+
+  it('should write km, scores and the date needed in the page language', () => {
+    const data = requestData([candidate(1, 'proposed')]);
+    const de = renderRequestPage(view(), labels, {
+      ...data,
+      matches: [{ ...candidate(1, 'proposed'), distanceKm: 3.34, score: 84.56 }],
+    });
+    const enView = view({ t: translator('en', 'staff') });
+    const en = renderRequestPage(enView, labelsFor(DEFAULT_TAXONOMY, enView.t), {
+      ...data,
+      matches: [{ ...candidate(1, 'proposed'), distanceKm: 3.34, score: 84.56 }],
+    });
+    expect(de).toContain('3,3 km');
+    expect(de).toContain('84,6');
+    expect(de).toContain('einmalig: Di., 24.11.2026, 10:00–11:00 Uhr');
+    expect(en).toContain('3.3 km');
+    expect(en).toContain('84.6');
+    expect(en).toContain('once: Tue, 24/11/2026, 10:00–11:00');
   });
 
   it('should not offer a second approval while a volunteer is being asked', () => {

@@ -9,7 +9,8 @@ import {
 } from '../../../matching/domain';
 import type { LocalizedText } from '../../../shared/localized-text';
 import type { Translator } from '../../../i18n';
-import { formatDateTime, formatSchedule } from '../format';
+import { formatDateTime } from '../format';
+import { requestWhen } from '../../shell/schedule-text';
 import type { TimelineEntry } from '../request-timeline';
 import { CaseSheetLink } from './case-sheet-link';
 import {
@@ -50,7 +51,8 @@ export interface RequestPageData {
     | 'district'
     | 'postalCode'
     | 'streetAddress'
-  >;
+  > &
+    Partial<Pick<HelpRequest, 'startsAt' | 'createdAt'>>;
   helpSeeker: Pick<
     HelpSeeker,
     'id' | 'name' | 'phone' | 'email' | 'streetAddress' | 'preferredContact' | 'preferredLanguage'
@@ -305,7 +307,7 @@ export function RequestPage(props: {
             <dt>{t.t('console.request.description')}</dt>
             <dd>{request.description}</dd>
             <dt>{t.t('console.request.when')}</dt>
-            <dd>{formatSchedule(request.schedule, t)}</dd>
+            <dd>{requestWhen(t, request)}</dd>
             <dt>{t.t('console.request.where')}</dt>
             <dd>
               {request.postalCode} {request.district ?? ''}

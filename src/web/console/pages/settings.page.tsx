@@ -32,6 +32,9 @@ export function SettingsPage(props: {
           <a href="/console/settings/agency">{t.t('console.agency.title')}</a>
         </li>
         <li>
+          <a href="/console/settings/urgency">{t.t('console.urgency.title')}</a>
+        </li>
+        <li>
           <a href="/console/settings/staff">{t.t('console.staff.title')}</a>
         </li>
         <li>

@@ -1,18 +1,32 @@
-import type { MessageKey } from '../../../i18n';
-import { formatWaited } from '../format';
+import type { MessageKey, Translator } from '../../../i18n';
+import type { UrgencySettings } from '../../../settings/urgency-settings';
+import { requestWhen } from '../../shell/schedule-text';
+import { formatDateTime, formatWaited } from '../format';
 import type { TodayItem, TodayOverview, TodaySectionKey } from '../today.queries';
 import { ActionButton, codeLabel, ConsoleLayout, localized, type ConsoleView } from '../view';
 import type { Labels } from './labels';
+import { UrgencySummary } from './urgency.page';
 
 const SECTION_TITLES: Record<TodaySectionKey, MessageKey> = {
+  escalated: 'console.today.sec.escalated',
+  overdue: 'console.today.sec.overdue',
+  callBack: 'console.today.callBack',
   new: 'console.today.new',
   noEligible: 'console.today.noEligible',
-  review: 'console.today.review',
   declined: 'console.today.declined',
-  undeliverable: 'console.today.undeliverable',
+  review: 'console.today.review',
+  offered: 'console.today.sec.offered',
   appointments: 'console.today.appointments',
-  callBack: 'console.today.callBack',
+  signUps: 'console.today.sec.signUps',
+  undeliverable: 'console.today.undeliverable',
 };
+
+/** "2 Std. 15 Min. über der Frist": how far past its threshold a request is, in working time. */
+export function overdueText(minutes: number, t: Translator): string {
+  return minutes < 60
+    ? t.t('console.today.overdueMinutes', { minutes })
+    : t.t('console.today.overdueHours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+}
 
 function ItemLine(props: {
   view: ConsoleView;
@@ -30,16 +44,64 @@ function ItemLine(props: {
       : localized(t, item.detail);
   const title = item.category
     ? `${labels.category(item.category)} · ${item.district ?? ''}`
-    : codeLabel(t, item.label ?? '');
-  const prefix = section === 'noEligible' && detail ? `${t.t('console.today.mostlyExcluded')} ` : '';
+    : item.label && item.href
+      ? item.label
+      : codeLabel(t, item.label ?? '');
+  const prefix =
+    section === 'noEligible' && detail
+      ? `${t.t('console.today.mostlyExcluded')} `
+      : section === 'offered' && detail
+        ? `${t.t('console.today.offeredTo')} `
+        : '';
+  const request = item.request;
+  const href = item.requestId ? `/console/requests/${item.requestId}` : (item.href ?? '/console/mail');
+  const flagged = item.overdueMinutes !== undefined || section === 'escalated';
   return (
-    <li>
+    <li class={flagged ? 'flagged' : undefined}>
       <span>
-        <a href={item.requestId ? `/console/requests/${item.requestId}` : '/console/mail'}>{title}</a>
+        <a href={href}>{title}</a>
+        {request ? (
+          <>
+            <br />
+            <span class="facts">
+              {[
+                request.name ?? '–',
+                codeLabel(t, request.source),
+                requestWhen(t, request),
+                `${t.t('console.today.urgency')} ${codeLabel(t, request.urgency)}`,
+                section === 'overdue' || section === 'escalated' ? codeLabel(t, request.status) : null,
+              ]
+                .filter((part): part is string => part !== null)
+                .join(' · ')}
+            </span>
+          </>
+        ) : null}
         {detail ? (
           <>
             <br />
             <span class="muted">{prefix + detail}</span>
+          </>
+        ) : null}
+        {section === 'offered' ? (
+          <>
+            <br />
+            <span>
+              {item.deadline
+                ? t.t('console.today.answerBy', { deadline: formatDateTime(item.deadline, t) })
+                : t.t('console.today.noDeadline')}
+            </span>
+          </>
+        ) : null}
+        {section === 'escalated' ? (
+          <>
+            <br />
+            <strong class="flag">{t.t('console.today.escalatedNote')}</strong>
+          </>
+        ) : null}
+        {item.overdueMinutes !== undefined ? (
+          <>
+            <br />
+            <strong class="flag">{overdueText(item.overdueMinutes, t)}</strong>
           </>
         ) : null}
       </span>
@@ -74,6 +136,7 @@ export function TodayPage(props: {
   view: ConsoleView;
   labels: Labels;
   today: TodayOverview;
+  urgency: UrgencySettings;
   now: Date;
   notice?: string | null;
 }) {
@@ -82,9 +145,10 @@ export function TodayPage(props: {
   return (
     <ConsoleLayout view={view} title={t.t('console.today.title')} active="today" notice={props.notice}>
       <p>{t.t('console.today.intro')}</p>
+      <UrgencySummary view={view} settings={props.urgency} />
       <div class="grid">
         {today.sections.map(({ key, items }) => (
-          <section class="card" aria-labelledby={`today-${key}`} key={key}>
+          <section class="card" aria-labelledby={`today-${key}`} key={key} id={`section-${key}`}>
             <h2 id={`today-${key}`}>
               {t.t(SECTION_TITLES[key])} <span class="count">{t.number(items.length)}</span>
             </h2>
