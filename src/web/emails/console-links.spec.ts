@@ -35,7 +35,7 @@ describe('links in staff emails', () => {
     );
     const { sections } = await digest.collect(new Date('2026-12-04T07:00:00Z'), 'de');
     const urls = Object.values(sections).flatMap((items) => items.map((item) => item.url));
-    expect(urls).toHaveLength(9);
+    expect(urls).toHaveLength(10);
     for (const url of urls) {
       expect(url).toMatch(/^https:\/\/agentur\.example\/console\/(requests\/req-1|volunteers\/vol-[12])$/);
     }
