@@ -20,6 +20,7 @@ import { assertMatchTransition, OPEN_MATCH_STATUSES } from './domain/match-statu
 import { berlinDateOf } from '../shared/berlin-time';
 import { FollowUpOutcome, Match } from './match.entity';
 import { OfferAction } from '../shared/offer-links';
+import { OfferWithdrawalService } from './offer-withdrawal.service';
 
 export type OfferResponseOutcome =
   'accepted' | 'declined' | 'already-answered' | 'no-longer-open' | 'expired' | 'volunteer-not-active';
@@ -54,6 +55,7 @@ export class MatchDecisionsService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly settings: MatchingSettingsService,
+    private readonly withdrawals: OfferWithdrawalService,
   ) {}
 
   /** Staff approve a proposal: the volunteer gets the offer email. One open offer per request. */
@@ -140,8 +142,12 @@ export class MatchDecisionsService {
           matchedAt: now,
           statusChangedAt: now,
         });
-        // The other proposals were never offered; they are closed so the volunteers stay free.
-        await manager.update(Match, { requestId: request.id, status: 'proposed' }, { status: 'withdrawn' });
+        // The other proposals end so the volunteers stay free; anyone else sent an offer is told.
+        const others = await this.withdrawals.withdrawMatches(
+          manager,
+          await this.withdrawals.openMatchIds(manager, [request.id]),
+          'filled',
+        );
         // The confirmation answers the volunteer's own click, so it goes at once, quiet hours or not.
         const confirmation = await this.notifications.queue(manager, {
           kind: 'volunteer-confirmation',
@@ -151,7 +157,10 @@ export class MatchDecisionsService {
         });
         const later = await this.scheduleReminders(manager, match, request, volunteer, now);
         const seeker = await this.tellHelpSeeker(manager, match, request);
-        return { result: 'accepted' as const, jobIds: [staffNotice, confirmation, ...later, seeker] };
+        return {
+          result: 'accepted' as const,
+          jobIds: [staffNotice, confirmation, ...later, seeker, ...others.jobIds],
+        };
       }
       const next = await this.moveOn(manager, request, now, settings);
       return { result: 'declined' as const, jobIds: [staffNotice, next] };

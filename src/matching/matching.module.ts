@@ -6,6 +6,8 @@ import { CallTasksService } from './call-tasks.service';
 import { MatchDecisionsService } from './match-decisions.service';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchingService } from './matching.service';
+import { OfferWithdrawalService } from './offer-withdrawal.service';
+import { RequestClosingService } from './request-closing.service';
 import { StaffMatchesController } from './staff-matches.controller';
 import { StaffMatchingController } from './staff-matching.controller';
 import { StaffMatchingService } from './staff-matching.service';
@@ -19,7 +21,16 @@ import { StaffMatchingService } from './staff-matching.service';
     StaffMatchingService,
     GlobalAssignmentService,
     CallTasksService,
+    OfferWithdrawalService,
+    RequestClosingService,
   ],
-  exports: [MatchDecisionsService, StaffMatchingService, MatchingService, CallTasksService],
+  exports: [
+    MatchDecisionsService,
+    StaffMatchingService,
+    MatchingService,
+    CallTasksService,
+    OfferWithdrawalService,
+    RequestClosingService,
+  ],
 })
 export class MatchingModule {}
