@@ -20,6 +20,7 @@ import {
   ConsoleStaffController,
 } from './console-account.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
+import { ConsoleRequestCloseController } from './console-request-close.controller';
 import { ConsoleRetentionController } from './console-retention.controller';
 import { ConsoleSetPasswordController } from './console-set-password.controller';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
@@ -49,6 +50,7 @@ import { ConsoleSystemController } from './console-system.controller';
     ConsoleAccountController,
     ConsoleStaffController,
     ConsoleRequestsController,
+    ConsoleRequestCloseController,
     ConsoleVolunteersController,
     ConsoleProvidersController,
     ConsoleMailController,

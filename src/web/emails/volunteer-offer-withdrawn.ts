@@ -1,4 +1,4 @@
-import type { Translator } from '../../i18n';
+import type { MessageKey, Translator } from '../../i18n';
 import type { OfferWithdrawalReason } from '../../matching/domain/offer-withdrawal';
 import { signOff, type AgencyModel, type EmailContent } from './email-content';
 
@@ -15,6 +15,14 @@ export interface VolunteerOfferWithdrawnModel extends AgencyModel {
   reason: OfferWithdrawalReason;
 }
 
+/** Why, in general words (never the help-seeker's details). */
+const REASON_TEXT: Record<OfferWithdrawalReason, MessageKey> = {
+  'request-closed': 'email.offerWithdrawn.reason.request-closed',
+  'request-changed': 'email.offerWithdrawn.reason.request-changed',
+  'volunteer-inactive': 'email.offerWithdrawn.reason.volunteer-inactive',
+  filled: 'email.offerWithdrawn.reason.filled',
+};
+
 export function volunteerOfferWithdrawnContent(t: Translator, m: VolunteerOfferWithdrawnModel): EmailContent {
   const agency = m.agency.name;
   const values = { category: m.categoryLabel, district: m.district, when: m.whenText, agency };
@@ -26,12 +34,14 @@ export function volunteerOfferWithdrawnContent(t: Translator, m: VolunteerOfferW
     greeting: t.t('email.greeting', { name: m.volunteerName }),
     blocks: [
       { type: 'paragraph', text: t.t('email.offerWithdrawn.intro', values) },
-      { type: 'paragraph', text: t.t(`email.offerWithdrawn.reason.${m.reason}`, values) },
+      { type: 'paragraph', text: t.t(REASON_TEXT[m.reason] ?? REASON_TEXT['request-closed'], values) },
       { type: 'paragraph', text: t.t('email.offerWithdrawn.nothingToDo') },
       {
         type: 'paragraph',
         text: t.t(
-          m.reason === 'volunteer-inactive' ? 'email.offerWithdrawn.thanksInactive' : 'email.offerWithdrawn.thanks',
+          m.reason === 'volunteer-inactive'
+            ? 'email.offerWithdrawn.thanksInactive'
+            : 'email.offerWithdrawn.thanks',
           values,
         ),
       },

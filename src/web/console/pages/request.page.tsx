@@ -22,6 +22,12 @@ import {
   type ConsoleView,
 } from '../view';
 import { HelpSeekerRights } from './help-seeker-rights';
+import {
+  closeTimelineText,
+  RequestCloseCard,
+  type CloseCardMatch,
+  type CloseCardRequest,
+} from './request-close';
 import type { Labels } from './labels';
 
 export interface CandidateRow {
@@ -32,6 +38,8 @@ export interface CandidateRow {
   status: string;
   breakdown: ScoreBreakdown;
   volunteer: { id: string; name: string; district: string | null } | null;
+  followUpOutcome?: CloseCardMatch['followUpOutcome'];
+  followUpAt?: CloseCardMatch['followUpAt'];
 }
 
 export interface RequestPageData {
@@ -47,7 +55,8 @@ export interface RequestPageData {
     | 'district'
     | 'postalCode'
     | 'streetAddress'
-  >;
+  > &
+    CloseCardRequest;
   helpSeeker: Pick<
     HelpSeeker,
     'id' | 'name' | 'phone' | 'email' | 'streetAddress' | 'preferredContact' | 'preferredLanguage'
@@ -103,6 +112,8 @@ export function timelineText(t: Translator, entry: TimelineEntry): string {
       });
     case 'note':
       return t.t('console.timeline.note', { body: event.body });
+    default:
+      return closeTimelineText(t, event);
   }
 }
 
@@ -396,6 +407,7 @@ export function RequestPage(props: {
           ) : null}
         </p>
       </section>
+      <RequestCloseCard view={view} request={request} matches={data.matches} />
       <section class="card" aria-labelledby="h-pick">
         <h2 id="h-pick">{t.t('console.request.explain')}</h2>
         <PickOther view={view} data={data} />
