@@ -86,9 +86,7 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
 
   private async schedule(
     jobName:
-      | typeof EXPIRE_OFFERS_JOB
-      | typeof OPTIMISE_ASSIGNMENTS_JOB
-      | typeof CLOSE_MISSED_APPOINTMENTS_JOB,
+      typeof EXPIRE_OFFERS_JOB | typeof OPTIMISE_ASSIGNMENTS_JOB | typeof CLOSE_MISSED_APPOINTMENTS_JOB,
     repeat: { every: number },
   ): Promise<void> {
     try {

@@ -30,7 +30,12 @@ export class RequestClosingService {
   ) {}
 
   /** Staff close a request (staffId null: the system, e.g. the came-too-late job). */
-  async close(requestId: string, dto: CloseRequestDto, staffId: string | null, now = new Date()): Promise<HelpRequest> {
+  async close(
+    requestId: string,
+    dto: CloseRequestDto,
+    staffId: string | null,
+    now = new Date(),
+  ): Promise<HelpRequest> {
     const { request, jobIds } = await this.dataSource.transaction((manager) =>
       this.closeIn(manager, requestId, dto, staffId, now),
     );
@@ -168,7 +173,10 @@ export class RequestClosingService {
     if (target) {
       await this.merge(manager, request, target, staffId);
     }
-    return { request: await manager.findOneByOrFail(HelpRequest, { id: requestId }), jobIds: withdrawn.jobIds };
+    return {
+      request: await manager.findOneByOrFail(HelpRequest, { id: requestId }),
+      jobIds: withdrawn.jobIds,
+    };
   }
 
   /** The other request keeps what staff knew: the duplicate's notes, and its help-seeker when it has none. */

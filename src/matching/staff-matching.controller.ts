@@ -96,7 +96,10 @@ export class StaffMatchingController {
   )
   @ApiOkResponse({ type: BulkResultDto })
   @ApiStaffErrors()
-  async bulk(@Body() body: BulkRequestActionDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<BulkResultDto> {
+  async bulk(
+    @Body() body: BulkRequestActionDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<BulkResultDto> {
     return { results: await this.staffMatching.bulk(body, staff) };
   }
 

@@ -169,14 +169,20 @@ export class HelpRequestDto {
   @ApiProperty({
     enum: CLOSE_REASONS,
     nullable: true,
-    description: 'why it was closed: unfulfilled (nobody-fits, came-too-late …) or rejected (spam, duplicate)',
+    description:
+      'why it was closed: unfulfilled (nobody-fits, came-too-late …) or rejected (spam, duplicate)',
   })
   closeReason: CloseReason | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'the staff’s note when closing' })
   closeNote: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'a duplicate: the request it was merged into' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'a duplicate: the request it was merged into',
+  })
   mergedIntoId: string | null;
 }
 

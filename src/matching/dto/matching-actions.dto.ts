@@ -77,7 +77,9 @@ export class CloseRequestDto {
       'unfulfilled: nobody-fits, came-too-late, help-seeker-unreachable, help-seeker-declined or other (with a note); ' +
       'rejected: spam or duplicate (with mergeInto). Left out for done and cancelled.',
   })
-  @ValidateIf((dto: CloseRequestDto) => dto.reason !== undefined || ['unfulfilled', 'rejected'].includes(dto.status))
+  @ValidateIf(
+    (dto: CloseRequestDto) => dto.reason !== undefined || ['unfulfilled', 'rejected'].includes(dto.status),
+  )
   @Validate(CloseReasonFitsStatus)
   reason?: CloseReason;
 
