@@ -112,9 +112,9 @@ describe('closing requests with an outcome', () => {
       status: 'withdrawn',
       withdrawalReason: 'request-closed',
     });
-    const [mail] = await eventually('the withdrawal email', async () => {
+    const [mail] = await eventually('the withdrawal email', () => {
       const found = withdrawnMails(email);
-      return found.length > 0 ? found : undefined;
+      return Promise.resolve(found.length > 0 ? found : undefined);
     });
     expect(mail.text).toContain('inzwischen abgeschlossen');
     // Nothing about the help-seeker: no name, street or phone.
