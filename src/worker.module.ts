@@ -15,6 +15,8 @@ import { GlobalAssignmentService } from './matching/global-assignment.service';
 import { MatchDecisionsService } from './matching/match-decisions.service';
 import { MatchingProcessor } from './matching/matching.processor';
 import { MatchingService } from './matching/matching.service';
+import { OfferWithdrawalService } from './matching/offer-withdrawal.service';
+import { RequestClosingService } from './matching/request-closing.service';
 import { EMAIL_TRANSPORT } from './notifications/email-transport';
 import { EmailComposer } from './notifications/email-composer';
 import { NotificationOutbox } from './notifications/notification-outbox.service';
@@ -42,6 +44,8 @@ export class WorkerModule {
         MatchingService,
         MatchDecisionsService,
         GlobalAssignmentService,
+        OfferWithdrawalService,
+        RequestClosingService,
         NotificationOutbox,
         MatchingProcessor,
         // Notifications sends what src/web/emails composes: it owns the interface, web implements it.

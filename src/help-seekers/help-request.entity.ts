@@ -17,6 +17,7 @@ import type { RequestSchedule } from '../shared/schedule';
 import { Provider } from '../providers/provider.entity';
 import { HelpSeeker } from './help-seeker.entity';
 import type { HelpRequestStatus } from './domain/request-status';
+import type { CloseReason } from './domain/close-outcome';
 
 // The lifecycle (statuses and allowed changes) lives in domain/request-status.ts.
 export { HELP_REQUEST_STATUSES, type HelpRequestStatus } from './domain/request-status';
@@ -56,6 +57,8 @@ export interface MatchingSummary {
 @Index('help_request_description_trgm', { synchronize: false })
 // Week view: weekly requests that may still occur (AddWeekViewIndexes).
 @Index('help_request_weekly_running_idx', { synchronize: false })
+// Duplicates merged into a request (AddRequestCloseOutcome; partial, with a foreign key).
+@Index('help_request_merged_into_idx', { synchronize: false })
 export class HelpRequest extends Located {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -168,6 +171,21 @@ export class HelpRequest extends Located {
   /** How it went, recorded when the request is closed; 'went-well' counts as continuity later. */
   @Column({ type: 'text', nullable: true })
   outcome: RequestOutcome | null;
+
+  /**
+   * Why it was closed (domain/close-outcome.ts): for unfulfilled e.g. nobody-fits or came-too-late,
+   * for rejected spam or duplicate; null for done and cancelled. Reports count by it.
+   */
+  @Column({ type: 'text', nullable: true })
+  closeReason: CloseReason | null;
+
+  /** The staff's words when closing (how it went, why it was cancelled …). */
+  @Column({ type: 'text', nullable: true })
+  closeNote: string | null;
+
+  /** A duplicate (rejected, reason duplicate) points to the request it was merged into. */
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
 
   @BeforeInsert()
   @BeforeUpdate()

@@ -37,6 +37,7 @@ export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 /** Offers cannot reach anyone in time before the appointment: staff must phone. */
 export const TOO_LATE_TO_OFFER =
   'the appointment is too close for an offer by email (the answer would be due after the lead time before the start): call the volunteer and record a placement agreed by phone';
+import { OfferWithdrawalService } from './offer-withdrawal.service';
 
 export type OfferResponseOutcome =
   'accepted' | 'declined' | 'already-answered' | 'no-longer-open' | 'expired' | 'volunteer-not-active';
@@ -71,6 +72,7 @@ export class MatchDecisionsService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly settings: MatchingSettingsService,
+    private readonly withdrawals: OfferWithdrawalService,
   ) {}
 
   /** Staff approve a proposal: the volunteer gets the offer email. One open offer per request. */
@@ -263,8 +265,12 @@ export class MatchDecisionsService {
       escalatedAt: null,
       escalationReason: null,
     });
-    // The other proposals were never offered; they are closed so the volunteers stay free.
-    await manager.update(Match, { requestId: request.id, status: 'proposed' }, { status: 'withdrawn' });
+    // The other proposals end so the volunteers stay free; anyone else sent an offer is told.
+    const others = await this.withdrawals.withdrawMatches(
+      manager,
+      await this.withdrawals.openMatchIds(manager, [request.id]),
+      'filled',
+    );
     // The confirmation answers the volunteer's own click, so it goes at once, quiet hours or not.
     const confirmation = await this.notifications.queue(manager, {
       kind: 'volunteer-confirmation',
@@ -274,7 +280,7 @@ export class MatchDecisionsService {
     });
     const later = await this.scheduleReminders(manager, match, request, volunteer, now);
     const seeker = await this.tellHelpSeeker(manager, match, request);
-    return [confirmation, ...later, seeker];
+    return [confirmation, ...later, seeker, ...others.jobIds];
   }
 
   /**

@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import type { MatchStatus } from './domain/match-status';
+import type { OfferWithdrawalReason } from './domain/offer-withdrawal';
 import type { ScoreBreakdown } from './domain/types';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
@@ -124,6 +125,9 @@ export class Match {
 
   @Column({ type: 'timestamptz', nullable: true })
   attendanceRecordedAt: Date | null;
+  /** Why an open proposal or offer was withdrawn (OfferWithdrawalService), for the volunteer's email. */
+  @Column({ type: 'text', nullable: true })
+  withdrawalReason: OfferWithdrawalReason | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

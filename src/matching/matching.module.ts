@@ -9,6 +9,7 @@ import { MatchingService } from './matching.service';
 import { OfferWithdrawalService } from './offer-withdrawal.service';
 import { RequestEditController } from './request-edit.controller';
 import { RequestEditService } from './request-edit.service';
+import { RequestClosingService } from './request-closing.service';
 import { StaffMatchesController } from './staff-matches.controller';
 import { StaffMatchingController } from './staff-matching.controller';
 import { StaffMatchingService } from './staff-matching.service';
@@ -33,6 +34,7 @@ import { StaffOverridesService } from './staff-overrides.service';
     OfferWithdrawalService,
     RequestEditService,
     StaffOverridesService,
+    RequestClosingService,
   ],
   exports: [
     MatchDecisionsService,
@@ -42,6 +44,7 @@ import { StaffOverridesService } from './staff-overrides.service';
     OfferWithdrawalService,
     RequestEditService,
     StaffOverridesService,
+    RequestClosingService,
   ],
 })
 export class MatchingModule {}

@@ -9,6 +9,7 @@ import { Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { JobQueues } from '../queue/job-queues.service';
 import {
+  CLOSE_MISSED_APPOINTMENTS_JOB,
   EXPIRE_OFFERS_JOB,
   JobPayload,
   MATCH_REQUEST_JOB,
@@ -22,6 +23,7 @@ import { startQueueWorker } from '../queue/queue-worker';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchDecisionsService } from './match-decisions.service';
 import { MicroBatcher } from '../queue/micro-batch';
+import { RequestClosingService } from './request-closing.service';
 import { MatchingOutcome, MatchingRound, MatchingService } from './matching.service';
 
 const EXPIRE_EVERY_MS = 60_000;
@@ -52,6 +54,7 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
     private readonly decisions: MatchDecisionsService,
     private readonly assignments: GlobalAssignmentService,
     private readonly queues: JobQueues,
+    private readonly closing: RequestClosingService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,6 +68,7 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
         [RELEASE_VOLUNTEER_JOB]: (p) => this.decisions.releaseVolunteer(p.volunteerId),
         [EXPIRE_OFFERS_JOB]: () => this.decisions.expireOverdueOffers(),
         [OPTIMISE_ASSIGNMENTS_JOB]: (p) => this.assignments.optimise(p.requestedBy ?? null),
+        [CLOSE_MISSED_APPOINTMENTS_JOB]: () => this.closing.closeMissedAppointments(),
       },
     });
     // Schedulers are declared by id, so every worker may declare them; Redis keeps one of each.
@@ -77,10 +81,12 @@ export class MatchingProcessor implements OnApplicationBootstrap, BeforeApplicat
   private async scheduleAll(): Promise<void> {
     await this.schedule(EXPIRE_OFFERS_JOB, { every: EXPIRE_EVERY_MS });
     await this.schedule(OPTIMISE_ASSIGNMENTS_JOB, { every: this.config.OPTIMISE_EVERY_MS });
+    await this.schedule(CLOSE_MISSED_APPOINTMENTS_JOB, { every: EXPIRE_EVERY_MS });
   }
 
   private async schedule(
-    jobName: typeof EXPIRE_OFFERS_JOB | typeof OPTIMISE_ASSIGNMENTS_JOB,
+    jobName:
+      typeof EXPIRE_OFFERS_JOB | typeof OPTIMISE_ASSIGNMENTS_JOB | typeof CLOSE_MISSED_APPOINTMENTS_JOB,
     repeat: { every: number },
   ): Promise<void> {
     try {

@@ -19,7 +19,8 @@ import {
 } from './dto/matching.response';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
-import { BlockVolunteerDto, CloseRequestDto } from './dto/matching-actions.dto';
+import { BlockVolunteerDto, BulkRequestActionDto, CloseRequestDto } from './dto/matching-actions.dto';
+import { BulkResultDto } from './dto/request-close.response';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchingService } from './matching.service';
 import { StaffMatchingService } from './staff-matching.service';
@@ -85,11 +86,31 @@ export class StaffMatchingController {
     return this.staffMatching.release(id, staff);
   }
 
+  /** Several requests released or closed at once, each in its own transaction. */
+  @Post('help-requests/bulk')
+  @HttpCode(200)
+  @ApiDoc(
+    'Release or close several requests',
+    'Applies `release` or `close` (with `close` saying how, as for one request) to each id on its own: ' +
+      'each request is changed completely or not at all. The answer says per id what happened: done (new status) or refused (why).',
+  )
+  @ApiOkResponse({ type: BulkResultDto })
+  @ApiStaffErrors()
+  async bulk(
+    @Body() body: BulkRequestActionDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<BulkResultDto> {
+    return { results: await this.staffMatching.bulk(body, staff) };
+  }
+
   @Post('help-requests/:id/close')
   @HttpCode(200)
   @ApiDoc(
     'Close a request',
-    'Done (with how it went), cancelled or no match found. Open proposals and offers are withdrawn; accepted matches stay as history, and a request that went well counts as continuity later.',
+    'Done (with how it went), cancelled by the help-seeker, unfulfilled (with the reason: nobody-fits, came-too-late, ' +
+      'help-seeker-unreachable, help-seeker-declined, other with a note) or rejected (spam, or duplicate: merged into `mergeInto`, ' +
+      'which gets a timeline entry, the notes and, if it has none, the help-seeker). Open proposals and offers are withdrawn and ' +
+      'volunteers who were sent an offer get a polite email; accepted matches stay as history, and a request that went well counts as continuity later.',
   )
   @ApiOkResponse({ type: HelpRequestDto })
   @ApiStaffErrors(404, 409)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { ConflictError, NotFoundError } from '../shared/domain-error';
+import { DataSource } from 'typeorm';
+import { ConflictError, DomainError, NotFoundError } from '../shared/domain-error';
 import { summariseExclusions } from './domain';
 import { assertRequestTransition } from '../help-seekers/domain/request-status';
 import { HelpRequest, type HelpRequestStatus } from '../help-seekers/help-request.entity';
@@ -17,11 +17,16 @@ import {
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { BlockVolunteerDto, CloseRequestDto } from './dto/matching-actions.dto';
-import { OPEN_MATCH_STATUSES } from './domain/match-status';
+import { BlockVolunteerDto, BulkRequestActionDto, CloseRequestDto } from './dto/matching-actions.dto';
+import { RequestClosingService } from './request-closing.service';
 import { OPTIMISE_LOCK } from './global-assignment.service';
 import { Match } from './match.entity';
 import { VolunteerBlock } from './volunteer-block.entity';
+
+/** What a bulk action did with one request: done (its new status) or refused (why). */
+export type BulkItemResult =
+  | { id: string; result: 'done'; status: HelpRequestStatus }
+  | { id: string; result: 'refused'; code: string; why: string };
 
 /** Staff actions around matching that are not decisions on a single match. */
 @Injectable()
@@ -32,6 +37,7 @@ export class StaffMatchingService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly queues: JobQueues,
+    private readonly closing: RequestClosingService,
   ) {}
 
   /** "Not this volunteer again" for this help-seeker: also withdraws open proposals of the pair. */
@@ -121,42 +127,38 @@ export class StaffMatchingService {
     };
   }
 
-  /** Closes a request; the outcome of a done request feeds continuity ("helped this person before"). */
-  async close(requestId: string, dto: CloseRequestDto, staff: AuthenticatedStaff): Promise<HelpRequest> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(HelpRequest, {
-        where: { id: requestId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!request) {
-        throw new NotFoundError('help request', requestId);
+  /**
+   * Closes a request with its outcome (RequestClosingService): open proposals and offers are
+   * withdrawn, volunteers who were sent an offer are told; a done request that went well feeds
+   * continuity ("helped this person before").
+   */
+  close(requestId: string, dto: CloseRequestDto, staff: AuthenticatedStaff): Promise<HelpRequest> {
+    return this.closing.close(requestId, dto, staff.id);
+  }
+
+  /**
+   * Release or close several requests, each on its own (one transaction per request, so none is
+   * half-done); what happened to each id comes back, a refusal with its reason.
+   */
+  async bulk(dto: BulkRequestActionDto, staff: AuthenticatedStaff): Promise<BulkItemResult[]> {
+    const results: BulkItemResult[] = [];
+    for (const id of [...new Set(dto.ids)]) {
+      try {
+        if (dto.action === 'release') {
+          const released = await this.release(id, staff);
+          results.push({ id, result: 'done', status: released.status });
+        } else {
+          const closed = await this.closing.close(id, dto.close as CloseRequestDto, staff.id);
+          results.push({ id, result: 'done', status: closed.status });
+        }
+      } catch (error) {
+        if (!(error instanceof DomainError)) {
+          throw error;
+        }
+        results.push({ id, result: 'refused', code: error.code, why: error.message });
       }
-      assertRequestTransition(request.status, dto.status);
-      const now = new Date();
-      await manager.update(HelpRequest, requestId, {
-        status: dto.status,
-        outcome: dto.status === 'done' ? (dto.outcome ?? null) : null,
-        closedAt: now,
-        statusChangedAt: now,
-      });
-      // Proposals and open offers end with the request; accepted matches stay as history.
-      await manager.update(
-        Match,
-        { requestId, status: In([...OPEN_MATCH_STATUSES]) },
-        { status: 'withdrawn' },
-      );
-      await this.audit.record(
-        {
-          staffUserId: staff.id,
-          action: `help-request.${dto.status}`,
-          entityType: 'help-request',
-          entityId: requestId,
-          details: { outcome: dto.outcome ?? null },
-        },
-        manager,
-      );
-      return manager.findOneByOrFail(HelpRequest, { id: requestId });
-    });
+    }
+    return results;
   }
 
   /** Match again now, e.g. after the agency changed its weights: the current proposals stay. */

@@ -17,6 +17,8 @@ export const RECHECK_VOLUNTEER_JOB = 'recheck-volunteer';
 export const RELEASE_VOLUNTEER_JOB = 'release-volunteer';
 export const EXPIRE_OFFERS_JOB = 'expire-offers';
 export const OPTIMISE_ASSIGNMENTS_JOB = 'optimise-assignments';
+/** Every minute: requests whose one-off date passed unmatched close as unfulfilled (came too late). */
+export const CLOSE_MISSED_APPOINTMENTS_JOB = 'close-missed-appointments';
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
 /** Compose (unless a failed attempt already did), then send; see NotificationDelivery. */
@@ -40,6 +42,7 @@ export const JOB_CONTRACTS = {
     [EXPIRE_OFFERS_JOB]: nothing,
     /** requestedBy: the staff user who asked for the run; absent or null for the scheduled run. */
     [OPTIMISE_ASSIGNMENTS_JOB]: z.object({ requestedBy: id.nullable().optional() }).strict(),
+    [CLOSE_MISSED_APPOINTMENTS_JOB]: nothing,
   },
   [NOTIFICATIONS_QUEUE]: {
     [SEND_NOTIFICATION_JOB]: z.object({ notificationId: id }),

@@ -93,7 +93,7 @@ export class SelfServiceService {
       respondedAt: row.responded_at,
       upcoming:
         (row.status === 'accepted' || row.status === 'offered') &&
-        !['done', 'cancelled', 'unfulfilled'].includes(row.request_status) &&
+        !['done', 'cancelled', 'unfulfilled', 'rejected'].includes(row.request_status) &&
         (row.schedule.kind === 'weekly' || row.schedule.date >= today),
     }));
   }

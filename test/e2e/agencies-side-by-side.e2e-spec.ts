@@ -200,7 +200,7 @@ describe('two agencies side by side on one set of servers', () => {
         const keys = await keysUnder(redis.url, side.agency.prefix);
         expect(keys.some((key) => key.includes(':abuse:'))).toBe(true);
         for (const [queueName, schedulers] of [
-          [MATCHING_QUEUE, ['expire-offers', 'optimise-assignments']],
+          [MATCHING_QUEUE, ['close-missed-appointments', 'expire-offers', 'optimise-assignments']],
           [NOTIFICATIONS_QUEUE, ['staff-digest']],
         ] as const) {
           const queue = new Queue(queueName, { connection, prefix: side.agency.prefix });

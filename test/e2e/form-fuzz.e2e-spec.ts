@@ -80,6 +80,14 @@ const FIELD_NAMES = [
   'website',
   'weekday',
   'weekly',
+  // Closing a request (one or in bulk).
+  'closing',
+  'note',
+  'mergeInto',
+  'outcome',
+  'reason',
+  'ids',
+  'action',
   'consent.dataProcessing',
   'helpSeeker.name',
   'schedule.date',
@@ -264,6 +272,9 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/account/two-factor/disable', console: true },
       { path: '/console/requests/:id/edit', console: true, ids: () => [requestId] },
       { path: '/console/help-seekers/:id/edit', console: true, ids: () => [seekerId] },
+      // Late: closing may end the request the routes above still use.
+      { path: '/console/requests/:id/close', console: true, ids: () => [requestId] },
+      { path: '/console/requests/bulk', console: true },
       // Late: revoking kills the fixture's links, which the routes above still use.
       { path: '/console/volunteers/:id/revoke-links', console: true, ids: () => [urls.volunteerId] },
       { path: `/preferences/${selfService}/revoke-links` },

@@ -26,6 +26,8 @@ describe('help request status transitions', () => {
     ['matched', 'cancelled'],
     ['matched', 'matching'],
     ['in-review', 'unfulfilled'],
+    ['in-review', 'rejected'],
+    ['offered', 'rejected'],
   ])('should allow %s → %s', (from, to) => {
     expect(canRequestTransition(from, to)).toBe(true);
     expect(() => assertRequestTransition(from, to)).not.toThrow();

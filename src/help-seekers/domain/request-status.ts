@@ -16,15 +16,20 @@ export const HELP_REQUEST_STATUSES = [
   'done',
   'cancelled',
   'unfulfilled',
+  // Spam, or a duplicate merged into another request (close_reason, merged_into_id).
+  'rejected',
 ] as const;
 export type HelpRequestStatus = (typeof HELP_REQUEST_STATUSES)[number];
 
 /** Staff close a request with one of these; a closed request never changes again. */
-export const CLOSED_REQUEST_STATUSES = ['done', 'cancelled', 'unfulfilled'] as const;
+export const CLOSED_REQUEST_STATUSES = ['done', 'cancelled', 'unfulfilled', 'rejected'] as const;
 export type ClosedRequestStatus = (typeof CLOSED_REQUEST_STATUSES)[number];
 
-/** Staff may give up on a request in any open status (cancelled, or unfulfilled: nobody found). */
-const GIVE_UP = ['cancelled', 'unfulfilled'] as const;
+/**
+ * Staff may give up on a request in any open status: cancelled (by the help-seeker), unfulfilled
+ * (nobody found, came too late …) or rejected (spam, a duplicate).
+ */
+const GIVE_UP = ['cancelled', 'unfulfilled', 'rejected'] as const;
 
 const REQUEST_TRANSITIONS: Readonly<Record<HelpRequestStatus, readonly HelpRequestStatus[]>> = {
   // Released by staff after review.
@@ -45,6 +50,7 @@ const REQUEST_TRANSITIONS: Readonly<Record<HelpRequestStatus, readonly HelpReque
   done: [],
   cancelled: [],
   unfulfilled: [],
+  rejected: [],
 };
 
 export function canRequestTransition(from: HelpRequestStatus, to: HelpRequestStatus): boolean {

@@ -1,3 +1,4 @@
+import { CLOSE_REASONS, type CloseReason } from '../domain/close-outcome';
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiFreeForm } from '../../common/api-docs';
 import {
@@ -172,6 +173,25 @@ export class HelpRequestDto {
 
   @ApiProperty({ enum: REQUEST_OUTCOMES, nullable: true })
   outcome: RequestOutcome | null;
+
+  @ApiProperty({
+    enum: CLOSE_REASONS,
+    nullable: true,
+    description:
+      'why it was closed: unfulfilled (nobody-fits, came-too-late …) or rejected (spam, duplicate)',
+  })
+  closeReason: CloseReason | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the staff’s note when closing' })
+  closeNote: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'a duplicate: the request it was merged into',
+  })
+  mergedIntoId: string | null;
 }
 
 /** Everything the agency holds about one help-seeker (GDPR Art. 15). */

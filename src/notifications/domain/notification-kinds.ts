@@ -16,5 +16,6 @@ export const NOTIFICATION_KINDS = [
   'staff-daily-digest',
   'volunteer-retention-check',
   'staff-password-reset',
+  'volunteer-offer-withdrawn',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

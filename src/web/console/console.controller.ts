@@ -80,9 +80,21 @@ const NOTICES: Record<string, MessageKey> = {
   attendance: 'console.override.notice.attendance',
   blocked: 'console.override.notice.blocked',
   unblocked: 'console.override.notice.unblocked',
+  closed: 'console.requestClose.closed',
 };
 export const noticeOf = (view: ConsoleView, done: unknown): string | null =>
-  typeof done === 'string' && NOTICES[done] ? view.t.t(NOTICES[done]) : null;
+  typeof done === 'string' && NOTICES[done] ? view.t.t(NOTICES[done]) : bulkNotice(view, done);
+
+/** `?done=bulk-3-1` after a bulk action: how many requests it changed and how many it could not. */
+function bulkNotice(view: ConsoleView, done: unknown): string | null {
+  const counts = typeof done === 'string' ? /^bulk-(\d{1,4})-(\d{1,4})$/.exec(done) : null;
+  return counts
+    ? view.t.t('console.bulk.summary', {
+        done: view.t.number(Number(counts[1])),
+        refused: view.t.number(Number(counts[2])),
+      })
+    : null;
+}
 
 /** Login and logout: the only console pages without a session. */
 @ApiExcludeController()

@@ -23,6 +23,7 @@ import {
   ConsoleStaffController,
 } from './console-account.controller';
 import { ConsoleAuthGuard } from './console-auth.guard';
+import { ConsoleRequestCloseController } from './console-request-close.controller';
 import { ConsoleRetentionController } from './console-retention.controller';
 import { ConsoleSetPasswordController } from './console-set-password.controller';
 import { ConsoleVolunteersController } from './console-volunteers.controller';
@@ -56,6 +57,7 @@ import { ConsoleEngineController, EnginePanelLoader } from './console-engine.con
     ConsoleRequestListController,
     ConsoleHelpSeekersController,
     ConsoleRequestsController,
+    ConsoleRequestCloseController,
     ConsoleVolunteersController,
     ConsoleProvidersController,
     ConsoleMailController,

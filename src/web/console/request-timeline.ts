@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { CloseTimelineEvent } from './pages/request-close';
+import { loadCloseTimeline } from './request-close-timeline';
 
 /**
  * One line of a request's history: what happened, when, and which staff member did it. A read
@@ -10,7 +12,8 @@ export type TimelineEvent =
   | { kind: 'offered'; volunteer: string }
   | { kind: 'answer'; answer: 'accepted' | 'declined' | 'expired'; volunteer: string }
   | { kind: 'mail'; mailKind: string; recipient: string; status: string }
-  | { kind: 'note'; body: string };
+  | { kind: 'note'; body: string }
+  | CloseTimelineEvent;
 
 export interface TimelineEntry {
   at: Date;
@@ -108,5 +111,6 @@ export async function loadRequestTimeline(db: EntityManager, requestId: string):
   for (const note of notes) {
     entries.push({ at: new Date(note.created_at), event: { kind: 'note', body: note.body }, by: note.staff });
   }
+  entries.push(...(await loadCloseTimeline(db, requestId)));
   return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -358,6 +358,22 @@ export class NotificationComposer extends EmailComposer {
           }),
         );
       }
+      case 'volunteer-offer-withdrawn': {
+        // Only for a match that really was withdrawn; an erased volunteer is not written to.
+        if (match.status !== 'withdrawn' || volunteer.erasedAt !== null) {
+          return null;
+        }
+        return single(
+          renderEmail('volunteer-offer-withdrawn', locale, {
+            volunteerName: volunteer.name,
+            categoryLabel,
+            district,
+            whenText,
+            reason: match.withdrawalReason ?? 'request-closed',
+            agency,
+          }),
+        );
+      }
       case 'help-seeker-confirmation': {
         if (match.status !== 'accepted' || !request.helpSeeker) {
           return null;

@@ -21,6 +21,10 @@ import {
 import { volunteerFollowUpContent, type VolunteerFollowUpModel } from './volunteer-follow-up';
 import { volunteerOfferContent, type VolunteerOfferModel } from './volunteer-offer';
 import { volunteerOfferDigestContent, type VolunteerOfferDigestModel } from './volunteer-offer-digest';
+import {
+  volunteerOfferWithdrawnContent,
+  type VolunteerOfferWithdrawnModel,
+} from './volunteer-offer-withdrawn';
 import { volunteerReminderContent, type VolunteerReminderModel } from './volunteer-reminder';
 import {
   volunteerRetentionCheckContent,
@@ -41,6 +45,7 @@ export type { VolunteerEmailConfirmationModel } from './volunteer-email-confirma
 export type { VolunteerFollowUpModel } from './volunteer-follow-up';
 export type { VolunteerOfferModel } from './volunteer-offer';
 export type { VolunteerOfferDigestModel } from './volunteer-offer-digest';
+export type { VolunteerOfferWithdrawnModel } from './volunteer-offer-withdrawn';
 export type { VolunteerReminderModel } from './volunteer-reminder';
 export type { VolunteerRetentionCheckModel } from './volunteer-retention-check';
 export type { VolunteerSelfServiceLinkModel } from './volunteer-self-service-link';
@@ -65,6 +70,7 @@ export interface EmailModels {
   'staff-daily-digest': StaffDailyDigestModel;
   'volunteer-retention-check': VolunteerRetentionCheckModel;
   'staff-password-reset': StaffPasswordResetModel;
+  'volunteer-offer-withdrawn': VolunteerOfferWithdrawnModel;
 }
 
 type ContentBuilders = { [K in EmailKind]: (t: Translator, model: EmailModels[K]) => EmailContent };
@@ -86,6 +92,7 @@ const CONTENT_BUILDERS: ContentBuilders = {
   'staff-daily-digest': staffDailyDigestContent,
   'volunteer-retention-check': volunteerRetentionCheckContent,
   'staff-password-reset': staffPasswordResetContent,
+  'volunteer-offer-withdrawn': volunteerOfferWithdrawnContent,
 };
 
 /** Emails to staff are written in a staff language (German or English), all others in any public one. */

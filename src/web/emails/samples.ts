@@ -95,6 +95,14 @@ export const SAMPLE_MODELS: EmailModels = {
     didNotHappenUrl: `${EXAMPLE}/follow-ups/did-not-happen`,
     agency: SAMPLE_AGENCY,
   },
+  'volunteer-offer-withdrawn': {
+    volunteerName: 'Anna Schulz',
+    categoryLabel: 'Einkaufshilfe',
+    district: 'Ottensen',
+    whenText: 'Di, 24.11.2026, 9–12 Uhr',
+    reason: 'request-closed',
+    agency: SAMPLE_AGENCY,
+  },
   'volunteer-email-confirmation': {
     volunteerName: 'Anna Schulz',
     confirmUrl: `${EXAMPLE}/email-confirmations/sample`,

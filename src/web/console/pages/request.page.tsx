@@ -26,6 +26,12 @@ import {
 import { HelpSeekerRights } from './help-seeker-rights';
 import { RequestEditPanel } from './request-edit.page';
 import { EnginePanel, type EnginePanelData } from './engine-panel';
+import {
+  closeTimelineText,
+  RequestCloseCard,
+  type CloseCardMatch,
+  type CloseCardRequest,
+} from './request-close';
 import type { Labels } from './labels';
 
 export interface CandidateRow {
@@ -36,6 +42,8 @@ export interface CandidateRow {
   status: string;
   breakdown: ScoreBreakdown;
   volunteer: { id: string; name: string; district: string | null } | null;
+  followUpOutcome?: CloseCardMatch['followUpOutcome'];
+  followUpAt?: CloseCardMatch['followUpAt'];
 }
 
 export interface RequestPageData {
@@ -52,7 +60,8 @@ export interface RequestPageData {
     | 'postalCode'
     | 'streetAddress'
   > &
-    Partial<Pick<HelpRequest, 'startsAt' | 'createdAt'>>;
+    Partial<Pick<HelpRequest, 'startsAt' | 'createdAt'>> &
+    CloseCardRequest;
   helpSeeker: Pick<
     HelpSeeker,
     'id' | 'name' | 'phone' | 'email' | 'streetAddress' | 'preferredContact' | 'preferredLanguage'
@@ -110,6 +119,8 @@ export function timelineText(t: Translator, entry: TimelineEntry): string {
       });
     case 'note':
       return t.t('console.timeline.note', { body: event.body });
+    default:
+      return closeTimelineText(t, event);
   }
 }
 
@@ -405,6 +416,7 @@ export function RequestPage(props: {
           ) : null}
         </p>
       </section>
+      <RequestCloseCard view={view} request={request} matches={data.matches} />
       <section class="card" aria-labelledby="h-pick">
         <h2 id="h-pick">{t.t('console.request.explain')}</h2>
         <PickOther view={view} data={data} />
