@@ -12,6 +12,8 @@ import {
 import { StaffHelpRequestsService } from './staff-help-requests.service';
 import { HelpSeekerRightsService } from './help-seeker-rights.service';
 import { StaffHelpSeekersController } from './staff-help-seekers.controller';
+import { CallBacksService } from './call-backs.service';
+import { StaffCallBacksController } from './staff-call-backs.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([HelpRequest, HelpSeeker]), StaffModule],
@@ -20,8 +22,9 @@ import { StaffHelpSeekersController } from './staff-help-seekers.controller';
     StaffHelpRequestsController,
     ProviderHelpRequestsController,
     StaffHelpSeekersController,
+    StaffCallBacksController,
   ],
-  providers: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService],
-  exports: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService],
+  providers: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService, CallBacksService],
+  exports: [HelpRequestsService, StaffHelpRequestsService, HelpSeekerRightsService, CallBacksService],
 })
 export class HelpSeekersModule {}
