@@ -13,6 +13,7 @@ import {
   ConsoleSettingsController,
 } from './console-admin.controller';
 import { ConsoleAuditController } from './console-audit.controller';
+import { ConsoleIntakeController } from './console-intake.controller';
 import {
   ConsoleAccountController,
   ConsolePasswordResetController,
@@ -49,6 +50,7 @@ import { ConsoleSystemController } from './console-system.controller';
     ConsoleAccountController,
     ConsoleStaffController,
     ConsoleRequestsController,
+    ConsoleIntakeController,
     ConsoleVolunteersController,
     ConsoleProvidersController,
     ConsoleMailController,

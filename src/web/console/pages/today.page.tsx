@@ -1,3 +1,4 @@
+import { CallBacksLink } from './call-backs.page';
 import type { MessageKey } from '../../../i18n';
 import { formatWaited } from '../format';
 import type { TodayItem, TodayOverview, TodaySectionKey } from '../today.queries';
@@ -82,6 +83,7 @@ export function TodayPage(props: {
   return (
     <ConsoleLayout view={view} title={t.t('console.today.title')} active="today" notice={props.notice}>
       <p>{t.t('console.today.intro')}</p>
+      <CallBacksLink view={view} />
       <div class="grid">
         {today.sections.map(({ key, items }) => (
           <section class="card" aria-labelledby={`today-${key}`} key={key}>
