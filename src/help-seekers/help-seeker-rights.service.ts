@@ -251,7 +251,8 @@ export class HelpSeekerRightsService {
     );
     await manager.query(
       `UPDATE help_seeker SET name = $2, phone = NULL, email = NULL, street_address = NULL,
-              accessibility_needs = '{}', updated_at = now()
+              accessibility_needs = '{}', contact_person_name = NULL, contact_person_relationship = NULL,
+              contact_person_phone = NULL, updated_at = now()
         WHERE id = $1`,
       [helpSeekerId, ERASED_NAME],
     );
