@@ -73,7 +73,9 @@ export class ConsoleIntakeController {
     const query = form.q.trim();
     if (intent === 'search' || (intent === 'auto' && query !== '' && query !== form.searched.trim())) {
       const found = query.length >= 2 ? await this.search(query, staff) : [];
-      await this.show(response, view, 200, { ...form, searched: query }, { found });
+      // A name searched for and not yet typed below: the new person is probably called that.
+      const name = form.name || (/\d/.test(query) ? '' : query);
+      await this.show(response, view, 200, { ...form, name, searched: query }, { found });
       return;
     }
     if (form.callBackId) {

@@ -347,8 +347,8 @@ function summaryLabels(t: Translator): Record<string, string> {
   for (let row = 0; row < WEEKLY_ROWS + 17; row++) {
     const line = t.t('console.intake.weeklyRow', { row: row + 1 });
     labels[`schedule.slots.${row}.weekday`] = `${line}, ${t.t('console.intake.weekday')}`;
-    labels[`schedule.slots.${row}.start`] = `${line}, ${t.t('console.intake.start')}`;
-    labels[`schedule.slots.${row}.end`] = `${line}, ${t.t('console.intake.end')}`;
+    labels[`schedule.slots.${row}.start`] = `${line}, ${t.t('console.intake.slotStart')}`;
+    labels[`schedule.slots.${row}.end`] = `${line}, ${t.t('console.intake.slotEnd')}`;
     labels[`schedule.slots.${row}`] = line;
   }
   return labels;
@@ -424,20 +424,6 @@ export function IntakePage(props: {
         {!props.callBack ? (
           <fieldset>
             <legend>{t.t('console.intake.who')}</legend>
-            <SelectField
-              label={t.t('console.intake.provider')}
-              name="providerId"
-              choices={[
-                { value: '', label: t.t('console.intake.forHelpSeeker') },
-                ...props.providers.map((provider) => ({ value: provider.id, label: provider.name })),
-              ]}
-              value={form.providerId}
-              problems={problems}
-              attrs={{ 'aria-describedby': 'provider-hint' }}
-            />
-            <p class="hint" id="provider-hint">
-              {t.t('console.intake.providerHint')}
-            </p>
             <div class="row">
               <InputField
                 label={t.t('console.intake.search')}
@@ -445,7 +431,11 @@ export function IntakePage(props: {
                 type="search"
                 value={form.q}
                 problems={problems}
-                attrs={{ autocomplete: 'off', 'aria-describedby': 'search-hint' }}
+                attrs={{
+                  autocomplete: 'off',
+                  'aria-describedby': 'search-hint',
+                  autofocus: problems.length === 0 && !people && !form.name,
+                }}
               />
               <div>
                 <button type="submit" name="intent" value="search" formNoValidate>
@@ -463,7 +453,7 @@ export function IntakePage(props: {
                 </legend>
                 <p>{props.duplicates?.length ? t.t('console.intake.duplicatesHint') : t.t('console.intake.keepsTyped')}</p>
                 {people.length === 0 ? <p>{t.t('console.intake.nobodyFound')}</p> : null}
-                {people.map((candidate) => (
+                {people.map((candidate, index) => (
                   <Fragment key={candidate.id}>
                     <label class="inline">
                       <input
@@ -471,6 +461,7 @@ export function IntakePage(props: {
                         name="helpSeekerId"
                         value={candidate.id}
                         checked={form.helpSeekerId === candidate.id}
+                        autofocus={index === 0 && problems.length === 0}
                       />{' '}
                       {t.t('console.intake.useExisting')}: {candidate.name}, {candidate.phone ?? '–'},{' '}
                       {candidate.postalCode}
@@ -485,6 +476,7 @@ export function IntakePage(props: {
                     name="helpSeekerId"
                     value="new"
                     checked={form.helpSeekerId === 'new' || form.helpSeekerId === ''}
+                    autofocus={people.length === 0 && problems.length === 0}
                   />{' '}
                   {t.t('console.intake.createNew')}
                 </label>
@@ -492,6 +484,20 @@ export function IntakePage(props: {
             ) : form.helpSeekerId ? (
               <input type="hidden" name="helpSeekerId" value={form.helpSeekerId} />
             ) : null}
+            <SelectField
+              label={t.t('console.intake.provider')}
+              name="providerId"
+              choices={[
+                { value: '', label: t.t('console.intake.forHelpSeeker') },
+                ...props.providers.map((provider) => ({ value: provider.id, label: provider.name })),
+              ]}
+              value={form.providerId}
+              problems={problems}
+              attrs={{ 'aria-describedby': 'provider-hint' }}
+            />
+            <p class="hint" id="provider-hint">
+              {t.t('console.intake.providerHint')}
+            </p>
           </fieldset>
         ) : null}
         <fieldset>
@@ -513,7 +519,7 @@ export function IntakePage(props: {
               value={form.name}
               problems={problems}
               required
-              attrs={{ autofocus: problems.length === 0 && !people, autocomplete: 'off' }}
+              attrs={{ autofocus: problems.length === 0 && !people && Boolean(props.callBack), autocomplete: 'off' }}
             />
             <InputField
               label={t.t('console.intake.phone')}
@@ -712,7 +718,7 @@ export function IntakePage(props: {
                   problems={problems}
                 />
                 <InputField
-                  label={`${t.t('console.intake.start')} (${index + 1})`}
+                  label={`${t.t('console.intake.slotStart')} (${index + 1})`}
                   name={`slotStart${index}`}
                   field={`schedule.slots.${index}.start`}
                   type="time"
@@ -720,7 +726,7 @@ export function IntakePage(props: {
                   problems={problems}
                 />
                 <InputField
-                  label={`${t.t('console.intake.end')} (${index + 1})`}
+                  label={`${t.t('console.intake.slotEnd')} (${index + 1})`}
                   name={`slotEnd${index}`}
                   field={`schedule.slots.${index}.end`}
                   type="time"
