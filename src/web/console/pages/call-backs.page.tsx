@@ -12,7 +12,6 @@ export function CallBacksPage(props: { view: ConsoleView; callBacks: CallBackDto
   const { t } = view;
   return (
     <ConsoleLayout view={view} title={t.t('console.callBack.title')} active="today" notice={props.notice}>
-      <h1>{t.t('console.callBack.title')}</h1>
       <p>{t.t('console.callBack.intro')}</p>
       {callBacks.length === 0 ? (
         <p>{t.t('console.callBack.none')}</p>
