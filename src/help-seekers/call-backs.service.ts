@@ -110,7 +110,11 @@ export class CallBacksService {
    * After the call: the request as phone intake for the known person (what was given on the
    * phone is kept), the call-back completed in the same transaction, who and when audited.
    */
-  async complete(id: string, dto: StaffHelpRequestDto, staff: AuthenticatedStaff): Promise<CreatedHelpRequest> {
+  async complete(
+    id: string,
+    dto: StaffHelpRequestDto,
+    staff: AuthenticatedStaff,
+  ): Promise<CreatedHelpRequest> {
     const callBack = await this.find(this.dataSource.manager, id);
     if (callBack.status !== 'waiting') {
       throw new ConflictError('the call-back is already completed');

@@ -125,7 +125,8 @@ export class HelpRequestsService {
           providerId,
           source: 'provider',
           streetAddress: dto.streetAddress ?? provider.streetAddress,
-          requiresCertificate: dto.requiresCertificate ?? this.taxonomy.requiresCertificateByDefault(dto.category),
+          requiresCertificate:
+            dto.requiresCertificate ?? this.taxonomy.requiresCertificateByDefault(dto.category),
           volunteerSummary: dto.volunteerSummary?.trim() || null,
           createdByStaffId: staff.id,
         }),
@@ -222,7 +223,9 @@ export class HelpRequestsService {
       return;
     }
     const audited = (from: Partial<HelpSeeker>) =>
-      JSON.parse(JSON.stringify(Object.fromEntries(keys.map((key) => [key, from[key] ?? null])))) as AuditValue;
+      JSON.parse(
+        JSON.stringify(Object.fromEntries(keys.map((key) => [key, from[key] ?? null]))),
+      ) as AuditValue;
     const before = audited(seeker);
     const after = audited(changes);
     await manager.update(HelpSeeker, { id: seeker.id }, changes);

@@ -43,7 +43,8 @@ describe('phone intake in Chromium, keyboard only; call-backs and public forms w
     await screenshotBothWidths(page, name);
   }
 
-  const focusedName = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
+  const focusedName = () =>
+    page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
 
   /** Tab to a field by its name and type into it. */
   async function typeInto(name: string, text: string): Promise<void> {
@@ -70,7 +71,8 @@ describe('phone intake in Chromium, keyboard only; call-backs and public forms w
   /** A time field: hours and minutes typed as digits (the field moves on by itself). */
   async function typeTime(name: string, time: string): Promise<void> {
     const twelveHours = await page.evaluate(
-      () => new Intl.DateTimeFormat(navigator.language, { hour: 'numeric' }).resolvedOptions().hour12 === true,
+      () =>
+        new Intl.DateTimeFormat(navigator.language, { hour: 'numeric' }).resolvedOptions().hour12 === true,
     );
     await tabTo(page, `[name="${name}"]`);
     const [hours, minutes] = time.split(':').map(Number);
@@ -135,7 +137,12 @@ describe('phone intake in Chromium, keyboard only; call-backs and public forms w
     await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
     await page.waitForURL(/\/console\/requests\/[0-9a-f-]+\?done=created$/).catch(async (error: unknown) => {
       await screenshotBothWidths(page, 'intake-not-saved');
-      throw new Error(`${String(error)}: ${await page.locator('#error-summary').textContent().catch(() => '')}`);
+      throw new Error(
+        `${String(error)}: ${await page
+          .locator('#error-summary')
+          .textContent()
+          .catch(() => '')}`,
+      );
     });
 
     const requestId = new URL(page.url()).pathname.split('/').pop()!;
@@ -180,9 +187,9 @@ describe('phone intake in Chromium, keyboard only; call-backs and public forms w
     await tabTo(page, 'button[value="save"]');
     await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
     await page.waitForSelector('#error-summary');
-    const links = await page.locator('#error-summary a').evaluateAll((anchors) =>
-      anchors.map((anchor) => anchor.getAttribute('href')),
-    );
+    const links = await page
+      .locator('#error-summary a')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
     expect(links).toEqual(expect.arrayContaining(['#field-category', '#field-postalCode']));
     for (const href of links) {
       expect(await page.locator(href!).count()).toBe(1);

@@ -188,10 +188,17 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
     await fetch(`${stack.baseUrl}/help/call-back`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ name: 'Rita Rückruf', phone: '040 5551234', postalCode: '22765', consent: 'yes' }),
+      body: new URLSearchParams({
+        name: 'Rita Rückruf',
+        phone: '040 5551234',
+        postalCode: '22765',
+        consent: 'yes',
+      }),
       redirect: 'manual',
     });
-    const [callBack] = await stack.dataSource.query<{ id: string }[]>(`SELECT id FROM call_back_request LIMIT 1`);
+    const [callBack] = await stack.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM call_back_request LIMIT 1`,
+    );
     callBackId = callBack?.id ?? '00000000-0000-0000-0000-000000000000';
   });
 

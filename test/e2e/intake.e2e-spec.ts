@@ -58,7 +58,11 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
       body,
       redirect: 'manual',
     });
-    return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      html: await response.text(),
+    };
   }
 
   async function get(path: string): Promise<{ status: number; html: string }> {
@@ -74,7 +78,11 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
       body: new URLSearchParams(fields),
       redirect: 'manual',
     });
-    return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      html: await response.text(),
+    };
   }
 
   const requestIdOf = (location: string | null): string => {
@@ -176,7 +184,12 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
     expect(refused.status).toBe(400);
     expect(refused.html).toContain('id="field-consent-healthData-error"');
     expect(refused.html).toContain('href="#field-consent-healthData"');
-    for (const kept of ['Otto Ohnezustimmung', 'Jana Wochenbesuch', 'Große Bergstraße 12', 'Wöchentlicher Besuch']) {
+    for (const kept of [
+      'Otto Ohnezustimmung',
+      'Jana Wochenbesuch',
+      'Große Bergstraße 12',
+      'Wöchentlicher Besuch',
+    ]) {
       expect(refused.html).toContain(kept);
     }
     expect(refused.html).toMatch(/value="wheelchair"[^>]*checked|checked[^>]*value="wheelchair"/);
@@ -188,7 +201,16 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
     // 'new': a deliberate new person, so the duplicate check (Gertrud is known by now) stays out of it.
     const cases: Record<string, string | string[]>[] = [
       { ...weeklyVisit(), weekday0: '9', slotStart0: '25:00' },
-      { ...weeklyVisit(), scheduleKind: 'weekly', weekday0: '', slotStart0: '', slotEnd0: '', weekday1: '', slotStart1: '', slotEnd1: '' },
+      {
+        ...weeklyVisit(),
+        scheduleKind: 'weekly',
+        weekday0: '',
+        slotStart0: '',
+        slotEnd0: '',
+        weekday1: '',
+        slotStart1: '',
+        slotEnd1: '',
+      },
       { ...weeklyVisit(), contactRelationship: 'cousin', contactPhone: 'abc' },
       { ...weeklyVisit(), scheduleKind: 'one-off', date: '2020-01-01', start: '10:00', end: '11:00' },
       { ...weeklyVisit(), category: 'no-such-help', salutation: 'dr' },
@@ -223,7 +245,14 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
     const [person] = await stack.dataSource.query(`SELECT id FROM help_seeker WHERE name = 'Karl Bekannt'`);
     // The search keeps everything typed so far.
     const typed = {
-      ...weeklyVisit({ name: '', phone: '', streetAddress: 'Neue Straße 5', onBehalf: '', needs: [], healthConsent: '' }),
+      ...weeklyVisit({
+        name: '',
+        phone: '',
+        streetAddress: 'Neue Straße 5',
+        onBehalf: '',
+        needs: [],
+        healthConsent: '',
+      }),
       description: 'Diesmal Einkauf',
       category: 'shopping',
     };
@@ -239,7 +268,12 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
         [person.id],
       ),
     ).toBe(1);
-    const saved = await post('/console/intake', { ...typed, helpSeekerId: person.id, searched: '7123456', q: '7123456' });
+    const saved = await post('/console/intake', {
+      ...typed,
+      helpSeekerId: person.id,
+      searched: '7123456',
+      q: '7123456',
+    });
     expect(saved.status).toBe(303);
     const [request] = await stack.dataSource.query(
       `SELECT help_seeker_id AS "seekerId", street_address AS "street", category FROM help_request WHERE id = $1`,
@@ -263,7 +297,9 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
          JOIN help_seeker s ON s.id = c.help_seeker_id WHERE s.name = 'Rosa Rückruf'`,
     );
     expect(callBack).toMatchObject({ status: 'waiting', note: 'Es geht um Besuche' });
-    expect(await count(`SELECT count(*) AS n FROM help_request WHERE help_seeker_id = $1`, [callBack.seekerId])).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM help_request WHERE help_seeker_id = $1`, [callBack.seekerId]),
+    ).toBe(0);
 
     const list = await get('/console/call-backs');
     expect(list.status).toBe(200);
@@ -286,9 +322,16 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
     expect(form.html).toContain(`name="callBackId" value="${callBack.id}"`);
 
     // Bad input while completing: field errors, the call-back still waits.
-    const bad = await post('/console/intake', weeklyVisit({ callBackId: callBack.id, category: '', name: '', phone: '' }));
+    const bad = await post(
+      '/console/intake',
+      weeklyVisit({ callBackId: callBack.id, category: '', name: '', phone: '' }),
+    );
     expect(bad.status).toBe(400);
-    expect(await count(`SELECT count(*) AS n FROM call_back_request WHERE id = $1 AND status = 'waiting'`, [callBack.id])).toBe(1);
+    expect(
+      await count(`SELECT count(*) AS n FROM call_back_request WHERE id = $1 AND status = 'waiting'`, [
+        callBack.id,
+      ]),
+    ).toBe(1);
 
     const completed = await post(
       '/console/intake',
@@ -323,21 +366,42 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
     ).toBe(2);
     expect((await get('/console/call-backs')).html).not.toContain('Rosa Rückruf');
     // The request goes to matching and finds the volunteer who visits.
-    await eventually('proposals for the completed call-back', async () =>
-      (await count(`SELECT count(*) AS n FROM match WHERE request_id = $1`, [requestId])) > 0 ? true : null,
-    30_000);
+    await eventually(
+      'proposals for the completed call-back',
+      async () =>
+        (await count(`SELECT count(*) AS n FROM match WHERE request_id = $1`, [requestId])) > 0 ? true : null,
+      30_000,
+    );
     // Completing twice: refused, no second request.
-    const again = await post('/console/intake', weeklyVisit({ callBackId: callBack.id, name: 'Rosa Rückruf', onBehalf: '', needs: [], healthConsent: '' }));
+    const again = await post(
+      '/console/intake',
+      weeklyVisit({
+        callBackId: callBack.id,
+        name: 'Rosa Rückruf',
+        onBehalf: '',
+        needs: [],
+        healthConsent: '',
+      }),
+    );
     expect(again.status).toBeGreaterThanOrEqual(400);
     expect(again.status).toBeLessThan(500);
-    expect(await count(`SELECT count(*) AS n FROM help_request WHERE help_seeker_id = $1`, [callBack.seekerId])).toBe(1);
+    expect(
+      await count(`SELECT count(*) AS n FROM help_request WHERE help_seeker_id = $1`, [callBack.seekerId]),
+    ).toBe(1);
   }, 60_000);
 
   it('should list and complete call-backs through the API, with 404, 409 and 400 where they belong', async () => {
-    await postPublic('/help/call-back', { name: 'Anton Apirückruf', phone: '040 7666111', postalCode: '22765', consent: 'yes' });
+    await postPublic('/help/call-back', {
+      name: 'Anton Apirückruf',
+      phone: '040 7666111',
+      postalCode: '22765',
+      consent: 'yes',
+    });
     const list = await requestJson(stack.baseUrl, 'GET', '/api/staff/call-backs', { token });
     expect(list.status).toBe(200);
-    const mine = (list.body as { id: string; name: string }[]).find((item) => item.name === 'Anton Apirückruf');
+    const mine = (list.body as { id: string; name: string }[]).find(
+      (item) => item.name === 'Anton Apirückruf',
+    );
     expect(mine).toBeDefined();
     const body = {
       category: 'shopping',
@@ -352,21 +416,35 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
       body: { ...body, schedule: { kind: 'weekly', slots: [] } },
     });
     expectErrorShape(bad, 400);
-    const unknown = await requestJson(stack.baseUrl, 'POST', '/api/staff/call-backs/00000000-0000-4000-8000-000000000000/complete', {
-      token,
-      body,
-    });
+    const unknown = await requestJson(
+      stack.baseUrl,
+      'POST',
+      '/api/staff/call-backs/00000000-0000-4000-8000-000000000000/complete',
+      {
+        token,
+        body,
+      },
+    );
     expectErrorShape(unknown, 404);
     const attempt = await requestJson(stack.baseUrl, 'POST', `/api/staff/call-backs/${mine!.id}/attempts`, {
       token,
       body: { note: 'besetzt' },
     });
     expect(attempt).toMatchObject({ status: 200, body: { attempts: 1 } });
-    const done = await requestJson(stack.baseUrl, 'POST', `/api/staff/call-backs/${mine!.id}/complete`, { token, body });
+    const done = await requestJson(stack.baseUrl, 'POST', `/api/staff/call-backs/${mine!.id}/complete`, {
+      token,
+      body,
+    });
     expect(done.status).toBe(201);
-    const twice = await requestJson(stack.baseUrl, 'POST', `/api/staff/call-backs/${mine!.id}/complete`, { token, body });
+    const twice = await requestJson(stack.baseUrl, 'POST', `/api/staff/call-backs/${mine!.id}/complete`, {
+      token,
+      body,
+    });
     expectErrorShape(twice, 409);
-    const [request] = await stack.dataSource.query(`SELECT source, schedule FROM help_request WHERE id = $1`, [done.body.id]);
+    const [request] = await stack.dataSource.query(
+      `SELECT source, schedule FROM help_request WHERE id = $1`,
+      [done.body.id],
+    );
     expect(request).toMatchObject({ source: 'call-back', schedule: { kind: 'weekly', from: daysAhead(3) } });
   });
 
@@ -376,7 +454,11 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
       description: 'Besuch',
       volunteerSummary: 'Besuch am Dienstag',
       postalCode: '22765',
-      schedule: { kind: 'weekly', from: daysAhead(10), slots: [{ weekday: 2, start: '10:00', end: '11:00' }] },
+      schedule: {
+        kind: 'weekly',
+        from: daysAhead(10),
+        slots: [{ weekday: 2, start: '10:00', end: '11:00' }],
+      },
       helpSeeker: {
         salutation: 'herr',
         name: 'Hans Apiperson',
@@ -388,7 +470,10 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
     };
     const bad = await requestJson(stack.baseUrl, 'POST', '/api/staff/help-requests', {
       token,
-      body: { ...body, helpSeeker: { ...body.helpSeeker, contactPerson: { name: 'X', relationship: 'cousin' } } },
+      body: {
+        ...body,
+        helpSeeker: { ...body.helpSeeker, contactPerson: { name: 'X', relationship: 'cousin' } },
+      },
     });
     expectErrorShape(bad, 400);
     expect(await count(`SELECT count(*) AS n FROM help_seeker WHERE name = 'Hans Apiperson'`)).toBe(0);
@@ -464,7 +549,10 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
     });
 
     it('should ask language mediation for the language: required there, stored', async () => {
-      const missing = await postPublic('/help', helpForm({ category: 'interpreting', name: 'Leyla Sprache' }));
+      const missing = await postPublic(
+        '/help',
+        helpForm({ category: 'interpreting', name: 'Leyla Sprache' }),
+      );
       expect(missing.status).toBe(400);
       expect(missing.html).toContain('id="field-neededLanguage-error"');
       expect(await count(`SELECT count(*) AS n FROM help_seeker WHERE name = 'Leyla Sprache'`)).toBe(0);

@@ -281,7 +281,9 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
     await page.click('button[type=submit]');
     await page.waitForURL(/\/help\/thanks/);
     expect(await requestsFrom('Bot Honig')).toEqual([]);
-    const [{ n }] = await stack.dataSource.query(`SELECT count(*)::int AS n FROM help_seeker WHERE name = 'Bot Honig'`);
+    const [{ n }] = await stack.dataSource.query(
+      `SELECT count(*)::int AS n FROM help_seeker WHERE name = 'Bot Honig'`,
+    );
     expect(n).toBe(0);
   });
 });

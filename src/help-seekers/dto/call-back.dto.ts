@@ -55,7 +55,10 @@ export class PublicCallBackDto {
 
 /** Staff called and did not reach the person (or reached them, but not yet to complete it). */
 export class CallBackAttemptDto {
-  @ApiPropertyOptional({ example: 'Mailbox, morgen Vormittag erneut', description: 'a line for the colleagues' })
+  @ApiPropertyOptional({
+    example: 'Mailbox, morgen Vormittag erneut',
+    description: 'a line for the colleagues',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500, { message: 'must be at most 500 characters' })

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
@@ -140,7 +151,10 @@ export class ConsoleIntakeController {
   ): Promise<void> {
     const callBack = await this.callBacks.get(id, staff);
     if (callBack.status !== 'waiting') {
-      response.redirect(303, callBack.helpRequestId ? `/console/requests/${callBack.helpRequestId}` : '/console/call-backs');
+      response.redirect(
+        303,
+        callBack.helpRequestId ? `/console/requests/${callBack.helpRequestId}` : '/console/call-backs',
+      );
       return;
     }
     const form: IntakeForm = {

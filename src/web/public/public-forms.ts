@@ -221,7 +221,9 @@ export async function readHelpRequestForm(
     t,
   );
   const missingLanguage =
-    asksLanguage && !neededLanguage ? [{ field: 'neededLanguage', message: t.t('public.error.neededLanguage') }] : [];
+    asksLanguage && !neededLanguage
+      ? [{ field: 'neededLanguage', message: t.t('public.error.neededLanguage') }]
+      : [];
   if (!outcome.ok && mode === 'full' && !phone && !email) {
     return {
       ok: false,

@@ -7,7 +7,11 @@ import { ConsoleLayout, CsrfField, type ConsoleView } from '../view';
  * first. "Anrufen" opens the intake form prefilled (the call completes it into a request);
  * "Nicht erreicht" records the attempt (who, when) and it keeps waiting.
  */
-export function CallBacksPage(props: { view: ConsoleView; callBacks: CallBackDto[]; notice?: string | null }) {
+export function CallBacksPage(props: {
+  view: ConsoleView;
+  callBacks: CallBackDto[];
+  notice?: string | null;
+}) {
   const { view, callBacks } = props;
   const { t } = view;
   return (
@@ -34,7 +38,13 @@ export function CallBacksPage(props: { view: ConsoleView; callBacks: CallBackDto
               <tr key={callBack.id}>
                 <td>{formatDateTime(callBack.createdAt, t)}</td>
                 <th scope="row">{callBack.name}</th>
-                <td>{callBack.phone ? <a href={`tel:${callBack.phone.replace(/[^+\d]/g, '')}`}>{callBack.phone}</a> : '–'}</td>
+                <td>
+                  {callBack.phone ? (
+                    <a href={`tel:${callBack.phone.replace(/[^+\d]/g, '')}`}>{callBack.phone}</a>
+                  ) : (
+                    '–'
+                  )}
+                </td>
                 <td>{callBack.postalCode}</td>
                 <td>{callBack.note ?? '–'}</td>
                 <td>

@@ -48,7 +48,14 @@ const NEED_LABELS = {
 /** How many weekly rows the form shows (without JavaScript every row is on the page). */
 export const WEEKLY_ROWS = 4;
 /** Accessibility needs staff can record (health data: only with the oral Art. 9 consent). */
-export const INTAKE_NEEDS = ['wheelchair', 'walker', 'hearing', 'vision', 'easy-language', 'dementia'] as const;
+export const INTAKE_NEEDS = [
+  'wheelchair',
+  'walker',
+  'hearing',
+  'vision',
+  'easy-language',
+  'dementia',
+] as const;
 
 export interface WeeklyRow {
   weekday: string;
@@ -253,7 +260,10 @@ export function intakeToDto(form: IntakeForm): Record<string, unknown> {
             }
           : undefined,
     },
-    consent: { dataProcessing: form.consent === 'yes', healthData: form.healthConsent === 'yes' || undefined },
+    consent: {
+      dataProcessing: form.consent === 'yes',
+      healthData: form.healthConsent === 'yes' || undefined,
+    },
   };
 }
 
@@ -299,12 +309,56 @@ function Checkbox(props: {
   return (
     <div>
       <label class="inline">
-        <input {...aria} type="checkbox" name={props.name} value={props.value ?? 'yes'} checked={props.checked} />{' '}
+        <input
+          {...aria}
+          type="checkbox"
+          name={props.name}
+          value={props.value ?? 'yes'}
+          checked={props.checked}
+        />{' '}
         {props.label}
       </label>
       <FieldMessage problems={props.problems} field={props.field} />
     </div>
   );
+}
+
+/** The fields in page order, so the summary at the top lists the problems as the form goes. */
+const PAGE_ORDER = [
+  'helpSeekerId',
+  'providerId',
+  'helpSeeker.salutation',
+  'helpSeeker.name',
+  'helpSeeker.phone',
+  'helpSeeker.email',
+  'helpSeeker.preferredContact',
+  'helpSeeker.preferredLanguage',
+  'helpSeeker.streetAddress',
+  'streetAddress',
+  'postalCode',
+  'helpSeeker.contactPerson',
+  'category',
+  'description',
+  'volunteerSummary',
+  'schedule',
+  'neededSkills',
+  'neededLanguage',
+  'requiresCertificate',
+  'urgency',
+  'helpSeeker.accessibilityNeeds',
+  'consent.healthData',
+  'consent',
+];
+
+export function inPageOrder(problems: FieldError[]): FieldError[] {
+  const rank = (field: string) => {
+    const index = PAGE_ORDER.findIndex((known) => field === known || field.startsWith(`${known}.`));
+    return index === -1 ? PAGE_ORDER.length : index;
+  };
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort((a, b) => rank(a.problem.field) - rank(b.problem.field) || a.index - b.index)
+    .map(({ problem }) => problem);
 }
 
 /** Each problem's field in words, for the summary at the top. */
@@ -372,7 +426,7 @@ export function IntakePage(props: {
 }) {
   const { view, form } = props;
   const { t } = view;
-  const problems = props.problems ?? [];
+  const problems = inPageOrder(props.problems ?? []);
   const off = { autocomplete: 'off' };
   const known = props.callBack !== undefined || (form.helpSeekerId !== '' && form.helpSeekerId !== 'new');
   const weeklyRows: WeeklyRow[] = [
@@ -447,11 +501,19 @@ export function IntakePage(props: {
               {t.t('console.intake.searchHint')}
             </p>
             {people ? (
-              <fieldset class={props.duplicates?.length ? 'alert' : undefined} id="field-helpSeekerId" tabIndex={-1}>
+              <fieldset
+                class={props.duplicates?.length ? 'alert' : undefined}
+                id="field-helpSeekerId"
+                tabIndex={-1}
+              >
                 <legend>
                   {props.duplicates?.length ? t.t('console.intake.duplicates') : t.t('console.intake.found')}
                 </legend>
-                <p>{props.duplicates?.length ? t.t('console.intake.duplicatesHint') : t.t('console.intake.keepsTyped')}</p>
+                <p>
+                  {props.duplicates?.length
+                    ? t.t('console.intake.duplicatesHint')
+                    : t.t('console.intake.keepsTyped')}
+                </p>
                 {people.length === 0 ? <p>{t.t('console.intake.nobodyFound')}</p> : null}
                 {people.map((candidate, index) => (
                   <Fragment key={candidate.id}>
@@ -519,7 +581,10 @@ export function IntakePage(props: {
               value={form.name}
               problems={problems}
               required
-              attrs={{ autofocus: problems.length === 0 && !people && Boolean(props.callBack), autocomplete: 'off' }}
+              attrs={{
+                autofocus: problems.length === 0 && !people && Boolean(props.callBack),
+                autocomplete: 'off',
+              }}
             />
             <InputField
               label={t.t('console.intake.phone')}
@@ -663,7 +728,12 @@ export function IntakePage(props: {
               {t.t('console.intake.oneOff')}
             </label>{' '}
             <label class="inline">
-              <input type="radio" name="scheduleKind" value="weekly" checked={form.scheduleKind === 'weekly'} />{' '}
+              <input
+                type="radio"
+                name="scheduleKind"
+                value="weekly"
+                checked={form.scheduleKind === 'weekly'}
+              />{' '}
               {t.t('console.intake.weekly')}
             </label>
           </div>
@@ -708,7 +778,12 @@ export function IntakePage(props: {
               problems={problems}
             />
             {weeklyRows.map((row, index) => (
-              <div class="row" key={index} role="group" aria-label={t.t('console.intake.weeklyRow', { row: index + 1 })}>
+              <div
+                class="row"
+                key={index}
+                role="group"
+                aria-label={t.t('console.intake.weeklyRow', { row: index + 1 })}
+              >
                 <SelectField
                   label={`${t.t('console.intake.weekday')} (${index + 1})`}
                   name={`weekday${index}`}
@@ -751,7 +826,10 @@ export function IntakePage(props: {
             <SelectField
               label={t.t('console.intake.neededLanguageName')}
               name="neededLanguage"
-              choices={[{ value: '', label: t.t('console.intake.noLanguage') }, ...languageChoices(t, [form.neededLanguage])]}
+              choices={[
+                { value: '', label: t.t('console.intake.noLanguage') },
+                ...languageChoices(t, [form.neededLanguage]),
+              ]}
               value={form.neededLanguage}
               problems={problems}
             />

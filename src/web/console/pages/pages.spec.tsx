@@ -4,7 +4,7 @@ import { renderPage } from '../../shell/render';
 import { safeNext } from '../console-exception.filter';
 import type { TimelineEntry } from '../request-timeline';
 import { ConsoleLayout, type ConsoleView } from '../view';
-import { intakeToDto, readIntakeForm, EMPTY_INTAKE } from './intake.page';
+import { inPageOrder, intakeToDto, readIntakeForm, EMPTY_INTAKE } from './intake.page';
 import { labelsFor } from './labels';
 import { MailPage, type OutboxRow } from './mail.page';
 import { ProviderListPage, type ProviderRow } from './providers.page';
@@ -206,6 +206,27 @@ describe('console pages', () => {
       },
       consent: { dataProcessing: true, healthData: undefined },
     });
+  });
+
+  it('should list the intake problems in the order of the page', () => {
+    const fields = (names: string[]) => names.map((field) => ({ field, message: 'x' }));
+    expect(
+      inPageOrder(
+        fields([
+          'consent.dataProcessing',
+          'helpSeeker.phone',
+          'schedule.slots.0.start',
+          'category',
+          'helpSeeker.name',
+        ]),
+      ).map((problem) => problem.field),
+    ).toEqual([
+      'helpSeeker.name',
+      'helpSeeker.phone',
+      'category',
+      'schedule.slots.0.start',
+      'consent.dataProcessing',
+    ]);
   });
 
   it('should read weekly rows (filled ones, in order), a contact person, needs with consent and the eFZ choice', () => {
