@@ -1,5 +1,6 @@
 import { AgencySetting } from '../settings/agency-setting.entity';
 import { AuditLog } from '../staff/audit-log.entity';
+import { CallBackRequest } from '../help-seekers/call-back-request.entity';
 import { CallTask } from '../help-seekers/call-task.entity';
 import { ConsentRecord } from '../common/consent-record.entity';
 import { HelpRequest } from '../help-seekers/help-request.entity';
@@ -23,6 +24,7 @@ import { VolunteerRetentionCheck } from '../retention/volunteer-retention-check.
 export const ENTITIES = [
   AgencySetting,
   AuditLog,
+  CallBackRequest,
   CallTask,
   ConsentRecord,
   HelpRequest,

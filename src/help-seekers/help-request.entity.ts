@@ -28,7 +28,8 @@ export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
 export const URGENCIES = ['low', 'normal', 'high'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
-export const REQUEST_SOURCES = ['public-form', 'phone-intake', 'provider'] as const;
+// 'call-back': completed by staff after a public "please call me back" (see CallBackRequest).
+export const REQUEST_SOURCES = ['public-form', 'phone-intake', 'provider', 'call-back'] as const;
 export type RequestSource = (typeof REQUEST_SOURCES)[number];
 
 /** What the last matching run found, so staff can see what to relax when nobody was eligible. */

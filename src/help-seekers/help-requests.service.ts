@@ -10,6 +10,7 @@ import type { RequestSchedule } from '../shared/schedule';
 import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
 import { OutboxService } from '../queue/outbox.service';
 import { MATCH_REQUEST_JOB, MATCHING_QUEUE, matchRequestJobId } from '../queue/job-contracts';
+import type { AuditValue } from '../staff/audit-log.entity';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -38,8 +39,13 @@ interface Intake {
   details: PublicHelpRequestDto | StaffHelpRequestDto;
   consentMode: ConsentMode;
   staff: AuthenticatedStaff | null;
-  /** A known help-seeker calls again: the request is theirs, their stored details stay as they are. */
+  /**
+   * A known help-seeker calls again: the request is theirs; their name and contact ways stay as
+   * stored, what was given for this request is kept (see applyToKnownPerson).
+   */
   existingHelpSeekerId?: string;
+  /** Runs in the same transaction once the request exists (e.g. a call-back marked completed). */
+  alsoWithin?: (manager: EntityManager, requestId: string) => Promise<void>;
 }
 
 function toSchedule(dto: ScheduleDto): RequestSchedule {
@@ -47,6 +53,7 @@ function toSchedule(dto: ScheduleDto): RequestSchedule {
     ? { kind: 'one-off', date: dto.date ?? '', start: dto.start ?? '', end: dto.end ?? '' }
     : {
         kind: 'weekly',
+        ...(dto.from ? { from: dto.from } : {}),
         slots: (dto.slots ?? []).map(({ weekday, start, end }) => ({ weekday, start, end })),
         ...(dto.from !== undefined ? { from: dto.from } : {}),
       };
@@ -65,36 +72,39 @@ export class HelpRequestsService {
   ) {}
 
   /**
-   * The public form. By default (agency setting) the request waits for staff review; a call-back
-   * request always does, because what and when are only known after the call.
+   * The public form. By default (agency setting) the request waits for staff review. (A call-back
+   * is no request yet: see CallBacksService.)
    */
-  async submitPublic(
-    dto: PublicHelpRequestDto,
-    options: { callBack?: boolean } = {},
-  ): Promise<CreatedHelpRequest> {
+  async submitPublic(dto: PublicHelpRequestDto): Promise<CreatedHelpRequest> {
     const { reviewPublicRequestsFirst } = await this.settings.get();
     return this.intake({
       source: 'public-form',
-      matchNow: !reviewPublicRequestsFirst && options.callBack !== true,
+      matchNow: !reviewPublicRequestsFirst,
       details: dto,
       consentMode: 'online',
       staff: null,
     });
   }
 
-  /** `existingHelpSeekerId`: staff picked a known person in the duplicate check instead of a new one. */
+  /**
+   * `existingHelpSeekerId` (or the DTO's `helpSeekerId`): staff picked a known person (search or
+   * duplicate check) instead of a new one. `callBack`: the request completes a call-back, in the
+   * same transaction (source 'call-back').
+   */
   recordPhoneIntake(
     dto: StaffHelpRequestDto,
     staff: AuthenticatedStaff,
     existingHelpSeekerId?: string,
+    callBack?: { alsoWithin: (manager: EntityManager, requestId: string) => Promise<void> },
   ): Promise<CreatedHelpRequest> {
     return this.intake({
-      source: 'phone-intake',
+      source: callBack ? 'call-back' : 'phone-intake',
       matchNow: true,
       details: dto,
       consentMode: 'oral',
       staff,
-      existingHelpSeekerId,
+      existingHelpSeekerId: existingHelpSeekerId ?? dto.helpSeekerId,
+      alsoWithin: callBack?.alsoWithin,
     });
   }
 
@@ -116,7 +126,9 @@ export class HelpRequestsService {
           providerId,
           source: 'provider',
           streetAddress: dto.streetAddress ?? provider.streetAddress,
-          requiresCertificate: dto.requiresCertificate ?? false,
+          requiresCertificate:
+            dto.requiresCertificate ?? this.taxonomy.requiresCertificateByDefault(dto.category),
+          volunteerSummary: dto.volunteerSummary?.trim() || null,
           createdByStaffId: staff.id,
         }),
       ),
@@ -131,6 +143,7 @@ export class HelpRequestsService {
     consentMode,
     staff,
     existingHelpSeekerId,
+    alsoWithin,
   }: Intake): Promise<CreatedHelpRequest> {
     const fields = await this.checkedRequestFields(
       details,
@@ -140,6 +153,7 @@ export class HelpRequestsService {
     if (staff === null) {
       return this.storePublic(fields, details, matchNow);
     }
+    const staffDetails = details as StaffHelpRequestDto;
     return this.store(staff, matchNow, async (manager) => {
       const seeker = existingHelpSeekerId
         ? await manager.findOneBy(HelpSeeker, { id: existingHelpSeekerId })
@@ -147,19 +161,85 @@ export class HelpRequestsService {
       if (!seeker) {
         throw new NotFoundError('help-seeker', existingHelpSeekerId ?? '');
       }
+      if (existingHelpSeekerId) {
+        await this.applyToKnownPerson(manager, seeker, details.helpSeeker, staff);
+      }
       await this.recordConsent(manager, seeker.id, consentMode, details.consent.healthData === true, staff);
-      return manager.save(
+      const request = await manager.save(
         manager.create(HelpRequest, {
           ...fields,
           ...(matchNow ? {} : { status: 'in-review' as const, matchingRound: 0 }),
           helpSeekerId: seeker.id,
           source,
-          streetAddress: ('streetAddress' in details && details.streetAddress) || seeker.streetAddress,
-          requiresCertificate: ('requiresCertificate' in details && details.requiresCertificate) || false,
+          // What was typed for this request wins over what is stored for the person.
+          streetAddress:
+            staffDetails.streetAddress?.trim() ||
+            details.helpSeeker.streetAddress?.trim() ||
+            seeker.streetAddress,
+          requiresCertificate:
+            staffDetails.requiresCertificate ?? this.taxonomy.requiresCertificateByDefault(details.category),
+          volunteerSummary: staffDetails.volunteerSummary?.trim() || null,
           createdByStaffId: staff?.id ?? null,
         }),
       );
+      await alsoWithin?.(manager, request.id);
+      return request;
     });
+  }
+
+  /**
+   * A known person: name and contact ways stay as stored (that is how staff recognised them); what
+   * was given in this call is kept: accessibility needs (their consent is recorded with them), a
+   * contact person, a salutation, a street where none was stored. Audited with before and after.
+   */
+  private async applyToKnownPerson(
+    manager: EntityManager,
+    seeker: HelpSeeker,
+    given: HelpSeekerDto,
+    staff: AuthenticatedStaff,
+  ): Promise<void> {
+    const changes: Partial<HelpSeeker> = {};
+    const needs = given.accessibilityNeeds ?? [];
+    if (needs.length > 0) {
+      const merged = [...new Set([...seeker.accessibilityNeeds, ...needs])];
+      if (merged.length !== seeker.accessibilityNeeds.length) {
+        changes.accessibilityNeeds = merged;
+      }
+    }
+    if (given.contactPerson) {
+      changes.contactPersonName = given.contactPerson.name.trim();
+      changes.contactPersonRelationship = given.contactPerson.relationship;
+      changes.contactPersonPhone = given.contactPerson.phone.trim();
+    }
+    if (given.salutation && given.salutation !== 'none' && given.salutation !== seeker.salutation) {
+      changes.salutation = given.salutation;
+    }
+    if (!seeker.streetAddress && given.streetAddress?.trim()) {
+      changes.streetAddress = given.streetAddress.trim();
+    }
+    const keys = (Object.keys(changes) as (keyof HelpSeeker)[]).filter(
+      (key) => JSON.stringify(changes[key]) !== JSON.stringify(seeker[key]),
+    );
+    if (keys.length === 0) {
+      return;
+    }
+    const audited = (from: Partial<HelpSeeker>) =>
+      JSON.parse(
+        JSON.stringify(Object.fromEntries(keys.map((key) => [key, from[key] ?? null]))),
+      ) as AuditValue;
+    const before = audited(seeker);
+    const after = audited(changes);
+    await manager.update(HelpSeeker, { id: seeker.id }, changes);
+    await this.audit.record(
+      {
+        staffUserId: staff.id,
+        action: 'help-seeker.updated',
+        entityType: 'help-seeker',
+        entityId: seeker.id,
+        details: { before, after, via: 'intake' },
+      },
+      manager,
+    );
   }
 
   /** Checks what every request needs and locates it; a bad field is a 400 before anything is stored. */
@@ -336,6 +416,10 @@ export class HelpRequestsService {
         preferredContact: dto.preferredContact,
         preferredLanguage: dto.preferredLanguage ?? 'de',
         accessibilityNeeds: dto.accessibilityNeeds ?? [],
+        salutation: dto.salutation ?? 'none',
+        contactPersonName: dto.contactPerson?.name.trim() ?? null,
+        contactPersonRelationship: dto.contactPerson?.relationship ?? null,
+        contactPersonPhone: dto.contactPerson?.phone.trim() ?? null,
       }),
     );
   }

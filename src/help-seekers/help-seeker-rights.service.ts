@@ -240,6 +240,11 @@ export class HelpSeekerRightsService {
     ]);
     // Blocks name a volunteer the person did not want again: personal, not statistics.
     await manager.query(`DELETE FROM volunteer_block WHERE help_seeker_id = $1`, [helpSeekerId]);
+    // A call-back still waiting is never made; a completed one keeps only its link to the request.
+    await manager.query(`DELETE FROM call_back_request WHERE help_seeker_id = $1 AND status = 'waiting'`, [
+      helpSeekerId,
+    ]);
+    await manager.query(`UPDATE call_back_request SET note = NULL WHERE help_seeker_id = $1`, [helpSeekerId]);
     await manager.query(
       `UPDATE audit_log SET details = '{}'::jsonb
         WHERE (entity_type = 'help-seeker' AND entity_id = $1)

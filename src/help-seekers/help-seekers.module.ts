@@ -16,6 +16,8 @@ import { StaffHelpSeekerSearchController } from './staff-help-seeker-search.cont
 import { RequestSearchService } from './request-search.service';
 import { HelpSeekerEditController } from './help-seeker-edit.controller';
 import { HelpSeekerEditService } from './help-seeker-edit.service';
+import { CallBacksService } from './call-backs.service';
+import { StaffCallBacksController } from './staff-call-backs.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([HelpRequest, HelpSeeker]), StaffModule],
@@ -26,6 +28,7 @@ import { HelpSeekerEditService } from './help-seeker-edit.service';
     StaffHelpSeekersController,
     StaffHelpSeekerSearchController,
     HelpSeekerEditController,
+    StaffCallBacksController,
   ],
   providers: [
     HelpRequestsService,
@@ -33,6 +36,7 @@ import { HelpSeekerEditService } from './help-seeker-edit.service';
     HelpSeekerRightsService,
     RequestSearchService,
     HelpSeekerEditService,
+    CallBacksService,
   ],
   exports: [
     HelpRequestsService,
@@ -40,6 +44,7 @@ import { HelpSeekerEditService } from './help-seeker-edit.service';
     HelpSeekerRightsService,
     RequestSearchService,
     HelpSeekerEditService,
+    CallBacksService,
   ],
 })
 export class HelpSeekersModule {}

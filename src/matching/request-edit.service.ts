@@ -110,7 +110,7 @@ export class RequestEditService {
         // The eFZ follows the new category's default unless staff say otherwise.
         requiresCertificate:
           dto.requiresCertificate ??
-          (categoryChanged ? this.taxonomy.certificateByDefault(category) : undefined),
+          (categoryChanged ? this.taxonomy.requiresCertificateByDefault(category) : undefined),
         schedule,
         streetAddress: dto.streetAddress === undefined ? undefined : dto.streetAddress?.trim() || null,
         postalCode: location?.postalCode,

@@ -6,8 +6,8 @@ import type { Taxonomy } from './taxonomy';
  */
 export const DEFAULT_TAXONOMY: Taxonomy = {
   categories: {
-    shopping: { de: 'Einkaufshilfe', en: 'Shopping help', skills: ['shopping'] },
-    pharmacy: { de: 'Apothekengang', en: 'Pharmacy run', skills: ['shopping'] },
+    shopping: { de: 'Einkaufshilfe', en: 'Shopping help', skills: ['shopping'], atHome: true },
+    pharmacy: { de: 'Apothekengang', en: 'Pharmacy run', skills: ['shopping'], atHome: true },
     'doctor-accompaniment': {
       de: 'Begleitung zum Arzt',
       en: 'Accompaniment to the doctor',
@@ -15,7 +15,7 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
     },
     // Adults only: insurance for volunteer drivers, and interpreters' rules (e.g. Babellos) say 18+.
     'driving-service': { de: 'Fahrdienst', en: 'Driving service', skills: ['driving'], minimumAge: 18 },
-    visiting: { de: 'Besuchsdienst', en: 'Visiting', skills: ['visiting'] },
+    visiting: { de: 'Besuchsdienst', en: 'Visiting', skills: ['visiting'], atHome: true },
     walk: { de: 'Spaziergangsbegleitung', en: 'Accompanied walk', skills: ['accompaniment.walk'] },
     paperwork: { de: 'Behördengänge und Formulare', en: 'Forms and authorities', skills: ['paperwork'] },
     interpreting: {
@@ -24,17 +24,22 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
       skills: ['interpreting'],
       minimumAge: 18,
     },
-    'digital-help': { de: 'Digitale Hilfe', en: 'Digital help', skills: ['digital'] },
-    'small-repairs': { de: 'Kleine Handgriffe', en: 'Small practical jobs', skills: ['handyman'] },
-    'pet-care': { de: 'Haustier versorgen', en: 'Pet care', skills: ['pet-care'] },
-    // Work with children: an extended criminal record certificate (eFZ, § 72a SGB VIII) by default.
+    'digital-help': { de: 'Digitale Hilfe', en: 'Digital help', skills: ['digital'], atHome: true },
+    'small-repairs': {
+      de: 'Kleine Handgriffe',
+      en: 'Small practical jobs',
+      skills: ['handyman'],
+      atHome: true,
+    },
+    'pet-care': { de: 'Haustier versorgen', en: 'Pet care', skills: ['pet-care'], atHome: true },
+    // Work with children: an inspected eFZ by default (§ 72a SGB VIII).
     'homework-help': {
       de: 'Hausaufgabenhilfe',
       en: 'Homework help',
       skills: ['tutoring'],
       requiresCertificate: true,
     },
-    'reading-aloud': { de: 'Vorlesen', en: 'Reading aloud', skills: ['visiting'] },
+    'reading-aloud': { de: 'Vorlesen', en: 'Reading aloud', skills: ['visiting'], atHome: true },
     other: { de: 'Sonstiges', en: 'Other', skills: [] },
   },
   skills: {

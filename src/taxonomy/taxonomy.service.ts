@@ -69,8 +69,22 @@ export class TaxonomyService {
   }
 
   /** Whether a request of this category needs an inspected eFZ unless staff decide otherwise. */
-  certificateByDefault(category: string): boolean {
-    return this.category(category)?.requiresCertificate === true;
+  requiresCertificateByDefault(category: string): boolean {
+    return this.category(category)?.requiresCertificate ?? false;
+  }
+
+  /** Categories whose help happens at the person's home (the public form asks for the street). */
+  atHomeCategories(): string[] {
+    return Object.entries(this.taxonomy.categories)
+      .filter(([, category]) => category.atHome === true)
+      .map(([key]) => key);
+  }
+
+  /** Categories with a minimum age, with that age (the volunteer sign-up explains its birth date). */
+  categoriesWithMinimumAge(): { category: string; minimumAge: number }[] {
+    return Object.entries(this.taxonomy.categories)
+      .filter(([, category]) => category.minimumAge !== undefined && category.minimumAge > 0)
+      .map(([key, category]) => ({ category: key, minimumAge: category.minimumAge as number }));
   }
 
   /**

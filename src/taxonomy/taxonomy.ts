@@ -13,8 +13,10 @@ export const taxonomySchema = z
         ...label,
         skills: z.array(z.string()),
         minimumAge: z.number().int().min(0).max(99).optional(),
-        /** Work with children or people with disabilities: an inspected eFZ by default (staff may change it per request). */
+        // Work with children or people with disabilities: requests default to needing an eFZ.
         requiresCertificate: z.boolean().optional(),
+        // The help happens at the person's home: the public form asks for the street.
+        atHome: z.boolean().optional(),
       }),
     ),
     skills: z.record(z.string().regex(keyPattern), z.object({ ...label, parent: z.string().optional() })),

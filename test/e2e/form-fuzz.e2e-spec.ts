@@ -111,6 +111,21 @@ const FIELD_NAMES = [
   'contactPersonRelationship',
   'contactPersonPhone',
   'back',
+  // Phone intake and call-backs.
+  'intent',
+  'q',
+  'searched',
+  'providerId',
+  'callBackId',
+  'weekday0',
+  'slotStart0',
+  'slotEnd0',
+  'weekday1',
+  'onBehalf',
+  'contactName',
+  'contactRelationship',
+  'contactPhone',
+  'note',
 ];
 
 const hostile = fc.constantFrom(
@@ -180,6 +195,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
   let providerId: string;
   let staffId: string;
   let seekerId: string;
+  let callBackId: string;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -200,6 +216,21 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       body: { name: 'Tafel Altona', contactPerson: 'Pia', email: 'pia@tafel.test', postalCode: '22765' },
     });
     providerId = provider.body.id ?? '00000000-0000-0000-0000-000000000000';
+    await fetch(`${stack.baseUrl}/help/call-back`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        name: 'Rita Rückruf',
+        phone: '040 5551234',
+        postalCode: '22765',
+        consent: 'yes',
+      }),
+      redirect: 'manual',
+    });
+    const [callBack] = await stack.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM call_back_request LIMIT 1`,
+    );
+    callBackId = callBack?.id ?? '00000000-0000-0000-0000-000000000000';
   });
 
   afterAll(async () => {
@@ -234,6 +265,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/retention/:id' },
       { path: '/console/login' },
       { path: '/console/intake', console: true },
+      { path: '/console/call-backs/:id/attempt', console: true, ids: () => [callBackId] },
       { path: '/console/requests/:id/propose', console: true, ids: () => [requestId] },
       { path: '/console/requests/:id/release', console: true, ids: () => [requestId] },
       { path: '/console/requests/:id/rematch', console: true, ids: () => [requestId] },

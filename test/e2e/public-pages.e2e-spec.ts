@@ -227,13 +227,13 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
     await page.click('button[type=submit]');
     await page.waitForURL(/\/help\/thanks\?lang=en/);
     expect(await page.textContent('h1')).toContain('Thank you');
-    const [request] = await requestsFrom('Call Me');
-    expect(request).toMatchObject({
-      status: 'in-review',
-      category: 'other',
-      description: 'Please call back',
-      helpSeeker: { preferredLanguage: 'en' },
-    });
+    // It waits as a call-back (console "Hilfesuchende zurückrufen"): no request, no invented schedule.
+    expect(await requestsFrom('Call Me')).toEqual([]);
+    const [callBack] = await stack.dataSource.query(
+      `SELECT c.status, s.preferred_language AS "language" FROM call_back_request c
+         JOIN help_seeker s ON s.id = c.help_seeker_id WHERE s.name = 'Call Me'`,
+    );
+    expect(callBack).toEqual({ status: 'waiting', language: 'en' });
   });
 
   it('should refuse an impairment without explicit consent next to that checkbox, and store nothing', async () => {
@@ -281,5 +281,9 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
     await page.click('button[type=submit]');
     await page.waitForURL(/\/help\/thanks/);
     expect(await requestsFrom('Bot Honig')).toEqual([]);
+    const [{ n }] = await stack.dataSource.query(
+      `SELECT count(*)::int AS n FROM help_seeker WHERE name = 'Bot Honig'`,
+    );
+    expect(n).toBe(0);
   });
 });

@@ -54,3 +54,26 @@ export const IsCalendarDate = formatValidator(
   'must be a date like 2026-11-24',
 );
 export const IsClockTime = formatValidator('isClockTime', matching(CLOCK_TIME), 'must be a time like 09:00');
+
+/** The youngest and oldest age a birth date may give (volunteers: from 14, as with the agency's youth projects). */
+export const PLAUSIBLE_AGE = { min: 14, max: 110 } as const;
+
+/**
+ * A real day on which a living volunteer can have been born: not in the future, age between
+ * PLAUSIBLE_AGE.min and .max on `today` (YYYY-MM-DD, default: now in UTC, which is within a day).
+ */
+export function isPlausibleBirthDate(value: unknown, today = new Date().toISOString().slice(0, 10)): boolean {
+  if (!isCalendarDate(value)) {
+    return false;
+  }
+  const [year, rest] = [Number(today.slice(0, 4)), today.slice(4)];
+  const youngest = `${year - PLAUSIBLE_AGE.min}${rest}`;
+  const oldest = `${year - PLAUSIBLE_AGE.max}${rest}`;
+  return value <= youngest && value > oldest;
+}
+
+export const IsPlausibleBirthDate = formatValidator(
+  'isPlausibleBirthDate',
+  (value) => isPlausibleBirthDate(value),
+  `must be a real birth date (age ${PLAUSIBLE_AGE.min} to ${PLAUSIBLE_AGE.max})`,
+);

@@ -10,18 +10,50 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsLanguageCode, IsPhoneNumber, IsPostalCode } from '../../common/dto/field-validators';
-import { CONTACT_CHANNELS, type ContactChannel } from '../help-seeker.entity';
+import {
+  CONTACT_CHANNELS,
+  CONTACT_PERSON_RELATIONSHIPS,
+  SALUTATIONS,
+  type ContactChannel,
+  type ContactPersonRelationship,
+  type Salutation,
+} from '../help-seeker.entity';
 import { URGENCIES, type Urgency } from '../help-request.entity';
 import { ScheduleDto } from './schedule.dto';
 
+/** Someone who calls on the person's behalf (relative, neighbour, care service): all three fields. */
+export class ContactPersonDto {
+  @ApiProperty({ example: 'Jana Muster' })
+  @IsString()
+  @MinLength(2, { message: 'must name the contact person' })
+  @MaxLength(120)
+  name: string;
+
+  @ApiProperty({ enum: CONTACT_PERSON_RELATIONSHIPS })
+  @IsIn(CONTACT_PERSON_RELATIONSHIPS, {
+    message: `must be one of ${CONTACT_PERSON_RELATIONSHIPS.join(', ')}`,
+  })
+  relationship: ContactPersonRelationship;
+
+  @ApiProperty({ example: '040 654321' })
+  @IsPhoneNumber()
+  phone: string;
+}
+
 /** The person asking for help; the minimum to reach them. */
 export class HelpSeekerDto {
+  @ApiPropertyOptional({ enum: SALUTATIONS, description: 'how letters and calls address the person' })
+  @IsOptional()
+  @IsIn(SALUTATIONS, { message: 'must be frau, herr or none' })
+  salutation?: Salutation;
+
   @ApiProperty({ example: 'Erika Muster' })
   @IsString()
   @MinLength(2)
@@ -66,6 +98,16 @@ export class HelpSeekerDto {
   @IsString({ each: true })
   @MaxLength(60, { each: true })
   accessibilityNeeds?: string[];
+
+  @ApiPropertyOptional({
+    type: ContactPersonDto,
+    description: 'phone intake: someone who calls on the person’s behalf',
+  })
+  @IsOptional()
+  @IsObject({ message: 'must give the contact person’s name, relationship and phone' })
+  @ValidateNested()
+  @Type(() => ContactPersonDto)
+  contactPerson?: ContactPersonDto;
 }
 
 /** Fields of the request itself, shared by the public form and phone intake. */
@@ -174,6 +216,16 @@ export class StaffRequestDetailsDto extends HelpRequestDetailsDto {
   @IsString()
   @MaxLength(200)
   streetAddress?: string;
+
+  @ApiPropertyOptional({
+    example: 'Wöchentlicher Besuch, Gespräche und kleine Spaziergänge',
+    description:
+      'staff-approved short text that volunteers read before they accept; default: a neutral category text',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: 'must be at most 500 characters' })
+  volunteerSummary?: string;
 }
 
 /** Phone intake by staff: the help-seeker, and their oral consent recorded by the staff member. */
@@ -189,6 +241,15 @@ export class StaffHelpRequestDto extends StaffRequestDetailsDto {
   @ValidateNested()
   @Type(() => OralConsentDto)
   consent: OralConsentDto;
+
+  @ApiPropertyOptional({
+    description:
+      'a known help-seeker (found by name or phone): the request is theirs; their name and contact ways stay as stored, ' +
+      'while what was given for this request (street, accessibility needs with consent, contact person, salutation) is kept',
+  })
+  @IsOptional()
+  @IsUUID('4', { message: 'must be the id of a known help-seeker' })
+  helpSeekerId?: string;
 }
 
 /** A provider's opportunity that needs a volunteer; no help-seeker's personal data involved. */

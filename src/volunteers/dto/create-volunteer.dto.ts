@@ -22,6 +22,7 @@ import {
 } from 'class-validator';
 import {
   IsCalendarDate,
+  IsPlausibleBirthDate,
   IsLanguageCode,
   IsPhoneNumber,
   IsPostalCode,
@@ -118,7 +119,7 @@ export class CreateVolunteerDto {
     description: 'only needed for categories with a minimum age',
   })
   @IsOptional()
-  @IsCalendarDate()
+  @IsPlausibleBirthDate()
   birthDate?: string;
 
   @ApiPropertyOptional({

@@ -17,7 +17,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { StaffHelpRequestDto } from '../../help-seekers/dto/create-help-request.dto';
 import { HelpRequestNote } from '../../help-seekers/help-request-note.entity';
 import { CallTasksService } from '../../matching/call-tasks.service';
 import { HelpRequestsService } from '../../help-seekers/help-requests.service';
@@ -45,8 +44,7 @@ import { ConsoleAuthGuard, consoleLocale, Staff, View } from './console-auth.gua
 import { ConsoleExceptionFilter, safeNext } from './console-exception.filter';
 import { CSRF_FIELD, LOGIN_CSRF_COOKIE, newLoginCsrfToken, tokensMatch } from './csrf';
 import { translator, type MessageKey } from '../../i18n';
-import { domainErrorAsProblem, readForm } from '../forms/form-path';
-import { EMPTY_INTAKE, IntakePage, intakeToDto, readIntakeForm } from './pages/intake.page';
+import { readForm } from '../forms/form-path';
 import { labelsFor } from './pages/labels';
 import { LoginPage } from './pages/login.page';
 import { RequestPage, type PickOtherResult } from './pages/request.page';
@@ -207,7 +205,7 @@ export class ConsoleLoginController {
   }
 }
 
-/** "Heute", a request with its candidates and timeline, and phone intake. */
+/** "Heute", a request with its candidates and timeline (phone intake: console-intake.controller.ts). */
 @ApiExcludeController()
 @UseFilters(ConsoleExceptionFilter)
 @UseGuards(ConsoleAuthGuard)
@@ -519,62 +517,6 @@ export class ConsoleRequestsController {
       return;
     }
     throw error;
-  }
-
-  @Get('intake')
-  intakePage(@View() view: ConsoleView, @Res() response: Response): void {
-    sendPage(response, 200, IntakePage, {
-      view,
-      labels: labelsFor(this.taxonomy.taxonomy, view.t),
-      form: EMPTY_INTAKE,
-    });
-  }
-
-  @Post('intake')
-  async intake(
-    @Body() body: Record<string, unknown>,
-    @View() view: ConsoleView,
-    @Staff() staff: AuthenticatedStaff,
-    @Res() response: Response,
-  ): Promise<void> {
-    const labels = labelsFor(this.taxonomy.taxonomy, view.t);
-    const form = readIntakeForm(body);
-    const outcome = await readForm(StaffHelpRequestDto, intakeToDto(form), view.t);
-    if (!outcome.ok) {
-      sendPage(response, 400, IntakePage, { view, labels, form, problems: outcome.problems });
-      return;
-    }
-    if (!form.helpSeekerId) {
-      const duplicates = await this.staffRequests.possibleDuplicates(
-        form.name,
-        form.phone || null,
-        form.postalCode || null,
-      );
-      if (duplicates.length > 0) {
-        // The check shows these people's contact data: each read is audited.
-        for (const duplicate of duplicates) {
-          await this.audit.record({
-            staffUserId: staff.id,
-            action: 'help-seeker.duplicate-shown',
-            entityType: 'help-seeker',
-            entityId: duplicate.id,
-          });
-        }
-        sendPage(response, 200, IntakePage, { view, labels, form, duplicates });
-        return;
-      }
-    }
-    const existing = form.helpSeekerId && form.helpSeekerId !== 'new' ? form.helpSeekerId : undefined;
-    try {
-      const created = await this.helpRequests.recordPhoneIntake(outcome.dto, staff, existing);
-      response.redirect(303, `/console/requests/${created.id}?done=created`);
-    } catch (error) {
-      const problems = domainErrorAsProblem(error, view.t);
-      if (!problems) {
-        throw error;
-      }
-      sendPage(response, 400, IntakePage, { view, labels, form, problems });
-    }
   }
 }
 

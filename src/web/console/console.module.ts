@@ -16,6 +16,7 @@ import {
 import { ConsoleAuditController } from './console-audit.controller';
 import { ConsoleHelpSeekersController, ConsoleRequestListController } from './console-find.controller';
 import { ConsoleUrgencyController } from './console-urgency.controller';
+import { ConsoleIntakeController } from './console-intake.controller';
 import {
   ConsoleAccountController,
   ConsolePasswordResetController,
@@ -58,6 +59,7 @@ import { ConsoleEngineController, EnginePanelLoader } from './console-engine.con
     ConsoleHelpSeekersController,
     ConsoleRequestsController,
     ConsoleRequestCloseController,
+    ConsoleIntakeController,
     ConsoleVolunteersController,
     ConsoleProvidersController,
     ConsoleMailController,

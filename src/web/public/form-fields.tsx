@@ -32,11 +32,11 @@ const fieldClass = (state: FormState, name: string, base: string): string =>
   problemFor(state.problems, name) === undefined ? base : `${base} has-error`;
 
 /** A hint; each line of the message on a line of its own (Leichte Sprache: one idea per line). */
-function Hint({ t, name, hint }: { t: Translator; name: string; hint?: MessageKey }) {
-  if (!hint) {
+function Hint({ t, name, hint, text }: { t: Translator; name: string; hint?: MessageKey; text?: string }) {
+  if (!hint && !text) {
     return null;
   }
-  const lines = t.t(hint).split('\n');
+  const lines = (text ?? t.t(hint as MessageKey)).split('\n');
   return (
     <p class="hint" id={hintId(name)}>
       {lines.map((line, index) => (
@@ -55,6 +55,8 @@ export function TextField(props: {
   name: string;
   label: MessageKey;
   hint?: MessageKey;
+  /** A hint built by the page (with placeholders filled), instead of `hint`. */
+  hintText?: string;
   type?: 'text' | 'email' | 'tel';
   autocomplete?: string;
   required?: boolean;
@@ -64,7 +66,7 @@ export function TextField(props: {
   maxLength?: number;
 }) {
   const { t, state, name } = props;
-  const aria = fieldAria(name, state.problems, props.hint ? hintId(name) : undefined);
+  const aria = fieldAria(name, state.problems, props.hint || props.hintText ? hintId(name) : undefined);
   const common = {
     ...aria,
     name,
@@ -81,7 +83,7 @@ export function TextField(props: {
         {t.t(props.label)}
         <FieldNeed t={t} required={Boolean(props.required)} />
       </label>
-      <Hint t={t} name={name} hint={props.hint} />
+      <Hint t={t} name={name} hint={props.hint} text={props.hintText} />
       <FieldMessage problems={state.problems} field={name} />
       {props.multiline ? (
         <textarea {...common} value={valueOf(state, name)} />
@@ -99,18 +101,23 @@ export function SelectField(props: {
   label: MessageKey;
   placeholder: MessageKey;
   options: Option[];
+  hint?: MessageKey;
+  /** Default true; an optional select (e.g. asked only for some categories) is not marked required. */
+  required?: boolean;
 }) {
   const { t, state, name } = props;
-  const aria = fieldAria(name, state.problems);
+  const required = props.required ?? true;
+  const aria = fieldAria(name, state.problems, props.hint ? hintId(name) : undefined);
   const current = valueOf(state, name);
   return (
     <div class={fieldClass(state, name, 'field')}>
       <label for={aria.id}>
         {t.t(props.label)}
-        <FieldNeed t={t} required />
+        <FieldNeed t={t} required={required} />
       </label>
+      <Hint t={t} name={name} hint={props.hint} />
       <FieldMessage problems={state.problems} field={name} />
-      <select {...aria} name={name} required aria-required="true">
+      <select {...aria} name={name} required={required} aria-required={required ? 'true' : undefined}>
         <option value="">{t.t(props.placeholder)}</option>
         {props.options.map((option) => (
           <option key={option.value} value={option.value} selected={option.value === current}>

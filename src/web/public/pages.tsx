@@ -1,6 +1,6 @@
 import type { Translator } from '../../i18n';
 import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
-import type { Taxonomy } from '../../taxonomy/taxonomy';
+import { taxonomyLabel, type Taxonomy } from '../../taxonomy/taxonomy';
 import type { MessageKey } from '../../i18n';
 import { AgencyContact } from '../shell/agency-contact';
 import { safeUrl } from '../shell/safe-url';
@@ -109,10 +109,12 @@ export function HelpRequestPage({
   const title = t.t('public.help.title');
   const labels = labelsOf(t, [
     ['category', 'public.help.what'],
+    ['neededLanguage', 'public.help.neededLanguage'],
     ['description', 'public.help.description'],
     ['date', 'public.help.date'],
     ['timeOfDay', 'public.help.timeOfDay'],
     ['postalCode', 'public.help.postalCode'],
+    ['streetAddress', 'public.help.street'],
     ['name', 'public.help.name'],
     ['phone', 'public.help.phone'],
     ['email', 'public.help.email'],
@@ -132,6 +134,19 @@ export function HelpRequestPage({
           label="public.help.what"
           placeholder="public.help.chooseCategory"
           options={taxonomyOptions(t, taxonomy, 'category')}
+        />
+        <SelectField
+          t={t}
+          state={state}
+          name="neededLanguage"
+          label="public.help.neededLanguage"
+          hint="public.help.neededLanguageHint"
+          placeholder="public.help.chooseLanguage"
+          required={false}
+          options={SIGN_UP_LANGUAGES.filter((code) => code !== 'de').map((code) => ({
+            value: code,
+            label: t.t(LANGUAGE_NAMES[code]),
+          }))}
         />
         <TextField
           t={t}
@@ -181,6 +196,14 @@ export function HelpRequestPage({
           inputMode="numeric"
           autocomplete="postal-code"
           maxLength={5}
+        />
+        <TextField
+          t={t}
+          state={state}
+          name="streetAddress"
+          label="public.help.street"
+          hint="public.help.streetHint"
+          autocomplete="street-address"
         />
         <TextField t={t} state={state} name="name" label="public.help.name" required autocomplete="name" />
         <TextField
@@ -444,6 +467,10 @@ export function VolunteerPage({
   state,
 }: PageContext & { taxonomy: Taxonomy; state: FormState }) {
   const title = t.t('public.volunteer.title');
+  // The birth date is asked only where a category has a minimum age, and the hint says which.
+  const ageLimited = Object.entries(taxonomy.categories)
+    .filter(([, category]) => (category.minimumAge ?? 0) > 0)
+    .map(([key, category]) => ({ key, age: category.minimumAge as number }));
   const slots = WEEKDAYS.flatMap((weekday, index) =>
     (Object.keys(PARTS_OF_DAY) as (keyof typeof PARTS_OF_DAY)[]).map((part) => ({
       value: `${index + 1}-${part}`,
@@ -515,16 +542,25 @@ export function VolunteerPage({
           inputMode="decimal"
           maxLength={4}
         />
-        <TextField
-          t={t}
-          state={state}
-          name="birthDate"
-          label="public.volunteer.birthDate"
-          hint="public.volunteer.birthDateHint"
-          short
-          autocomplete="bday"
-          maxLength={10}
-        />
+        {ageLimited.length > 0 ? (
+          <TextField
+            t={t}
+            state={state}
+            name="birthDate"
+            label="public.volunteer.birthDate"
+            hintText={t.t('public.volunteer.birthDateWhy', {
+              categories: ageLimited
+                .map(
+                  ({ key, age }) =>
+                    `${taxonomyLabel(taxonomy, 'categories', key, t)} (${t.t('public.volunteer.fromAge', { age })})`,
+                )
+                .join(', '),
+            })}
+            short
+            autocomplete="bday"
+            maxLength={10}
+          />
+        ) : null}
         <ChoiceField
           t={t}
           state={state}

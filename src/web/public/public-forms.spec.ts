@@ -3,7 +3,13 @@ import { validate } from 'class-validator';
 import { translator } from '../../i18n';
 import { PublicVolunteerSignUpDto } from '../../volunteers/dto/create-volunteer.dto';
 import type { FormValues } from './form-fields';
-import { isoDayOf, readHelpRequestForm, readProviderForm, readVolunteerForm } from './public-forms';
+import {
+  isoDayOf,
+  readCallBackForm,
+  readHelpRequestForm,
+  readProviderForm,
+  readVolunteerForm,
+} from './public-forms';
 
 const de = translator('de');
 
@@ -191,18 +197,63 @@ describe('the help request forms', () => {
     expect(!easy.ok && easy.problems.map((problem) => problem.field)).toContain('phone');
   });
 
-  it('should ask a call-back for name, phone and postal code only, and describe it in the reader’s language', async () => {
-    const form = await readHelpRequestForm(
-      { name: 'Call Me', phone: '040 999', postalCode: '22765', consent: 'yes' },
-      'call-back',
+  it('should ask a call-back for name, phone and postal code only: no category, no invented schedule', async () => {
+    const form = await readCallBackForm(
+      { name: 'Call Me', phone: '040 999', postalCode: '22765', consent: 'yes', description: 'Einkauf' },
       translator('en'),
     );
-    expect(form.ok && form.dto).toMatchObject({
-      category: 'other',
-      description: 'Please call back',
-      schedule: { kind: 'weekly' },
-      helpSeeker: { preferredLanguage: 'en' },
+    expect(form.ok && form.dto).toEqual({
+      name: 'Call Me',
+      phone: '040 999',
+      postalCode: '22765',
+      note: 'Einkauf',
+      preferredLanguage: 'en',
+      consent: { dataProcessing: true },
     });
+    const bad = await readCallBackForm({ name: 'C', phone: 'abc', postalCode: '1' }, de);
+    expect(!bad.ok && bad.problems.map((problem) => problem.field)).toEqual([
+      'name',
+      'phone',
+      'postalCode',
+      'consent',
+    ]);
+  });
+
+  const questions = { atHome: ['visiting'], language: ['interpreting'] };
+
+  it('should ask the language for language mediation only, and require it there', async () => {
+    const interpreting = helpForm({ category: 'interpreting', neededLanguage: '' });
+    const missing = await readHelpRequestForm(interpreting, 'full', de, questions);
+    expect(!missing.ok && missing.problems[0]).toEqual({
+      field: 'neededLanguage',
+      message: de.t('public.error.neededLanguage'),
+    });
+    const given = await readHelpRequestForm({ ...interpreting, neededLanguage: 'ar' }, 'full', de, questions);
+    expect(given.ok && given.dto.neededLanguage).toBe('ar');
+    const shopping = await readHelpRequestForm(
+      helpForm({ category: 'shopping', neededLanguage: 'ar' }),
+      'full',
+      de,
+      questions,
+    );
+    expect(shopping.ok && shopping.dto.neededLanguage).toBeUndefined();
+  });
+
+  it('should keep the street for help at home only', async () => {
+    const visiting = await readHelpRequestForm(
+      helpForm({ category: 'visiting', streetAddress: 'Große Bergstraße 189' }),
+      'full',
+      de,
+      questions,
+    );
+    expect(visiting.ok && visiting.dto.helpSeeker.streetAddress).toBe('Große Bergstraße 189');
+    const walk = await readHelpRequestForm(
+      helpForm({ category: 'walk', streetAddress: 'Große Bergstraße 189' }),
+      'full',
+      de,
+      questions,
+    );
+    expect(walk.ok && walk.dto.helpSeeker.streetAddress).toBeUndefined();
   });
 });
 

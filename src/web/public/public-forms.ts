@@ -1,5 +1,6 @@
 import { IsEmail, MaxLength } from 'class-validator';
 import type { FieldError } from '../../common/validation';
+import { PublicCallBackDto } from '../../help-seekers/dto/call-back.dto';
 import { PublicHelpRequestDto } from '../../help-seekers/dto/create-help-request.dto';
 import type { MessageKey, Translator } from '../../i18n';
 import { CreateProviderDto } from '../../providers/dto/create-provider.dto';
@@ -25,7 +26,7 @@ import type { FormValues } from './form-fields';
 export { FORM_LANGUAGES as SIGN_UP_LANGUAGES, PARTS_OF_DAY };
 export const ACCESSIBILITY_NEEDS = ['wheelchair', 'walker', 'hearing', 'vision', 'easy-language'] as const;
 
-export type HelpFormMode = 'full' | 'easy' | 'call-back';
+export type HelpFormMode = 'full' | 'easy';
 
 /** A public form's outcome: the DTO, or the problems by form field. */
 export type FormResult<T> = { ok: true; dto: T } | { ok: false; problems: FieldError[] };
@@ -119,6 +120,8 @@ export const HELP_FORM: FormSpec = {
     'helpSeeker.preferredContact': 'phone',
     'helpSeeker.preferredLanguage': 'lang',
     'helpSeeker.accessibilityNeeds': 'needs',
+    'helpSeeker.streetAddress': 'streetAddress',
+    neededLanguage: 'neededLanguage',
     helpSeeker: 'name',
     consent: 'consent',
     'consent.dataProcessing': 'consent',
@@ -135,13 +138,17 @@ export const HELP_FORM: FormSpec = {
     email: 'public.error.email',
     consent: 'public.error.consent',
     healthConsent: 'public.error.healthConsent',
+    neededLanguage: 'public.error.neededLanguage',
+    streetAddress: 'public.error.streetAddress',
   },
   order: [
     'category',
+    'neededLanguage',
     'description',
     'date',
     'timeOfDay',
     'postalCode',
+    'streetAddress',
     'name',
     'phone',
     'email',
@@ -151,36 +158,41 @@ export const HELP_FORM: FormSpec = {
   ],
 };
 
+/** What the form asks only for some categories (from the taxonomy). */
+export interface CategoryQuestions {
+  /** Categories where the help happens at home: the street is asked (optional). */
+  atHome: readonly string[];
+  /** Language mediation: which language is asked (required). */
+  language: readonly string[];
+}
+const NO_QUESTIONS: CategoryQuestions = { atHome: [], language: [] };
+
 /**
- * The help request from any of the three public forms. The plain-language form asks no description
- * (the category says it); a call-back asks only name, phone and postal code and lands in review.
+ * The help request from the full or the plain-language form. The plain-language form asks no
+ * description (the category says it). Which language (language mediation) and the street (help at
+ * home) count only for the categories that ask them; without JavaScript both fields are always
+ * on the page, with a hint saying when they matter.
  */
 export async function readHelpRequestForm(
   values: FormValues,
   mode: HelpFormMode,
   t: Translator,
+  questions: CategoryQuestions = NO_QUESTIONS,
 ): Promise<FormResult<PublicHelpRequestDto>> {
+  const category = formText(values.category);
+  const asksLanguage = category !== undefined && questions.language.includes(category);
+  const asksStreet = category !== undefined && questions.atHome.includes(category);
+  const neededLanguage = asksLanguage ? formText(values.neededLanguage) : undefined;
   const note = formText(values.description);
-  const description =
-    mode === 'easy'
-      ? t.t('public.easy.description')
-      : mode === 'call-back'
-        ? [t.t('public.callBack.description'), note].filter(Boolean).join(': ').slice(0, 2000)
-        : note;
+  const description = mode === 'easy' ? t.t('public.easy.description') : note;
   const day = isoDayOf(formText(values.date));
   const part = formText(values.timeOfDay);
   const window = part && part in PARTS_OF_DAY ? PARTS_OF_DAY[part as PartOfDay] : {};
   const weekday = day ? weekdayOf(day) : undefined;
   const schedule =
-    mode === 'call-back'
-      ? // No time yet: working hours on weekdays, until staff know better from the call.
-        {
-          kind: 'weekly',
-          slots: [1, 2, 3, 4, 5].map((wd) => ({ weekday: wd, start: '09:00', end: '17:00' })),
-        }
-      : ticked(values, 'weekly') && weekday !== undefined && 'start' in window
-        ? { kind: 'weekly', slots: [{ weekday, ...window }] }
-        : { kind: 'one-off', date: day, ...window };
+    ticked(values, 'weekly') && weekday !== undefined && 'start' in window
+      ? { kind: 'weekly', slots: [{ weekday, ...window }] }
+      : { kind: 'one-off', date: day, ...window };
   const phone = formText(values.phone);
   const email = formText(values.email);
   const needs = formList(values.needs);
@@ -188,9 +200,10 @@ export async function readHelpRequestForm(
   const outcome = await read(
     PublicHelpRequestDto,
     {
-      category: mode === 'call-back' ? 'other' : formText(values.category),
+      category,
       description,
       postalCode: formText(values.postalCode),
+      neededLanguage,
       schedule,
       helpSeeker: {
         name: formText(values.name),
@@ -199,6 +212,7 @@ export async function readHelpRequestForm(
         // The full form takes a phone number or an email address; the others need the phone.
         preferredContact: mode === 'full' && !phone && email ? 'email' : 'phone',
         preferredLanguage: t.locale,
+        streetAddress: asksStreet ? formText(values.streetAddress) : undefined,
         accessibilityNeeds: needs.length > 0 ? needs : undefined,
       },
       consent: { dataProcessing: ticked(values, 'consent'), healthData: healthConsent || undefined },
@@ -206,15 +220,60 @@ export async function readHelpRequestForm(
     HELP_FORM,
     t,
   );
+  const missingLanguage =
+    asksLanguage && !neededLanguage
+      ? [{ field: 'neededLanguage', message: t.t('public.error.neededLanguage') }]
+      : [];
   if (!outcome.ok && mode === 'full' && !phone && !email) {
     return {
       ok: false,
-      problems: outcome.problems.map((problem) =>
-        problem.field === 'phone' ? { ...problem, message: t.t('public.error.contact') } : problem,
-      ),
+      problems: [
+        ...missingLanguage,
+        ...outcome.problems.map((problem) =>
+          problem.field === 'phone' ? { ...problem, message: t.t('public.error.contact') } : problem,
+        ),
+      ],
     };
   }
+  if (missingLanguage.length > 0) {
+    return { ok: false, problems: [...missingLanguage, ...(outcome.ok ? [] : outcome.problems)] };
+  }
   return outcome;
+}
+
+export const CALL_BACK_FORM: FormSpec = {
+  fields: {
+    name: 'name',
+    phone: 'phone',
+    postalCode: 'postalCode',
+    note: 'description',
+    consent: 'consent',
+    'consent.dataProcessing': 'consent',
+  },
+  messages: {
+    name: 'public.error.name',
+    phone: 'public.error.phone',
+    postalCode: 'public.error.postalCode',
+    consent: 'public.error.consent',
+  },
+  order: ['name', 'phone', 'postalCode', 'description', 'consent'],
+};
+
+/** "Please call me back": name, phone, postal code and maybe a line; no category, no schedule. */
+export function readCallBackForm(values: FormValues, t: Translator): Promise<FormResult<PublicCallBackDto>> {
+  return read(
+    PublicCallBackDto,
+    {
+      name: formText(values.name),
+      phone: formText(values.phone),
+      postalCode: formText(values.postalCode),
+      note: formText(values.description),
+      preferredLanguage: t.locale,
+      consent: { dataProcessing: ticked(values, 'consent') },
+    },
+    CALL_BACK_FORM,
+    t,
+  );
 }
 
 export const VOLUNTEER_FORM: FormSpec = {
@@ -238,7 +297,7 @@ export const VOLUNTEER_FORM: FormSpec = {
     phone: 'public.error.phone',
     postalCode: 'public.error.postalCode',
     maxTravelKm: 'public.error.radius',
-    birthDate: 'public.error.birthDate',
+    birthDate: 'public.error.birthDatePlausible',
     consent: 'public.error.consent',
   },
   order: [

@@ -8,6 +8,7 @@ import {
   TooManySubmissionsError,
 } from '../../abuse-protection/abuse-protection.service';
 import type { FieldError } from '../../common/validation';
+import { CallBacksService } from '../../help-seekers/call-backs.service';
 import { HelpRequestsService } from '../../help-seekers/help-requests.service';
 import { pickLocale, translator, type MessageKey, type Translator } from '../../i18n';
 import { ProvidersService } from '../../providers/providers.service';
@@ -35,14 +36,17 @@ import {
 } from './pages';
 import {
   ACCOUNT_FORM,
+  CALL_BACK_FORM,
   HELP_FORM,
   PROVIDER_FORM,
   VOLUNTEER_FORM,
   domainProblems,
   readAccountForm,
+  readCallBackForm,
   readHelpRequestForm,
   readProviderForm,
   readVolunteerForm,
+  type CategoryQuestions,
   type FormResult,
   type HelpFormMode,
 } from './public-forms';
@@ -72,6 +76,7 @@ function formValues(body: PostedBody): FormValues {
 export class PublicController {
   constructor(
     private readonly helpRequests: HelpRequestsService,
+    private readonly callBacks: CallBacksService,
     private readonly volunteers: VolunteersService,
     private readonly providers: ProvidersService,
     private readonly abuse: AbuseProtectionService,
@@ -118,11 +123,21 @@ export class PublicController {
     await this.show(response, lang, (context) => <CallBackPage {...context} state={emptyForm()} />);
   }
 
+  /** No category, no schedule: it waits as a call-back until staff have called (console "Zurückrufen"). */
   @Post('help/call-back')
   async submitCallBack(@Body() body: PostedBody, @Ip() ip: string, @Res() response: Response): Promise<void> {
-    await this.submitHelpRequest(body, ip, response, 'call-back', (context, state) => (
-      <CallBackPage {...context} state={state} />
-    ));
+    const values = formValues(body);
+    const context = await this.context(values.lang);
+    await this.submit(response, context, values, {
+      kind: 'help-request',
+      ip,
+      read: () => readCallBackForm(values, context.t),
+      spec: CALL_BACK_FORM,
+      email: () => undefined,
+      store: (dto) => this.callBacks.submitPublic(dto),
+      form: (state) => <CallBackPage {...context} state={state} />,
+      thanks: '/help/thanks',
+    });
   }
 
   @Get('help/easy')
@@ -273,6 +288,16 @@ export class PublicController {
     );
   }
 
+  /** Which categories ask the street (help at home) and which the language (language mediation). */
+  private categoryQuestions(): CategoryQuestions {
+    return {
+      atHome: this.taxonomy.atHomeCategories(),
+      language: Object.entries(this.taxonomy.taxonomy.categories)
+        .filter(([, category]) => category.skills.includes('interpreting'))
+        .map(([key]) => key),
+    };
+  }
+
   private async context(lang: unknown): Promise<PageContext> {
     return { t: translator(pickLocale(lang, 'public'), 'public'), agency: await this.agencyProfile.get() };
   }
@@ -321,10 +346,11 @@ export class PublicController {
     await this.submit(response, context, values, {
       kind: 'help-request',
       ip,
-      read: () => readHelpRequestForm(values, mode, context.t),
+      read: () =>
+        readHelpRequestForm(values, mode, context.t, mode === 'full' ? this.categoryQuestions() : undefined),
       spec: HELP_FORM,
       email: (dto) => dto.helpSeeker.email,
-      store: (dto) => this.helpRequests.submitPublic(dto, { callBack: mode === 'call-back' }),
+      store: (dto) => this.helpRequests.submitPublic(dto),
       form: (state) => form(context, state),
       thanks: '/help/thanks',
     });

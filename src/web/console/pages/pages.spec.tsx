@@ -4,7 +4,7 @@ import { renderPage } from '../../shell/render';
 import { safeNext } from '../console-exception.filter';
 import type { TimelineEntry } from '../request-timeline';
 import { ConsoleLayout, type ConsoleView } from '../view';
-import { intakeToDto, readIntakeForm, EMPTY_INTAKE } from './intake.page';
+import { inPageOrder, intakeToDto, readIntakeForm, EMPTY_INTAKE } from './intake.page';
 import { labelsFor } from './labels';
 import { MailPage, type OutboxRow } from './mail.page';
 import { ProviderListPage, type ProviderRow } from './providers.page';
@@ -208,19 +208,86 @@ describe('console pages', () => {
     expect(intakeToDto(form)).toEqual({
       category: 'shopping',
       description: 'Einkauf',
+      volunteerSummary: undefined,
       postalCode: '22765',
       neededLanguage: undefined,
+      neededSkills: undefined,
+      requiresCertificate: undefined,
       urgency: 'normal',
       schedule: { kind: 'one-off', date: '2026-11-24', start: '10:00', end: '11:00' },
       helpSeeker: {
+        salutation: 'none',
         name: 'Erika',
         phone: '040 1',
         email: undefined,
         streetAddress: undefined,
         preferredContact: 'phone',
         preferredLanguage: 'de',
+        accessibilityNeeds: undefined,
+        contactPerson: undefined,
       },
-      consent: { dataProcessing: true },
+      consent: { dataProcessing: true, healthData: undefined },
+    });
+  });
+
+  it('should list the intake problems in the order of the page', () => {
+    const fields = (names: string[]) => names.map((field) => ({ field, message: 'x' }));
+    expect(
+      inPageOrder(
+        fields([
+          'consent.dataProcessing',
+          'helpSeeker.phone',
+          'schedule.slots.0.start',
+          'category',
+          'helpSeeker.name',
+        ]),
+      ).map((problem) => problem.field),
+    ).toEqual([
+      'helpSeeker.name',
+      'helpSeeker.phone',
+      'category',
+      'schedule.slots.0.start',
+      'consent.dataProcessing',
+    ]);
+  });
+
+  it('should read weekly rows (filled ones, in order), a contact person, needs with consent and the eFZ choice', () => {
+    const form = readIntakeForm({
+      ...EMPTY_INTAKE,
+      scheduleKind: 'weekly',
+      from: '2026-12-08',
+      weekday0: '',
+      weekday1: '2',
+      slotStart1: '09:00',
+      slotEnd1: '12:00',
+      weekday3: '4',
+      slotStart3: '14:00',
+      slotEnd3: '16:00',
+      onBehalf: 'yes',
+      contactName: ' Jana ',
+      contactRelationship: 'relative',
+      contactPhone: '040 2',
+      needs: ['wheelchair', 'hearing'],
+      healthConsent: 'yes',
+      certificate: 'yes',
+      skills: 'visiting',
+    });
+    expect(intakeToDto(form)).toMatchObject({
+      schedule: {
+        kind: 'weekly',
+        from: '2026-12-08',
+        slots: [
+          { weekday: 2, start: '09:00', end: '12:00' },
+          { weekday: 4, start: '14:00', end: '16:00' },
+        ],
+      },
+      neededSkills: ['visiting'],
+      requiresCertificate: true,
+      helpSeeker: {
+        accessibilityNeeds: ['wheelchair', 'hearing'],
+        contactPerson: { name: 'Jana', relationship: 'relative', phone: '040 2' },
+      },
+      consent: { dataProcessing: false, healthData: true },
     });
   });
 });

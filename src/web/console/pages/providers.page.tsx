@@ -1,3 +1,4 @@
+import { ProviderRequestLink } from './intake.page';
 import type { FieldError } from '../../../common/validation';
 import {
   ActionButton,
@@ -76,6 +77,7 @@ export function ProviderListPage(props: {
               <tr key={provider.id}>
                 <td>
                   <a href={`/console/providers/${provider.id}`}>{provider.name}</a>
+                  <ProviderRequestLink view={view} providerId={provider.id} name={provider.name} />
                 </td>
                 <td>
                   {provider.contactPerson}

@@ -2,6 +2,7 @@ import type { MessageKey, Translator } from '../../../i18n';
 import type { UrgencySettings } from '../../../settings/urgency-settings';
 import { requestWhen } from '../../shell/schedule-text';
 import { formatDateTime, formatWaited } from '../format';
+import { CallBacksLink } from './call-backs.page';
 import type { TodayItem, TodayOverview, TodaySectionKey } from '../today.queries';
 import { ActionButton, codeLabel, ConsoleLayout, localized, type ConsoleView } from '../view';
 import type { Labels } from './labels';
@@ -146,6 +147,7 @@ export function TodayPage(props: {
     <ConsoleLayout view={view} title={t.t('console.today.title')} active="today" notice={props.notice}>
       <p>{t.t('console.today.intro')}</p>
       <UrgencySummary view={view} settings={props.urgency} />
+      <CallBacksLink view={view} />
       <div class="grid">
         {today.sections.map(({ key, items }) => (
           <section class="card" aria-labelledby={`today-${key}`} key={key} id={`section-${key}`}>
