@@ -72,9 +72,8 @@ const LIST_MIX_SQL = `UPDATE help_request SET
   FROM (SELECT id, bench_rand(hashtext(id::text), 81) AS a, bench_rand(hashtext(id::text), 82) AS b,
                bench_rand(hashtext(id::text), 83) AS c FROM help_request) x WHERE x.id = help_request.id`;
 
-/** About 3 % are call-back requests from the public pages ("other", working hours as a placeholder). */
-const CALL_BACKS_SQL = `UPDATE help_request SET source = 'public-form', category = 'other',
-    schedule = '{"kind":"weekly","slots":[{"weekday":1,"start":"09:00","end":"17:00"},{"weekday":2,"start":"09:00","end":"17:00"},{"weekday":3,"start":"09:00","end":"17:00"},{"weekday":4,"start":"09:00","end":"17:00"},{"weekday":5,"start":"09:00","end":"17:00"}]}'::jsonb
+/** About 3 % are requests completed by staff after a public call-back request. */
+const CALL_BACKS_SQL = `UPDATE help_request SET source = 'call-back'
   WHERE bench_rand(hashtext(id::text), 84) < 0.03`;
 
 /** Three or four proposals (or past offers) per active request (~300,000), from volunteers in the list. */

@@ -26,10 +26,6 @@ export class AddRequestListIndexes1795410000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "help_request_language_created_idx" ON "help_request" ("needed_language", "created_at") WHERE "needed_language" IS NOT NULL`,
     );
-    // Call-back requests: public "other" requests (the schedule test runs on these few rows).
-    await queryRunner.query(
-      `CREATE INDEX "help_request_public_other_idx" ON "help_request" ("created_at") WHERE "source" = 'public-form' AND "category" = 'other'`,
-    );
     await queryRunner.query(
       `CREATE INDEX "help_request_urgency_rank_idx" ON "help_request" ((CASE "urgency" WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END), "created_at", "id")`,
     );
@@ -64,7 +60,6 @@ export class AddRequestListIndexes1795410000000 implements MigrationInterface {
       'help_request_description_trgm',
       'help_request_waiting_idx',
       'help_request_urgency_rank_idx',
-      'help_request_public_other_idx',
       'help_request_language_created_idx',
       'help_request_source_created_idx',
       'help_request_urgency_created_idx',

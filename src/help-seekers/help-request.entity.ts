@@ -52,7 +52,6 @@ export interface MatchingSummary {
 @Index('help_request_urgency_created_idx', { synchronize: false })
 @Index('help_request_source_created_idx', { synchronize: false })
 @Index('help_request_language_created_idx', { synchronize: false })
-@Index('help_request_public_other_idx', { synchronize: false })
 @Index('help_request_urgency_rank_idx', { synchronize: false })
 @Index('help_request_waiting_idx', { synchronize: false })
 @Index('help_request_description_trgm', { synchronize: false })

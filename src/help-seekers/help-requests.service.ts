@@ -1,3 +1,4 @@
+import { firstStartOf } from '../shared/schedule-start';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -328,8 +329,8 @@ export class HelpRequestsService {
        ), request AS (
          INSERT INTO help_request (id, help_seeker_id, source, category, description, street_address, needed_skills,
                                    needed_language, schedule, urgency, status, matching_round, postal_code,
-                                   latitude, longitude, district)
-         SELECT $25::uuid, seeker.id, 'public-form', $11, $12, $4, $13::text[], $14, $15::jsonb, $16, $17, $18, $5, $19, $20, $21
+                                   latitude, longitude, district, starts_at)
+         SELECT $25::uuid, seeker.id, 'public-form', $11, $12, $4, $13::text[], $14, $15::jsonb, $16, $17, $18, $5, $19, $20, $21, $28
            FROM seeker RETURNING id
        ), job AS (
          INSERT INTO outbox_job (queue, job_name, job_id, payload)
@@ -364,6 +365,8 @@ export class HelpRequestsService {
         id,
         jobId,
         JSON.stringify({ requestId: id, round: 1 }),
+        // This raw INSERT bypasses the entity hook that keeps starts_at in step with the schedule.
+        firstStartOf(fields.schedule, new Date()),
       ],
     );
     if (rows.length !== 1) {

@@ -1,4 +1,4 @@
-import { HELP_REQUEST_STATUSES, type HelpRequestStatus } from './request-status';
+import { HELP_REQUEST_STATUSES, isClosedRequestStatus, type HelpRequestStatus } from './request-status';
 
 /*
  * The requests list (console page and staff API alike): which filters exist, how a query string is
@@ -11,11 +11,9 @@ export const OPEN_WORK = 'open-work';
 export const ALL_STATUSES = 'all';
 export const REQUEST_STATUS_FILTERS = [OPEN_WORK, ALL_STATUSES, ...HELP_REQUEST_STATUSES] as const;
 export type RequestStatusFilter = (typeof REQUEST_STATUS_FILTERS)[number];
-const OPEN_WORK_STATUSES = HELP_REQUEST_STATUSES.filter(
-  (status) => !['done', 'cancelled', 'unfulfilled'].includes(status),
-);
+const OPEN_WORK_STATUSES = HELP_REQUEST_STATUSES.filter((status) => !isClosedRequestStatus(status));
 
-/** Where a request came from; "call-back" is a public request that only asked to be called back. */
+/** Where a request came from; "call-back": completed by staff after a public call-back request. */
 export const REQUEST_SOURCE_FILTERS = ['online', 'phone', 'provider', 'call-back'] as const;
 export type RequestSourceFilter = (typeof REQUEST_SOURCE_FILTERS)[number];
 
@@ -196,12 +194,8 @@ export function requestFiltersQuery(
 /** Escapes LIKE's wildcards so a typed "%" or "_" is searched as itself. */
 export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
-/**
- * A call-back request from the public pages: the form asks only for name, phone and postal code,
- * so it is stored as an "other" request with working hours as its placeholder schedule. (The
- * partial index help_request_public_other_idx serves it; the schedule test runs on those few rows.)
- */
-export const CALL_BACK_SQL = `(r.source = 'public-form' AND r.category = 'other' AND r.schedule @> '{"kind":"weekly","slots":[{"weekday":1,"start":"09:00","end":"17:00"},{"weekday":5,"start":"09:00","end":"17:00"}]}'::jsonb)`;
+/** Requests completed by staff after a public "please call me back" (CallBackRequest). */
+export const CALL_BACK_SQL = `(r.source = 'call-back')`;
 
 /** Urgency as a rank (high first), the same expression as the index help_request_urgency_rank_idx. */
 export const URGENCY_RANK_SQL = `(CASE r.urgency WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END)`;
@@ -259,13 +253,13 @@ export function requestSearchSql(
     where.push(`r.urgency = ${param(filters.urgency)}`);
   }
   if (filters.source === 'online') {
-    where.push(`r.source = 'public-form' AND NOT ${CALL_BACK_SQL}`);
+    where.push(`r.source = 'public-form'`);
   } else if (filters.source === 'phone') {
     where.push(`r.source = 'phone-intake'`);
   } else if (filters.source === 'provider') {
     where.push(`r.source = 'provider'`);
   } else if (filters.source === 'call-back') {
-    where.push(CALL_BACK_SQL);
+    where.push(`r.source = 'call-back'`);
   }
   if (filters.language) {
     where.push(`r.needed_language = ${param(filters.language)}`);
