@@ -13,6 +13,7 @@ import { HealthProbe } from './health/health-probe.service';
 import { WorkerHealthServer } from './health/worker-health.server';
 import { GlobalAssignmentService } from './matching/global-assignment.service';
 import { MatchDecisionsService } from './matching/match-decisions.service';
+import { OfferWithdrawalService } from './matching/offer-withdrawal.service';
 import { MatchingProcessor } from './matching/matching.processor';
 import { MatchingService } from './matching/matching.service';
 import { EMAIL_TRANSPORT } from './notifications/email-transport';
@@ -41,6 +42,7 @@ export class WorkerModule {
         WorkerHeartbeatWriter,
         MatchingService,
         MatchDecisionsService,
+        OfferWithdrawalService,
         GlobalAssignmentService,
         NotificationOutbox,
         MatchingProcessor,

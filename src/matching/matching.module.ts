@@ -6,20 +6,32 @@ import { CallTasksService } from './call-tasks.service';
 import { MatchDecisionsService } from './match-decisions.service';
 import { GlobalAssignmentService } from './global-assignment.service';
 import { MatchingService } from './matching.service';
+import { OfferWithdrawalService } from './offer-withdrawal.service';
+import { DropOutsService } from './drop-outs.service';
+import { StaffDropOutsController } from './staff-drop-outs.controller';
 import { StaffMatchesController } from './staff-matches.controller';
 import { StaffMatchingController } from './staff-matching.controller';
 import { StaffMatchingService } from './staff-matching.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [StaffMatchesController, StaffMatchingController, CallTasksController],
+  controllers: [StaffMatchesController, StaffMatchingController, CallTasksController, StaffDropOutsController],
   providers: [
     MatchDecisionsService,
     MatchingService,
     StaffMatchingService,
     GlobalAssignmentService,
     CallTasksService,
+    OfferWithdrawalService,
+    DropOutsService,
   ],
-  exports: [MatchDecisionsService, StaffMatchingService, MatchingService, CallTasksService],
+  exports: [
+    DropOutsService,
+    MatchDecisionsService,
+    StaffMatchingService,
+    MatchingService,
+    CallTasksService,
+    OfferWithdrawalService,
+  ],
 })
 export class MatchingModule {}

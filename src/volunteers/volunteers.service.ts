@@ -30,6 +30,7 @@ import {
   emailConfirmationKey,
   emailFingerprint,
   selfServiceLinkKey,
+  volunteerDeactivatedKey,
 } from '../notifications/domain/notification-keys';
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import type { VolunteerPreferences } from './dto/self-service.dto';
@@ -139,7 +140,9 @@ export class VolunteersService {
                 locale: volunteer.locale,
               })
             : null;
-        return { volunteer, jobIds: [await this.queueRecheck(manager, volunteer), confirmation] };
+        // Registered by staff as active right away: welcomed like one activated later.
+        const welcome = await this.queueStatusEmail(manager, volunteer, 'pending');
+        return { volunteer, jobIds: [await this.queueRecheck(manager, volunteer), confirmation, welcome] };
       });
       this.outbox.relaySoon(created.jobIds);
       return created.volunteer;
@@ -254,7 +257,8 @@ export class VolunteersService {
         manager,
       );
       const release = await this.queueReleaseOnLeaving(manager, saved, previousStatus);
-      return { volunteer: saved, jobIds: [await this.queueRecheck(manager, saved), release] };
+      const told = await this.queueStatusEmail(manager, saved, previousStatus);
+      return { volunteer: saved, jobIds: [await this.queueRecheck(manager, saved), release, told] };
     });
     this.outbox.relaySoon(updated.jobIds);
     return updated.volunteer;
@@ -522,6 +526,39 @@ export class VolunteersService {
     return previousStatus !== volunteer.status && volunteer.status !== 'active'
       ? this.queueRelease(manager, volunteer.id)
       : null;
+  }
+
+  /**
+   * Activation and deactivation by staff tell the volunteer, in their language: the welcome (what
+   * happens next) once per volunteer, on the first activation; "no longer active" each time staff
+   * set them inactive (their open offers are withdrawn by the release job).
+   */
+  private async queueStatusEmail(
+    manager: EntityManager,
+    volunteer: Volunteer,
+    previousStatus: VolunteerStatus,
+  ): Promise<string | null> {
+    if (previousStatus === volunteer.status) {
+      return null;
+    }
+    const now = new Date();
+    if (volunteer.status === 'active' && volunteer.welcomeSentAt === null) {
+      await manager.update(Volunteer, volunteer.id, { welcomeSentAt: now });
+      volunteer.welcomeSentAt = now;
+      return this.notifications.queueForVolunteer(manager, volunteer, 'volunteer-welcome', volunteer.id, {
+        now,
+      });
+    }
+    if (volunteer.status === 'inactive') {
+      return this.notifications.queueForVolunteer(
+        manager,
+        volunteer,
+        'volunteer-deactivated',
+        volunteerDeactivatedKey(volunteer.id, now),
+        { now },
+      );
+    }
+    return null;
   }
 
   /** An active volunteer may fit open requests that found nobody (or fewer) before. */

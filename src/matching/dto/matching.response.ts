@@ -2,6 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiFreeForm, ApiFreeFormOptional } from '../../common/api-docs';
 import { CALL_TASK_REASONS, CALL_TASK_STATUSES } from '../../help-seekers/call-task.entity';
 import { ExclusionSummaryItemDto, HelpRequestDto } from '../../help-seekers/dto/help-request.response';
+import {
+  DECLINE_REASONS,
+  DROP_OUT_REASONS,
+  type DeclineReason,
+  type DropOutReason,
+} from '../domain/volunteer-answers';
 import { FOLLOW_UP_OUTCOMES, MATCH_STATUSES, type FollowUpOutcome, type MatchStatus } from '../match.entity';
 
 /** A volunteer proposed for a request: score, rank and the reasons, and what became of it. */
@@ -52,6 +58,27 @@ export class MatchDto {
 
   @ApiProperty({ type: Date, nullable: true })
   followUpAt: Date | null;
+
+  @ApiProperty({ enum: DROP_OUT_REASONS, nullable: true, description: 'why an agreed assignment ended (dropped-out)' })
+  endedReason: DropOutReason | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  endedNote: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  endedAt: Date | null;
+
+  @ApiProperty({ description: 'called off less than 48 hours before the appointment' })
+  endedLate: boolean;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  endedByStaffId: string | null;
+
+  @ApiProperty({ enum: DECLINE_REASONS, nullable: true, description: 'why the volunteer declined, if they said' })
+  declineReason: DeclineReason | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  declineNote: string | null;
 
   @ApiProperty({ type: Date })
   createdAt: Date;

@@ -16,5 +16,7 @@ export const NOTIFICATION_KINDS = [
   'staff-daily-digest',
   'volunteer-retention-check',
   'staff-password-reset',
+  'volunteer-welcome',
+  'volunteer-deactivated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -25,6 +25,7 @@ import type { Translator } from '../../i18n';
 import { emailTranslator, renderEmail, type RenderedEmail } from './render-email';
 import { formatDateTime, formatWhen } from './schedule-text';
 import { StaffDigestEmail } from './staff-digest-email.service';
+import { volunteerAnswerOf } from './volunteer-answer-facts';
 
 /**
  * How long the links in emails stay valid. The footer's settings link lives long (it is in every
@@ -214,6 +215,27 @@ export class NotificationComposer extends EmailComposer {
           }),
         );
       }
+      case 'volunteer-welcome':
+      case 'volunteer-deactivated': {
+        const volunteer = await this.dataSource
+          .getRepository(Volunteer)
+          .findOneBy({ email: notification.recipient });
+        // Active again (or set inactive) since: the email no longer says what is true.
+        const wanted = notification.kind === 'volunteer-welcome' ? 'active' : 'inactive';
+        if (!volunteer || volunteer.erasedAt !== null || volunteer.status !== wanted) {
+          return null;
+        }
+        if (notification.kind === 'volunteer-deactivated') {
+          return single(renderEmail('volunteer-deactivated', locale, { volunteerName: volunteer.name, agency }));
+        }
+        return single(
+          renderEmail('volunteer-welcome', locale, {
+            volunteerName: volunteer.name,
+            preferencesUrl: this.volunteerLinks(volunteer, now).preferencesUrl,
+            agency,
+          }),
+        );
+      }
       case 'staff-daily-digest':
         return single(
           renderEmail('staff-daily-digest', locale, {
@@ -297,6 +319,13 @@ export class NotificationComposer extends EmailComposer {
             hasCalendarFile: ics !== null,
             // The template already asks to use the contact only for this assignment; no agency extra yet.
             privacyNote: '',
+            dropOutUrl: `${this.base}/drop-outs/${createLinkToken(this.config.LINK_SECRET, {
+              purpose: 'drop-out',
+              subjectId: match.id,
+              action: 'drop-out',
+              expiresAt: new Date(now.getTime() + VOLUNTEER_LINK_DAYS * DAY_MS),
+              version: volunteer.linkVersion,
+            })}`,
           }),
           ics
             ? {
@@ -381,6 +410,7 @@ export class NotificationComposer extends EmailComposer {
             whenText,
             requestUrl,
             agency,
+            ...volunteerAnswerOf(t, match),
           }),
         );
     }
@@ -591,6 +621,8 @@ const KINDS_NOT_ABOUT_A_MATCH = new Set<NotificationKind>([
   'staff-daily-digest',
   'volunteer-retention-check',
   'staff-password-reset',
+  'volunteer-welcome',
+  'volunteer-deactivated',
 ]);
 
 /**
