@@ -53,6 +53,7 @@ import { RequestPage, type PickOtherResult } from './pages/request.page';
 import { TodayPage } from './pages/today.page';
 import { loadRequestTimeline } from './request-timeline';
 import { loadToday } from './today.queries';
+import { loadDropOutAlerts, loadRequestVolunteerAnswers } from './volunteer-life.queries';
 import { sendPage, type ConsoleView } from './view';
 
 /** `?done=approved` after a redirect (PRG) becomes the notice on the next page. */
@@ -221,6 +222,7 @@ export class ConsoleRequestsController {
       today,
       now,
       notice: noticeOf(view, done),
+      dropOuts: await loadDropOutAlerts(this.dataSource.manager, now),
     });
   }
 
@@ -261,6 +263,7 @@ export class ConsoleRequestsController {
         matches: detail.matches,
         timeline,
         pickOther: volunteer?.trim() ? await this.pickOther(id, volunteer.trim()) : undefined,
+        volunteerAnswers: await loadRequestVolunteerAnswers(this.dataSource.manager, id),
       },
       notice: noticeOf(view, done),
     });

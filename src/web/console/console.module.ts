@@ -29,6 +29,7 @@ import {
   ConsoleRequestsController,
 } from './console.controller';
 import { ConsoleSystemController } from './console-system.controller';
+import { ConsoleVolunteerLifeController } from './console-volunteer-life.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -57,6 +58,7 @@ import { ConsoleSystemController } from './console-system.controller';
     ConsoleAgencyController,
     ConsoleAuditController,
     ConsoleRetentionController,
+    ConsoleVolunteerLifeController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

@@ -1,3 +1,5 @@
+import { RequestVolunteerAnswersCard } from './volunteer-life.page';
+import type { RequestVolunteerAnswers } from '../volunteer-life.queries';
 import { Fragment } from 'preact';
 import type { HelpRequest } from '../../../help-seekers/help-request.entity';
 import type { HelpSeeker } from '../../../help-seekers/help-seeker.entity';
@@ -59,6 +61,7 @@ export interface RequestPageData {
   timeline: TimelineEntry[];
   /** "Ask someone else": who staff looked up, and whether each could be proposed. */
   pickOther?: { query: string; results: PickOtherResult[] };
+  volunteerAnswers?: RequestVolunteerAnswers;
 }
 
 export interface PickOtherResult {
@@ -366,6 +369,7 @@ export function RequestPage(props: {
           </section>
         ) : null}
       </div>
+      <RequestVolunteerAnswersCard view={view} data={data.volunteerAnswers} />
       {data.exclusionSummary.length > 0 && !data.matches.some((match) => match.status === 'proposed') ? (
         <section class="card" aria-labelledby="h-excl">
           <h2 id="h-excl">{t.t('console.request.exclusions')}</h2>

@@ -1,8 +1,10 @@
 import type { MessageKey } from '../../../i18n';
 import { formatWaited } from '../format';
 import type { TodayItem, TodayOverview, TodaySectionKey } from '../today.queries';
+import type { DropOutAlert } from '../volunteer-life.queries';
 import { ActionButton, codeLabel, ConsoleLayout, localized, type ConsoleView } from '../view';
 import type { Labels } from './labels';
+import { DropOutAlerts } from './volunteer-life.page';
 
 const SECTION_TITLES: Record<TodaySectionKey, MessageKey> = {
   new: 'console.today.new',
@@ -76,6 +78,7 @@ export function TodayPage(props: {
   today: TodayOverview;
   now: Date;
   notice?: string | null;
+  dropOuts?: DropOutAlert[];
 }) {
   const { view, labels, today, now } = props;
   const { t } = view;
@@ -83,6 +86,7 @@ export function TodayPage(props: {
     <ConsoleLayout view={view} title={t.t('console.today.title')} active="today" notice={props.notice}>
       <p>{t.t('console.today.intro')}</p>
       <div class="grid">
+        <DropOutAlerts view={view} labels={labels} alerts={props.dropOuts} />
         {today.sections.map(({ key, items }) => (
           <section class="card" aria-labelledby={`today-${key}`} key={key}>
             <h2 id={`today-${key}`}>
