@@ -15,7 +15,12 @@ import { StaffMatchingService } from './staff-matching.service';
 
 @Module({
   imports: [StaffModule, NotificationsModule],
-  controllers: [StaffMatchesController, StaffMatchingController, CallTasksController, StaffDropOutsController],
+  controllers: [
+    StaffMatchesController,
+    StaffMatchingController,
+    CallTasksController,
+    StaffDropOutsController,
+  ],
   providers: [
     MatchDecisionsService,
     MatchingService,

@@ -38,7 +38,11 @@ const MATCH_TRANSITIONS: Readonly<Record<MatchStatus, readonly MatchStatus[]>> =
 };
 
 /** Proposals and offers not yet answered: they end (withdrawn) with the request or when the volunteer leaves. */
-export const OPEN_MATCH_STATUSES = ['proposed', 'approved', 'offered'] as const satisfies readonly MatchStatus[];
+export const OPEN_MATCH_STATUSES = [
+  'proposed',
+  'approved',
+  'offered',
+] as const satisfies readonly MatchStatus[];
 
 /** Statuses in which the volunteer has been asked and may still answer. */
 export const ANSWERABLE_MATCH_STATUSES = ['approved', 'offered'] as const satisfies readonly MatchStatus[];

@@ -59,7 +59,11 @@ export class MatchDto {
   @ApiProperty({ type: Date, nullable: true })
   followUpAt: Date | null;
 
-  @ApiProperty({ enum: DROP_OUT_REASONS, nullable: true, description: 'why an agreed assignment ended (dropped-out)' })
+  @ApiProperty({
+    enum: DROP_OUT_REASONS,
+    nullable: true,
+    description: 'why an agreed assignment ended (dropped-out)',
+  })
   endedReason: DropOutReason | null;
 
   @ApiProperty({ type: String, nullable: true })
@@ -74,7 +78,11 @@ export class MatchDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   endedByStaffId: string | null;
 
-  @ApiProperty({ enum: DECLINE_REASONS, nullable: true, description: 'why the volunteer declined, if they said' })
+  @ApiProperty({
+    enum: DECLINE_REASONS,
+    nullable: true,
+    description: 'why the volunteer declined, if they said',
+  })
   declineReason: DeclineReason | null;
 
   @ApiProperty({ type: String, nullable: true })

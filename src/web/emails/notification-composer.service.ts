@@ -226,7 +226,9 @@ export class NotificationComposer extends EmailComposer {
           return null;
         }
         if (notification.kind === 'volunteer-deactivated') {
-          return single(renderEmail('volunteer-deactivated', locale, { volunteerName: volunteer.name, agency }));
+          return single(
+            renderEmail('volunteer-deactivated', locale, { volunteerName: volunteer.name, agency }),
+          );
         }
         return single(
           renderEmail('volunteer-welcome', locale, {

@@ -30,7 +30,11 @@ export function volunteerWelcomeContent(t: Translator, m: VolunteerWelcomeModel)
       {
         type: 'actions',
         actions: [
-          { label: t.t('email.onboarding.welcome.settingsLink'), url: m.preferencesUrl, variant: 'secondary' },
+          {
+            label: t.t('email.onboarding.welcome.settingsLink'),
+            url: m.preferencesUrl,
+            variant: 'secondary',
+          },
         ],
       },
     ],

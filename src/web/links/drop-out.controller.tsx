@@ -67,7 +67,11 @@ export class DropOutLinkController {
   ) {}
 
   @Get(':token')
-  async show(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async show(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const checked = await this.check(token);
     const t = linkTranslator(request, checked?.volunteer.locale);
     if (!checked) {

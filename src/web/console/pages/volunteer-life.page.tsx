@@ -8,14 +8,7 @@ import {
 } from '../../../matching/domain/volunteer-answers';
 import { formatDateTime } from '../format';
 import type { DropOutAlert, RequestVolunteerAnswers } from '../volunteer-life.queries';
-import {
-  ConsoleLayout,
-  CsrfField,
-  FormErrors,
-  InputField,
-  SelectField,
-  type ConsoleView,
-} from '../view';
+import { ConsoleLayout, CsrfField, FormErrors, InputField, SelectField, type ConsoleView } from '../view';
 import type { Labels } from './labels';
 
 const REASON_LABELS = {
@@ -62,7 +55,8 @@ export function RequestVolunteerAnswersCard(props: { view: ConsoleView; data?: R
               <span>
                 <a href={`/console/volunteers/${row.volunteerId}`}>{row.volunteerName}</a>:{' '}
                 {t.t(row.status === 'declined' ? 'console.dropOut.declined' : 'console.dropOut.droppedOut')}
-                {row.late ? ` (${t.t('console.dropOut.late')})` : ''} – {reasonText(t, row.status, row.reason)}
+                {row.late ? ` (${t.t('console.dropOut.late')})` : ''} –{' '}
+                {reasonText(t, row.status, row.reason)}
                 {row.note ? (
                   <>
                     <br />
