@@ -23,7 +23,9 @@ export class AddVolunteerLifecycle1795460000000 implements MigrationInterface {
     );
     await queryRunner.query(`ALTER TABLE "volunteer" ADD "welcome_sent_at" TIMESTAMP WITH TIME ZONE`);
     // Volunteers activated before this change were welcomed in person: no welcome email for them later.
-    await queryRunner.query(`UPDATE "volunteer" SET "welcome_sent_at" = "created_at" WHERE "status" <> 'pending'`);
+    await queryRunner.query(
+      `UPDATE "volunteer" SET "welcome_sent_at" = "created_at" WHERE "status" <> 'pending'`,
+    );
     await queryRunner.query(
       `CREATE TABLE "advisory_interview" (
          "id" uuid NOT NULL DEFAULT gen_random_uuid(),

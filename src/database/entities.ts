@@ -1,3 +1,4 @@
+import { AdvisoryInterview } from '../volunteers/advisory-interview.entity';
 import { AgencySetting } from '../settings/agency-setting.entity';
 import { AuditLog } from '../staff/audit-log.entity';
 import { CallTask } from '../help-seekers/call-task.entity';
@@ -21,6 +22,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { VolunteerRetentionCheck } from '../retention/volunteer-retention-check.entity';
 
 export const ENTITIES = [
+  AdvisoryInterview,
   AgencySetting,
   AuditLog,
   CallTask,

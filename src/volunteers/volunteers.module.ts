@@ -7,11 +7,13 @@ import { VolunteersController } from './volunteers.controller';
 import { PublicVolunteersController } from './public-volunteers.controller';
 import { VolunteersService } from './volunteers.service';
 import { SelfServiceService } from './self-service.service';
+import { AdvisoryInterviewsController } from './advisory-interviews.controller';
+import { AdvisoryInterviewsService } from './advisory-interviews.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Volunteer]), StaffModule, NotificationsModule],
-  controllers: [VolunteersController, PublicVolunteersController],
-  providers: [VolunteersService, SelfServiceService],
-  exports: [VolunteersService, SelfServiceService],
+  controllers: [VolunteersController, PublicVolunteersController, AdvisoryInterviewsController],
+  providers: [VolunteersService, SelfServiceService, AdvisoryInterviewsService],
+  exports: [VolunteersService, SelfServiceService, AdvisoryInterviewsService],
 })
 export class VolunteersModule {}

@@ -211,6 +211,8 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/volunteers/:id', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/volunteers/:id/pause', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/volunteers/:id/certificate', console: true, ids: () => [urls.volunteerId] },
+      { path: '/console/volunteers/new', console: true },
+      { path: '/console/volunteers/:id/advisory-interviews', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/providers', console: true },
       { path: '/console/providers/:id', console: true, ids: () => [providerId] },
       { path: '/console/providers/:id/approve', console: true, ids: () => [providerId] },

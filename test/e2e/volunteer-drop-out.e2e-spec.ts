@@ -62,6 +62,8 @@ describe('a volunteer drops out, declines with a reason, is welcomed and deactiv
       },
       body: new URLSearchParams(console ? { _csrf: csrf, ...fields } : fields),
     }).then(async (response) => ({ status: response.status, html: await response.text(), response }));
+  const kindsOf = async (recipient: string) =>
+    (await stack.dataSource.getRepository(Notification).findBy({ recipient })).map((n) => n.kind);
   const consolePage = (path: string) =>
     fetch(`${stack.baseUrl}${path}`, { headers: { cookie } }).then(async (response) => ({
       status: response.status,
@@ -281,5 +283,152 @@ describe('a volunteer drops out, declines with a reason, is welcomed and deactiv
       .getRepository(Notification)
       .countBy({ kind: 'volunteer-deactivated', recipient: 'wilma.welcome@example.org' });
     expect(deactivations).toBe(2);
+  });
+
+  it('should record and list advisory interviews by API and console, audited; bad input stores nothing', async () => {
+    const urls = await linkPagesFixture(stack, token, { postalCode: '65183' });
+    const path = `/api/staff/volunteers/${urls.volunteerId}/advisory-interviews`;
+    const count = async () =>
+      Number(
+        (
+          await stack.dataSource.query(
+            `SELECT count(*) AS n FROM advisory_interview WHERE volunteer_id = $1`,
+            [urls.volunteerId],
+          )
+        )[0].n,
+      );
+    for (const body of [
+      { heldOn: '2999-01-01' },
+      { heldOn: '2026-02-30' },
+      { heldOn: '2026-11-02', interests: ['no-such-field'] },
+      { heldOn: '2026-11-02', motivation: 'x'.repeat(2001) },
+      { heldOn: '2026-11-02', adviserStaffId: '00000000-0000-4000-8000-000000000000' },
+    ]) {
+      const refused = await requestJson(stack.baseUrl, 'POST', path, { token, body });
+      expect([refused.status, body]).toEqual([400, body]);
+    }
+    expect(await count()).toBe(0);
+    const created = await requestJson(stack.baseUrl, 'POST', `/api/v1${path.slice(4)}`, {
+      token,
+      body: { heldOn: '2026-11-02', motivation: 'Rente, Zeit', timeBudget: '2 Nachmittage', mobility: 'Rad' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      heldOn: '2026-11-02',
+      adviserName: expect.any(String),
+      interests: [],
+    });
+    const listed = await requestJson(stack.baseUrl, 'GET', path, { token });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toHaveLength(1);
+    const audited = await stack.dataSource.query(
+      `SELECT action FROM audit_log WHERE entity_id = $1 AND action LIKE 'volunteer.advisory%' ORDER BY id`,
+      [urls.volunteerId],
+    );
+    expect(audited.map((row: { action: string }) => row.action)).toEqual([
+      'volunteer.advisory-interview-recorded',
+      'volunteer.advisory-interviews-viewed',
+    ]);
+
+    // The console: a form with field errors, then the interview on the profile.
+    const form = await consolePage(`/console/volunteers/${urls.volunteerId}/advisory-interviews/new`);
+    expect(form.status).toBe(200);
+    const bad = await post(
+      `${stack.baseUrl}/console/volunteers/${urls.volunteerId}/advisory-interviews`,
+      { heldOn: 'gestern' },
+      true,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain('gültiges Datum');
+    expect(await count()).toBe(1);
+    const saved = await post(
+      `${stack.baseUrl}/console/volunteers/${urls.volunteerId}/advisory-interviews`,
+      { heldOn: '2026-11-20', nextSteps: 'Hospitation im Seniorentreff' },
+      true,
+    );
+    expect(saved.status).toBe(303);
+    const profile = await consolePage(`/console/volunteers/${urls.volunteerId}`);
+    expect(profile.html).toContain('Beratungsgespräche');
+    expect(profile.html).toContain('Hospitation im Seniorentreff');
+    expect(profile.html).toContain('Rente, Zeit');
+  });
+
+  it('should register a volunteer in the console: field errors and nothing stored first, then the volunteer with oral consent', async () => {
+    const volunteers = () =>
+      stack.dataSource.query(`SELECT id FROM volunteer WHERE email = 'neu.person@example.org'`);
+    const form = await consolePage('/console/volunteers/new');
+    expect(form.status).toBe(200);
+    const fields = {
+      name: 'Neu Person',
+      email: 'neu.person@example.org',
+      phone: '040 123456',
+      postalCode: '22765',
+      maxTravelKm: '3,5',
+      availability: 'Mo 09:00-12:00',
+      languages: 'de:C2, tr:B1',
+      skills: 'shopping',
+      birthDate: '1960-05-01',
+      locale: 'tr',
+      status: 'pending',
+      certificateInspectedOn: '2026-11-02',
+    };
+    const noConsent = await post(`${stack.baseUrl}/console/volunteers/new`, fields, true);
+    expect(noConsent.status).toBe(400);
+    expect(noConsent.html).toContain('Ohne Einwilligung');
+    expect(noConsent.html).toContain('value="Neu Person"');
+    const badFields = await post(
+      `${stack.baseUrl}/console/volunteers/new`,
+      { ...fields, email: 'kein-at', postalCode: '12', languages: 'xx:Z9', consent: 'oral' },
+      true,
+    );
+    expect(badFields.status).toBe(400);
+    expect(badFields.html).toContain('name@beispiel.de');
+    expect(badFields.html).toContain('Postleitzahl mit 5 Ziffern');
+    expect(await volunteers()).toHaveLength(0);
+
+    const saved = await post(`${stack.baseUrl}/console/volunteers/new`, { ...fields, consent: 'oral' }, true);
+    expect(saved.status).toBe(303);
+    const [{ id }] = await volunteers();
+    expect(saved.response.headers.get('location')).toBe(`/console/volunteers/${id}?done=saved`);
+    const [row] = await stack.dataSource.query(
+      `SELECT v.birth_date::text AS "birthDate", v.languages, v.locale, v.certificate_inspected_on::text AS cert,
+              v.email_confirmed_at AS confirmed, c.mode
+         FROM volunteer v JOIN consent_record c ON c.subject_id = v.id WHERE v.id = $1`,
+      [id],
+    );
+    expect(row).toMatchObject({
+      birthDate: '1960-05-01',
+      languages: [
+        { code: 'de', level: 'C2' },
+        { code: 'tr', level: 'B1' },
+      ],
+      locale: 'tr',
+      cert: '2026-11-02',
+      confirmed: null,
+      mode: 'oral',
+    });
+    // Confirmation by email, as online; pending, so no welcome yet. Activated: welcomed once.
+    expect(await kindsOf('neu.person@example.org')).toEqual(['volunteer-email-confirmation']);
+    await requestJson(stack.baseUrl, 'PATCH', `/api/staff/volunteers/${id}/status`, {
+      token,
+      body: { status: 'active' },
+    });
+    await requestJson(stack.baseUrl, 'PATCH', `/api/staff/volunteers/${id}/status`, {
+      token,
+      body: { status: 'paused' },
+    });
+    await requestJson(stack.baseUrl, 'PATCH', `/api/staff/volunteers/${id}/status`, {
+      token,
+      body: { status: 'active' },
+    });
+    expect((await kindsOf('neu.person@example.org')).sort()).toEqual([
+      'volunteer-email-confirmation',
+      'volunteer-welcome',
+    ]);
+    // In the volunteer's language; outside their quiet hours (the default 21–8 may delay it).
+    const welcome = await stack.dataSource
+      .getRepository(Notification)
+      .findOneByOrFail({ kind: 'volunteer-welcome', recipient: 'neu.person@example.org' });
+    expect(welcome).toMatchObject({ locale: 'tr', subjectId: id });
   });
 });

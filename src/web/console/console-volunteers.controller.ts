@@ -21,6 +21,7 @@ import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { RecordCertificateDto, UpdateVolunteerDto } from '../../volunteers/dto/create-volunteer.dto';
 import { VolunteersService } from '../../volunteers/volunteers.service';
+import { AdvisoryInterviewsService } from '../../volunteers/advisory-interviews.service';
 import { ConsoleAuthGuard, Staff, View } from './console-auth.guard';
 import { noticeOf } from './console.controller';
 import { ConsoleExceptionFilter } from './console-exception.filter';
@@ -52,6 +53,7 @@ export class ConsoleVolunteersController {
     private readonly settings: MatchingSettingsService,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
+    private readonly interviews: AdvisoryInterviewsService,
   ) {}
 
   @Get()
@@ -109,6 +111,7 @@ export class ConsoleVolunteersController {
       languages: parseLanguagesLine(formText(body.languages) ?? ''),
       availability: parseAvailabilityLine(formText(body.availability) ?? ''),
       status: formText(body.status),
+      birthDate: formText(body.birthDate),
     };
     await this.save(view, id, response, UpdateVolunteerDto, plain, (dto) =>
       this.volunteers.update(id, dto, staff),
@@ -205,6 +208,8 @@ export class ConsoleVolunteersController {
       history,
       problems,
       notice,
+      // The profile read is audited above; the interviews are part of it.
+      interviews: await this.interviews.list(id, null),
     });
   }
 

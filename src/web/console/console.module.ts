@@ -50,6 +50,8 @@ import { ConsoleVolunteerLifeController } from './console-volunteer-life.control
     ConsoleAccountController,
     ConsoleStaffController,
     ConsoleRequestsController,
+    // Before the volunteers' pages: /console/volunteers/new is not a volunteer's id.
+    ConsoleVolunteerLifeController,
     ConsoleVolunteersController,
     ConsoleProvidersController,
     ConsoleMailController,
@@ -58,7 +60,6 @@ import { ConsoleVolunteerLifeController } from './console-volunteer-life.control
     ConsoleAgencyController,
     ConsoleAuditController,
     ConsoleRetentionController,
-    ConsoleVolunteerLifeController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

@@ -15,6 +15,8 @@ import {
   type ConsoleView,
 } from '../view';
 import { choicesOf, type Labels } from './labels';
+import { AdvisoryInterviewsCard } from './volunteer-onboarding.page';
+import type { AdvisoryInterviewDto } from '../../../volunteers/dto/advisory-interview.dto';
 
 /** A row of the volunteer search read model (volunteer-search.ts). */
 export interface VolunteerListRow {
@@ -51,6 +53,9 @@ export function VolunteerListPage(props: {
   const any = { value: '', label: t.t('console.volunteers.any') };
   return (
     <ConsoleLayout view={view} title={t.t('console.volunteers.title')} active="volunteers">
+      <p>
+        <a href="/console/volunteers/new">{t.t('console.onboarding.registerLink')}</a>
+      </p>
       <form
         method="get"
         action="/console/volunteers"
@@ -182,6 +187,7 @@ export interface VolunteerProfile {
   maxOpenAssignments: number;
   awayUntil: string | null;
   certificateInspectedOn: string | null;
+  birthDate?: string | null;
 }
 
 export interface VolunteerHistoryRow {
@@ -215,6 +221,7 @@ export function VolunteerPage(props: {
   history: VolunteerHistoryRow[];
   problems?: FieldError[];
   notice?: string | null;
+  interviews?: AdvisoryInterviewDto[];
 }) {
   const { view, labels, volunteer, history } = props;
   const { t } = view;
@@ -240,6 +247,7 @@ export function VolunteerPage(props: {
           status: t.t('console.common.status'),
           awayUntil: t.t('console.volunteers.pause'),
           inspectedOn: t.t('console.volunteers.inspectedOn'),
+          birthDate: t.t('console.onboarding.birthDate'),
         }}
       />
       <div class="grid">
@@ -288,6 +296,13 @@ export function VolunteerPage(props: {
             name="skills"
             choices={choicesOf(labels.taxonomy, 'skills', t)}
             selected={volunteer.skills}
+            problems={problems}
+          />
+          <InputField
+            label={t.t('console.onboarding.birthDate')}
+            name="birthDate"
+            type="date"
+            value={volunteer.birthDate ?? ''}
             problems={problems}
           />
           <InputField
@@ -382,6 +397,12 @@ export function VolunteerPage(props: {
           </p>
         </div>
       </div>
+      <AdvisoryInterviewsCard
+        view={view}
+        labels={labels}
+        volunteerId={volunteer.id}
+        interviews={props.interviews}
+      />
       <section class="card" aria-labelledby="h-history">
         <h2 id="h-history">{t.t('console.volunteers.history')}</h2>
         {history.length === 0 ? (
