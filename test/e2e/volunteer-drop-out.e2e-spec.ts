@@ -81,13 +81,15 @@ describe('a volunteer drops out, declines with a reason, is welcomed and deactiv
 
   it('should carry the drop-out link in the confirmation email', async () => {
     const urls = await accepted('50667');
-    const mail = await eventually('the confirmation', async () =>
-      smtp.messages.find(
-        (message) => message.text?.includes('/drop-outs/') && message.text.includes('termin.ics'),
+    const mail = await eventually('the confirmation', () =>
+      Promise.resolve(
+        smtp.messages.find(
+          (message) => message.text?.includes('/drop-outs/') && message.text.includes('termin.ics'),
+        ),
       ),
     );
     expect(mail.text).toContain('Ich kann doch nicht');
-    const link = /\/drop-outs\/[^\s)\]>]+/.exec(mail.text!)![0];
+    const link = /\/drop-outs\/[^\s)\]>]+/.exec(mail.text ?? '')![0];
     const page = await requestPage(`${stack.baseUrl}${link}`);
     expect(page.status).toBe(200);
     expect(page.html).toContain('Ich kann doch nicht');
@@ -132,8 +134,8 @@ describe('a volunteer drops out, declines with a reason, is welcomed and deactiv
     expect(page.html).toContain('Einsatz nach Zusage abgesagt');
     expect(page.html).toContain('Grippe, leider');
     // The staff email says why.
-    const staffMail = await eventually('the staff notice', async () =>
-      smtp.messages.find((message) => message.subject?.includes('hat den Einsatz')),
+    const staffMail = await eventually('the staff notice', () =>
+      Promise.resolve(smtp.messages.find((message) => message.subject?.includes('hat den Einsatz'))),
     );
     expect(staffMail.text).toContain('krank');
   });
@@ -241,8 +243,8 @@ describe('a volunteer drops out, declines with a reason, is welcomed and deactiv
     const staffPage = await consolePage(`/console/requests/${requestId}`);
     expect(staffPage.html).toContain('Anfrage abgelehnt');
     expect(staffPage.html).toContain('zu weit weg');
-    const mail = await eventually('the staff decline notice', async () =>
-      smtp.messages.find((message) => message.text?.includes('Mit dem Bus 50 Minuten')),
+    const mail = await eventually('the staff decline notice', () =>
+      Promise.resolve(smtp.messages.find((message) => message.text?.includes('Mit dem Bus 50 Minuten'))),
     );
     expect(mail.subject).toContain('abgelehnt');
   });
@@ -270,8 +272,8 @@ describe('a volunteer drops out, declines with a reason, is welcomed and deactiv
     await eventually('the offer withdrawn', async () =>
       (await matchOf(urls.matchId)).status === 'withdrawn' ? true : undefined,
     );
-    const told = await eventually('the deactivation email', async () =>
-      smtp.messages.find((message) => message.subject?.includes('لم يعد نشطًا')),
+    const told = await eventually('the deactivation email', () =>
+      Promise.resolve(smtp.messages.find((message) => message.subject?.includes('لم يعد نشطًا'))),
     );
     expect(told.subject).toContain('لم يعد نشطًا');
 
