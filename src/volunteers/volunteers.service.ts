@@ -107,6 +107,9 @@ export class VolunteersService {
             offerDelivery: dto.offerDelivery ?? 'immediate',
             ...(dto.quietHours !== undefined ? { quietHours: dto.quietHours } : {}),
             emailConfirmedAt: dto.emailVerifiedByStaff ? new Date() : null,
+            // Registered active right away (API): welcomed in the conversation, no welcome email
+            // later. The console registers pending and then activates, which sends it.
+            welcomeSentAt: dto.status === 'active' ? new Date() : null,
           }),
         );
         // Staff register volunteers after the intake conversation, where consent is given orally;
@@ -140,9 +143,7 @@ export class VolunteersService {
                 locale: volunteer.locale,
               })
             : null;
-        // Registered by staff as active right away: welcomed like one activated later.
-        const welcome = await this.queueStatusEmail(manager, volunteer, 'pending');
-        return { volunteer, jobIds: [await this.queueRecheck(manager, volunteer), confirmation, welcome] };
+        return { volunteer, jobIds: [await this.queueRecheck(manager, volunteer), confirmation] };
       });
       this.outbox.relaySoon(created.jobIds);
       return created.volunteer;

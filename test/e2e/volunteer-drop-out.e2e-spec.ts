@@ -249,7 +249,7 @@ describe('a volunteer drops out, declines with a reason, is welcomed and deactiv
     expect(mail.subject).toContain('abgelehnt');
   });
 
-  it('should welcome a volunteer once on activation, and on deactivation withdraw the offer, refuse the accept and tell them', async () => {
+  it('should send no welcome to a volunteer registered active; on deactivation withdraw the offer, refuse the accept and tell them', async () => {
     const urls = await linkPagesFixture(stack, token, {
       postalCode: '30159',
       volunteer: { email: 'wilma.welcome@example.org', locale: 'ar' },
@@ -263,8 +263,8 @@ describe('a volunteer drops out, declines with a reason, is welcomed and deactiv
       stack.dataSource
         .getRepository(Notification)
         .countBy({ kind: 'volunteer-welcome', subjectId: urls.volunteerId });
-    // Registered active by staff: welcomed once already.
-    expect(await welcomes()).toBe(1);
+    // Registered active through the API: welcomed in person, no email.
+    expect(await welcomes()).toBe(0);
 
     expect((await status('inactive')).status).toBe(200);
     const refused = await requestPage(urls.offerAccept, 'POST');
@@ -280,7 +280,7 @@ describe('a volunteer drops out, declines with a reason, is welcomed and deactiv
     expect((await status('active')).status).toBe(200);
     expect((await status('inactive')).status).toBe(200);
     expect((await status('active')).status).toBe(200);
-    expect(await welcomes()).toBe(1);
+    expect(await welcomes()).toBe(0);
     const deactivations = await stack.dataSource
       .getRepository(Notification)
       .countBy({ kind: 'volunteer-deactivated', recipient: 'wilma.welcome@example.org' });

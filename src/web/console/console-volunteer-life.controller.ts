@@ -124,7 +124,8 @@ export class ConsoleVolunteerLifeController {
     }
     let id: string;
     try {
-      ({ id } = await this.volunteers.register(outcome.dto, staff));
+      // Registered pending, then activated: an activation by staff sends the welcome email.
+      ({ id } = await this.volunteers.register({ ...outcome.dto, status: 'pending' }, staff));
     } catch (error) {
       const domain = domainErrorAsProblem(error, t);
       if (!domain) {
@@ -134,6 +135,9 @@ export class ConsoleVolunteerLifeController {
     }
     if (certificateOn !== undefined) {
       await this.volunteers.recordCertificate(id, { inspectedOn: certificateOn }, staff);
+    }
+    if (outcome.dto.status === 'active') {
+      await this.volunteers.changeStatus(id, 'active', staff);
     }
     response.redirect(303, `/console/volunteers/${id}?done=saved`);
   }
