@@ -13,9 +13,9 @@ import { HealthProbe } from './health/health-probe.service';
 import { WorkerHealthServer } from './health/worker-health.server';
 import { GlobalAssignmentService } from './matching/global-assignment.service';
 import { MatchDecisionsService } from './matching/match-decisions.service';
+import { OfferWithdrawalService } from './matching/offer-withdrawal.service';
 import { MatchingProcessor } from './matching/matching.processor';
 import { MatchingService } from './matching/matching.service';
-import { OfferWithdrawalService } from './matching/offer-withdrawal.service';
 import { RequestClosingService } from './matching/request-closing.service';
 import { EMAIL_TRANSPORT } from './notifications/email-transport';
 import { EmailComposer } from './notifications/email-composer';
@@ -43,8 +43,8 @@ export class WorkerModule {
         WorkerHeartbeatWriter,
         MatchingService,
         MatchDecisionsService,
-        GlobalAssignmentService,
         OfferWithdrawalService,
+        GlobalAssignmentService,
         RequestClosingService,
         NotificationOutbox,
         MatchingProcessor,

@@ -1,3 +1,4 @@
+import { AdvisoryInterview } from '../volunteers/advisory-interview.entity';
 import { AgencySetting } from '../settings/agency-setting.entity';
 import { AuditLog } from '../staff/audit-log.entity';
 import { CallBackRequest } from '../help-seekers/call-back-request.entity';
@@ -22,6 +23,7 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { VolunteerRetentionCheck } from '../retention/volunteer-retention-check.entity';
 
 export const ENTITIES = [
+  AdvisoryInterview,
   AgencySetting,
   AuditLog,
   CallBackRequest,

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
-export const CALL_TASK_REASONS = ['match-accepted'] as const;
+// 'volunteer-dropped-out': the agreed volunteer called it off; the help-seeker is told by phone.
+export const CALL_TASK_REASONS = ['match-accepted', 'volunteer-dropped-out'] as const;
 export type CallTaskReason = (typeof CALL_TASK_REASONS)[number];
 
 export const CALL_TASK_STATUSES = ['open', 'done'] as const;

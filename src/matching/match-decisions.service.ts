@@ -17,6 +17,7 @@ import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { assertMatchTransition, OPEN_MATCH_STATUSES } from './domain/match-status';
+import type { DeclineReason } from './domain/volunteer-answers';
 import { berlinDateOf } from '../shared/berlin-time';
 import { FollowUpOutcome, Match } from './match.entity';
 import { OfferAction } from '../shared/offer-links';
@@ -131,7 +132,13 @@ export class MatchDecisionsService {
   }
 
   /** The volunteer's answer from the offer email. Every outcome is an answer for a page, not an error. */
-  async respond(matchId: string, action: OfferAction, now = new Date()): Promise<OfferResponseOutcome> {
+  async respond(
+    matchId: string,
+    action: OfferAction,
+    now = new Date(),
+    /** Why, when declining (optional, from the decline page). */
+    declined: { reason: DeclineReason | null; note: string | null } = { reason: null, note: null },
+  ): Promise<OfferResponseOutcome> {
     const settings = await this.settings.get();
     return this.decide(matchId, async (manager, { match, request }) => {
       if (['accepted', 'declined'].includes(match.status)) {
@@ -155,7 +162,11 @@ export class MatchDecisionsService {
       if (action === 'accept') {
         assertRequestTransition(request.status, 'matched');
       }
-      Object.assign(match, { status: answer, respondedAt: now });
+      Object.assign(match, {
+        status: answer,
+        respondedAt: now,
+        ...(action === 'decline' ? { declineReason: declined.reason, declineNote: declined.note } : {}),
+      });
       await manager.save(match);
       const staffNotice = await this.notifications.queue(manager, {
         kind: action === 'accept' ? 'staff-offer-accepted' : 'staff-offer-declined',
@@ -370,7 +381,7 @@ export class MatchDecisionsService {
         }
         if (match.status === 'proposed') {
           assertMatchTransition(match.status, 'withdrawn');
-          await manager.update(Match, match.id, { status: 'withdrawn' });
+          await this.withdrawals.withdraw(manager, [match.id], 'volunteer-inactive');
           if (request.status === 'proposals-ready' && !(await this.hasProposals(manager, request.id))) {
             assertRequestTransition(request.status, 'open');
             await manager.update(HelpRequest, request.id, { status: 'open', statusChangedAt: now });
@@ -379,7 +390,7 @@ export class MatchDecisionsService {
         }
         if (match.status === 'approved' || match.status === 'offered') {
           assertMatchTransition(match.status, 'withdrawn');
-          await manager.update(Match, match.id, { status: 'withdrawn' });
+          await this.withdrawals.withdraw(manager, [match.id], 'volunteer-inactive');
           const staffNotice = await this.notifications.queue(manager, {
             kind: 'staff-offer-withdrawn',
             subjectId: match.id,
@@ -504,8 +515,11 @@ export class MatchDecisionsService {
     return null;
   }
 
-  /** A new matching round for the request (without the volunteers already asked); the job to relay. */
-  private async matchAgain(manager: EntityManager, request: HelpRequest, now: Date): Promise<string> {
+  /**
+   * A new matching round for the request (without the volunteers already asked); the job to relay.
+   * Also used when an agreed assignment ends (drop-out), in that decision's transaction.
+   */
+  async matchAgain(manager: EntityManager, request: HelpRequest, now: Date): Promise<string> {
     const round = request.matchingRound + 1;
     assertRequestTransition(request.status, 'matching');
     await manager.update(HelpRequest, request.id, {

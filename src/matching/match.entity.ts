@@ -12,6 +12,7 @@ import {
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import type { MatchStatus } from './domain/match-status';
 import type { OfferWithdrawalReason } from './domain/offer-withdrawal';
+import type { DeclineReason, DropOutReason } from './domain/volunteer-answers';
 import type { ScoreBreakdown } from './domain/types';
 import { Volunteer } from '../volunteers/volunteer.entity';
 
@@ -44,6 +45,8 @@ export const OPEN_ASSIGNMENT_SQL = `(m.status IN ('approved', 'offered') OR (m.s
 // Candidate retrieval reads each candidate's history from these (see the migration).
 // "Heute": recent declines and unanswered offers (AddConsoleNotesAndIndexes).
 @Index('match_answered_idx', { synchronize: false })
+// "Heute": recent drop-outs (AddVolunteerLifecycle).
+@Index('match_dropped_out_idx', ['endedAt'], { where: `status = 'dropped-out'` })
 @Index('match_volunteer_history_idx', ['volunteerId'], { where: `status IN (${HISTORY_STATUSES_SQL})` })
 // "Heute": offers waiting for an answer, nearest deadline first (AddOffersWaitingIndex).
 @Index('match_offered_deadline_idx', { synchronize: false })
@@ -128,6 +131,30 @@ export class Match {
   /** Why an open proposal or offer was withdrawn (OfferWithdrawalService), for the volunteer's email. */
   @Column({ type: 'text', nullable: true })
   withdrawalReason: OfferWithdrawalReason | null;
+  /** Why an agreed assignment ended (status dropped-out): the volunteer's or staff's reason. */
+  @Column({ type: 'text', nullable: true })
+  endedReason: DropOutReason | null;
+
+  @Column({ type: 'text', nullable: true })
+  endedNote: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  /** Called off less than 48 hours before the appointment (help_request.starts_at). */
+  @Column({ type: 'boolean', default: false })
+  endedLate: boolean;
+
+  /** Staff who recorded the drop-out; null when the volunteer used their link. */
+  @Column({ type: 'uuid', nullable: true })
+  endedByStaffId: string | null;
+
+  /** The volunteer's reason for declining an offer, if they gave one. */
+  @Column({ type: 'text', nullable: true })
+  declineReason: DeclineReason | null;
+
+  @Column({ type: 'text', nullable: true })
+  declineNote: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

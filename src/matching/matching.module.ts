@@ -10,6 +10,8 @@ import { OfferWithdrawalService } from './offer-withdrawal.service';
 import { RequestEditController } from './request-edit.controller';
 import { RequestEditService } from './request-edit.service';
 import { RequestClosingService } from './request-closing.service';
+import { DropOutsService } from './drop-outs.service';
+import { StaffDropOutsController } from './staff-drop-outs.controller';
 import { StaffMatchesController } from './staff-matches.controller';
 import { StaffMatchingController } from './staff-matching.controller';
 import { StaffMatchingService } from './staff-matching.service';
@@ -24,6 +26,7 @@ import { StaffOverridesService } from './staff-overrides.service';
     CallTasksController,
     RequestEditController,
     StaffEngineController,
+    StaffDropOutsController,
   ],
   providers: [
     MatchDecisionsService,
@@ -35,8 +38,10 @@ import { StaffOverridesService } from './staff-overrides.service';
     RequestEditService,
     StaffOverridesService,
     RequestClosingService,
+    DropOutsService,
   ],
   exports: [
+    DropOutsService,
     MatchDecisionsService,
     StaffMatchingService,
     MatchingService,

@@ -23,6 +23,8 @@ export const LINK_PURPOSES = [
   'email-confirmation',
   'follow-up',
   'retention',
+  // "I can't come after all": in the confirmation email, the subject is the accepted match.
+  'drop-out',
 ] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 

@@ -133,6 +133,10 @@ export class Volunteer extends Located {
   @Column({ type: 'text', default: 'de' })
   locale: string;
 
+  /** When the welcome email was queued (on the first activation; never again). */
+  @Column({ type: 'timestamptz', nullable: true })
+  welcomeSentAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

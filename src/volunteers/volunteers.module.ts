@@ -8,11 +8,13 @@ import { PublicVolunteersController } from './public-volunteers.controller';
 import { VolunteersService } from './volunteers.service';
 import { SelfServiceService } from './self-service.service';
 import { VolunteerSearchService } from './volunteer-search.service';
+import { AdvisoryInterviewsController } from './advisory-interviews.controller';
+import { AdvisoryInterviewsService } from './advisory-interviews.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Volunteer]), StaffModule, NotificationsModule],
-  controllers: [VolunteersController, PublicVolunteersController],
-  providers: [VolunteersService, SelfServiceService, VolunteerSearchService],
-  exports: [VolunteersService, SelfServiceService, VolunteerSearchService],
+  controllers: [VolunteersController, PublicVolunteersController, AdvisoryInterviewsController],
+  providers: [VolunteersService, SelfServiceService, VolunteerSearchService, AdvisoryInterviewsService],
+  exports: [VolunteersService, SelfServiceService, VolunteerSearchService, AdvisoryInterviewsService],
 })
 export class VolunteersModule {}

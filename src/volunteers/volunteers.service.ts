@@ -30,6 +30,7 @@ import {
   emailConfirmationKey,
   emailFingerprint,
   selfServiceLinkKey,
+  volunteerDeactivatedKey,
 } from '../notifications/domain/notification-keys';
 import { AbuseProtectionService } from '../abuse-protection/abuse-protection.service';
 import type { VolunteerPreferences } from './dto/self-service.dto';
@@ -106,6 +107,9 @@ export class VolunteersService {
             offerDelivery: dto.offerDelivery ?? 'immediate',
             ...(dto.quietHours !== undefined ? { quietHours: dto.quietHours } : {}),
             emailConfirmedAt: dto.emailVerifiedByStaff ? new Date() : null,
+            // Registered active right away (API): welcomed in the conversation, no welcome email
+            // later. The console registers pending and then activates, which sends it.
+            welcomeSentAt: dto.status === 'active' ? new Date() : null,
           }),
         );
         // Staff register volunteers after the intake conversation, where consent is given orally;
@@ -254,7 +258,8 @@ export class VolunteersService {
         manager,
       );
       const release = await this.queueReleaseOnLeaving(manager, saved, previousStatus);
-      return { volunteer: saved, jobIds: [await this.queueRecheck(manager, saved), release] };
+      const told = await this.queueStatusEmail(manager, saved, previousStatus);
+      return { volunteer: saved, jobIds: [await this.queueRecheck(manager, saved), release, told] };
     });
     this.outbox.relaySoon(updated.jobIds);
     return updated.volunteer;
@@ -527,6 +532,39 @@ export class VolunteersService {
     return previousStatus !== volunteer.status && volunteer.status !== 'active'
       ? this.queueRelease(manager, volunteer.id)
       : null;
+  }
+
+  /**
+   * Activation and deactivation by staff tell the volunteer, in their language: the welcome (what
+   * happens next) once per volunteer, on the first activation; "no longer active" each time staff
+   * set them inactive (their open offers are withdrawn by the release job).
+   */
+  private async queueStatusEmail(
+    manager: EntityManager,
+    volunteer: Volunteer,
+    previousStatus: VolunteerStatus,
+  ): Promise<string | null> {
+    if (previousStatus === volunteer.status) {
+      return null;
+    }
+    const now = new Date();
+    if (volunteer.status === 'active' && volunteer.welcomeSentAt === null) {
+      await manager.update(Volunteer, volunteer.id, { welcomeSentAt: now });
+      volunteer.welcomeSentAt = now;
+      return this.notifications.queueForVolunteer(manager, volunteer, 'volunteer-welcome', volunteer.id, {
+        now,
+      });
+    }
+    if (volunteer.status === 'inactive') {
+      return this.notifications.queueForVolunteer(
+        manager,
+        volunteer,
+        'volunteer-deactivated',
+        volunteerDeactivatedKey(volunteer.id, now),
+        { now },
+      );
+    }
+    return null;
   }
 
   /** An active volunteer may fit open requests that found nobody (or fewer) before. */

@@ -46,8 +46,12 @@ describe('match status transitions', () => {
     }
   });
 
-  it('should keep an accepted match unless the volunteer leaves before the assignment (withdrawn)', () => {
-    expect(MATCH_STATUSES.filter((to) => canMatchTransition('accepted', to))).toEqual(['withdrawn']);
+  it('should keep an accepted match unless the volunteer leaves (withdrawn) or calls it off (dropped out)', () => {
+    expect(MATCH_STATUSES.filter((to) => canMatchTransition('accepted', to))).toEqual([
+      'withdrawn',
+      'dropped-out',
+    ]);
+    expect(MATCH_STATUSES.filter((to) => canMatchTransition('dropped-out', to))).toEqual([]);
   });
 
   it('should withdraw proposals and open offers with the request, and know who leads to withdrawn', () => {

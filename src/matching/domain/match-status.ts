@@ -13,6 +13,9 @@ export const MATCH_STATUSES = [
   'declined',
   'expired',
   'withdrawn',
+  // The volunteer called off an agreed assignment (by the link in the confirmation, or staff
+  // recorded it): the request is matched again.
+  'dropped-out',
 ] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
@@ -25,15 +28,21 @@ const MATCH_TRANSITIONS: Readonly<Record<MatchStatus, readonly MatchStatus[]>> =
   approved: ['offered', 'accepted', 'declined', 'expired', 'withdrawn'],
   offered: ['accepted', 'declined', 'expired', 'withdrawn'],
   // History: an accepted match stays when its request closes. Withdrawn only when the volunteer
-  // erases their account before the assignment: the request is matched again.
-  accepted: ['withdrawn'],
+  // erases their account before the assignment; dropped out when they call it off. Either way the
+  // request is matched again.
+  accepted: ['withdrawn', 'dropped-out'],
   declined: [],
   expired: [],
   withdrawn: [],
+  'dropped-out': [],
 };
 
 /** Proposals and offers not yet answered: they end (withdrawn) with the request or when the volunteer leaves. */
-export const OPEN_MATCH_STATUSES = ['proposed', 'approved', 'offered'] as const satisfies readonly MatchStatus[];
+export const OPEN_MATCH_STATUSES = [
+  'proposed',
+  'approved',
+  'offered',
+] as const satisfies readonly MatchStatus[];
 
 /** Statuses in which the volunteer has been asked and may still answer. */
 export const ANSWERABLE_MATCH_STATUSES = ['approved', 'offered'] as const satisfies readonly MatchStatus[];

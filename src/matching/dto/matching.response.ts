@@ -3,6 +3,12 @@ import { ApiFreeForm, ApiFreeFormOptional } from '../../common/api-docs';
 import { CALL_TASK_REASONS, CALL_TASK_STATUSES } from '../../help-seekers/call-task.entity';
 import { ExclusionSummaryItemDto, HelpRequestDto } from '../../help-seekers/dto/help-request.response';
 import {
+  DECLINE_REASONS,
+  DROP_OUT_REASONS,
+  type DeclineReason,
+  type DropOutReason,
+} from '../domain/volunteer-answers';
+import {
   ATTENDANCE_PROBLEMS,
   FOLLOW_UP_OUTCOMES,
   MATCH_STATUSES,
@@ -95,6 +101,35 @@ export class MatchDto {
 
   @ApiProperty({ type: Date, nullable: true })
   attendanceRecordedAt: Date | null;
+
+  @ApiProperty({
+    enum: DROP_OUT_REASONS,
+    nullable: true,
+    description: 'why an agreed assignment ended (dropped-out)',
+  })
+  endedReason: DropOutReason | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  endedNote: string | null;
+
+  @ApiProperty({ type: Date, nullable: true })
+  endedAt: Date | null;
+
+  @ApiProperty({ description: 'called off less than 48 hours before the appointment' })
+  endedLate: boolean;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  endedByStaffId: string | null;
+
+  @ApiProperty({
+    enum: DECLINE_REASONS,
+    nullable: true,
+    description: 'why the volunteer declined, if they said',
+  })
+  declineReason: DeclineReason | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  declineNote: string | null;
 
   @ApiProperty({ type: Date })
   createdAt: Date;

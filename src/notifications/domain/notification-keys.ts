@@ -32,3 +32,7 @@ export const emailFingerprint = (email: string): string =>
  */
 export const selfServiceLinkKey = (email: string, now: Date): string =>
   derivedUuid('self-service-link', emailFingerprint(email), String(Math.floor(now.getTime() / 3_600_000)));
+
+/** One "your account is no longer active" email per deactivation (the moment it happened). */
+export const volunteerDeactivatedKey = (volunteerId: string, at: Date): string =>
+  derivedUuid('volunteer-deactivated', volunteerId, at.toISOString());

@@ -17,5 +17,7 @@ export const NOTIFICATION_KINDS = [
   'volunteer-retention-check',
   'staff-password-reset',
   'volunteer-offer-withdrawn',
+  'volunteer-welcome',
+  'volunteer-deactivated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -20,6 +20,7 @@ import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { RecordCertificateDto, UpdateVolunteerDto } from '../../volunteers/dto/create-volunteer.dto';
 import { VolunteersService } from '../../volunteers/volunteers.service';
+import { AdvisoryInterviewsService } from '../../volunteers/advisory-interviews.service';
 import { ConsoleAuthGuard, Staff, View } from './console-auth.guard';
 import { noticeOf } from './console.controller';
 import { ConsoleExceptionFilter } from './console-exception.filter';
@@ -49,6 +50,7 @@ export class ConsoleVolunteersController {
     private readonly search: VolunteerSearchService,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
+    private readonly interviews: AdvisoryInterviewsService,
   ) {}
 
   @Get()
@@ -123,6 +125,7 @@ export class ConsoleVolunteersController {
       languages: parseLanguagesLine(formText(body.languages) ?? ''),
       availability: parseAvailabilityLine(formText(body.availability) ?? ''),
       status: formText(body.status),
+      birthDate: formText(body.birthDate),
     };
     await this.save(view, id, response, UpdateVolunteerDto, plain, (dto) =>
       this.volunteers.update(id, dto, staff),
@@ -221,6 +224,8 @@ export class ConsoleVolunteersController {
       problems,
       notice,
       assignments: await loadVolunteerAssignments(this.dataSource.manager, id, assignmentsShown, new Date()),
+      // The profile read is audited above; the interviews are part of it.
+      interviews: await this.interviews.list(id, null),
     });
   }
 }

@@ -52,6 +52,7 @@ import { TodayPage } from './pages/today.page';
 import { loadRequestTimeline } from './request-timeline';
 import { loadToday } from './today.queries';
 import { UrgencySettingsService } from '../../settings/urgency-settings.service';
+import { loadDropOutAlerts, loadRequestVolunteerAnswers } from './volunteer-life.queries';
 import { sendPage, type ConsoleView } from './view';
 import { EnginePanelLoader } from './console-engine.controller';
 
@@ -242,6 +243,7 @@ export class ConsoleRequestsController {
       urgency,
       now,
       notice: noticeOf(view, done),
+      dropOuts: await loadDropOutAlerts(this.dataSource.manager, now),
     });
   }
 
@@ -283,6 +285,7 @@ export class ConsoleRequestsController {
         timeline,
         pickOther: volunteer?.trim() ? await this.pickOther(id, volunteer.trim()) : undefined,
         engine: await this.enginePanel.load(id, volunteer),
+        volunteerAnswers: await loadRequestVolunteerAnswers(this.dataSource.manager, id),
       },
       notice: noticeOf(view, done),
     });

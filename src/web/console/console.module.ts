@@ -36,6 +36,7 @@ import {
 import { ConsoleSystemController } from './console-system.controller';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleEngineController, EnginePanelLoader } from './console-engine.controller';
+import { ConsoleVolunteerLifeController } from './console-volunteer-life.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -60,6 +61,8 @@ import { ConsoleEngineController, EnginePanelLoader } from './console-engine.con
     ConsoleRequestsController,
     ConsoleRequestCloseController,
     ConsoleIntakeController,
+    // Before the volunteers' pages: /console/volunteers/new is not a volunteer's id.
+    ConsoleVolunteerLifeController,
     ConsoleVolunteersController,
     ConsoleProvidersController,
     ConsoleMailController,

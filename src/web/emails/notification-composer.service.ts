@@ -27,6 +27,7 @@ import { formatDateTime, formatWhen } from '../shell/schedule-text';
 import { volunteerText } from '../shell/volunteer-text';
 import { consoleLinks } from './console-links';
 import { StaffDigestEmail } from './staff-digest-email.service';
+import { volunteerAnswerOf } from './volunteer-answer-facts';
 
 /**
  * How long the links in emails stay valid. The footer's settings link lives long (it is in every
@@ -216,6 +217,29 @@ export class NotificationComposer extends EmailComposer {
           }),
         );
       }
+      case 'volunteer-welcome':
+      case 'volunteer-deactivated': {
+        const volunteer = await this.dataSource
+          .getRepository(Volunteer)
+          .findOneBy({ email: notification.recipient });
+        // Active again (or set inactive) since: the email no longer says what is true.
+        const wanted = notification.kind === 'volunteer-welcome' ? 'active' : 'inactive';
+        if (!volunteer || volunteer.erasedAt !== null || volunteer.status !== wanted) {
+          return null;
+        }
+        if (notification.kind === 'volunteer-deactivated') {
+          return single(
+            renderEmail('volunteer-deactivated', locale, { volunteerName: volunteer.name, agency }),
+          );
+        }
+        return single(
+          renderEmail('volunteer-welcome', locale, {
+            volunteerName: volunteer.name,
+            preferencesUrl: this.volunteerLinks(volunteer, now).preferencesUrl,
+            agency,
+          }),
+        );
+      }
       case 'staff-daily-digest':
         return single(
           renderEmail('staff-daily-digest', locale, {
@@ -301,6 +325,13 @@ export class NotificationComposer extends EmailComposer {
             hasCalendarFile: ics !== null,
             // The template already asks to use the contact only for this assignment; no agency extra yet.
             privacyNote: '',
+            dropOutUrl: `${this.base}/drop-outs/${createLinkToken(this.config.LINK_SECRET, {
+              purpose: 'drop-out',
+              subjectId: match.id,
+              action: 'drop-out',
+              expiresAt: new Date(now.getTime() + VOLUNTEER_LINK_DAYS * DAY_MS),
+              version: volunteer.linkVersion,
+            })}`,
           }),
           ics
             ? {
@@ -401,6 +432,7 @@ export class NotificationComposer extends EmailComposer {
             whenText,
             requestUrl,
             agency,
+            ...volunteerAnswerOf(t, match),
           }),
         );
     }
@@ -611,6 +643,8 @@ const KINDS_NOT_ABOUT_A_MATCH = new Set<NotificationKind>([
   'staff-daily-digest',
   'volunteer-retention-check',
   'staff-password-reset',
+  'volunteer-welcome',
+  'volunteer-deactivated',
 ]);
 
 /**

@@ -19,6 +19,12 @@ import {
   type VolunteerEmailConfirmationModel,
 } from './volunteer-email-confirmation';
 import { volunteerFollowUpContent, type VolunteerFollowUpModel } from './volunteer-follow-up';
+import {
+  volunteerDeactivatedContent,
+  volunteerWelcomeContent,
+  type VolunteerDeactivatedModel,
+  type VolunteerWelcomeModel,
+} from './volunteer-onboarding';
 import { volunteerOfferContent, type VolunteerOfferModel } from './volunteer-offer';
 import { volunteerOfferDigestContent, type VolunteerOfferDigestModel } from './volunteer-offer-digest';
 import {
@@ -49,6 +55,7 @@ export type { VolunteerOfferWithdrawnModel } from './volunteer-offer-withdrawn';
 export type { VolunteerReminderModel } from './volunteer-reminder';
 export type { VolunteerRetentionCheckModel } from './volunteer-retention-check';
 export type { VolunteerSelfServiceLinkModel } from './volunteer-self-service-link';
+export type { VolunteerDeactivatedModel, VolunteerWelcomeModel } from './volunteer-onboarding';
 
 /** Type-only import: keyed by the entity's kinds, so a new kind without a template fails to compile. */
 export type EmailKind = NotificationKind;
@@ -71,6 +78,8 @@ export interface EmailModels {
   'volunteer-retention-check': VolunteerRetentionCheckModel;
   'staff-password-reset': StaffPasswordResetModel;
   'volunteer-offer-withdrawn': VolunteerOfferWithdrawnModel;
+  'volunteer-welcome': VolunteerWelcomeModel;
+  'volunteer-deactivated': VolunteerDeactivatedModel;
 }
 
 type ContentBuilders = { [K in EmailKind]: (t: Translator, model: EmailModels[K]) => EmailContent };
@@ -93,6 +102,8 @@ const CONTENT_BUILDERS: ContentBuilders = {
   'volunteer-retention-check': volunteerRetentionCheckContent,
   'staff-password-reset': staffPasswordResetContent,
   'volunteer-offer-withdrawn': volunteerOfferWithdrawnContent,
+  'volunteer-welcome': volunteerWelcomeContent,
+  'volunteer-deactivated': volunteerDeactivatedContent,
 };
 
 /** Emails to staff are written in a staff language (German or English), all others in any public one. */

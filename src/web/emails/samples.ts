@@ -73,6 +73,7 @@ export const SAMPLE_MODELS: EmailModels = {
     agency: SAMPLE_AGENCY,
     hasCalendarFile: true,
     privacyNote: 'Altonavi verarbeitet Ihre Daten nur für die Vermittlung.',
+    dropOutUrl: `${EXAMPLE}/drop-outs/sample`,
   },
   'volunteer-reminder': {
     volunteerName: 'Anna Schulz',
@@ -166,6 +167,15 @@ export const SAMPLE_MODELS: EmailModels = {
     district: 'Ottensen',
     whenText: 'Di, 24.11.2026, 9–12 Uhr',
     requestUrl: `${EXAMPLE}/console/requests/42`,
+    agency: SAMPLE_AGENCY,
+  },
+  'volunteer-welcome': {
+    volunteerName: 'Anna Schulz',
+    preferencesUrl: `${EXAMPLE}/preferences/sample`,
+    agency: SAMPLE_AGENCY,
+  },
+  'volunteer-deactivated': {
+    volunteerName: 'Anna Schulz',
     agency: SAMPLE_AGENCY,
   },
   'staff-password-reset': {

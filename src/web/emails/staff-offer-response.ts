@@ -12,6 +12,31 @@ export interface StaffOfferResponseModel extends AgencyModel {
   district: string;
   whenText: string;
   requestUrl: string;
+  /** What the volunteer said when declining (declined notices; absent or nulls when nothing). */
+  decline?: { reasonLabel: string | null; note: string | null };
+  /** An agreed assignment called off by the volunteer (cancelled notices), rather than an erasure. */
+  dropOut?: { reasonLabel: string | null; note: string | null; late: boolean };
+}
+
+const DROP_OUT_TEXTS = {
+  subject: 'staffEmail.dropOut.subject',
+  heading: 'staffEmail.dropOut.heading',
+  summary: 'staffEmail.dropOut.summary',
+  nextStep: 'staffEmail.dropOut.nextStep',
+} as const;
+
+/** Reason and note as facts, when the volunteer gave them. */
+function answerFacts(
+  t: Translator,
+  answer: { reasonLabel: string | null; note: string | null } | undefined,
+): { label: string; value: string }[] {
+  if (!answer) {
+    return [];
+  }
+  return [
+    ...(answer.reasonLabel ? [{ label: t.t('staffEmail.dropOut.reason'), value: answer.reasonLabel }] : []),
+    ...(answer.note ? [{ label: t.t('staffEmail.dropOut.note'), value: answer.note }] : []),
+  ];
 }
 
 export type StaffOfferResponse = 'accepted' | 'declined' | 'expired' | 'withdrawn' | 'cancelled';
@@ -55,7 +80,7 @@ function staffOfferResponseContent(
   t: Translator,
   m: StaffOfferResponseModel,
 ): EmailContent {
-  const texts = TEXTS[answer];
+  const texts = answer === 'cancelled' && m.dropOut ? DROP_OUT_TEXTS : TEXTS[answer];
   const values = { volunteer: m.volunteerName, category: m.requestCategoryLabel, district: m.district };
   return {
     t,
@@ -72,8 +97,13 @@ function staffOfferResponseContent(
           { label: t.t('staffEmail.label.request'), value: m.requestCategoryLabel },
           { label: t.t('staffEmail.label.district'), value: m.district },
           { label: t.t('staffEmail.label.when'), value: m.whenText },
+          ...answerFacts(t, answer === 'declined' ? m.decline : undefined),
+          ...answerFacts(t, answer === 'cancelled' ? m.dropOut : undefined),
         ],
       },
+      ...(answer === 'cancelled' && m.dropOut?.late
+        ? [{ type: 'paragraph' as const, text: t.t('staffEmail.dropOut.late') }]
+        : []),
       { type: 'paragraph', text: t.t(texts.nextStep) },
       {
         type: 'actions',

@@ -29,6 +29,8 @@ export interface VolunteerConfirmationModel extends AgencyModel {
   hasCalendarFile: boolean;
   /** Extra data-protection wording from the agency, shown under the built-in "use only for this assignment, then delete" reminder; '' for none. */
   privacyNote: string;
+  /** "I can't come after all": the signed link that calls the assignment off (asks first). */
+  dropOutUrl: string;
 }
 
 export function volunteerConfirmationContent(t: Translator, m: VolunteerConfirmationModel): EmailContent {
@@ -86,6 +88,10 @@ export function volunteerConfirmationContent(t: Translator, m: VolunteerConfirma
           ]
         : []),
       { type: 'paragraph', text: t.t('email.confirmation.cannotCome', { agency }) },
+      {
+        type: 'actions',
+        actions: [{ label: t.t('email.dropOut.link'), url: m.dropOutUrl, variant: 'secondary' }],
+      },
       { type: 'notice', title: t.t('email.confirmation.privacyTitle'), paragraphs: privacyParagraphs },
     ],
     signOff: signOff(t, m.agency),

@@ -110,6 +110,8 @@ export function ConfirmFormPage(props: {
   secondary?: boolean;
   note?: string;
   children?: ComponentChildren;
+  /** Optional inputs that go with the answer (e.g. a reason); posted with the button. */
+  fields?: ComponentChildren;
 }) {
   const { t } = props;
   return (
@@ -120,6 +122,7 @@ export function ConfirmFormPage(props: {
       ))}
       {props.children}
       <form method="post" action={props.path}>
+        {props.fields}
         <button type="submit" class={props.secondary ? 'secondary' : undefined}>
           {props.button}
         </button>

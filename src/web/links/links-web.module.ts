@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MatchingModule } from '../../matching/matching.module';
 import { RetentionModule } from '../../retention/retention.module';
 import { VolunteersModule } from '../../volunteers/volunteers.module';
+import { DropOutLinkController } from './drop-out.controller';
 import { FollowUpController } from './follow-up.controller';
 import { OfferResponsesController } from './offer-responses.controller';
 import { RetentionLinkController } from './retention.controller';
@@ -15,6 +16,7 @@ import { VolunteerLinksController } from './volunteer-links.controller';
     OfferResponsesController,
     FollowUpController,
     RetentionLinkController,
+    DropOutLinkController,
   ],
 })
 export class LinksWebModule {}

@@ -3,6 +3,22 @@ import type { OfferResponseOutcome } from '../../matching/match-decisions.servic
 import type { OfferAction } from '../../shared/offer-links';
 import type { AgencyProfile } from '../../settings/dto/agency-profile.dto';
 import { ConfirmFormPage, MessagePage } from './link-shell';
+import { AnswerReasonFields } from './answer-reason-fields';
+import {
+  ANSWER_NOTE_MAX_LENGTH,
+  DECLINE_REASONS,
+  type DeclineReason,
+} from '../../matching/domain/volunteer-answers';
+import type { MessageKey } from '../../i18n';
+
+export const DECLINE_REASON_TEXT = {
+  'no-time': 'links.dropOut.declineReason.no-time',
+  'too-far': 'links.dropOut.declineReason.too-far',
+  'not-my-thing': 'links.dropOut.declineReason.not-my-thing',
+  other: 'links.dropOut.declineReason.other',
+} as const satisfies Record<DeclineReason, MessageKey>;
+
+const DECLINE_CHOICES = DECLINE_REASONS.map((value) => ({ value, label: DECLINE_REASON_TEXT[value] }));
 
 export interface OfferSummary {
   category: string;
@@ -32,6 +48,16 @@ export function OfferConfirmationPage(props: {
       button={t.t(accept ? 'links.offer.accept' : 'links.offer.decline')}
       secondary={!accept}
       note={t.t('links.offer.why')}
+      fields={
+        accept ? undefined : (
+          <AnswerReasonFields
+            t={t}
+            legend={t.t('links.dropOut.declineLegend')}
+            choices={DECLINE_CHOICES}
+            noteLabel={t.t('links.dropOut.declineNote', { max: ANSWER_NOTE_MAX_LENGTH })}
+          />
+        )
+      }
     >
       <dl>
         <dt>{t.t('links.offer.what')}</dt>

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -26,6 +26,12 @@ import {
 } from './offer-pages';
 import { formatWhen } from '../shell/schedule-text';
 import { firstAssignmentDate } from '../../notifications/domain/send-schedule';
+import { postedAnswer } from './answer-reason-fields';
+import {
+  ANSWER_NOTE_MAX_LENGTH,
+  isDeclineReason,
+  normaliseAnswerNote,
+} from '../../matching/domain/volunteer-answers';
 
 const OUTCOME_STATUS = {
   accepted: 200,
@@ -106,6 +112,7 @@ export class OfferResponsesController {
   @Post(':token')
   async answer(
     @Param('token') token: string,
+    @Body() body: unknown,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -121,7 +128,13 @@ export class OfferResponsesController {
     if (!check.valid) {
       return this.outcome(request, response, t, 'expired');
     }
-    const outcome = await this.decisions.respond(check.claims.matchId, check.claims.action);
+    // A decline may say why (optional); an over-long note is cut to the limit rather than lost.
+    const posted = postedAnswer(body);
+    const note = normaliseAnswerNote(posted.note?.slice(0, ANSWER_NOTE_MAX_LENGTH));
+    const outcome = await this.decisions.respond(check.claims.matchId, check.claims.action, new Date(), {
+      reason: isDeclineReason(posted.reason) ? posted.reason : null,
+      note: note.ok ? note.note : null,
+    });
     return this.outcome(request, response, t, outcome);
   }
 

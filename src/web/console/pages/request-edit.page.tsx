@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../common/validation';
-import { isClosedRequestStatus } from '../../../help-seekers/domain/request-status';
+import { isClosedRequestStatus, type HelpRequestStatus } from '../../../help-seekers/domain/request-status';
 import type { HelpRequest } from '../../../help-seekers/help-request.entity';
 import { URGENCIES } from '../../../help-seekers/help-request.entity';
 import type { HelpSeeker } from '../../../help-seekers/help-seeker.entity';
@@ -274,7 +274,7 @@ export function RequestEditPanel(props: {
 }) {
   const { view, labels, request, helpSeeker } = props;
   const { t } = view;
-  const closed = isClosedRequestStatus(request.status);
+  const closed = isClosedRequestStatus(request.status as HelpRequestStatus);
   const relationship = helpSeeker?.contactPersonRelationship
     ? relationshipLabel(t, helpSeeker.contactPersonRelationship)
     : null;

@@ -1,3 +1,5 @@
+import { RequestVolunteerAnswersCard } from './volunteer-life.page';
+import type { RequestVolunteerAnswers } from '../volunteer-life.queries';
 import { Fragment } from 'preact';
 import type { HelpRequest } from '../../../help-seekers/help-request.entity';
 import type { HelpSeeker } from '../../../help-seekers/help-seeker.entity';
@@ -75,6 +77,7 @@ export interface RequestPageData {
   pickOther?: { query: string; results: PickOtherResult[] };
   /** Overrides, placements agreed by phone, no-shows, blocks (engine-panel.tsx). */
   engine?: EnginePanelData;
+  volunteerAnswers?: RequestVolunteerAnswers;
 }
 
 export interface PickOtherResult {
@@ -386,6 +389,7 @@ export function RequestPage(props: {
           </section>
         ) : null}
       </div>
+      <RequestVolunteerAnswersCard view={view} data={data.volunteerAnswers} />
       {data.exclusionSummary.length > 0 && !data.matches.some((match) => match.status === 'proposed') ? (
         <section class="card" aria-labelledby="h-excl">
           <h2 id="h-excl">{t.t('console.request.exclusions')}</h2>

@@ -4,9 +4,11 @@ import { requestWhen } from '../../shell/schedule-text';
 import { formatDateTime, formatWaited } from '../format';
 import { CallBacksLink } from './call-backs.page';
 import type { TodayItem, TodayOverview, TodaySectionKey } from '../today.queries';
+import type { DropOutAlert } from '../volunteer-life.queries';
 import { ActionButton, codeLabel, ConsoleLayout, localized, type ConsoleView } from '../view';
 import type { Labels } from './labels';
 import { UrgencySummary } from './urgency.page';
+import { DropOutAlerts } from './volunteer-life.page';
 
 const SECTION_TITLES: Record<TodaySectionKey, MessageKey> = {
   escalated: 'console.today.sec.escalated',
@@ -140,6 +142,7 @@ export function TodayPage(props: {
   urgency: UrgencySettings;
   now: Date;
   notice?: string | null;
+  dropOuts?: DropOutAlert[];
 }) {
   const { view, labels, today, now } = props;
   const { t } = view;
@@ -149,6 +152,7 @@ export function TodayPage(props: {
       <UrgencySummary view={view} settings={props.urgency} />
       <CallBacksLink view={view} />
       <div class="grid">
+        <DropOutAlerts view={view} labels={labels} alerts={props.dropOuts} />
         {today.sections.map(({ key, items }) => (
           <section class="card" aria-labelledby={`today-${key}`} key={key} id={`section-${key}`}>
             <h2 id={`today-${key}`}>

@@ -28,6 +28,8 @@ import {
   type ConsoleView,
 } from '../view';
 import { choicesOf, type Labels } from './labels';
+import { AdvisoryInterviewsCard } from './volunteer-onboarding.page';
+import type { AdvisoryInterviewDto } from '../../../volunteers/dto/advisory-interview.dto';
 
 /** A row of the volunteer search read model (volunteer-search.ts). */
 export interface VolunteerListRow {
@@ -69,6 +71,9 @@ export function VolunteerListPage(props: {
   return (
     <ConsoleLayout view={view} title={t.t('console.volunteers.title')} active="volunteers">
       <FormErrors view={view} problems={problems} labels={volunteerFilterLabels(t)} />
+      <p>
+        <a href="/console/volunteers/new">{t.t('console.onboarding.registerLink')}</a>
+      </p>
       <form
         method="get"
         action="/console/volunteers"
@@ -215,6 +220,7 @@ export interface VolunteerProfile {
   maxOpenAssignments: number;
   awayUntil: string | null;
   certificateInspectedOn: string | null;
+  birthDate?: string | null;
 }
 
 export interface VolunteerHistoryRow {
@@ -249,6 +255,7 @@ export function VolunteerPage(props: {
   problems?: FieldError[];
   notice?: string | null;
   assignments?: VolunteerAssignments;
+  interviews?: AdvisoryInterviewDto[];
 }) {
   const { view, labels, volunteer, history } = props;
   const { t } = view;
@@ -274,6 +281,7 @@ export function VolunteerPage(props: {
           status: t.t('console.common.status'),
           awayUntil: t.t('console.volunteers.pause'),
           inspectedOn: t.t('console.volunteers.inspectedOn'),
+          birthDate: t.t('console.onboarding.birthDate'),
         }}
       />
       <div class="grid">
@@ -322,6 +330,13 @@ export function VolunteerPage(props: {
             name="skills"
             choices={choicesOf(labels.taxonomy, 'skills', t)}
             selected={volunteer.skills}
+            problems={problems}
+          />
+          <InputField
+            label={t.t('console.onboarding.birthDate')}
+            name="birthDate"
+            type="date"
+            value={volunteer.birthDate ?? ''}
             problems={problems}
           />
           <InputField
@@ -419,6 +434,12 @@ export function VolunteerPage(props: {
       {props.assignments ? (
         <VolunteerAssignmentsSection view={view} labels={labels} volunteerId={volunteer.id} data={props.assignments} />
       ) : null}
+      <AdvisoryInterviewsCard
+        view={view}
+        labels={labels}
+        volunteerId={volunteer.id}
+        interviews={props.interviews}
+      />
       <section class="card" aria-labelledby="h-history">
         <h2 id="h-history">{t.t('console.volunteers.history')}</h2>
         {history.length === 0 ? (
