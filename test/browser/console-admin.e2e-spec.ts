@@ -226,7 +226,7 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
       'Dilan Kaya',
     ]);
     await expectAccessible('volunteers');
-    await page.getByLabel('Sprache (ISO-Code)').fill('tr');
+    await page.getByLabel('Sprache (Name oder Code, z. B. Türkisch oder tr)').fill('tr');
     await page.getByRole('button', { name: 'Suchen' }).click();
     await page.waitForURL(/language=tr/);
     await expect(resultNames()).resolves.toEqual(['Aylin Yıldız', 'Dilan Kaya']);
@@ -307,7 +307,7 @@ describe('the staff console in Chromium: access, volunteers, providers, mail and
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.waitForURL(/\/console\/providers\?done=saved/);
     await expectAccessible('providers');
-    await page.getByRole('link', { name: 'Nachbarschaftshaus Altona' }).click();
+    await page.getByRole('link', { name: 'Nachbarschaftshaus Altona', exact: true }).click();
     await expectAccessible('provider');
     await page.getByLabel('Ansprechperson').fill('Jonas Neu');
     await page.getByRole('button', { name: 'Speichern' }).click();

@@ -387,7 +387,8 @@ describe('access: staff sessions, login and offer links', () => {
       const offer = await eventually('the offer email', () =>
         Promise.resolve(
           smtp.messages.find(
-            (mail) => mail.text?.includes(description) && mail.subject?.startsWith('Anfrage'),
+            (mail) =>
+              mail.text?.includes(`/offers/offer.${first.id}.`) && mail.subject?.startsWith('Anfrage'),
           ),
         ),
       );

@@ -146,7 +146,9 @@ describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () 
     await requestJson(stack.baseUrl, 'POST', `/api/staff/matches/${first.id}/approve`, { token });
     const offer = await eventually('the offer email', () =>
       Promise.resolve(
-        smtp.messages.find((mail) => mail.text?.includes('Apotheke') && mail.subject?.startsWith('Anfrage')),
+        smtp.messages.find(
+          (mail) => mail.text?.includes(`/offers/offer.${first.id}.`) && mail.subject?.startsWith('Anfrage'),
+        ),
       ),
     );
     const declined = await requestPage(offerLinks(offer).decline, 'POST');
@@ -177,7 +179,7 @@ describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () 
     const offer = await eventually('the offer email', () =>
       Promise.resolve(
         smtp.messages.find(
-          (mail) => mail.text?.includes('Wochenmarkt') && mail.subject?.startsWith('Anfrage'),
+          (mail) => mail.text?.includes(`/offers/offer.${first.id}.`) && mail.subject?.startsWith('Anfrage'),
         ),
       ),
     );
@@ -237,7 +239,9 @@ describe('the agency flow, end to end on PostgreSQL, Redis/BullMQ and SMTP', () 
     const offer = await eventually('the offer email', () =>
       Promise.resolve(
         smtp.messages.find(
-          (mail) => mail.text?.includes('Seniorentreff') && mail.subject?.startsWith('Anfrage'),
+          (mail) =>
+            mail.text?.includes(`/offers/offer.${request.matches[0].id}.`) &&
+            mail.subject?.startsWith('Anfrage'),
         ),
       ),
     );

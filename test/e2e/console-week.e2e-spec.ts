@@ -211,7 +211,7 @@ describe('console: volunteer search, export, week view and case sheet', () => {
     const upcoming = /<table id="assignments-upcoming">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
     expect(upcoming).toContain('Otto Weber');
     expect(upcoming).toContain(`/console/requests/${requests.weekly}`);
-    expect(upcoming).toMatch(/ab \d{2}\.\d{2}\.\d{4} jede Woche: Mi 10:30–12:00/);
+    expect(upcoming).toMatch(/ab Mi\., \d{1,2}\.\d{1,2}\., jede Woche 10:30–12:00 Uhr/);
     const bruno = await page(`/console/volunteers/${ids.bruno}`);
     expect(bruno.html).toContain('Erna Schulz');
     expect(bruno.html).toContain('Noch keine vergangenen Einsätze.');

@@ -157,14 +157,16 @@ describe('the matching engine end to end: settings, explanations, escalation, bl
   }
 
   /** The offer email for `description` sent to `volunteer`. */
-  const offerMailFor = (volunteer: RegisteredVolunteer, description: string): Promise<ParsedMail> =>
+  // Offer emails carry the staff-approved short text, never the description: they are told apart
+  // by the match in their links.
+  const offerMailFor = (volunteer: RegisteredVolunteer, matchId: string): Promise<ParsedMail> =>
     eventually(`the offer email to ${volunteer.email}`, () =>
       Promise.resolve(
         smtp.messages.find(
           (mail) =>
             recipientOf(mail) === volunteer.email &&
             mail.subject?.startsWith('Anfrage') &&
-            mail.text?.includes(description),
+            mail.text?.includes(`/offers/offer.${matchId}.`),
         ),
       ),
     );
@@ -393,7 +395,7 @@ describe('the matching engine end to end: settings, explanations, escalation, bl
         },
       );
       expect(approved.status).toBe(200);
-      const links = offerLinks(await offerMailFor(byId(firstMatch.volunteerId), description));
+      const links = offerLinks(await offerMailFor(byId(firstMatch.volunteerId), firstMatch.id));
       await eventually(
         'the first offer sent',
         async () => (await matchRow(firstMatch.id)).status === 'offered',
@@ -404,7 +406,7 @@ describe('the matching engine end to end: settings, explanations, escalation, bl
       expect(declined.html).toContain('Danke für Ihre Rückmeldung');
 
       // Nobody at the agency acts: the next volunteer gets the offer email on their own.
-      await offerMailFor(byId(secondMatch.volunteerId), description);
+      await offerMailFor(byId(secondMatch.volunteerId), secondMatch.id);
       await eventually(
         'the second offer sent',
         async () => (await matchRow(secondMatch.id)).status === 'offered',
@@ -433,7 +435,7 @@ describe('the matching engine end to end: settings, explanations, escalation, bl
         token,
       });
       expect(approved.status).toBe(200);
-      await offerMailFor(byId(offered.volunteerId), description);
+      await offerMailFor(byId(offered.volunteerId), offered.id);
       await eventually('the offer sent', async () => (await matchRow(offered.id)).status === 'offered');
 
       const [, affected] = await stack.dataSource.query(
@@ -714,7 +716,7 @@ describe('the matching engine end to end: settings, explanations, escalation, bl
         (await requestJson(stack.baseUrl, 'POST', `/api/staff/matches/${chosen.id}/approve`, { token }))
           .status,
       ).toBe(200);
-      const accepted = await requestPage(offerLinks(await offerMailFor(helper, description)).accept, 'POST');
+      const accepted = await requestPage(offerLinks(await offerMailFor(helper, chosen.id)).accept, 'POST');
       expect(accepted.html).toContain('Vielen Dank für Ihre Zusage');
       expect(await requestStatus(request.id)).toBe('matched');
 
@@ -737,7 +739,17 @@ describe('the matching engine end to end: settings, explanations, escalation, bl
         `SELECT staff_user_id, details FROM audit_log WHERE action = 'help-request.done' AND entity_id = $1`,
         [request.id],
       );
-      expect(audited).toEqual([{ staff_user_id: coordinatorId, details: { outcome: 'went-well' } }]);
+      expect(audited).toEqual([
+        {
+          staff_user_id: coordinatorId,
+          details: expect.objectContaining({
+            outcome: 'went-well',
+            before: expect.objectContaining({ status: 'matched', outcome: null }),
+            after: expect.objectContaining({ status: 'done', outcome: 'went-well' }),
+            withdrawnMatches: [],
+          }),
+        },
+      ]);
       const again = await requestJson(stack.baseUrl, 'POST', `/api/staff/help-requests/${request.id}/close`, {
         token,
         body: { status: 'done', outcome: 'went-well' },

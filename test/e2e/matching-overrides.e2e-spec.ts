@@ -488,7 +488,7 @@ describe('matching engine: double booking, overrides, phone placements, no-shows
       expect(await consolePage(`/console/requests/${request.id}`)).toContain('id="escalated"');
       const digest = await stack.worker!.get(StaffDigestEmail).collect(new Date(), 'de');
       expect(digest.sections.escalated.map((item) => item.url)).toEqual([
-        expect.stringContaining(`/help-requests/${request.id}`),
+        expect.stringContaining(`/console/requests/${request.id}`),
       ]);
 
       // Staff cannot send an offer that could not be answered in time either: they phone instead.

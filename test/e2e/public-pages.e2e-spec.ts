@@ -133,7 +133,7 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
     // And the staff's morning digest lists it, so it is not forgotten.
     const digest = await stack.worker!.get(StaffDigestEmail).collect(new Date(), 'de');
     expect(digest.sections.inReview.map((item) => item.url)).toContain(
-      `${stack.baseUrl}/api/staff/help-requests/${request.id}`,
+      `${stack.baseUrl}/console/requests/${request.id}`,
     );
 
     const volunteer = await requestJson(stack.baseUrl, 'POST', '/api/staff/volunteers', {

@@ -148,7 +148,7 @@ describe('two API processes and three worker processes on one database and one R
         `the offer email for request ${i + 1}`,
         async () =>
           (await smtp.parsed((record) => !record.recipient.startsWith('burst-'))).find(
-            (mail) => mail.subject?.startsWith('Anfrage') && mail.text?.includes(`Nummer ${i + 1},`),
+            (mail) => mail.subject?.startsWith('Anfrage') && mail.text?.includes(`/offers/offer.${best.id}.`),
           ),
         30_000,
       );

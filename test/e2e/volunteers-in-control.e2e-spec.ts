@@ -306,8 +306,11 @@ describe('volunteers in control: double opt-in, quiet hours, weekly cap, digest,
       Promise.resolve(messagesTo(smtp.messages, volunteer.email)[0]),
     );
     expect(mail.subject).toBe('Ihre 2 Anfragen des Tages');
-    expect(mail.text).toContain('Römer');
-    expect(mail.text).toContain('Zeil');
+    expect(mail.text).toContain(`offer.${matchIds[0]}.accept.`);
+    expect(mail.text).toContain(`offer.${matchIds[1]}.accept.`);
+    // The help-seekers' own descriptions never reach a volunteer before they accept.
+    expect(mail.text).not.toContain('Römer');
+    expect(mail.text).not.toContain('Zeil');
     expect(mail.text).not.toContain('Große Bergstraße');
     expect(linksIn(mail, '/offers/')).toHaveLength(4);
     expect(headerText(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
@@ -384,7 +387,18 @@ describe('volunteers in control: double opt-in, quiet hours, weekly cap, digest,
     const detail = await settledDetail(next);
     expect(detail.status).toBe('open');
     expect(detail.matchingSummary.proposed).toBe(0);
-    expect(messageIdsTo(smtp.messages, volunteer.email)).toHaveLength(1);
+    // The offer, and the polite note that it was withdrawn when they paused: nothing for the new one.
+    const subjects = await eventually('the withdrawal note', () =>
+      Promise.resolve(
+        messagesTo(smtp.messages, volunteer.email).length === 2
+          ? messagesTo(smtp.messages, volunteer.email)
+          : null,
+      ),
+    );
+    expect(subjects.map((mail) => mail.subject)).toEqual([
+      offer.subject,
+      expect.stringMatching(/^Nicht mehr nötig/),
+    ]);
 
     const forged = url!.replace(/\.pause-offers\./, '.pause-offerz.');
     expect((await requestPage(forged, 'POST')).status).toBe(400);

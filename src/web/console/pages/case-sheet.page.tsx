@@ -5,7 +5,7 @@ import { codeLabel, ConsoleLayout, type ConsoleView } from '../view';
 import type { Labels } from './labels';
 import { PRINT_CSS } from './print-css';
 import { timelineText } from './request.page';
-import { whenText } from './schedule-text';
+import { requestWhen } from '../../shell/schedule-text';
 import type { RequestSchedule } from '../../../shared/schedule';
 
 const RELATIONSHIPS: Record<string, MessageKey> = {
@@ -82,7 +82,7 @@ export function CaseSheetPage(props: { view: ConsoleView; labels: Labels; data: 
           <dt>{t.t('console.request.description')}</dt>
           <dd>{request.description}</dd>
           <dt>{t.t('console.request.when')}</dt>
-          <dd id="sheet-when">{whenText(request.schedule, request.startsAt, t)}</dd>
+          <dd id="sheet-when">{requestWhen(t, request)}</dd>
           <dt>{t.t('console.request.where')}</dt>
           <dd>
             {request.streetAddress ? `${request.streetAddress}, ` : ''}

@@ -1,7 +1,7 @@
 import { codeLabel, type ConsoleView } from '../view';
 import type { AssignmentRow, VolunteerAssignments } from '../volunteer-assignments.queries';
 import type { Labels } from './labels';
-import { whenText } from './schedule-text';
+import { requestWhen } from '../../shell/schedule-text';
 
 function AssignmentTable(props: { view: ConsoleView; labels: Labels; rows: AssignmentRow[]; id: string }) {
   const { t } = props.view;
@@ -19,7 +19,7 @@ function AssignmentTable(props: { view: ConsoleView; labels: Labels; rows: Assig
         <tbody>
           {props.rows.map((row) => (
             <tr key={row.matchId}>
-              <td>{whenText(row.schedule, row.startsAt, t)}</td>
+              <td>{requestWhen(t, row)}</td>
               <td>
                 <a href={`/console/requests/${row.requestId}`}>{props.labels.category(row.category)}</a>
               </td>
