@@ -1,3 +1,4 @@
+import { DistrictNames } from '../common/district-names';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -18,8 +19,6 @@ import {
   type RequestStatusFilter,
 } from './domain/request-search';
 import type { MatchingSummary } from './help-request.entity';
-
-const DISTRICTS_CACHE_MS = 5 * 60_000;
 
 /** A row of the requests list (console page and API). */
 export interface RequestListRow {
@@ -97,13 +96,15 @@ export interface HelpSeekerProfile {
  */
 @Injectable()
 export class RequestSearchService {
-  private districts?: { names: string[]; until: number };
+  private readonly districts: DistrictNames;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.districts = new DistrictNames(dataSource, 'help_request');
+  }
 
   /** Reads and checks the filters: unknown categories and districts are named, not ignored. */
   async readFilters(
@@ -213,20 +214,7 @@ export class RequestSearchService {
 
   /** The districts requests come from, for the filter; they change rarely, so a short cache. */
   async districtNames(): Promise<string[]> {
-    if (this.districts && this.districts.until > Date.now()) {
-      return this.districts.names;
-    }
-    // A loose index scan over (district, created_at): one probe per district, not a full scan.
-    const rows = await this.dataSource.query<{ district: string }[]>(
-      `WITH RECURSIVE d AS (
-         (SELECT district FROM help_request WHERE district IS NOT NULL ORDER BY district LIMIT 1)
-         UNION ALL
-         SELECT (SELECT r.district FROM help_request r WHERE r.district > d.district ORDER BY r.district LIMIT 1)
-           FROM d WHERE d.district IS NOT NULL)
-       SELECT district FROM d WHERE district IS NOT NULL LIMIT 500`,
-    );
-    this.districts = { names: rows.map((row) => row.district), until: Date.now() + DISTRICTS_CACHE_MS };
-    return this.districts.names;
+    return this.districts.get();
   }
 
   /** A district no request has come from yet, but a real one (from the postal codes). */

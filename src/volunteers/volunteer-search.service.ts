@@ -1,3 +1,4 @@
+import { DistrictNames } from '../common/district-names';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -26,7 +27,6 @@ export {
   type VolunteerFilters,
 } from './volunteer-search';
 
-const DISTRICTS_CACHE_MS = 5 * 60_000;
 const EXPORT_BATCH = 500;
 
 /** A row of the volunteer search read model. */
@@ -57,17 +57,21 @@ export type VolunteerSearchOutcome =
 /** The staff's volunteer search: filters checked against what exists, the page, the export (audited). */
 @Injectable()
 export class VolunteerSearchService {
-  private districts?: { names: string[]; until: number };
+  private readonly districts: DistrictNames;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
     private readonly settings: MatchingSettingsService,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.districts = new DistrictNames(dataSource, 'volunteer');
+  }
 
   /** The filters of a query string, and the values among them that name nothing known. */
-  async parse(query: Record<string, unknown>): Promise<{ filters: VolunteerFilters; unknown: UnknownFilterValue[] }> {
+  async parse(
+    query: Record<string, unknown>,
+  ): Promise<{ filters: VolunteerFilters; unknown: UnknownFilterValue[] }> {
     const parsed = parseVolunteerFilters(query, await this.known());
     if (parsed.unknown.some((value) => value.field === 'district')) {
       // A district that appeared in the last minutes is not in the cached list yet.
@@ -77,12 +81,19 @@ export class VolunteerSearchService {
   }
 
   /** One page of the list (`limit` rows from `page`), or the unknown values when there are any. */
-  async search(query: Record<string, unknown>, now: Date, limit = VOLUNTEER_PAGE_SIZE): Promise<VolunteerSearchOutcome> {
+  async search(
+    query: Record<string, unknown>,
+    now: Date,
+    limit = VOLUNTEER_PAGE_SIZE,
+  ): Promise<VolunteerSearchOutcome> {
     const { filters, unknown } = await this.parse(query);
     if (unknown.length > 0) {
       return { ok: false, filters, unknown };
     }
-    const { sql, params } = volunteerSearchSql(filters, { ...(await this.options(filters, now)), pageSize: limit });
+    const { sql, params } = volunteerSearchSql(filters, {
+      ...(await this.options(filters, now)),
+      pageSize: limit,
+    });
     const rows = await this.dataSource.query<VolunteerSearchRow[]>(sql, params);
     return { ok: true, filters, rows: rows.slice(0, limit), hasNext: rows.length > limit };
   }
@@ -169,19 +180,6 @@ export class VolunteerSearchService {
 
   /** The districts volunteers live in, for the filter; they change rarely, so a short cache. */
   async districtNames(fresh = false): Promise<string[]> {
-    if (!fresh && this.districts && this.districts.until > Date.now()) {
-      return this.districts.names;
-    }
-    // A loose index scan over (district, name, id): one index probe per district, not a full scan.
-    const rows = await this.dataSource.query<{ district: string }[]>(
-      `WITH RECURSIVE d AS (
-         (SELECT district FROM volunteer WHERE district IS NOT NULL ORDER BY district LIMIT 1)
-         UNION ALL
-         SELECT (SELECT v.district FROM volunteer v WHERE v.district > d.district ORDER BY v.district LIMIT 1)
-           FROM d WHERE d.district IS NOT NULL)
-       SELECT district FROM d WHERE district IS NOT NULL LIMIT 500`,
-    );
-    this.districts = { names: rows.map((row) => row.district), until: Date.now() + DISTRICTS_CACHE_MS };
-    return this.districts.names;
+    return this.districts.get(fresh);
   }
 }
