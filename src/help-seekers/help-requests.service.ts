@@ -1,4 +1,5 @@
 import { firstStartOf } from '../shared/schedule-start';
+import { currentRequestId } from '../common/request-context';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -333,8 +334,8 @@ export class HelpRequestsService {
          SELECT $25::uuid, seeker.id, 'public-form', $11, $12, $4, $13::text[], $14, $15::jsonb, $16, $17, $18, $5, $19, $20, $21, $28
            FROM seeker RETURNING id
        ), job AS (
-         INSERT INTO outbox_job (queue, job_name, job_id, payload)
-         SELECT $22, $23, $26, $27::jsonb FROM request WHERE $24::boolean
+         INSERT INTO outbox_job (queue, job_name, job_id, payload, request_id)
+         SELECT $22, $23, $26, $27::jsonb, $29 FROM request WHERE $24::boolean
        )
        SELECT id FROM request`,
       [
@@ -367,6 +368,9 @@ export class HelpRequestsService {
         JSON.stringify({ requestId: id, round: 1 }),
         // This raw INSERT bypasses the entity hook that keeps starts_at in step with the schedule.
         firstStartOf(fields.schedule, new Date()),
+        // Like OutboxService.add: the worker's lines for this job carry the request's id, whichever
+        // process relays it (relaySoon here, or the worker's poller first when it is busy).
+        currentRequestId() ?? null,
       ],
     );
     if (rows.length !== 1) {

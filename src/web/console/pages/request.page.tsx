@@ -373,14 +373,7 @@ export function RequestPage(props: {
           </section>
         ) : null}
         <RequestEditPanel view={view} labels={labels} request={request} helpSeeker={helpSeeker} />
-        {helpSeeker ? (
-          <HelpSeekerRights
-            view={view}
-            requestId={request.id}
-            helpSeekerId={helpSeeker.id}
-            purposes={data.consents.map((consent) => consent.purpose)}
-          />
-        ) : provider ? (
+        {!helpSeeker && provider ? (
           <section class="card">
             <h2>{t.t('console.request.provider')}</h2>
             <p>
@@ -466,6 +459,17 @@ export function RequestPage(props: {
           </form>
         </section>
       </div>
+      {/* Rarely needed, and irreversible: below the daily work, not between the facts and the proposals. */}
+      {helpSeeker ? (
+        <div class="grid">
+          <HelpSeekerRights
+            view={view}
+            requestId={request.id}
+            helpSeekerId={helpSeeker.id}
+            purposes={data.consents.map((consent) => consent.purpose)}
+          />
+        </div>
+      ) : null}
     </ConsoleLayout>
   );
 }
