@@ -11,6 +11,9 @@ import { MailboxModule } from './web/mailbox/mailbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { ProvidersModule } from './providers/providers.module';
+import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { PlacementsModule } from './placements/placements.module';
+import { HoursModule } from './hours/hours.module';
 import { PublicWebModule } from './web/public/public-web.module';
 import { SettingsApiModule } from './settings/settings-api.module';
 import { StaffModule } from './staff/staff.module';
@@ -31,6 +34,9 @@ export class ApiModule {
         StaffModule,
         AccountsModule,
         ProvidersModule,
+        OpportunitiesModule,
+        PlacementsModule,
+        HoursModule,
         VolunteersModule,
         HelpSeekersModule,
         MatchingModule,

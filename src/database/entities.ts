@@ -7,6 +7,11 @@ import { ConsentRecord } from '../common/consent-record.entity';
 import { HelpRequest } from '../help-seekers/help-request.entity';
 import { HelpRequestNote } from '../help-seekers/help-request-note.entity';
 import { HelpSeeker } from '../help-seekers/help-seeker.entity';
+import { HourEntry } from '../hours/hour-entry.entity';
+import { Opportunity } from '../opportunities/opportunity.entity';
+import { Project } from '../opportunities/project.entity';
+import { Placement } from '../placements/placement.entity';
+import { PlacementEvent } from '../placements/placement-event.entity';
 import { Match } from '../matching/match.entity';
 import { VolunteerBlock } from '../matching/volunteer-block.entity';
 import { Notification } from '../notifications/notification.entity';
@@ -32,10 +37,15 @@ export const ENTITIES = [
   HelpRequest,
   HelpRequestNote,
   HelpSeeker,
+  HourEntry,
   Match,
   Notification,
+  Opportunity,
   OutboxJob,
+  Placement,
+  PlacementEvent,
   PostalCode,
+  Project,
   Provider,
   RetentionRun,
   StaffPasswordLink,

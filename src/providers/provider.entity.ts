@@ -33,6 +33,14 @@ export class Provider extends Located {
   @Column({ type: 'text', default: 'approved' })
   reviewStatus: 'pending' | 'approved';
 
+  /** Raised to revoke every host link sent before (see src/shared/signed-links.ts). */
+  @Column({ type: 'int', default: 1 })
+  linkVersion: number;
+
+  /** A public locale of the catalogue: the language of the host contact's emails and host page. */
+  @Column({ type: 'text', default: 'de' })
+  locale: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

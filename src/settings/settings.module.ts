@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgencyProfileService } from './agency-profile.service';
 import { AgencySetting } from './agency-setting.entity';
 import { MatchingSettingsService } from './matching-settings.service';
+import { PlacementSettingsService } from './placement-settings.service';
 import { UrgencySettingsService } from './urgency-settings.service';
 
 /** Settings readers for both processes; the HTTP side is SettingsApiModule. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AgencySetting])],
-  providers: [MatchingSettingsService, AgencyProfileService, UrgencySettingsService],
-  exports: [MatchingSettingsService, AgencyProfileService, UrgencySettingsService],
+  providers: [MatchingSettingsService, AgencyProfileService, UrgencySettingsService, PlacementSettingsService],
+  exports: [MatchingSettingsService, AgencyProfileService, UrgencySettingsService, PlacementSettingsService],
 })
 export class SettingsModule {}

@@ -25,6 +25,10 @@ export const LINK_PURPOSES = [
   'retention',
   // "I can't come after all": in the confirmation email, the subject is the accepted match.
   'drop-out',
+  // A host contact's page (subject: the provider; action: its scope, e.g. "host").
+  'host',
+  // A placement's follow-up question, to the volunteer or the host (subject: the placement).
+  'placement-follow-up',
 ] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffModule } from '../staff/staff.module';
+import { Opportunity } from './opportunity.entity';
+import { Project } from './project.entity';
+
+/** Hosts' projects and opportunities (Engagementangebote): maintained, searched, matched, exported. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Opportunity, Project]), StaffModule],
+  controllers: [],
+  providers: [],
+  exports: [],
+})
+export class OpportunitiesModule {}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffModule } from '../staff/staff.module';
+import { PlacementEvent } from './placement-event.entity';
+import { PlacementStagesService } from './placement-stages.service';
+import { Placement } from './placement.entity';
+
+/** Placements (Vermittlungen): volunteers on their way into hosts' opportunities. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule],
+  controllers: [],
+  providers: [PlacementStagesService],
+  exports: [PlacementStagesService],
+})
+export class PlacementsModule {}
