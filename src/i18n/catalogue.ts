@@ -20,9 +20,23 @@ export const PUBLIC_NAMESPACES = [
   'letters',
   'validation',
   'taxonomy',
+  'host',
+  'engagement',
+  'placementLinks',
+  'proof',
 ] as const;
 /** Staff-only namespaces: German and English. */
-export const STAFF_NAMESPACES = ['console', 'mailbox', 'staffEmail'] as const;
+export const STAFF_NAMESPACES = [
+  'console',
+  'mailbox',
+  'staffEmail',
+  'opportunities',
+  'placements',
+  'fit',
+  'reports',
+  'hours',
+  'transfer',
+] as const;
 
 /** Who reads a page decides which locales it offers. */
 export type Audience = 'public' | 'staff';

@@ -13,6 +13,16 @@ interface SourceCatalogue {
   letters: typeof import('./messages/de/letters.json');
   console: typeof import('./messages/de/console.json');
   mailbox: typeof import('./messages/de/mailbox.json');
+  opportunities: typeof import('./messages/de/opportunities.json');
+  placements: typeof import('./messages/de/placements.json');
+  fit: typeof import('./messages/de/fit.json');
+  reports: typeof import('./messages/de/reports.json');
+  hours: typeof import('./messages/de/hours.json');
+  transfer: typeof import('./messages/de/transfer.json');
+  host: typeof import('./messages/de/host.json');
+  engagement: typeof import('./messages/de/engagement.json');
+  placementLinks: typeof import('./messages/de/placementLinks.json');
+  proof: typeof import('./messages/de/proof.json');
 }
 
 export type MessageKey = {
