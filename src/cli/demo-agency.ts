@@ -267,3 +267,214 @@ export function demoRequests(today: Date, count = 20): DemoRequest[] {
     };
   });
 }
+
+export interface DemoOpportunity {
+  /** Index into DEMO_PROVIDERS: the opportunity is at that host's address. */
+  provider: number;
+  title: string;
+  description: string;
+  tasks: string;
+  fieldsOfActivity: string[];
+  remote: boolean;
+  timePattern:
+    | { kind: 'weekly'; slots: WeeklySlot[] }
+    | { kind: 'flexible'; hoursPerWeek?: number; hoursPerMonth?: number }
+    | { kind: 'one-off'; date: string; start: string; end: string };
+  minCommitmentMonths: number | null;
+  places: number;
+  requiresCertificate: boolean;
+  minimumAge: number | null;
+  languages: string[];
+  skills: string[];
+  forNewcomers: boolean;
+  littleGermanOk: boolean;
+  accessible: boolean;
+  hostOffers: Array<'induction' | 'training' | 'expenses' | 'insurance' | 'supervision' | 'certificate'>;
+}
+
+/** Standing opportunities (Engagementangebote) of the demo hosts, one of them waiting for review. */
+export function demoOpportunities(today: Date): DemoOpportunity[] {
+  const inWeeks = (weeks: number) => berlinDateOf(new Date(today.getTime() + weeks * 7 * 24 * 3600_000));
+  const weekly = (weekday: Weekday, start: string, end: string) => ({
+    kind: 'weekly' as const,
+    slots: [{ weekday, start, end }],
+  });
+  const base = {
+    remote: false,
+    minCommitmentMonths: 6,
+    places: 2,
+    requiresCertificate: false,
+    minimumAge: null,
+    languages: [],
+    forNewcomers: false,
+    littleGermanOk: false,
+    accessible: false,
+  };
+  return [
+    {
+      ...base,
+      provider: 0,
+      title: 'Spielenachmittag begleiten',
+      description:
+        'Einmal in der Woche spielen unsere Gäste Karten und Brettspiele. Sie spielen mit und trinken Kaffee mit ihnen.',
+      tasks: 'Spiele vorbereiten, mitspielen, Kaffee kochen',
+      fieldsOfActivity: ['SEN'],
+      timePattern: weekly(2, '15:00', '17:00'),
+      skills: ['visiting'],
+      forNewcomers: true,
+      accessible: true,
+      hostOffers: ['induction', 'insurance'],
+    },
+    {
+      ...base,
+      provider: 0,
+      title: 'Fahrdienst zum Sommerausflug',
+      description:
+        'Mit unserem Kleinbus fahren wir mit Seniorinnen und Senioren an die Elbe. Wir suchen Fahrerinnen und Fahrer.',
+      tasks: 'Kleinbus fahren (Führerschein Klasse B), beim Ein- und Aussteigen helfen',
+      fieldsOfActivity: ['SEN'],
+      timePattern: { kind: 'one-off', date: inWeeks(5), start: '10:00', end: '16:00' },
+      minCommitmentMonths: null,
+      places: 3,
+      minimumAge: 21,
+      skills: ['driving'],
+      hostOffers: ['insurance', 'expenses'],
+    },
+    {
+      ...base,
+      provider: 1,
+      title: 'Repair-Café: Geräte reparieren',
+      description: 'Jeden ersten Samstag reparieren wir gemeinsam Toaster, Lampen und Fahrräder.',
+      tasks: 'Reparieren, erklären, Werkzeug ausgeben',
+      fieldsOfActivity: ['NBH', 'UMW'],
+      timePattern: weekly(6, '11:00', '15:00'),
+      skills: ['handyman'],
+      forNewcomers: true,
+      hostOffers: ['induction', 'insurance'],
+    },
+    {
+      ...base,
+      provider: 3,
+      title: 'Lesepatin oder Lesepate in der Grundschule',
+      description: 'Sie lesen mit Kindern der 2. Klasse und hören ihnen beim Lesen zu.',
+      tasks: 'Vorlesen, zuhören, Bücher aussuchen',
+      fieldsOfActivity: ['KJ', 'BIL'],
+      timePattern: weekly(3, '08:00', '10:00'),
+      requiresCertificate: true,
+      minimumAge: 18,
+      skills: ['tutoring'],
+      forNewcomers: true,
+      hostOffers: ['induction', 'training', 'insurance'],
+    },
+    {
+      ...base,
+      provider: 3,
+      title: 'Hausaufgabenhilfe Mathe',
+      description: 'Kinder der 5. bis 7. Klasse brauchen Hilfe bei den Mathe-Hausaufgaben.',
+      tasks: 'Aufgaben erklären, üben',
+      fieldsOfActivity: ['KJ', 'BIL'],
+      timePattern: weekly(2, '14:00', '16:00'),
+      requiresCertificate: true,
+      minimumAge: 18,
+      skills: ['tutoring'],
+      hostOffers: ['induction', 'insurance', 'certificate'],
+    },
+    {
+      ...base,
+      provider: 4,
+      title: 'Deutsch üben im Willkommenscafé',
+      description: 'Im Café üben Neuangekommene Deutsch im Gespräch. Sie reden mit, ganz ohne Unterricht.',
+      tasks: 'Gespräche führen, Alltagsfragen beantworten',
+      fieldsOfActivity: ['MIG'],
+      timePattern: weekly(4, '16:00', '18:00'),
+      places: 4,
+      skills: ['visiting'],
+      forNewcomers: true,
+      accessible: true,
+      hostOffers: ['induction', 'training'],
+    },
+    {
+      ...base,
+      provider: 4,
+      title: 'Sprachbegleitung Arabisch',
+      description: 'Begleitung zu Ämtern und Ärzten, übersetzen zwischen Deutsch und Arabisch.',
+      tasks: 'Begleiten, übersetzen',
+      fieldsOfActivity: ['MIG'],
+      timePattern: { kind: 'flexible', hoursPerMonth: 6 },
+      minimumAge: 18,
+      languages: ['ar'],
+      skills: ['interpreting'],
+      littleGermanOk: false,
+      hostOffers: ['training', 'expenses', 'insurance'],
+    },
+    {
+      ...base,
+      provider: 5,
+      title: 'Freizeitbegleitung im Inklusionstreff',
+      description: 'Sie begleiten Menschen mit Behinderung zu Konzerten, ins Kino oder zum Sport.',
+      tasks: 'Begleiten, gemeinsam Freizeit gestalten',
+      fieldsOfActivity: ['INK'],
+      timePattern: { kind: 'flexible', hoursPerMonth: 8 },
+      skills: ['accompaniment'],
+      accessible: true,
+      hostOffers: ['induction', 'training', 'expenses', 'insurance'],
+    },
+    {
+      ...base,
+      provider: 6,
+      title: 'Besuchsdienst im Hospiz',
+      description:
+        'Sie besuchen schwerkranke Menschen, hören zu und sind da. Vorher gibt es einen Vorbereitungskurs.',
+      tasks: 'Besuchen, zuhören, begleiten',
+      fieldsOfActivity: ['GES'],
+      timePattern: { kind: 'flexible', hoursPerWeek: 2 },
+      minCommitmentMonths: 12,
+      minimumAge: 25,
+      skills: ['visiting'],
+      hostOffers: ['training', 'supervision', 'insurance'],
+    },
+    {
+      ...base,
+      provider: 7,
+      title: 'Lebensmittelausgabe der Tafel',
+      description: 'Sortieren und Ausgeben von Lebensmitteln an Bedürftige.',
+      tasks: 'Sortieren, ausgeben, aufräumen',
+      fieldsOfActivity: ['SOZ'],
+      timePattern: weekly(5, '12:00', '15:00'),
+      places: 5,
+      skills: [],
+      forNewcomers: true,
+      littleGermanOk: true,
+      hostOffers: ['induction', 'insurance'],
+    },
+    {
+      ...base,
+      provider: 8,
+      title: 'Website und Social Media',
+      description:
+        'Unser Repair-Café braucht Hilfe bei Website, Newsletter und Instagram. Geht von zu Hause.',
+      tasks: 'Beiträge schreiben, Fotos bearbeiten, Termine pflegen',
+      fieldsOfActivity: ['DIG', 'NBH'],
+      remote: true,
+      timePattern: { kind: 'flexible', hoursPerMonth: 4 },
+      places: 1,
+      skills: ['digital'],
+      hostOffers: ['induction'],
+    },
+    {
+      ...base,
+      provider: 9,
+      title: 'Einlass und Garderobe bei Konzerten',
+      description:
+        'Bei unseren Konzerten am Freitagabend begrüßen Sie die Gäste und kümmern sich um die Garderobe.',
+      tasks: 'Begrüßen, Karten prüfen, Garderobe',
+      fieldsOfActivity: ['KUL'],
+      timePattern: weekly(5, '18:30', '22:30'),
+      places: 3,
+      skills: [],
+      forNewcomers: true,
+      littleGermanOk: true,
+      hostOffers: ['induction', 'insurance'],
+    },
+  ];
+}

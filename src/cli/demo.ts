@@ -12,7 +12,15 @@ import { StaffUser } from '../staff/staff-user.entity';
 import { VolunteersService } from '../volunteers/volunteers.service';
 import { WorkerModule } from '../worker.module';
 import { ensureDatabaseExists, runMigrations } from './database-setup';
-import { DEMO_PROVIDERS, DEMO_STAFF, demoRequests, demoVolunteers } from './demo-agency';
+import { DEMO_PROVIDERS, DEMO_STAFF, demoOpportunities, demoRequests, demoVolunteers } from './demo-agency';
+import { HourEntry } from '../hours/hour-entry.entity';
+import { reviewByDate } from '../opportunities/domain/opportunity-status';
+import { Opportunity } from '../opportunities/opportunity.entity';
+import { PlacementStagesService } from '../placements/placement-stages.service';
+import { Provider } from '../providers/provider.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { AdvisoryInterviewsService } from '../volunteers/advisory-interviews.service';
+import { addDays, berlinDateOf } from '../shared/berlin-time';
 import { formatImportReport } from '../postal-codes/import-postal-codes';
 import { runPostalCodeImport } from './import-postal-codes';
 import { demoEnv, formatWelcome } from './demo-banner';
@@ -90,7 +98,91 @@ async function seedDemoAgency(api: INestApplication): Promise<boolean> {
       staff,
     );
   }
+  await seedPlacements(api, staff);
   return true;
+}
+
+/**
+ * The hosts' opportunities, and a few volunteers on their way into them, one at each stage, so the
+ * placement board, the host page and the reports have something to show.
+ */
+async function seedPlacements(api: INestApplication, staff: AuthenticatedStaff): Promise<void> {
+  const dataSource = api.get(DataSource);
+  const today = new Date();
+  const hosts = await dataSource.getRepository(Provider).find({ order: { createdAt: 'ASC' } });
+  const byName = new Map(hosts.map((host) => [host.name, host]));
+  const opportunities: Opportunity[] = [];
+  for (const [index, { provider, ...opportunity }] of demoOpportunities(today).entries()) {
+    const host = byName.get(DEMO_PROVIDERS[provider].name)!;
+    const waitingForReview = index === 10;
+    opportunities.push(
+      await dataSource.getRepository(Opportunity).save({
+        ...opportunity,
+        providerId: host.id,
+        postalCode: opportunity.remote ? null : host.postalCode,
+        latitude: opportunity.remote ? null : host.latitude,
+        longitude: opportunity.remote ? null : host.longitude,
+        district: opportunity.remote ? null : host.district,
+        streetAddress: opportunity.remote ? null : host.streetAddress,
+        contactName: host.contactPerson,
+        status: waitingForReview ? 'in-review' : 'published',
+        submittedBy: waitingForReview ? 'host' : 'staff',
+        publishedAt: waitingForReview ? null : today,
+        // One offer's confirmation is due in a few days: the host gets the review reminder.
+        reviewBy: index === 2 ? addDays(berlinDateOf(today), 5) : reviewByDate(berlinDateOf(today), 3),
+      }),
+    );
+  }
+  const volunteers = await dataSource
+    .getRepository(Volunteer)
+    .find({ where: { status: 'active' }, order: { createdAt: 'ASC' }, take: 6 });
+  const stages = api.get(PlacementStagesService);
+  const interviews = api.get(AdvisoryInterviewsService);
+  const path = ['interested', 'advised', 'proposed', 'host-contacted', 'trial', 'started'] as const;
+  for (const [index, volunteer] of volunteers.entries()) {
+    const opportunity = opportunities[[0, 5, 3, 9, 7, 11][index]];
+    const interview =
+      index >= 1
+        ? await interviews.record(
+            volunteer.id,
+            {
+              heldOn: berlinDateOf(today),
+              motivation: 'Möchte sich im Stadtteil engagieren.',
+              timeBudget: '2 Stunden pro Woche',
+              interests: opportunity.fieldsOfActivity,
+            },
+            staff,
+          )
+        : null;
+    const { placement } = await stages.open({
+      volunteerId: volunteer.id,
+      opportunityId: opportunity.id,
+      source: index === 0 ? 'public-interest' : 'staff',
+      stage: index === 0 ? 'interested' : 'advised',
+      advisoryInterviewId: interview?.id ?? null,
+      staff: index === 0 ? null : staff,
+    });
+    for (const stage of path.slice(2, index + 1)) {
+      await stages.move(placement.id, stage, {
+        actor: stage === 'proposed' ? 'staff' : 'host',
+        staff: stage === 'proposed' ? staff : null,
+      });
+    }
+    if (index === 5) {
+      await dataSource.getRepository(HourEntry).save({
+        volunteerId: volunteer.id,
+        placementId: placement.id,
+        workedOn: berlinDateOf(today),
+        minutes: 240,
+        activity: opportunity.title,
+        status: 'approved',
+        enteredBy: 'staff',
+        enteredByStaffId: staff.id,
+        reviewedByStaffId: staff.id,
+        reviewedAt: today,
+      });
+    }
+  }
 }
 
 main().catch((error: unknown) => {
