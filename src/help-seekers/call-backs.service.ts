@@ -15,7 +15,7 @@ import { type CreatedHelpRequest, HelpRequestsService } from './help-requests.se
 const LIST_LIMIT = 200;
 
 /**
- * "Hilfesuchende zurückrufen": a public call-back waits here (no category, no schedule) until
+ * "Rückrufwünsche aus dem Internet": a public call-back waits here (no category, no schedule) until
  * staff have called; each call that did not reach the person is recorded, and the call that did
  * completes it into a real request (phone intake for the known person), which goes to matching.
  */

@@ -19,7 +19,7 @@ import { StaffHelpRequestDto } from './dto/create-help-request.dto';
 import { CreatedHelpRequestDto } from './dto/help-request.response';
 import type { CreatedHelpRequest } from './help-requests.service';
 
-/** "Hilfesuchende zurückrufen": public call-backs until staff complete them into requests. */
+/** "Rückrufwünsche aus dem Internet": public call-backs until staff complete them into requests. */
 @ApiTags(API_TAGS.staff)
 @ApiStaffAuth()
 @UseGuards(StaffAuthGuard)

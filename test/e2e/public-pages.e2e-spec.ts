@@ -227,7 +227,7 @@ describe('public pages in Chromium: help requests with the keyboard alone, acces
     await page.click('button[type=submit]');
     await page.waitForURL(/\/help\/thanks\?lang=en/);
     expect(await page.textContent('h1')).toContain('Thank you');
-    // It waits as a call-back (console "Hilfesuchende zurückrufen"): no request, no invented schedule.
+    // It waits as a call-back (console "Rückrufwünsche aus dem Internet"): no request, no invented schedule.
     expect(await requestsFrom('Call Me')).toEqual([]);
     const [callBack] = await stack.dataSource.query(
       `SELECT c.status, s.preferred_language AS "language" FROM call_back_request c

@@ -3,7 +3,7 @@ import { formatDateTime } from '../format';
 import { ConsoleLayout, CsrfField, type ConsoleView } from '../view';
 
 /**
- * "Hilfesuchende zurückrufen": people who asked on the public pages to be called back, oldest
+ * "Rückrufwünsche aus dem Internet": people who asked on the public pages to be called back, oldest
  * first. "Anrufen" opens the intake form prefilled (the call completes it into a request);
  * "Nicht erreicht" records the attempt (who, when) and it keeps waiting.
  */
