@@ -86,11 +86,15 @@ describe('the "Heute" sections on PostgreSQL', () => {
 
   it('should list placed requests of help-seekers without email until someone called them back', async () => {
     const today = berlinDateOf(new Date());
-    await stack.dataSource.getRepository(HelpRequest).update(ids[2], {
-      status: 'matched',
-      statusChangedAt: new Date(Date.now() - 60_000),
-      schedule: { kind: 'one-off', date: today, start: '10:00', end: '11:00' },
-    });
+    // Saved through the entity, as every schedule change is, so starts_at follows the schedule.
+    const repository = stack.dataSource.getRepository(HelpRequest);
+    await repository.save(
+      Object.assign(await repository.findOneByOrFail({ id: ids[2] }), {
+        status: 'matched',
+        statusChangedAt: new Date(Date.now() - 60_000),
+        schedule: { kind: 'one-off', date: today, start: '10:00', end: '11:00' },
+      }),
+    );
     await expect(section('callBack')).resolves.toEqual(expect.arrayContaining([ids[2]]));
     // Each request once, in the most pressing section: the call comes before today's appointment.
     await expect(section('appointments')).resolves.toEqual([]);

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { berlinDateOf } from '../../shared/berlin-time';
+import { addDays, berlinDateOf, berlinInstant } from '../../shared/berlin-time';
 import type {
   HelpRequestStatus,
   MatchingSummary,
@@ -80,13 +80,19 @@ const toItem = (row: RequestRow, detail?: TodayItem['detail']): TodayItem => ({
 
 /** Requests from the public pages waiting for review, and requests no staff member has opened yet. */
 export async function newRequests(db: EntityManager): Promise<TodayItem[]> {
+  // Two ordered, limited parts (each walks its index and stops at 50) rather than one OR over
+  // every open request.
   const rows: RequestRow[] = await db.query(
-    `SELECT r.id, r.category, r.district, r.created_at AS since FROM help_request r
-      WHERE r.status = 'in-review'
-         OR (r.status IN ('matching', 'open', 'proposals-ready')
-             AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'help-request'
-                               AND a.entity_id = r.id::text AND a.action = 'help-request.viewed'))
-      ORDER BY r.created_at LIMIT ${SECTION_LIMIT}`,
+    `SELECT * FROM (
+       (SELECT r.id, r.category, r.district, r.created_at AS since FROM help_request r
+         WHERE r.status = 'in-review' ORDER BY r.created_at LIMIT ${SECTION_LIMIT})
+       UNION ALL
+       (SELECT r.id, r.category, r.district, r.created_at FROM help_request r
+         WHERE r.status IN ('matching', 'open', 'proposals-ready')
+           AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'help-request'
+                             AND a.entity_id = r.id::text AND a.action = 'help-request.viewed')
+         ORDER BY r.created_at LIMIT ${SECTION_LIMIT})) waiting
+      ORDER BY since LIMIT ${SECTION_LIMIT}`,
   );
   return rows.map((row) => toItem(row));
 }
@@ -158,13 +164,20 @@ export async function undeliverableEmails(db: EntityManager): Promise<TodayItem[
 export async function todaysAppointments(db: EntityManager, now: Date): Promise<TodayItem[]> {
   const today = berlinDateOf(now);
   const weekday = ((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  // One-off help today starts today (starts_at, indexed); weekly help by the slots' GIN index.
   const rows: (RequestRow & { schedule: { start?: string } })[] = await db.query(
     `SELECT r.id, r.category, r.district, r.created_at AS since, r.schedule FROM help_request r
       WHERE r.status IN ('matched', 'offered')
-        AND ((r.schedule->>'kind' = 'one-off' AND r.schedule->>'date' = $1)
+        AND ((r.schedule->>'kind' = 'one-off' AND r.starts_at >= $3 AND r.starts_at < $4
+              AND r.schedule->>'date' = $1)
           OR (r.schedule->>'kind' = 'weekly' AND r.schedule->'slots' @> $2::jsonb))
       ORDER BY r.created_at LIMIT ${SECTION_LIMIT}`,
-    [today, JSON.stringify([{ weekday }])],
+    [
+      today,
+      JSON.stringify([{ weekday }]),
+      berlinInstant(today, '00:00'),
+      berlinInstant(addDays(today, 1), '00:00'),
+    ],
   );
   return rows.map((row) => toItem(row, row.schedule.start ?? undefined));
 }
@@ -184,13 +197,14 @@ export async function helpSeekersToCallBack(db: EntityManager): Promise<TodayIte
                 FROM call_task t WHERE t.status = 'open'
                ORDER BY t.help_request_id, t.created_at)
              UNION ALL
-             SELECT r.id, r.status_changed_at, NULL
+             (SELECT r.id, r.status_changed_at, NULL
                FROM help_request r JOIN help_seeker s ON s.id = r.help_seeker_id
               WHERE r.status IN ('matched', 'open') AND (s.email IS NULL OR s.preferred_contact = 'phone')
                 AND NOT EXISTS (SELECT 1 FROM call_task t WHERE t.help_request_id = r.id AND t.status = 'open')
                 AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'help-request'
                                   AND a.entity_id = r.id::text AND a.action = 'help-request.called-back'
-                                  AND a.at >= r.status_changed_at)) waiting
+                                  AND a.at >= r.status_changed_at)
+              ORDER BY r.status_changed_at LIMIT ${SECTION_LIMIT})) waiting
        JOIN help_request r ON r.id = waiting.id
       ORDER BY waiting.since LIMIT ${SECTION_LIMIT}`,
   );
