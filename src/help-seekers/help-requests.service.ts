@@ -330,8 +330,8 @@ export class HelpRequestsService {
        ), request AS (
          INSERT INTO help_request (id, help_seeker_id, source, category, description, street_address, needed_skills,
                                    needed_language, schedule, urgency, status, matching_round, postal_code,
-                                   latitude, longitude, district, starts_at)
-         SELECT $25::uuid, seeker.id, 'public-form', $11, $12, $4, $13::text[], $14, $15::jsonb, $16, $17, $18, $5, $19, $20, $21, $28
+                                   latitude, longitude, district, starts_at, requires_certificate)
+         SELECT $25::uuid, seeker.id, 'public-form', $11, $12, $4, $13::text[], $14, $15::jsonb, $16, $17, $18, $5, $19, $20, $21, $28, $30
            FROM seeker RETURNING id
        ), job AS (
          INSERT INTO outbox_job (queue, job_name, job_id, payload, request_id)
@@ -371,6 +371,8 @@ export class HelpRequestsService {
         // Like OutboxService.add: the worker's lines for this job carry the request's id, whichever
         // process relays it (relaySoon here, or the worker's poller first when it is busy).
         currentRequestId() ?? null,
+        // Like staff intake: the category decides whether an eFZ is needed (homework help: yes).
+        this.taxonomy.requiresCertificateByDefault(fields.category),
       ],
     );
     if (rows.length !== 1) {

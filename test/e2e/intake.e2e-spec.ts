@@ -1,5 +1,5 @@
 import { csrfTokenFor } from '../../src/web/console/csrf';
-import { daysAhead, volunteerBody } from '../factories/api-bodies.factory';
+import { daysAhead, publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { expectErrorShape } from '../helpers/assertions';
 import { loginAs, requestJson } from '../helpers/http';
@@ -620,5 +620,21 @@ describe('phone intake, call-backs and the public forms (issue 12)', () => {
       );
       expect(volunteer).toEqual({ birthDate: '1961-04-12' });
     });
+  });
+
+  it('should ask an eFZ for homework help asked on the public form, as staff intake does, and none for shopping', async () => {
+    const needsCertificate = async (category: string) => {
+      const created = await requestJson(stack.baseUrl, 'POST', '/api/public/help-requests', {
+        body: publicHelpRequestBody({ category, description: 'Bitte um Hilfe, etwa eine Stunde pro Woche.' }),
+      });
+      expect(created.status).toBe(201);
+      const [row] = await stack.dataSource.query(
+        `SELECT requires_certificate AS "requiresCertificate" FROM help_request WHERE id = $1`,
+        [created.body.id],
+      );
+      return row.requiresCertificate as boolean;
+    };
+    await expect(needsCertificate('homework-help')).resolves.toBe(true);
+    await expect(needsCertificate('shopping')).resolves.toBe(false);
   });
 });
