@@ -13,6 +13,7 @@ export class AddOpportunityListIndexes1795510000000 implements MigrationInterfac
     await queryRunner.query(
       `CREATE INDEX "opportunity_status_created_idx" ON "opportunity" ("status", "created_at" DESC, "id")`,
     );
+    await queryRunner.query(`CREATE INDEX "opportunity_created_idx" ON "opportunity" ("created_at" DESC, "id")`);
     await queryRunner.query(
       `CREATE INDEX "opportunity_fields_idx" ON "opportunity" USING gin ("fields_of_activity")`,
     );
@@ -36,6 +37,7 @@ export class AddOpportunityListIndexes1795510000000 implements MigrationInterfac
     await queryRunner.query(`DROP INDEX "public"."opportunity_review_by_idx"`);
     await queryRunner.query(`DROP INDEX "public"."opportunity_district_idx"`);
     await queryRunner.query(`DROP INDEX "public"."opportunity_fields_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."opportunity_created_idx"`);
     await queryRunner.query(`DROP INDEX "public"."opportunity_status_created_idx"`);
   }
 }

@@ -34,7 +34,9 @@ export type OpportunityActor = { kind: 'staff'; staff: AuthenticatedStaff } | { 
 
 /** The writable fields, as the API and forms send them; checked by checkOpportunityInput. */
 export type OpportunityInput = Partial<Record<(typeof OPPORTUNITY_FIELD_NAMES)[number], unknown>> & {
-  projectId?: string | null;
+  projectId?: unknown;
+  /** A new project of the same provider, created in the same transaction (instead of projectId). */
+  newProjectTitle?: unknown;
 };
 
 export interface OpportunityListRow {
@@ -161,8 +163,9 @@ export class OpportunitiesService {
     now = new Date(),
   ): Promise<Opportunity> {
     const scopedProviderId = actor.kind === 'host' ? actor.providerId : providerId;
-    const { projectId, ...fieldsInput } = input;
+    const { projectId, newProjectTitle, ...fieldsInput } = input;
     const fields = this.check(fieldsInput, now);
+    const newProject = newProjectTitle === undefined ? null : checkProject({ title: newProjectTitle }, 'newProjectTitle');
     const place = await this.placeOf(fields);
     const settings = await this.settings.get();
     const status: OpportunityStatus =
@@ -177,7 +180,9 @@ export class OpportunitiesService {
       if (!UUID.test(scopedProviderId) || !(await manager.existsBy(Provider, { id: scopedProviderId }))) {
         throw new DomainError('unknown-provider', 'no provider has this id', 'providerId');
       }
-      const resolvedProjectId = await this.projectFor(manager, scopedProviderId, projectId);
+      const resolvedProjectId = newProject
+        ? await this.addProject(manager, scopedProviderId, newProject, actor)
+        : await this.projectFor(manager, scopedProviderId, projectId);
       const published = status === 'published';
       const saved = await manager.save(
         manager.create(Opportunity, {
@@ -203,7 +208,8 @@ export class OpportunitiesService {
    */
   async update(id: string, input: OpportunityInput, actor: OpportunityActor, now = new Date()): Promise<Opportunity> {
     const current = await this.get(id, actor);
-    const { projectId, ...patch } = input;
+    const { projectId, newProjectTitle, ...patch } = input;
+    const newProject = newProjectTitle === undefined ? null : checkProject({ title: newProjectTitle }, 'newProjectTitle');
     const merged: Record<string, unknown> = {};
     for (const name of OPPORTUNITY_FIELD_NAMES) {
       merged[name] = current[name] ?? undefined;
@@ -219,8 +225,11 @@ export class OpportunitiesService {
       if (before.status === 'archived') {
         throw new ConflictError('an archived opportunity cannot be changed');
       }
-      const resolvedProjectId =
-        projectId === undefined ? before.projectId : await this.projectFor(manager, before.providerId, projectId);
+      const resolvedProjectId = newProject
+        ? await this.addProject(manager, before.providerId, newProject, actor)
+        : projectId === undefined
+          ? before.projectId
+          : await this.projectFor(manager, before.providerId, projectId);
       const toReview =
         actor.kind === 'host' && settings.reviewHostSubmissions && before.status === 'published';
       const after: Opportunity = {
@@ -324,10 +333,20 @@ export class OpportunitiesService {
       if (!UUID.test(scopedProviderId) || !(await manager.existsBy(Provider, { id: scopedProviderId }))) {
         throw new DomainError('unknown-provider', 'no provider has this id', 'providerId');
       }
-      const saved = await manager.save(manager.create(Project, { ...fields, providerId: scopedProviderId }));
-      await this.recordProject(manager, actor, 'project.created', saved.id, null, saved);
-      return saved;
+      const id = await this.addProject(manager, scopedProviderId, fields, actor);
+      return manager.findOneByOrFail(Project, { id });
     });
+  }
+
+  private async addProject(
+    manager: EntityManager,
+    providerId: string,
+    fields: { title: string; description: string | null },
+    actor: OpportunityActor,
+  ): Promise<string> {
+    const saved = await manager.save(manager.create(Project, { ...fields, providerId }));
+    await this.recordProject(manager, actor, 'project.created', saved.id, null, saved);
+    return saved.id;
   }
 
   async getProject(id: string, actor?: OpportunityActor): Promise<Project> {
@@ -491,11 +510,14 @@ export const OPPORTUNITY_AUDIT_ACTIONS = [
   'project.deleted',
 ];
 
-function checkProject(input: { title?: unknown; description?: unknown }): { title: string; description: string | null } {
+function checkProject(
+  input: { title?: unknown; description?: unknown },
+  titleField = 'title',
+): { title: string; description: string | null } {
   const problems: { field: string; message: string }[] = [];
   const title = typeof input.title === 'string' ? input.title.trim() : '';
   if (title.length < PROJECT_TITLE.min || title.length > PROJECT_TITLE.max) {
-    problems.push({ field: 'title', message: `title must be ${PROJECT_TITLE.min} to ${PROJECT_TITLE.max} characters` });
+    problems.push({ field: titleField, message: `${titleField} must be ${PROJECT_TITLE.min} to ${PROJECT_TITLE.max} characters` });
   }
   let description: string | null = null;
   if (input.description !== undefined && input.description !== null) {

@@ -128,8 +128,11 @@ export function opportunitySearchSql(
   }
   if (filters.q) {
     const pattern = param(`%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // A union of two index-backed lookups: the planner cannot estimate an OR of a trigram match
+    // and a provider-name match, and would walk the whole table.
     where.push(
-      `((o.title || ' ' || o.description) ILIKE ${pattern} OR o.provider_id IN (SELECT id FROM provider WHERE name ILIKE ${pattern}))`,
+      `o.id IN (SELECT t.id FROM opportunity t WHERE (t.title || ' ' || t.description) ILIKE ${pattern}
+                UNION SELECT t.id FROM opportunity t JOIN provider tp ON tp.id = t.provider_id WHERE tp.name ILIKE ${pattern})`,
     );
   }
   const sql = `

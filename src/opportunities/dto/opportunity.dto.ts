@@ -179,7 +179,7 @@ export class OpportunityDto {
 
 export function toOpportunityDto(row: Opportunity): OpportunityDto {
   const { provider: _provider, project: _project, location: _location, timeMask: _timeMask, ...rest } = row;
-  return rest as OpportunityDto;
+  return rest;
 }
 
 export class OpportunityListItemDto {
