@@ -51,6 +51,9 @@ const STAGE_LABELS: Record<PlacementStage, MessageKey> = {
   declined: 'opportunities.stage.declined',
 };
 
+/** An overdue review-by date stands out (red on white: 7.2:1), not by colour alone: it also says so. */
+const OVERDUE_CSS = '.overdue { color: #a4161a; }';
+
 const PAUSED_BY: Record<string, MessageKey> = {
   staff: 'opportunities.detail.pausedBy.staff',
   host: 'opportunities.detail.pausedBy.host',
@@ -117,7 +120,7 @@ export function OpportunityListPage(props: {
     return `/console/opportunities?${query.toString()}`;
   };
   return (
-    <ConsoleLayout view={view} title={t.t('opportunities.list.title')} active="opportunities">
+    <ConsoleLayout view={view} title={t.t('opportunities.list.title')} active="opportunities" css={OVERDUE_CSS}>
       <p class="actions">
         <a href="/console/opportunities/new">{t.t('opportunities.list.new')}</a>
         <a href="/console/opportunities?status=in-review">{t.t('opportunities.list.inReview')}</a>
@@ -558,7 +561,7 @@ export function OpportunityDetailPage(props: {
   const suitability = (['forNewcomers', 'littleGermanOk', 'accessible'] as const).filter((name) => o[name]);
   const actions = ACTIONS_BY_STATUS[o.status] ?? [];
   return (
-    <ConsoleLayout view={view} title={o.title} active="opportunities" notice={props.notice}>
+    <ConsoleLayout view={view} title={o.title} active="opportunities" notice={props.notice} css={OVERDUE_CSS}>
       <FormErrors view={view} problems={problems} labels={{ note: t.t('opportunities.detail.note') }} />
       <p class="actions">
         <a href={`/console/opportunities/${o.id}/edit`}>{t.t('opportunities.detail.edit')}</a>
@@ -643,6 +646,7 @@ export function OpportunityDetailPage(props: {
                   view={view}
                   action={`/console/opportunities/${o.id}/actions`}
                   hidden={{ action }}
+                  className={action === 'archive' ? 'danger' : action === 'draft' ? 'secondary' : undefined}
                   label={t.t(ACTION_LABELS[action])}
                 />
               ))}
