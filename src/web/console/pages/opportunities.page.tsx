@@ -51,6 +51,18 @@ const STAGE_LABELS: Record<PlacementStage, MessageKey> = {
   declined: 'opportunities.stage.declined',
 };
 
+const TIME_KIND_LABELS: Record<'weekly' | 'flexible' | 'one-off', MessageKey> = {
+  weekly: 'opportunities.form.timeKind.weekly',
+  flexible: 'opportunities.form.timeKind.flexible',
+  'one-off': 'opportunities.form.timeKind.one-off',
+};
+
+const SUITABILITY_LABELS: Record<'forNewcomers' | 'littleGermanOk' | 'accessible', MessageKey> = {
+  forNewcomers: 'opportunities.form.forNewcomers',
+  littleGermanOk: 'opportunities.form.littleGermanOk',
+  accessible: 'opportunities.form.accessible',
+};
+
 /** An overdue review-by date stands out (red on white: 7.2:1), not by colour alone: it also says so. */
 const OVERDUE_CSS = '.overdue { color: #a4161a; }';
 
@@ -365,7 +377,7 @@ export function OpportunityFormPage(props: {
             {(['weekly', 'flexible', 'one-off'] as const).map((kind) => (
               <label class="inline" key={kind}>
                 <input type="radio" name="timeKind" value={kind} checked={timeKind === kind} />{' '}
-                {t.t(`opportunities.form.timeKind.${kind}`)}
+                {t.t(TIME_KIND_LABELS[kind])}
               </label>
             ))}
           </fieldset>
@@ -424,7 +436,7 @@ export function OpportunityFormPage(props: {
           <legend>{t.t('opportunities.form.suitability')}</legend>
           {(['forNewcomers', 'littleGermanOk', 'accessible'] as const).map((name) => (
             <label class="inline" key={name}>
-              <input type="checkbox" name={name} value="yes" checked={checked(name)} /> {t.t(`opportunities.form.${name}`)}
+              <input type="checkbox" name={name} value="yes" checked={checked(name)} /> {t.t(SUITABILITY_LABELS[name])}
             </label>
           ))}
         </fieldset>
@@ -620,7 +632,7 @@ export function OpportunityDetailPage(props: {
         <dt>{t.t('opportunities.detail.suitability')}</dt>
         <dd>
           {suitability.length > 0
-            ? suitability.map((name) => t.t(`opportunities.form.${name}`)).join(', ')
+            ? suitability.map((name) => t.t(SUITABILITY_LABELS[name])).join(', ')
             : t.t('opportunities.detail.none')}
         </dd>
         <dt>{t.t('opportunities.detail.hostOffers')}</dt>
