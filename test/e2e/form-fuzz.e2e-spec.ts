@@ -126,6 +126,23 @@ const FIELD_NAMES = [
   'contactRelationship',
   'contactPhone',
   'note',
+  // Opportunities (console form and status actions).
+  'title',
+  'tasks',
+  'remote',
+  'timeKind',
+  'slotStart1',
+  'hoursPerWeek',
+  'hoursPerMonth',
+  'minCommitmentMonths',
+  'places',
+  'minimumAge',
+  'hostOffers',
+  'forNewcomers',
+  'contactEmail',
+  'projectId',
+  'newProjectTitle',
+  'publish',
 ];
 
 const hostile = fc.constantFrom(
@@ -196,6 +213,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
   let staffId: string;
   let seekerId: string;
   let callBackId: string;
+  let opportunityId: string;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -231,6 +249,19 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       `SELECT id FROM call_back_request LIMIT 1`,
     );
     callBackId = callBack?.id ?? '00000000-0000-0000-0000-000000000000';
+    const opportunity = await requestJson(stack.baseUrl, 'POST', '/api/staff/opportunities', {
+      token,
+      body: {
+        providerId,
+        title: 'Hausaufgabenhilfe',
+        description: 'Zwei Helfende für den Hausaufgabenclub.',
+        fieldsOfActivity: ['BIL'],
+        postalCode: '22765',
+        timePattern: { kind: 'flexible', hoursPerWeek: 2 },
+        places: 2,
+      },
+    });
+    opportunityId = opportunity.body.id ?? '00000000-0000-0000-0000-000000000000';
   });
 
   afterAll(async () => {
@@ -308,6 +339,9 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/account/two-factor/disable', console: true },
       { path: '/console/requests/:id/edit', console: true, ids: () => [requestId] },
       { path: '/console/help-seekers/:id/edit', console: true, ids: () => [seekerId] },
+      { path: '/console/opportunities/new', console: true },
+      { path: '/console/opportunities/:id/edit', console: true, ids: () => [opportunityId] },
+      { path: '/console/opportunities/:id/actions', console: true, ids: () => [opportunityId] },
       // Late: closing may end the request the routes above still use.
       { path: '/console/requests/:id/close', console: true, ids: () => [requestId] },
       { path: '/console/requests/bulk', console: true },

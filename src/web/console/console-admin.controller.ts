@@ -43,6 +43,7 @@ import {
 } from './pages/providers.page';
 import { SettingsPage } from './pages/settings.page';
 import { sendPage, type ConsoleView } from './view';
+import { OpportunitiesService } from '../../opportunities/opportunities.service';
 
 function readProviderForm(body: Record<string, unknown>): ProviderForm {
   return {
@@ -70,6 +71,7 @@ export class ConsoleProvidersController {
   constructor(
     private readonly providers: ProvidersService,
     private readonly taxonomy: TaxonomyService,
+    private readonly opportunities: OpportunitiesService,
   ) {}
 
   @Get()
@@ -102,11 +104,16 @@ export class ConsoleProvidersController {
     @Res() response: Response,
   ): Promise<void> {
     const provider = await this.providers.get(id);
+    const [projects, opportunities] = await Promise.all([
+      this.opportunities.projectsOf(id),
+      this.opportunities.opportunitiesOf(id),
+    ]);
     sendPage(response, 200, ProviderFormPage, {
       view,
       labels: labelsFor(this.taxonomy.taxonomy, view.t),
       form: { ...provider, phone: provider.phone ?? '' },
       id,
+      hostWork: { projects, opportunities },
     });
   }
 

@@ -10,6 +10,9 @@ import {
   type ConsoleView,
 } from '../view';
 import { choicesOf, type Labels } from './labels';
+import type { Opportunity } from '../../../opportunities/opportunity.entity';
+import type { Project } from '../../../opportunities/project.entity';
+import { ProviderOpportunitiesSection } from './opportunities.page';
 
 export interface ProviderForm {
   name: string;
@@ -116,6 +119,8 @@ export function ProviderFormPage(props: {
   form: ProviderForm;
   id?: string;
   problems?: FieldError[];
+  /** Its projects and opportunities (the provider's own page only). */
+  hostWork?: { projects: Project[]; opportunities: Opportunity[] };
 }) {
   const { view, form, id } = props;
   const { t } = view;
@@ -206,6 +211,7 @@ export function ProviderFormPage(props: {
           <button type="submit">{t.t('console.form.save')}</button>
         </p>
       </form>
+      {id && props.hostWork ? <ProviderOpportunitiesSection view={view} providerId={id} {...props.hostWork} /> : null}
     </ConsoleLayout>
   );
 }
