@@ -3,13 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffModule } from '../staff/staff.module';
 import { PlacementEvent } from './placement-event.entity';
 import { PlacementStagesService } from './placement-stages.service';
+import { PlacementsController } from './placements.controller';
+import { PlacementsService } from './placements.service';
 import { Placement } from './placement.entity';
 
 /** Placements (Vermittlungen): volunteers on their way into hosts' opportunities. */
 @Module({
   imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule],
-  controllers: [],
-  providers: [PlacementStagesService],
-  exports: [PlacementStagesService],
+  controllers: [PlacementsController],
+  providers: [PlacementStagesService, PlacementsService],
+  exports: [PlacementStagesService, PlacementsService],
 })
 export class PlacementsModule {}

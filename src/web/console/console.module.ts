@@ -37,6 +37,8 @@ import { ConsoleSystemController } from './console-system.controller';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleEngineController, EnginePanelLoader } from './console-engine.controller';
 import { ConsoleVolunteerLifeController } from './console-volunteer-life.controller';
+import { PlacementsModule } from '../../placements/placements.module';
+import { ConsolePlacementsController } from './console-placements.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -48,6 +50,7 @@ import { ConsoleVolunteerLifeController } from './console-volunteer-life.control
     VolunteersModule,
     ProvidersModule,
     RetentionModule,
+    PlacementsModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -75,6 +78,7 @@ import { ConsoleVolunteerLifeController } from './console-volunteer-life.control
     ConsoleWeekController,
     ConsoleEditController,
     ConsoleEngineController,
+    ConsolePlacementsController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],
