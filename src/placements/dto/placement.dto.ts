@@ -35,7 +35,7 @@ export class ListPlacementsQuery {
 
   @ApiPropertyOptional({ description: 'only placements waiting longer than the agency’s threshold' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   stuck?: boolean;
 }

@@ -192,7 +192,7 @@ function TimelineText({ t, entry }: { t: Translator; entry: PlacementTimelineEnt
     );
   }
   if (entry.kind === 'follow-up-answer') {
-    const answer = String(entry.details.answer ?? '');
+    const answer = typeof entry.details.answer === 'string' ? entry.details.answer : '';
     return (
       <>
         {t.t('placements.timeline.followUp', {
