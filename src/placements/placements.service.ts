@@ -103,10 +103,18 @@ export async function queryPlacements(
   } else if (!filters.includeClosed) {
     where.push(`p.stage NOT IN ('ended', 'declined')`);
   }
-  if (filters.id) {add('p.id = ?', filters.id);}
-  if (filters.opportunityId) {add('p.opportunity_id = ?', filters.opportunityId);}
-  if (filters.providerId) {add('o.provider_id = ?', filters.providerId);}
-  if (filters.volunteerId) {add('p.volunteer_id = ?', filters.volunteerId);}
+  if (filters.id) {
+    add('p.id = ?', filters.id);
+  }
+  if (filters.opportunityId) {
+    add('p.opportunity_id = ?', filters.opportunityId);
+  }
+  if (filters.providerId) {
+    add('o.provider_id = ?', filters.providerId);
+  }
+  if (filters.volunteerId) {
+    add('p.volunteer_id = ?', filters.volunteerId);
+  }
   if (filters.adviserId) {
     add(
       `? IN (p.created_by_staff_id, (SELECT ai.adviser_staff_id FROM advisory_interview ai WHERE ai.id = p.advisory_interview_id))`,

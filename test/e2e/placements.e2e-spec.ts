@@ -52,6 +52,7 @@ describe('placements: staff API, board and placement page', () => {
     const staff = await createStaffUser(stack.dataSource, {
       name: 'Pia Platzierung',
       email: 'pia.placements@agency.test',
+      role: 'admin',
     });
     token = await loginAs(stack.baseUrl, staff.email, STAFF_PASSWORD);
     csrf = csrfTokenFor(token, stack.config.LINK_SECRET);
@@ -230,5 +231,59 @@ describe('placements: staff API, board and placement page', () => {
     const bad = await post(`/console/volunteers/${volunteers.clara.id}/placements`, { opportunityId: 'x' });
     expect(bad.status).toBe(400);
     expect(await count(`placement WHERE volunteer_id = $1`, [volunteers.clara.id])).toBe(2);
+  });
+
+  it('lists stuck placements and opportunities past review on Heute', async () => {
+    await insertOpportunity(stack.dataSource, providerId, {
+      title: 'Lesepaten gesucht',
+      reviewBy: new Date(Date.now() - 5 * 24 * 3600_000).toISOString().slice(0, 10),
+    });
+    const today = await page('/console');
+    expect(today.status).toBe(200);
+    const stuck = /id="section-placementsStuck"[\s\S]*?<\/section>/.exec(today.html)?.[0] ?? '';
+    expect(stuck).toContain('Bruno Berg');
+    expect(stuck).not.toContain('Clara Chen');
+    const pastReview = /id="section-opportunitiesPastReview"[\s\S]*?<\/section>/.exec(today.html)?.[0] ?? '';
+    expect(pastReview).toContain('Lesepaten gesucht');
+    expect(pastReview).not.toContain('Spielenachmittag');
+  });
+
+  it('reads and changes the placement settings by API and page, refusing bad values', async () => {
+    const read = await api('GET', '/settings/placements');
+    expect(read.status).toBe(200);
+    expect(read.body.followUpWeeks).toBe(10);
+    const bad = await api('PATCH', '/settings/placements', { followUpWeeks: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('followUpWeeks');
+    const changed = await api('PATCH', '/settings/placements', { stuckAfterDays: { proposed: 40 } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.stuckAfterDays.proposed).toBe(40);
+    // Bruno waits 30 days at "proposed": no longer stuck.
+    expect((await api('GET', '/placements?stuck=true')).body).toEqual([]);
+
+    const form = await page('/console/settings/placements');
+    expect(form.status).toBe(200);
+    const fields = {
+      'stuckAfterDays.interested': '7',
+      'stuckAfterDays.advised': '7',
+      'stuckAfterDays.proposed': '12',
+      'stuckAfterDays.host-contacted': '14',
+      'stuckAfterDays.trial': '21',
+      followUpWeeks: '8',
+      hostReminderDays: '7',
+      reviewIntervalMonths: '3',
+      reviewReminderDays: '14',
+      reviewHostSubmissions: '1',
+    };
+    const refused = await post('/console/settings/placements', { ...fields, followUpWeeks: 'zehn' });
+    expect(refused.status).toBe(400);
+    expect((await api('GET', '/settings/placements')).body.followUpWeeks).toBe(10);
+    const saved = await post('/console/settings/placements', fields);
+    expect(saved.status).toBe(303);
+    expect((await api('GET', '/settings/placements')).body).toMatchObject({
+      followUpWeeks: 8,
+      stuckAfterDays: { proposed: 12 },
+    });
+    expect(await count(`audit_log WHERE action = 'settings.placements-updated'`)).toBe(2);
   });
 });

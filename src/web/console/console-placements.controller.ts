@@ -14,22 +14,37 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import type { FieldError } from '../../common/validation';
+import { RequestValidationError, type FieldError } from '../../common/validation';
+import { PlacementSettingsService, type PlacementSettings } from '../../settings/placement-settings.service';
 import { MovePlacementDto, OpenPlacementDto, PlacementNoteDto } from '../../placements/dto/placement.dto';
 import { PlacementsService } from '../../placements/placements.service';
 import { NotFoundError } from '../../shared/domain-error';
 import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
 import { formText } from '../forms/form-path';
-import { ConsoleAuthGuard, Staff, View } from './console-auth.guard';
+import { ConsoleAuthGuard, ConsoleRoles, Staff, View } from './console-auth.guard';
 import { ConsoleExceptionFilter } from './console-exception.filter';
 import { submitForm } from './forms';
 import {
   NewPlacementPage,
   PlacementBoardPage,
   PlacementPage,
+  PlacementSettingsPage,
+  SETTINGS_NUMBERS,
+  STUCK_STAGES,
   type BoardFilters,
 } from './pages/placements.page';
 import { sendPage, type Choice, type ConsoleView } from './view';
+
+/** The settings as form values (strings; the checkbox "1" when on). */
+function settingsValues(settings: PlacementSettings): Record<string, string> {
+  return {
+    ...Object.fromEntries(
+      STUCK_STAGES.map((stage) => [`stuckAfterDays.${stage}`, String(settings.stuckAfterDays[stage])]),
+    ),
+    ...Object.fromEntries(SETTINGS_NUMBERS.map((name) => [name, String(settings[name])])),
+    reviewHostSubmissions: settings.reviewHostSubmissions ? '1' : '',
+  };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,7 +58,67 @@ export class ConsolePlacementsController {
     // DataSource, not repositories: the board's filter choices (opportunities, hosts, advisers).
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly placements: PlacementsService,
+    private readonly settings: PlacementSettingsService,
   ) {}
+
+  @Get('settings/placements')
+  async settingsPage(
+    @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
+    @Query('done') done: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendPage(response, 200, PlacementSettingsPage, {
+      view,
+      values: settingsValues(await this.settings.get()),
+      canEdit: staff.role === 'admin',
+      problems: [],
+      notice: done === 'saved' ? view.t.t('placements.settings.saved') : null,
+    });
+  }
+
+  @Post('settings/placements')
+  @ConsoleRoles('admin')
+  async saveSettings(
+    @Body() body: Record<string, unknown>,
+    @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
+    @Res() response: Response,
+  ): Promise<void> {
+    const asNumber = (value: unknown): unknown => {
+      const text = formText(value) ?? '';
+      return /^\d{1,6}$/.test(text) ? Number(text) : text;
+    };
+    const change = {
+      stuckAfterDays: Object.fromEntries(
+        STUCK_STAGES.map((stage) => [stage, asNumber(body[`stuckAfterDays.${stage}`])]),
+      ),
+      ...Object.fromEntries(SETTINGS_NUMBERS.map((name) => [name, asNumber(body[name])])),
+      reviewHostSubmissions: formText(body.reviewHostSubmissions) !== undefined,
+    };
+    try {
+      await this.settings.update(change, staff);
+      response.redirect(303, '/console/settings/placements?done=saved');
+    } catch (error) {
+      if (!(error instanceof RequestValidationError)) {
+        throw error;
+      }
+      const values = Object.fromEntries(
+        Object.entries(body)
+          .filter(([key, value]) => key !== '_csrf' && typeof value === 'string')
+          .map(([key, value]) => [key, value as string]),
+      );
+      sendPage(response, 400, PlacementSettingsPage, {
+        view,
+        values,
+        canEdit: true,
+        problems: error.fieldErrors.map((problem) => ({
+          ...problem,
+          message: view.t.t('placements.settings.invalid'),
+        })),
+      });
+    }
+  }
 
   @Get('placements')
   async board(

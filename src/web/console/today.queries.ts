@@ -16,6 +16,7 @@ import {
   type UrgencySettings,
 } from '../../settings/urgency-settings';
 import { placeOnce, type SectionCandidate, type TodaySectionKey } from './today-sections';
+import { opportunitiesPastReview, stuckPlacements } from './today-placements.queries';
 
 export type { TodaySectionKey } from './today-sections';
 
@@ -367,6 +368,8 @@ export async function loadToday(
     signUps,
     undeliverable,
     districts,
+    placementsStuck,
+    opportunitiesOverdue,
   ] = await Promise.all([
     escalatedRequests(db),
     overdueRequests(db, now, urgency),
@@ -380,6 +383,8 @@ export async function loadToday(
     newVolunteerSignUps(db),
     undeliverableEmails(db),
     openRequestsPerDistrict(db),
+    stuckPlacements(db, now),
+    opportunitiesPastReview(db, now),
   ]);
   const bySection: [TodaySectionKey, TodayItem[]][] = [
     ['escalated', escalated],
@@ -393,6 +398,8 @@ export async function loadToday(
     ['appointments', appointments],
     ['signUps', signUps],
     ['undeliverable', undeliverable],
+    ['placementsStuck', placementsStuck],
+    ['opportunitiesPastReview', opportunitiesOverdue],
   ];
   // An undeliverable email is about the email, whichever request it belongs to: never merged away.
   const candidates: SectionCandidate<TodayItem>[] = bySection.flatMap(([section, items]) =>

@@ -12,6 +12,7 @@ import {
   ConsoleLayout,
   CsrfField,
   FormErrors,
+  InputField,
   SelectField,
   TextareaField,
   type Choice,
@@ -455,5 +456,89 @@ export function VolunteerPlacementsSection(props: {
         </a>
       </p>
     </section>
+  );
+}
+
+export const STUCK_STAGES = ['interested', 'advised', 'proposed', 'host-contacted', 'trial'] as const;
+export const SETTINGS_NUMBERS = [
+  'followUpWeeks',
+  'hostReminderDays',
+  'reviewIntervalMonths',
+  'reviewReminderDays',
+] as const;
+const SETTINGS_LABEL: Record<(typeof SETTINGS_NUMBERS)[number], MessageKey> = {
+  followUpWeeks: 'placements.settings.followUpWeeks',
+  hostReminderDays: 'placements.settings.hostReminderDays',
+  reviewIntervalMonths: 'placements.settings.reviewIntervalMonths',
+  reviewReminderDays: 'placements.settings.reviewReminderDays',
+};
+
+/** The placement settings (admins change them; others read). */
+export function PlacementSettingsPage(props: {
+  view: ConsoleView;
+  values: Record<string, string>;
+  canEdit: boolean;
+  problems: FieldError[];
+  notice?: string | null;
+}) {
+  const { view, values, canEdit } = props;
+  const { t } = view;
+  const attrs = { inputmode: 'numeric', disabled: !canEdit };
+  return (
+    <ConsoleLayout
+      view={view}
+      title={t.t('placements.settings.title')}
+      active="settings"
+      notice={props.notice}
+    >
+      <FormErrors view={view} problems={props.problems} />
+      <form method="post" action="/console/settings/placements" class="card">
+        <CsrfField view={view} />
+        <fieldset>
+          <legend>{t.t('placements.settings.stuckAfterDays')}</legend>
+          <div class="row">
+            {STUCK_STAGES.map((stage) => (
+              <InputField
+                key={stage}
+                label={t.t(STAGE_LABEL[stage])}
+                name={`stuckAfterDays.${stage}`}
+                value={values[`stuckAfterDays.${stage}`]}
+                problems={props.problems}
+                attrs={attrs}
+              />
+            ))}
+          </div>
+        </fieldset>
+        <div class="row">
+          {SETTINGS_NUMBERS.map((name) => (
+            <InputField
+              key={name}
+              label={t.t(SETTINGS_LABEL[name])}
+              name={name}
+              value={values[name]}
+              problems={props.problems}
+              attrs={attrs}
+            />
+          ))}
+        </div>
+        <p>
+          <label class="inline">
+            <input
+              type="checkbox"
+              name="reviewHostSubmissions"
+              value="1"
+              checked={values.reviewHostSubmissions === '1'}
+              disabled={!canEdit}
+            />{' '}
+            {t.t('placements.settings.reviewHostSubmissions')}
+          </label>
+        </p>
+        {canEdit ? (
+          <p>
+            <button type="submit">{t.t('placements.settings.save')}</button>
+          </p>
+        ) : null}
+      </form>
+    </ConsoleLayout>
   );
 }
