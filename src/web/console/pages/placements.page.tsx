@@ -361,9 +361,9 @@ export function PlacementPage(props: {
         <TextareaField
           label={t.t('placements.detail.note')}
           name="note"
-          field="note"
-          value={props.problems.some((problem) => problem.field === 'note') ? values.note : ''}
-          attrs={{ maxlength: 2000, id: 'timeline-note' }}
+          field="timelineNote"
+          value=""
+          attrs={{ maxlength: 2000 }}
         />
         <p>
           <button type="submit" class="secondary">
