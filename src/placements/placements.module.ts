@@ -3,13 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffModule } from '../staff/staff.module';
 import { PlacementEvent } from './placement-event.entity';
 import { PlacementStagesService } from './placement-stages.service';
+import { StaffRoleGuard } from '../staff/require-role';
+import { PlacementSettingsController } from './placement-settings.controller';
+import { PlacementsController } from './placements.controller';
+import { PlacementsService } from './placements.service';
 import { Placement } from './placement.entity';
 
 /** Placements (Vermittlungen): volunteers on their way into hosts' opportunities. */
 @Module({
   imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule],
-  controllers: [],
-  providers: [PlacementStagesService],
-  exports: [PlacementStagesService],
+  controllers: [PlacementsController, PlacementSettingsController],
+  providers: [PlacementStagesService, PlacementsService, StaffRoleGuard],
+  exports: [PlacementStagesService, PlacementsService],
 })
 export class PlacementsModule {}

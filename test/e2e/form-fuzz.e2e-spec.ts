@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { csrfTokenFor } from '../../src/web/console/csrf';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { loginAs, requestJson } from '../helpers/http';
+import { insertOpportunity, insertProvider } from '../factories/opportunities.factory';
 import { linkPagesFixture, LinkPageUrls } from '../helpers/link-fixtures';
 import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
 import { startTestStack, TestStack } from '../helpers/test-stack';
@@ -99,6 +100,10 @@ const FIELD_NAMES = [
   // The request and help-seeker edit forms.
   'volunteerSummary',
   'neededSkills',
+  'opportunityId',
+  'stuckAfterDays.proposed',
+  'followUpWeeks',
+  'reviewHostSubmissions',
   'requiresCertificate',
   'requiresCertificateWas',
   'scheduleKind',
@@ -214,6 +219,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
   let seekerId: string;
   let callBackId: string;
   let opportunityId: string;
+  let placementId: string;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -245,6 +251,13 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       }),
       redirect: 'manual',
     });
+    const host = await insertProvider(stack.dataSource);
+    const opportunity = await insertOpportunity(stack.dataSource, host.id);
+    const placement = await requestJson(stack.baseUrl, 'POST', '/api/staff/placements', {
+      token,
+      body: { volunteerId: urls.volunteerId, opportunityId: opportunity.id },
+    });
+    placementId = placement.body.id ?? '00000000-0000-0000-0000-000000000000';
     const [callBack] = await stack.dataSource.query<{ id: string }[]>(
       `SELECT id FROM call_back_request LIMIT 1`,
     );
@@ -315,6 +328,10 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/volunteers/:id/pause', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/volunteers/:id/certificate', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/volunteers/new', console: true },
+      { path: '/console/placements/:id/stage', console: true, ids: () => [placementId] },
+      { path: '/console/placements/:id/notes', console: true, ids: () => [placementId] },
+      { path: '/console/volunteers/:id/placements', console: true, ids: () => [urls.volunteerId] },
+      { path: '/console/settings/placements', console: true },
       { path: '/console/volunteers/:id/advisory-interviews', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/providers', console: true },
       { path: '/console/providers/:id', console: true, ids: () => [providerId] },

@@ -38,6 +38,7 @@ import { VolunteerSearchService } from '../../volunteers/volunteer-search.servic
 import { streamVolunteerCsv } from './volunteer-export';
 import { ASSIGNMENTS_SHOWN, loadVolunteerAssignments } from './volunteer-assignments.queries';
 import { sendPage, type ConsoleView } from './view';
+import { loadVolunteerPlacements } from './volunteer-placements.queries';
 
 @ApiExcludeController()
 @UseFilters(ConsoleExceptionFilter)
@@ -226,6 +227,7 @@ export class ConsoleVolunteersController {
       assignments: await loadVolunteerAssignments(this.dataSource.manager, id, assignmentsShown, new Date()),
       // The profile read is audited above; the interviews are part of it.
       interviews: await this.interviews.list(id, null),
+      placements: await loadVolunteerPlacements(this.dataSource.manager, id),
     });
   }
 }

@@ -39,6 +39,8 @@ import { ConsoleEngineController, EnginePanelLoader } from './console-engine.con
 import { ConsoleVolunteerLifeController } from './console-volunteer-life.controller';
 import { OpportunitiesModule } from '../../opportunities/opportunities.module';
 import { ConsoleOpportunitiesController } from './console-opportunities.controller';
+import { PlacementsModule } from '../../placements/placements.module';
+import { ConsolePlacementsController } from './console-placements.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -51,6 +53,7 @@ import { ConsoleOpportunitiesController } from './console-opportunities.controll
     ProvidersModule,
     RetentionModule,
     OpportunitiesModule,
+    PlacementsModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -79,6 +82,7 @@ import { ConsoleOpportunitiesController } from './console-opportunities.controll
     ConsoleEditController,
     ConsoleEngineController,
     ConsoleOpportunitiesController,
+    ConsolePlacementsController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

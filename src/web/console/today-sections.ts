@@ -27,6 +27,10 @@ export const TODAY_SECTION_ORDER = [
   /** Volunteers who signed up online and confirmed their email: activation / interview. */
   'signUps',
   'undeliverable',
+  /** Placements waiting at a stage longer than the agency's threshold for it. */
+  'placementsStuck',
+  /** Published or paused opportunities past their review-by date. */
+  'opportunitiesPastReview',
 ] as const;
 
 export type TodaySectionKey = (typeof TODAY_SECTION_ORDER)[number];

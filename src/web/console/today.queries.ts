@@ -16,6 +16,7 @@ import {
   type UrgencySettings,
 } from '../../settings/urgency-settings';
 import { placeOnce, type SectionCandidate, type TodaySectionKey } from './today-sections';
+import { opportunitiesPastReview, stuckPlacements } from './today-placements.queries';
 
 export type { TodaySectionKey } from './today-sections';
 
@@ -381,6 +382,8 @@ export async function loadToday(
     signUps,
     undeliverable,
     districts,
+    placementsStuck,
+    opportunitiesOverdue,
   ] = await Promise.all([
     escalatedRequests(db),
     overdueRequests(db, now, urgency),
@@ -394,6 +397,8 @@ export async function loadToday(
     newVolunteerSignUps(db),
     undeliverableEmails(db),
     openRequestsPerDistrict(db),
+    stuckPlacements(db, now),
+    opportunitiesPastReview(db, now),
   ]);
   const bySection: [TodaySectionKey, TodayItem[]][] = [
     ['escalated', escalated],
@@ -407,6 +412,8 @@ export async function loadToday(
     ['appointments', appointments],
     ['signUps', signUps],
     ['undeliverable', undeliverable],
+    ['placementsStuck', placementsStuck],
+    ['opportunitiesPastReview', opportunitiesOverdue],
   ];
   // An undeliverable email is about the email, whichever request it belongs to: never merged away.
   const candidates: SectionCandidate<TodayItem>[] = bySection.flatMap(([section, items]) =>

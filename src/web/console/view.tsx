@@ -31,6 +31,7 @@ export type NavKey =
   | 'mail'
   | 'settings'
   | 'opportunities';
+  | 'placements';
 
 /** Coordinators see the settings as the agency profile only (read-only); admins see everything. */
 const NAV: {
@@ -54,6 +55,7 @@ const NAV: {
     coordinator: { href: '/console/settings/agency', label: 'console.agency.title' },
   },
   { key: 'opportunities', href: '/console/opportunities', label: 'opportunities.nav' },
+  { key: 'placements', href: '/console/placements', label: 'placements.nav' },
 ];
 
 /** A stored code (status, source, role, consent purpose …) in words; never the code itself. */

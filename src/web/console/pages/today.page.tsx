@@ -22,6 +22,8 @@ const SECTION_TITLES: Record<TodaySectionKey, MessageKey> = {
   appointments: 'console.today.appointments',
   signUps: 'console.today.sec.signUps',
   undeliverable: 'console.today.undeliverable',
+  placementsStuck: 'placements.today.stuck',
+  opportunitiesPastReview: 'placements.today.pastReview',
 };
 
 /** "2 Std. 15 Min. über der Frist": how far past its threshold a request is, in working time. */

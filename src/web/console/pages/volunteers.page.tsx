@@ -30,6 +30,8 @@ import {
 import { choicesOf, type Labels } from './labels';
 import { AdvisoryInterviewsCard } from './volunteer-onboarding.page';
 import type { AdvisoryInterviewDto } from '../../../volunteers/dto/advisory-interview.dto';
+import type { PlacementSummary } from '../../../placements/placements.service';
+import { VolunteerPlacementsSection } from './placements.page';
 
 /** A row of the volunteer search read model (volunteer-search.ts). */
 export interface VolunteerListRow {
@@ -256,6 +258,7 @@ export function VolunteerPage(props: {
   notice?: string | null;
   assignments?: VolunteerAssignments;
   interviews?: AdvisoryInterviewDto[];
+  placements?: PlacementSummary[];
 }) {
   const { view, labels, volunteer, history } = props;
   const { t } = view;
@@ -440,6 +443,7 @@ export function VolunteerPage(props: {
         volunteerId={volunteer.id}
         interviews={props.interviews}
       />
+      {props.placements ? <VolunteerPlacementsSection t={t} volunteerId={volunteer.id} placements={props.placements} /> : null}
       <section class="card" aria-labelledby="h-history">
         <h2 id="h-history">{t.t('console.volunteers.history')}</h2>
         {history.length === 0 ? (
