@@ -37,6 +37,9 @@ import { ConsoleSystemController } from './console-system.controller';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleEngineController, EnginePanelLoader } from './console-engine.controller';
 import { ConsoleVolunteerLifeController } from './console-volunteer-life.controller';
+import { ConsoleFitController } from './console-fit.controller';
+import { FitModule } from '../../fit/fit.module';
+import { PlacementsModule } from '../../placements/placements.module';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -48,6 +51,8 @@ import { ConsoleVolunteerLifeController } from './console-volunteer-life.control
     VolunteersModule,
     ProvidersModule,
     RetentionModule,
+    FitModule,
+    PlacementsModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -75,6 +80,7 @@ import { ConsoleVolunteerLifeController } from './console-volunteer-life.control
     ConsoleWeekController,
     ConsoleEditController,
     ConsoleEngineController,
+    ConsoleFitController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],
