@@ -14,7 +14,7 @@ import { OpportunityFitService } from './opportunity-fit.service';
 @ApiTags(API_TAGS.staff)
 @ApiStaffAuth()
 @UseGuards(StaffAuthGuard)
-@Controller('api/v1/staff')
+@Controller('api/staff')
 export class OpportunityFitController {
   constructor(
     private readonly fit: OpportunityFitService,
