@@ -85,7 +85,7 @@ const OPPORTUNITIES_SQL = `INSERT INTO opportunity (provider_id, title, descript
          CASE WHEN t < 0.9 THEN 3 END, 1 + floor(bench_rand(g, 61) * 5)::int,
          bench_rand(g, 62) < 0.2, CASE WHEN bench_rand(g, 63) < 0.1 THEN 18 END,
          CASE WHEN bench_rand(g, 64) < 0.05 THEN ARRAY['tr'] WHEN bench_rand(g, 64) < 0.1 THEN ARRAY['ar', 'de'] ELSE '{}' END,
-         (ARRAY[ARRAY['visiting'], ARRAY['shopping'], ARRAY['tutoring'], ARRAY['digital'], ARRAY['driving'], '{}'::text[]])[1 + floor(bench_rand(g, 65) * 6)::int],
+         string_to_array((ARRAY['visiting', 'shopping', 'tutoring', 'digital', 'driving', ''])[1 + floor(bench_rand(g, 65) * 6)::int], ','),
          bench_rand(g, 66) < 0.4, bench_rand(g, 67) < 0.3, ARRAY['induction', 'insurance'], 'published',
          current_date + 60, now()
     FROM (SELECT g, bench_rand(g, 56) < 0.05 AS remote, bench_rand(g, 50) AS t FROM generate_series(1, $1::int) g) s

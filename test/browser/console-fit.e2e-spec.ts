@@ -72,7 +72,6 @@ describe('opportunity fit in Chromium: fitting opportunities → catalogue → p
       page.waitForURL(/\/opportunities$/),
       page.getByRole('link', { name: 'Passende Engagementangebote' }).click(),
     ]);
-    await expect(page.getByRole('heading', { level: 1 })).resolves;
     expect(await page.locator('table.fit tbody tr').count()).toBe(2);
     expect(await page.getByText('kein Führungszeugnis: 1').count()).toBe(1);
     await expectAccessible('fit-volunteer-opportunities');
