@@ -196,6 +196,17 @@ async function main(): Promise<void> {
       `${latencyLine('volunteers for one opportunity', forOpportunity)} — budget p95 ≤ ${BUDGET_MS} ms: ${verdict(forOpportunity)}; ${(rankedVolunteers / opportunities.length).toFixed(1)} ranked on average`,
     );
 
+    // The retrieval statements alone (database time plus one round trip), for the breakdown.
+    const sqlForVolunteer: number[] = [];
+    const sqlForOpportunity: number[] = [];
+    for (let i = 20; i < Math.min(volunteers.length, opportunities.length); i += 1) {
+      const [byVolunteer, byOpportunity] = await fit.retrievalQueries(volunteers[i], opportunities[i]);
+      await time(sqlForVolunteer, () => dataSource.query(byVolunteer.sql, byVolunteer.parameters));
+      await time(sqlForOpportunity, () => dataSource.query(byOpportunity.sql, byOpportunity.parameters));
+    }
+    console.log(latencyLine('  retrieval statement alone, opportunities for a volunteer', sqlForVolunteer));
+    console.log(latencyLine('  retrieval statement alone, volunteers for an opportunity', sqlForOpportunity));
+
     for (const query of await fit.retrievalQueries(volunteers[0], opportunities[0])) {
       const plan = await dataSource.query<{ 'QUERY PLAN': string }[]>(
         `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,

@@ -124,6 +124,8 @@ export interface FitRanking {
   exclusionCounts: Record<FitExclusionReason, number>;
 }
 
+const UNEXPLAINED: LocalizedText = Object.freeze({ de: '', en: '' });
+
 /** A weekly slot list that covers the whole week: flexible hours have no time rule. */
 const WHOLE_WEEK: WeeklySlot[] = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({
   weekday,
@@ -140,11 +142,19 @@ export function asMatchableRequest(
   opportunity: MatchableOpportunity,
   volunteer: CandidateVolunteer,
 ): MatchableRequest {
-  const spoken = new Set(volunteer.languages.map((l) => l.code));
   const languages = [...new Set(opportunity.languages)];
+  const spoken = new Set(volunteer.languages.map((l) => l.code));
   const neededLanguage =
     languages.length === 0 ? null : (languages.find((c) => spoken.has(c)) ?? languages[0]);
-  return {
+  const placed = !opportunity.remote && opportunity.location !== null;
+  // A placed opportunity without languages is the same request for everyone: built once per
+  // opportunity, so the engine's per-object caches (coverage) hit across candidates.
+  const shared = placed && neededLanguage === null;
+  const cached = shared ? requestMemo.get(opportunity) : undefined;
+  if (cached !== undefined) {
+    return cached;
+  }
+  const request: MatchableRequest = {
     id: opportunity.id,
     neededSkills: [...opportunity.skills],
     niceToHaveSkills: [],
@@ -152,13 +162,34 @@ export function asMatchableRequest(
     preferredLanguage: null,
     requiresCertificate: opportunity.requiresCertificate,
     minimumAge: opportunity.minimumAge,
-    location: opportunity.remote || opportunity.location === null ? volunteer.home : opportunity.location,
+    location: placed ? opportunity.location! : volunteer.home,
     district: opportunity.remote ? null : opportunity.district,
-    schedule: scheduleOf(opportunity.timePattern),
+    schedule: scheduleOf(opportunity),
   };
+  if (shared) {
+    requestMemo.set(opportunity, request);
+  }
+  return request;
 }
 
-function scheduleOf(pattern: FitTimePattern): RequestSchedule {
+const requestMemo = new WeakMap<MatchableOpportunity, MatchableRequest>();
+const scheduleMemo = new WeakMap<MatchableOpportunity, RequestSchedule>();
+const candidateMemo = new WeakMap<
+  FitVolunteer,
+  Partial<Record<FitTimePattern['kind'], CandidateVolunteer>>
+>();
+
+function scheduleOf(opportunity: MatchableOpportunity): RequestSchedule {
+  const cached = scheduleMemo.get(opportunity);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const schedule = buildSchedule(opportunity.timePattern);
+  scheduleMemo.set(opportunity, schedule);
+  return schedule;
+}
+
+function buildSchedule(pattern: FitTimePattern): RequestSchedule {
   switch (pattern.kind) {
     case 'weekly':
       return { kind: 'weekly', slots: pattern.slots };
@@ -177,10 +208,20 @@ function scheduleOf(pattern: FitTimePattern): RequestSchedule {
  * a standing offer, and being away only matters for a one-off date.
  */
 function asFitCandidate(volunteer: FitVolunteer, opportunity: MatchableOpportunity): CandidateVolunteer {
-  return {
+  const kind = opportunity.timePattern.kind;
+  let byKind = candidateMemo.get(volunteer);
+  if (byKind === undefined) {
+    byKind = {};
+    candidateMemo.set(volunteer, byKind);
+  }
+  const cached = byKind[kind];
+  if (cached !== undefined) {
+    return cached;
+  }
+  const candidate: CandidateVolunteer = {
     ...volunteer,
-    awayUntil: opportunity.timePattern.kind === 'one-off' ? volunteer.awayUntil : null,
-    availability: opportunity.timePattern.kind === 'flexible' ? WHOLE_WEEK : volunteer.availability,
+    awayUntil: kind === 'one-off' ? volunteer.awayUntil : null,
+    availability: kind === 'flexible' ? WHOLE_WEEK : volunteer.availability,
     blockedForThisRequest: false,
     askedForThisRequest: null,
     busySchedules: [],
@@ -189,6 +230,8 @@ function asFitCandidate(volunteer: FitVolunteer, opportunity: MatchableOpportuni
     offersLast7Days: 0,
     maxOffersPerWeek: 1,
   };
+  byKind[kind] = candidate;
+  return candidate;
 }
 
 /** One volunteer and one opportunity: the first hard rule that fails, or the score explained. */
@@ -210,7 +253,7 @@ export function judgeFit(
     };
   }
   const ratings: Record<FitCriterion, CriterionRating> = {
-    interests: rateInterests(opportunity, volunteer, ctx.fields),
+    interests: rateInterests(opportunity, volunteer, ctx.fields, explain),
     skills: rateSkills(request, volunteer, ctx.policy, ctx.skills, explain),
     distance: opportunity.remote
       ? { applicable: true, fit: 1, explanation: { de: 'ortsunabhängig', en: 'remote' } }
@@ -254,7 +297,13 @@ export function rateInterests(
   opportunity: MatchableOpportunity,
   volunteer: FitVolunteer,
   fields: FitContext['fields'],
+  explain = true,
 ): CriterionRating {
+  if (!explain && opportunity.fieldsOfActivity.length > 0 && volunteer.interests.length > 0) {
+    // Ranking pass: only the fit; the ranked few are judged again with their explanations.
+    const fit = opportunity.fieldsOfActivity.some((key) => volunteer.interests.includes(key)) ? 1 : 0;
+    return { applicable: true, fit, explanation: UNEXPLAINED };
+  }
   const label = (key: string) => (Object.hasOwn(fields, key) ? fields[key] : { de: key, en: key });
   const wanted = [...new Set(opportunity.fieldsOfActivity)].sort();
   if (wanted.length === 0 || volunteer.interests.length === 0) {
