@@ -76,6 +76,13 @@ export interface VolunteersForOpportunity {
   considered: number;
 }
 
+/** What the nearest walk's pre-filters left out, returned with the candidates (one walk). */
+interface PrefilterCounts {
+  walked: number;
+  outside: number;
+  unavailable: number;
+}
+
 interface OpportunityRow {
   id: string;
   title: string;
@@ -166,12 +173,8 @@ export class OpportunityFitService {
     const me = rows[0];
     const field = options.field ?? null;
     const { sql, parameters } = opportunitiesForVolunteerQuery(me, field);
-    const [candidates, counts, open] = await Promise.all([
-      this.dataSource.query<OpportunityRow[]>(sql, parameters),
-      this.dataSource.query<{ walked: number; outside: number; unavailable: number }[]>(
-        prefilterCountsForVolunteerQuery(field),
-        [me.latitude, me.longitude, me.max_travel_km, me.availability_mask, FIT_SCAN_LIMIT, field],
-      ),
+    const [rowsWithCounts, open] = await Promise.all([
+      this.dataSource.query<(OpportunityRow & PrefilterCounts)[]>(sql, parameters),
       this.dataSource.query<(OpportunityRow & { stage: string; placement_id: string })[]>(
         `SELECT ${OPPORTUNITY_COLUMNS}, p.stage, p.id AS placement_id
            FROM placement p JOIN opportunity o ON o.id = p.opportunity_id JOIN provider pr ON pr.id = o.provider_id
@@ -180,6 +183,8 @@ export class OpportunityFitService {
         [volunteerId],
       ),
     ]);
+    const counts = rowsWithCounts.slice(0, 1);
+    const candidates = rowsWithCounts.filter((row) => row.id !== null);
     const openIds = new Set(open.map((row) => row.id));
     const pool = candidates.filter((row) => !openIds.has(row.id) && row.open_places > 0);
     const ranking = rankOpportunities(
@@ -228,15 +233,9 @@ export class OpportunityFitService {
     }
     // As many proposals as open places and then some, so staff can choose.
     const limit = clampLimit(options.limit ?? Math.max(10, opportunity.open_places * 3));
-    const { sql, parameters, countsSql, countsParameters } = volunteersForOpportunityQuery(opportunity);
-    const [candidates, counts, open] = await Promise.all([
-      this.dataSource.query<VolunteerRow[]>(sql, parameters),
-      countsSql !== null
-        ? this.dataSource.query<{ walked: number; outside: number; unavailable: number }[]>(
-            countsSql,
-            countsParameters,
-          )
-        : Promise.resolve([]),
+    const { sql, parameters } = volunteersForOpportunityQuery(opportunity);
+    const [rowsWithCounts, open] = await Promise.all([
+      this.dataSource.query<(VolunteerRow & Partial<PrefilterCounts>)[]>(sql, parameters),
       this.dataSource.query<(VolunteerRow & { stage: string; placement_id: string })[]>(
         `SELECT ${VOLUNTEER_COLUMNS}, p.stage, p.id AS placement_id
            FROM placement p JOIN volunteer v ON v.id = p.volunteer_id
@@ -245,6 +244,8 @@ export class OpportunityFitService {
         [opportunityId],
       ),
     ]);
+    const counts = rowsWithCounts.slice(0, 1);
+    const candidates = rowsWithCounts.filter((row) => row.id !== null);
     const openIds = new Set(open.map((row) => row.id));
     const pool = candidates.filter((row) => !openIds.has(row.id));
     const ranking =
@@ -269,7 +270,7 @@ export class OpportunityFitService {
         placementId: row.placement_id,
       })),
       exclusionCounts,
-      considered: counts[0]?.walked ?? candidates.length,
+      considered: typeof counts[0]?.walked === 'number' ? counts[0].walked : candidates.length,
     };
   }
 
@@ -330,18 +331,32 @@ export function opportunitiesForVolunteerQuery(
     me.interests.length > 0
       ? `UNION ALL ${walk('AND (o.fields_of_activity && $7::text[]) IS TRUE', String(FIT_INTEREST_SCAN_LIMIT))}`
       : 'UNION ALL (SELECT NULL::uuid WHERE $7::text[] IS NULL)';
-  const sql = `SELECT ${OPPORTUNITY_COLUMNS}
-  FROM (SELECT DISTINCT id FROM (
-      ${walk('', '$5')}
+  // One walk serves the pool and the "warum nicht?" counts of what its pre-filters left out; the
+  // counts row comes back even when no candidate does (LEFT JOIN … ON true).
+  const sql = `WITH near AS MATERIALIZED (
+      SELECT o.id, o.time_mask, o.location <-> ll_to_earth($1, $2) AS metres
+        FROM opportunity o
+       WHERE o.status = 'published' AND NOT o.remote ${fieldFilter}
+       ORDER BY o.location <-> ll_to_earth($1, $2)
+       LIMIT $5),
+    counts AS (SELECT count(*)::int AS walked,
+         count(*) FILTER (WHERE NOT metres <= $3 * 1000)::int AS outside,
+         count(*) FILTER (WHERE metres <= $3 * 1000 AND (time_mask & $4::bit(336)) <> time_mask)::int AS unavailable
+       FROM near),
+    pool AS (SELECT DISTINCT id FROM (
+      (SELECT id FROM near WHERE metres <= $3 * 1000 AND (time_mask & $4::bit(336)) = time_mask
+        ORDER BY metres LIMIT ${FIT_POOL_SIZE})
       ${interests}
       UNION ALL
       (SELECT o.id FROM opportunity o
         WHERE o.status = 'published' AND o.remote ${fieldFilter}
           AND (o.time_mask & $4::bit(336)) = o.time_mask
         ORDER BY o.published_at DESC, o.id
-        LIMIT ${FIT_POOL_SIZE})) pool WHERE id IS NOT NULL) p
-  JOIN opportunity o ON o.id = p.id
-  JOIN provider pr ON pr.id = o.provider_id`;
+        LIMIT ${FIT_POOL_SIZE})) x WHERE id IS NOT NULL)
+  SELECT c.walked, c.outside, c.unavailable, r.*
+    FROM counts c
+    LEFT JOIN (SELECT ${OPPORTUNITY_COLUMNS}
+                 FROM pool p JOIN opportunity o ON o.id = p.id JOIN provider pr ON pr.id = o.provider_id) r ON true`;
   return {
     sql,
     parameters: [
@@ -356,19 +371,6 @@ export function opportunitiesForVolunteerQuery(
   };
 }
 
-/** How many of the nearest walked opportunities the walk's pre-filters left out, by reason. */
-function prefilterCountsForVolunteerQuery(field: string | null): string {
-  const fieldFilter = field !== null ? `AND o.fields_of_activity @> ARRAY[$6::text]` : 'AND $6::text IS NULL';
-  return `SELECT count(*)::int AS walked,
-         count(*) FILTER (WHERE NOT near.metres <= $3 * 1000)::int AS outside,
-         count(*) FILTER (WHERE near.metres <= $3 * 1000 AND (near.time_mask & $4::bit(336)) <> near.time_mask)::int AS unavailable
-    FROM (SELECT o.time_mask, o.location <-> ll_to_earth($1, $2) AS metres
-            FROM opportunity o
-           WHERE o.status = 'published' AND NOT o.remote ${fieldFilter}
-           ORDER BY o.location <-> ll_to_earth($1, $2)
-           LIMIT $5) near`;
-}
-
 /**
  * Nearest active volunteers for whom the place is within their own radius and whose availability
  * covers the opportunity's week mask (a needed language filters during the walk), plus the nearest
@@ -380,7 +382,7 @@ export function volunteersForOpportunityQuery(
     OpportunityRow,
     'id' | 'remote' | 'latitude' | 'longitude' | 'time_mask' | 'languages' | 'fields_of_activity'
   >,
-): { sql: string; parameters: unknown[]; countsSql: string | null; countsParameters: unknown[] } {
+): { sql: string; parameters: unknown[] } {
   const languages = opportunity.languages.length > 0 ? opportunity.languages : null;
   const fields = opportunity.fields_of_activity.length > 0 ? opportunity.fields_of_activity : null;
   const languageFilter =
@@ -396,8 +398,6 @@ export function volunteersForOpportunityQuery(
     return {
       sql,
       parameters: [null, null, opportunity.time_mask, languages, fields, opportunity.id],
-      countsSql: null,
-      countsParameters: [],
     };
   }
   const walk = (filter: string, scan: number) => `(SELECT near.id FROM (
@@ -412,21 +412,26 @@ export function volunteersForOpportunityQuery(
     fields !== null
       ? `UNION ALL ${walk('AND (v.interests && $5::text[]) IS TRUE', FIT_INTEREST_SCAN_LIMIT)}`
       : 'UNION ALL (SELECT NULL::uuid WHERE $5::text[] IS NULL)';
-  const sql = `SELECT ${VOLUNTEER_COLUMNS}
-  FROM (SELECT DISTINCT id FROM (
-      ${walk('', FIT_SCAN_LIMIT)}
-      ${interests}) pool WHERE id IS NOT NULL) p
-  JOIN volunteer v ON v.id = p.id
- WHERE v.erased_at IS NULL ${notPlaced}`;
-  const countsSql = `SELECT count(*)::int AS walked,
-         count(*) FILTER (WHERE NOT near.metres <= near.max_travel_km * 1000)::int AS outside,
-         count(*) FILTER (WHERE near.metres <= near.max_travel_km * 1000
-                            AND (near.availability_mask & $3::bit(336)) <> $3::bit(336))::int AS unavailable
-    FROM (SELECT v.max_travel_km, v.availability_mask, v.location <-> ll_to_earth($1, $2) AS metres
-            FROM volunteer v
-           WHERE v.status = 'active' ${languageFilter}
-           ORDER BY v.location <-> ll_to_earth($1, $2)
-           LIMIT ${FIT_SCAN_LIMIT}) near`;
+  const sql = `WITH near AS MATERIALIZED (
+      SELECT v.id, v.max_travel_km, v.availability_mask, v.location <-> ll_to_earth($1, $2) AS metres
+        FROM volunteer v
+       WHERE v.status = 'active' ${languageFilter}
+       ORDER BY v.location <-> ll_to_earth($1, $2)
+       LIMIT ${FIT_SCAN_LIMIT}),
+    counts AS (SELECT count(*)::int AS walked,
+         count(*) FILTER (WHERE NOT metres <= max_travel_km * 1000)::int AS outside,
+         count(*) FILTER (WHERE metres <= max_travel_km * 1000
+                            AND (availability_mask & $3::bit(336)) <> $3::bit(336))::int AS unavailable
+       FROM near),
+    pool AS (SELECT DISTINCT id FROM (
+      (SELECT id FROM near WHERE metres <= max_travel_km * 1000 AND (availability_mask & $3::bit(336)) = $3::bit(336)
+        ORDER BY metres LIMIT ${FIT_POOL_SIZE})
+      ${interests}) x WHERE id IS NOT NULL)
+  SELECT c.walked, c.outside, c.unavailable, r.*
+    FROM counts c
+    LEFT JOIN (SELECT ${VOLUNTEER_COLUMNS}
+                 FROM pool p JOIN volunteer v ON v.id = p.id
+                WHERE v.erased_at IS NULL ${notPlaced}) r ON true`;
   return {
     sql,
     parameters: [
@@ -437,8 +442,6 @@ export function volunteersForOpportunityQuery(
       fields,
       opportunity.id,
     ],
-    countsSql,
-    countsParameters: [opportunity.latitude, opportunity.longitude, opportunity.time_mask, languages],
   };
 }
 
