@@ -14,6 +14,7 @@ import { ProvidersModule } from './providers/providers.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { PlacementsModule } from './placements/placements.module';
 import { HoursModule } from './hours/hours.module';
+import { FitModule } from './fit/fit.module';
 import { PublicWebModule } from './web/public/public-web.module';
 import { SettingsApiModule } from './settings/settings-api.module';
 import { StaffModule } from './staff/staff.module';
@@ -37,6 +38,7 @@ export class ApiModule {
         OpportunitiesModule,
         PlacementsModule,
         HoursModule,
+        FitModule,
         VolunteersModule,
         HelpSeekersModule,
         MatchingModule,

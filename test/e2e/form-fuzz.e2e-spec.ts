@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { csrfTokenFor } from '../../src/web/console/csrf';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
+import { insertOpportunity } from '../factories/opportunities.factory';
 import { loginAs, requestJson } from '../helpers/http';
 import { insertOpportunity, insertProvider } from '../factories/opportunities.factory';
 import { linkPagesFixture, LinkPageUrls } from '../helpers/link-fixtures';
@@ -275,6 +276,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       },
     });
     opportunityId = opportunity.body.id ?? '00000000-0000-0000-0000-000000000000';
+    opportunityId = providerId.startsWith('0000') ? providerId : (await insertOpportunity(stack.dataSource, providerId)).id;
   });
 
   afterAll(async () => {
@@ -333,6 +335,8 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/volunteers/:id/placements', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/settings/placements', console: true },
       { path: '/console/volunteers/:id/advisory-interviews', console: true, ids: () => [urls.volunteerId] },
+      { path: '/console/volunteers/:id/opportunities', console: true, ids: () => [urls.volunteerId] },
+      { path: '/console/opportunities/:id/volunteers', console: true, ids: () => [opportunityId] },
       { path: '/console/providers', console: true },
       { path: '/console/providers/:id', console: true, ids: () => [providerId] },
       { path: '/console/providers/:id/approve', console: true, ids: () => [providerId] },

@@ -45,3 +45,23 @@ export {
 export { overrideRadiusLimitKm } from './eligibility';
 export { offerDeadline, type OfferDeadline } from './offer-deadline';
 export { proposalRanks, type RankableMatch } from './proposal-ranks';
+export {
+  asMatchableRequest,
+  DEFAULT_FIT_WEIGHTS,
+  FIT_CRITERIA,
+  FIT_EXCLUSION_REASONS,
+  judgeFit,
+  rankOpportunities,
+  rankVolunteers,
+  type FitBreakdown,
+  type FitContext,
+  type FitCriterion,
+  type FitExclusion,
+  type FitExclusionReason,
+  type FitRanking,
+  type FitTimePattern,
+  type FitVerdict,
+  type FitVolunteer,
+  type MatchableOpportunity,
+  type OpportunityFit,
+} from './opportunity-fit';

@@ -41,6 +41,9 @@ import { OpportunitiesModule } from '../../opportunities/opportunities.module';
 import { ConsoleOpportunitiesController } from './console-opportunities.controller';
 import { PlacementsModule } from '../../placements/placements.module';
 import { ConsolePlacementsController } from './console-placements.controller';
+import { ConsoleFitController } from './console-fit.controller';
+import { FitModule } from '../../fit/fit.module';
+import { PlacementsModule } from '../../placements/placements.module';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -53,6 +56,7 @@ import { ConsolePlacementsController } from './console-placements.controller';
     ProvidersModule,
     RetentionModule,
     OpportunitiesModule,
+    FitModule,
     PlacementsModule,
   ],
   controllers: [
@@ -83,6 +87,7 @@ import { ConsolePlacementsController } from './console-placements.controller';
     ConsoleEngineController,
     ConsoleOpportunitiesController,
     ConsolePlacementsController,
+    ConsoleFitController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

@@ -264,6 +264,7 @@ export function AdvisoryInterviewsCard(props: {
           {t.t('console.interview.record')}
         </a>
       </p>
+      <p><a href={`/console/volunteers/${props.volunteerId}/opportunities`}>{t.t('fit.volunteerPage.link')}</a></p>
     </section>
   );
 }
