@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
 import { PlacementEvent } from './placement-event.entity';
 import { PlacementStagesService } from './placement-stages.service';
@@ -7,7 +8,7 @@ import { Placement } from './placement.entity';
 
 /** Placements (Vermittlungen): volunteers on their way into hosts' opportunities. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule],
+  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule, NotificationsModule],
   controllers: [],
   providers: [PlacementStagesService],
   exports: [PlacementStagesService],
