@@ -21,6 +21,7 @@ import { StaffModule } from './staff/staff.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
 import { LettersWebModule } from './web/letters/letters-web.module';
 import { LinksWebModule } from './web/links/links-web.module';
+import { HostWebModule } from './web/host/host-web.module';
 import { EmailPreviewsModule } from './web/emails/email-previews.module';
 
 /** The HTTP API: controllers and producers only; no BullMQ worker runs here. */
@@ -48,6 +49,7 @@ export class ApiModule {
         ConsoleModule,
         PublicWebModule,
         LinksWebModule,
+        HostWebModule,
         LettersWebModule,
         EmailPreviewsModule,
         HealthModule,

@@ -29,6 +29,9 @@ import { StaffDigestService } from './notifications/staff-digest.service';
 import { OutboxRelayPoller } from './queue/outbox-relay.poller';
 import { StaffSessionPurger } from './staff/staff-session-purger.poller';
 import { NotificationComposer } from './web/emails/notification-composer.service';
+import { HostEmailComposer } from './web/emails/host-email-composer';
+import { HostRemindersService } from './hosts/host-reminders.service';
+import { HostsProcessor } from './hosts/hosts.processor';
 import { StaffDigestEmail } from './web/emails/staff-digest-email.service';
 
 /** The job side: BullMQ processors, the outbox relay and the SMTP transport; no HTTP server. */
@@ -84,6 +87,10 @@ export class WorkerModule {
               ratePerSecond: appConfig.SMTP_RATE_PER_SECOND,
             }),
         },
+        // Host organisations' emails (src/web/host, docs/hosts.md).
+        HostEmailComposer,
+        HostRemindersService,
+        HostsProcessor,
       ],
     };
   }

@@ -41,4 +41,9 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'console.code.',
   'console.criterion.',
   'console.timeline.audit.',
+  // The host page's status, stage, button and reason labels (src/web/host).
+  'host.status.',
+  'host.stage.',
+  'host.move.',
+  'host.decline.',
 ];

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
 import { ConflictError, DomainError, NotFoundError } from '../shared/domain-error';
 import { Opportunity } from '../opportunities/opportunity.entity';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { PlacementSettingsService } from '../settings/placement-settings.service';
 import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
@@ -61,6 +62,7 @@ export class PlacementStagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly settings: PlacementSettingsService,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   /**
@@ -135,6 +137,9 @@ export class PlacementStagesService {
           manager,
         );
       }
+      if (stage === 'proposed') {
+        await this.queueHostProposal(manager, id, input.opportunityId);
+      }
       return { placement: await manager.findOneByOrFail(Placement, { id }), created: true };
     };
     return outer ? work(outer) : this.dataSource.transaction(work);
@@ -194,6 +199,9 @@ export class PlacementStagesService {
         note: by.note?.trim() || null,
         at: now,
       });
+      if (to === 'proposed') {
+        await this.queueHostProposal(manager, placement.id, placement.opportunityId);
+      }
       if (by.staff) {
         await this.audit.record(
           {
@@ -231,5 +239,25 @@ export class PlacementStagesService {
       details: {},
       at: extra.at,
     });
+  }
+
+  /**
+   * The host hears of a proposal (email "host-placement-proposed", docs/hosts.md), in this
+   * transaction, once per placement: to the opportunity's contact, else the provider's address.
+   */
+  private async queueHostProposal(manager: EntityManager, placementId: string, opportunityId: string): Promise<void> {
+    const [host] = await manager.query<{ email: string; locale: string }[]>(
+      `SELECT coalesce(nullif(trim(o.contact_email), ''), p.email) AS email, p.locale
+         FROM opportunity o JOIN provider p ON p.id = o.provider_id WHERE o.id = $1`,
+      [opportunityId],
+    );
+    if (host?.email) {
+      await this.notifications.queue(manager, {
+        kind: 'host-placement-proposed',
+        subjectId: placementId,
+        recipient: host.email,
+        locale: host.locale,
+      });
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
 import { PlacementEvent } from './placement-event.entity';
 import { PlacementStagesService } from './placement-stages.service';
@@ -15,5 +16,9 @@ import { Placement } from './placement.entity';
   controllers: [PlacementsController, PlacementSettingsController],
   providers: [PlacementStagesService, PlacementsService, StaffRoleGuard],
   exports: [PlacementStagesService, PlacementsService],
+  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule, NotificationsModule],
+  controllers: [],
+  providers: [PlacementStagesService],
+  exports: [PlacementStagesService],
 })
 export class PlacementsModule {}

@@ -30,6 +30,13 @@ export const MAINTENANCE_QUEUE = 'maintenance';
 /** Daily at 03:30 Europe/Berlin: anonymise and strip what is past its retention period. */
 export const RETENTION_JOB = 'retention';
 
+/** Host organisations (docs/hosts.md). */
+export const HOSTS_QUEUE = 'hosts';
+/** Hourly: a proposal waiting for the host too long, a review-by date coming up: one email each, once. */
+export const REMIND_HOSTS_JOB = 'remind-hosts';
+/** Daily after midnight Europe/Berlin: published opportunities past their review-by date are paused. */
+export const PAUSE_OVERDUE_OPPORTUNITIES_JOB = 'pause-overdue-opportunities';
+
 const id = z.string().uuid();
 /** Scheduled jobs carry nothing: they look for due work themselves. */
 const nothing = z.object({}).strict();
@@ -52,6 +59,10 @@ export const JOB_CONTRACTS = {
   [MAINTENANCE_QUEUE]: {
     /** Runs once per Berlin day (the run records its day; a second start finds it and stops). */
     [RETENTION_JOB]: nothing,
+  },
+  [HOSTS_QUEUE]: {
+    [REMIND_HOSTS_JOB]: nothing,
+    [PAUSE_OVERDUE_OPPORTUNITIES_JOB]: nothing,
   },
 } as const;
 

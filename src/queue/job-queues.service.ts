@@ -8,6 +8,7 @@ import {
   JobName,
   JobPayload,
   MAINTENANCE_QUEUE,
+  HOSTS_QUEUE,
   MATCHING_QUEUE,
   NOTIFICATIONS_QUEUE,
   QUEUE_NAMES,
@@ -40,6 +41,13 @@ function jobOptions(config: AppConfig): Record<QueueName, JobsOptions> {
       attempts: 3,
       backoff: { type: 'exponential', delay: 60_000 },
       removeOnComplete: { age: 7 * 24 * 3600, count: 100 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    },
+    // Hourly reminders and the daily pause: the next run picks up what a failed one left.
+    [HOSTS_QUEUE]: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 500 },
       removeOnFail: { age: 30 * 24 * 3600 },
     },
   };

@@ -19,5 +19,9 @@ export const NOTIFICATION_KINDS = [
   'volunteer-offer-withdrawn',
   'volunteer-welcome',
   'volunteer-deactivated',
+  'host-link',
+  'host-placement-proposed',
+  'host-proposal-reminder',
+  'host-review-reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -28,6 +28,7 @@ import { volunteerText } from '../shell/volunteer-text';
 import { consoleLinks } from './console-links';
 import { StaffDigestEmail } from './staff-digest-email.service';
 import { volunteerAnswerOf } from './volunteer-answer-facts';
+import { HostEmailComposer } from './host-email-composer';
 
 /**
  * How long the links in emails stay valid. The footer's settings link lives long (it is in every
@@ -77,6 +78,7 @@ export class NotificationComposer extends EmailComposer {
     private readonly taxonomy: TaxonomyService,
     private readonly staffDigest: StaffDigestEmail,
     private readonly agencyProfile: AgencyProfileService,
+    private readonly hostEmails: HostEmailComposer,
   ) {
     super();
   }
@@ -239,6 +241,13 @@ export class NotificationComposer extends EmailComposer {
             agency,
           }),
         );
+      }
+      case 'host-link':
+      case 'host-placement-proposed':
+      case 'host-proposal-reminder':
+      case 'host-review-reminder': {
+        const email = await this.hostEmails.compose(notification, now, agency);
+        return email ? single(email) : null;
       }
       case 'staff-daily-digest':
         return single(
@@ -645,6 +654,10 @@ const KINDS_NOT_ABOUT_A_MATCH = new Set<NotificationKind>([
   'staff-password-reset',
   'volunteer-welcome',
   'volunteer-deactivated',
+  'host-link',
+  'host-placement-proposed',
+  'host-proposal-reminder',
+  'host-review-reminder',
 ]);
 
 /**

@@ -40,6 +40,16 @@ import {
   volunteerSelfServiceLinkContent,
   type VolunteerSelfServiceLinkModel,
 } from './volunteer-self-service-link';
+import {
+  hostLinkContent,
+  hostPlacementProposedContent,
+  hostProposalReminderContent,
+  hostReviewReminderContent,
+  type HostLinkModel,
+  type HostPlacementProposedModel,
+  type HostProposalReminderModel,
+  type HostReviewReminderModel,
+} from './host-emails';
 
 export type { EmailContent, RenderedEmail } from './email-content';
 export type { HelpSeekerConfirmationModel } from './help-seeker-confirmation';
@@ -56,6 +66,12 @@ export type { VolunteerReminderModel } from './volunteer-reminder';
 export type { VolunteerRetentionCheckModel } from './volunteer-retention-check';
 export type { VolunteerSelfServiceLinkModel } from './volunteer-self-service-link';
 export type { VolunteerDeactivatedModel, VolunteerWelcomeModel } from './volunteer-onboarding';
+export type {
+  HostLinkModel,
+  HostPlacementProposedModel,
+  HostProposalReminderModel,
+  HostReviewReminderModel,
+} from './host-emails';
 
 /** Type-only import: keyed by the entity's kinds, so a new kind without a template fails to compile. */
 export type EmailKind = NotificationKind;
@@ -80,6 +96,10 @@ export interface EmailModels {
   'volunteer-offer-withdrawn': VolunteerOfferWithdrawnModel;
   'volunteer-welcome': VolunteerWelcomeModel;
   'volunteer-deactivated': VolunteerDeactivatedModel;
+  'host-link': HostLinkModel;
+  'host-placement-proposed': HostPlacementProposedModel;
+  'host-proposal-reminder': HostProposalReminderModel;
+  'host-review-reminder': HostReviewReminderModel;
 }
 
 type ContentBuilders = { [K in EmailKind]: (t: Translator, model: EmailModels[K]) => EmailContent };
@@ -104,6 +124,10 @@ const CONTENT_BUILDERS: ContentBuilders = {
   'volunteer-offer-withdrawn': volunteerOfferWithdrawnContent,
   'volunteer-welcome': volunteerWelcomeContent,
   'volunteer-deactivated': volunteerDeactivatedContent,
+  'host-link': hostLinkContent,
+  'host-placement-proposed': hostPlacementProposedContent,
+  'host-proposal-reminder': hostProposalReminderContent,
+  'host-review-reminder': hostReviewReminderContent,
 };
 
 /** Emails to staff are written in a staff language (German or English), all others in any public one. */

@@ -12,6 +12,7 @@ const QUEUE_LABELS: Record<QueueName, MessageKey> = {
   matching: 'console.system.queue.matching',
   notifications: 'console.system.queue.notifications',
   maintenance: 'console.system.queue.maintenance',
+  hosts: 'console.hostLinks.queue',
 };
 
 /** Columns of the queue table; BullMQ's several waiting states are one column for people. */
