@@ -37,6 +37,8 @@ import { ConsoleSystemController } from './console-system.controller';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleEngineController, EnginePanelLoader } from './console-engine.controller';
 import { ConsoleVolunteerLifeController } from './console-volunteer-life.controller';
+import { EngagementModule } from '../../engagement/engagement.module';
+import { ConsoleOpportunityExportController } from './console-opportunity-export.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -48,6 +50,7 @@ import { ConsoleVolunteerLifeController } from './console-volunteer-life.control
     VolunteersModule,
     ProvidersModule,
     RetentionModule,
+    EngagementModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -75,6 +78,8 @@ import { ConsoleVolunteerLifeController } from './console-volunteer-life.control
     ConsoleWeekController,
     ConsoleEditController,
     ConsoleEngineController,
+    // Before the opportunities' pages: /console/opportunities/export.csv is not an id.
+    ConsoleOpportunityExportController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],
