@@ -197,8 +197,10 @@ describe('public opportunity search, interest, feed and export', () => {
       .findBy({ placementId: placements[0].id });
     expect(events.map((event) => event.note)).toEqual(['Ich spiele gern Skat.']);
 
-    const mail = await eventually('the confirmation email', async () =>
-      messagesTo(smtp.messages, 'ida@example.org').find((m) => /bestätigen/.test(m.subject ?? '')),
+    const mail = await eventually('the confirmation email', () =>
+      Promise.resolve(
+        messagesTo(smtp.messages, 'ida@example.org').find((m) => /bestätigen/.test(m.subject ?? '')),
+      ),
     );
     expect(mail.subject).toContain('bestätigen');
 
@@ -223,9 +225,8 @@ describe('public opportunity search, interest, feed and export', () => {
     expect(placements.map((placement) => [placement.opportunityId, placement.stage])).toEqual([
       [bergedorf.id, 'interested'],
     ]);
-    const mail = await eventually(
-      'an email to the registered address',
-      async () => messagesTo(smtp.messages, 'bekannt@example.org')[0],
+    const mail = await eventually('an email to the registered address', () =>
+      Promise.resolve(messagesTo(smtp.messages, 'bekannt@example.org')[0]),
     );
     expect(mail.subject ?? '').not.toContain('bestätigen');
   });
