@@ -12,11 +12,16 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { ensureDatabaseExists, runMigrations } from '../src/cli/database-setup';
-import { OpportunitySearchService } from '../src/engagement/opportunity-search.service';
+import {
+  DISTANCE_SEARCH_SETTING,
+  OpportunitySearchService,
+  usesDistance,
+} from '../src/engagement/opportunity-search.service';
 import { parseOpportunityFilters } from '../src/engagement/domain/opportunity-filters';
 import { importPostalCodes } from '../src/postal-codes/import-postal-codes';
 
@@ -28,6 +33,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 20_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3923);
 const BASE = `http://127.0.0.1:${PORT}`;
+const SHARED_POSTAL_CODES = join(__dirname, '..', '..', '..', 'shared', 'data', 'postal-codes-de.csv');
 const FIELDS = ['KJ', 'SEN', 'MIG', 'INK', 'GES', 'SOZ', 'NBH', 'BIL', 'KUL', 'SPO', 'UMW', 'DIG'];
 const LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'fa'];
 
@@ -197,7 +203,12 @@ async function printPlans(db: Client, postalCode: string): Promise<void> {
   ] as const) {
     const { filters } = parseOpportunityFilters(query, known);
     const { sql, params } = await service.searchSql(filters);
+    await db.query('BEGIN');
+    if (usesDistance(filters)) {
+      await db.query(DISTANCE_SEARCH_SETTING);
+    }
     const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    await db.query('COMMIT');
     console.log(`\nplan: ${label}\n${rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`);
   }
 }
@@ -209,7 +220,8 @@ async function main(): Promise<void> {
   await admin(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
   await ensureDatabaseExists(dbUrl(BENCH_DB));
   await runMigrations(dbUrl(BENCH_DB), async (dataSource) => {
-    await importPostalCodes(dataSource, null);
+    // The full German list when the repository has it (Hamburg's ~100 codes), else the demo set.
+    await importPostalCodes(dataSource, existsSync(SHARED_POSTAL_CODES) ? SHARED_POSTAL_CODES : null);
   });
   const db = new Client({ connectionString: dbUrl(BENCH_DB) });
   await db.connect();

@@ -1,4 +1,8 @@
-import { OpportunitySearchService } from '../../src/engagement/opportunity-search.service';
+import {
+  DISTANCE_SEARCH_SETTING,
+  OpportunitySearchService,
+  usesDistance,
+} from '../../src/engagement/opportunity-search.service';
 import { Opportunity } from '../../src/opportunities/opportunity.entity';
 import { Placement } from '../../src/placements/placement.entity';
 import { PlacementEvent } from '../../src/placements/placement-event.entity';
@@ -311,6 +315,9 @@ describe('public opportunity search, interest, feed and export', () => {
       return stack.dataSource.transaction(async (manager) => {
         // A handful of test rows would be read sequentially; forbid that to see what the planner can use.
         await manager.query('SET LOCAL enable_seqscan = off');
+        if (usesDistance(filters)) {
+          await manager.query(DISTANCE_SEARCH_SETTING);
+        }
         const rows = await manager.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, params);
         return rows.map((row) => row['QUERY PLAN']).join('\n');
       });
