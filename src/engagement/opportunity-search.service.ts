@@ -70,11 +70,10 @@ export interface SearchOutcome {
 }
 
 /**
- * Around a postal code the nearest page is read by walking the GiST index in distance order (KNN,
- * `location <-> origin`, bounded by the radius's box) and stopping after a page. PostgreSQL cannot
- * estimate how many points a cube box holds and, in a dense city, prefers a bitmap scan that reads
- * every point in the box and sorts them (15,000 rows, ~250 ms at 20,000 opportunities); this
- * transaction-local setting keeps it on the KNN walk (< 5 ms).
+ * Around a postal code PostgreSQL cannot estimate how many points the radius's cube box holds and,
+ * in a dense city, prefers a bitmap scan of the whole box; this transaction-local setting keeps it on
+ * the GiST index scan (101 ms instead of 264 ms for 10 km at 20,000 opportunities). Still not the KNN
+ * walk that stops after a page: see docs/benchmarks.md, "Public opportunity search".
  */
 export const DISTANCE_SEARCH_SETTING = 'SET LOCAL enable_bitmapscan = off';
 
