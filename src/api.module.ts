@@ -12,6 +12,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { ProvidersModule } from './providers/providers.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { EngagementModule } from './engagement/engagement.module';
 import { PlacementsModule } from './placements/placements.module';
 import { HoursModule } from './hours/hours.module';
 import { FitModule } from './fit/fit.module';
@@ -36,6 +37,8 @@ export class ApiModule {
         StaffModule,
         AccountsModule,
         ProvidersModule,
+        // Before the opportunities' own routes: /api/staff/opportunities/export.csv is not an id.
+        EngagementModule,
         OpportunitiesModule,
         PlacementsModule,
         HoursModule,

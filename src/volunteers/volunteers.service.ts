@@ -581,4 +581,26 @@ export class VolunteersService {
     });
     return jobId;
   }
+
+  /**
+   * "Ich interessiere mich" on a public opportunity (src/engagement): a new address signs up as the
+   * public sign-up does (pending, online consent, double opt-in email), with the profile staff
+   * complete in the advisory interview; a registered address gets its self-service link, as the
+   * sign-up does. Same work either way; the caller gets the volunteer's id and must not show which.
+   */
+  async signUpForInterest(dto: CreateVolunteerDto): Promise<{ volunteerId: string; created: boolean } | null> {
+    try {
+      const volunteer = await this.create({ ...dto, status: 'pending', emailVerifiedByStaff: false }, null);
+      return { volunteerId: volunteer.id, created: true };
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'email-taken')) {
+        throw error;
+      }
+      const existing = await this.dataSource
+        .getRepository(Volunteer)
+        .findOneBy({ email: dto.email.trim().toLowerCase() });
+      await this.sendSelfServiceLink(dto.email);
+      return existing && !existing.erasedAt ? { volunteerId: existing.id, created: false } : null;
+    }
+  }
 }

@@ -295,6 +295,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/volunteer' },
       { path: '/provider' },
       { path: '/my-account' },
+      { path: '/engagement/:id/interest' },
       { path: `/preferences/${selfService}` },
       { path: `/preferences/${selfService}/profile` },
       { path: '/preferences/:id' },

@@ -44,6 +44,8 @@ import { ConsolePlacementsController } from './console-placements.controller';
 import { ConsoleFitController } from './console-fit.controller';
 import { FitModule } from '../../fit/fit.module';
 import { PlacementsModule } from '../../placements/placements.module';
+import { EngagementModule } from '../../engagement/engagement.module';
+import { ConsoleOpportunityExportController } from './console-opportunity-export.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -58,6 +60,7 @@ import { PlacementsModule } from '../../placements/placements.module';
     OpportunitiesModule,
     FitModule,
     PlacementsModule,
+    EngagementModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -88,6 +91,8 @@ import { PlacementsModule } from '../../placements/placements.module';
     ConsoleOpportunitiesController,
     ConsolePlacementsController,
     ConsoleFitController,
+    // Before the opportunities' pages: /console/opportunities/export.csv is not an id.
+    ConsoleOpportunityExportController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

@@ -78,6 +78,7 @@ export function HomePage({ t, agency }: PageContext) {
     ['/volunteer', 'public.home.volunteer'],
     ['/provider', 'public.home.provider'],
     ['/my-account', 'public.home.account'],
+    ['/engagement', 'engagement.home.link'],
   ];
   return (
     <PublicShell t={t} agency={agency} title={t.t('public.home.title')} path="/">

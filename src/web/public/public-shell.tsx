@@ -65,11 +65,13 @@ export function PublicShell(props: {
   /** The page's own path, for the language switch. */
   path: string;
   children: ComponentChildren;
+  /** A page's own rules, after the shared ones. */
+  css?: string;
 }) {
   const { t, agency } = props;
   const logo = safeUrl(agency.logoUrl);
   return (
-    <HtmlDocument t={t} title={`${props.title} – ${agency.name}`} css={PUBLIC_CSS} indexable>
+    <HtmlDocument t={t} title={`${props.title} – ${agency.name}`} css={PUBLIC_CSS + (props.css ?? '')} indexable>
       <SkipLink t={t} />
       <header>
         <a class="site" href={`/${langQuery(t)}`}>
