@@ -32,7 +32,9 @@ export const MAX_PERIOD_DAYS = 3700;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isCalendarDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
+  if (!DATE.test(value)) {
+    return false;
+  }
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
@@ -48,7 +50,9 @@ function pad(value: number): string {
 
 function yearOf(value: unknown): number | null {
   const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-  if (!/^\d{4}$/.test(text)) return null;
+  if (!/^\d{4}$/.test(text)) {
+    return null;
+  }
   const year = Number(text);
   return year >= 2000 && year <= 2100 ? year : null;
 }
@@ -64,7 +68,11 @@ export function parsePeriod(
   }
   if (kind === 'month') {
     const text = input.month === undefined || input.month === '' ? today.slice(0, 7) : input.month;
-    if (typeof text !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(text) || yearOf(text.slice(0, 4)) === null) {
+    if (
+      typeof text !== 'string' ||
+      !/^\d{4}-(0[1-9]|1[0-2])$/.test(text) ||
+      yearOf(text.slice(0, 4)) === null
+    ) {
       return { field: 'month', problem: 'invalid' };
     }
     const year = Number(text.slice(0, 4));
@@ -80,17 +88,27 @@ export function parsePeriod(
     const year = Number(match[1]);
     const first = (Number(match[2]) - 1) * 3 + 1;
     return {
-      period: { kind, from: `${year}-${pad(first)}-01`, to: lastDayOfMonth(year, first + 2), label: text as string },
+      period: {
+        kind,
+        from: `${year}-${pad(first)}-01`,
+        to: lastDayOfMonth(year, first + 2),
+        label: text as string,
+      },
     };
   }
   if (kind === 'year') {
-    const year = input.year === undefined || input.year === '' ? Number(today.slice(0, 4)) : yearOf(input.year);
+    const year =
+      input.year === undefined || input.year === '' ? Number(today.slice(0, 4)) : yearOf(input.year);
     if (year === null) {
       return { field: 'year', problem: 'invalid' };
     }
     return { period: { kind, from: `${year}-01-01`, to: `${year}-12-31`, label: String(year) } };
   }
-  if (typeof input.from !== 'string' || !isCalendarDate(input.from) || yearOf(input.from.slice(0, 4)) === null) {
+  if (
+    typeof input.from !== 'string' ||
+    !isCalendarDate(input.from) ||
+    yearOf(input.from.slice(0, 4)) === null
+  ) {
     return { field: 'from', problem: 'invalid' };
   }
   if (typeof input.to !== 'string' || !isCalendarDate(input.to) || yearOf(input.to.slice(0, 4)) === null) {
@@ -119,7 +137,9 @@ export function monthsOf(period: Pick<ReportPeriod, 'from' | 'to'>): string[] {
   for (;;) {
     const key = `${year}-${pad(month)}`;
     months.push(key);
-    if (key >= last) break;
+    if (key >= last) {
+      break;
+    }
     month += 1;
     if (month > 12) {
       month = 1;

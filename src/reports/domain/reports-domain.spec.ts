@@ -5,25 +5,53 @@ import { ageBandOf, median, percentile } from './statistics';
 describe('report periods', () => {
   const today = '2026-12-04';
   it('defaults to this month and parses month, quarter, year and custom ranges', () => {
-    expect(parsePeriod({}, today)).toEqual({ period: { kind: 'month', from: '2026-12-01', to: '2026-12-31', label: '2026-12' } });
-    expect(parsePeriod({ kind: 'month', month: '2024-02' }, today)).toMatchObject({ period: { from: '2024-02-01', to: '2024-02-29' } });
-    expect(parsePeriod({ kind: 'quarter', quarter: '2026-Q3' }, today)).toMatchObject({ period: { from: '2026-07-01', to: '2026-09-30' } });
-    expect(parsePeriod({ kind: 'year', year: '2025' }, today)).toMatchObject({ period: { from: '2025-01-01', to: '2025-12-31' } });
+    expect(parsePeriod({}, today)).toEqual({
+      period: { kind: 'month', from: '2026-12-01', to: '2026-12-31', label: '2026-12' },
+    });
+    expect(parsePeriod({ kind: 'month', month: '2024-02' }, today)).toMatchObject({
+      period: { from: '2024-02-01', to: '2024-02-29' },
+    });
+    expect(parsePeriod({ kind: 'quarter', quarter: '2026-Q3' }, today)).toMatchObject({
+      period: { from: '2026-07-01', to: '2026-09-30' },
+    });
+    expect(parsePeriod({ kind: 'year', year: '2025' }, today)).toMatchObject({
+      period: { from: '2025-01-01', to: '2025-12-31' },
+    });
     expect(parsePeriod({ kind: 'custom', from: '2026-01-31', to: '2026-02-02' }, today)).toMatchObject({
       period: { kind: 'custom', from: '2026-01-31', to: '2026-02-02' },
     });
   });
   it('names the field that is wrong', () => {
     expect(parsePeriod({ kind: 'week' }, today)).toEqual({ field: 'kind', problem: 'unknown' });
-    expect(parsePeriod({ kind: 'month', month: '2026-13' }, today)).toEqual({ field: 'month', problem: 'invalid' });
-    expect(parsePeriod({ kind: 'quarter', quarter: '2026-Q5' }, today)).toEqual({ field: 'quarter', problem: 'invalid' });
+    expect(parsePeriod({ kind: 'month', month: '2026-13' }, today)).toEqual({
+      field: 'month',
+      problem: 'invalid',
+    });
+    expect(parsePeriod({ kind: 'quarter', quarter: '2026-Q5' }, today)).toEqual({
+      field: 'quarter',
+      problem: 'invalid',
+    });
     expect(parsePeriod({ kind: 'year', year: '26' }, today)).toEqual({ field: 'year', problem: 'invalid' });
-    expect(parsePeriod({ kind: 'custom', from: '2026-02-30', to: '2026-03-01' }, today)).toEqual({ field: 'from', problem: 'invalid' });
-    expect(parsePeriod({ kind: 'custom', from: '2026-03-02', to: '2026-03-01' }, today)).toEqual({ field: 'to', problem: 'range' });
-    expect(parsePeriod({ kind: 'custom', from: '2000-01-01', to: '2026-03-01' }, today)).toEqual({ field: 'to', problem: 'range' });
+    expect(parsePeriod({ kind: 'custom', from: '2026-02-30', to: '2026-03-01' }, today)).toEqual({
+      field: 'from',
+      problem: 'invalid',
+    });
+    expect(parsePeriod({ kind: 'custom', from: '2026-03-02', to: '2026-03-01' }, today)).toEqual({
+      field: 'to',
+      problem: 'range',
+    });
+    expect(parsePeriod({ kind: 'custom', from: '2000-01-01', to: '2026-03-01' }, today)).toEqual({
+      field: 'to',
+      problem: 'range',
+    });
   });
   it('lists the months a period touches and adds calendar months', () => {
-    expect(monthsOf({ from: '2025-11-15', to: '2026-02-01' })).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsOf({ from: '2025-11-15', to: '2026-02-01' })).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
     expect(monthsOf({ from: '2026-01-01', to: '2026-01-31' })).toEqual(['2026-01']);
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');

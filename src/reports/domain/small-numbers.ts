@@ -35,12 +35,16 @@ export interface AdditiveGroup {
 /** Applies secondary suppression in place; returns how many cells it hid. */
 export function suppressSecondary(groups: readonly AdditiveGroup[]): number {
   let hidden = 0;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const group of groups) {
-      if (group.total.suppressed) continue;
+      if (group.total.suppressed) {
+        continue;
+      }
       const suppressed = group.cells.filter((cell) => cell.suppressed).length;
-      if (suppressed !== 1) continue;
+      if (suppressed !== 1) {
+        continue;
+      }
       const candidates = group.cells.filter((cell) => !cell.suppressed && cell.value > 0);
       if (candidates.length > 0) {
         const smallest = candidates.reduce((a, b) => (b.value < a.value ? b : a));

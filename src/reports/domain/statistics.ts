@@ -4,8 +4,12 @@
  * Null for no values.
  */
 export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile ${p} outside (0, 100]`);
+  if (values.length === 0) {
+    return null;
+  }
+  if (!(p > 0 && p <= 100)) {
+    throw new RangeError(`percentile ${p} outside (0, 100]`);
+  }
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.max(0, rank - 1)];
@@ -26,11 +30,21 @@ export const AGE_BANDS = ['under-18', '18-29', '30-49', '50-69', '70-plus', 'not
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 export function ageBandOf(birthDate: string | null, onDate: string): AgeBand {
-  if (birthDate === null) return 'not-given';
+  if (birthDate === null) {
+    return 'not-given';
+  }
   const age = ageOn(birthDate, onDate);
-  if (age < 18) return 'under-18';
-  if (age < 30) return '18-29';
-  if (age < 50) return '30-49';
-  if (age < 70) return '50-69';
+  if (age < 18) {
+    return 'under-18';
+  }
+  if (age < 30) {
+    return '18-29';
+  }
+  if (age < 50) {
+    return '30-49';
+  }
+  if (age < 70) {
+    return '50-69';
+  }
   return '70-plus';
 }
