@@ -238,7 +238,11 @@ export async function engagementFigures(
          WHERE h.status = 'approved' AND h.worked_on >= $1::date AND h.worked_on < $2::date) AS hour_volunteers,
        (SELECT count(DISTINCT r.help_seeker_id) FROM help_request r, ${RANGE} b
          WHERE ${IN('r.created_at')} AND r.status <> 'rejected') AS reached,
-       (SELECT count(*) FROM volunteer v, ${RANGE} b WHERE ${IN('v.created_at')}) AS volunteer_enquiries`,
+       (SELECT count(*) FROM (
+          SELECT v.id FROM volunteer v, ${RANGE} b WHERE ${IN('v.created_at')}
+          UNION
+          SELECT p.volunteer_id FROM placement p, ${RANGE} b WHERE p.source = 'public-interest' AND ${IN('p.created_at')}
+        ) enquiring) AS volunteer_enquiries`,
     [from, toExclusive, today],
   );
   return {
