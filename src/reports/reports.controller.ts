@@ -7,8 +7,8 @@ import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { parsePeriod } from './domain/period';
 import { ReportDto, reportDto } from './dto/report.dto';
-import { BREAKDOWNS, type Breakdown } from './reports.queries';
-import { ReportsService } from './reports.service';
+import { BREAKDOWNS } from './reports.queries';
+import { parseBreakdown, ReportsService } from './reports.service';
 
 @ApiTags(API_TAGS.staff)
 @ApiStaffAuth()
@@ -50,13 +50,4 @@ export class ReportsController {
     }
     return reportDto(await this.reports.report(parsed.period, breakdown));
   }
-}
-
-export function parseBreakdown(value: unknown): Breakdown | null {
-  if (value === undefined || value === '') {
-    return 'district';
-  }
-  return typeof value === 'string' && (BREAKDOWNS as readonly string[]).includes(value)
-    ? (value as Breakdown)
-    : null;
 }

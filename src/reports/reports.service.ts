@@ -19,6 +19,7 @@ import {
   timeToMatch,
   unfulfilledReasons,
   volunteerFigures,
+  BREAKDOWNS,
   type Breakdown,
 } from './reports.queries';
 
@@ -212,4 +213,14 @@ function table<T extends { key: string }>(
   const totals = columns.map((_, index) => values.reduce((total, row) => total + row.values[index], 0));
   const protectedTable = protectBreakdown(values, totals);
   return { name, columns: [...columns], ...protectedTable };
+}
+
+/** The breakdown asked for: district by default; null for an unknown one (a 400 naming the field). */
+export function parseBreakdown(value: unknown): Breakdown | null {
+  if (value === undefined || value === '') {
+    return 'district';
+  }
+  return typeof value === 'string' && (BREAKDOWNS as readonly string[]).includes(value)
+    ? (value as Breakdown)
+    : null;
 }

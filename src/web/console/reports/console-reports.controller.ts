@@ -4,8 +4,12 @@ import type { Response } from 'express';
 import type { FieldError } from '../../../common/validation';
 import { sendCsvDownload } from '../../../common/csv-response';
 import { parsePeriod, type ReportPeriod } from '../../../reports/domain/period';
-import { parseBreakdown } from '../../../reports/reports.controller';
-import { REPORT_TABLES, ReportsService, type ReportTableName } from '../../../reports/reports.service';
+import {
+  parseBreakdown,
+  REPORT_TABLES,
+  ReportsService,
+  type ReportTableName,
+} from '../../../reports/reports.service';
 import { AgencyProfileService } from '../../../settings/agency-profile.service';
 import { berlinDateOf } from '../../../shared/berlin-time';
 import { csvSeparatorOf } from '../../../shared/csv';

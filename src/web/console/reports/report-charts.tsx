@@ -111,7 +111,7 @@ export function DistrictBubbles(props: {
   const placed = props.table.rows.filter((row) => props.centroids[row.key] !== undefined);
   const width = 640;
   const height = 360;
-  const pad = 40;
+  const pad = 60;
   if (placed.length === 0) {
     return null;
   }

@@ -11,7 +11,8 @@ import { DistrictBubbles, MonthChart } from './report-charts';
 export const REPORT_CSS = `
   .report-form { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: end; }
   .report-form label { display: flex; flex-direction: column; font-weight: 600; }
-  .report-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; }
+  .report-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
+  .report-grid > div { overflow-x: auto; }
   @media (max-width: 60rem) { .report-grid { grid-template-columns: 1fr; } }
   table.figures { border-collapse: collapse; width: 100%; }
   table.figures th, table.figures td { padding: .3rem .5rem; border-bottom: 1px solid #ccd; text-align: right; }
