@@ -224,6 +224,13 @@ export function Definition({ t, table }: { t: Translator; table: ReportTableName
   );
 }
 
+const KIND_LABELS: Record<string, MessageKey> = {
+  month: 'reports.kind.month',
+  quarter: 'reports.kind.quarter',
+  year: 'reports.kind.year',
+  custom: 'reports.kind.custom',
+};
+
 const BREAKDOWN_LABELS: Record<string, MessageKey> = {
   district: 'reports.breakdown.district',
   category: 'reports.breakdown.category',
@@ -343,7 +350,7 @@ export function ReportsPage(props: {
           <select name="kind">
             {(['month', 'quarter', 'year', 'custom'] as const).map((kind) => (
               <option value={kind} selected={query.kind === kind}>
-                {t.t(`reports.kind.${kind}`)}
+                {t.t(KIND_LABELS[kind])}
               </option>
             ))}
           </select>
