@@ -59,6 +59,8 @@ export interface MatchingSummary {
 @Index('help_request_weekly_running_idx', { synchronize: false })
 // Duplicates merged into a request (AddRequestCloseOutcome; partial, with a foreign key).
 @Index('help_request_merged_into_idx', { synchronize: false })
+// Reports: events counted by their own timestamp in a period (AddReportIndexes).
+@Index('help_request_matched_at_idx', { synchronize: false })
 export class HelpRequest extends Located {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -50,6 +50,9 @@ export const OPEN_ASSIGNMENT_SQL = `(m.status IN ('approved', 'offered') OR (m.s
 @Index('match_volunteer_history_idx', ['volunteerId'], { where: `status IN (${HISTORY_STATUSES_SQL})` })
 // "Heute": offers waiting for an answer, nearest deadline first (AddOffersWaitingIndex).
 @Index('match_offered_deadline_idx', { synchronize: false })
+// Reports: events counted by their own timestamp in a period (AddReportIndexes).
+@Index('match_offered_at_idx', { synchronize: false })
+@Index('match_accepted_responded_idx', { synchronize: false })
 export class Match {
   @PrimaryGeneratedColumn('uuid')
   id: string;

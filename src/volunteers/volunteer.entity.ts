@@ -19,6 +19,9 @@ export type OfferDelivery = (typeof OFFER_DELIVERIES)[number];
 @Index('volunteer_name_idx', { synchronize: false })
 @Index('volunteer_status_name_idx', { synchronize: false })
 @Index('volunteer_district_name_idx', { synchronize: false })
+// Reports: events counted by their own timestamp in a period (AddReportIndexes).
+@Index('volunteer_created_at_idx', { synchronize: false })
+@Index('volunteer_erased_at_idx', { synchronize: false })
 export class Volunteer extends Located {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -46,6 +46,8 @@ import { FitModule } from '../../fit/fit.module';
 import { PlacementsModule } from '../../placements/placements.module';
 import { EngagementModule } from '../../engagement/engagement.module';
 import { ConsoleOpportunityExportController } from './console-opportunity-export.controller';
+import { ReportsModule } from '../../reports/reports.module';
+import { ConsoleReportsController } from './reports/console-reports.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -61,6 +63,7 @@ import { ConsoleOpportunityExportController } from './console-opportunity-export
     FitModule,
     PlacementsModule,
     EngagementModule,
+    ReportsModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -93,6 +96,7 @@ import { ConsoleOpportunityExportController } from './console-opportunity-export
     ConsoleFitController,
     // Before the opportunities' pages: /console/opportunities/export.csv is not an id.
     ConsoleOpportunityExportController,
+    ConsoleReportsController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

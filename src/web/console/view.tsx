@@ -32,6 +32,7 @@ export type NavKey =
   | 'settings'
   | 'opportunities';
   | 'placements';
+  | 'reports';
 
 /** Coordinators see the settings as the agency profile only (read-only); admins see everything. */
 const NAV: {
@@ -56,6 +57,7 @@ const NAV: {
   },
   { key: 'opportunities', href: '/console/opportunities', label: 'opportunities.nav' },
   { key: 'placements', href: '/console/placements', label: 'placements.nav' },
+  { key: 'reports', href: '/console/reports', label: 'reports.nav' },
 ];
 
 /** A stored code (status, source, role, consent purpose …) in words; never the code itself. */

@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { berlinDateOf } from '../shared/berlin-time';
+import { csvChunks, type CsvSeparator } from '../shared/csv';
+import { AuditService } from '../staff/audit.service';
+import type { AuthenticatedStaff } from '../staff/staff-auth.service';
+import { dayAfter, monthsOf, type ReportPeriod } from './domain/period';
+import { protect, protectBreakdown, shownValue, type ProtectedCell } from './domain/small-numbers';
+import { AGE_BANDS } from './domain/statistics';
+import {
+  districtCentroids,
+  engagementFigures,
+  monthlyFigures,
+  newVolunteerAgeBands,
+  offerFigures,
+  reportsForCoordinators,
+  requestFigures,
+  timeToMatch,
+  unfulfilledReasons,
+  volunteerFigures,
+  BREAKDOWNS,
+  type Breakdown,
+} from './reports.queries';
+
+/** A protected table: rows × columns of counts with a total row (the column sums). */
+export interface ReportTable {
+  name: ReportTableName;
+  columns: string[];
+  rows: { key: string; cells: ProtectedCell[] }[];
+  totals: ProtectedCell[];
+}
+
+export const REPORT_TABLES = [
+  'requests',
+  'reasons',
+  'offers',
+  'volunteers',
+  'ages',
+  'months',
+  'key-figures',
+] as const;
+export type ReportTableName = (typeof REPORT_TABLES)[number];
+
+export interface Report {
+  period: ReportPeriod;
+  breakdown: Breakdown;
+  /** The Berlin day the report was computed (retention after 3/12 months depends on it). */
+  today: string;
+  tables: Record<ReportTableName, ReportTable>;
+  timeToMatch: { count: ProtectedCell; medianHours: number | null; p90Hours: number | null };
+  /** Fields nahbar does not record, so the report cannot count them. */
+  notRecorded: string[];
+  /** District centres for the district chart. */
+  centroids: Record<string, { lat: number; lon: number }>;
+}
+
+/** The figures a funder asks for, computed from the live tables; definitions in docs/reports.md. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Admins always; coordinators unless the agency turned it off. */
+  async mayRead(role: string): Promise<boolean> {
+    return role === 'admin' || (await reportsForCoordinators(this.dataSource.manager));
+  }
+
+  async report(period: ReportPeriod, breakdown: Breakdown, now = new Date()): Promise<Report> {
+    const db = this.dataSource.manager;
+    const today = berlinDateOf(now);
+    const from = period.from;
+    const until = dayAfter(period.to);
+    // The month table covers the whole year of a month or quarter (funders compare months).
+    const months =
+      period.kind === 'month' || period.kind === 'quarter'
+        ? { from: `${period.from.slice(0, 4)}-01-01`, to: `${period.from.slice(0, 4)}-12-31` }
+        : { from: period.from, to: period.to };
+    const [requests, reasons, ttm, offers, volunteers, ages, engagement, monthly, centroids] =
+      await Promise.all([
+        requestFigures(db, breakdown, from, until),
+        unfulfilledReasons(db, from, until),
+        timeToMatch(db, from, until),
+        offerFigures(db, breakdown, from, until),
+        volunteerFigures(db, from, until),
+        newVolunteerAgeBands(db, from, until),
+        engagementFigures(db, from, until, today),
+        monthlyFigures(db, months.from, dayAfter(months.to)),
+        districtCentroids(db),
+      ]);
+
+    const requestColumns = ['received', 'matched', 'fulfilled', 'cancelled', 'unfulfilled'] as const;
+    const offerColumns = ['sent', 'accepted', 'declined', 'noAnswer'] as const;
+    const volunteerColumns = ['new', 'active', 'left'] as const;
+    const monthColumns = ['received', 'matched', 'placementsStarted', 'advisoryInterviews'] as const;
+    const byMonth = new Map(monthly.map((row) => [row.month, row]));
+    const ageCounts = new Map(ages.map((row) => [row.key, row.count]));
+    const hoursShown = Math.round(engagement.hoursMinutes / 60);
+
+    const tables: Record<ReportTableName, ReportTable> = {
+      requests: table('requests', requestColumns, requests),
+      reasons: table('reasons', ['count'], reasons),
+      offers: table('offers', offerColumns, offers),
+      volunteers: table('volunteers', volunteerColumns, volunteers),
+      ages: table(
+        'ages',
+        ['count'],
+        AGE_BANDS.map((key) => ({ key, count: ageCounts.get(key) ?? 0 })),
+      ),
+      months: table(
+        'months',
+        monthColumns,
+        monthsOf(months)
+          .map(
+            (month) =>
+              byMonth.get(month) ?? {
+                month,
+                received: 0,
+                matched: 0,
+                placementsStarted: 0,
+                advisoryInterviews: 0,
+              },
+          )
+          .map((row) => ({ ...row, key: row.month })),
+      ),
+      'key-figures': {
+        name: 'key-figures',
+        columns: ['value'],
+        rows: [
+          { key: 'requestsReceived', cells: [protect(sum(requests, 'received'))] },
+          { key: 'volunteerEnquiries', cells: [protect(engagement.volunteerEnquiries)] },
+          { key: 'advisoryInterviews', cells: [protect(engagement.advisoryInterviews)] },
+          { key: 'placementsProposed', cells: [protect(engagement.placementsProposed)] },
+          { key: 'placementsStarted', cells: [protect(engagement.placementsStarted)] },
+          { key: 'placementsEnded', cells: [protect(engagement.placementsEnded)] },
+          { key: 'after3MonthsEligible', cells: [protect(engagement.after3Months.eligible)] },
+          { key: 'after3MonthsActive', cells: [protect(engagement.after3Months.stillActive)] },
+          { key: 'after12MonthsEligible', cells: [protect(engagement.after12Months.eligible)] },
+          { key: 'after12MonthsActive', cells: [protect(engagement.after12Months.stillActive)] },
+          {
+            key: 'hours',
+            // Hours of one or two people name them as much as a count would.
+            cells: [{ ...protect(engagement.hoursVolunteers), value: hoursShown }],
+          },
+          { key: 'hoursVolunteers', cells: [protect(engagement.hoursVolunteers)] },
+          { key: 'helpSeekersReached', cells: [protect(engagement.helpSeekersReached)] },
+        ],
+        totals: [],
+      },
+    };
+    const matchedCount = protect(ttm.count);
+    const enough = ttm.count >= 3;
+    return {
+      period,
+      breakdown,
+      today,
+      tables,
+      timeToMatch: {
+        count: matchedCount,
+        medianHours: enough ? round1(ttm.medianHours) : null,
+        p90Hours: enough ? round1(ttm.p90Hours) : null,
+      },
+      notRecorded: ['gender', 'priority-groups'],
+      centroids: Object.fromEntries(centroids),
+    };
+  }
+
+  /** One table as CSV chunks (the shown values: "< 3" for protected cells); the export is audited. */
+  async *csv(
+    report: Report,
+    name: ReportTableName,
+    separator: CsvSeparator,
+    staff: AuthenticatedStaff,
+    headers: { key: string; columns: (column: string) => string; rowLabel: (key: string) => string },
+  ): AsyncGenerator<string> {
+    const data = report.tables[name];
+    await this.audit.record({
+      staffUserId: staff.id,
+      action: 'report.exported',
+      entityType: 'report',
+      entityId: name,
+      details: { period: report.period.label, breakdown: report.breakdown, rows: data.rows.length },
+    });
+    const rows = data.rows.map((row) => [headers.rowLabel(row.key), ...row.cells.map(shownValue)]);
+    if (data.totals.length > 0) {
+      rows.push([headers.rowLabel('total'), ...data.totals.map(shownValue)]);
+    }
+    yield* csvChunks([headers.key, ...data.columns.map(headers.columns)], once(rows), { separator });
+  }
+}
+
+/** The rows as the one batch of an async iterable (csvChunks streams batches). */
+async function* once<T>(rows: T[]): AsyncGenerator<T[]> {
+  yield await Promise.resolve(rows);
+}
+
+function sum<T>(rows: readonly T[], column: keyof T): number {
+  return rows.reduce((total, row) => total + Number(row[column]), 0);
+}
+
+function round1(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10) / 10;
+}
+
+function table<T extends { key: string }>(
+  name: ReportTableName,
+  columns: readonly (keyof T & string)[],
+  rows: readonly T[],
+): ReportTable {
+  const values = rows.map((row) => ({ key: row.key, values: columns.map((column) => Number(row[column])) }));
+  const totals = columns.map((_, index) => values.reduce((total, row) => total + row.values[index], 0));
+  const protectedTable = protectBreakdown(values, totals);
+  return { name, columns: [...columns], ...protectedTable };
+}
+
+/** The breakdown asked for: district by default; null for an unknown one (a 400 naming the field). */
+export function parseBreakdown(value: unknown): Breakdown | null {
+  if (value === undefined || value === '') {
+    return 'district';
+  }
+  return typeof value === 'string' && (BREAKDOWNS as readonly string[]).includes(value)
+    ? (value as Breakdown)
+    : null;
+}
