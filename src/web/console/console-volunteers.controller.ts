@@ -37,6 +37,8 @@ import {
 import { VolunteerSearchService } from '../../volunteers/volunteer-search.service';
 import { streamVolunteerCsv } from './volunteer-export';
 import { ASSIGNMENTS_SHOWN, loadVolunteerAssignments } from './volunteer-assignments.queries';
+import { HoursService } from '../../hours/hours.service';
+import { loadVolunteerHours } from './console-hours.controller';
 import { sendPage, type ConsoleView } from './view';
 
 @ApiExcludeController()
@@ -51,6 +53,7 @@ export class ConsoleVolunteersController {
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
     private readonly interviews: AdvisoryInterviewsService,
+    private readonly hours: HoursService,
   ) {}
 
   @Get()
@@ -226,6 +229,7 @@ export class ConsoleVolunteersController {
       assignments: await loadVolunteerAssignments(this.dataSource.manager, id, assignmentsShown, new Date()),
       // The profile read is audited above; the interviews are part of it.
       interviews: await this.interviews.list(id, null),
+      hours: await loadVolunteerHours(this.hours, id),
     });
   }
 }

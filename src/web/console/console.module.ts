@@ -37,6 +37,8 @@ import { ConsoleSystemController } from './console-system.controller';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleEngineController, EnginePanelLoader } from './console-engine.controller';
 import { ConsoleVolunteerLifeController } from './console-volunteer-life.controller';
+import { HoursModule } from '../../hours/hours.module';
+import { ConsoleHoursController } from './console-hours.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -48,6 +50,7 @@ import { ConsoleVolunteerLifeController } from './console-volunteer-life.control
     VolunteersModule,
     ProvidersModule,
     RetentionModule,
+    HoursModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -75,6 +78,7 @@ import { ConsoleVolunteerLifeController } from './console-volunteer-life.control
     ConsoleWeekController,
     ConsoleEditController,
     ConsoleEngineController,
+    ConsoleHoursController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

@@ -29,7 +29,8 @@ export type NavKey =
   | 'week'
   | 'providers'
   | 'mail'
-  | 'settings';
+  | 'settings'
+  | 'hours';
 
 /** Coordinators see the settings as the agency profile only (read-only); admins see everything. */
 const NAV: {
@@ -52,6 +53,7 @@ const NAV: {
     label: 'console.nav.settings',
     coordinator: { href: '/console/settings/agency', label: 'console.agency.title' },
   },
+  { key: 'hours', href: '/console/hours', label: 'hours.nav' },
 ];
 
 /** A stored code (status, source, role, consent purpose …) in words; never the code itself. */

@@ -10,6 +10,7 @@ import {
   type VolunteerFilters,
 } from '../volunteer-search';
 import { VolunteerAssignmentsSection } from './volunteer-assignments';
+import { VolunteerHoursSection, type VolunteerHoursData } from './volunteer-hours';
 import {
   ExportLink,
   ThisWeekFilter,
@@ -256,6 +257,7 @@ export function VolunteerPage(props: {
   notice?: string | null;
   assignments?: VolunteerAssignments;
   interviews?: AdvisoryInterviewDto[];
+  hours?: VolunteerHoursData;
 }) {
   const { view, labels, volunteer, history } = props;
   const { t } = view;
@@ -440,6 +442,7 @@ export function VolunteerPage(props: {
         volunteerId={volunteer.id}
         interviews={props.interviews}
       />
+      <VolunteerHoursSection view={view} volunteerId={volunteer.id} data={props.hours} category={labels.category} />
       <section class="card" aria-labelledby="h-history">
         <h2 id="h-history">{t.t('console.volunteers.history')}</h2>
         {history.length === 0 ? (
