@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../common/api-docs';
 import { RequireRole } from '../staff/require-role';
@@ -53,10 +64,16 @@ export class HoursController {
 
   @Post('hours/approve')
   @HttpCode(200)
-  @ApiDoc('Approve several hour entries', 'Approves the listed entries that still wait; returns how many. Audited per entry.')
+  @ApiDoc(
+    'Approve several hour entries',
+    'Approves the listed entries that still wait; returns how many. Audited per entry.',
+  )
   @ApiOkResponse({ type: ApprovedCountDto })
   @ApiStaffErrors(400)
-  async approveMany(@Body() dto: ApproveHourEntriesDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<ApprovedCountDto> {
+  async approveMany(
+    @Body() dto: ApproveHourEntriesDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<ApprovedCountDto> {
     return { approved: await this.hours.approveMany(dto.ids, staff) };
   }
 
@@ -65,7 +82,10 @@ export class HoursController {
   @ApiDoc('Approve an hour entry', 'Only a submitted entry can be approved (409 otherwise). Audited.')
   @ApiOkResponse({ type: HourEntryDto })
   @ApiStaffErrors(404, 409)
-  approve(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<HourEntryDto> {
+  approve(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<HourEntryDto> {
     return this.hours.approve(id, staff);
   }
 
@@ -90,12 +110,18 @@ export class HoursController {
   @ApiDoc('Reject an hour entry', 'The entry no longer counts anywhere. Audited.')
   @ApiOkResponse({ type: HourEntryDto })
   @ApiStaffErrors(404)
-  reject(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<HourEntryDto> {
+  reject(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<HourEntryDto> {
     return this.hours.reject(id, staff);
   }
 
   @Get('volunteers/:id/hours/summary')
-  @ApiDoc('A volunteer’s hours', 'Approved minutes by year and by what (help category, opportunity, general); minutes still waiting.')
+  @ApiDoc(
+    'A volunteer’s hours',
+    'Approved minutes by year and by what (help category, opportunity, general); minutes still waiting.',
+  )
   @ApiOkResponse({ type: HoursSummaryDto })
   @ApiStaffErrors(404)
   summary(@Param('id', ParseUUIDPipe) id: string): Promise<HoursSummaryDto> {
@@ -103,7 +129,10 @@ export class HoursController {
   }
 
   @Get('settings/hours')
-  @ApiDoc('Hours settings', 'The Engagementkarte threshold the proof states: card name and approved hours per year.')
+  @ApiDoc(
+    'Hours settings',
+    'The Engagementkarte threshold the proof states: card name and approved hours per year.',
+  )
   @ApiOkResponse({ type: HoursSettingsDto })
   @ApiStaffErrors()
   getSettings(): Promise<HoursSettingsDto> {
@@ -115,7 +144,10 @@ export class HoursController {
   @ApiDoc('Change the hours settings', 'Admins only; partial changes merge; audited with before and after.')
   @ApiOkResponse({ type: HoursSettingsDto })
   @ApiStaffErrors(400, 403)
-  updateSettings(@Body() dto: UpdateHoursSettingsDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<HoursSettingsDto> {
+  updateSettings(
+    @Body() dto: UpdateHoursSettingsDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<HoursSettingsDto> {
     return this.settings.update(dto, staff);
   }
 }

@@ -110,7 +110,9 @@ const ENTRY_JOINS = `FROM hour_entry e JOIN volunteer v ON v.id = e.volunteer_id
   LEFT JOIN placement p ON p.id = e.placement_id LEFT JOIN opportunity o ON o.id = p.opportunity_id
   LEFT JOIN provider pr ON pr.id = o.provider_id`;
 
-const weekdaysOf = (pattern: RequestSchedule | { kind: string; slots?: { weekday: number }[] } | null): number[] =>
+const weekdaysOf = (
+  pattern: RequestSchedule | { kind: string; slots?: { weekday: number }[] } | null,
+): number[] =>
   pattern && pattern.kind === 'weekly' && Array.isArray(pattern.slots)
     ? [...new Set(pattern.slots.map((slot) => slot.weekday))]
     : [];
@@ -141,7 +143,13 @@ export class HoursService {
   /** What the volunteer can log hours for: accepted assignments, started or ended placements, general. */
   async targets(volunteerId: string, db: EntityManager = this.dataSource.manager): Promise<HourTargetRow[]> {
     const matches = await db.query<
-      { id: string; category: string; district: string | null; schedule: RequestSchedule; startsAt: Date | null }[]
+      {
+        id: string;
+        category: string;
+        district: string | null;
+        schedule: RequestSchedule;
+        startsAt: Date | null;
+      }[]
     >(
       `SELECT m.id, r.category, r.district, r.schedule, r.starts_at AS "startsAt"
          FROM match m JOIN help_request r ON r.id = m.request_id
@@ -167,33 +175,29 @@ export class HoursService {
       [volunteerId],
     );
     return [
-      ...placements.map(
-        (row): HourTargetRow => ({
-          target: { kind: 'placement', id: row.id },
-          category: null,
-          opportunityTitle: row.title,
-          hostName: row.hostName,
-          district: row.district,
-          weekdays: weekdaysOf(row.timePattern),
-          from: row.startedOn,
-        }),
-      ),
-      ...matches.map(
-        (row): HourTargetRow => ({
-          target: { kind: 'match', id: row.id },
-          category: row.category,
-          opportunityTitle: null,
-          hostName: null,
-          district: row.district,
-          weekdays: weekdaysOf(row.schedule),
-          from:
-            row.schedule.kind === 'weekly'
-              ? (row.schedule.from ?? null)
-              : row.schedule.kind === 'one-off'
-                ? row.schedule.date
-                : null,
-        }),
-      ),
+      ...placements.map((row): HourTargetRow => ({
+        target: { kind: 'placement', id: row.id },
+        category: null,
+        opportunityTitle: row.title,
+        hostName: row.hostName,
+        district: row.district,
+        weekdays: weekdaysOf(row.timePattern),
+        from: row.startedOn,
+      })),
+      ...matches.map((row): HourTargetRow => ({
+        target: { kind: 'match', id: row.id },
+        category: row.category,
+        opportunityTitle: null,
+        hostName: null,
+        district: row.district,
+        weekdays: weekdaysOf(row.schedule),
+        from:
+          row.schedule.kind === 'weekly'
+            ? (row.schedule.from ?? null)
+            : row.schedule.kind === 'one-off'
+              ? row.schedule.date
+              : null,
+      })),
       {
         target: { kind: 'general' },
         category: null,
@@ -233,17 +237,31 @@ export class HoursService {
    * pattern), an entry for its latest day on or before today with the minutes of the last approved
    * entry for it. Idempotent per day: a second click returns the entry already there.
    */
-  async asUsual(volunteerId: string, rawTarget: HourTarget, now = new Date()): Promise<{ entry: HourEntryRow; created: boolean }> {
+  async asUsual(
+    volunteerId: string,
+    rawTarget: HourTarget,
+    now = new Date(),
+  ): Promise<{ entry: HourEntryRow; created: boolean }> {
     const today = berlinDateOf(now);
     const result = await this.dataSource.transaction(async (manager) => {
       // One "as usual" per volunteer at a time: the existence check and the insert cannot race.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('hours-as-usual'), hashtext($1))`, [volunteerId]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('hours-as-usual'), hashtext($1))`, [
+        volunteerId,
+      ]);
       const targets = await this.targets(volunteerId, manager);
       const target = targets.find(
-        (row) => row.target.kind === rawTarget.kind && 'id' in row.target && 'id' in rawTarget && row.target.id === rawTarget.id,
+        (row) =>
+          row.target.kind === rawTarget.kind &&
+          'id' in row.target &&
+          'id' in rawTarget &&
+          row.target.id === rawTarget.id,
       );
       if (!target || target.target.kind === 'general') {
-        throw new DomainError('as-usual-unavailable', 'no weekly assignment or placement of this volunteer', 'target');
+        throw new DomainError(
+          'as-usual-unavailable',
+          'no weekly assignment or placement of this volunteer',
+          'target',
+        );
       }
       const column = target.target.kind === 'match' ? 'match_id' : 'placement_id';
       const [last] = await manager.query<{ minutes: number; activity: string | null }[]>(
@@ -253,7 +271,11 @@ export class HoursService {
       );
       const day = latestOccurrence(target.weekdays, today, target.from);
       if (!last || !day) {
-        throw new DomainError('as-usual-unavailable', 'no approved entry yet, or no weekly day to log', 'target');
+        throw new DomainError(
+          'as-usual-unavailable',
+          'no approved entry yet, or no weekly day to log',
+          'target',
+        );
       }
       const [existing] = await manager.query<{ id: string }[]>(
         `SELECT id FROM hour_entry WHERE volunteer_id = $1 AND ${column} = $2 AND worked_on = $3 AND status <> 'rejected' LIMIT 1`,
@@ -274,7 +296,10 @@ export class HoursService {
   }
 
   /** What "wie immer" would log now, per target: the day and minutes, or nothing. */
-  async asUsualOffers(volunteerId: string, now = new Date()): Promise<{ target: HourTarget; workedOn: string; minutes: number; done: boolean }[]> {
+  async asUsualOffers(
+    volunteerId: string,
+    now = new Date(),
+  ): Promise<{ target: HourTarget; workedOn: string; minutes: number; done: boolean }[]> {
     const today = berlinDateOf(now);
     const offers = [];
     for (const target of await this.targets(volunteerId)) {
@@ -298,7 +323,12 @@ export class HoursService {
         `SELECT 1 FROM hour_entry WHERE volunteer_id = $1 AND ${column} = $2 AND worked_on = $3 AND status <> 'rejected' LIMIT 1`,
         [volunteerId, target.target.id, day],
       );
-      offers.push({ target: target.target, workedOn: day, minutes: last.minutes, done: existing !== undefined });
+      offers.push({
+        target: target.target,
+        workedOn: day,
+        minutes: last.minutes,
+        done: existing !== undefined,
+      });
     }
     return offers;
   }
@@ -346,7 +376,10 @@ export class HoursService {
   }
 
   async entry(id: string): Promise<HourEntryRow> {
-    const [row] = await this.dataSource.query<HourEntryRow[]>(`SELECT ${ENTRY_COLUMNS} ${ENTRY_JOINS} WHERE e.id = $1`, [id]);
+    const [row] = await this.dataSource.query<HourEntryRow[]>(
+      `SELECT ${ENTRY_COLUMNS} ${ENTRY_JOINS} WHERE e.id = $1`,
+      [id],
+    );
     if (!row) {
       throw new NotFoundError('hour entry', id);
     }
@@ -354,7 +387,11 @@ export class HoursService {
   }
 
   /** Entries, newest day first; `submitted` lists the waiting ones, oldest first (the approval queue). */
-  async list(filter: { volunteerId?: string; status?: HourEntry['status']; limit?: number }): Promise<HourEntryRow[]> {
+  async list(filter: {
+    volunteerId?: string;
+    status?: HourEntry['status'];
+    limit?: number;
+  }): Promise<HourEntryRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.volunteerId) {
@@ -365,7 +402,8 @@ export class HoursService {
       params.push(filter.status);
       where.push(`e.status = $${params.length}`);
     }
-    const order = filter.status === 'submitted' ? 'e.created_at ASC, e.id' : 'e.worked_on DESC, e.created_at DESC';
+    const order =
+      filter.status === 'submitted' ? 'e.created_at ASC, e.id' : 'e.worked_on DESC, e.created_at DESC';
     const limit = Math.min(Math.max(filter.limit ?? 200, 1), 500);
     return this.dataSource.query<HourEntryRow[]>(
       `SELECT ${ENTRY_COLUMNS} ${ENTRY_JOINS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -378,7 +416,13 @@ export class HoursService {
   async summary(volunteerId: string): Promise<HoursSummary> {
     await this.assertVolunteer(this.dataSource.manager, volunteerId);
     const rows = await this.dataSource.query<
-      { workedOn: string; minutes: number; status: string; category: string | null; opportunityTitle: string | null }[]
+      {
+        workedOn: string;
+        minutes: number;
+        status: string;
+        category: string | null;
+        opportunityTitle: string | null;
+      }[]
     >(
       `SELECT to_char(e.worked_on, 'YYYY-MM-DD') AS "workedOn", e.minutes, e.status, r.category, o.title AS "opportunityTitle"
          FROM hour_entry e LEFT JOIN match m ON m.id = e.match_id LEFT JOIN help_request r ON r.id = m.request_id
@@ -390,12 +434,18 @@ export class HoursService {
     return {
       volunteerId,
       approvedMinutes: approved.reduce((sum, row) => sum + row.minutes, 0),
-      submittedMinutes: rows.filter((row) => row.status === 'submitted').reduce((sum, row) => sum + row.minutes, 0),
+      submittedMinutes: rows
+        .filter((row) => row.status === 'submitted')
+        .reduce((sum, row) => sum + row.minutes, 0),
       years: totalsByYear(
         approved.map((row) => ({
           workedOn: row.workedOn,
           minutes: row.minutes,
-          key: row.category ? `category:${row.category}` : row.opportunityTitle ? `opportunity:${row.opportunityTitle}` : 'general',
+          key: row.category
+            ? `category:${row.category}`
+            : row.opportunityTitle
+              ? `opportunity:${row.opportunityTitle}`
+              : 'general',
         })),
       ),
     };
@@ -406,7 +456,11 @@ export class HoursService {
    * and district for assignments, opportunity and host for placements). No help-seeker's name, no
    * description of their situation. `staff` given: the print is audited.
    */
-  async proof(volunteerId: string, period: { from: string; to: string }, staff: AuthenticatedStaff | null): Promise<ProofData> {
+  async proof(
+    volunteerId: string,
+    period: { from: string; to: string },
+    staff: AuthenticatedStaff | null,
+  ): Promise<ProofData> {
     const [volunteer] = await this.dataSource.query<{ id: string; name: string; locale: string }[]>(
       `SELECT id, name, locale FROM volunteer WHERE id = $1 AND erased_at IS NULL`,
       [volunteerId],
@@ -414,7 +468,9 @@ export class HoursService {
     if (!volunteer) {
       throw new NotFoundError('volunteer', volunteerId);
     }
-    const lines = await this.dataSource.query<(ProofLine & { minutes: string | number; days: string | number })[]>(
+    const lines = await this.dataSource.query<
+      (ProofLine & { minutes: string | number; days: string | number })[]
+    >(
       `SELECT CASE WHEN e.match_id IS NOT NULL THEN 'match' WHEN e.placement_id IS NOT NULL THEN 'placement' ELSE 'general' END AS kind,
               COALESCE(r.category, o.title) AS what, pr.name AS "where", COALESCE(r.district, o.district) AS district,
               SUM(e.minutes) AS minutes, COUNT(DISTINCT e.worked_on) AS days,
@@ -482,7 +538,13 @@ export class HoursService {
       entry.reviewedAt = new Date();
       await manager.save(entry);
       await this.audit.record(
-        { staffUserId: staff.id, action, entityType: 'hour-entry', entityId: id, details: { before, after: snapshot(entry) } },
+        {
+          staffUserId: staff.id,
+          action,
+          entityType: 'hour-entry',
+          entityId: id,
+          details: { before, after: snapshot(entry) },
+        },
         manager,
       );
     });
@@ -512,7 +574,13 @@ export class HoursService {
     const saved = await manager.save(entry);
     if (staff) {
       await this.audit.record(
-        { staffUserId: staff.id, action: 'hours.entered', entityType: 'hour-entry', entityId: saved.id, details: { after: snapshot(saved) } },
+        {
+          staffUserId: staff.id,
+          action: 'hours.entered',
+          entityType: 'hour-entry',
+          entityId: saved.id,
+          details: { after: snapshot(saved) },
+        },
         manager,
       );
     }
@@ -520,14 +588,21 @@ export class HoursService {
   }
 
   private async assertVolunteer(manager: EntityManager, volunteerId: string): Promise<void> {
-    const [row] = await manager.query<unknown[]>(`SELECT 1 FROM volunteer WHERE id = $1 AND erased_at IS NULL`, [volunteerId]);
+    const [row] = await manager.query<unknown[]>(
+      `SELECT 1 FROM volunteer WHERE id = $1 AND erased_at IS NULL`,
+      [volunteerId],
+    );
     if (!row) {
       throw new NotFoundError('volunteer', volunteerId);
     }
   }
 
   /** The match or placement must be the volunteer's own, accepted or started (or ended). */
-  private async assertOwnTarget(manager: EntityManager, volunteerId: string, target: HourTarget): Promise<void> {
+  private async assertOwnTarget(
+    manager: EntityManager,
+    volunteerId: string,
+    target: HourTarget,
+  ): Promise<void> {
     if (target.kind === 'general') {
       return;
     }

@@ -196,6 +196,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
   let staffId: string;
   let seekerId: string;
   let callBackId: string;
+  let hourEntryId: string;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -231,6 +232,11 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       `SELECT id FROM call_back_request LIMIT 1`,
     );
     callBackId = callBack?.id ?? '00000000-0000-0000-0000-000000000000';
+    const [hourEntry] = await stack.dataSource.query<{ id: string }[]>(
+      `INSERT INTO hour_entry (volunteer_id, worked_on, minutes, entered_by) VALUES ($1, CURRENT_DATE, 60, 'volunteer') RETURNING id`,
+      [urls.volunteerId],
+    );
+    hourEntryId = hourEntry.id;
   });
 
   afterAll(async () => {
@@ -308,6 +314,15 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/account/two-factor/disable', console: true },
       { path: '/console/requests/:id/edit', console: true, ids: () => [requestId] },
       { path: '/console/help-seekers/:id/edit', console: true, ids: () => [seekerId] },
+      { path: `/preferences/${selfService}/hours` },
+      { path: `/preferences/${selfService}/hours/as-usual` },
+      { path: '/preferences/:id/hours' },
+      { path: '/console/hours/approve', console: true },
+      { path: '/console/hours/:id/approve', console: true, ids: () => [hourEntryId] },
+      { path: '/console/hours/:id/correct', console: true, ids: () => [hourEntryId] },
+      { path: '/console/hours/:id/reject', console: true, ids: () => [hourEntryId] },
+      { path: '/console/volunteers/:id/hours', console: true, ids: () => [urls.volunteerId] },
+      { path: '/console/settings/hours', console: true },
       // Late: closing may end the request the routes above still use.
       { path: '/console/requests/:id/close', console: true, ids: () => [requestId] },
       { path: '/console/requests/bulk', console: true },

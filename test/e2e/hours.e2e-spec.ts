@@ -52,7 +52,11 @@ describe('hours and the Engagementnachweis', () => {
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(asStaff ? { cookie } : {}) },
       body,
-    }).then(async (response) => ({ status: response.status, html: await response.text(), location: response.headers.get('location') }));
+    }).then(async (response) => ({
+      status: response.status,
+      html: await response.text(),
+      location: response.headers.get('location'),
+    }));
   };
   const page = (url: string, asStaff = false) =>
     fetch(url, { headers: asStaff ? { cookie } : {}, redirect: 'manual' }).then(async (response) => ({
@@ -62,7 +66,11 @@ describe('hours and the Engagementnachweis', () => {
   const entriesOf = (volunteerId: string) =>
     stack.dataSource.getRepository(HourEntry).find({ where: { volunteerId }, order: { createdAt: 'ASC' } });
   const matchOf = async (requestId: string): Promise<string> =>
-    ((await stack.dataSource.query(`SELECT id FROM match WHERE request_id = $1`, [requestId])) as { id: string }[])[0].id;
+    (
+      await stack.dataSource.query<{ id: string }[]>(`SELECT id FROM match WHERE request_id = $1`, [
+        requestId,
+      ])
+    )[0].id;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -85,11 +93,11 @@ describe('hours and the Engagementnachweis', () => {
       title: 'Lesepatenschaft',
       timePattern: { kind: 'weekly', slots: EVERY_DAY },
     });
-    const [placement] = (await stack.dataSource.query(
+    const [placement] = await stack.dataSource.query<{ id: string }[]>(
       `INSERT INTO placement (volunteer_id, opportunity_id, stage, source, started_on)
        VALUES ($1, $2, 'started', 'staff', $3) RETURNING id`,
       [volunteerA.id, opportunity.id, from],
-    )) as { id: string }[];
+    );
     anna = { id: volunteerA.id, matchId: await matchOf(requestA), placementId: placement.id };
     const volunteerB = await insertVolunteer(stack.dataSource, { name: 'Ben Berg', locale: 'tr' });
     const requestB = await insertAcceptedAssignment(
@@ -143,7 +151,12 @@ describe('hours and the Engagementnachweis', () => {
     expect(saved.status).toBe(303);
     expect(saved.location).toContain('done=saved');
     const [entry] = await entriesOf(anna.id);
-    expect(entry).toMatchObject({ minutes: 90, status: 'submitted', enteredBy: 'volunteer', matchId: anna.matchId });
+    expect(entry).toMatchObject({
+      minutes: 90,
+      status: 'submitted',
+      enteredBy: 'volunteer',
+      matchId: anna.matchId,
+    });
     const after = await page(`${url}?done=saved`);
     expect(after.html).toContain('wartet auf Bestätigung');
     expect(after.html).toContain('Einkauf Anna-eins');
@@ -181,11 +194,16 @@ describe('hours and the Engagementnachweis', () => {
     expect(corrected.status).toBe(200);
     expect(corrected.body).toMatchObject({ minutes: 60, originalMinutes: 90, status: 'approved' });
     expect(
-      (await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/hours/${waiting.id}/approve`, { token })).status,
+      (await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/hours/${waiting.id}/approve`, { token }))
+        .status,
     ).toBe(409);
     expect(
-      (await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/hours/${waiting.id}/correct`, { token, body: { minutes: 0 } }))
-        .status,
+      (
+        await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/hours/${waiting.id}/correct`, {
+          token,
+          body: { minutes: 0 },
+        })
+      ).status,
     ).toBe(400);
 
     // Staff enter hours: approved at once; bad input is a 400 naming the field, nothing stored.
@@ -203,23 +221,40 @@ describe('hours and the Engagementnachweis', () => {
     expect(await entriesOf(anna.id)).toHaveLength(before);
     const placementHours = await requestJson(stack.baseUrl, 'POST', '/api/v1/staff/hours', {
       token,
-      body: { volunteerId: anna.id, workedOn: addDays(today, -7), minutes: 120, target: `placement:${anna.placementId}`, activity: 'Vorlesen' },
+      body: {
+        volunteerId: anna.id,
+        workedOn: addDays(today, -7),
+        minutes: 120,
+        target: `placement:${anna.placementId}`,
+        activity: 'Vorlesen',
+      },
     });
     expect(placementHours.status).toBe(201);
     expect(placementHours.body).toMatchObject({ status: 'approved', enteredBy: 'staff' });
 
     // A submitted entry rejected counts nowhere.
-    await post(`${link(anna.id, 'account')}/hours`, { workedOn: addDays(today, -4), hours: '5', target: 'general' });
+    await post(`${link(anna.id, 'account')}/hours`, {
+      workedOn: addDays(today, -4),
+      hours: '5',
+      target: 'general',
+    });
     const rejectedId = (await entriesOf(anna.id)).find((entry) => entry.minutes === 300)!.id;
-    const rejected = await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/hours/${rejectedId}/reject`, { token });
+    const rejected = await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/hours/${rejectedId}/reject`, {
+      token,
+    });
     expect(rejected.body.status).toBe('rejected');
 
-    const audit = (await stack.dataSource.query(
+    const audit = await stack.dataSource.query<{ action: string }[]>(
       `SELECT action FROM audit_log WHERE action LIKE 'hours.%' ORDER BY id`,
-    )) as { action: string }[];
+    );
     expect(audit.map((row) => row.action)).toEqual(['hours.corrected', 'hours.entered', 'hours.rejected']);
 
-    const summary = await requestJson(stack.baseUrl, 'GET', `/api/v1/staff/volunteers/${anna.id}/hours/summary`, { token });
+    const summary = await requestJson(
+      stack.baseUrl,
+      'GET',
+      `/api/v1/staff/volunteers/${anna.id}/hours/summary`,
+      { token },
+    );
     expect(summary.status).toBe(200);
     expect(summary.body.approvedMinutes).toBe(180);
     expect(summary.body.submittedMinutes).toBe(0);
@@ -233,7 +268,9 @@ describe('hours and the Engagementnachweis', () => {
     expect(first.status).toBe(303);
     const second = await post(`${url}/as-usual`, { target: `placement:${anna.placementId}` });
     expect(second.status).toBe(303);
-    const todays = (await entriesOf(anna.id)).filter((entry) => entry.workedOn === today && entry.placementId);
+    const todays = (await entriesOf(anna.id)).filter(
+      (entry) => entry.workedOn === today && entry.placementId,
+    );
     expect(todays).toHaveLength(1);
     expect(todays[0]).toMatchObject({ minutes: 120, status: 'submitted', activity: 'Vorlesen' });
     expect((await page(url)).html).toContain('schon eingetragen');
@@ -246,17 +283,25 @@ describe('hours and the Engagementnachweis', () => {
     const queue = await page(`${stack.baseUrl}/console/hours`, true);
     expect(queue.status).toBe(200);
     expect(queue.html).toContain('Anna Auer');
-    const waitingIds = (await entriesOf(anna.id)).filter((entry) => entry.status === 'submitted').map((entry) => entry.id);
+    const waitingIds = (await entriesOf(anna.id))
+      .filter((entry) => entry.status === 'submitted')
+      .map((entry) => entry.id);
     expect(waitingIds).toHaveLength(1);
     const approved = await post(`${stack.baseUrl}/console/hours/approve`, { ids: waitingIds }, true);
     expect(approved.status).toBe(303);
     expect(approved.location).toBe('/console/hours?done=approved-1');
-    expect((await page(`${stack.baseUrl}/console/hours?done=approved-1`, true)).html).toContain('1 Eintrag bestätigt');
+    expect((await page(`${stack.baseUrl}/console/hours?done=approved-1`, true)).html).toContain(
+      '1 Eintrag bestätigt',
+    );
 
     const profile = await page(`${stack.baseUrl}/console/volunteers/${anna.id}`, true);
     expect(profile.html).toContain('id="h-hours"');
     expect(profile.html).toContain('Lesepatenschaft (Stadtteilhaus Ottensen)');
-    const badEntry = await post(`${stack.baseUrl}/console/volunteers/${anna.id}/hours`, { workedOn: addDays(today, 2), minutes: '30', target: 'general' }, true);
+    const badEntry = await post(
+      `${stack.baseUrl}/console/volunteers/${anna.id}/hours`,
+      { workedOn: addDays(today, 2), minutes: '30', target: 'general' },
+      true,
+    );
     expect(badEntry.status).toBe(400);
     expect(badEntry.html).toContain('Zukunft');
   });
@@ -267,12 +312,26 @@ describe('hours and the Engagementnachweis', () => {
       body: { hoursPerYear: 4, cardName: 'Hamburger Engagementkarte' },
     });
     expect(updated.status).toBe(200);
-    expect((await requestJson(stack.baseUrl, 'PUT', '/api/v1/staff/settings/hours', { token, body: { hoursPerYear: -3 } })).status).toBe(400);
+    expect(
+      (
+        await requestJson(stack.baseUrl, 'PUT', '/api/v1/staff/settings/hours', {
+          token,
+          body: { hoursPerYear: -3 },
+        })
+      ).status,
+    ).toBe(400);
 
     // One more waiting entry, which must not count.
-    await post(`${link(anna.id, 'account')}/hours`, { workedOn: addDays(today, -1), hours: '7', target: 'general' });
+    await post(`${link(anna.id, 'account')}/hours`, {
+      workedOn: addDays(today, -1),
+      hours: '7',
+      target: 'general',
+    });
     const from = addDays(today, -30);
-    const proof = await page(`${stack.baseUrl}/console/volunteers/${anna.id}/proof?from=${from}&to=${today}`, true);
+    const proof = await page(
+      `${stack.baseUrl}/console/volunteers/${anna.id}/proof?from=${from}&to=${today}`,
+      true,
+    );
     expect(proof.status).toBe(200);
     expect(proof.html).toContain('Engagementnachweis');
     expect(proof.html).toContain('Anna Auer');
@@ -281,17 +340,22 @@ describe('hours and the Engagementnachweis', () => {
     expect(proof.html).toContain('Nachbarschaftshilfe: ');
     // 60 corrected + 120 staff + 120 "wie immer", approved: 5 hours; the 7 waiting hours do not count.
     expect(proof.html).toMatch(/id="proof-total">5</);
-    expect(proof.html).toContain('Voraussetzung für die Hamburger Engagementkarte (4 Stunden im Jahr) erfüllt');
+    expect(proof.html).toContain(
+      'Voraussetzung für die Hamburger Engagementkarte (4 Stunden im Jahr) erfüllt',
+    );
     expect(proof.html).not.toContain('Hertha');
     expect(proof.html).not.toContain('Heimlich');
     expect(proof.html).not.toContain('Einkauf für');
-    const printed = (await stack.dataSource.query(
+    const printed = await stack.dataSource.query<{ details: { approvedMinutes: number } }[]>(
       `SELECT details FROM audit_log WHERE action = 'hours.proof-printed' AND entity_id = $1`,
       [anna.id],
-    )) as { details: { approvedMinutes: number } }[];
+    );
     expect(printed.map((row) => row.details.approvedMinutes)).toEqual([300]);
 
-    expect((await page(`${stack.baseUrl}/console/volunteers/${anna.id}/proof?from=${today}&to=${from}`, true)).status).toBe(400);
+    expect(
+      (await page(`${stack.baseUrl}/console/volunteers/${anna.id}/proof?from=${today}&to=${from}`, true))
+        .status,
+    ).toBe(400);
 
     const own = await page(`${link(anna.id, 'account')}/hours/proof?year=${today.slice(0, 4)}&lang=ar`);
     expect(own.status).toBe(200);

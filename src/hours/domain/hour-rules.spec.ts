@@ -25,7 +25,10 @@ describe('hour rules', () => {
   });
 
   it('should name every broken field', () => {
-    const check = checkHourInput({ workedOn: '2026-02-30', minutes: 0, activity: 'x'.repeat(201), target: 'match:nope' }, TODAY);
+    const check = checkHourInput(
+      { workedOn: '2026-02-30', minutes: 0, activity: 'x'.repeat(201), target: 'match:nope' },
+      TODAY,
+    );
     expect(check).toEqual({
       ok: false,
       problems: [
@@ -38,7 +41,7 @@ describe('hour rules', () => {
   });
 
   it('should refuse the future, days older than 400 days, more than a day and fractions', () => {
-    const problems = (input: Partial<typeof good> & Record<string, unknown>) => {
+    const problems = (input: Record<string, unknown>) => {
       const check = checkHourInput({ ...good, ...input }, TODAY);
       return check.ok ? [] : check.problems.map((problem) => problem.code);
     };
@@ -95,7 +98,10 @@ describe('hour rules', () => {
   it('should take a year or a period of at most five years for the proof', () => {
     expect(proofPeriod({}, TODAY)).toEqual({ from: '2026-01-01', to: '2026-12-31' });
     expect(proofPeriod({ year: '2025' }, TODAY)).toEqual({ from: '2025-01-01', to: '2025-12-31' });
-    expect(proofPeriod({ from: '2026-03-01', to: '2026-06-30' }, TODAY)).toEqual({ from: '2026-03-01', to: '2026-06-30' });
+    expect(proofPeriod({ from: '2026-03-01', to: '2026-06-30' }, TODAY)).toEqual({
+      from: '2026-03-01',
+      to: '2026-06-30',
+    });
     expect(proofPeriod({ year: '20x5' }, TODAY)).toBeNull();
     expect(proofPeriod({ from: '2026-06-30', to: '2026-03-01' }, TODAY)).toBeNull();
     expect(proofPeriod({ from: '2016-01-01', to: '2026-01-01' }, TODAY)).toBeNull();
@@ -109,8 +115,15 @@ describe('hours settings', () => {
       ok: true,
       settings: { ...DEFAULT_HOURS_SETTINGS, hoursPerYear: 80 },
     });
-    const check = validateHoursSettings({ hoursPerYear: -1, cardName: 3, other: true }, DEFAULT_HOURS_SETTINGS);
-    expect(check.ok ? [] : check.errors.map((error) => error.field)).toEqual(['hoursPerYear', 'cardName', 'other']);
+    const check = validateHoursSettings(
+      { hoursPerYear: -1, cardName: 3, other: true },
+      DEFAULT_HOURS_SETTINGS,
+    );
+    expect(check.ok ? [] : check.errors.map((error) => error.field)).toEqual([
+      'hoursPerYear',
+      'cardName',
+      'other',
+    ]);
     expect(validateHoursSettings([], DEFAULT_HOURS_SETTINGS).ok).toBe(false);
   });
 

@@ -17,7 +17,8 @@ export const HOURS_MAX_MINUTES = 1440;
 export const HOURS_ACTIVITY_MAX = 200;
 
 /** What an entry belongs to, as the forms post it: `match:<uuid>`, `placement:<uuid>` or `general`. */
-export type HourTarget = { kind: 'match'; id: string } | { kind: 'placement'; id: string } | { kind: 'general' };
+export type HourTarget =
+  { kind: 'match'; id: string } | { kind: 'placement'; id: string } | { kind: 'general' };
 
 export type HourProblemCode =
   | 'date-invalid'
@@ -85,7 +86,9 @@ export function minutesOf(value: unknown): number | null {
 }
 
 export function checkMinutes(minutes: unknown): minutes is number {
-  return typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 1 && minutes <= HOURS_MAX_MINUTES;
+  return (
+    typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 1 && minutes <= HOURS_MAX_MINUTES
+  );
 }
 
 /** Checks a whole entry against `today` (Berlin date); every problem is named by its field. */
@@ -119,7 +122,10 @@ export function checkHourInput(
   if (problems.length > 0 || !target) {
     return { ok: false, problems };
   }
-  return { ok: true, value: { workedOn: raw.workedOn as string, minutes: raw.minutes as number, activity, target } };
+  return {
+    ok: true,
+    value: { workedOn: raw.workedOn as string, minutes: raw.minutes as number, activity, target },
+  };
 }
 
 /**
@@ -190,7 +196,12 @@ export function proofPeriod(
     return { from: query.from, to: query.to };
   }
   const year = query.year === undefined ? Number(today.slice(0, 4)) : Number(query.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100 || (typeof query.year === 'string' && !/^\d{4}$/.test(query.year))) {
+  if (
+    !Number.isInteger(year) ||
+    year < 2000 ||
+    year > 2100 ||
+    (typeof query.year === 'string' && !/^\d{4}$/.test(query.year))
+  ) {
     return null;
   }
   return { from: `${year}-01-01`, to: `${year}-12-31` };

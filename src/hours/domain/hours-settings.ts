@@ -12,11 +12,13 @@ export interface HoursSettings {
 
 export const HOURS_SETTINGS_KEY = 'hours';
 
-export const DEFAULT_HOURS_SETTINGS: HoursSettings = { cardName: 'Hamburger Engagementkarte', hoursPerYear: 100 };
+export const DEFAULT_HOURS_SETTINGS: HoursSettings = {
+  cardName: 'Hamburger Engagementkarte',
+  hoursPerYear: 100,
+};
 
 export type HoursSettingsCheck =
-  | { ok: true; settings: HoursSettings }
-  | { ok: false; errors: { field: string; message: string }[] };
+  { ok: true; settings: HoursSettings } | { ok: false; errors: { field: string; message: string }[] };
 
 /** Merges `input` (possibly partial) over `base`; errors name the field. */
 export function validateHoursSettings(input: unknown, base: HoursSettings): HoursSettingsCheck {

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsCalendarDate } from '../../common/dto/field-validators';
 import { HOURS_ACTIVITY_MAX, HOURS_MAX_MINUTES } from '../domain/hour-rules';
 
@@ -11,7 +23,10 @@ export class CreateHourEntryDto {
   @IsUUID('all', { message: 'must be a volunteer id' })
   volunteerId: string;
 
-  @ApiProperty({ example: '2026-12-01', description: 'the day (Berlin), not in the future, within the last 400 days' })
+  @ApiProperty({
+    example: '2026-12-01',
+    description: 'the day (Berlin), not in the future, within the last 400 days',
+  })
   @IsCalendarDate()
   workedOn: string;
 
@@ -29,7 +44,8 @@ export class CreateHourEntryDto {
 
   @ApiProperty({
     example: 'general',
-    description: '"general", "match:<id>" (the volunteer’s accepted assignment) or "placement:<id>" (their started or ended placement)',
+    description:
+      '"general", "match:<id>" (the volunteer’s accepted assignment) or "placement:<id>" (their started or ended placement)',
   })
   @IsString()
   @Matches(TARGET, { message: 'must be "general", "match:<id>" or "placement:<id>"' })
@@ -71,13 +87,17 @@ export class HourEntryDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) placementId: string | null;
   @ApiProperty({ example: '2026-12-01' }) workedOn: string;
   @ApiProperty({ example: 90 }) minutes: number;
-  @ApiPropertyOptional({ nullable: true, description: 'what the volunteer entered before staff corrected it' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'what the volunteer entered before staff corrected it',
+  })
   originalMinutes: number | null;
   @ApiPropertyOptional({ nullable: true }) activity: string | null;
   @ApiProperty({ enum: ['submitted', 'approved', 'rejected'] }) status: string;
   @ApiProperty({ enum: ['volunteer', 'staff', 'import'] }) enteredBy: string;
   @ApiProperty() createdAt: Date;
-  @ApiPropertyOptional({ nullable: true, description: 'help category key of the assignment' }) category: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'help category key of the assignment' }) category:
+    string | null;
   @ApiPropertyOptional({ nullable: true }) opportunityTitle: string | null;
   @ApiPropertyOptional({ nullable: true }) hostName: string | null;
 }
@@ -87,7 +107,10 @@ export class ApprovedCountDto {
 }
 
 export class HoursByKeyDto {
-  @ApiProperty({ example: 'category:shopping', description: '"category:<key>", "opportunity:<title>" or "general"' })
+  @ApiProperty({
+    example: 'category:shopping',
+    description: '"category:<key>", "opportunity:<title>" or "general"',
+  })
   key: string;
   @ApiProperty() minutes: number;
 }
@@ -106,9 +129,18 @@ export class HoursSummaryDto {
 }
 
 export class HoursSettingsDto {
-  @ApiProperty({ example: 'Hamburger Engagementkarte', maxLength: 100, description: 'empty: the proof makes no statement' })
+  @ApiProperty({
+    example: 'Hamburger Engagementkarte',
+    maxLength: 100,
+    description: 'empty: the proof makes no statement',
+  })
   cardName: string;
-  @ApiProperty({ example: 100, minimum: 0, maximum: 2000, description: 'approved hours per calendar year; 0: no threshold' })
+  @ApiProperty({
+    example: 100,
+    minimum: 0,
+    maximum: 2000,
+    description: 'approved hours per calendar year; 0: no threshold',
+  })
   hoursPerYear: number;
 }
 

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RequestValidationError, type FieldError } from '../../common/validation';
@@ -39,7 +51,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Where a review action leads back to: the queue, or a volunteer's hours section. Anything else: the queue. */
 function backTo(back: unknown): string {
   const volunteer = typeof back === 'string' ? /^volunteer:(.+)$/.exec(back) : null;
-  return volunteer && UUID.test(volunteer[1]) ? `/console/volunteers/${volunteer[1]}?done=saved#hours` : '/console/hours?done=saved';
+  return volunteer && UUID.test(volunteer[1])
+    ? `/console/volunteers/${volunteer[1]}?done=saved#hours`
+    : '/console/hours?done=saved';
 }
 
 /** A whole number from a form field, or the text as typed (so the DTO rule names it). */
@@ -66,7 +80,11 @@ export class ConsoleHoursController {
   ) {}
 
   @Get('hours')
-  async queue(@View() view: ConsoleView, @Query('done') done: string | undefined, @Res() response: Response): Promise<void> {
+  async queue(
+    @View() view: ConsoleView,
+    @Query('done') done: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
     const approved = typeof done === 'string' ? /^approved-(\d{1,4})$/.exec(done) : null;
     sendPage(response, 200, HoursQueuePage, {
       view,
@@ -145,7 +163,11 @@ export class ConsoleHoursController {
   }
 
   @Get('volunteers/:id/hours')
-  async entryForm(@Param('id', ParseUUIDPipe) id: string, @View() view: ConsoleView, @Res() response: Response): Promise<void> {
+  async entryForm(
+    @Param('id', ParseUUIDPipe) id: string,
+    @View() view: ConsoleView,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.sendEntryForm(response, view, id, {}, [], 200);
   }
 
@@ -164,10 +186,18 @@ export class ConsoleHoursController {
       activity: formText(body.activity),
       target: formText(body.target),
     };
-    const raw = { workedOn: values.workedOn, minutes: formInteger(body.minutes), activity: values.activity, target: values.target ?? 'general' };
+    const raw = {
+      workedOn: values.workedOn,
+      minutes: formInteger(body.minutes),
+      activity: values.activity,
+      target: values.target ?? 'general',
+    };
     const check = checkHourInput(raw, berlinDateOf(new Date()));
     if (!check.ok) {
-      const problems = check.problems.map((problem) => ({ field: problem.field, message: view.t.t(ERROR_KEYS[problem.code]) }));
+      const problems = check.problems.map((problem) => ({
+        field: problem.field,
+        message: view.t.t(ERROR_KEYS[problem.code]),
+      }));
       return this.sendEntryForm(response, view, id, values, problems);
     }
     try {
@@ -197,12 +227,18 @@ export class ConsoleHoursController {
     const today = berlinDateOf(new Date());
     const period = proofPeriod({ year: query.year, from: query.from, to: query.to }, today);
     if (!period) {
-      return this.sendEntryForm(response, view, id, {}, [{ field: 'from', message: view.t.t('hours.form.periodInvalid') }]);
+      return this.sendEntryForm(response, view, id, {}, [
+        { field: 'from', message: view.t.t('hours.form.periodInvalid') },
+      ]);
     }
     const proof = await this.hours.proof(id, period, staff);
     const chosen = request.query.lang;
     const t = translator(
-      isLocale(chosen, 'public') ? chosen : isLocale(proof.volunteer.locale, 'public') ? proof.volunteer.locale : 'de',
+      isLocale(chosen, 'public')
+        ? chosen
+        : isLocale(proof.volunteer.locale, 'public')
+          ? proof.volunteer.locale
+          : 'de',
       'public',
     );
     sendHtml(
@@ -222,7 +258,11 @@ export class ConsoleHoursController {
 
   @Get('settings/hours')
   @ConsoleRoles('admin')
-  async settingsPage(@View() view: ConsoleView, @Query('done') done: string | undefined, @Res() response: Response): Promise<void> {
+  async settingsPage(
+    @View() view: ConsoleView,
+    @Query('done') done: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
     sendPage(response, 200, HoursSettingsPage, {
       view,
       settings: await this.settings.get(),
@@ -239,9 +279,15 @@ export class ConsoleHoursController {
     @Staff() staff: AuthenticatedStaff,
     @Res() response: Response,
   ): Promise<void> {
-    const values = { cardName: typeof body.cardName === 'string' ? body.cardName : '', hoursPerYear: formText(body.hoursPerYear) };
+    const values = {
+      cardName: typeof body.cardName === 'string' ? body.cardName : '',
+      hoursPerYear: formText(body.hoursPerYear),
+    };
     try {
-      await this.settings.update({ cardName: values.cardName, hoursPerYear: formInteger(body.hoursPerYear) ?? '' }, staff);
+      await this.settings.update(
+        { cardName: values.cardName, hoursPerYear: formInteger(body.hoursPerYear) ?? '' },
+        staff,
+      );
     } catch (error) {
       if (error instanceof RequestValidationError) {
         return sendPage(response, 400, HoursSettingsPage, {
@@ -289,7 +335,10 @@ export class ConsoleHoursController {
 }
 
 /** Summary, the latest entries and what hours can be entered for: the profile's "Stunden" section. */
-export async function loadVolunteerHours(hours: HoursService, volunteerId: string): Promise<VolunteerHoursData> {
+export async function loadVolunteerHours(
+  hours: HoursService,
+  volunteerId: string,
+): Promise<VolunteerHoursData> {
   return {
     summary: await hours.summary(volunteerId),
     entries: await hours.list({ volunteerId, limit: 50 }),

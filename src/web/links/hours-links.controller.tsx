@@ -54,7 +54,9 @@ export function durationOf(body: Record<string, unknown>): number | null {
     if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
       return undefined;
     }
-    return typeof value === 'string' && /^\d{1,4}$/.test(value.trim()) && Number(value) <= max ? Number(value) : null;
+    return typeof value === 'string' && /^\d{1,4}$/.test(value.trim()) && Number(value) <= max
+      ? Number(value)
+      : null;
   };
   const hours = part(body.hours, 24);
   const minutes = part(body.minutes, 1440);
@@ -115,10 +117,17 @@ export class HoursLinksController {
     };
     const check = checkHourInput(raw, berlinDateOf(new Date()));
     if (!check.ok) {
-      return this.again(holder, token, request, response, values, check.problems.map((problem) => ({
-        field: problem.field,
-        message: holder.t.t(PROBLEM_KEYS[problem.code]),
-      })));
+      return this.again(
+        holder,
+        token,
+        request,
+        response,
+        values,
+        check.problems.map((problem) => ({
+          field: problem.field,
+          message: holder.t.t(PROBLEM_KEYS[problem.code]),
+        })),
+      );
     }
     try {
       await this.hours.log(holder.volunteer.id, raw, null);
@@ -130,7 +139,10 @@ export class HoursLinksController {
       }
       throw error;
     }
-    response.redirect(303, `/preferences/${encodeURIComponent(token)}/hours?done=saved&lang=${holder.t.locale}`);
+    response.redirect(
+      303,
+      `/preferences/${encodeURIComponent(token)}/hours?done=saved&lang=${holder.t.locale}`,
+    );
   }
 
   @Post('as-usual')
@@ -158,7 +170,10 @@ export class HoursLinksController {
       }
       throw error;
     }
-    response.redirect(303, `/preferences/${encodeURIComponent(token)}/hours?done=as-usual&lang=${holder.t.locale}`);
+    response.redirect(
+      303,
+      `/preferences/${encodeURIComponent(token)}/hours?done=as-usual&lang=${holder.t.locale}`,
+    );
   }
 
   /** The Engagementnachweis for a year (or from/to), in the reader's language; account scope only. */
@@ -205,15 +220,28 @@ export class HoursLinksController {
     const check = verifyLinkToken(this.config.LINK_SECRET, 'preferences', token, new Date());
     const scope = check.valid ? selfServiceScopeOf(check.claims) : null;
     const volunteer =
-      check.valid && scope ? await this.dataSource.getRepository(Volunteer).findOneBy({ id: check.claims.subjectId }) : null;
+      check.valid && scope
+        ? await this.dataSource.getRepository(Volunteer).findOneBy({ id: check.claims.subjectId })
+        : null;
     if (!check.valid || !scope || !volunteer || volunteer.erasedAt !== null) {
-      await this.message(request, response, 400, linkTranslator(request), 'links.invalid.title', 'links.invalid.body');
+      await this.message(
+        request,
+        response,
+        400,
+        linkTranslator(request),
+        'links.invalid.title',
+        'links.invalid.body',
+      );
       return null;
     }
     const t = linkTranslator(request, volunteer.locale);
     const agency = await this.agencyProfile.get();
     if (!isCurrentLinkVersion(check.claims, volunteer.linkVersion)) {
-      sendHtml(response, REVOKED_LINK_STATUS, renderPage(<RevokedLinkPage t={t} agency={agency} path={pagePath(request)} />));
+      sendHtml(
+        response,
+        REVOKED_LINK_STATUS,
+        renderPage(<RevokedLinkPage t={t} agency={agency} path={pagePath(request)} />),
+      );
       return null;
     }
     if (needs === 'account' && scope !== 'account') {
@@ -221,7 +249,13 @@ export class HoursLinksController {
         response,
         403,
         renderPage(
-          <MessagePage t={t} agency={agency} path={pagePath(request)} title={t.t('links.scope.title')} body={t.t('links.scope.body')}>
+          <MessagePage
+            t={t}
+            agency={agency}
+            path={pagePath(request)}
+            title={t.t('links.scope.title')}
+            body={t.t('links.scope.body')}
+          >
             <form method="post" action={`/preferences/${encodeURIComponent(token)}/account-link`}>
               <button type="submit">{t.t('links.account.request')}</button>
             </form>
@@ -244,7 +278,10 @@ export class HoursLinksController {
     sendHtml(response, 400, await this.page(holder, token, request, null, { values, problems }));
   }
 
-  private targetLabel(row: Pick<HourTargetRow, 'target' | 'category' | 'district' | 'opportunityTitle' | 'hostName'>, t: Translator): string {
+  private targetLabel(
+    row: Pick<HourTargetRow, 'target' | 'category' | 'district' | 'opportunityTitle' | 'hostName'>,
+    t: Translator,
+  ): string {
     if (row.target.kind === 'general') {
       return t.t('proof.target.general');
     }
@@ -284,7 +321,8 @@ export class HoursLinksController {
     const targets = await this.hours.targets(volunteer.id);
     const labelOf = new Map(targets.map((row) => [targetValue(row.target), this.targetLabel(row, t)]));
     const offers = await this.hours.asUsualOffers(volunteer.id);
-    const entries = scope === 'account' ? await this.hours.list({ volunteerId: volunteer.id, limit: 200 }) : [];
+    const entries =
+      scope === 'account' ? await this.hours.list({ volunteerId: volunteer.id, limit: 200 }) : [];
     return renderPage(
       <HoursPage
         t={t}
@@ -293,7 +331,10 @@ export class HoursLinksController {
         base={`/preferences/${encodeURIComponent(token)}/hours`}
         scope={scope}
         today={berlinDateOf(new Date())}
-        targets={targets.map((row) => ({ value: targetValue(row.target), label: labelOf.get(targetValue(row.target)) ?? '' }))}
+        targets={targets.map((row) => ({
+          value: targetValue(row.target),
+          label: labelOf.get(targetValue(row.target)) ?? '',
+        }))}
         asUsual={offers.map((offer) => ({
           target: targetValue(offer.target),
           label: labelOf.get(targetValue(offer.target)) ?? '',
@@ -321,7 +362,13 @@ export class HoursLinksController {
       response,
       status,
       renderPage(
-        <MessagePage t={t} agency={await this.agencyProfile.get()} path={pagePath(request)} title={t.t(title)} body={t.t(body)} />,
+        <MessagePage
+          t={t}
+          agency={await this.agencyProfile.get()}
+          path={pagePath(request)}
+          title={t.t(title)}
+          body={t.t(body)}
+        />,
       ),
     );
   }

@@ -58,9 +58,9 @@ export function HoursPage(view: HoursPageView) {
     activity: t.t('proof.log.activity'),
     target: t.t('proof.log.target'),
   };
-  const years = [...new Set([Number(view.today.slice(0, 4)), ...view.summary.years.map((year) => year.year)])].sort(
-    (a, b) => b - a,
-  );
+  const years = [
+    ...new Set([Number(view.today.slice(0, 4)), ...view.summary.years.map((year) => year.year)]),
+  ].sort((a, b) => b - a);
   return (
     <LinkShell t={t} agency={view.agency} path={view.path} title={title}>
       <h1>{title}</h1>
@@ -118,7 +118,13 @@ export function HoursPage(view: HoursPageView) {
             <label for="field-hours">{t.t('proof.log.hours')}</label>{' '}
             <input id="field-hours" name="hours" inputMode="numeric" size={3} value={text(values, 'hours')} />{' '}
             <label for="field-minutes-part">{t.t('proof.log.minutes')}</label>{' '}
-            <input id="field-minutes-part" name="minutes" inputMode="numeric" size={3} value={text(values, 'minutes')} />
+            <input
+              id="field-minutes-part"
+              name="minutes"
+              inputMode="numeric"
+              size={3}
+              value={text(values, 'minutes')}
+            />
             <FieldMessage problems={problems} field="minutes" />
           </fieldset>
           <p>
@@ -126,7 +132,11 @@ export function HoursPage(view: HoursPageView) {
             <br />
             <select {...fieldAria('target', problems)} name="target">
               {view.targets.map((choice) => (
-                <option key={choice.value} value={choice.value} selected={choice.value === text(values, 'target')}>
+                <option
+                  key={choice.value}
+                  value={choice.value}
+                  selected={choice.value === text(values, 'target')}
+                >
                   {choice.label}
                 </option>
               ))}
@@ -136,7 +146,13 @@ export function HoursPage(view: HoursPageView) {
           <p>
             <label for="field-activity">{labels.activity}</label>
             <br />
-            <input {...fieldAria('activity', problems)} name="activity" maxLength={200} size={40} value={text(values, 'activity')} />
+            <input
+              {...fieldAria('activity', problems)}
+              name="activity"
+              maxLength={200}
+              size={40}
+              value={text(values, 'activity')}
+            />
           </p>
           <FieldMessage problems={problems} field="activity" />
           <button type="submit">{t.t('proof.log.button')}</button>

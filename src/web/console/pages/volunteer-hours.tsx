@@ -3,7 +3,16 @@ import type { MessageKey, Translator } from '../../../i18n';
 import { formatMinutes } from '../../../hours/domain/hour-rules';
 import type { HoursSettings } from '../../../hours/domain/hours-settings';
 import type { HourEntryRow, HoursSummary, HourTargetRow } from '../../../hours/hours.service';
-import { ActionButton, ConsoleLayout, CsrfField, FormErrors, InputField, SelectField, type Choice, type ConsoleView } from '../view';
+import {
+  ActionButton,
+  ConsoleLayout,
+  CsrfField,
+  FormErrors,
+  InputField,
+  SelectField,
+  type Choice,
+  type ConsoleView,
+} from '../view';
 
 /*
  * Hours in the console: the approval queue (/console/hours), the "Stunden" section of a
@@ -30,7 +39,8 @@ const SOURCE = {
   import: 'hours.source.import',
 } as const satisfies Record<HourEntryRow['enteredBy'], MessageKey>;
 
-const dateText = (t: Translator, day: string): string => t.date(new Date(`${day}T12:00:00Z`), { dateStyle: 'medium' });
+const dateText = (t: Translator, day: string): string =>
+  t.date(new Date(`${day}T12:00:00Z`), { dateStyle: 'medium' });
 
 /** What an entry was for, in staff words; never the help-seeker. */
 export function entryWhat(t: Translator, entry: HourEntryRow, category: (key: string) => string): string {
@@ -48,14 +58,19 @@ function statusText(t: Translator, entry: HourEntryRow): string {
     : t.t(STATUS[entry.status]);
 }
 
-export function targetChoices(t: Translator, targets: HourTargetRow[], category: (key: string) => string): Choice[] {
+export function targetChoices(
+  t: Translator,
+  targets: HourTargetRow[],
+  category: (key: string) => string,
+): Choice[] {
   return targets.map((row) => ({
     value: row.target.kind === 'general' ? 'general' : `${row.target.kind}:${row.target.id}`,
     label:
       row.target.kind === 'general'
         ? t.t('hours.target.general')
         : row.target.kind === 'match'
-          ? t.t('hours.target.match', { category: category(row.category ?? '') }) + (row.district ? ` (${row.district})` : '')
+          ? t.t('hours.target.match', { category: category(row.category ?? '') }) +
+            (row.district ? ` (${row.district})` : '')
           : t.t('hours.target.placement', { title: row.opportunityTitle ?? '', host: row.hostName ?? '' }),
   }));
 }
@@ -68,7 +83,12 @@ function ReviewActions(props: { view: ConsoleView; entry: HourEntryRow; back: st
   return (
     <div class="actions">
       {entry.status === 'submitted' ? (
-        <ActionButton view={view} action={`/console/hours/${entry.id}/approve`} label={t.t('hours.action.approve')} hidden={hidden} />
+        <ActionButton
+          view={view}
+          action={`/console/hours/${entry.id}/approve`}
+          label={t.t('hours.action.approve')}
+          hidden={hidden}
+        />
       ) : null}
       {entry.status !== 'rejected' ? (
         <ActionButton
@@ -146,7 +166,11 @@ export function VolunteerHoursSection(props: {
                 <tr key={row.year}>
                   <th scope="row">{row.year}</th>
                   <td>{formatMinutes(row.minutes)}</td>
-                  <td>{row.byKey.map((item) => `${keyLabel(item.key)}: ${formatMinutes(item.minutes)}`).join('; ')}</td>
+                  <td>
+                    {row.byKey
+                      .map((item) => `${keyLabel(item.key)}: ${formatMinutes(item.minutes)}`)
+                      .join('; ')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -187,10 +211,19 @@ export function VolunteerHoursSection(props: {
         </>
       ) : null}
       <h3>{t.t('hours.section.add')}</h3>
-      <HoursEntryForm view={view} volunteerId={volunteerId} data={data} category={props.category} values={{}} problems={[]} />
+      <HoursEntryForm
+        view={view}
+        volunteerId={volunteerId}
+        data={data}
+        category={props.category}
+        values={{}}
+        problems={[]}
+      />
       <h3>{t.t('hours.section.proof')}</h3>
       <p>
-        <a href={`/console/volunteers/${volunteerId}/proof?year=${year}`}>{t.t('hours.section.proofYear', { year })}</a>
+        <a href={`/console/volunteers/${volunteerId}/proof?year=${year}`}>
+          {t.t('hours.section.proofYear', { year })}
+        </a>
       </p>
       <form method="get" action={`/console/volunteers/${volunteerId}/proof`} class="row">
         <InputField label={t.t('hours.section.proofFrom')} name="from" type="date" value={`${year}-01-01`} />
@@ -279,7 +312,11 @@ export function HoursEntryPage(props: {
 }) {
   const { view } = props;
   return (
-    <ConsoleLayout view={view} title={view.t.t('hours.form.addTitle', { name: props.volunteerName })} active="volunteers">
+    <ConsoleLayout
+      view={view}
+      title={view.t.t('hours.form.addTitle', { name: props.volunteerName })}
+      active="volunteers"
+    >
       <h1>{view.t.t('hours.form.addTitle', { name: props.volunteerName })}</h1>
       <p>
         <a href={`/console/volunteers/${props.volunteerId}#hours`}>{view.t.t('hours.form.back')}</a>
@@ -386,7 +423,10 @@ export function HoursSettingsPage(props: {
         <FormErrors
           view={view}
           problems={problems}
-          labels={{ cardName: t.t('hours.settings.cardName'), hoursPerYear: t.t('hours.settings.hoursPerYear') }}
+          labels={{
+            cardName: t.t('hours.settings.cardName'),
+            hoursPerYear: t.t('hours.settings.hoursPerYear'),
+          }}
         />
         <InputField
           label={t.t('hours.settings.cardName')}
