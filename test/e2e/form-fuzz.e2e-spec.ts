@@ -221,6 +221,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
   let callBackId: string;
   let opportunityId: string;
   let placementId: string;
+  let hourEntryId: string;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -277,6 +278,11 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
     });
     opportunityId = opportunity.body.id ?? '00000000-0000-0000-0000-000000000000';
     opportunityId = providerId.startsWith('0000') ? providerId : (await insertOpportunity(stack.dataSource, providerId)).id;
+    const [hourEntry] = await stack.dataSource.query<{ id: string }[]>(
+      `INSERT INTO hour_entry (volunteer_id, worked_on, minutes, entered_by) VALUES ($1, CURRENT_DATE, 60, 'volunteer') RETURNING id`,
+      [urls.volunteerId],
+    );
+    hourEntryId = hourEntry.id;
   });
 
   afterAll(async () => {
@@ -364,6 +370,15 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/opportunities/new', console: true },
       { path: '/console/opportunities/:id/edit', console: true, ids: () => [opportunityId] },
       { path: '/console/opportunities/:id/actions', console: true, ids: () => [opportunityId] },
+      { path: `/preferences/${selfService}/hours` },
+      { path: `/preferences/${selfService}/hours/as-usual` },
+      { path: '/preferences/:id/hours' },
+      { path: '/console/hours/approve', console: true },
+      { path: '/console/hours/:id/approve', console: true, ids: () => [hourEntryId] },
+      { path: '/console/hours/:id/correct', console: true, ids: () => [hourEntryId] },
+      { path: '/console/hours/:id/reject', console: true, ids: () => [hourEntryId] },
+      { path: '/console/volunteers/:id/hours', console: true, ids: () => [urls.volunteerId] },
+      { path: '/console/settings/hours', console: true },
       // Late: closing may end the request the routes above still use.
       { path: '/console/requests/:id/close', console: true, ids: () => [requestId] },
       { path: '/console/requests/bulk', console: true },

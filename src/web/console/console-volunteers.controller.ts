@@ -37,6 +37,8 @@ import {
 import { VolunteerSearchService } from '../../volunteers/volunteer-search.service';
 import { streamVolunteerCsv } from './volunteer-export';
 import { ASSIGNMENTS_SHOWN, loadVolunteerAssignments } from './volunteer-assignments.queries';
+import { HoursService } from '../../hours/hours.service';
+import { loadVolunteerHours } from './console-hours.controller';
 import { sendPage, type ConsoleView } from './view';
 import { loadVolunteerPlacements } from './volunteer-placements.queries';
 
@@ -52,6 +54,7 @@ export class ConsoleVolunteersController {
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
     private readonly interviews: AdvisoryInterviewsService,
+    private readonly hours: HoursService,
   ) {}
 
   @Get()
@@ -228,6 +231,7 @@ export class ConsoleVolunteersController {
       // The profile read is audited above; the interviews are part of it.
       interviews: await this.interviews.list(id, null),
       placements: await loadVolunteerPlacements(this.dataSource.manager, id),
+      hours: await loadVolunteerHours(this.hours, id),
     });
   }
 }

@@ -48,6 +48,8 @@ import { EngagementModule } from '../../engagement/engagement.module';
 import { ConsoleOpportunityExportController } from './console-opportunity-export.controller';
 import { ReportsModule } from '../../reports/reports.module';
 import { ConsoleReportsController } from './reports/console-reports.controller';
+import { HoursModule } from '../../hours/hours.module';
+import { ConsoleHoursController } from './console-hours.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -64,6 +66,7 @@ import { ConsoleReportsController } from './reports/console-reports.controller';
     PlacementsModule,
     EngagementModule,
     ReportsModule,
+    HoursModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -97,6 +100,7 @@ import { ConsoleReportsController } from './reports/console-reports.controller';
     // Before the opportunities' pages: /console/opportunities/export.csv is not an id.
     ConsoleOpportunityExportController,
     ConsoleReportsController,
+    ConsoleHoursController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

@@ -33,6 +33,7 @@ export type NavKey =
   | 'opportunities';
   | 'placements';
   | 'reports';
+  | 'hours';
 
 /** Coordinators see the settings as the agency profile only (read-only); admins see everything. */
 const NAV: {
@@ -58,6 +59,7 @@ const NAV: {
   { key: 'opportunities', href: '/console/opportunities', label: 'opportunities.nav' },
   { key: 'placements', href: '/console/placements', label: 'placements.nav' },
   { key: 'reports', href: '/console/reports', label: 'reports.nav' },
+  { key: 'hours', href: '/console/hours', label: 'hours.nav' },
 ];
 
 /** A stored code (status, source, role, consent purpose …) in words; never the code itself. */

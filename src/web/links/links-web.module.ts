@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { MatchingModule } from '../../matching/matching.module';
 import { RetentionModule } from '../../retention/retention.module';
 import { VolunteersModule } from '../../volunteers/volunteers.module';
+import { HoursModule } from '../../hours/hours.module';
+import { HoursLinksController } from './hours-links.controller';
 import { DropOutLinkController } from './drop-out.controller';
 import { FollowUpController } from './follow-up.controller';
 import { OfferResponsesController } from './offer-responses.controller';
@@ -10,13 +12,14 @@ import { VolunteerLinksController } from './volunteer-links.controller';
 
 /** The pages behind links in emails: GET shows a page with a form, POST acts. */
 @Module({
-  imports: [VolunteersModule, MatchingModule, RetentionModule],
+  imports: [VolunteersModule, MatchingModule, RetentionModule, HoursModule],
   controllers: [
     VolunteerLinksController,
     OfferResponsesController,
     FollowUpController,
     RetentionLinkController,
     DropOutLinkController,
+    HoursLinksController,
   ],
 })
 export class LinksWebModule {}

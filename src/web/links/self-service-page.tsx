@@ -69,6 +69,9 @@ export function SelfServicePage(view: SelfServiceView) {
     <LinkShell t={t} agency={view.agency} path={view.path} title={title}>
       <h1>{title}</h1>
       <p>{t.t('links.preferences.intro')}</p>
+      <p>
+        <a href={`${view.base}/hours?lang=${t.locale}`}>{t.t('proof.page.open')}</a>
+      </p>
       <SettingsForm {...view} />
       {view.scope === 'account' ? (
         <>

@@ -10,6 +10,7 @@ import {
   type VolunteerFilters,
 } from '../volunteer-search';
 import { VolunteerAssignmentsSection } from './volunteer-assignments';
+import { VolunteerHoursSection, type VolunteerHoursData } from './volunteer-hours';
 import {
   ExportLink,
   ThisWeekFilter,
@@ -259,6 +260,7 @@ export function VolunteerPage(props: {
   assignments?: VolunteerAssignments;
   interviews?: AdvisoryInterviewDto[];
   placements?: PlacementSummary[];
+  hours?: VolunteerHoursData;
 }) {
   const { view, labels, volunteer, history } = props;
   const { t } = view;
@@ -444,6 +446,7 @@ export function VolunteerPage(props: {
         interviews={props.interviews}
       />
       {props.placements ? <VolunteerPlacementsSection t={t} volunteerId={volunteer.id} placements={props.placements} /> : null}
+      <VolunteerHoursSection view={view} volunteerId={volunteer.id} data={props.hours} category={labels.category} />
       <section class="card" aria-labelledby="h-history">
         <h2 id="h-history">{t.t('console.volunteers.history')}</h2>
         {history.length === 0 ? (
