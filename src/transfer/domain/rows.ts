@@ -190,13 +190,31 @@ class RowChecker {
 
   fields(field: string, context: RowContext): string[] {
     const keys: string[] = [];
-    for (const item of listOf(this.record[field])) {
-      const key = context.fieldKeys.get(item) ?? context.fieldKeys.get(item.toLowerCase());
-      if (key) {
-        keys.push(key);
-      } else {
-        // An unknown field of activity does not reject the person; it is reported and left out.
-        this.warnings.push({ row: this.row, field, code: 'unknown-field-of-activity', value: item.slice(0, 40) });
+    const lookup = (text: string): string | undefined =>
+      context.fieldKeys.get(text) ?? context.fieldKeys.get(text.toLowerCase());
+    // Lists are split on ; | and line breaks, then on commas, joining parts again where a label
+    // itself has commas ("Umwelt, Natur, Klima & Tierschutz").
+    for (const piece of (this.record[field] ?? '').split(/[;|\n]/)) {
+      const parts = piece.split(',').map((part) => part.trim());
+      let i = 0;
+      while (i < parts.length) {
+        let matched = false;
+        for (let j = parts.length; j > i; j--) {
+          const key = lookup(parts.slice(i, j).join(', '));
+          if (key) {
+            keys.push(key);
+            i = j;
+            matched = true;
+            break;
+          }
+        }
+        if (!matched) {
+          if (parts[i] !== '') {
+            // An unknown field of activity does not reject the person; it is reported and left out.
+            this.warnings.push({ row: this.row, field, code: 'unknown-field-of-activity', value: parts[i].slice(0, 40) });
+          }
+          i++;
+        }
       }
     }
     return [...new Set(keys)];

@@ -159,3 +159,18 @@ describe('row validation', () => {
     expect(opportunity).toMatchObject({ ok: true, value: { remote: true, places: 3, description: 'Vorlesen' } });
   });
 });
+
+describe('fields of activity with commas in their labels', () => {
+  it('joins parts back into a known label', () => {
+    const withCommas: RowContext = {
+      ...context,
+      fieldKeys: new Map([...context.fieldKeys, ['umwelt, natur, klima & tierschutz', 'UMW']]),
+    };
+    const checked = checkVolunteerRow(
+      2,
+      { name: 'A', email: 'a@b.de', postalCode: '22765', interests: 'Umwelt, Natur, Klima & Tierschutz, SEN' },
+      withCommas,
+    );
+    expect(checked.ok && checked.value.interests).toEqual(['UMW', 'SEN']);
+  });
+});
