@@ -27,7 +27,13 @@ const BENCH_DB = 'nahbar_bench_import';
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const FIRST = ['Jürgen', 'Anna', 'Özlem', 'Björn', 'Marie', 'Hans-Peter', 'Ayşe', 'Sören', 'Käthe', 'Lukas'];
 const LAST = ['Müller', 'Schröder', 'Weiß', 'Yılmaz', 'Groß', 'Köhler', 'Nowak', 'Bäcker', 'Fuß', 'Lange'];
-const FIELDS = ['Senior:innen / Leben im Alter', 'Kinder & Jugend', 'Flucht & Migration', 'Umwelt, Natur, Klima & Tierschutz', 'SPO'];
+const FIELDS = [
+  'Senior:innen / Leben im Alter',
+  'Kinder & Jugend',
+  'Flucht & Migration',
+  'Umwelt, Natur, Klima & Tierschutz',
+  'SPO',
+];
 const LANGUAGES = ['Deutsch', 'Deutsch, Englisch', 'Türkisch, Deutsch', 'Arabisch', 'Deutsch, Französisch'];
 
 let peakRss = 0;
@@ -49,19 +55,40 @@ async function writeCsv(path: string, postalCodes: string[]): Promise<void> {
     let postal = postalCodes[i % postalCodes.length];
     let email = `person${i}@example.org`;
     let note = 'aus Freinet übernommen';
-    if (i % 1000 === 17) postal = '00000'; // unknown postal code
-    if (i % 1000 === 41) email = 'kein-at-zeichen.example.org'; // malformed email
-    if (i % 1000 === 73) note = '=HYPERLINK("http://evil.example","klick")'; // formula cell
-    if (i % 1000 === 99) email = `person${i - 1}@example.org`; // duplicate in file
+    if (i % 1000 === 17) {
+      postal = '00000';
+    } // unknown postal code
+    if (i % 1000 === 41) {
+      email = 'kein-at-zeichen.example.org';
+    } // malformed email
+    if (i % 1000 === 73) {
+      note = '=HYPERLINK("http://evil.example","klick")';
+    } // formula cell
+    if (i % 1000 === 99) {
+      email = `person${i - 1}@example.org`;
+    } // duplicate in file
     const day = String(1 + (i % 28)).padStart(2, '0');
     const cells = [
-      i % 2 ? 'Frau' : 'Herr', first, last, `Große Straße ${i % 200}`, postal, 'Hamburg', email,
-      '040 ' + (1000000 + i), i % 3 ? '' : '0170 ' + (2000000 + i), `${day}.0${1 + (i % 9)}.19${50 + (i % 50)}`,
-      FIELDS[i % FIELDS.length], LANGUAGES[i % LANGUAGES.length], i % 4 ? '' : `${day}.03.2025`, note,
+      i % 2 ? 'Frau' : 'Herr',
+      first,
+      last,
+      `Große Straße ${i % 200}`,
+      postal,
+      'Hamburg',
+      email,
+      '040 ' + (1000000 + i),
+      i % 3 ? '' : '0170 ' + (2000000 + i),
+      `${day}.0${1 + (i % 9)}.19${50 + (i % 50)}`,
+      FIELDS[i % FIELDS.length],
+      LANGUAGES[i % LANGUAGES.length],
+      i % 4 ? '' : `${day}.03.2025`,
+      note,
     ];
     chunk += `${cells.map(quote).join(';')}\r\n`;
     if (chunk.length > 1 << 16) {
-      if (!out.write(cp1252(chunk))) await once(out, 'drain');
+      if (!out.write(cp1252(chunk))) {
+        await once(out, 'drain');
+      }
       chunk = '';
     }
   }
@@ -80,7 +107,9 @@ async function timed(label: string, run: () => Promise<ImportSummary>): Promise<
   clearInterval(timer);
   sampleRss();
   console.log(
-    `${label.padEnd(10)} ${seconds.toFixed(1).padStart(6)} s  ${Math.round(summary.totalRows / seconds).toLocaleString('en').padStart(8)} rows/s  ` +
+    `${label.padEnd(10)} ${seconds.toFixed(1).padStart(6)} s  ${Math.round(summary.totalRows / seconds)
+      .toLocaleString('en')
+      .padStart(8)} rows/s  ` +
       `peak RSS ${(peakRss / 1048576).toFixed(0)} MB  new ${summary.inserted}, already present/duplicate ${summary.duplicates}, ` +
       `rejected ${summary.rejected}, warnings ${summary.warnings}, report lines ${summary.report.length}`,
   );
@@ -96,7 +125,9 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const postalCodes = (
-      await dataSource.query<{ code: string }[]>(`SELECT code FROM postal_code WHERE code LIKE '2%' ORDER BY code LIMIT 200`)
+      await dataSource.query<{ code: string }[]>(
+        `SELECT code FROM postal_code WHERE code LIKE '2%' ORDER BY code LIMIT 200`,
+      )
     ).map((row) => row.code);
     const file = join(tmpdir(), `nahbar-bench-import-${process.pid}.csv`);
     await writeCsv(file, postalCodes);
@@ -131,7 +162,9 @@ async function main(): Promise<void> {
               (SELECT count(*)::int FROM notification WHERE kind = 'volunteer-email-confirmation') AS emails,
               (SELECT count(*)::int FROM consent_record WHERE mode = 'imported') AS consents`,
     );
-    console.log(`stored: ${counts.volunteers} volunteers, ${counts.emails} confirmation emails queued, ${counts.consents} consent records`);
+    console.log(
+      `stored: ${counts.volunteers} volunteers, ${counts.emails} confirmation emails queued, ${counts.consents} consent records`,
+    );
   } finally {
     await dataSource.destroy();
     if (!process.env.BENCH_KEEP) {

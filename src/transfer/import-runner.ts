@@ -87,9 +87,9 @@ export class ImportRunner {
 
   /** Postal codes and field-of-activity keys, loaded once per run into memory. */
   async loadContext(fieldLabels: ReadonlyMap<string, string>): Promise<RowContext> {
-    const rows = await this.dataSource.query<{ code: string; latitude: number; longitude: number; district: string | null }[]>(
-      `SELECT code, latitude, longitude, district FROM postal_code`,
-    );
+    const rows = await this.dataSource.query<
+      { code: string; latitude: number; longitude: number; district: string | null }[]
+    >(`SELECT code, latitude, longitude, district FROM postal_code`);
     const postalCodes = new Map<string, KnownLocation>();
     for (const row of rows) {
       postalCodes.set(row.code, { latitude: row.latitude, longitude: row.longitude, district: row.district });
@@ -101,7 +101,15 @@ export class ImportRunner {
   async run(options: ImportOptions, fieldLabels: ReadonlyMap<string, string>): Promise<ImportSummary> {
     const context = this.context ?? (await this.loadContext(fieldLabels));
     const now = options.now ?? new Date();
-    const summary: ImportSummary = { totalRows: 0, inserted: 0, duplicates: 0, rejected: 0, warnings: 0, report: [], reportTruncated: 0 };
+    const summary: ImportSummary = {
+      totalRows: 0,
+      inserted: 0,
+      duplicates: 0,
+      rejected: 0,
+      warnings: 0,
+      report: [],
+      reportTruncated: 0,
+    };
     const seen = new Set<string>();
     const skip = options.skipRows ?? 0;
     let batch: PendingRow[] = [];
@@ -252,11 +260,23 @@ export class ImportRunner {
     }
     switch (options.kind) {
       case 'volunteers':
-        return this.writeVolunteers(manager, options, rows as PendingRow<ImportedVolunteer>[], now, emailIndex, duplicate);
+        return this.writeVolunteers(
+          manager,
+          options,
+          rows as PendingRow<ImportedVolunteer>[],
+          now,
+          emailIndex,
+          duplicate,
+        );
       case 'providers':
         return this.writeProviders(manager, options, rows as PendingRow<ImportedProvider>[], duplicate);
       case 'opportunities':
-        return this.writeOpportunities(manager, options, rows as PendingRow<ImportedOpportunity>[], duplicate);
+        return this.writeOpportunities(
+          manager,
+          options,
+          rows as PendingRow<ImportedOpportunity>[],
+          duplicate,
+        );
     }
   }
 
@@ -299,7 +319,8 @@ export class ImportRunner {
     // One statement per table, one array parameter per column (unnest): far less to bind and
     // parse than a VALUES list of 1,000 rows × 18 parameters.
     const column = <T>(pick: (value: ImportedVolunteer) => T): T[] => fresh.map(({ value }) => pick(value));
-    const pgArray = (items: string[]): string => `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+    const pgArray = (items: string[]): string =>
+      `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
     const created = await manager.query<{ id: string; email: string }[]>(
       `INSERT INTO volunteer (name, email, phone, languages, language_codes, interests, postal_code, latitude, longitude,
                               district, max_travel_km, birth_date, certificate_inspected_on, certificate_inspected_by, status, locale)
@@ -333,7 +354,9 @@ export class ImportRunner {
     // Rows lost to a concurrent insert of the same address are duplicates too.
     if (created.length < fresh.length) {
       const createdEmails = new Set(created.map((row) => row.email));
-      fresh.filter(({ value }) => !createdEmails.has(value.email)).forEach(({ row }) => duplicate(row, 'email'));
+      fresh
+        .filter(({ value }) => !createdEmails.has(value.email))
+        .forEach(({ row }) => duplicate(row, 'email'));
     }
     if (created.length === 0) {
       return 0;
@@ -393,7 +416,10 @@ export class ImportRunner {
     const found = await manager.query<{ key: string }[]>(
       `SELECT ${normalisedName} || '|' || postal_code AS key FROM provider
         WHERE (${normalisedName}, postal_code) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [rows.map((row) => namePostalKey(row.value.name, '').slice(0, -1)), rows.map((row) => row.value.postalCode)],
+      [
+        rows.map((row) => namePostalKey(row.value.name, '').slice(0, -1)),
+        rows.map((row) => row.value.postalCode),
+      ],
     );
     const stored = new Set(found.map((row) => row.key));
     const fresh = rows.filter(({ row, value }) => {
@@ -445,7 +471,9 @@ export class ImportRunner {
     for (const { row, value } of rows) {
       const name = namePostalKey(value.providerName, '').slice(0, -1);
       const matches = providers.filter(
-        (provider) => provider.key === name && (!value.providerPostalCode || provider.postal === value.providerPostalCode),
+        (provider) =>
+          provider.key === name &&
+          (!value.providerPostalCode || provider.postal === value.providerPostalCode),
       );
       if (matches.length !== 1) {
         // Not found, or two organisations of that name: never guessed.
@@ -457,7 +485,10 @@ export class ImportRunner {
     const found = await manager.query<{ key: string }[]>(
       `SELECT provider_id || '|' || lower(regexp_replace(btrim(title), '\\s+', ' ', 'g')) AS key FROM opportunity
         WHERE (provider_id, lower(regexp_replace(btrim(title), '\\s+', ' ', 'g'))) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
-      [resolved.map((row) => row.providerId), resolved.map((row) => namePostalKey(row.value.title, '').slice(0, -1))],
+      [
+        resolved.map((row) => row.providerId),
+        resolved.map((row) => namePostalKey(row.value.title, '').slice(0, -1)),
+      ],
     );
     const stored = new Set(found.map((row) => row.key));
     const fresh = resolved.filter(({ row, value, providerId }) => {
@@ -513,7 +544,9 @@ function fileKeys(kind: ImportKind, value: Checked): string[] {
     return [`name:${namePostalKey(provider.name, provider.postalCode)}`];
   }
   const opportunity = value as ImportedOpportunity;
-  return [`title:${namePostalKey(opportunity.providerName, opportunity.providerPostalCode ?? '')}|${opportunity.title.toLowerCase()}`];
+  return [
+    `title:${namePostalKey(opportunity.providerName, opportunity.providerPostalCode ?? '')}|${opportunity.title.toLowerCase()}`,
+  ];
 }
 
 export type { DataImport };

@@ -62,7 +62,14 @@ const ALIASES: Record<ImportKind, Record<string, readonly string[]>> = {
     phone: ['telefon', 'telefon privat', 'mobil', 'handy', 'telefonnummer', 'phone', 'mobile'],
     postalCode: ['plz', 'postleitzahl', 'postal code', 'zip'],
     birthDate: ['geburtsdatum', 'geb. datum', 'geboren am', 'birth date', 'date of birth'],
-    interests: ['tätigkeitsfelder', 'interessen', 'engagementfelder', 'interessensgebiete', 'interests', 'fields'],
+    interests: [
+      'tätigkeitsfelder',
+      'interessen',
+      'engagementfelder',
+      'interessensgebiete',
+      'interests',
+      'fields',
+    ],
     languages: ['sprachen', 'sprachkenntnisse', 'fremdsprachen', 'languages'],
     certificateInspectedOn: [
       'führungszeugnis vom',
@@ -73,8 +80,22 @@ const ALIASES: Record<ImportKind, Record<string, readonly string[]>> = {
     maxTravelKm: ['entfernung km', 'max. entfernung', 'umkreis km', 'max travel km'],
   },
   providers: {
-    name: ['organisation', 'einrichtung', 'name der organisation', 'träger', 'einsatzstelle', 'name', 'organisation name'],
-    contactPerson: ['ansprechpartner', 'ansprechperson', 'ansprechpartner/in', 'kontaktperson', 'contact person'],
+    name: [
+      'organisation',
+      'einrichtung',
+      'name der organisation',
+      'träger',
+      'einsatzstelle',
+      'name',
+      'organisation name',
+    ],
+    contactPerson: [
+      'ansprechpartner',
+      'ansprechperson',
+      'ansprechpartner/in',
+      'kontaktperson',
+      'contact person',
+    ],
     email: ['e-mail', 'email', 'e-mail ansprechpartner', 'mail'],
     phone: ['telefon', 'telefonnummer', 'phone'],
     streetAddress: ['straße', 'strasse', 'straße und hausnummer', 'adresse', 'street', 'street address'],
@@ -154,7 +175,10 @@ export const FREINET_VOLUNTEER_HEADERS = [
   'Bemerkung',
 ] as const;
 
-export type MappingProblem = { field: string; code: 'unknown-field' | 'duplicate-field' | 'missing-required' };
+export type MappingProblem = {
+  field: string;
+  code: 'unknown-field' | 'duplicate-field' | 'missing-required';
+};
 
 const REQUIRED: Record<ImportKind, readonly (readonly string[])[]> = {
   // Each inner list: at least one of them mapped.

@@ -66,7 +66,8 @@ export interface ImportedOpportunity {
   contactPhone: string | null;
 }
 
-export type CheckedRow<T> = { ok: true; value: T; warnings: RowProblem[] } | { ok: false; problems: RowProblem[] };
+export type CheckedRow<T> =
+  { ok: true; value: T; warnings: RowProblem[] } | { ok: false; problems: RowProblem[] };
 
 // Same shape the rest of nahbar accepts: something@domain.tld, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
@@ -75,13 +76,47 @@ const MAX_TEXT = 2000;
 
 /** German language names (and ISO codes) as Freinet and spreadsheets write them → ISO 639 codes. */
 const LANGUAGE_NAMES: Record<string, string> = {
-  deutsch: 'de', englisch: 'en', französisch: 'fr', spanisch: 'es', italienisch: 'it', türkisch: 'tr',
-  arabisch: 'ar', russisch: 'ru', ukrainisch: 'uk', polnisch: 'pl', persisch: 'fa', farsi: 'fa', dari: 'prs',
-  kurdisch: 'kmr', kurmanji: 'kmr', sorani: 'ckb', portugiesisch: 'pt', griechisch: 'el', serbisch: 'sr',
-  kroatisch: 'hr', bosnisch: 'bs', rumänisch: 'ro', bulgarisch: 'bg', albanisch: 'sq', tigrinya: 'ti',
-  somali: 'so', paschtu: 'ps', urdu: 'ur', hindi: 'hi', vietnamesisch: 'vi', chinesisch: 'zh',
-  gebärdensprache: 'gsg', english: 'en', german: 'de', french: 'fr', turkish: 'tr', arabic: 'ar',
-  russian: 'ru', ukrainian: 'uk', polish: 'pl', persian: 'fa',
+  deutsch: 'de',
+  englisch: 'en',
+  französisch: 'fr',
+  spanisch: 'es',
+  italienisch: 'it',
+  türkisch: 'tr',
+  arabisch: 'ar',
+  russisch: 'ru',
+  ukrainisch: 'uk',
+  polnisch: 'pl',
+  persisch: 'fa',
+  farsi: 'fa',
+  dari: 'prs',
+  kurdisch: 'kmr',
+  kurmanji: 'kmr',
+  sorani: 'ckb',
+  portugiesisch: 'pt',
+  griechisch: 'el',
+  serbisch: 'sr',
+  kroatisch: 'hr',
+  bosnisch: 'bs',
+  rumänisch: 'ro',
+  bulgarisch: 'bg',
+  albanisch: 'sq',
+  tigrinya: 'ti',
+  somali: 'so',
+  paschtu: 'ps',
+  urdu: 'ur',
+  hindi: 'hi',
+  vietnamesisch: 'vi',
+  chinesisch: 'zh',
+  gebärdensprache: 'gsg',
+  english: 'en',
+  german: 'de',
+  french: 'fr',
+  turkish: 'tr',
+  arabic: 'ar',
+  russian: 'ru',
+  ukrainian: 'uk',
+  polish: 'pl',
+  persian: 'fa',
 };
 
 function listOf(value: string | undefined): string[] {
@@ -127,7 +162,12 @@ class RowChecker {
   }
 
   problem(field: string, code: string, value?: string): void {
-    this.problems.push({ row: this.row, field, code, ...(value !== undefined ? { value: value.slice(0, 40) } : {}) });
+    this.problems.push({
+      row: this.row,
+      field,
+      code,
+      ...(value !== undefined ? { value: value.slice(0, 40) } : {}),
+    });
   }
 
   text(field: string, required: boolean): string | null {
@@ -158,7 +198,11 @@ class RowChecker {
     return email;
   }
 
-  postalCode(field: string, context: RowContext, required: boolean): { code: string; location: KnownLocation } | null {
+  postalCode(
+    field: string,
+    context: RowContext,
+    required: boolean,
+  ): { code: string; location: KnownLocation } | null {
     const value = this.text(field, required);
     if (value === null) {
       return null;
@@ -211,7 +255,12 @@ class RowChecker {
         if (!matched) {
           if (parts[i] !== '') {
             // An unknown field of activity does not reject the person; it is reported and left out.
-            this.warnings.push({ row: this.row, field, code: 'unknown-field-of-activity', value: parts[i].slice(0, 40) });
+            this.warnings.push({
+              row: this.row,
+              field,
+              code: 'unknown-field-of-activity',
+              value: parts[i].slice(0, 40),
+            });
           }
           i++;
         }
@@ -269,7 +318,11 @@ class RowChecker {
   }
 }
 
-export function checkVolunteerRow(row: number, record: Record<string, string>, context: RowContext): CheckedRow<ImportedVolunteer> {
+export function checkVolunteerRow(
+  row: number,
+  record: Record<string, string>,
+  context: RowContext,
+): CheckedRow<ImportedVolunteer> {
   const check = new RowChecker(row, record);
   const first = check.text('firstName', false);
   const last = check.text('lastName', false);
@@ -295,7 +348,11 @@ export function checkVolunteerRow(row: number, record: Record<string, string>, c
   return check.result(value);
 }
 
-export function checkProviderRow(row: number, record: Record<string, string>, context: RowContext): CheckedRow<ImportedProvider> {
+export function checkProviderRow(
+  row: number,
+  record: Record<string, string>,
+  context: RowContext,
+): CheckedRow<ImportedProvider> {
   const check = new RowChecker(row, record);
   const name = check.text('name', true);
   const email = check.email('email', true);

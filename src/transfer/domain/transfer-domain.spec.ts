@@ -1,7 +1,13 @@
 import { decoderFor, detectEncoding } from './encoding';
 import { detectSeparator } from './separator';
 import { looksLikeFormula } from './formula';
-import { applyMapping, checkMapping, FREINET_VOLUNTEER_HEADERS, normaliseHeader, suggestMapping } from './mapping';
+import {
+  applyMapping,
+  checkMapping,
+  FREINET_VOLUNTEER_HEADERS,
+  normaliseHeader,
+  suggestMapping,
+} from './mapping';
 import { checkOpportunityRow, checkProviderRow, checkVolunteerRow, parseDate, RowContext } from './rows';
 import { csvCell } from '../../shared/csv';
 
@@ -9,10 +15,16 @@ const latin1 = (text: string): Uint8Array => Uint8Array.from([...text].map((char
 
 describe('encoding detection', () => {
   it('reads a UTF-8 BOM as UTF-8', () => {
-    expect(detectEncoding(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]))).toEqual({ encoding: 'utf-8', bom: true });
+    expect(detectEncoding(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]))).toEqual({
+      encoding: 'utf-8',
+      bom: true,
+    });
   });
   it('reads valid UTF-8 without BOM as UTF-8', () => {
-    expect(detectEncoding(new TextEncoder().encode('Straße;Größe'))).toEqual({ encoding: 'utf-8', bom: false });
+    expect(detectEncoding(new TextEncoder().encode('Straße;Größe'))).toEqual({
+      encoding: 'utf-8',
+      bom: false,
+    });
   });
   it('falls back to Windows-1252 for bytes that are not UTF-8 (umlauts in ISO-8859-1)', () => {
     const bytes = latin1('Müller;Straße;Ärger');
@@ -62,7 +74,17 @@ describe('column mapping', () => {
   it('maps every Freinet-Online column it knows', () => {
     const mapping = suggestMapping('volunteers', FREINET_VOLUNTEER_HEADERS);
     expect(Object.values(mapping).sort()).toEqual(
-      ['birthDate', 'certificateInspectedOn', 'email', 'firstName', 'interests', 'languages', 'lastName', 'phone', 'postalCode'].sort(),
+      [
+        'birthDate',
+        'certificateInspectedOn',
+        'email',
+        'firstName',
+        'interests',
+        'languages',
+        'lastName',
+        'phone',
+        'postalCode',
+      ].sort(),
     );
     expect(checkMapping('volunteers', mapping)).toEqual([]);
   });
@@ -87,7 +109,9 @@ describe('column mapping', () => {
     ]);
   });
   it('applies a mapping, trimming and leaving empty cells out', () => {
-    expect(applyMapping([' Anna ', '', 'x'], { 0: 'firstName', 1: 'lastName' })).toEqual({ firstName: 'Anna' });
+    expect(applyMapping([' Anna ', '', 'x'], { 0: 'firstName', 1: 'lastName' })).toEqual({
+      firstName: 'Anna',
+    });
   });
 });
 
@@ -127,7 +151,9 @@ describe('row validation', () => {
         certificateInspectedOn: '2024-05-01',
         maxTravelKm: 5,
       });
-      expect(checked.warnings).toEqual([{ row: 2, field: 'interests', code: 'unknown-field-of-activity', value: 'Tanzen' }]);
+      expect(checked.warnings).toEqual([
+        { row: 2, field: 'interests', code: 'unknown-field-of-activity', value: 'Tanzen' },
+      ]);
     }
   });
   it('rejects a malformed email and an unknown postal code, naming the fields', () => {
@@ -141,7 +167,11 @@ describe('row validation', () => {
     });
   });
   it('keeps a formula cell as text and warns', () => {
-    const checked = checkVolunteerRow(4, { name: '=HYPERLINK("x")', email: 'a@b.de', postalCode: '22765' }, context);
+    const checked = checkVolunteerRow(
+      4,
+      { name: '=HYPERLINK("x")', email: 'a@b.de', postalCode: '22765' },
+      context,
+    );
     expect(checked.ok && checked.value.name).toBe('=HYPERLINK("x")');
     expect(checked.ok && checked.warnings[0].code).toBe('formula-stored-as-text');
   });
@@ -151,12 +181,21 @@ describe('row validation', () => {
     expect(parseDate('1.2.99')).toBeNull();
   });
   it('checks providers and opportunities', () => {
-    expect(checkProviderRow(2, { name: 'Kita', email: 'k@x.de', postalCode: '22765' }, context)).toMatchObject({
+    expect(
+      checkProviderRow(2, { name: 'Kita', email: 'k@x.de', postalCode: '22765' }, context),
+    ).toMatchObject({
       ok: false,
       problems: [{ field: 'streetAddress', code: 'required' }],
     });
-    const opportunity = checkOpportunityRow(2, { providerName: 'Kita', title: 'Vorlesen', remote: 'ja', places: '3' }, context);
-    expect(opportunity).toMatchObject({ ok: true, value: { remote: true, places: 3, description: 'Vorlesen' } });
+    const opportunity = checkOpportunityRow(
+      2,
+      { providerName: 'Kita', title: 'Vorlesen', remote: 'ja', places: '3' },
+      context,
+    );
+    expect(opportunity).toMatchObject({
+      ok: true,
+      value: { remote: true, places: 3, description: 'Vorlesen' },
+    });
   });
 });
 
@@ -168,7 +207,12 @@ describe('fields of activity with commas in their labels', () => {
     };
     const checked = checkVolunteerRow(
       2,
-      { name: 'A', email: 'a@b.de', postalCode: '22765', interests: 'Umwelt, Natur, Klima & Tierschutz, SEN' },
+      {
+        name: 'A',
+        email: 'a@b.de',
+        postalCode: '22765',
+        interests: 'Umwelt, Natur, Klima & Tierschutz, SEN',
+      },
       withCommas,
     );
     expect(checked.ok && checked.value.interests).toEqual(['UMW', 'SEN']);
