@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** The privacy text a consent refers to; bump when the text changes. */
 export const PRIVACY_TEXT_VERSION = '2026-11';
 
-export const CONSENT_MODES = ['online', 'oral'] as const;
+export const CONSENT_MODES = ['online', 'oral', 'imported'] as const;
 export type ConsentMode = (typeof CONSENT_MODES)[number];
 
 export const CONSENT_PURPOSES = ['data-processing', 'health-data', 'volunteer-pool'] as const;

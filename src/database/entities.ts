@@ -26,6 +26,7 @@ import { StaffSession } from '../staff/staff-session.entity';
 import { StaffUser } from '../staff/staff-user.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { VolunteerRetentionCheck } from '../retention/volunteer-retention-check.entity';
+import { DataImport } from '../transfer/data-import.entity';
 
 export const ENTITIES = [
   AdvisoryInterview,
@@ -56,4 +57,5 @@ export const ENTITIES = [
   Volunteer,
   VolunteerBlock,
   VolunteerRetentionCheck,
+  DataImport,
 ];
