@@ -12,13 +12,9 @@ import { Placement } from './placement.entity';
 
 /** Placements (Vermittlungen): volunteers on their way into hosts' opportunities. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule],
+  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule, NotificationsModule],
   controllers: [PlacementsController, PlacementSettingsController],
   providers: [PlacementStagesService, PlacementsService, StaffRoleGuard],
   exports: [PlacementStagesService, PlacementsService],
-  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule, NotificationsModule],
-  controllers: [],
-  providers: [PlacementStagesService],
-  exports: [PlacementStagesService],
 })
 export class PlacementsModule {}

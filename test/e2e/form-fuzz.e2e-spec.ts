@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { csrfTokenFor } from '../../src/web/console/csrf';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
-import { insertOpportunity } from '../factories/opportunities.factory';
 import { loginAs, requestJson } from '../helpers/http';
 import { insertOpportunity, insertProvider } from '../factories/opportunities.factory';
 import { linkPagesFixture, LinkPageUrls } from '../helpers/link-fixtures';
@@ -220,6 +219,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
   let seekerId: string;
   let callBackId: string;
   let opportunityId: string;
+  let fitOpportunityId: string;
   let placementId: string;
   let hourEntryId: string;
 
@@ -254,10 +254,10 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       redirect: 'manual',
     });
     const host = await insertProvider(stack.dataSource);
-    const opportunity = await insertOpportunity(stack.dataSource, host.id);
+    const boardOpportunity = await insertOpportunity(stack.dataSource, host.id);
     const placement = await requestJson(stack.baseUrl, 'POST', '/api/staff/placements', {
       token,
-      body: { volunteerId: urls.volunteerId, opportunityId: opportunity.id },
+      body: { volunteerId: urls.volunteerId, opportunityId: boardOpportunity.id },
     });
     placementId = placement.body.id ?? '00000000-0000-0000-0000-000000000000';
     const [callBack] = await stack.dataSource.query<{ id: string }[]>(
@@ -277,7 +277,10 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       },
     });
     opportunityId = opportunity.body.id ?? '00000000-0000-0000-0000-000000000000';
-    opportunityId = providerId.startsWith('0000') ? providerId : (await insertOpportunity(stack.dataSource, providerId)).id;
+    // A published one for the fit pages' "Vorschlagen" (the API's new ones are drafts).
+    fitOpportunityId = providerId.startsWith('0000')
+      ? providerId
+      : (await insertOpportunity(stack.dataSource, providerId)).id;
     const [hourEntry] = await stack.dataSource.query<{ id: string }[]>(
       `INSERT INTO hour_entry (volunteer_id, worked_on, minutes, entered_by) VALUES ($1, CURRENT_DATE, 60, 'volunteer') RETURNING id`,
       [urls.volunteerId],
@@ -343,7 +346,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/settings/placements', console: true },
       { path: '/console/volunteers/:id/advisory-interviews', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/volunteers/:id/opportunities', console: true, ids: () => [urls.volunteerId] },
-      { path: '/console/opportunities/:id/volunteers', console: true, ids: () => [opportunityId] },
+      { path: '/console/opportunities/:id/volunteers', console: true, ids: () => [fitOpportunityId] },
       { path: '/console/providers', console: true },
       { path: '/console/providers/:id', console: true, ids: () => [providerId] },
       { path: '/console/providers/:id/approve', console: true, ids: () => [providerId] },

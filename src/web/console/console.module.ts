@@ -43,7 +43,6 @@ import { PlacementsModule } from '../../placements/placements.module';
 import { ConsolePlacementsController } from './console-placements.controller';
 import { ConsoleFitController } from './console-fit.controller';
 import { FitModule } from '../../fit/fit.module';
-import { PlacementsModule } from '../../placements/placements.module';
 import { EngagementModule } from '../../engagement/engagement.module';
 import { ConsoleOpportunityExportController } from './console-opportunity-export.controller';
 import { ReportsModule } from '../../reports/reports.module';
@@ -94,11 +93,11 @@ import { ConsoleHoursController } from './console-hours.controller';
     ConsoleWeekController,
     ConsoleEditController,
     ConsoleEngineController,
+    // Before the opportunities' pages: /console/opportunities/export.csv is not an id.
+    ConsoleOpportunityExportController,
     ConsoleOpportunitiesController,
     ConsolePlacementsController,
     ConsoleFitController,
-    // Before the opportunities' pages: /console/opportunities/export.csv is not an id.
-    ConsoleOpportunityExportController,
     ConsoleReportsController,
     ConsoleHoursController,
     // Last, so it only answers what no page above does.

@@ -30,9 +30,9 @@ export type NavKey =
   | 'providers'
   | 'mail'
   | 'settings'
-  | 'opportunities';
-  | 'placements';
-  | 'reports';
+  | 'opportunities'
+  | 'placements'
+  | 'reports'
   | 'hours';
 
 /** Coordinators see the settings as the agency profile only (read-only); admins see everything. */
@@ -47,8 +47,12 @@ const NAV: {
   { key: 'help-seekers', href: '/console/help-seekers', label: 'console.seekerList.nav' },
   { key: 'intake', href: '/console/intake', label: 'console.nav.intake' },
   { key: 'volunteers', href: '/console/volunteers', label: 'console.nav.volunteers' },
+  { key: 'opportunities', href: '/console/opportunities', label: 'opportunities.nav' },
+  { key: 'placements', href: '/console/placements', label: 'placements.nav' },
   { key: 'week', href: '/console/week', label: 'console.week.nav' },
   { key: 'providers', href: '/console/providers', label: 'console.nav.providers' },
+  { key: 'hours', href: '/console/hours', label: 'hours.nav' },
+  { key: 'reports', href: '/console/reports', label: 'reports.nav' },
   { key: 'mail', href: '/console/mail', label: 'console.nav.mail' },
   {
     key: 'settings',
@@ -56,10 +60,6 @@ const NAV: {
     label: 'console.nav.settings',
     coordinator: { href: '/console/settings/agency', label: 'console.agency.title' },
   },
-  { key: 'opportunities', href: '/console/opportunities', label: 'opportunities.nav' },
-  { key: 'placements', href: '/console/placements', label: 'placements.nav' },
-  { key: 'reports', href: '/console/reports', label: 'reports.nav' },
-  { key: 'hours', href: '/console/hours', label: 'hours.nav' },
 ];
 
 /** A stored code (status, source, role, consent purpose …) in words; never the code itself. */

@@ -6,7 +6,7 @@ import type { OpportunityStatus } from '../../opportunities/domain/opportunity-s
 import { Opportunity } from '../../opportunities/opportunity.entity';
 import { Project } from '../../opportunities/project.entity';
 import type { PlacementEndReason, PlacementStage } from '../../placements/domain/placement-stage';
-import { PlacementStagesService } from '../../placements/placement-stages.service';
+import { PlacementsService } from '../../placements/placements.service';
 import { Provider } from '../../providers/provider.entity';
 import { NotFoundError } from '../../shared/domain-error';
 import { AbuseProtectionService } from '../../abuse-protection/abuse-protection.service';
@@ -96,7 +96,8 @@ export class HostPageService {
     // DataSource, not repositories: read model across providers, opportunities, placements and volunteers.
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly stages: PlacementStagesService,
+    // Through PlacementsService: a start that fills the last place marks the opportunity filled.
+    private readonly placements: PlacementsService,
     private readonly abuse: AbuseProtectionService,
     private readonly notifications: NotificationOutbox,
     private readonly outbox: OutboxService,
@@ -233,7 +234,7 @@ export class HostPageService {
     if (!owned) {
       throw new NotFoundError('placement', placementId);
     }
-    await this.stages.move(
+    await this.placements.move(
       placementId,
       HOST_MOVES[move],
       { actor: 'host', reason: move === 'declined' ? reason : null, note: move === 'declined' ? note : null },
