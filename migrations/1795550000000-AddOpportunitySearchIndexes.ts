@@ -13,11 +13,9 @@ export class AddOpportunitySearchIndexes1795550000000 implements MigrationInterf
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE INDEX "opportunity_published_location_gist" ON "opportunity" USING gist ("location") WHERE "status" = 'published' AND "location" IS NOT NULL`,
+      `CREATE INDEX "opportunity_published_place_gist" ON "opportunity" USING gist ("location") WHERE "status" = 'published' AND "location" IS NOT NULL`,
     );
-    await queryRunner.query(
-      `CREATE INDEX "opportunity_published_fields_gin" ON "opportunity" USING gin ("fields_of_activity") WHERE "status" = 'published'`,
-    );
+    // Fields of activity: opportunity_published_fields_gin (AddOpportunityFitIndexes) serves both.
     await queryRunner.query(
       `CREATE INDEX "opportunity_published_languages_gin" ON "opportunity" USING gin ("languages") WHERE "status" = 'published'`,
     );
@@ -38,8 +36,7 @@ export class AddOpportunitySearchIndexes1795550000000 implements MigrationInterf
       'opportunity_published_updated_idx',
       'opportunity_published_recent_idx',
       'opportunity_published_languages_gin',
-      'opportunity_published_fields_gin',
-      'opportunity_published_location_gist',
+      'opportunity_published_place_gist',
     ]) {
       await queryRunner.query(`DROP INDEX "${name}"`);
     }

@@ -322,7 +322,7 @@ describe('public opportunity search, interest, feed and export', () => {
         return rows.map((row) => row['QUERY PLAN']).join('\n');
       });
     };
-    expect(await plan({ postalCode: '22765', km: '10' })).toContain('opportunity_published_location_gist');
+    expect(await plan({ postalCode: '22765', km: '10' })).toContain('opportunity_published_place_gist');
     expect(await plan({ field: 'SEN' })).toMatch(/opportunity_published_(fields_gin|recent_idx)/);
     expect(await plan({ language: 'tr' })).toMatch(/opportunity_published_(languages_gin|recent_idx)/);
     expect(await plan({})).toContain('opportunity_published_recent_idx');
