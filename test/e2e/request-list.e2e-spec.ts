@@ -480,7 +480,10 @@ describe('finding requests and help-seekers', () => {
     const base: RequestFilters = { status: 'all', sort: 'created', page: 0 };
     const cases: [Partial<RequestFilters>, RegExp][] = [
       [{ status: 'offered' }, /IDX_6ebb9af85014600ff40083bdb2|help_request_status_changed_idx/],
-      [{ status: 'open-work' }, /IDX_6ebb9af85014600ff40083bdb2|help_request_status_changed_idx/],
+      [
+        { status: 'open-work' },
+        /IDX_6ebb9af85014600ff40083bdb2|help_request_status_changed_idx|help_request_open_district_idx/,
+      ],
       [{ district: 'Ottensen' }, /help_request_district_created_idx/],
       [{ category: 'visiting' }, /help_request_category_created_idx/],
       [{ urgency: 'high' }, /help_request_urgency_created_idx/],

@@ -6,7 +6,7 @@ import { berlinWallClock } from '../../src/shared/berlin-time';
 import { earliestSendTime, nextDigestTime } from '../../src/notifications/domain/send-schedule';
 import { Notification } from '../../src/notifications/notification.entity';
 import { Volunteer } from '../../src/volunteers/volunteer.entity';
-import { publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
+import { daysAhead, publicHelpRequestBody, volunteerBody } from '../factories/api-bodies.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { loginAs, requestJson, requestPage } from '../helpers/http';
 import { headerText, linksIn, messageIdsTo, messagesTo, offerLinks } from '../helpers/mail';
@@ -49,7 +49,13 @@ describe('volunteers in control: double opt-in, quiet hours, weekly cap, digest,
 
   async function submitRequest(postalCode: string, description: string): Promise<string> {
     const created = await requestJson(stack.baseUrl, 'POST', '/api/public/help-requests', {
-      body: publicHelpRequestBody({ postalCode, description }),
+      // A week ahead: the answer time is then the full 48 h at any hour of the day, never cut
+      // short by the lead time before the appointment (offerLeadHours).
+      body: publicHelpRequestBody({
+        postalCode,
+        description,
+        schedule: { kind: 'one-off', date: daysAhead(7), start: '10:00', end: '11:30' },
+      }),
     });
     expect(created.status).toBe(201);
     return created.body.id;
