@@ -1,3 +1,4 @@
+import { sendMessagePage } from '../links/send-message-page';
 import { Body, Controller, Get, Inject, Ip, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { isEmail } from 'class-validator';
@@ -350,22 +351,13 @@ export class HostController {
     title: MessageKey,
     body: MessageKey,
   ): Promise<void> {
-    sendHtml(
+    sendMessagePage(
+      request,
       response,
-      status,
-      renderPage(
-        <MessagePage
-          t={t}
-          agency={await this.agencyProfile.get()}
-          path={pagePath(request)}
-          title={t.t(title)}
-          body={t.t(body)}
-        >
-          <p>
-            <a href={withLang('/host/link', t)}>{t.t('host.link.title')}</a>
-          </p>
-        </MessagePage>,
-      ),
+      { status, t, agency: await this.agencyProfile.get(), title, body },
+      <p>
+        <a href={withLang('/host/link', t)}>{t.t('host.link.title')}</a>
+      </p>,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { sendMessagePage } from './send-message-page';
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -358,18 +359,6 @@ export class HoursLinksController {
     title: MessageKey,
     body: MessageKey,
   ): Promise<void> {
-    sendHtml(
-      response,
-      status,
-      renderPage(
-        <MessagePage
-          t={t}
-          agency={await this.agencyProfile.get()}
-          path={pagePath(request)}
-          title={t.t(title)}
-          body={t.t(body)}
-        />,
-      ),
-    );
+    sendMessagePage(request, response, { status, t, agency: await this.agencyProfile.get(), title, body });
   }
 }

@@ -1,3 +1,4 @@
+import { sendMessagePage } from './send-message-page';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -463,19 +464,7 @@ export class VolunteerLinksController {
     title: MessageKey,
     body: MessageKey,
   ): Promise<void> {
-    sendHtml(
-      response,
-      status,
-      renderPage(
-        <MessagePage
-          t={t}
-          agency={await this.agencyProfile.get()}
-          path={pagePath(request)}
-          title={t.t(title)}
-          body={t.t(body)}
-        />,
-      ),
-    );
+    sendMessagePage(request, response, { status, t, agency: await this.agencyProfile.get(), title, body });
   }
 
   private invalid(request: Request, response: Response): Promise<void> {
