@@ -168,11 +168,14 @@ export class OpportunitiesService {
     const newProject = newProjectTitle === undefined ? null : checkProject({ title: newProjectTitle }, 'newProjectTitle');
     const place = await this.placeOf(fields);
     const settings = await this.settings.get();
+    // A host may keep a draft (`publish: false`); what it submits goes to review when the agency wants.
     const status: OpportunityStatus =
       actor.kind === 'host'
-        ? settings.reviewHostSubmissions
-          ? 'in-review'
-          : 'published'
+        ? options.publish === false
+          ? 'draft'
+          : settings.reviewHostSubmissions
+            ? 'in-review'
+            : 'published'
         : options.publish
           ? 'published'
           : 'draft';
@@ -279,6 +282,9 @@ export class OpportunitiesService {
       }
       if (verdict === 'wrong-status') {
         throw new ConflictError(`a ${before.status} opportunity cannot be given "${action}"`);
+      }
+      if (actor.kind === 'host' && action === 'publish' && before.status === 'paused' && before.pausedReason === 'staff') {
+        throw new ConflictError('the agency paused this opportunity; only staff can publish it again');
       }
       const reviewBy = reviewByDate(today, settings.reviewIntervalMonths);
       const publish = { status: 'published' as const, publishedAt: now, reviewBy, pausedReason: null };

@@ -32,6 +32,7 @@ describe('host links and the host page', () => {
   interface World {
     provider: Provider;
     projectTitle: string;
+    projectId: string;
     opportunity: Opportunity;
     placementId: string;
     volunteerEmail: string;
@@ -64,6 +65,7 @@ describe('host links and the host page', () => {
     return {
       provider,
       projectTitle: project.title,
+      projectId: project.id,
       opportunity,
       placementId: placement.id,
       volunteerEmail: proposed.email,
@@ -110,28 +112,64 @@ describe('host links and the host page', () => {
     method: 'GET' | 'POST';
     path: (token: string, target: World) => string;
     fields?: Record<string, string>;
+    /** The route names one of the target world's rows (so A's token with B's id must be 404). */
+    named?: boolean;
   }[] = [
     { name: 'page', method: 'GET', path: (token) => `/host/${token}` },
+    { name: 'opportunity form', method: 'GET', path: (token) => `/host/${token}/opportunities/new` },
+    { name: 'create opportunity', method: 'POST', path: (token) => `/host/${token}/opportunities/new` },
+    {
+      name: 'opportunity edit form',
+      method: 'GET',
+      path: (token, w) => `/host/${token}/opportunities/${w.opportunity.id}/edit`,
+      named: true,
+    },
+    {
+      name: 'edit opportunity',
+      method: 'POST',
+      path: (token, w) => `/host/${token}/opportunities/${w.opportunity.id}/edit`,
+      fields: { title: 'Gekapert', description: 'Von einer fremden Einsatzstelle.', places: '1', timeKind: 'flexible', hoursPerWeek: '2', remote: 'yes' },
+      named: true,
+    },
+    { name: 'project form', method: 'GET', path: (token) => `/host/${token}/projects/new` },
+    { name: 'create project', method: 'POST', path: (token) => `/host/${token}/projects/new` },
+    {
+      name: 'project edit form',
+      method: 'GET',
+      path: (token, w) => `/host/${token}/projects/${w.projectId}/edit`,
+      named: true,
+    },
+    {
+      name: 'edit project',
+      method: 'POST',
+      path: (token, w) => `/host/${token}/projects/${w.projectId}/edit`,
+      fields: { title: 'Gekapert' },
+      named: true,
+    },
     {
       name: 'confirm',
       method: 'POST',
       path: (token, w) => `/host/${token}/opportunities/${w.opportunity.id}/confirm`,
+      named: true,
     },
     {
       name: 'pause',
       method: 'POST',
       path: (token, w) => `/host/${token}/opportunities/${w.opportunity.id}/pause`,
+      named: true,
     },
     {
       name: 'resume',
       method: 'POST',
       path: (token, w) => `/host/${token}/opportunities/${w.opportunity.id}/resume`,
+      named: true,
     },
     {
       name: 'placement stage',
       method: 'POST',
       path: (token, w) => `/host/${token}/placements/${w.placementId}/stage`,
       fields: { move: 'contacted' },
+      named: true,
     },
   ];
 
@@ -145,14 +183,26 @@ describe('host links and the host page', () => {
         .map((layer) => layer.route?.path)
         .filter((path): path is string => !!path && path.startsWith('/host/:token')),
     );
-    // page, opportunities/:id/:action (confirm, pause, resume), placements/:id/stage
+    // page, opportunities (new, edit, confirm, pause, resume), projects (new, edit), placements/:id/stage
     expect([...tokenRoutes].sort()).toEqual([
       '/host/:token',
       '/host/:token/opportunities/:id/:action',
+      '/host/:token/opportunities/:id/edit',
+      '/host/:token/opportunities/new',
       '/host/:token/placements/:id/stage',
+      '/host/:token/projects/:id/edit',
+      '/host/:token/projects/new',
     ]);
     expect(HOST_ROUTES.map((route) => route.name)).toEqual([
       'page',
+      'opportunity form',
+      'create opportunity',
+      'opportunity edit form',
+      'edit opportunity',
+      'project form',
+      'create project',
+      'project edit form',
+      'edit project',
       'confirm',
       'pause',
       'resume',
@@ -182,19 +232,27 @@ describe('host links and the host page', () => {
     }
   });
 
-  it("should answer 404 and change nothing when A's link names B's opportunity or placement, on every route", async () => {
+  it("should answer 404 and change nothing when A's link names B's project, opportunity or placement, on every route", async () => {
     const token = tokenOf(a.provider);
+    const projectOf = (id: string) =>
+      stack.dataSource.query<{ title: string }[]>(`SELECT title, description FROM project WHERE id = $1`, [id]);
     const before = {
       opportunity: await opportunityOf(b.opportunity.id),
       placement: await placementOf(b.placementId),
+      project: await projectOf(b.projectId),
     };
-    for (const route of HOST_ROUTES.filter((r) => r.method === 'POST')) {
-      const answer = await post(route.path(token, b), route.fields);
+    const named = HOST_ROUTES.filter((r) => r.named);
+    expect(named.length).toBe(HOST_ROUTES.length - 5);
+    for (const route of named) {
+      const answer =
+        route.method === 'GET' ? await get(route.path(token, b)) : await post(route.path(token, b), route.fields);
       expect({ route: route.name, status: answer.status }).toEqual({ route: route.name, status: 404 });
       expect(answer.html).not.toContain('Angebot bbb');
+      expect(answer.html).not.toContain('Projekt bbb');
     }
     expect(await opportunityOf(b.opportunity.id)).toEqual(before.opportunity);
     expect(await placementOf(b.placementId)).toEqual(before.placement);
+    expect(await projectOf(b.projectId)).toEqual(before.project);
   });
 
   it('should answer 404 for a tampered, malformed or foreign-purpose token on every route', async () => {

@@ -102,6 +102,7 @@ export class ConsoleProvidersController {
     @Param('id', ParseUUIDPipe) id: string,
     @View() view: ConsoleView,
     @Res() response: Response,
+    @Query('done') done?: string,
   ): Promise<void> {
     const provider = await this.providers.get(id);
     const [projects, opportunities] = await Promise.all([
@@ -114,6 +115,7 @@ export class ConsoleProvidersController {
       form: { ...provider, phone: provider.phone ?? '' },
       id,
       hostWork: { projects, opportunities },
+      done: typeof done === 'string' ? done : undefined,
     });
   }
 

@@ -50,6 +50,9 @@ import { ConsoleReportsController } from './reports/console-reports.controller';
 import { HoursModule } from '../../hours/hours.module';
 import { ConsoleHoursController } from './console-hours.controller';
 
+import { HostWebModule } from '../host/host-web.module';
+import { ConsoleHostLinksController } from './console-host-links.controller';
+
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
   imports: [
@@ -66,6 +69,7 @@ import { ConsoleHoursController } from './console-hours.controller';
     EngagementModule,
     ReportsModule,
     HoursModule,
+    HostWebModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -82,6 +86,7 @@ import { ConsoleHoursController } from './console-hours.controller';
     // Before the volunteers' pages: /console/volunteers/new is not a volunteer's id.
     ConsoleVolunteerLifeController,
     ConsoleVolunteersController,
+    ConsoleHostLinksController,
     ConsoleProvidersController,
     ConsoleMailController,
     ConsoleSystemController,

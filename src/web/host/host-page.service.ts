@@ -9,6 +9,8 @@ import type { PlacementEndReason, PlacementStage } from '../../placements/domain
 import { PlacementsService } from '../../placements/placements.service';
 import { Provider } from '../../providers/provider.entity';
 import { NotFoundError } from '../../shared/domain-error';
+import { AuditService } from '../../staff/audit.service';
+import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
 import { AbuseProtectionService } from '../../abuse-protection/abuse-protection.service';
 import { derivedUuid, emailFingerprint } from '../../notifications/domain/notification-keys';
 import { NotificationOutbox } from '../../notifications/notification-outbox.service';
@@ -101,7 +103,54 @@ export class HostPageService {
     private readonly abuse: AbuseProtectionService,
     private readonly notifications: NotificationOutbox,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
   ) {}
+
+  /** Console and API: staff send the provider's contact a link to its page (audited). */
+  async sendLinkToProvider(providerId: string, staff: AuthenticatedStaff, now = new Date()): Promise<Provider> {
+    const provider = await this.dataSource.getRepository(Provider).findOneBy({ id: providerId });
+    if (!provider) {
+      throw new NotFoundError('provider', providerId);
+    }
+    await this.queueLink(provider.email.trim().toLowerCase(), now);
+    await this.audit.record({
+      staffUserId: staff.id,
+      action: 'provider.host-link-sent',
+      entityType: 'provider',
+      entityId: provider.id,
+      details: { to: provider.email },
+    });
+    return provider;
+  }
+
+  /**
+   * Console and API: every host link sent so far stops working (410), by raising the provider's
+   * link version in one statement; audited with the old and new version.
+   */
+  async revokeLinks(providerId: string, staff: AuthenticatedStaff): Promise<{ linkVersion: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ link_version: number }[]>(
+        `UPDATE provider SET link_version = link_version + 1 WHERE id = $1 RETURNING link_version`,
+        [providerId],
+      );
+      // pg's UPDATE … RETURNING through TypeORM answers [rows, count].
+      const [updated] = (Array.isArray(rows[0]) ? rows[0] : rows) as { link_version: number }[];
+      if (!updated) {
+        throw new NotFoundError('provider', providerId);
+      }
+      await this.audit.record(
+        {
+          staffUserId: staff.id,
+          action: 'provider.host-links-revoked',
+          entityType: 'provider',
+          entityId: providerId,
+          details: { before: updated.link_version - 1, after: updated.link_version },
+        },
+        manager,
+      );
+      return { linkVersion: updated.link_version };
+    });
+  }
 
   /**
    * /host/link: the same work for any address (no enumeration): the email is written to the

@@ -11,6 +11,7 @@ import {
 } from './host-page.service';
 
 const HOST_CSS_NOTE = 'host-page';
+const DONE_NOTICES = ['draft', 'in-review', 'published', 'saved'] as const;
 
 /** The next steps a host can record from a stage (the stage rules decide the rest). */
 const NEXT_MOVES = {
@@ -30,22 +31,43 @@ export function HostPage(props: {
   token: string;
   view: HostPageView;
   taxonomy: TaxonomyService;
+  /** What was just saved (`?done=` after a form): draft, in-review, published or saved. */
+  done?: string | null;
 }) {
   const { t, view } = props;
+  const done = props.done && DONE_NOTICES.includes(props.done as never) ? props.done : null;
   const unassigned = view.opportunities.filter(
     (o) => o.projectId === null || !view.projects.some((p) => p.id === o.projectId),
   );
   return (
     <LinkShell t={t} agency={props.agency} path={props.path} title={t.t('host.page.title')}>
-      <h1 class={HOST_CSS_NOTE}>{t.t('host.page.heading', { name: view.provider.name })}</h1>
+      <h1 class={HOST_CSS_NOTE}>
+        <bdi>{t.t('host.page.heading', { name: view.provider.name })}</bdi>
+      </h1>
+      {done ? (
+        <p class="notice" role="status">
+          {t.t(`host.page.done.${done as (typeof DONE_NOTICES)[number]}`)}
+        </p>
+      ) : null}
       <p class="note">{t.t('host.page.intro')}</p>
+      <p>
+        <a href={withLang(`/host/${props.token}/opportunities/new`, t)}>{t.t('host.page.newOpportunity')}</a>
+        {' · '}
+        <a href={withLang(`/host/${props.token}/projects/new`, t)}>{t.t('host.page.newProject')}</a>
+      </p>
       {view.opportunities.length === 0 ? <p>{t.t('host.page.none')}</p> : null}
       {view.projects.map((project) => {
         const opportunities = view.opportunities.filter((o) => o.projectId === project.id);
         return (
           <section key={project.id} aria-labelledby={`project-${project.id}`}>
-            <h2 id={`project-${project.id}`}>{t.t('host.page.project', { title: project.title })}</h2>
-            {project.description ? <p>{project.description}</p> : null}
+            <h2 id={`project-${project.id}`}>
+              {t.t('host.page.project', { title: '' })}
+              <bdi>{project.title}</bdi>
+            </h2>
+            {project.description ? <p dir="auto">{project.description}</p> : null}
+            <p>
+              <a href={withLang(`/host/${props.token}/projects/${project.id}/edit`, t)}>{t.t('host.page.editProject')}</a>
+            </p>
             {opportunities.length === 0 ? <p>{t.t('host.page.projectEmpty')}</p> : null}
             {opportunities.map((o) => (
               <OpportunityCard key={o.id} {...props} opportunity={o} />
@@ -75,7 +97,12 @@ function OpportunityCard(props: {
   const base = `/host/${props.token}/opportunities/${o.id}`;
   return (
     <article aria-labelledby={`opportunity-${o.id}`}>
-      <h3 id={`opportunity-${o.id}`}>{o.title}</h3>
+      <h3 id={`opportunity-${o.id}`} dir="auto">
+        {o.title}
+      </h3>
+      <p>
+        <a href={withLang(`${base}/edit`, props.t)}>{t.t('host.page.edit')}</a>
+      </p>
       <dl>
         <dt>{t.t('host.opportunity.status')}</dt>
         <dd>{t.t(`host.status.${o.status}`)}</dd>
@@ -130,14 +157,18 @@ function VolunteerItem(props: {
     <li>
       <dl>
         <dt>{t.t('host.volunteers.firstName')}</dt>
-        <dd>{v.firstName}</dd>
+        <dd>
+          <bdi>{v.firstName}</bdi>
+        </dd>
         <dt>{t.t('host.volunteers.district')}</dt>
-        <dd>{v.district ?? '–'}</dd>
+        <dd>{v.district ? <bdi>{v.district}</bdi> : '–'}</dd>
         <dt>{t.t('host.volunteers.interests')}</dt>
         <dd>{v.interests.map((key) => props.taxonomy.label('fields', key, t)).join(', ') || '–'}</dd>
         <dt>{t.t('host.volunteers.email')}</dt>
         <dd>
-          <a href={`mailto:${v.email}`}>{v.email}</a>
+          <a href={`mailto:${v.email}`} dir="ltr">
+            {v.email}
+          </a>
         </dd>
         <dt>{t.t('host.volunteers.phone')}</dt>
         <dd>{v.phone ? <a href={`tel:${v.phone.replace(/[^\d+]/g, '')}`}>{v.phone}</a> : '–'}</dd>

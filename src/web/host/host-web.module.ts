@@ -1,19 +1,17 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../../notifications/notifications.module';
+import { OpportunitiesModule } from '../../opportunities/opportunities.module';
 import { PlacementsModule } from '../../placements/placements.module';
+import { StaffModule } from '../../staff/staff.module';
 import { HostController } from './host.controller';
-import { EntityHostOpportunityWrites, HOST_OPPORTUNITY_WRITES } from './host-opportunity-writes';
+import { HostLinksApiController } from './host-links-api.controller';
 import { HostPageService } from './host-page.service';
 
-/** Host organisations' pages behind signed links (docs/hosts.md). */
+/** Host organisations' pages behind signed links, and staff sending or revoking them (docs/hosts.md). */
 @Module({
-  imports: [PlacementsModule, NotificationsModule],
-  controllers: [HostController],
-  providers: [
-    HostPageService,
-    // MERGE: swap for OpportunitiesService (see host-opportunity-writes.ts).
-    { provide: HOST_OPPORTUNITY_WRITES, useClass: EntityHostOpportunityWrites },
-  ],
+  imports: [PlacementsModule, NotificationsModule, OpportunitiesModule, StaffModule],
+  controllers: [HostController, HostLinksApiController],
+  providers: [HostPageService],
   exports: [HostPageService],
 })
 export class HostWebModule {}

@@ -1,22 +1,27 @@
 import { sendMessagePage } from '../links/send-message-page';
-import { Body, Controller, Get, Inject, Ip, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { isEmail } from 'class-validator';
 import type { Request, Response } from 'express';
 import { TooManySubmissionsError } from '../../abuse-protection/abuse-protection.service';
 import type { MessageKey, Translator } from '../../i18n';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
-import { DomainError } from '../../shared/domain-error';
+import { ConflictError, DomainError } from '../../shared/domain-error';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { ConfirmFormPage, MessagePage } from '../links/link-shell';
 import { linkTranslator, pagePath } from '../links/link-locale';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
-import {
-  HOST_OPPORTUNITY_WRITES,
-  type HostActor,
-  type HostOpportunityWrites,
-} from './host-opportunity-writes';
+import { RequestValidationError, type FieldError } from '../../common/validation';
+import { checkOpportunityInput } from '../../opportunities/domain/opportunity-input';
+import { OpportunitiesService, type OpportunityActor, type OpportunityInput } from '../../opportunities/opportunities.service';
+import { PlacementSettingsService } from '../../settings/placement-settings.service';
+import { berlinDateOf } from '../../shared/berlin-time';
+import type { Provider } from '../../providers/provider.entity';
+import { opportunityInputOfForm } from '../console/console-opportunities.controller';
+import { formValuesOf, type OpportunityFormValues } from '../console/pages/opportunities.page';
+import { domainErrorAsProblem, formText } from '../forms/form-path';
+import { HOST_ERROR_WORDS, HostOpportunityFormPage, HostProjectFormPage } from './host-forms';
 import {
   HOST_DECLINE_REASONS,
   HOST_MOVES,
@@ -28,11 +33,62 @@ import {
 import { HostLinkRequestPage, HostPage, withLang } from './host-pages';
 
 type PostedBody = Record<string, unknown> | undefined;
+type HostActor = Extract<OpportunityActor, { kind: 'host' }>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const OPPORTUNITY_ACTIONS = ['confirm', 'pause', 'resume'] as const;
 type OpportunityAction = (typeof OPPORTUNITY_ACTIONS)[number];
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** The posted form as typed (strings and lists of strings only, bounded), to show it again. */
+function typed(body: PostedBody): OpportunityFormValues {
+  const values: OpportunityFormValues = {};
+  for (const [key, value] of Object.entries(body ?? {})) {
+    if (key === '__proto__' || key === 'constructor' || key.length > 40) {
+      continue;
+    }
+    if (typeof value === 'string') {
+      values[key] = value.slice(0, 5000);
+    } else if (Array.isArray(value)) {
+      values[key] = value.filter((item): item is string => typeof item === 'string').map((item) => item.slice(0, 200));
+    }
+  }
+  return values;
+}
+
+/** A problem's slot index mapped back to its form row. */
+const toRow = (field: string, slotRows: number[]): string =>
+  field.replace(/^timePattern\.slots\.(\d+)\./, (_, index: string) => `timePattern.slots.${slotRows[Number(index)] ?? index}.`);
+
+/** The pure check's problems (and the project choice), in the host's words, before any write. */
+function precheck(t: Translator, input: OpportunityInput, slotRows: number[]): FieldError[] {
+  const { projectId, newProjectTitle, ...fields } = input;
+  const check = checkOpportunityInput(fields, berlinDateOf(new Date()));
+  const problems: FieldError[] = check.ok
+    ? []
+    : check.problems.map((problem) => ({
+        field: toRow(problem.field, slotRows),
+        message: t.t(HOST_ERROR_WORDS[problem.code]),
+      }));
+  if (
+    newProjectTitle !== undefined &&
+    (typeof newProjectTitle !== 'string' || newProjectTitle.length < 2 || newProjectTitle.length > 120)
+  ) {
+    problems.push({ field: 'newProjectTitle', message: t.t('host.form.error.projectTitle') });
+  }
+  if (typeof projectId === 'string' && !UUID.test(projectId)) {
+    problems.push({ field: 'projectId', message: t.t('host.form.error.invalid') });
+  }
+  return problems;
+}
+
+/** What the service refused as bad input, as field errors in the host's words; null for anything else. */
+function serviceProblems(error: unknown, t: Translator): FieldError[] | null {
+  if (error instanceof RequestValidationError) {
+    return error.fieldErrors.map((problem) => ({ field: problem.field, message: t.t('host.form.error.invalid') }));
+  }
+  return domainErrorAsProblem(error, t);
+}
 
 /**
  * A host organisation's page behind its signed link (docs/hosts.md): its projects, opportunities
@@ -44,7 +100,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 export class HostController {
   constructor(
     private readonly host: HostPageService,
-    @Inject(HOST_OPPORTUNITY_WRITES) private readonly opportunities: HostOpportunityWrites,
+    private readonly opportunities: OpportunitiesService,
+    private readonly placementSettings: PlacementSettingsService,
     private readonly agencyProfile: AgencyProfileService,
     private readonly taxonomy: TaxonomyService,
   ) {}
@@ -135,10 +192,10 @@ export class HostController {
     try {
       const changed =
         action === 'review-confirm'
-          ? await this.opportunities.confirmCurrent(actor, opportunity.id, new Date())
+          ? await this.opportunities.act(opportunity.id, 'confirm', actor)
           : opportunity.status === 'paused'
             ? opportunity
-            : await this.opportunities.pause(actor, opportunity.id, new Date());
+            : await this.opportunities.act(opportunity.id, 'pause', actor);
       status = changed.status;
     } catch (error) {
       if (error instanceof DomainError) {
@@ -187,8 +244,179 @@ export class HostController {
           token={token}
           view={view}
           taxonomy={this.taxonomy}
+          done={typeof request.query.done === 'string' ? request.query.done : null}
         />,
       ),
+    );
+  }
+
+  // ---- the host's own opportunities and projects (through OpportunitiesService, actor host) ----
+
+  @Get(':token/opportunities/new')
+  async newOpportunityForm(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const provider = await this.resolve(token, request, response);
+    if (!provider) {
+      return;
+    }
+    const t = linkTranslator(request, provider.locale);
+    await this.opportunityForm(request, response, t, token, provider, 200, { places: '1', timeKind: 'weekly' }, [], undefined);
+  }
+
+  @Post(':token/opportunities/new')
+  async createOpportunity(
+    @Param('token') token: string,
+    @Body() body: PostedBody,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const provider = await this.resolve(token, request, response);
+    if (!provider) {
+      return;
+    }
+    const t = linkTranslator(request, provider.locale);
+    const values = typed(body);
+    const { input, slotRows } = opportunityInputOfForm(body ?? {});
+    const problems = precheck(t, input, slotRows);
+    if (problems.length > 0) {
+      return this.opportunityForm(request, response, t, token, provider, 400, values, problems, undefined);
+    }
+    const actor: HostActor = { kind: 'host', providerId: provider.id };
+    try {
+      const saved = await this.opportunities.create(provider.id, input, actor, {
+        publish: formText(body?.submitAs) !== 'draft',
+      });
+      response.redirect(303, `${withLang(`/host/${token}`, t)}&done=${saved.status}#opportunity-${saved.id}`);
+    } catch (error) {
+      const domain = serviceProblems(error, t);
+      if (!domain) {
+        throw error;
+      }
+      return this.opportunityForm(request, response, t, token, provider, 400, values, domain, undefined);
+    }
+  }
+
+  @Get(':token/opportunities/:id/edit')
+  async editOpportunityForm(
+    @Param('token') token: string,
+    @Param('id') id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const provider = await this.resolve(token, request, response);
+    if (!provider) {
+      return;
+    }
+    const t = linkTranslator(request, provider.locale);
+    const opportunity = await this.ownOpportunity(provider, id);
+    if (!opportunity) {
+      return this.notFound(request, response, t);
+    }
+    await this.opportunityForm(request, response, t, token, provider, 200, formValuesOf(opportunity), [], opportunity);
+  }
+
+  @Post(':token/opportunities/:id/edit')
+  async updateOpportunity(
+    @Param('token') token: string,
+    @Param('id') id: string,
+    @Body() body: PostedBody,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const provider = await this.resolve(token, request, response);
+    if (!provider) {
+      return;
+    }
+    const t = linkTranslator(request, provider.locale);
+    const opportunity = await this.ownOpportunity(provider, id);
+    if (!opportunity) {
+      return this.notFound(request, response, t);
+    }
+    const values = typed(body);
+    const { input, slotRows } = opportunityInputOfForm(body ?? {});
+    const problems = precheck(t, input, slotRows);
+    if (problems.length > 0) {
+      return this.opportunityForm(request, response, t, token, provider, 400, values, problems, opportunity);
+    }
+    try {
+      const saved = await this.opportunities.update(id, input, { kind: 'host', providerId: provider.id });
+      response.redirect(303, `${withLang(`/host/${token}`, t)}&done=${saved.status}#opportunity-${saved.id}`);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'conflict') {
+        return this.message(request, response, t, 409, 'host.error.title', 'host.error.conflict');
+      }
+      const domain = serviceProblems(error, t);
+      if (!domain) {
+        throw error;
+      }
+      return this.opportunityForm(request, response, t, token, provider, 400, values, domain, opportunity);
+    }
+  }
+
+  @Get(':token/projects/new')
+  async newProjectForm(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const provider = await this.resolve(token, request, response);
+    if (!provider) {
+      return;
+    }
+    const t = linkTranslator(request, provider.locale);
+    await this.projectForm(request, response, t, token, 200, { title: '', description: '' }, [], undefined);
+  }
+
+  @Post(':token/projects/new')
+  async createProject(
+    @Param('token') token: string,
+    @Body() body: PostedBody,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const provider = await this.resolve(token, request, response);
+    if (!provider) {
+      return;
+    }
+    const t = linkTranslator(request, provider.locale);
+    await this.saveProject(request, response, t, token, body, undefined, (fields) =>
+      this.opportunities.createProject(provider.id, fields, { kind: 'host', providerId: provider.id }),
+    );
+  }
+
+  @Get(':token/projects/:id/edit')
+  async editProjectForm(
+    @Param('token') token: string,
+    @Param('id') id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const provider = await this.resolve(token, request, response);
+    if (!provider) {
+      return;
+    }
+    const t = linkTranslator(request, provider.locale);
+    const project = await this.ownProject(provider, id);
+    if (!project) {
+      return this.notFound(request, response, t);
+    }
+    await this.projectForm(request, response, t, token, 200, { title: project.title, description: project.description ?? '' }, [], project);
+  }
+
+  @Post(':token/projects/:id/edit')
+  async updateProject(
+    @Param('token') token: string,
+    @Param('id') id: string,
+    @Body() body: PostedBody,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const provider = await this.resolve(token, request, response);
+    if (!provider) {
+      return;
+    }
+    const t = linkTranslator(request, provider.locale);
+    const project = await this.ownProject(provider, id);
+    if (!project) {
+      return this.notFound(request, response, t);
+    }
+    await this.saveProject(request, response, t, token, body, project, (fields) =>
+      this.opportunities.updateProject(id, fields, { kind: 'host', providerId: provider.id }),
     );
   }
 
@@ -209,15 +437,20 @@ export class HostController {
       return this.notFound(request, response, t);
     }
     const actor: HostActor = { kind: 'host', providerId: provider.id };
-    const now = new Date();
-    await this.act(request, response, t, token, () => {
+    await this.act(request, response, t, token, async () => {
       switch (action as OpportunityAction) {
         case 'confirm':
-          return this.opportunities.confirmCurrent(actor, id, now);
+          return this.opportunities.act(id, 'confirm', actor);
         case 'pause':
-          return this.opportunities.pause(actor, id, now);
-        case 'resume':
-          return this.opportunities.resume(actor, id, now);
+          return this.opportunities.act(id, 'pause', actor);
+        case 'resume': {
+          // "Wieder veröffentlichen" is for a paused offer only (publishing a draft is the form's).
+          const current = await this.opportunities.get(id, actor);
+          if (current.status !== 'paused') {
+            throw new ConflictError(`a ${current.status} opportunity cannot be resumed`);
+          }
+          return this.opportunities.act(id, 'publish', actor);
+        }
       }
     });
   }
@@ -253,6 +486,135 @@ export class HostController {
     await this.act(request, response, t, token, () =>
       this.host.move(provider, id, move as HostMove, (reason as HostDeclineReason | null) ?? null, note),
     );
+  }
+
+  /** This provider's opportunity, or null (another host's, archived, malformed id: all "not found"). */
+  private async ownOpportunity(provider: Provider, id: string) {
+    if (!UUID.test(id)) {
+      return null;
+    }
+    try {
+      const opportunity = await this.opportunities.get(id, { kind: 'host', providerId: provider.id });
+      return opportunity.status === 'archived' ? null : opportunity;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not-found') {
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  private async ownProject(provider: Provider, id: string) {
+    if (!UUID.test(id)) {
+      return null;
+    }
+    try {
+      return await this.opportunities.getProject(id, { kind: 'host', providerId: provider.id });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not-found') {
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  private async opportunityForm(
+    request: Request,
+    response: Response,
+    t: Translator,
+    token: string,
+    provider: Provider,
+    status: number,
+    values: OpportunityFormValues,
+    problems: FieldError[],
+    opportunity: { id: string; title: string } | undefined,
+  ): Promise<void> {
+    const [projects, settings, agency] = await Promise.all([
+      this.opportunities.projectsOf(provider.id),
+      this.placementSettings.get(),
+      this.agencyProfile.get(),
+    ]);
+    sendHtml(
+      response,
+      status,
+      renderPage(
+        <HostOpportunityFormPage
+          t={t}
+          agency={agency}
+          path={pagePath(request)}
+          token={token}
+          taxonomy={this.taxonomy}
+          values={values}
+          projects={projects}
+          opportunity={opportunity ? { id: opportunity.id, title: opportunity.title } : undefined}
+          problems={problems}
+          reviewHostSubmissions={settings.reviewHostSubmissions}
+        />,
+      ),
+    );
+  }
+
+  private async projectForm(
+    request: Request,
+    response: Response,
+    t: Translator,
+    token: string,
+    status: number,
+    values: { title: string; description: string },
+    problems: FieldError[],
+    project: { id: string; title: string } | undefined,
+  ): Promise<void> {
+    sendHtml(
+      response,
+      status,
+      renderPage(
+        <HostProjectFormPage
+          t={t}
+          agency={await this.agencyProfile.get()}
+          path={pagePath(request)}
+          token={token}
+          values={values}
+          project={project ? { id: project.id, title: project.title } : undefined}
+          problems={problems}
+        />,
+      ),
+    );
+  }
+
+  private async saveProject(
+    request: Request,
+    response: Response,
+    t: Translator,
+    token: string,
+    body: PostedBody,
+    project: { id: string; title: string } | undefined,
+    save: (fields: { title: string; description: string | null }) => Promise<{ id: string }>,
+  ): Promise<void> {
+    const values = {
+      title: (text(body?.title) ?? '').slice(0, 500),
+      description: (text(body?.description) ?? '').slice(0, 5000),
+    };
+    const title = values.title.trim();
+    const problems: FieldError[] = [];
+    if (title.length < 2 || title.length > 120) {
+      problems.push({ field: 'title', message: t.t('host.form.error.projectTitle') });
+    }
+    if (values.description.length > 2000) {
+      problems.push({ field: 'description', message: t.t('host.form.error.too-long') });
+    }
+    if (problems.length > 0) {
+      return this.projectForm(request, response, t, token, 400, values, problems, project);
+    }
+    try {
+      const saved = await save({ title, description: values.description.trim() || null });
+      response.redirect(303, `${withLang(`/host/${token}`, t)}&done=saved#project-${saved.id}`);
+    } catch (error) {
+      const domain = serviceProblems(error, t);
+      if (!domain) {
+        throw error;
+      }
+      return this.projectForm(request, response, t, token, 400, values, domain, project);
+    }
   }
 
   /** Runs a host action, then back to the page (303); not found → 404, refused by the rules → 409. */

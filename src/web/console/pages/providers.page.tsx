@@ -1,3 +1,4 @@
+import { ProviderHostLinks } from './provider-host-links';
 import { ProviderRequestLink } from './intake.page';
 import type { FieldError } from '../../../common/validation';
 import {
@@ -121,6 +122,8 @@ export function ProviderFormPage(props: {
   problems?: FieldError[];
   /** Its projects and opportunities (the provider's own page only). */
   hostWork?: { projects: Project[]; opportunities: Opportunity[] };
+  /** `?done=` on the provider's own page (host-link notices). */
+  done?: string;
 }) {
   const { view, form, id } = props;
   const { t } = view;
@@ -211,6 +214,7 @@ export function ProviderFormPage(props: {
           <button type="submit">{t.t('console.form.save')}</button>
         </p>
       </form>
+      {id && props.hostWork ? <ProviderHostLinks view={view} providerId={id} done={props.done} /> : null}
       {id && props.hostWork ? <ProviderOpportunitiesSection view={view} providerId={id} {...props.hostWork} /> : null}
     </ConsoleLayout>
   );
