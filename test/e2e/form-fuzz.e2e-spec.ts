@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { csrfTokenFor } from '../../src/web/console/csrf';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { loginAs, requestJson } from '../helpers/http';
-import { insertOpportunity, insertProvider } from '../factories/opportunities.factory';
+import { insertOpportunity, insertProject, insertProvider } from '../factories/opportunities.factory';
+import { hostPageToken } from '../../src/web/host/host-links';
 import { linkPagesFixture, LinkPageUrls } from '../helpers/link-fixtures';
 import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
 import { startTestStack, TestStack } from '../helpers/test-stack';
@@ -147,6 +148,11 @@ const FIELD_NAMES = [
   'contactEmail',
   'projectId',
   'newProjectTitle',
+  // The host page's forms.
+  'submitAs',
+  'slotEnd1',
+  'littleGermanOk',
+  'accessible',
   'publish',
 ];
 
@@ -222,6 +228,9 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
   let fitOpportunityId: string;
   let placementId: string;
   let hourEntryId: string;
+  let hostToken: string;
+  let hostOpportunityId: string;
+  let hostProjectId: string;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -255,6 +264,9 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
     });
     const host = await insertProvider(stack.dataSource);
     const boardOpportunity = await insertOpportunity(stack.dataSource, host.id);
+    hostToken = hostPageToken(stack.config.LINK_SECRET, host, new Date());
+    hostOpportunityId = boardOpportunity.id;
+    hostProjectId = (await insertProject(stack.dataSource, host.id, 'Fuzzprojekt')).id;
     const placement = await requestJson(stack.baseUrl, 'POST', '/api/staff/placements', {
       token,
       body: { volunteerId: urls.volunteerId, opportunityId: boardOpportunity.id },
@@ -373,6 +385,12 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/opportunities/new', console: true },
       { path: '/console/opportunities/:id/edit', console: true, ids: () => [opportunityId] },
       { path: '/console/opportunities/:id/actions', console: true, ids: () => [opportunityId] },
+      { path: `/host/${hostToken}/opportunities/new` },
+      { path: `/host/${hostToken}/opportunities/:id/edit`, ids: () => [hostOpportunityId] },
+      { path: `/host/${hostToken}/projects/new` },
+      { path: `/host/${hostToken}/projects/:id/edit`, ids: () => [hostProjectId] },
+      { path: '/host/:id/opportunities/new' },
+      { path: '/console/providers/:id/host-link', console: true, ids: () => [providerId] },
       { path: `/preferences/${selfService}/hours` },
       { path: `/preferences/${selfService}/hours/as-usual` },
       { path: '/preferences/:id/hours' },
@@ -388,6 +406,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       // Late: revoking kills the fixture's links, which the routes above still use.
       { path: '/console/volunteers/:id/revoke-links', console: true, ids: () => [urls.volunteerId] },
       { path: `/preferences/${selfService}/revoke-links` },
+      { path: '/console/providers/:id/host-link/revoke', console: true, ids: () => [providerId] },
       // Last: requiring two-factor restricts the fuzzer's own session to enrolment.
       { path: '/console/settings/staff/security', console: true },
     ];
