@@ -31,7 +31,19 @@ export const HOST_ERROR_WORDS: Record<OpportunityProblem['code'], MessageKey> = 
 };
 
 const TIME_KINDS = { weekly: 'host.form.weekly', flexible: 'host.form.flexible', 'one-off': 'host.form.oneOff' } as const;
-const SUITABILITY = ['forNewcomers', 'littleGermanOk', 'accessible'] as const;
+const SUITABILITY = {
+  forNewcomers: 'host.form.forNewcomers',
+  littleGermanOk: 'host.form.littleGermanOk',
+  accessible: 'host.form.accessible',
+} as const satisfies Record<string, MessageKey>;
+const OFFERS = {
+  induction: 'host.form.offer.induction',
+  training: 'host.form.offer.training',
+  expenses: 'host.form.offer.expenses',
+  insurance: 'host.form.offer.insurance',
+  supervision: 'host.form.offer.supervision',
+  certificate: 'host.form.offer.certificate',
+} as const satisfies Record<(typeof HOST_OFFERS)[number], MessageKey>;
 
 /** Field names (as the problems name them) → the form's labels, for the error summary. */
 export function hostFormLabels(t: Translator): Record<string, string> {
@@ -82,7 +94,8 @@ function summaryLabels(problems: FieldError[], labels: Record<string, string>): 
 
 const HOST_FORM_CSS =
   '.row { display: flex; flex-wrap: wrap; gap: 0 1rem; } label.inline { display: block; margin: .2rem 0; } ' +
-  'fieldset { margin: 1rem 0; } .field-error, .error-message { color: #a4161a; } input, select, textarea { max-width: 100%; }';
+  'fieldset { margin: 1rem 0; } .field-error, .error-message { color: #a4161a; } input, select, textarea { max-width: 100%; } ' +
+  'form div { margin: .4rem 0; } form div > label { display: block; font-weight: 600; } textarea { width: 100%; }';
 
 export function HostOpportunityFormPage(props: {
   t: Translator;
@@ -203,16 +216,16 @@ export function HostOpportunityFormPage(props: {
         </fieldset>
         <fieldset>
           <legend>{t.t('host.form.suitability')}</legend>
-          {SUITABILITY.map((name) => (
+          {(Object.keys(SUITABILITY) as (keyof typeof SUITABILITY)[]).map((name) => (
             <label class="inline" key={name}>
-              <input type="checkbox" name={name} value="yes" checked={checked(name)} /> {t.t(`host.form.${name}`)}
+              <input type="checkbox" name={name} value="yes" checked={checked(name)} /> {t.t(SUITABILITY[name])}
             </label>
           ))}
         </fieldset>
         <CheckboxGroup
           legend={labels.hostOffers}
           name="hostOffers"
-          choices={HOST_OFFERS.map((offer) => ({ value: offer, label: t.t(`host.form.offer.${offer}`) }))}
+          choices={HOST_OFFERS.map((offer) => ({ value: offer, label: t.t(OFFERS[offer]) }))}
           selected={list('hostOffers')}
           problems={problems}
         />

@@ -11,7 +11,12 @@ import {
 } from './host-page.service';
 
 const HOST_CSS_NOTE = 'host-page';
-const DONE_NOTICES = ['draft', 'in-review', 'published', 'saved'] as const;
+const DONE_NOTICES = {
+  draft: 'host.page.done.draft',
+  'in-review': 'host.page.done.in-review',
+  published: 'host.page.done.published',
+  saved: 'host.page.done.saved',
+} as const;
 
 /** The next steps a host can record from a stage (the stage rules decide the rest). */
 const NEXT_MOVES = {
@@ -35,7 +40,7 @@ export function HostPage(props: {
   done?: string | null;
 }) {
   const { t, view } = props;
-  const done = props.done && DONE_NOTICES.includes(props.done as never) ? props.done : null;
+  const done = props.done && Object.hasOwn(DONE_NOTICES, props.done) ? (props.done as keyof typeof DONE_NOTICES) : null;
   const unassigned = view.opportunities.filter(
     (o) => o.projectId === null || !view.projects.some((p) => p.id === o.projectId),
   );
@@ -46,7 +51,7 @@ export function HostPage(props: {
       </h1>
       {done ? (
         <p class="notice" role="status">
-          {t.t(`host.page.done.${done as (typeof DONE_NOTICES)[number]}`)}
+          {t.t(DONE_NOTICES[done])}
         </p>
       ) : null}
       <p class="note">{t.t('host.page.intro')}</p>
