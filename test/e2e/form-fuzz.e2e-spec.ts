@@ -479,5 +479,6 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
         .catch(() => undefined);
     }
     expect(failures).toEqual([]);
-  });
+    // ~100 routes × 12 bodies: close to a minute on a busy machine.
+  }, 180_000);
 });
