@@ -17,6 +17,7 @@ import { ConflictError, NotFoundError } from '../shared/domain-error';
 import type { LanguageSkill, VolunteerStatus } from '../shared/volunteer-profile';
 import type { WeeklySlot } from '../shared/schedule';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { anyOfQuery, lexemes } from './domain/fit-lexemes';
 
 export * from '../matching/domain/opportunity-fit';
 
@@ -318,7 +319,16 @@ export function opportunitiesForVolunteerQuery(
   me: Pick<VolunteerRow, 'latitude' | 'longitude' | 'max_travel_km' | 'availability_mask' | 'interests'>,
   field: string | null,
 ): { sql: string; parameters: unknown[] } {
-  const fieldFilter = field !== null ? `AND o.fields_of_activity @> ARRAY[$6::text]` : 'AND $6::text IS NULL';
+  // Fields as lexemes (the indexed expression of opportunity_published_near_fields_gist): the
+  // filter runs inside the nearest walk. A field or interests with nothing usable match nothing.
+  const fieldQuery = field !== null ? anyOfQuery([field]) : null;
+  const fieldFilter =
+    field === null
+      ? 'AND $6::text IS NULL'
+      : fieldQuery === null
+        ? 'AND $6::text IS NOT NULL'
+        : `AND ${lexemes('o.fields_of_activity')} @@ $6::tsquery`;
+  const interestsQuery = anyOfQuery(me.interests);
   const walk = (filter: string, scan: string) => `(SELECT near.id FROM (
         SELECT o.id, o.time_mask, o.location <-> ll_to_earth($1, $2) AS metres
           FROM opportunity o
@@ -328,9 +338,9 @@ export function opportunitiesForVolunteerQuery(
        WHERE near.metres <= $3 * 1000 AND (near.time_mask & $4::bit(336)) = near.time_mask
        LIMIT ${FIT_POOL_SIZE})`;
   const interests =
-    me.interests.length > 0
-      ? `UNION ALL ${walk('AND (o.fields_of_activity && $7::text[]) IS TRUE', String(FIT_INTEREST_SCAN_LIMIT))}`
-      : 'UNION ALL (SELECT NULL::uuid WHERE $7::text[] IS NULL)';
+    interestsQuery !== null
+      ? `UNION ALL ${walk(`AND ${lexemes('o.fields_of_activity')} @@ $7::tsquery`, String(FIT_INTEREST_SCAN_LIMIT))}`
+      : 'UNION ALL (SELECT NULL::uuid WHERE $7::text IS NULL)';
   // One walk serves the pool and the "warum nicht?" counts of what its pre-filters left out; the
   // counts row comes back even when no candidate does (LEFT JOIN … ON true).
   const sql = `WITH near AS MATERIALIZED (
@@ -365,8 +375,8 @@ export function opportunitiesForVolunteerQuery(
       me.max_travel_km,
       me.availability_mask,
       FIT_SCAN_LIMIT,
-      field,
-      me.interests.length > 0 ? me.interests : null,
+      field === null ? null : fieldQuery,
+      interestsQuery,
     ],
   };
 }
@@ -385,21 +395,43 @@ export function volunteersForOpportunityQuery(
 ): { sql: string; parameters: unknown[] } {
   const languages = opportunity.languages.length > 0 ? opportunity.languages : null;
   const fields = opportunity.fields_of_activity.length > 0 ? opportunity.fields_of_activity : null;
+  if (!opportunity.remote && opportunity.latitude !== null && opportunity.longitude !== null) {
+    return nearVolunteersQuery(opportunity, languages, fields);
+  }
   const languageFilter =
     languages !== null ? `AND (v.language_codes && $4::text[]) IS TRUE` : 'AND $4::text[] IS NULL';
   const notPlaced = `AND NOT EXISTS (SELECT 1 FROM placement x WHERE x.volunteer_id = v.id AND x.opportunity_id = $6 AND x.${OPEN_PLACEMENT_SQL})`;
-  if (opportunity.remote || opportunity.latitude === null || opportunity.longitude === null) {
-    const interestFilter = fields !== null ? `AND v.interests && $5::text[]` : 'AND $5::text[] IS NULL';
-    const sql = `SELECT ${VOLUNTEER_COLUMNS}
+  const interestFilter = fields !== null ? `AND v.interests && $5::text[]` : 'AND $5::text[] IS NULL';
+  const sql = `SELECT ${VOLUNTEER_COLUMNS}
   FROM volunteer v
  WHERE v.status = 'active' AND v.erased_at IS NULL AND (v.availability_mask & $3::bit(336)) = $3::bit(336)
    AND $1::float8 IS NULL AND $2::float8 IS NULL ${languageFilter} ${interestFilter} ${notPlaced}
  LIMIT ${FIT_SCAN_LIMIT}`;
-    return {
-      sql,
-      parameters: [null, null, opportunity.time_mask, languages, fields, opportunity.id],
-    };
-  }
+  return {
+    sql,
+    parameters: [null, null, opportunity.time_mask, languages, fields, opportunity.id],
+  };
+}
+
+/**
+ * The nearest walk for a placed opportunity: a needed language and the interests walk's fields
+ * filter as lexemes inside `volunteer_active_near_lexemes_gist` (migration 1795630000000), so
+ * volunteers who do not qualify are skipped on the index entries instead of fetched and dropped.
+ */
+function nearVolunteersQuery(
+  opportunity: Pick<OpportunityRow, 'id' | 'latitude' | 'longitude' | 'time_mask'>,
+  languages: string[] | null,
+  fields: string[] | null,
+): { sql: string; parameters: unknown[] } {
+  const languageQuery = languages !== null ? anyOfQuery(languages) : null;
+  const fieldsQuery = fields !== null ? anyOfQuery(fields) : null;
+  const languageFilter =
+    languages === null
+      ? 'AND $4::text IS NULL'
+      : languageQuery === null
+        ? 'AND $4::text IS NOT NULL'
+        : `AND ${lexemes('v.language_codes')} @@ $4::tsquery`;
+  const notPlaced = `AND NOT EXISTS (SELECT 1 FROM placement x WHERE x.volunteer_id = v.id AND x.opportunity_id = $6 AND x.${OPEN_PLACEMENT_SQL})`;
   const walk = (filter: string, scan: number) => `(SELECT near.id FROM (
         SELECT v.id, v.max_travel_km, v.availability_mask, v.location <-> ll_to_earth($1, $2) AS metres
           FROM volunteer v
@@ -409,9 +441,9 @@ export function volunteersForOpportunityQuery(
        WHERE near.metres <= near.max_travel_km * 1000 AND (near.availability_mask & $3::bit(336)) = $3::bit(336)
        LIMIT ${FIT_POOL_SIZE})`;
   const interests =
-    fields !== null
-      ? `UNION ALL ${walk('AND (v.interests && $5::text[]) IS TRUE', FIT_INTEREST_SCAN_LIMIT)}`
-      : 'UNION ALL (SELECT NULL::uuid WHERE $5::text[] IS NULL)';
+    fieldsQuery !== null
+      ? `UNION ALL ${walk(`AND ${lexemes('v.interests')} @@ $5::tsquery`, FIT_INTEREST_SCAN_LIMIT)}`
+      : 'UNION ALL (SELECT NULL::uuid WHERE $5::text IS NULL)';
   const sql = `WITH near AS MATERIALIZED (
       SELECT v.id, v.max_travel_km, v.availability_mask, v.location <-> ll_to_earth($1, $2) AS metres
         FROM volunteer v
@@ -438,8 +470,8 @@ export function volunteersForOpportunityQuery(
       opportunity.latitude,
       opportunity.longitude,
       opportunity.time_mask,
-      languages,
-      fields,
+      languageQuery,
+      fieldsQuery,
       opportunity.id,
     ],
   };
