@@ -8,7 +8,14 @@ import type { TodayItem } from './today.queries';
  */
 export async function placementFollowUpProblems(db: EntityManager): Promise<TodayItem[]> {
   const rows = await db.query<
-    { id: string; volunteer_name: string; title: string; provider_name: string; at: Date; problem: string | null }[]
+    {
+      id: string;
+      volunteer_name: string;
+      title: string;
+      provider_name: string;
+      at: Date;
+      problem: string | null;
+    }[]
   >(
     `SELECT p.id, v.name AS volunteer_name, o.title, pr.name AS provider_name, answer.at,
             answer.details->>'problem' AS problem

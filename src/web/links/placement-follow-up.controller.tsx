@@ -74,7 +74,11 @@ export class PlacementFollowUpController {
   ) {}
 
   @Get(':token')
-  async show(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async show(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const checked = await this.check(token);
     if (checked.state !== 'ok') {
       return this.refuse(request, response, checked);
@@ -175,7 +179,9 @@ export class PlacementFollowUpController {
             <ul>
               {errors.map((error) => (
                 <li key={error.field}>
-                  <a href={`#${error.field === 'problem' ? 'problem' : `${error.field}-yes`}`}>{error.message}</a>
+                  <a href={`#${error.field === 'problem' ? 'problem' : `${error.field}-yes`}`}>
+                    {error.message}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -216,7 +222,11 @@ export class PlacementFollowUpController {
     const agency = await this.agencyProfile.get();
     const path = pagePath(request);
     if (checked.state === 'revoked') {
-      return sendHtml(response, REVOKED_LINK_STATUS, renderPage(<RevokedLinkPage t={t} agency={agency} path={path} />));
+      return sendHtml(
+        response,
+        REVOKED_LINK_STATUS,
+        renderPage(<RevokedLinkPage t={t} agency={agency} path={path} />),
+      );
     }
     const [status, title, body]: [number, MessageKey, MessageKey] =
       checked.state === 'expired'
@@ -240,7 +250,9 @@ export class PlacementFollowUpController {
     if (!FOLLOW_UP_SIDES.includes(side)) {
       return { state: 'invalid' };
     }
-    const placement = await this.dataSource.getRepository(Placement).findOneBy({ id: check.claims.subjectId });
+    const placement = await this.dataSource
+      .getRepository(Placement)
+      .findOneBy({ id: check.claims.subjectId });
     if (!placement || placement.followUpSentAt === null) {
       return { state: 'invalid' };
     }
@@ -252,7 +264,9 @@ export class PlacementFollowUpController {
     const opportunity = await this.dataSource
       .getRepository(Opportunity)
       .findOneByOrFail({ id: placement.opportunityId });
-    const provider = await this.dataSource.getRepository(Provider).findOneByOrFail({ id: opportunity.providerId });
+    const provider = await this.dataSource
+      .getRepository(Provider)
+      .findOneByOrFail({ id: opportunity.providerId });
     const locale = side === 'volunteer' ? volunteer.locale : provider.locale;
     const holderVersion = side === 'volunteer' ? volunteer.linkVersion : provider.linkVersion;
     if (!isCurrentLinkVersion(check.claims, holderVersion)) {
@@ -275,7 +289,7 @@ export class PlacementFollowUpController {
       placementId: placement.id,
       side,
       opportunityTitle: opportunity.title,
-      otherName: side === 'volunteer' ? provider.name : volunteer.name.trim().split(/\s+/)[0] ?? '',
+      otherName: side === 'volunteer' ? provider.name : (volunteer.name.trim().split(/\s+/)[0] ?? ''),
       answeredBefore: previous ? new Date(previous.at) : null,
     };
   }
