@@ -32,6 +32,9 @@ import { NotificationComposer } from './web/emails/notification-composer.service
 import { HostEmailComposer } from './web/emails/host-email-composer';
 import { HostRemindersService } from './hosts/host-reminders.service';
 import { HostsProcessor } from './hosts/hosts.processor';
+import { PlacementFollowUpsService } from './placements/placement-follow-ups.service';
+import { PlacementStagesService } from './placements/placement-stages.service';
+import { PlacementsProcessor } from './placements/placements.processor';
 import { StaffDigestEmail } from './web/emails/staff-digest-email.service';
 
 /** The job side: BullMQ processors, the outbox relay and the SMTP transport; no HTTP server. */
@@ -91,6 +94,10 @@ export class WorkerModule {
         HostEmailComposer,
         HostRemindersService,
         HostsProcessor,
+        // The placement follow-up (docs/placements.md).
+        PlacementStagesService,
+        PlacementFollowUpsService,
+        PlacementsProcessor,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
 import { PlacementEvent } from './placement-event.entity';
 import { PlacementStagesService } from './placement-stages.service';
+import { PlacementFollowUpsService } from './placement-follow-ups.service';
 import { StaffRoleGuard } from '../staff/require-role';
 import { PlacementSettingsController } from './placement-settings.controller';
 import { PlacementsController } from './placements.controller';
@@ -14,7 +15,7 @@ import { Placement } from './placement.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule, NotificationsModule],
   controllers: [PlacementsController, PlacementSettingsController],
-  providers: [PlacementStagesService, PlacementsService, StaffRoleGuard],
-  exports: [PlacementStagesService, PlacementsService],
+  providers: [PlacementStagesService, PlacementsService, PlacementFollowUpsService, StaffRoleGuard],
+  exports: [PlacementStagesService, PlacementsService, PlacementFollowUpsService],
 })
 export class PlacementsModule {}

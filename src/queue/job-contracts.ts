@@ -37,6 +37,11 @@ export const REMIND_HOSTS_JOB = 'remind-hosts';
 /** Daily after midnight Europe/Berlin: published opportunities past their review-by date are paused. */
 export const PAUSE_OVERDUE_OPPORTUNITIES_JOB = 'pause-overdue-opportunities';
 
+/** Placements (docs/placements.md). */
+export const PLACEMENTS_QUEUE = 'placements';
+/** Hourly: started placements whose follow-up is due get the question, to volunteer and host, once. */
+export const SEND_PLACEMENT_FOLLOW_UPS_JOB = 'send-placement-follow-ups';
+
 const id = z.string().uuid();
 /** Scheduled jobs carry nothing: they look for due work themselves. */
 const nothing = z.object({}).strict();
@@ -63,6 +68,9 @@ export const JOB_CONTRACTS = {
   [HOSTS_QUEUE]: {
     [REMIND_HOSTS_JOB]: nothing,
     [PAUSE_OVERDUE_OPPORTUNITIES_JOB]: nothing,
+  },
+  [PLACEMENTS_QUEUE]: {
+    [SEND_PLACEMENT_FOLLOW_UPS_JOB]: nothing,
   },
 } as const;
 

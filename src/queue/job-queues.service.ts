@@ -9,6 +9,7 @@ import {
   JobPayload,
   MAINTENANCE_QUEUE,
   HOSTS_QUEUE,
+  PLACEMENTS_QUEUE,
   MATCHING_QUEUE,
   NOTIFICATIONS_QUEUE,
   QUEUE_NAMES,
@@ -45,6 +46,13 @@ function jobOptions(config: AppConfig): Record<QueueName, JobsOptions> {
     },
     // Hourly reminders and the daily pause: the next run picks up what a failed one left.
     [HOSTS_QUEUE]: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 500 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    },
+    // The hourly follow-up: the next run picks up what a failed one left (follow_up_sent_at still null).
+    [PLACEMENTS_QUEUE]: {
       attempts: 3,
       backoff: { type: 'exponential', delay: 60_000 },
       removeOnComplete: { age: 7 * 24 * 3600, count: 500 },

@@ -23,5 +23,7 @@ export const NOTIFICATION_KINDS = [
   'host-placement-proposed',
   'host-proposal-reminder',
   'host-review-reminder',
+  'volunteer-placement-follow-up',
+  'host-placement-follow-up',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -27,6 +27,8 @@ export const TODAY_SECTION_ORDER = [
   /** Volunteers who signed up online and confirmed their email: activation / interview. */
   'signUps',
   'undeliverable',
+  /** Follow-up answers saying it goes badly or partly, or naming a problem, no staff step since. */
+  'placementFollowUpProblems',
   /** Placements waiting at a stage longer than the agency's threshold for it. */
   'placementsStuck',
   /** Published or paused opportunities past their review-by date. */

@@ -17,6 +17,7 @@ import {
 } from '../../settings/urgency-settings';
 import { placeOnce, type SectionCandidate, type TodaySectionKey } from './today-sections';
 import { opportunitiesPastReview, stuckPlacements } from './today-placements.queries';
+import { placementFollowUpProblems } from './today-follow-up.queries';
 
 export type { TodaySectionKey } from './today-sections';
 
@@ -384,6 +385,7 @@ export async function loadToday(
     districts,
     placementsStuck,
     opportunitiesOverdue,
+    followUpProblems,
   ] = await Promise.all([
     escalatedRequests(db),
     overdueRequests(db, now, urgency),
@@ -399,6 +401,7 @@ export async function loadToday(
     openRequestsPerDistrict(db),
     stuckPlacements(db, now),
     opportunitiesPastReview(db, now),
+    placementFollowUpProblems(db),
   ]);
   const bySection: [TodaySectionKey, TodayItem[]][] = [
     ['escalated', escalated],
@@ -412,6 +415,7 @@ export async function loadToday(
     ['appointments', appointments],
     ['signUps', signUps],
     ['undeliverable', undeliverable],
+    ['placementFollowUpProblems', followUpProblems],
     ['placementsStuck', placementsStuck],
     ['opportunitiesPastReview', opportunitiesOverdue],
   ];

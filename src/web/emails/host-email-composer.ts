@@ -12,8 +12,12 @@ import { hostReviewReminderKey } from '../../hosts/host-notification-keys';
 import { HOST_LINK_DAYS, hostPageToken, hostReviewToken, type HostReviewAction } from '../host/host-links';
 import { formatDateTime, formatDay } from '../shell/schedule-text';
 import { emailTranslator, renderEmail, type RenderedEmail } from './render-email';
+import { createLinkToken } from '../../shared/signed-links';
+import { placementFollowUpToken } from '../links/placement-follow-up-links';
 
 const DAY_MS = 24 * 3600_000;
+/** As the volunteers' other self-service links (notification-composer.service.ts). */
+const VOLUNTEER_LINK_DAYS = 365;
 const STILL_PROPOSED = new Set(['proposed', 'host-contacted', 'trial']);
 
 /** First word of a name: a host sees a proposed volunteer's first name only. */
@@ -43,6 +47,9 @@ export class HostEmailComposer {
     }
     if (notification.kind === 'host-review-reminder') {
       return this.reviewReminder(notification, now, agency);
+    }
+    if (notification.kind === 'volunteer-placement-follow-up' || notification.kind === 'host-placement-follow-up') {
+      return this.placementFollowUp(notification, now, agency);
     }
     return null;
   }
@@ -136,6 +143,52 @@ export class HostEmailComposer {
       confirmUrl: review('review-confirm'),
       pauseUrl: review('review-pause'),
       pageUrl: this.pageUrl(provider, now),
+      agency,
+    });
+  }
+
+  /**
+   * The follow-up question (docs/placements.md "Follow-up"), while the placement is still running:
+   * to the volunteer in their language with a link to log hours, to the host in the provider's.
+   */
+  private async placementFollowUp(notification: Notification, now: Date, agency: AgencyProfile) {
+    const placement = await this.dataSource.getRepository(Placement).findOneBy({ id: notification.subjectId });
+    if (!placement || placement.stage !== 'started' || placement.followUpSentAt === null) {
+      return null;
+    }
+    const opportunity = await this.dataSource
+      .getRepository(Opportunity)
+      .findOneByOrFail({ id: placement.opportunityId });
+    const provider = await this.dataSource
+      .getRepository(Provider)
+      .findOneByOrFail({ id: opportunity.providerId });
+    const volunteer = await this.dataSource.getRepository(Volunteer).findOneBy({ id: placement.volunteerId });
+    if (!volunteer || volunteer.erasedAt !== null) {
+      return null;
+    }
+    const secret = this.config.LINK_SECRET;
+    if (notification.kind === 'host-placement-follow-up') {
+      return renderEmail('host-placement-follow-up', provider.locale, {
+        providerName: provider.name,
+        opportunityTitle: opportunity.title,
+        volunteerFirstName: firstNameOf(volunteer.name),
+        answerUrl: `${this.base}/placement-follow-ups/${placementFollowUpToken(secret, placement.id, 'host', provider.linkVersion, now)}`,
+        agency,
+      });
+    }
+    const preferences = createLinkToken(secret, {
+      purpose: 'preferences',
+      subjectId: volunteer.id,
+      action: 'settings',
+      expiresAt: new Date(now.getTime() + VOLUNTEER_LINK_DAYS * DAY_MS),
+      version: volunteer.linkVersion,
+    });
+    return renderEmail('volunteer-placement-follow-up', volunteer.locale, {
+      volunteerName: volunteer.name,
+      opportunityTitle: opportunity.title,
+      providerName: provider.name,
+      answerUrl: `${this.base}/placement-follow-ups/${placementFollowUpToken(secret, placement.id, 'volunteer', volunteer.linkVersion, now)}`,
+      hoursUrl: `${this.base}/preferences/${preferences}/hours`,
       agency,
     });
   }

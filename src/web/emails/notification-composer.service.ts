@@ -245,7 +245,9 @@ export class NotificationComposer extends EmailComposer {
       case 'host-link':
       case 'host-placement-proposed':
       case 'host-proposal-reminder':
-      case 'host-review-reminder': {
+      case 'host-review-reminder':
+      case 'volunteer-placement-follow-up':
+      case 'host-placement-follow-up': {
         const email = await this.hostEmails.compose(notification, now, agency);
         return email ? single(email) : null;
       }
@@ -658,6 +660,8 @@ const KINDS_NOT_ABOUT_A_MATCH = new Set<NotificationKind>([
   'host-placement-proposed',
   'host-proposal-reminder',
   'host-review-reminder',
+  'volunteer-placement-follow-up',
+  'host-placement-follow-up',
 ]);
 
 /**

@@ -50,6 +50,12 @@ import {
   type HostProposalReminderModel,
   type HostReviewReminderModel,
 } from './host-emails';
+import {
+  hostPlacementFollowUpContent,
+  volunteerPlacementFollowUpContent,
+  type HostPlacementFollowUpModel,
+  type VolunteerPlacementFollowUpModel,
+} from './placement-follow-up-emails';
 
 export type { EmailContent, RenderedEmail } from './email-content';
 export type { HelpSeekerConfirmationModel } from './help-seeker-confirmation';
@@ -72,6 +78,7 @@ export type {
   HostProposalReminderModel,
   HostReviewReminderModel,
 } from './host-emails';
+export type { HostPlacementFollowUpModel, VolunteerPlacementFollowUpModel } from './placement-follow-up-emails';
 
 /** Type-only import: keyed by the entity's kinds, so a new kind without a template fails to compile. */
 export type EmailKind = NotificationKind;
@@ -100,6 +107,8 @@ export interface EmailModels {
   'host-placement-proposed': HostPlacementProposedModel;
   'host-proposal-reminder': HostProposalReminderModel;
   'host-review-reminder': HostReviewReminderModel;
+  'volunteer-placement-follow-up': VolunteerPlacementFollowUpModel;
+  'host-placement-follow-up': HostPlacementFollowUpModel;
 }
 
 type ContentBuilders = { [K in EmailKind]: (t: Translator, model: EmailModels[K]) => EmailContent };
@@ -128,6 +137,8 @@ const CONTENT_BUILDERS: ContentBuilders = {
   'host-placement-proposed': hostPlacementProposedContent,
   'host-proposal-reminder': hostProposalReminderContent,
   'host-review-reminder': hostReviewReminderContent,
+  'volunteer-placement-follow-up': volunteerPlacementFollowUpContent,
+  'host-placement-follow-up': hostPlacementFollowUpContent,
 };
 
 /** Emails to staff are written in a staff language (German or English), all others in any public one. */

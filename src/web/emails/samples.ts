@@ -184,6 +184,21 @@ export const SAMPLE_MODELS: EmailModels = {
     expiresText: '21.12.2026, 10:15',
     agency: SAMPLE_AGENCY,
   },
+  'volunteer-placement-follow-up': {
+    volunteerName: 'Anna Schulz',
+    opportunityTitle: 'Spielenachmittag begleiten',
+    providerName: 'Haus am Park',
+    answerUrl: `${EXAMPLE}/placement-follow-ups/sample`,
+    hoursUrl: `${EXAMPLE}/preferences/sample/hours`,
+    agency: SAMPLE_AGENCY,
+  },
+  'host-placement-follow-up': {
+    providerName: 'Anna Schulz',
+    opportunityTitle: 'Spielenachmittag begleiten',
+    volunteerFirstName: 'Anna',
+    answerUrl: `${EXAMPLE}/placement-follow-ups/sample`,
+    agency: SAMPLE_AGENCY,
+  },
   'host-placement-proposed': {
     providerName: 'Anna Schulz',
     opportunityTitle: 'Spielenachmittag begleiten',

@@ -3,6 +3,8 @@ import { MatchingModule } from '../../matching/matching.module';
 import { RetentionModule } from '../../retention/retention.module';
 import { VolunteersModule } from '../../volunteers/volunteers.module';
 import { HoursModule } from '../../hours/hours.module';
+import { PlacementsModule } from '../../placements/placements.module';
+import { PlacementFollowUpController } from './placement-follow-up.controller';
 import { HoursLinksController } from './hours-links.controller';
 import { DropOutLinkController } from './drop-out.controller';
 import { FollowUpController } from './follow-up.controller';
@@ -12,7 +14,7 @@ import { VolunteerLinksController } from './volunteer-links.controller';
 
 /** The pages behind links in emails: GET shows a page with a form, POST acts. */
 @Module({
-  imports: [VolunteersModule, MatchingModule, RetentionModule, HoursModule],
+  imports: [VolunteersModule, MatchingModule, RetentionModule, HoursModule, PlacementsModule],
   controllers: [
     VolunteerLinksController,
     OfferResponsesController,
@@ -20,6 +22,7 @@ import { VolunteerLinksController } from './volunteer-links.controller';
     RetentionLinkController,
     DropOutLinkController,
     HoursLinksController,
+    PlacementFollowUpController,
   ],
 })
 export class LinksWebModule {}

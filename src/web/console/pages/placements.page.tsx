@@ -178,6 +178,33 @@ export function PlacementBoardPage(props: {
   );
 }
 
+/** The three follow-up answers in words (docs/placements.md "Follow-up"); the problem text is the entry's note. */
+function FollowUpAnswerDetails({ t, details }: { t: Translator; details: Record<string, unknown> }) {
+  const going = typeof details.going === 'string' ? FOLLOW_UP_GOING_LABEL[details.going] : undefined;
+  const active = typeof details.active === 'string' ? FOLLOW_UP_ACTIVE_LABEL[details.active] : undefined;
+  if (!going || !active) {
+    return null;
+  }
+  return (
+    <>
+      {' · '}
+      <span class="follow-up-answers">
+        {t.t('console.placementFollowUp.timeline', { going: t.t(going), active: t.t(active) })}
+      </span>
+    </>
+  );
+}
+
+const FOLLOW_UP_GOING_LABEL: Record<string, MessageKey> = {
+  yes: 'console.placementFollowUp.going.yes',
+  partly: 'console.placementFollowUp.going.partly',
+  no: 'console.placementFollowUp.going.no',
+};
+const FOLLOW_UP_ACTIVE_LABEL: Record<string, MessageKey> = {
+  yes: 'console.placementFollowUp.active.yes',
+  no: 'console.placementFollowUp.active.no',
+};
+
 function TimelineText({ t, entry }: { t: Translator; entry: PlacementTimelineEntry }) {
   if (entry.kind === 'stage') {
     return (
@@ -199,6 +226,7 @@ function TimelineText({ t, entry }: { t: Translator; entry: PlacementTimelineEnt
         {t.t('placements.timeline.followUp', {
           answer: ANSWER_LABEL[answer] ? t.t(ANSWER_LABEL[answer]) : answer,
         })}
+        <FollowUpAnswerDetails t={t} details={entry.details} />
       </>
     );
   }

@@ -22,6 +22,7 @@ const SECTION_TITLES: Record<TodaySectionKey, MessageKey> = {
   appointments: 'console.today.appointments',
   signUps: 'console.today.sec.signUps',
   undeliverable: 'console.today.undeliverable',
+  placementFollowUpProblems: 'console.placementFollowUp.today',
   placementsStuck: 'placements.today.stuck',
   opportunitiesPastReview: 'placements.today.pastReview',
 };
