@@ -37,6 +37,12 @@ export const REMIND_HOSTS_JOB = 'remind-hosts';
 /** Daily after midnight Europe/Berlin: published opportunities past their review-by date are paused. */
 export const PAUSE_OVERDUE_OPPORTUNITIES_JOB = 'pause-overdue-opportunities';
 
+/** CSV imports (docs/data-transfer.md). */
+export const TRANSFER_QUEUE = 'transfer';
+/** The real run of one `data_import` row; resumes after its committed cursor. */
+export const RUN_IMPORT_JOB = 'run-import';
+export const runImportJobId = (importId: string): string => `run-import-${importId}`;
+
 const id = z.string().uuid();
 /** Scheduled jobs carry nothing: they look for due work themselves. */
 const nothing = z.object({}).strict();
@@ -63,6 +69,9 @@ export const JOB_CONTRACTS = {
   [HOSTS_QUEUE]: {
     [REMIND_HOSTS_JOB]: nothing,
     [PAUSE_OVERDUE_OPPORTUNITIES_JOB]: nothing,
+  },
+  [TRANSFER_QUEUE]: {
+    [RUN_IMPORT_JOB]: z.object({ importId: id }),
   },
 } as const;
 

@@ -49,6 +49,8 @@ import { ReportsModule } from '../../reports/reports.module';
 import { ConsoleReportsController } from './reports/console-reports.controller';
 import { HoursModule } from '../../hours/hours.module';
 import { ConsoleHoursController } from './console-hours.controller';
+import { TransferModule } from '../../transfer/transfer.module';
+import { ConsoleImportController } from './import/console-import.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -66,6 +68,7 @@ import { ConsoleHoursController } from './console-hours.controller';
     EngagementModule,
     ReportsModule,
     HoursModule,
+    TransferModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -100,6 +103,7 @@ import { ConsoleHoursController } from './console-hours.controller';
     ConsoleFitController,
     ConsoleReportsController,
     ConsoleHoursController,
+    ConsoleImportController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],
