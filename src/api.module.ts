@@ -15,6 +15,7 @@ import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { EngagementModule } from './engagement/engagement.module';
 import { PlacementsModule } from './placements/placements.module';
 import { HoursModule } from './hours/hours.module';
+import { TransferModule } from './transfer/transfer.module';
 import { FitModule } from './fit/fit.module';
 import { PublicWebModule } from './web/public/public-web.module';
 import { SettingsApiModule } from './settings/settings-api.module';
@@ -42,6 +43,7 @@ export class ApiModule {
         OpportunitiesModule,
         PlacementsModule,
         HoursModule,
+        TransferModule,
         FitModule,
         VolunteersModule,
         HelpSeekersModule,

@@ -35,6 +35,8 @@ import { HostsProcessor } from './hosts/hosts.processor';
 import { PlacementFollowUpsService } from './placements/placement-follow-ups.service';
 import { PlacementStagesService } from './placements/placement-stages.service';
 import { PlacementsProcessor } from './placements/placements.processor';
+import { TransferProcessor } from './transfer/transfer.processor';
+import { TransferService } from './transfer/transfer.service';
 import { StaffDigestEmail } from './web/emails/staff-digest-email.service';
 
 /** The job side: BullMQ processors, the outbox relay and the SMTP transport; no HTTP server. */
@@ -98,6 +100,9 @@ export class WorkerModule {
         PlacementStagesService,
         PlacementFollowUpsService,
         PlacementsProcessor,
+        // CSV imports (docs/data-transfer.md).
+        TransferService,
+        TransferProcessor,
       ],
     };
   }

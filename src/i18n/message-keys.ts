@@ -46,4 +46,9 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'host.stage.',
   'host.move.',
   'host.decline.',
+  // CSV import: kinds, statuses, field names and report codes (src/web/console/import).
+  'transfer.kind.',
+  'transfer.status.',
+  'transfer.fieldName.',
+  'transfer.problem.',
 ];

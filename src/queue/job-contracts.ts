@@ -41,6 +41,11 @@ export const PAUSE_OVERDUE_OPPORTUNITIES_JOB = 'pause-overdue-opportunities';
 export const PLACEMENTS_QUEUE = 'placements';
 /** Hourly: started placements whose follow-up is due get the question, to volunteer and host, once. */
 export const SEND_PLACEMENT_FOLLOW_UPS_JOB = 'send-placement-follow-ups';
+/** CSV imports (docs/data-transfer.md). */
+export const TRANSFER_QUEUE = 'transfer';
+/** The real run of one `data_import` row; resumes after its committed cursor. */
+export const RUN_IMPORT_JOB = 'run-import';
+export const runImportJobId = (importId: string): string => `run-import-${importId}`;
 
 const id = z.string().uuid();
 /** Scheduled jobs carry nothing: they look for due work themselves. */
@@ -71,6 +76,9 @@ export const JOB_CONTRACTS = {
   },
   [PLACEMENTS_QUEUE]: {
     [SEND_PLACEMENT_FOLLOW_UPS_JOB]: nothing,
+  },
+  [TRANSFER_QUEUE]: {
+    [RUN_IMPORT_JOB]: z.object({ importId: id }),
   },
 } as const;
 

@@ -10,6 +10,7 @@ import {
   MAINTENANCE_QUEUE,
   HOSTS_QUEUE,
   PLACEMENTS_QUEUE,
+  TRANSFER_QUEUE,
   MATCHING_QUEUE,
   NOTIFICATIONS_QUEUE,
   QUEUE_NAMES,
@@ -55,6 +56,13 @@ function jobOptions(config: AppConfig): Record<QueueName, JobsOptions> {
     [PLACEMENTS_QUEUE]: {
       attempts: 3,
       backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 500 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    },
+    // An import resumes after its committed batches, so a retry costs little.
+    [TRANSFER_QUEUE]: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 10_000 },
       removeOnComplete: { age: 7 * 24 * 3600, count: 500 },
       removeOnFail: { age: 30 * 24 * 3600 },
     },

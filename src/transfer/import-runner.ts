@@ -59,6 +59,8 @@ export interface ImportOptions {
   importId: string | null;
   /** Data rows already committed by an earlier attempt: skipped. */
   skipRows?: number;
+  /** Counts committed by an earlier attempt of the same import (resumed runs add to them). */
+  carried?: { inserted: number; duplicates: number; rejected: number; warnings: number };
   now?: Date;
 }
 
@@ -103,10 +105,10 @@ export class ImportRunner {
     const now = options.now ?? new Date();
     const summary: ImportSummary = {
       totalRows: 0,
-      inserted: 0,
-      duplicates: 0,
-      rejected: 0,
-      warnings: 0,
+      inserted: options.carried?.inserted ?? 0,
+      duplicates: options.carried?.duplicates ?? 0,
+      rejected: options.carried?.rejected ?? 0,
+      warnings: options.carried?.warnings ?? 0,
       report: [],
       reportTruncated: 0,
     };

@@ -154,6 +154,13 @@ const FIELD_NAMES = [
   'littleGermanOk',
   'accessible',
   'publish',
+  // The CSV import's forms (the upload itself is multipart; urlencoded posts to it must be 4xx).
+  'kind',
+  'sourceLabel',
+  'encoding',
+  'separator',
+  'map.0',
+  'map.1',
 ];
 
 const hostile = fc.constantFrom(
@@ -400,6 +407,11 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/hours/:id/reject', console: true, ids: () => [hourEntryId] },
       { path: '/console/volunteers/:id/hours', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/settings/hours', console: true },
+      // CSV import: the upload form is multipart (file + CSRF); fuzzed urlencoded posts carry no
+      // file and must be refused with a 4xx. test/e2e/import.e2e-spec.ts posts real files.
+      { path: '/console/import', console: true },
+      { path: '/console/import/:id/dry-run', console: true },
+      { path: '/console/import/:id/start', console: true },
       // Late: closing may end the request the routes above still use.
       { path: '/console/requests/:id/close', console: true, ids: () => [requestId] },
       { path: '/console/requests/bulk', console: true },

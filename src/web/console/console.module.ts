@@ -49,6 +49,8 @@ import { ReportsModule } from '../../reports/reports.module';
 import { ConsoleReportsController } from './reports/console-reports.controller';
 import { HoursModule } from '../../hours/hours.module';
 import { ConsoleHoursController } from './console-hours.controller';
+import { TransferModule } from '../../transfer/transfer.module';
+import { ConsoleImportController } from './import/console-import.controller';
 
 import { HostWebModule } from '../host/host-web.module';
 import { ConsoleHostLinksController } from './console-host-links.controller';
@@ -70,6 +72,7 @@ import { ConsoleHostLinksController } from './console-host-links.controller';
     ReportsModule,
     HoursModule,
     HostWebModule,
+    TransferModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -105,6 +108,7 @@ import { ConsoleHostLinksController } from './console-host-links.controller';
     ConsoleFitController,
     ConsoleReportsController,
     ConsoleHoursController,
+    ConsoleImportController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

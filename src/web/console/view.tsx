@@ -33,7 +33,8 @@ export type NavKey =
   | 'opportunities'
   | 'placements'
   | 'reports'
-  | 'hours';
+  | 'hours'
+  | 'import';
 
 /** Coordinators see the settings as the agency profile only (read-only); admins see everything. */
 const NAV: {
@@ -41,6 +42,7 @@ const NAV: {
   href: string;
   label: MessageKey;
   coordinator?: { href: string; label: MessageKey };
+  adminOnly?: boolean;
 }[] = [
   { key: 'today', href: '/console', label: 'console.nav.today' },
   { key: 'requests', href: '/console/requests', label: 'console.requestList.nav' },
@@ -54,6 +56,8 @@ const NAV: {
   { key: 'hours', href: '/console/hours', label: 'hours.nav' },
   { key: 'reports', href: '/console/reports', label: 'reports.nav' },
   { key: 'mail', href: '/console/mail', label: 'console.nav.mail' },
+  // Admins only: coordinators see no link (the page answers 403 to them).
+  { key: 'import', href: '/console/import', label: 'transfer.nav', adminOnly: true },
   {
     key: 'settings',
     href: '/console/settings',
@@ -160,7 +164,7 @@ export function ConsoleLayout(props: {
           {staff ? (
             <nav aria-label={t.t('console.nav.main')}>
               <ul>
-                {NAV.map((item) => {
+                {NAV.filter((item) => !item.adminOnly || staff.role === 'admin').map((item) => {
                   const link = staff.role === 'admin' ? item : (item.coordinator ?? item);
                   return (
                     <li key={item.key}>

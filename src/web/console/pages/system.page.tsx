@@ -14,6 +14,7 @@ const QUEUE_LABELS: Record<QueueName, MessageKey> = {
   maintenance: 'console.system.queue.maintenance',
   hosts: 'console.hostLinks.queue',
   placements: 'console.placementFollowUp.queue',
+  transfer: 'transfer.queue',
 };
 
 /** Columns of the queue table; BullMQ's several waiting states are one column for people. */
