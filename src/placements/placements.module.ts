@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
+import { VolunteersModule } from '../volunteers/volunteers.module';
+import { InterviewPlacementsController } from './interview-placements.controller';
+import { InterviewPlacementsService } from './interview-placements.service';
 import { PlacementEvent } from './placement-event.entity';
 import { PlacementStagesService } from './placement-stages.service';
 import { StaffRoleGuard } from '../staff/require-role';
@@ -12,9 +15,9 @@ import { Placement } from './placement.entity';
 
 /** Placements (Vermittlungen): volunteers on their way into hosts' opportunities. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule, NotificationsModule],
-  controllers: [PlacementsController, PlacementSettingsController],
-  providers: [PlacementStagesService, PlacementsService, StaffRoleGuard],
-  exports: [PlacementStagesService, PlacementsService],
+  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule, NotificationsModule, VolunteersModule],
+  controllers: [PlacementsController, PlacementSettingsController, InterviewPlacementsController],
+  providers: [PlacementStagesService, PlacementsService, StaffRoleGuard, InterviewPlacementsService],
+  exports: [PlacementStagesService, PlacementsService, InterviewPlacementsService],
 })
 export class PlacementsModule {}
