@@ -45,7 +45,9 @@ describe('recording an advisory interview with a chosen opportunity in Chromium'
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.waitForURL((url) => url.pathname === `/console/volunteers/${volunteerId}`);
     await expect(page.getByText('Führte zu:').count()).resolves.toBe(1);
-    await expect(page.getByRole('link', { name: 'Lesepatenschaft' }).count()).resolves.toBe(1);
+    await expect(
+      page.locator('article.interview').getByRole('link', { name: 'Lesepatenschaft' }).count(),
+    ).resolves.toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
     const rows = await stack.dataSource.query<{ stage: string; advisory_interview_id: string | null }[]>(
       `SELECT stage, advisory_interview_id FROM placement WHERE volunteer_id = $1`,
