@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffModule } from '../staff/staff.module';
+import { VolunteersModule } from '../volunteers/volunteers.module';
+import { InterviewPlacementsController } from './interview-placements.controller';
+import { InterviewPlacementsService } from './interview-placements.service';
 import { PlacementEvent } from './placement-event.entity';
 import { PlacementStagesService } from './placement-stages.service';
 import { PlacementFollowUpsService } from './placement-follow-ups.service';
@@ -17,5 +20,9 @@ import { Placement } from './placement.entity';
   controllers: [PlacementsController, PlacementSettingsController],
   providers: [PlacementStagesService, PlacementsService, PlacementFollowUpsService, StaffRoleGuard],
   exports: [PlacementStagesService, PlacementsService, PlacementFollowUpsService],
+  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule, NotificationsModule, VolunteersModule],
+  controllers: [PlacementsController, PlacementSettingsController, InterviewPlacementsController],
+  providers: [PlacementStagesService, PlacementsService, StaffRoleGuard, InterviewPlacementsService],
+  exports: [PlacementStagesService, PlacementsService, InterviewPlacementsService],
 })
 export class PlacementsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
 import { DomainError, NotFoundError } from '../shared/domain-error';
 import { AuditService } from '../staff/audit.service';
@@ -28,6 +28,8 @@ export class AdvisoryInterviewsService {
     dto: CreateAdvisoryInterviewDto,
     staff: AuthenticatedStaff,
     now = new Date(),
+    /** The caller's transaction (placements opened in the same interview); the read-back uses it too. */
+    outer?: EntityManager,
   ): Promise<AdvisoryInterviewDto> {
     if (dto.heldOn > berlinDateOf(now)) {
       throw new DomainError('invalid-date', 'the interview cannot lie in the future', 'heldOn');
@@ -35,7 +37,7 @@ export class AdvisoryInterviewsService {
     const interests = [...new Set(dto.interests ?? [])];
     this.taxonomy.assertKnown('fields', interests, 'interests');
     const adviserStaffId = dto.adviserStaffId ?? staff.id;
-    const id = await this.dataSource.transaction(async (manager) => {
+    const work = async (manager: EntityManager) => {
       if (!(await manager.existsBy(Volunteer, { id: volunteerId }))) {
         throw new NotFoundError('volunteer', volunteerId);
       }
@@ -74,7 +76,12 @@ export class AdvisoryInterviewsService {
         manager,
       );
       return saved.id;
-    });
+    };
+    if (outer) {
+      const [inside] = await this.rows('i.id = $1', [await work(outer)], outer);
+      return inside;
+    }
+    const id = await this.dataSource.transaction(work);
     const [created] = await this.rows('i.id = $1', [id]);
     return created;
   }
@@ -95,8 +102,8 @@ export class AdvisoryInterviewsService {
     return this.rows('i.volunteer_id = $1', [volunteerId]);
   }
 
-  private rows(where: string, params: unknown[]): Promise<AdvisoryInterviewDto[]> {
-    return this.dataSource.query<AdvisoryInterviewDto[]>(
+  private rows(where: string, params: unknown[], manager?: EntityManager): Promise<AdvisoryInterviewDto[]> {
+    return (manager ?? this.dataSource.manager).query<AdvisoryInterviewDto[]>(
       `SELECT i.id, i.volunteer_id AS "volunteerId", to_char(i.held_on, 'YYYY-MM-DD') AS "heldOn",
               i.adviser_staff_id AS "adviserStaffId", s.name AS "adviserName", i.motivation,
               i.time_budget AS "timeBudget", i.mobility, i.interests, i.next_steps AS "nextSteps",

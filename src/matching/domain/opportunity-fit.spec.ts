@@ -57,11 +57,28 @@ describe('opportunity fit: hard rules (the engine checkEligibility)', () => {
       expect(verdict.fit.breakdown[c].explanation.en).not.toBe('');
     }
     expect(verdict.fit.breakdown.interests.explanation).toEqual({
-      de: 'Interessen: Senioren',
-      en: 'interests: Older people',
+      de: 'gemeinsames Tätigkeitsfeld: Senioren',
+      en: 'shared field of activity: Older people',
     });
     expect(verdict.fit.breakdown.distance.explanation.de).toBe('1,0 km entfernt, gleicher Stadtteil');
     expect(verdict.fit.distanceKm).toBeCloseTo(1, 5);
+  });
+
+  it('never starts an explanation with its criterion label (the pages print the label before it)', () => {
+    const verdict = judgeFit(anOpportunity(), aFitVolunteer(), ctx());
+    if (!verdict.eligible) {
+      throw new Error('baseline pair should fit');
+    }
+    const labels = {
+      interests: ['Interessen', 'interests'],
+      skills: ['Fähigkeiten', 'skills'],
+      language: ['Sprache', 'language'],
+    };
+    for (const [criterion, [de, en]] of Object.entries(labels)) {
+      const { explanation } = verdict.fit.breakdown[criterion as keyof typeof verdict.fit.breakdown];
+      expect(explanation.de.toLowerCase().startsWith(`${de.toLowerCase()}:`)).toBe(false);
+      expect(explanation.en.toLowerCase().startsWith(`${en}:`)).toBe(false);
+    }
   });
 
   it('excludes a volunteer who is not active', () => {

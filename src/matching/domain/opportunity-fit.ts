@@ -333,8 +333,9 @@ export function rateInterests(
     applicable: true,
     fit: 1,
     explanation: {
-      de: `Interessen: ${shared.map((n) => n.de).join(', ')}`,
-      en: `interests: ${shared.map((n) => n.en).join(', ')}`,
+      // No "Interessen:" here: the pages put the criterion's label in front of the explanation.
+      de: `gemeinsames Tätigkeitsfeld: ${shared.map((n) => n.de).join(', ')}`,
+      en: `shared field of activity: ${shared.map((n) => n.en).join(', ')}`,
     },
   };
 }

@@ -48,8 +48,8 @@ describe('rankCandidates', () => {
     const [best, second] = result.ranked;
     expect(best.score).toBeGreaterThan(second.score);
     expect(best.distanceKm).toBeCloseTo(1, 9);
-    expect(best.breakdown.skills.explanation.de).toBe('Fähigkeiten: Einkaufen, Fahrdienst');
-    expect(second.breakdown.skills.explanation.de).toBe('Fähigkeiten: Einkaufen; fehlt: Fahrdienst');
+    expect(best.breakdown.skills.explanation.de).toBe('vorhanden: Einkaufen, Fahrdienst');
+    expect(second.breakdown.skills.explanation.de).toBe('vorhanden: Einkaufen; fehlt: Fahrdienst');
   });
 
   it('should give a total of the points rounded to one decimal', () => {
@@ -83,7 +83,7 @@ describe('rankCandidates', () => {
     ).ranked;
     const de = Object.fromEntries(CRITERIA.map((c) => [c, ranked.breakdown[c].explanation.de]));
     expect(de).toEqual({
-      skills: 'Fähigkeiten: Begleitung zum Arzt (teilweise: Begleitung)',
+      skills: 'vorhanden: Begleitung zum Arzt (teilweise: Begleitung)',
       distance: '1,2 km entfernt, gleicher Stadtteil',
       availability: 'Di 9–12 Uhr frei',
       language: 'spricht Türkisch (Muttersprache)',

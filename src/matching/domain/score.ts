@@ -130,7 +130,7 @@ export function rateSkills(
   const neededMet = met(neededMatches);
   const neededMissing = unmet(neededMatches);
   if (neededMet.length > 0) {
-    parts.push(listed('Fähigkeiten', 'Skills', neededMet));
+    parts.push(listed('vorhanden', 'has', neededMet)); // the pages print "Fähigkeiten:" before it
   }
   if (neededMissing.length > 0) {
     parts.push(

@@ -5,6 +5,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   Res,
   UseFilters,
   UseGuards,
@@ -22,7 +23,13 @@ import type { AuthenticatedStaff } from '../../staff/staff-auth.service';
 import { berlinDateOf } from '../../shared/berlin-time';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { AdvisoryInterviewsService } from '../../volunteers/advisory-interviews.service';
-import { CreateAdvisoryInterviewDto } from '../../volunteers/dto/advisory-interview.dto';
+import { OpportunityFitService } from '../../fit/opportunity-fit.service';
+import { FIT_CRITERIA } from '../../matching/domain/opportunity-fit';
+import {
+  INTERVIEW_MAX_OPPORTUNITIES,
+  RecordInterviewWithPlacementsDto,
+} from '../../placements/dto/interview-placements.dto';
+import { InterviewPlacementsService } from '../../placements/interview-placements.service';
 import { CreateVolunteerDto } from '../../volunteers/dto/create-volunteer.dto';
 import { VolunteersService } from '../../volunteers/volunteers.service';
 import { domainErrorAsProblem, formList, formNumber, formText, readForm } from '../forms/form-path';
@@ -39,7 +46,11 @@ import { ConsoleExceptionFilter } from './console-exception.filter';
 import { submitForm } from './forms';
 import { RecordDropOutPage } from './pages/volunteer-life.page';
 import { sendPage, type ConsoleView } from './view';
+import { CRITERION_LABELS } from './pages/fit.page';
+import type { InterviewOpportunityChoice } from './pages/interview-opportunities';
 import { loadRequestVolunteerAnswers } from './volunteer-life.queries';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The posted form as typed, for showing it again with its problems (strings and lists only). */
 function typed(body: Record<string, unknown>): RegisterValues {
@@ -74,6 +85,8 @@ export class ConsoleVolunteerLifeController {
     private readonly volunteers: VolunteersService,
     private readonly interviews: AdvisoryInterviewsService,
     private readonly taxonomy: TaxonomyService,
+    private readonly fit: OpportunityFitService,
+    private readonly interviewPlacements: InterviewPlacementsService,
   ) {}
 
   @Get('volunteers/new')
@@ -147,9 +160,11 @@ export class ConsoleVolunteerLifeController {
     @Param('id', ParseUUIDPipe) id: string,
     @View() view: ConsoleView,
     @Staff() staff: AuthenticatedStaff,
+    @Query('q') q: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    await this.sendInterview(response, 200, view, staff, id, { heldOn: berlinDateOf(new Date()) }, []);
+    const query = typeof q === 'string' ? q.trim().slice(0, 100) : '';
+    await this.sendInterview(response, 200, view, staff, id, { heldOn: berlinDateOf(new Date()) }, [], query);
   }
 
   @Post('volunteers/:id/advisory-interviews')
@@ -169,13 +184,17 @@ export class ConsoleVolunteerLifeController {
       interests: formList(body.interests),
       nextSteps: formText(body.nextSteps),
       notes: formText(body.notes),
+      opportunityIds: formList(body.opportunityIds),
     };
+    let interviewId = '';
     await submitForm(response, {
       t: view.t,
-      dtoClass: CreateAdvisoryInterviewDto,
+      dtoClass: RecordInterviewWithPlacementsDto,
       plain,
-      action: (dto) => this.interviews.record(id, dto, staff),
-      redirectTo: `/console/volunteers/${id}?done=saved`,
+      action: async (dto) => {
+        interviewId = (await this.interviewPlacements.record(id, dto, staff)).id;
+      },
+      redirectTo: () => `/console/volunteers/${id}?done=saved#interview-${interviewId}`,
       showErrors: (problems) => this.sendInterview(response, 400, view, staff, id, typed(body), problems),
     });
   }
@@ -203,8 +222,12 @@ export class ConsoleVolunteerLifeController {
     volunteerId: string,
     values: RegisterValues,
     problems: FieldError[],
+    query = '',
   ): Promise<void> {
     const volunteer = await this.volunteers.get(volunteerId);
+    const chosen = (Array.isArray(values.opportunityIds) ? values.opportunityIds : [values.opportunityIds ?? ''])
+      .filter((value): value is string => typeof value === 'string' && UUID.test(value))
+      .slice(0, INTERVIEW_MAX_OPPORTUNITIES);
     const advisers = await this.dataSource.query<{ id: string; name: string }[]>(
       `SELECT id, name FROM staff_user WHERE deactivated_at IS NULL OR id = $1 ORDER BY name LIMIT 200`,
       [staff.id],
@@ -217,7 +240,48 @@ export class ConsoleVolunteerLifeController {
       defaultAdviserId: staff.id,
       values,
       problems,
+      opportunities: {
+        ranked: await this.rankedChoices(volunteerId),
+        found: await this.foundChoices(query, chosen),
+        query,
+      },
     });
+  }
+
+  /** The volunteer's best fits among published opportunities, each with its strongest reason. */
+  private async rankedChoices(volunteerId: string): Promise<InterviewOpportunityChoice[]> {
+    const { ranked } = await this.fit.rankOpportunitiesForVolunteer(volunteerId, { limit: 8 });
+    return ranked.map(({ opportunity, fit }) => {
+      const strongest = FIT_CRITERIA.filter((c) => fit.breakdown[c].applicable).sort(
+        (a, b) => fit.breakdown[b].points - fit.breakdown[a].points,
+      )[0];
+      return {
+        id: opportunity.id,
+        title: opportunity.title,
+        providerName: opportunity.providerName,
+        score: fit.score,
+        why: strongest
+          ? { criterionKey: CRITERION_LABELS[strongest], explanation: fit.breakdown[strongest].explanation }
+          : null,
+      };
+    });
+  }
+
+  /** Published opportunities whose title matches the search, plus those already ticked (a form shown again). */
+  private async foundChoices(query: string, chosen: string[]): Promise<InterviewOpportunityChoice[]> {
+    if (query === '' && chosen.length === 0) {
+      return [];
+    }
+    const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.dataSource.query<{ id: string; title: string; provider_name: string }[]>(
+      `SELECT o.id, o.title, pr.name AS provider_name
+         FROM opportunity o JOIN provider pr ON pr.id = o.provider_id
+        WHERE o.status = 'published'
+          AND (o.id = ANY($1::uuid[]) OR ($2 <> '' AND o.title ILIKE $3))
+        ORDER BY o.id = ANY($1::uuid[]) DESC, o.title, o.id LIMIT 30`,
+      [chosen, query, pattern],
+    );
+    return rows.map((row) => ({ id: row.id, title: row.title, providerName: row.provider_name }));
   }
 
   @Get('requests/:id/drop-out')

@@ -21,6 +21,7 @@ import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { RecordCertificateDto, UpdateVolunteerDto } from '../../volunteers/dto/create-volunteer.dto';
 import { VolunteersService } from '../../volunteers/volunteers.service';
 import { AdvisoryInterviewsService } from '../../volunteers/advisory-interviews.service';
+import { loadInterviewLedTo } from './interview-placements.queries';
 import { ConsoleAuthGuard, Staff, View } from './console-auth.guard';
 import { noticeOf } from './console.controller';
 import { ConsoleExceptionFilter } from './console-exception.filter';
@@ -230,6 +231,7 @@ export class ConsoleVolunteersController {
       assignments: await loadVolunteerAssignments(this.dataSource.manager, id, assignmentsShown, new Date()),
       // The profile read is audited above; the interviews are part of it.
       interviews: await this.interviews.list(id, null),
+      interviewLedTo: await loadInterviewLedTo(this.dataSource.manager, id),
       placements: await loadVolunteerPlacements(this.dataSource.manager, id),
       hours: await loadVolunteerHours(this.hours, id),
     });

@@ -17,7 +17,8 @@ export async function submitForm<T extends object>(
     dtoClass: ClassConstructor<T>;
     plain: Record<string, unknown>;
     action: (dto: T) => Promise<unknown>;
-    redirectTo: string;
+    /** Where to go after the action; a function when it depends on what the action made. */
+    redirectTo: string | (() => string);
     showErrors: (problems: FieldError[]) => Promise<void>;
   },
 ): Promise<void> {
@@ -34,5 +35,5 @@ export async function submitForm<T extends object>(
     }
     return form.showErrors(problems);
   }
-  response.redirect(303, form.redirectTo);
+  response.redirect(303, typeof form.redirectTo === 'string' ? form.redirectTo : form.redirectTo());
 }

@@ -306,7 +306,7 @@ export function PlacementPage(props: {
             <>
               <dt>{t.t('placements.detail.interview')}</dt>
               <dd>
-                <a href={`/console/volunteers/${placement.volunteerId}`}>
+                <a href={`/console/volunteers/${placement.volunteerId}#interview-${placement.advisoryInterviewId}`}>
                   {placement.advisoryInterviewId.slice(0, 8)}
                 </a>
               </dd>

@@ -14,6 +14,13 @@ import {
   type ConsoleView,
 } from '../view';
 import { choicesOf, type Labels } from './labels';
+import {
+  InterviewLedTo,
+  InterviewOpportunitiesFieldset,
+  InterviewOpportunitySearch,
+  type InterviewLedToPlacement,
+  type InterviewOpportunityChoice,
+} from './interview-opportunities';
 
 /** What a register form sent back, field by field (as typed). */
 export type RegisterValues = Record<string, string | string[] | undefined>;
@@ -221,6 +228,8 @@ export function AdvisoryInterviewsCard(props: {
   labels: Labels;
   volunteerId: string;
   interviews?: AdvisoryInterviewDto[];
+  /** The placements each interview led to, by interview id (absent: not shown). */
+  ledTo?: Record<string, InterviewLedToPlacement[]>;
 }) {
   const { view, interviews } = props;
   const { t } = view;
@@ -237,7 +246,7 @@ export function AdvisoryInterviewsCard(props: {
         <p class="muted">{t.t('console.interview.none')}</p>
       ) : (
         interviews.map((interview) => (
-          <article key={interview.id} class="interview">
+          <article key={interview.id} class="interview" id={`interview-${interview.id}`}>
             <h3>
               {formatCalendarDate(interview.heldOn, t)}
               {interview.adviserName ? ` · ${interview.adviserName}` : ''}
@@ -256,6 +265,13 @@ export function AdvisoryInterviewsCard(props: {
                 </>
               ) : null}
             </dl>
+            {props.ledTo ? (
+              <InterviewLedTo
+                view={view}
+                volunteerId={props.volunteerId}
+                placements={props.ledTo[interview.id] ?? []}
+              />
+            ) : null}
           </article>
         ))
       )}
@@ -278,10 +294,13 @@ export function AdvisoryInterviewPage(props: {
   defaultAdviserId: string;
   values: RegisterValues;
   problems: FieldError[];
+  /** The volunteer's best-fitting published opportunities, and those found by the search (`q`). */
+  opportunities?: { ranked: InterviewOpportunityChoice[]; found: InterviewOpportunityChoice[]; query: string };
 }) {
   const { view, values, problems } = props;
   const { t } = view;
   const labels = interviewLabels(t);
+  labels.opportunityIds = t.t('console.interview.opportunities.legend');
   return (
     <ConsoleLayout
       view={view}
@@ -289,6 +308,9 @@ export function AdvisoryInterviewPage(props: {
       active="volunteers"
     >
       <FormErrors view={view} problems={problems} labels={labels} />
+      {props.opportunities ? (
+        <InterviewOpportunitySearch view={view} volunteerId={props.volunteer.id} query={props.opportunities.query} />
+      ) : null}
       <form
         method="post"
         action={`/console/volunteers/${props.volunteer.id}/advisory-interviews`}
@@ -346,6 +368,15 @@ export function AdvisoryInterviewPage(props: {
           problems={problems}
         />
         <TextareaField label={labels.notes} name="notes" value={text(values, 'notes')} problems={problems} />
+        {props.opportunities ? (
+          <InterviewOpportunitiesFieldset
+            view={view}
+            ranked={props.opportunities.ranked}
+            found={props.opportunities.found}
+            selected={list(values, 'opportunityIds')}
+            problems={problems}
+          />
+        ) : null}
         <p>
           <button type="submit">{t.t('console.form.save')}</button>{' '}
           <a href={`/console/volunteers/${props.volunteer.id}`}>{t.t('console.interview.back')}</a>

@@ -31,6 +31,7 @@ import {
 import { choicesOf, type Labels } from './labels';
 import { AdvisoryInterviewsCard } from './volunteer-onboarding.page';
 import type { AdvisoryInterviewDto } from '../../../volunteers/dto/advisory-interview.dto';
+import type { InterviewLedToPlacement } from './interview-opportunities';
 import type { PlacementSummary } from '../../../placements/placements.service';
 import { VolunteerPlacementsSection } from './placements.page';
 
@@ -259,6 +260,8 @@ export function VolunteerPage(props: {
   notice?: string | null;
   assignments?: VolunteerAssignments;
   interviews?: AdvisoryInterviewDto[];
+  /** The placements each interview led to (interview id → placements). */
+  interviewLedTo?: Record<string, InterviewLedToPlacement[]>;
   placements?: PlacementSummary[];
   hours?: VolunteerHoursData;
 }) {
@@ -444,6 +447,7 @@ export function VolunteerPage(props: {
         labels={labels}
         volunteerId={volunteer.id}
         interviews={props.interviews}
+        ledTo={props.interviewLedTo}
       />
       {props.placements ? <VolunteerPlacementsSection t={t} volunteerId={volunteer.id} placements={props.placements} /> : null}
       <VolunteerHoursSection view={view} volunteerId={volunteer.id} data={props.hours} category={labels.category} />
