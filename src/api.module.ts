@@ -24,6 +24,7 @@ import { LettersWebModule } from './web/letters/letters-web.module';
 import { LinksWebModule } from './web/links/links-web.module';
 import { HostWebModule } from './web/host/host-web.module';
 import { EmailPreviewsModule } from './web/emails/email-previews.module';
+import { AgencyExportModule } from './transfer/export/agency-export.module';
 
 /** The HTTP API: controllers and producers only; no BullMQ worker runs here. */
 @Module({})
@@ -42,6 +43,7 @@ export class ApiModule {
         OpportunitiesModule,
         PlacementsModule,
         HoursModule,
+        AgencyExportModule,
         FitModule,
         VolunteersModule,
         HelpSeekersModule,

@@ -49,6 +49,8 @@ import { ReportsModule } from '../../reports/reports.module';
 import { ConsoleReportsController } from './reports/console-reports.controller';
 import { HoursModule } from '../../hours/hours.module';
 import { ConsoleHoursController } from './console-hours.controller';
+import { AgencyExportModule } from '../../transfer/export/agency-export.module';
+import { ConsoleExportController } from './console-export.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -66,6 +68,7 @@ import { ConsoleHoursController } from './console-hours.controller';
     EngagementModule,
     ReportsModule,
     HoursModule,
+    AgencyExportModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -100,6 +103,7 @@ import { ConsoleHoursController } from './console-hours.controller';
     ConsoleFitController,
     ConsoleReportsController,
     ConsoleHoursController,
+    ConsoleExportController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],
