@@ -25,6 +25,7 @@ import { LettersWebModule } from './web/letters/letters-web.module';
 import { LinksWebModule } from './web/links/links-web.module';
 import { HostWebModule } from './web/host/host-web.module';
 import { EmailPreviewsModule } from './web/emails/email-previews.module';
+import { AgencyExportModule } from './transfer/export/agency-export.module';
 
 /** The HTTP API: controllers and producers only; no BullMQ worker runs here. */
 @Module({})
@@ -44,6 +45,7 @@ export class ApiModule {
         PlacementsModule,
         HoursModule,
         TransferModule,
+        AgencyExportModule,
         FitModule,
         VolunteersModule,
         HelpSeekersModule,

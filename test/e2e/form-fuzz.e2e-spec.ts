@@ -375,6 +375,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/settings/agency', console: true },
       { path: '/console/settings/urgency', console: true },
       { path: '/console/settings/retention', console: true },
+      { path: '/console/settings/export', console: true },
       { path: '/console/settings/staff/:id/deactivate', console: true, ids: () => [staffId] },
       { path: '/console/settings/staff/:id/reactivate', console: true, ids: () => [staffId] },
       { path: '/console/settings/staff/:id/password-reset', console: true, ids: () => [staffId] },

@@ -54,6 +54,8 @@ import { ConsoleImportController } from './import/console-import.controller';
 
 import { HostWebModule } from '../host/host-web.module';
 import { ConsoleHostLinksController } from './console-host-links.controller';
+import { AgencyExportModule } from '../../transfer/export/agency-export.module';
+import { ConsoleExportController } from './console-export.controller';
 
 /** The staff console in the browser: server-rendered pages over the existing services. */
 @Module({
@@ -73,6 +75,7 @@ import { ConsoleHostLinksController } from './console-host-links.controller';
     HoursModule,
     HostWebModule,
     TransferModule,
+    AgencyExportModule,
   ],
   controllers: [
     ConsoleLoginController,
@@ -109,6 +112,7 @@ import { ConsoleHostLinksController } from './console-host-links.controller';
     ConsoleReportsController,
     ConsoleHoursController,
     ConsoleImportController,
+    ConsoleExportController,
     // Last, so it only answers what no page above does.
     ConsoleFallbackController,
   ],

@@ -396,6 +396,7 @@ export class NotificationComposer extends EmailComposer {
             wentWellUrl,
             problemsUrl,
             didNotHappenUrl,
+            hoursUrl: `${this.volunteerLinks(volunteer, now).preferencesUrl}/hours`,
             agency,
           }),
         );

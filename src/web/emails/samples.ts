@@ -94,6 +94,7 @@ export const SAMPLE_MODELS: EmailModels = {
     wentWellUrl: `${EXAMPLE}/follow-ups/went-well`,
     problemsUrl: `${EXAMPLE}/follow-ups/problems`,
     didNotHappenUrl: `${EXAMPLE}/follow-ups/did-not-happen`,
+    hoursUrl: `${EXAMPLE}/preferences/settings/hours`,
     agency: SAMPLE_AGENCY,
   },
   'volunteer-offer-withdrawn': {

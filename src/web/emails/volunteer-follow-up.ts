@@ -10,6 +10,8 @@ export interface VolunteerFollowUpModel extends AgencyModel {
   wentWellUrl: string;
   problemsUrl: string;
   didNotHappenUrl: string;
+  /** "Meine Stunden" behind the volunteer's settings link, to log the hours of this help. */
+  hoursUrl?: string;
 }
 
 export function volunteerFollowUpContent(t: Translator, m: VolunteerFollowUpModel): EmailContent {
@@ -39,6 +41,17 @@ export function volunteerFollowUpContent(t: Translator, m: VolunteerFollowUpMode
         ],
       },
       { type: 'paragraph', text: t.t('email.followUp.problemsNote', { agency }) },
+      ...(m.hoursUrl
+        ? [
+            { type: 'paragraph' as const, text: t.t('email.hoursLink.intro') },
+            {
+              type: 'actions' as const,
+              actions: [
+                { label: t.t('email.hoursLink.action'), url: m.hoursUrl, variant: 'secondary' as const },
+              ],
+            },
+          ]
+        : []),
     ],
     signOff: signOff(t, m.agency),
     agency: m.agency,

@@ -44,6 +44,9 @@ export function SettingsPage(props: {
           <a href="/console/audit">{t.t('console.audit.title')}</a>
         </li>
         <li>
+          <a href="/console/settings/export">{t.t('console.exportAll.title')}</a>
+        </li>
+        <li>
           <a href="/console/settings/hours">{t.t('hours.settings.title')}</a>
         </li>
         <li>
