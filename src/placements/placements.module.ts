@@ -16,13 +16,20 @@ import { Placement } from './placement.entity';
 
 /** Placements (Vermittlungen): volunteers on their way into hosts' opportunities. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule, NotificationsModule],
-  controllers: [PlacementsController, PlacementSettingsController],
-  providers: [PlacementStagesService, PlacementsService, PlacementFollowUpsService, StaffRoleGuard],
-  exports: [PlacementStagesService, PlacementsService, PlacementFollowUpsService],
-  imports: [TypeOrmModule.forFeature([Placement, PlacementEvent]), StaffModule, NotificationsModule, VolunteersModule],
+  imports: [
+    TypeOrmModule.forFeature([Placement, PlacementEvent]),
+    StaffModule,
+    NotificationsModule,
+    VolunteersModule,
+  ],
   controllers: [PlacementsController, PlacementSettingsController, InterviewPlacementsController],
-  providers: [PlacementStagesService, PlacementsService, StaffRoleGuard, InterviewPlacementsService],
-  exports: [PlacementStagesService, PlacementsService, InterviewPlacementsService],
+  providers: [
+    PlacementStagesService,
+    PlacementsService,
+    PlacementFollowUpsService,
+    StaffRoleGuard,
+    InterviewPlacementsService,
+  ],
+  exports: [PlacementStagesService, PlacementsService, PlacementFollowUpsService, InterviewPlacementsService],
 })
 export class PlacementsModule {}
