@@ -32,6 +32,8 @@ import { NotificationComposer } from './web/emails/notification-composer.service
 import { HostEmailComposer } from './web/emails/host-email-composer';
 import { HostRemindersService } from './hosts/host-reminders.service';
 import { HostsProcessor } from './hosts/hosts.processor';
+import { ReportRollupService } from './reports/report-rollup.service';
+import { ReportsProcessor } from './reports/reports.processor';
 import { StaffDigestEmail } from './web/emails/staff-digest-email.service';
 
 /** The job side: BullMQ processors, the outbox relay and the SMTP transport; no HTTP server. */
@@ -91,6 +93,9 @@ export class WorkerModule {
         HostEmailComposer,
         HostRemindersService,
         HostsProcessor,
+        // Report rollup (docs/reports.md "Rollup").
+        ReportRollupService,
+        ReportsProcessor,
       ],
     };
   }

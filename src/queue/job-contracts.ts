@@ -37,6 +37,11 @@ export const REMIND_HOSTS_JOB = 'remind-hosts';
 /** Daily after midnight Europe/Berlin: published opportunities past their review-by date are paused. */
 export const PAUSE_OVERDUE_OPPORTUNITIES_JOB = 'pause-overdue-opportunities';
 
+/** Reports (docs/reports.md "Rollup"). */
+export const REPORTS_QUEUE = 'reports';
+/** Every 10 minutes: the report rollup recomputes recent days and days changed by late edits. */
+export const REFRESH_REPORT_ROLLUP_JOB = 'refresh-report-rollup';
+
 const id = z.string().uuid();
 /** Scheduled jobs carry nothing: they look for due work themselves. */
 const nothing = z.object({}).strict();
@@ -63,6 +68,9 @@ export const JOB_CONTRACTS = {
   [HOSTS_QUEUE]: {
     [REMIND_HOSTS_JOB]: nothing,
     [PAUSE_OVERDUE_OPPORTUNITIES_JOB]: nothing,
+  },
+  [REPORTS_QUEUE]: {
+    [REFRESH_REPORT_ROLLUP_JOB]: nothing,
   },
 } as const;
 

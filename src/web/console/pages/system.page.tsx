@@ -13,6 +13,7 @@ const QUEUE_LABELS: Record<QueueName, MessageKey> = {
   notifications: 'console.system.queue.notifications',
   maintenance: 'console.system.queue.maintenance',
   hosts: 'console.hostLinks.queue',
+  reports: 'reports.queue',
 };
 
 /** Columns of the queue table; BullMQ's several waiting states are one column for people. */
