@@ -6,8 +6,12 @@
  * quarter, year × district, category, source) N times through ReportsService (the same call the
  * page and the API make) and prints p50/p95 against the 300 ms budget; and streams a CSV of 1M rows
  * (keyset batches through csvChunks into a discarding sink) while sampling the process's RSS
- * (budget 200 MB). Settings: BENCH_SCALE (1 = the full sizes), BENCH_N (20), BENCH_KEEP=1 keeps
- * the database (drop it yourself: dropdb nahbar_bench_reports).
+ * (budget 200 MB). Before measuring, the report rollup is filled as the worker's first run does
+ * (backfill of the whole history, timed) and one incremental run after a late edit is timed; the
+ * reports then read closed days from the rollup (docs/reports.md "Rollup"). Settings: BENCH_SCALE
+ * (1 = the full sizes), BENCH_N (20), BENCH_KEEP=1 keeps the database (drop it yourself: dropdb
+ * nahbar_bench_reports), BENCH_REUSE=1 measures a kept database again without seeding (pending
+ * migrations are run), BENCH_SOURCE=live measures the live SQL without the rollup.
  */
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
@@ -17,6 +21,7 @@ import { runMigrations } from '../src/cli/database-setup';
 import { importPostalCodes } from '../src/postal-codes/import-postal-codes';
 import { parsePeriod, type ReportPeriod } from '../src/reports/domain/period';
 import { BREAKDOWNS } from '../src/reports/reports.queries';
+import { ReportRollupService } from '../src/reports/report-rollup.service';
 import { ReportsService } from '../src/reports/reports.service';
 import { berlinDateOf } from '../src/shared/berlin-time';
 import { csvChunks, type CsvValue } from '../src/shared/csv';
@@ -33,7 +38,7 @@ import {
   VOLUNTEERS_SQL,
 } from './city-scenario';
 
-const BENCH_DB = 'nahbar_bench_reports';
+const BENCH_DB = process.env.BENCH_DB ?? 'nahbar_bench_reports';
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const VOLUNTEERS = Math.round(1_000_000 * SCALE);
 const REQUESTS = Math.round(1_000_000 * SCALE);
@@ -45,6 +50,8 @@ const N = Number(process.env.BENCH_N ?? 20);
 const BUDGET_MS = 300;
 const RSS_BUDGET_MB = 200;
 const FIVE_YEARS = `interval '1826 days'`;
+const REUSE = process.env.BENCH_REUSE === '1';
+const SOURCE = process.env.BENCH_SOURCE === 'live' ? 'live' : 'auto';
 
 async function step(label: string, work: () => Promise<unknown>): Promise<void> {
   const started = performance.now();
@@ -181,17 +188,19 @@ async function measureReports(service: ReportsService): Promise<boolean> {
     { kind: 'year', year: lastYear },
   ].map((input) => {
     const parsed = parsePeriod(input, today);
-    if (!('period' in parsed)) {throw new Error(`bad period ${JSON.stringify(input)}`);}
+    if (!('period' in parsed)) {
+      throw new Error(`bad period ${JSON.stringify(input)}`);
+    }
     return parsed.period;
   });
   let ok = true;
   for (const period of periods) {
     for (const breakdown of BREAKDOWNS) {
-      await service.report(period, breakdown); // warm
+      await service.report(period, breakdown, new Date(), SOURCE); // warm
       const samples: number[] = [];
       for (let i = 0; i < N; i += 1) {
         const started = performance.now();
-        await service.report(period, breakdown);
+        await service.report(period, breakdown, new Date(), SOURCE);
         samples.push(performance.now() - started);
       }
       samples.sort((a, b) => a - b);
@@ -203,6 +212,33 @@ async function measureReports(service: ReportsService): Promise<boolean> {
     }
   }
   return ok;
+}
+
+/** The worker's first run (backfill), then a late edit and one incremental run, both timed. */
+async function fillRollup(db: DataSource): Promise<void> {
+  const rollup = new ReportRollupService(db);
+  await db.query(`TRUNCATE report_daily, report_period_figure, report_rollup_state, report_dirty_day`);
+  let run: Awaited<ReturnType<ReportRollupService['refresh']>> = null;
+  await step('rollup backfill (first run of the job)', async () => {
+    run = await rollup.refresh();
+  });
+  console.log(`    ${JSON.stringify(run)}`);
+  // A request received ten months ago is closed only now, one from last year changes district.
+  await db.query(
+    `UPDATE help_request SET status = 'done', closed_at = created_at + interval '40 days'
+      WHERE id IN (SELECT id FROM help_request WHERE status = 'open' AND created_at < now() - interval '300 days' LIMIT 20)`,
+  );
+  await db.query(
+    `UPDATE help_request SET district = 'Ottensen' WHERE id IN (SELECT id FROM help_request WHERE created_at < now() - interval '400 days' LIMIT 5)`,
+  );
+  await step('rollup incremental run after late edits', async () => {
+    run = await rollup.refresh();
+  });
+  console.log(`    ${JSON.stringify(run)}`);
+  await step('rollup incremental run, nothing late', async () => {
+    run = await rollup.refresh();
+  });
+  await db.query('ANALYZE report_daily, report_period_figure');
 }
 
 /** Streams CSV_ROWS rows of help_request as CSV into a sink, in keyset batches; returns peak RSS. */
@@ -229,7 +265,9 @@ async function measureCsv(db: DataSource): Promise<boolean> {
         `SELECT id, created_at, district, category, source, status FROM help_request WHERE id > $1 ORDER BY id LIMIT $2`,
         [after, Math.min(5000, left)],
       );
-      if (rows.length === 0) {return;}
+      if (rows.length === 0) {
+        return;
+      }
       after = rows[rows.length - 1].id;
       left -= rows.length;
       yield rows.map((row) => [row.id, row.created_at, row.district, row.category, row.source, row.status]);
@@ -255,15 +293,22 @@ async function measureCsv(db: DataSource): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:reports — seeding ${BENCH_DB}`);
-  await recreateDatabase(BENCH_DB);
+  console.log(`bench:reports — ${REUSE ? 'reusing' : 'seeding'} ${BENCH_DB}, reports read ${SOURCE}`);
+  if (!REUSE) {
+    await recreateDatabase(BENCH_DB);
+  }
   await runMigrations(dbUrl(BENCH_DB), (dataSource) =>
     importPostalCodes(dataSource, sharedPostalCodesFile()).then(() => undefined),
   );
   const db = new DataSource({ type: 'postgres', url: dbUrl(BENCH_DB), extra: { max: 12 } });
   await db.initialize();
   try {
-    await seed(db);
+    if (!REUSE) {
+      await seed(db);
+    }
+    if (SOURCE === 'auto') {
+      await fillRollup(db);
+    }
     const audit = { record: () => Promise.resolve() } as unknown as AuditService;
     const service = new ReportsService(db, audit);
     const reportsOk = await measureReports(service);

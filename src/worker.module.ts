@@ -37,6 +37,8 @@ import { PlacementStagesService } from './placements/placement-stages.service';
 import { PlacementsProcessor } from './placements/placements.processor';
 import { TransferProcessor } from './transfer/transfer.processor';
 import { TransferService } from './transfer/transfer.service';
+import { ReportRollupService } from './reports/report-rollup.service';
+import { ReportsProcessor } from './reports/reports.processor';
 import { StaffDigestEmail } from './web/emails/staff-digest-email.service';
 
 /** The job side: BullMQ processors, the outbox relay and the SMTP transport; no HTTP server. */
@@ -103,6 +105,9 @@ export class WorkerModule {
         // CSV imports (docs/data-transfer.md).
         TransferService,
         TransferProcessor,
+        // Report rollup (docs/reports.md "Rollup").
+        ReportRollupService,
+        ReportsProcessor,
       ],
     };
   }

@@ -46,6 +46,10 @@ export const TRANSFER_QUEUE = 'transfer';
 /** The real run of one `data_import` row; resumes after its committed cursor. */
 export const RUN_IMPORT_JOB = 'run-import';
 export const runImportJobId = (importId: string): string => `run-import-${importId}`;
+/** Reports (docs/reports.md "Rollup"). */
+export const REPORTS_QUEUE = 'reports';
+/** Every 10 minutes: the report rollup recomputes recent days and days changed by late edits. */
+export const REFRESH_REPORT_ROLLUP_JOB = 'refresh-report-rollup';
 
 const id = z.string().uuid();
 /** Scheduled jobs carry nothing: they look for due work themselves. */
@@ -79,6 +83,9 @@ export const JOB_CONTRACTS = {
   },
   [TRANSFER_QUEUE]: {
     [RUN_IMPORT_JOB]: z.object({ importId: id }),
+  },
+  [REPORTS_QUEUE]: {
+    [REFRESH_REPORT_ROLLUP_JOB]: nothing,
   },
 } as const;
 

@@ -15,6 +15,7 @@ import {
   NOTIFICATIONS_QUEUE,
   QUEUE_NAMES,
   QueueName,
+  REPORTS_QUEUE,
   withJobMeta,
 } from './job-contracts';
 import { producerConnection } from './redis-connections';
@@ -65,6 +66,13 @@ function jobOptions(config: AppConfig): Record<QueueName, JobsOptions> {
       backoff: { type: 'exponential', delay: 10_000 },
       removeOnComplete: { age: 7 * 24 * 3600, count: 500 },
       removeOnFail: { age: 30 * 24 * 3600 },
+    },
+    // The rollup runs every 10 minutes; the next run redoes what a failed one left.
+    [REPORTS_QUEUE]: {
+      attempts: 2,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: { age: 24 * 3600, count: 200 },
+      removeOnFail: { age: 7 * 24 * 3600 },
     },
   };
 }

@@ -8,20 +8,8 @@ import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { dayAfter, monthsOf, type ReportPeriod } from './domain/period';
 import { protect, protectBreakdown, shownValue, type ProtectedCell } from './domain/small-numbers';
 import { AGE_BANDS } from './domain/statistics';
-import {
-  districtCentroids,
-  engagementFigures,
-  monthlyFigures,
-  newVolunteerAgeBands,
-  offerFigures,
-  reportsForCoordinators,
-  requestFigures,
-  timeToMatch,
-  unfulfilledReasons,
-  volunteerFigures,
-  BREAKDOWNS,
-  type Breakdown,
-} from './reports.queries';
+import { liveFigures, readFigures } from './report-figures';
+import { districtCentroids, reportsForCoordinators, BREAKDOWNS, type Breakdown } from './reports.queries';
 
 /** A protected table: rows × columns of counts with a total row (the column sums). */
 export interface ReportTable {
@@ -68,7 +56,16 @@ export class ReportsService {
     return role === 'admin' || (await reportsForCoordinators(this.dataSource.manager));
   }
 
-  async report(period: ReportPeriod, breakdown: Breakdown, now = new Date()): Promise<Report> {
+  /**
+   * `source`: 'auto' reads closed days from the rollup where it is current (docs/reports.md
+   * "Rollup") and the rest live; 'live' reads only the live tables (the rollup test compares both).
+   */
+  async report(
+    period: ReportPeriod,
+    breakdown: Breakdown,
+    now = new Date(),
+    source: 'auto' | 'live' = 'auto',
+  ): Promise<Report> {
     const db = this.dataSource.manager;
     const today = berlinDateOf(now);
     const from = period.from;
@@ -78,16 +75,11 @@ export class ReportsService {
       period.kind === 'month' || period.kind === 'quarter'
         ? { from: `${period.from.slice(0, 4)}-01-01`, to: `${period.from.slice(0, 4)}-12-31` }
         : { from: period.from, to: period.to };
-    const [requests, reasons, ttm, offers, volunteers, ages, engagement, monthly, centroids] =
+    const [{ requests, reasons, ttm, offers, volunteers, ages, engagement, monthly }, centroids] =
       await Promise.all([
-        requestFigures(db, breakdown, from, until),
-        unfulfilledReasons(db, from, until),
-        timeToMatch(db, from, until),
-        offerFigures(db, breakdown, from, until),
-        volunteerFigures(db, from, until),
-        newVolunteerAgeBands(db, from, until),
-        engagementFigures(db, from, until, today),
-        monthlyFigures(db, months.from, dayAfter(months.to)),
+        source === 'live'
+          ? liveFigures(db, breakdown, from, until, months, today)
+          : readFigures(db, breakdown, from, until, months, today),
         districtCentroids(db),
       ]);
 
@@ -100,10 +92,10 @@ export class ReportsService {
     const hoursShown = Math.round(engagement.hoursMinutes / 60);
 
     const tables: Record<ReportTableName, ReportTable> = {
-      requests: table('requests', requestColumns, requests),
-      reasons: table('reasons', ['count'], reasons),
-      offers: table('offers', offerColumns, offers),
-      volunteers: table('volunteers', volunteerColumns, volunteers),
+      requests: table('requests', requestColumns, byKey(requests)),
+      reasons: table('reasons', ['count'], byKey(reasons)),
+      offers: table('offers', offerColumns, byKey(offers)),
+      volunteers: table('volunteers', volunteerColumns, byKey(volunteers)),
       ages: table(
         'ages',
         ['count'],
@@ -189,6 +181,11 @@ export class ReportsService {
     }
     yield* csvChunks([headers.key, ...data.columns.map(headers.columns)], once(rows), { separator });
   }
+}
+
+/** Breakdown rows in one order (code points) whichever way they were read: secondary suppression depends on it. */
+function byKey<T extends { key: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The rows as the one batch of an async iterable (csvChunks streams batches). */

@@ -34,7 +34,7 @@ describe('the console system page in Chromium', () => {
     await page.getByRole('link', { name: 'Systemzustand' }).click();
     await page.waitForURL((url) => url.pathname === '/console/settings/system');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Systemzustand');
-    expect(await page.locator('#queues tbody tr').count()).toBe(6);
+    expect(await page.locator('#queues tbody tr').count()).toBe(7);
     // The in-process worker of the test stack reports in.
     expect(await page.locator('#workers tbody tr').count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -15,6 +15,7 @@ const QUEUE_LABELS: Record<QueueName, MessageKey> = {
   hosts: 'console.hostLinks.queue',
   placements: 'console.placementFollowUp.queue',
   transfer: 'transfer.queue',
+  reports: 'reports.queue',
 };
 
 /** Columns of the queue table; BullMQ's several waiting states are one column for people. */

@@ -1,0 +1,229 @@
+import type { EntityManager } from 'typeorm';
+import { dayAfter } from './domain/period';
+import { readPlan } from './domain/rollup-plan';
+import {
+  periodFigures,
+  placementRetention,
+  rolledEngagement,
+  rolledMonths,
+  rolledOffers,
+  rolledReasons,
+  rolledRequests,
+  rolledVolunteerMoves,
+  rollupCoverage,
+} from './report-rollup.queries';
+import {
+  engagementFigures,
+  monthlyFigures,
+  newVolunteerAgeBands,
+  offerFigures,
+  requestFigures,
+  timeToMatch,
+  unfulfilledReasons,
+  volunteerFigures,
+  type Breakdown,
+  type EngagementFigures,
+  type MonthRow,
+  type OfferRow,
+  type RequestRow,
+  type VolunteerRow,
+} from './reports.queries';
+
+/** The raw counts of one report, before small-number protection. */
+export interface Figures {
+  requests: RequestRow[];
+  reasons: { key: string; count: number }[];
+  ttm: { count: number; medianHours: number | null; p90Hours: number | null };
+  offers: OfferRow[];
+  volunteers: VolunteerRow[];
+  ages: { key: string; count: number }[];
+  engagement: EngagementFigures;
+  monthly: MonthRow[];
+}
+
+/** Every figure from the live tables (`until` and the months' `to` exclusive / inclusive as in reports.queries.ts). */
+export async function liveFigures(
+  db: EntityManager,
+  breakdown: Breakdown,
+  from: string,
+  until: string,
+  months: { from: string; to: string },
+  today: string,
+): Promise<Figures> {
+  const [requests, reasons, ttm, offers, volunteers, ages, engagement, monthly] = await Promise.all([
+    requestFigures(db, breakdown, from, until),
+    unfulfilledReasons(db, from, until),
+    timeToMatch(db, from, until),
+    offerFigures(db, breakdown, from, until),
+    volunteerFigures(db, from, until),
+    newVolunteerAgeBands(db, from, until),
+    engagementFigures(db, from, until, today),
+    monthlyFigures(db, months.from, dayAfter(months.to)),
+  ]);
+  return { requests, reasons, ttm, offers, volunteers, ages, engagement, monthly };
+}
+
+/**
+ * The same figures, reading the rollup where it is current (docs/reports.md "Rollup"):
+ * additive counts from `report_daily` for the days before `covered_until` plus the live rest
+ * (today); distinct-person figures from `report_period_figure` for a closed calendar month, quarter
+ * or year, live otherwise; a range with a day a late edit changed is read live until the job ran.
+ */
+export async function readFigures(
+  db: EntityManager,
+  breakdown: Breakdown,
+  from: string,
+  until: string,
+  months: { from: string; to: string },
+  today: string,
+): Promise<Figures> {
+  const monthsUntil = dayAfter(months.to);
+  const [coverage, monthCoverage] = await Promise.all([
+    rollupCoverage(db, from, until),
+    rollupCoverage(db, months.from, monthsUntil),
+  ]);
+  const plan = readPlan(from, until, coverage);
+  const monthPlan = readPlan(months.from, monthsUntil, monthCoverage);
+  const stored = plan?.rolledUntil === until ? await periodFigures(db, from, addDaysBack(until)) : null;
+
+  const split = <T>(
+    rolled: (lo: string, hi: string) => Promise<T[]>,
+    live: (lo: string, hi: string) => Promise<T[]>,
+    range: { from: string; until: string },
+    rangePlan: { rolledUntil: string } | null,
+  ): Promise<T[][]> =>
+    rangePlan === null
+      ? Promise.all([live(range.from, range.until)])
+      : Promise.all([
+          rolled(range.from, rangePlan.rolledUntil),
+          ...(rangePlan.rolledUntil < range.until ? [live(rangePlan.rolledUntil, range.until)] : []),
+        ]);
+  const period = { from, until };
+  const monthRange = { from: months.from, until: monthsUntil };
+
+  const [requests, reasons, offers, monthly, rest] = await Promise.all([
+    split(
+      (lo, hi) => rolledRequests(db, breakdown, lo, hi),
+      (lo, hi) => requestFigures(db, breakdown, lo, hi),
+      period,
+      plan,
+    ),
+    split(
+      (lo, hi) => rolledReasons(db, lo, hi),
+      (lo, hi) => unfulfilledReasons(db, lo, hi),
+      period,
+      plan,
+    ),
+    split(
+      (lo, hi) => rolledOffers(db, breakdown, lo, hi),
+      (lo, hi) => offerFigures(db, breakdown, lo, hi),
+      period,
+      plan,
+    ),
+    split(
+      (lo, hi) => rolledMonths(db, lo, hi),
+      (lo, hi) => monthlyFigures(db, lo, hi),
+      monthRange,
+      monthPlan,
+    ),
+    stored ? fromStored(db, stored, from, until, today) : liveDistinct(db, from, until, today),
+  ]);
+  return {
+    requests: merge(requests, ['received', 'matched', 'fulfilled', 'cancelled', 'unfulfilled']),
+    reasons: merge(reasons, ['count']),
+    offers: merge(offers, ['sent', 'accepted', 'declined', 'noAnswer']),
+    monthly: merge(
+      monthly.map((part) => part.map((row) => ({ ...row, key: row.month }))),
+      ['received', 'matched', 'placementsStarted', 'advisoryInterviews'],
+    )
+      .map(({ key: _key, ...row }) => row)
+      .sort((a, b) => a.month.localeCompare(b.month)),
+    ...rest,
+  };
+}
+
+function addDaysBack(until: string): string {
+  const date = new Date(`${until}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+type DistinctPart = Pick<Figures, 'ttm' | 'volunteers' | 'ages' | 'engagement'>;
+
+async function liveDistinct(
+  db: EntityManager,
+  from: string,
+  until: string,
+  today: string,
+): Promise<DistinctPart> {
+  const [ttm, volunteers, ages, engagement] = await Promise.all([
+    timeToMatch(db, from, until),
+    volunteerFigures(db, from, until),
+    newVolunteerAgeBands(db, from, until),
+    engagementFigures(db, from, until, today),
+  ]);
+  return { ttm, volunteers, ages, engagement };
+}
+
+async function fromStored(
+  db: EntityManager,
+  stored: { measure: string; key: string; value: number | null }[],
+  from: string,
+  until: string,
+  today: string,
+): Promise<DistinctPart> {
+  const [moves, additive, retention] = await Promise.all([
+    rolledVolunteerMoves(db, from, until),
+    rolledEngagement(db, from, until),
+    placementRetention(db, from, until, today),
+  ]);
+  const value = (measure: string, key = '') =>
+    stored.find((row) => row.measure === measure && row.key === key)?.value ?? null;
+  const volunteers = new Map<string, VolunteerRow>();
+  for (const row of moves) {
+    volunteers.set(row.key, { key: row.key, new: row.new, active: 0, left: row.left });
+  }
+  for (const row of stored.filter((entry) => entry.measure === 'active')) {
+    const target = volunteers.get(row.key) ?? { key: row.key, new: 0, active: 0, left: 0 };
+    target.active = Number(row.value);
+    volunteers.set(row.key, target);
+  }
+  return {
+    ttm: {
+      count: Number(value('ttm-count') ?? 0),
+      medianHours: value('ttm-median'),
+      p90Hours: value('ttm-p90'),
+    },
+    volunteers: [...volunteers.values()],
+    ages: stored
+      .filter((row) => row.measure === 'age')
+      .map((row) => ({ key: row.key, count: Number(row.value) })),
+    engagement: {
+      ...additive,
+      after3Months: { eligible: retention.eligible3, stillActive: retention.still3 },
+      after12Months: { eligible: retention.eligible12, stillActive: retention.still12 },
+      hoursVolunteers: Number(value('hours-volunteers') ?? 0),
+      helpSeekersReached: Number(value('reached') ?? 0),
+      volunteerEnquiries: Number(value('enquiries') ?? 0),
+    },
+  };
+}
+
+/** Rows of several day ranges summed by key. */
+function merge<T extends { key: string }>(parts: T[][], columns: (keyof T & string)[]): T[] {
+  if (parts.length === 1) {
+    return parts[0];
+  }
+  const byKey = new Map<string, T>();
+  for (const row of parts.flat()) {
+    const target = byKey.get(row.key);
+    if (!target) {
+      byKey.set(row.key, { ...row });
+      continue;
+    }
+    for (const column of columns) {
+      (target as unknown as Record<string, number>)[column] = Number(target[column]) + Number(row[column]);
+    }
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,207 @@
+import { REFRESH_REPORT_ROLLUP_JOB, REPORTS_QUEUE } from '../../src/queue/job-contracts';
+import { JobQueues } from '../../src/queue/job-queues.service';
+import { shownValue } from '../../src/reports/domain/small-numbers';
+import { parsePeriod, type PeriodInput, type ReportPeriod } from '../../src/reports/domain/period';
+import { ReportRollupService } from '../../src/reports/report-rollup.service';
+import { BREAKDOWNS } from '../../src/reports/reports.queries';
+import { ReportsService, type Report } from '../../src/reports/reports.service';
+import { berlinDateOf } from '../../src/shared/berlin-time';
+import { seedReportsScenario } from '../factories/reports-scenario.factory';
+import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
+import { eventually, startTestStack, TestStack } from '../helpers/test-stack';
+
+/**
+ * The report rollup (docs/reports.md "Rollup") gives the same figures as the live SQL on the
+ * hand-counted scenario of reports.e2e-spec.ts: every period kind and breakdown, the request that
+ * crosses a month boundary, today read live on top of the rollup, and late edits (a request closed
+ * weeks later, a request moved to another district, a volunteer who moved) before and after the
+ * job ran.
+ */
+describe('reports: rollup equals live figures', () => {
+  let smtp: TestSmtpServer;
+  let stack: TestStack;
+  let reports: ReportsService;
+  let rollup: ReportRollupService;
+  let scenario: Awaited<ReturnType<typeof seedReportsScenario>>;
+  const now = new Date();
+  const today = berlinDateOf(now);
+
+  const period = (input: PeriodInput): ReportPeriod => {
+    const parsed = parsePeriod(input, today);
+    if (!('period' in parsed)) {
+      throw new Error(`bad period ${JSON.stringify(input)}`);
+    }
+    return parsed.period;
+  };
+  const periods = () => [
+    period({ kind: 'month', month: '2025-01' }),
+    period({ kind: 'month', month: '2025-02' }),
+    period({ kind: 'month', month: '2025-03' }),
+    period({ kind: 'quarter', quarter: '2025-Q1' }),
+    period({ kind: 'year', year: '2025' }),
+    period({ kind: 'custom', from: '2025-01-15', to: '2025-02-14' }),
+    period({ kind: 'month', month: today.slice(0, 7) }),
+    period({ kind: 'year', year: today.slice(0, 4) }),
+  ];
+  const shown = (report: Report, table: 'requests' | 'offers' | 'volunteers') =>
+    Object.fromEntries([
+      ...report.tables[table].rows.map((row) => [row.key, row.cells.map(shownValue)]),
+      ['total', report.tables[table].totals.map(shownValue)],
+    ]);
+  /** Every period × breakdown read through the rollup equals the live figures; returns how many. */
+  const expectRollupEqualsLive = async (): Promise<number> => {
+    let compared = 0;
+    for (const each of periods()) {
+      for (const breakdown of BREAKDOWNS) {
+        const viaRollup = await reports.report(each, breakdown, now);
+        const live = await reports.report(each, breakdown, now, 'live');
+        expect({ label: each.label, breakdown, report: viaRollup }).toEqual({
+          label: each.label,
+          breakdown,
+          report: live,
+        });
+        compared += 1;
+      }
+    }
+    return compared;
+  };
+  /** A bogus +10 on one rolled-up day shows in the report: the figures really come from the rollup. */
+  const expectReadFromRollup = async () => {
+    const january = period({ kind: 'month', month: '2025-01' });
+    await stack.dataSource.query(
+      `UPDATE report_daily SET count = count + 10 WHERE day = '2025-01-10' AND measure = 'received'`,
+    );
+    const tampered = await reports.report(january, 'district', now);
+    await stack.dataSource.query(
+      `UPDATE report_daily SET count = count - 10 WHERE day = '2025-01-10' AND measure = 'received'`,
+    );
+    expect(tampered.tables.requests.totals[0].value).toBe(19);
+    expect((await reports.report(january, 'district', now, 'live')).tables.requests.totals[0].value).toBe(9);
+  };
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    stack = await startTestStack({ smtpPort: smtp.port, worker: false });
+    reports = stack.api.get(ReportsService);
+    rollup = new ReportRollupService(stack.dataSource);
+    scenario = await seedReportsScenario(stack.dataSource);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    await smtp?.close();
+  });
+
+  it('backfills the history and then gives exactly the live figures, the crossing request in February', async () => {
+    // Inserting the history logged days only as late edits; nothing is rolled up yet, so all is live.
+    expect(await reports.report(period({ kind: 'month', month: '2025-01' }), 'district', now)).toEqual(
+      await reports.report(period({ kind: 'month', month: '2025-01' }), 'district', now, 'live'),
+    );
+    const run = await rollup.refresh(now);
+    expect(run).toMatchObject({ coveredUntil: today });
+    expect(run!.days).toBeGreaterThan(600);
+    // 2025 and later: every month, quarter and year that has ended.
+    expect(run!.periods).toBeGreaterThan(20);
+    const [{ dirty }] = await stack.dataSource.query<{ dirty: number }[]>(
+      `SELECT count(*)::int AS dirty FROM report_dirty_day`,
+    );
+    expect(dirty).toBe(0);
+    const [{ stored }] = await stack.dataSource.query<{ stored: number }[]>(
+      `SELECT count(*)::int AS stored FROM report_period_figure WHERE period_from = '2025-01-01' AND period_to = '2025-01-31'`,
+    );
+    expect(stored).toBeGreaterThan(5);
+
+    expect(await expectRollupEqualsLive()).toBe(periods().length * BREAKDOWNS.length);
+    await expectReadFromRollup();
+    // The hand counts of reports.e2e-spec.ts, now read from the rollup.
+    const january = await reports.report(period({ kind: 'month', month: '2025-01' }), 'district', now);
+    expect(shown(january, 'requests').total).toEqual(['9', '3', '< 3', '< 3', '< 3']);
+    expect(shown(january, 'volunteers')).toEqual({ Ottensen: ['3', '3', '< 3'], total: ['3', '3', '< 3'] });
+    expect(january.timeToMatch).toEqual({
+      count: { value: 3, suppressed: false },
+      medianHours: 24,
+      p90Hours: 48,
+    });
+    const february = await reports.report(period({ kind: 'month', month: '2025-02' }), 'source', now);
+    // R1: received 31 January, matched 2 February.
+    expect(shown(february, 'requests')).toEqual({
+      'phone-intake': ['0', '< 3', '0', '0', '0'],
+      total: ['0', '< 3', '0', '0', '0'],
+    });
+  });
+
+  it('reads late edits live until the job ran, then from the rollup again, always equal to live', async () => {
+    const { r1, r7 } = scenario.requests;
+    // R1 (received 31 January, matched 2 February) is closed as done on 20 February, weeks later.
+    await stack.dataSource.query(
+      `UPDATE help_request SET status = 'done', closed_at = '2025-02-20T10:00:00Z' WHERE id = $1`,
+      [r1],
+    );
+    // R7 moves to Ottensen: its January offers move with it.
+    await stack.dataSource.query(`UPDATE help_request SET district = 'Ottensen' WHERE id = $1`, [r7]);
+    // v1 moves to Altona-Altstadt: active in January there now.
+    await stack.dataSource.query(`UPDATE volunteer SET district = 'Altona-Altstadt' WHERE id = $1`, [
+      scenario.volunteers.v1,
+    ]);
+    // A request received today is read live on top of the rollup (and logs no late day).
+    await stack.dataSource.query(
+      `INSERT INTO help_request (help_seeker_id, postal_code, latitude, longitude, district, source, category, description, schedule)
+       SELECT help_seeker_id, postal_code, latitude, longitude, 'Bahrenfeld', 'public-form', 'shopping', 'today', schedule
+         FROM help_request WHERE id = $1`,
+      [r7],
+    );
+    const [{ days }] = await stack.dataSource.query<{ days: string[] }[]>(
+      `SELECT array_agg(DISTINCT to_char(day, 'YYYY-MM-DD') ORDER BY to_char(day, 'YYYY-MM-DD')) AS days FROM report_dirty_day`,
+    );
+    expect(days).toEqual(
+      expect.arrayContaining(['2025-01-03', '2025-01-15', '2025-01-31', '2025-02-02', '2025-02-20']),
+    );
+    expect(days.every((day) => day < today)).toBe(true);
+
+    // Before the job: the months with late edits are read live.
+    expect(await expectRollupEqualsLive()).toBe(periods().length * BREAKDOWNS.length);
+    const february = period({ kind: 'month', month: '2025-02' });
+    expect(shown(await reports.report(february, 'source', now), 'requests').total).toEqual([
+      '0',
+      '< 3',
+      '< 3',
+      '0',
+      '0',
+    ]);
+
+    const run = await rollup.refresh(now);
+    expect(run!.lateDays).toBeGreaterThanOrEqual(5);
+    expect(await expectRollupEqualsLive()).toBe(periods().length * BREAKDOWNS.length);
+    await expectReadFromRollup();
+    const january = await reports.report(period({ kind: 'month', month: '2025-01' }), 'district', now);
+    expect(shown(january, 'volunteers')).toEqual({
+      'Altona-Altstadt': ['< 3', '< 3', '0'],
+      Ottensen: ['< 3', '< 3', '< 3'],
+      total: ['3', '3', '< 3'],
+    });
+    expect(shown(january, 'offers').Ottensen[0]).toBe('4');
+    const thisMonth = await reports.report(
+      period({ kind: 'month', month: today.slice(0, 7) }),
+      'district',
+      now,
+    );
+    expect(thisMonth.tables.requests.rows.map((row) => row.key)).toContain('Bahrenfeld');
+  });
+
+  it('runs as the reports queue job in the worker', async () => {
+    await stack.dataSource.query(`UPDATE report_rollup_state SET refreshed_at = '2000-01-01T00:00:00Z'`);
+    await stack.startWorker();
+    await stack.api.get(JobQueues).get(REPORTS_QUEUE).add(REFRESH_REPORT_ROLLUP_JOB, {});
+    const refreshed = await eventually(
+      'the rollup job to run',
+      async () => {
+        const [row] = await stack.dataSource.query<{ refreshed_at: Date }[]>(
+          `SELECT refreshed_at FROM report_rollup_state WHERE id = 1`,
+        );
+        return row.refreshed_at.getUTCFullYear() > 2000 ? row.refreshed_at : null;
+      },
+      30_000,
+    );
+    expect(refreshed.getTime()).toBeGreaterThan(now.getTime() - 60_000);
+  });
+});
