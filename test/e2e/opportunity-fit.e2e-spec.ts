@@ -105,7 +105,7 @@ describe('opportunity fit: API, console pages, catalogue', () => {
     expect(remote.fit.distanceKm).toBeNull();
     expect(remote.fit.breakdown.distance.explanation).toEqual({ de: 'ortsunabhängig', en: 'remote' });
     const near = body.ranked.find((r: { opportunity: { id: string } }) => r.opportunity.id === opp.near);
-    expect(near.fit.breakdown.interests.explanation.de).toContain('Interessen');
+    expect(near.fit.breakdown.interests.explanation.de).toContain('Tätigkeitsfeld');
     expect(body.exclusionCounts['certificate-missing']).toBe(1);
     expect(body.exclusionCounts['outside-radius']).toBe(1);
   });
