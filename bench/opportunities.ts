@@ -13,7 +13,8 @@
  * Settings: BENCH_SCALE (1; 0.05 = 50,000 volunteers and 1,000 opportunities for a quick run),
  * BENCH_VOLUNTEERS / BENCH_OPPORTUNITIES (override the scaled sizes), BENCH_N (200), BENCH_RATE (100),
  * BENCH_SECONDS (30), BENCH_PORT (3924), BENCH_SEARCH=0 skips the search part (no build needed
- * then), BENCH_KEEP=1 keeps the database (drop it yourself: dropdb nahbar_bench_opportunity_fit).
+ * then), BENCH_KEEP=1 keeps the database (drop it yourself: dropdb nahbar_bench_opportunity_fit),
+ * BENCH_REUSE=1 measures a kept database again without seeding (e.g. once the machine is idle).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -168,7 +169,10 @@ async function main(): Promise<void> {
     `nahbar opportunity-fit benchmark — ${VOLUNTEERS.toLocaleString('en')} volunteers, ${OPPORTUNITIES.toLocaleString('en')} published opportunities, ${N} rankings each way`,
   );
   const started = performance.now();
-  await recreateDatabase(BENCH_DB);
+  const reuse = process.env.BENCH_REUSE === '1';
+  if (!reuse) {
+    await recreateDatabase(BENCH_DB);
+  }
   await runMigrations(dbUrl(BENCH_DB), (dataSource) =>
     importPostalCodes(dataSource, sharedPostalCodesFile()).then(() => undefined),
   );
@@ -183,8 +187,10 @@ async function main(): Promise<void> {
   const app = await createApiApp(config, { logger: ['error'] });
   try {
     const dataSource = app.get(DataSource);
-    await seed(dataSource);
-    console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (!reuse) {
+      await seed(dataSource);
+    }
+    console.log(`${reuse ? 'reused' : 'seeded'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const fit = app.get(OpportunityFitService);
     const volunteers = (
       await dataSource.query<{ id: string }[]>(
