@@ -25,7 +25,7 @@ export async function startWorkerProcess(
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`worker did not start:\n${output}`)),
-      options.startTimeoutMs ?? 30_000,
+      options.startTimeoutMs ?? 90_000,
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

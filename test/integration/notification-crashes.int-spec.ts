@@ -20,6 +20,9 @@ const sentCount = (stack: TestStack, ids: string[]) =>
 /** Lets the server see the killed client's connections close before it answers what it held. */
 const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Each test spawns a worker under ts-node, which takes half a minute on a busy two-core machine.
+jest.setTimeout(180_000);
+
 describe('a worker in a process of its own, killed or stopped mid-sending', () => {
   let smtp: TestSmtpServer;
   let stack: TestStack;
