@@ -28,6 +28,8 @@ export interface PlacementSummary {
   providerId: string;
   providerName: string;
   advisoryInterviewId: string | null;
+  /** The day of that interview (Berlin date), for the link back to it. */
+  advisoryInterviewOn: string | null;
   source: string;
   endReason: string | null;
   startedOn: string | null;
@@ -77,6 +79,7 @@ interface SummaryRow {
   provider_id: string;
   provider_name: string;
   advisory_interview_id: string | null;
+  advisory_interview_on: string | null;
   source: string;
   end_reason: string | null;
   started_on: string | null;
@@ -125,7 +128,9 @@ export async function queryPlacements(
   const rows = await manager.query<SummaryRow[]>(
     `SELECT p.id, p.stage, p.stage_changed_at, p.volunteer_id, v.name AS volunteer_name,
             p.opportunity_id, o.title AS opportunity_title, o.status AS opportunity_status,
-            o.provider_id, pr.name AS provider_name, p.advisory_interview_id, p.source,
+            o.provider_id, pr.name AS provider_name, p.advisory_interview_id,
+            (SELECT ai.held_on::text FROM advisory_interview ai WHERE ai.id = p.advisory_interview_id) AS advisory_interview_on,
+            p.source,
             p.end_reason, p.started_on::text AS started_on, p.ended_on::text AS ended_on,
             p.follow_up_due_at, p.follow_up_sent_at
        FROM placement p
@@ -157,6 +162,7 @@ export async function queryPlacements(
       providerId: row.provider_id,
       providerName: row.provider_name,
       advisoryInterviewId: row.advisory_interview_id,
+      advisoryInterviewOn: row.advisory_interview_on,
       source: row.source,
       endReason: row.end_reason,
       startedOn: row.started_on,

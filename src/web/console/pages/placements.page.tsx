@@ -306,8 +306,14 @@ export function PlacementPage(props: {
             <>
               <dt>{t.t('placements.detail.interview')}</dt>
               <dd>
-                <a href={`/console/volunteers/${placement.volunteerId}#interview-${placement.advisoryInterviewId}`}>
-                  {placement.advisoryInterviewId.slice(0, 8)}
+                <a
+                  href={`/console/volunteers/${placement.volunteerId}#interview-${placement.advisoryInterviewId}`}
+                >
+                  {placement.advisoryInterviewOn
+                    ? t.t('console.interview.backToInterview', {
+                        date: formatCalendarDate(placement.advisoryInterviewOn, t),
+                      })
+                    : placement.advisoryInterviewId.slice(0, 8)}
                 </a>
               </dd>
             </>
