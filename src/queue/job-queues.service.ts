@@ -25,6 +25,14 @@ import { claimPeriod, recordScheduledRun } from './scheduled-runs';
  * Retries per queue: matching is cheap to redo; SMTP outages can last hours, so notification jobs
  * are retried with capped, jittered backoff until the configured window has passed (see README).
  */
+/** Hourly sweeps that look for due work themselves: a failed run is retried a little, then left to the next. */
+const HOURLY_SWEEP_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 60_000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 500 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
 function jobOptions(config: AppConfig): Record<QueueName, JobsOptions> {
   return {
     [MATCHING_QUEUE]: {
@@ -47,19 +55,9 @@ function jobOptions(config: AppConfig): Record<QueueName, JobsOptions> {
       removeOnFail: { age: 30 * 24 * 3600 },
     },
     // Hourly reminders and the daily pause: the next run picks up what a failed one left.
-    [HOSTS_QUEUE]: {
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 60_000 },
-      removeOnComplete: { age: 7 * 24 * 3600, count: 500 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    },
+    [HOSTS_QUEUE]: HOURLY_SWEEP_OPTIONS,
     // The hourly follow-up: the next run picks up what a failed one left (follow_up_sent_at still null).
-    [PLACEMENTS_QUEUE]: {
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 60_000 },
-      removeOnComplete: { age: 7 * 24 * 3600, count: 500 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    },
+    [PLACEMENTS_QUEUE]: HOURLY_SWEEP_OPTIONS,
     // An import resumes after its committed batches, so a retry costs little.
     [TRANSFER_QUEUE]: {
       attempts: 5,
