@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgencyProfileService } from './agency-profile.service';
+import { AgencySettingsStore } from './agency-settings-store';
 import { AgencySetting } from './agency-setting.entity';
 import { MatchingSettingsService } from './matching-settings.service';
 import { PlacementSettingsService } from './placement-settings.service';
@@ -10,7 +11,19 @@ import { UrgencySettingsService } from './urgency-settings.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AgencySetting])],
-  providers: [MatchingSettingsService, AgencyProfileService, UrgencySettingsService, PlacementSettingsService],
-  exports: [MatchingSettingsService, AgencyProfileService, UrgencySettingsService, PlacementSettingsService],
+  providers: [
+    AgencySettingsStore,
+    MatchingSettingsService,
+    AgencyProfileService,
+    UrgencySettingsService,
+    PlacementSettingsService,
+  ],
+  exports: [
+    AgencySettingsStore,
+    MatchingSettingsService,
+    AgencyProfileService,
+    UrgencySettingsService,
+    PlacementSettingsService,
+  ],
 })
 export class SettingsModule {}
