@@ -2,6 +2,7 @@ import { Controller, ForbiddenException, Get, Query, UseGuards } from '@nestjs/c
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../common/api-docs';
 import { RequestValidationError } from '../common/validation';
+import { ReportSettingsService } from '../settings/report-settings.service';
 import { berlinDateOf } from '../shared/berlin-time';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
@@ -15,7 +16,10 @@ import { parseBreakdown, ReportsService } from './reports.service';
 @UseGuards(StaffAuthGuard)
 @Controller('api/staff/reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly settings: ReportSettingsService,
+  ) {}
 
   @Get()
   @ApiDoc(
@@ -35,7 +39,7 @@ export class ReportsController {
     @Query() query: Record<string, unknown>,
     @CurrentStaff() staff: AuthenticatedStaff,
   ): Promise<ReportDto> {
-    if (!(await this.reports.mayRead(staff.role))) {
+    if (!(await this.settings.mayRead(staff.role))) {
       throw new ForbiddenException('reports are for admins only in this agency');
     }
     const parsed = parsePeriod(query, berlinDateOf(new Date()));

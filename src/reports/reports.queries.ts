@@ -317,14 +317,3 @@ export async function districtCentroids(
   );
   return new Map(rows.map((row) => [row.district, { lat: Number(row.lat), lon: Number(row.lon) }]));
 }
-
-/** Whether the agency lets coordinators see reports (agency_setting 'reports'; default yes). */
-export const REPORTS_SETTING_KEY = 'reports';
-
-export async function reportsForCoordinators(db: EntityManager): Promise<boolean> {
-  const rows = await db.query<{ value: { reportsForCoordinators?: unknown } }[]>(
-    `SELECT value FROM agency_setting WHERE key = $1`,
-    [REPORTS_SETTING_KEY],
-  );
-  return rows.length === 0 || rows[0].value?.reportsForCoordinators !== false;
-}

@@ -9,7 +9,7 @@ import { dayAfter, monthsOf, type ReportPeriod } from './domain/period';
 import { protect, protectBreakdown, shownValue, type ProtectedCell } from './domain/small-numbers';
 import { AGE_BANDS } from './domain/statistics';
 import { liveFigures, readFigures } from './report-figures';
-import { districtCentroids, reportsForCoordinators, BREAKDOWNS, type Breakdown } from './reports.queries';
+import { districtCentroids, BREAKDOWNS, type Breakdown } from './reports.queries';
 
 /** A protected table: rows × columns of counts with a total row (the column sums). */
 export interface ReportTable {
@@ -50,11 +50,6 @@ export class ReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
-
-  /** Admins always; coordinators unless the agency turned it off. */
-  async mayRead(role: string): Promise<boolean> {
-    return role === 'admin' || (await reportsForCoordinators(this.dataSource.manager));
-  }
 
   /**
    * `source`: 'auto' reads closed days from the rollup where it is current (docs/reports.md

@@ -5,6 +5,7 @@ import { AgencySettingsStore } from './agency-settings-store';
 import { AgencySetting } from './agency-setting.entity';
 import { MatchingSettingsService } from './matching-settings.service';
 import { PlacementSettingsService } from './placement-settings.service';
+import { ReportSettingsService } from './report-settings.service';
 import { UrgencySettingsService } from './urgency-settings.service';
 
 /** Settings readers for both processes; the HTTP side is SettingsApiModule. */
@@ -17,6 +18,7 @@ import { UrgencySettingsService } from './urgency-settings.service';
     AgencyProfileService,
     UrgencySettingsService,
     PlacementSettingsService,
+    ReportSettingsService,
   ],
   exports: [
     AgencySettingsStore,
@@ -24,6 +26,7 @@ import { UrgencySettingsService } from './urgency-settings.service';
     AgencyProfileService,
     UrgencySettingsService,
     PlacementSettingsService,
+    ReportSettingsService,
   ],
 })
 export class SettingsModule {}

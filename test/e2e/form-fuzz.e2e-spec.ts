@@ -363,6 +363,7 @@ describe('HTML form fuzzing: no urlencoded body gives a 5xx', () => {
       { path: '/console/placements/:id/notes', console: true, ids: () => [placementId] },
       { path: '/console/volunteers/:id/placements', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/settings/placements', console: true },
+      { path: '/console/settings/reports', console: true },
       { path: '/console/volunteers/:id/advisory-interviews', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/volunteers/:id/opportunities', console: true, ids: () => [urls.volunteerId] },
       { path: '/console/opportunities/:id/volunteers', console: true, ids: () => [fitOpportunityId] },

@@ -46,6 +46,7 @@ import { FitModule } from '../../fit/fit.module';
 import { EngagementModule } from '../../engagement/engagement.module';
 import { ConsoleOpportunityExportController } from './console-opportunity-export.controller';
 import { ReportsModule } from '../../reports/reports.module';
+import { ConsoleReportSettingsController } from './reports/console-report-settings.controller';
 import { ConsoleReportsController } from './reports/console-reports.controller';
 import { HoursModule } from '../../hours/hours.module';
 import { ConsoleHoursController } from './console-hours.controller';
@@ -110,6 +111,7 @@ import { ConsoleExportController } from './console-export.controller';
     ConsolePlacementsController,
     ConsoleFitController,
     ConsoleReportsController,
+    ConsoleReportSettingsController,
     ConsoleHoursController,
     ConsoleImportController,
     ConsoleExportController,

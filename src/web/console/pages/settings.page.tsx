@@ -50,6 +50,12 @@ export function SettingsPage(props: {
           <a href="/console/settings/hours">{t.t('hours.settings.title')}</a>
         </li>
         <li>
+          <a href="/console/settings/placements">{t.t('placements.settings.title')}</a>
+        </li>
+        <li>
+          <a href="/console/settings/reports">{t.t('reports.settings.title')}</a>
+        </li>
+        <li>
           <a href="/console/settings/system">{t.t('console.system.title')}</a>
         </li>
       </ul>

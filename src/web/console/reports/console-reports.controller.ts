@@ -11,6 +11,7 @@ import {
   type ReportTableName,
 } from '../../../reports/reports.service';
 import { AgencyProfileService } from '../../../settings/agency-profile.service';
+import { ReportSettingsService } from '../../../settings/report-settings.service';
 import { berlinDateOf } from '../../../shared/berlin-time';
 import { csvSeparatorOf } from '../../../shared/csv';
 import type { AuthenticatedStaff } from '../../../staff/staff-auth.service';
@@ -35,10 +36,11 @@ export class ConsoleReportsController {
     private readonly reports: ReportsService,
     private readonly taxonomy: TaxonomyService,
     private readonly profile: AgencyProfileService,
+    private readonly settings: ReportSettingsService,
   ) {}
 
   private async allow(staff: AuthenticatedStaff): Promise<void> {
-    if (!(await this.reports.mayRead(staff.role))) {
+    if (!(await this.settings.mayRead(staff.role))) {
       throw new ForbiddenException('reports');
     }
   }
