@@ -8,25 +8,20 @@ import { PlacementSettingsService } from './placement-settings.service';
 import { ReportSettingsService } from './report-settings.service';
 import { UrgencySettingsService } from './urgency-settings.service';
 
+const SETTINGS_PROVIDERS = [
+  AgencySettingsStore,
+  MatchingSettingsService,
+  AgencyProfileService,
+  UrgencySettingsService,
+  PlacementSettingsService,
+  ReportSettingsService,
+];
+
 /** Settings readers for both processes; the HTTP side is SettingsApiModule. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AgencySetting])],
-  providers: [
-    AgencySettingsStore,
-    MatchingSettingsService,
-    AgencyProfileService,
-    UrgencySettingsService,
-    PlacementSettingsService,
-    ReportSettingsService,
-  ],
-  exports: [
-    AgencySettingsStore,
-    MatchingSettingsService,
-    AgencyProfileService,
-    UrgencySettingsService,
-    PlacementSettingsService,
-    ReportSettingsService,
-  ],
+  providers: SETTINGS_PROVIDERS,
+  exports: SETTINGS_PROVIDERS,
 })
 export class SettingsModule {}
