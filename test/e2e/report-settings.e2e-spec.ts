@@ -51,6 +51,7 @@ describe('report settings: who may read the reports', () => {
 
   it('lets coordinators read reports until an admin unticks the box, and again after ticking it', async () => {
     expect((await api('GET', coordinator)).body).toEqual({ reportsForCoordinators: true });
+    expect((await page('/console', coordinator)).html).toContain('href="/console/reports"');
     expect((await page('/console/reports', coordinator)).status).toBe(200);
 
     const form = await page('/console/settings/reports', admin);
@@ -63,6 +64,10 @@ describe('report settings: who may read the reports', () => {
       /name="reportsForCoordinators" value="1" checked/,
     );
 
+    const coordinatorsToday = await page('/console', coordinator);
+    expect(coordinatorsToday.status).toBe(200);
+    expect(coordinatorsToday.html).not.toContain('href="/console/reports"');
+    expect((await page('/console', admin)).html).toContain('href="/console/reports"');
     expect((await page('/console/reports', coordinator)).status).toBe(403);
     expect((await page('/console/reports/export.csv?table=requests', coordinator)).status).toBe(403);
     expect(await reportsApi(coordinator)).toBe(403);

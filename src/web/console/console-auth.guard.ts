@@ -10,6 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { ReportSettingsService } from '../../settings/report-settings.service';
 import { restrictionAllows, SESSION_COOKIE } from '../../staff/staff-auth.guard';
 import {
   AuthenticatedStaff,
@@ -72,6 +73,7 @@ export class ConsoleAuthGuard implements CanActivate {
     private readonly auth: StaffAuthService,
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reportSettings: ReportSettingsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -88,7 +90,11 @@ export class ConsoleAuthGuard implements CanActivate {
     request.consoleStaff = staff;
     request.console = {
       t: translator(locale, 'staff'),
-      staff: { name: staff.name, role: staff.role },
+      staff: {
+        name: staff.name,
+        role: staff.role,
+        readsReports: await this.reportSettings.mayRead(staff.role),
+      },
       csrf,
       path: request.originalUrl,
     };

@@ -14,7 +14,8 @@ import { CSRF_FIELD } from './csrf';
 /** What every console page needs to render: the reader's language, who is logged in, the form token. */
 export interface ConsoleView {
   t: Translator;
-  staff: { name: string; role: StaffRole } | null;
+  /** `readsReports` false: the agency turned reports off for this coordinator (no nav link then). */
+  staff: { name: string; role: StaffRole; readsReports?: boolean } | null;
   csrf: string;
   /** Path and query of the current page, for the language switch. */
   path: string;
@@ -152,7 +153,11 @@ export function ConsoleLayout(props: {
   const { view } = props;
   const { t, staff } = view;
   return (
-    <HtmlDocument t={t} title={`${props.title} – ${t.t('console.app.name')}`} css={CONSOLE_CSS + (props.css ?? '')}>
+    <HtmlDocument
+      t={t}
+      title={`${props.title} – ${t.t('console.app.name')}`}
+      css={CONSOLE_CSS + (props.css ?? '')}
+    >
       <a class="skip" href="#main">
         {t.t('console.nav.skip')}
       </a>
@@ -164,7 +169,11 @@ export function ConsoleLayout(props: {
           {staff ? (
             <nav aria-label={t.t('console.nav.main')}>
               <ul>
-                {NAV.filter((item) => !item.adminOnly || staff.role === 'admin').map((item) => {
+                {NAV.filter(
+                  (item) =>
+                    (!item.adminOnly || staff.role === 'admin') &&
+                    (item.key !== 'reports' || staff.readsReports !== false),
+                ).map((item) => {
                   const link = staff.role === 'admin' ? item : (item.coordinator ?? item);
                   return (
                     <li key={item.key}>
