@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { DataSource, EntityManager } from 'typeorm';
@@ -62,7 +63,12 @@ export interface ImportOptions {
   /** Counts committed by an earlier attempt of the same import (resumed runs add to them). */
   carried?: { inserted: number; duplicates: number; rejected: number; warnings: number };
   now?: Date;
+  /** When given, milliseconds spent per phase are added to it (bench:import prints them). */
+  phases?: ImportPhases;
 }
+
+/** Wall-clock milliseconds per phase of a run, summed over its batches. */
+export type ImportPhases = Record<string, number>;
 
 export interface ImportSummary {
   totalRows: number;
@@ -84,6 +90,7 @@ const normalisedName = `lower(regexp_replace(btrim(name), '\\s+', ' ', 'g'))`;
 
 export class ImportRunner {
   private context: RowContext | null = null;
+  private phases: ImportPhases | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -101,7 +108,9 @@ export class ImportRunner {
   }
 
   async run(options: ImportOptions, fieldLabels: ReadonlyMap<string, string>): Promise<ImportSummary> {
-    const context = this.context ?? (await this.loadContext(fieldLabels));
+    this.phases = options.phases;
+    const context =
+      this.context ?? (await this.timed('load postal codes', () => this.loadContext(fieldLabels)));
     const now = options.now ?? new Date();
     const summary: ImportSummary = {
       totalRows: 0,
@@ -150,28 +159,40 @@ export class ImportRunner {
         summary.report.push(...lines.slice(0, kept));
         summary.reportTruncated += lines.length - kept;
         if (options.importId) {
-          await manager.query(
-            `UPDATE data_import SET processed_rows = processed_rows + $2, inserted_count = $3, duplicate_count = $4,
+          await this.timed('· progress update', () =>
+            manager.query(
+              `UPDATE data_import SET processed_rows = processed_rows + $2, inserted_count = $3, duplicate_count = $4,
                     rejected_count = $5, warning_count = $6, report = report || $7::jsonb,
                     report_truncated = report_truncated + $8, updated_at = now()
               WHERE id = $1`,
-            [
-              options.importId,
-              processed,
-              summary.inserted,
-              summary.duplicates,
-              summary.rejected,
-              summary.warnings,
-              JSON.stringify(lines.slice(0, kept)),
-              lines.length - kept,
-            ],
+              [
+                options.importId,
+                processed,
+                summary.inserted,
+                summary.duplicates,
+                summary.rejected,
+                summary.warnings,
+                JSON.stringify(lines.slice(0, kept)),
+                lines.length - kept,
+              ],
+            ),
           );
         }
       });
     };
 
+    const phases = options.phases;
+    const time = (phase: string, since: number): number => {
+      const at = performance.now();
+      if (phases) {
+        phases[phase] = (phases[phase] ?? 0) + (at - since);
+      }
+      return at;
+    };
     let dataRow = 0;
+    let mark = performance.now();
     for await (const cells of this.records(options)) {
+      mark = time('read + parse', mark);
       dataRow++;
       if (dataRow === 1) {
         continue; // header
@@ -205,14 +226,30 @@ export class ImportRunner {
           batch.push({ row, value: checked.value });
         }
       }
+      mark = time('check rows', mark);
       if (batchRows >= BATCH_SIZE) {
         await flush();
+        mark = time('write batches', mark);
       }
     }
     if (batchRows > 0 || batch.length > 0) {
       await flush();
+      time('write batches', mark);
     }
     return summary;
+  }
+
+  /** Runs `step`, adding its wall-clock time to `phase` when phases are measured. */
+  private async timed<T>(phase: string, step: () => Promise<T>): Promise<T> {
+    if (!this.phases) {
+      return step();
+    }
+    const started = performance.now();
+    try {
+      return await step();
+    } finally {
+      this.phases[phase] = (this.phases[phase] ?? 0) + (performance.now() - started);
+    }
   }
 
   /** The file's records as string arrays, decoded and parsed as a stream. */
@@ -293,14 +330,16 @@ export class ImportRunner {
     const emails = rows.map((row) => row.value.email);
     const names = rows.map((row) => namePostalKey(row.value.name, '').slice(0, -1));
     const postals = rows.map((row) => row.value.postalCode);
-    const found = await manager.query<{ email: string; key: string }[]>(
-      // Two index lookups (lower(email), and name + postal code), not one OR that scans the table.
-      `SELECT lower(email) AS email, ${normalisedName} || '|' || postal_code AS key FROM volunteer
+    const found = await this.timed('· duplicate lookup', () =>
+      manager.query<{ email: string; key: string }[]>(
+        // Two index lookups (lower(email), and name + postal code), not one OR that scans the table.
+        `SELECT lower(email) AS email, ${normalisedName} || '|' || postal_code AS key FROM volunteer
         WHERE lower(email) = ANY($1::text[])
        UNION
        SELECT lower(email) AS email, ${normalisedName} || '|' || postal_code AS key FROM volunteer
         WHERE (${normalisedName}, postal_code) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-      [emails, names, postals],
+        [emails, names, postals],
+      ),
     );
     const storedEmails = new Set(found.map((row) => row.email));
     const storedKeys = new Set(found.map((row) => row.key));
@@ -323,8 +362,9 @@ export class ImportRunner {
     const column = <T>(pick: (value: ImportedVolunteer) => T): T[] => fresh.map(({ value }) => pick(value));
     const pgArray = (items: string[]): string =>
       `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-    const created = await manager.query<{ id: string; email: string }[]>(
-      `INSERT INTO volunteer (name, email, phone, languages, language_codes, interests, postal_code, latitude, longitude,
+    const created = await this.timed('· insert volunteer', () =>
+      manager.query<{ id: string; email: string }[]>(
+        `INSERT INTO volunteer (name, email, phone, languages, language_codes, interests, postal_code, latitude, longitude,
                               district, max_travel_km, birth_date, certificate_inspected_on, certificate_inspected_by, status, locale)
        SELECT name, email, phone, languages::jsonb, language_codes::text[], interests::text[], postal_code, latitude, longitude,
               district, max_travel_km, birth_date, inspected_on, CASE WHEN inspected_on IS NULL THEN NULL ELSE $14::uuid END,
@@ -335,23 +375,24 @@ export class ImportRunner {
                    max_travel_km, birth_date, inspected_on)
        ON CONFLICT DO NOTHING
        RETURNING id, email`,
-      [
-        column((v) => v.name),
-        column((v) => v.email),
-        column((v) => v.phone),
-        // Imported languages get level B1 until the intake talk says otherwise (documented).
-        column((v) => JSON.stringify(v.languageCodes.map((code) => ({ code, level: 'B1' })))),
-        column((v) => pgArray(v.languageCodes)),
-        column((v) => pgArray(v.interests)),
-        column((v) => v.postalCode),
-        column((v) => v.location.latitude),
-        column((v) => v.location.longitude),
-        column((v) => v.location.district),
-        column((v) => v.maxTravelKm),
-        column((v) => v.birthDate),
-        column((v) => v.certificateInspectedOn),
-        options.staffId,
-      ],
+        [
+          column((v) => v.name),
+          column((v) => v.email),
+          column((v) => v.phone),
+          // Imported languages get level B1 until the intake talk says otherwise (documented).
+          column((v) => JSON.stringify(v.languageCodes.map((code) => ({ code, level: 'B1' })))),
+          column((v) => pgArray(v.languageCodes)),
+          column((v) => pgArray(v.interests)),
+          column((v) => v.postalCode),
+          column((v) => v.location.latitude),
+          column((v) => v.location.longitude),
+          column((v) => v.location.district),
+          column((v) => v.maxTravelKm),
+          column((v) => v.birthDate),
+          column((v) => v.certificateInspectedOn),
+          options.staffId,
+        ],
+      ),
     );
     // Rows lost to a concurrent insert of the same address are duplicates too.
     if (created.length < fresh.length) {
@@ -364,10 +405,12 @@ export class ImportRunner {
       return 0;
     }
     // The consent was given in the source system; nahbar asks again by double opt-in.
-    await manager.query(
-      `INSERT INTO consent_record (subject_type, subject_id, purpose, mode, text_version, recorded_by_staff_id, given_at)
+    await this.timed('· insert consent_record', () =>
+      manager.query(
+        `INSERT INTO consent_record (subject_type, subject_id, purpose, mode, text_version, recorded_by_staff_id, given_at)
        SELECT 'volunteer', id, 'volunteer-pool', 'imported', $2, $3, $4 FROM unnest($1::uuid[]) AS t(id)`,
-      [created.map((row) => row.id), importedConsentText(options.sourceLabel, now), options.staffId, now],
+        [created.map((row) => row.id), importedConsentText(options.sourceLabel, now), options.staffId, now],
+      ),
     );
     // Double opt-in, as for a sign-up: the confirmation email (same kind and key as
     // VolunteersService.create), spread over time slots so a big import does not flood the relay.
@@ -376,34 +419,38 @@ export class ImportRunner {
       const slot = Math.floor((emailIndex + index) / EMAILS_PER_SLOT);
       return slot === 0 ? null : new Date(now.getTime() + slot * SLOT_MINUTES * 60_000);
     });
-    const queued = await manager.query<{ id: string; not_before: Date | null }[]>(
-      `INSERT INTO notification (id, kind, subject_id, recipient, locale, message_id, not_before, status)
+    const queued = await this.timed('· insert notification', () =>
+      manager.query<{ id: string; not_before: Date | null }[]>(
+        `INSERT INTO notification (id, kind, subject_id, recipient, locale, message_id, not_before, status)
        SELECT id, 'volunteer-email-confirmation', subject_id, recipient, 'de', message_id, not_before, 'pending'
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[])
               AS t(id, subject_id, recipient, message_id, not_before)
        ON CONFLICT DO NOTHING
        RETURNING id, not_before`,
-      [
-        ids,
-        created.map((volunteer) => emailConfirmationKey(volunteer.id, volunteer.email)),
-        created.map((volunteer) => volunteer.email),
-        ids.map(messageIdFor),
-        notBefore,
-      ],
+        [
+          ids,
+          created.map((volunteer) => emailConfirmationKey(volunteer.id, volunteer.email)),
+          created.map((volunteer) => volunteer.email),
+          ids.map(messageIdFor),
+          notBefore,
+        ],
+      ),
     );
     if (queued.length > 0) {
-      await manager.query(
-        `INSERT INTO outbox_job (queue, job_name, job_id, payload, not_before)
+      await this.timed('· insert outbox_job', () =>
+        manager.query(
+          `INSERT INTO outbox_job (queue, job_name, job_id, payload, not_before)
          SELECT $1, $2, $3 || id, jsonb_build_object('notificationId', id), not_before
            FROM unnest($4::uuid[], $5::timestamptz[]) AS t(id, not_before)
          ON CONFLICT DO NOTHING`,
-        [
-          NOTIFICATIONS_QUEUE,
-          SEND_NOTIFICATION_JOB,
-          sendNotificationJobId(''),
-          queued.map((row) => row.id),
-          queued.map((row) => row.not_before),
-        ],
+          [
+            NOTIFICATIONS_QUEUE,
+            SEND_NOTIFICATION_JOB,
+            sendNotificationJobId(''),
+            queued.map((row) => row.id),
+            queued.map((row) => row.not_before),
+          ],
+        ),
       );
     }
     return created.length;
