@@ -38,7 +38,7 @@ const LANGUAGES = ['Deutsch', 'Deutsch, Englisch', 'Türkisch, Deutsch', 'Arabis
 
 let peakRss = 0;
 const sampleRss = (): void => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
 };
 
 /** Windows-1252 bytes (all characters used here are in Latin-1; `ı` and `ş` are replaced). */
@@ -114,7 +114,8 @@ async function timed(label: string, run: (phases: ImportPhases) => Promise<Impor
       `peak RSS ${(peakRss / 1048576).toFixed(0)} MB  new ${summary.inserted}, already present/duplicate ${summary.duplicates}, ` +
       `rejected ${summary.rejected}, warnings ${summary.warnings}, report lines ${summary.report.length}`,
   );
-  // Where the time went (wall clock; "·" phases are parts of "write batches").
+  // Where the time went (wall clock). The "·" phases are the database's share: they run while
+  // the next batch is read and checked, so the phases add up to more than the total.
   for (const [phase, ms] of Object.entries(phases)) {
     console.log(`  ${phase.padEnd(26)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
   }
