@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { DataSource, EntityManager } from 'typeorm';
@@ -62,7 +63,12 @@ export interface ImportOptions {
   /** Counts committed by an earlier attempt of the same import (resumed runs add to them). */
   carried?: { inserted: number; duplicates: number; rejected: number; warnings: number };
   now?: Date;
+  /** When given, milliseconds spent per phase are added to it (bench:import prints them). */
+  phases?: ImportPhases;
 }
+
+/** Wall-clock milliseconds per phase of a run, summed over its batches. */
+export type ImportPhases = Record<string, number>;
 
 export interface ImportSummary {
   totalRows: number;
@@ -80,10 +86,31 @@ interface PendingRow<T extends Checked = Checked> {
   value: T;
 }
 
+/** The rows of one batch that passed the checks, its report lines so far and its counts. */
+interface Batch {
+  rows: PendingRow[];
+  report: ReportTuple[];
+  /** Data rows of the file in this batch (passed, rejected or duplicate). */
+  processed: number;
+  rejected: number;
+  duplicates: number;
+  warnings: number;
+}
+
+const emptyBatch = (): Batch => ({
+  rows: [],
+  report: [],
+  processed: 0,
+  rejected: 0,
+  duplicates: 0,
+  warnings: 0,
+});
+
 const normalisedName = `lower(regexp_replace(btrim(name), '\\s+', ' ', 'g'))`;
 
 export class ImportRunner {
   private context: RowContext | null = null;
+  private phases: ImportPhases | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -101,7 +128,9 @@ export class ImportRunner {
   }
 
   async run(options: ImportOptions, fieldLabels: ReadonlyMap<string, string>): Promise<ImportSummary> {
-    const context = this.context ?? (await this.loadContext(fieldLabels));
+    this.phases = options.phases;
+    const context =
+      this.context ?? (await this.timed('load postal codes', () => this.loadContext(fieldLabels)));
     const now = options.now ?? new Date();
     const summary: ImportSummary = {
       totalRows: 0,
@@ -114,74 +143,115 @@ export class ImportRunner {
     };
     const seen = new Set<string>();
     const skip = options.skipRows ?? 0;
-    let batch: PendingRow[] = [];
-    let batchReport: ReportTuple[] = [];
-    let batchRows = 0;
     let emailIndex = 0;
+    let batch = emptyBatch();
 
     const report = (problem: RowProblem, warning: boolean): void => {
       const tuple: ReportTuple = [problem.row, problem.field, warning ? `w:${problem.code}` : problem.code];
       if (problem.value !== undefined) {
         tuple.push(problem.value);
       }
-      batchReport.push(tuple);
+      batch.report.push(tuple);
     };
 
-    const flush = async (): Promise<void> => {
-      const rows = batch;
-      const lines = batchReport;
-      const processed = batchRows;
-      batch = [];
-      batchReport = [];
-      batchRows = 0;
+    // Writes one batch in one transaction; the counts it commits are those of the rows up to
+    // its last one (the next batch is being checked meanwhile and counts separately).
+    const flush = async (done: Batch): Promise<void> => {
+      const lines = done.report;
+      const counts = {
+        inserted: summary.inserted,
+        duplicates: summary.duplicates + done.duplicates,
+        rejected: summary.rejected + done.rejected,
+        warnings: summary.warnings + done.warnings,
+      };
       await this.dataSource.transaction(async (manager) => {
-        const written = await this.writeBatch(manager, options, rows, now, emailIndex, (row, key, code) => {
-          if (code) {
-            summary.rejected++;
-            lines.push([row, key, code]);
-          } else {
-            summary.duplicates++;
-            lines.push([row, key, 'already-present']);
-          }
-        });
-        emailIndex += written;
-        summary.inserted += written;
+        const written = await this.writeBatch(
+          manager,
+          options,
+          done.rows,
+          now,
+          emailIndex,
+          (row, key, code) => {
+            if (code) {
+              counts.rejected++;
+              lines.push([row, key, code]);
+            } else {
+              counts.duplicates++;
+              lines.push([row, key, 'already-present']);
+            }
+          },
+        );
+        counts.inserted += written;
         const kept = Math.max(0, Math.min(lines.length, REPORT_CAP - summary.report.length));
-        summary.report.push(...lines.slice(0, kept));
-        summary.reportTruncated += lines.length - kept;
         if (options.importId) {
-          await manager.query(
-            `UPDATE data_import SET processed_rows = processed_rows + $2, inserted_count = $3, duplicate_count = $4,
+          await this.timed('· progress update', () =>
+            manager.query(
+              `UPDATE data_import SET processed_rows = processed_rows + $2, inserted_count = $3, duplicate_count = $4,
                     rejected_count = $5, warning_count = $6, report = report || $7::jsonb,
                     report_truncated = report_truncated + $8, updated_at = now()
               WHERE id = $1`,
-            [
-              options.importId,
-              processed,
-              summary.inserted,
-              summary.duplicates,
-              summary.rejected,
-              summary.warnings,
-              JSON.stringify(lines.slice(0, kept)),
-              lines.length - kept,
-            ],
+              [
+                options.importId,
+                done.processed,
+                counts.inserted,
+                counts.duplicates,
+                counts.rejected,
+                counts.warnings,
+                JSON.stringify(lines.slice(0, kept)),
+                lines.length - kept,
+              ],
+            ),
           );
         }
+        // Committed (the callback returns before COMMIT, but a failed COMMIT throws out of run).
+        emailIndex += written;
+        Object.assign(summary, counts);
+        summary.report.push(...lines.slice(0, kept));
+        summary.reportTruncated += lines.length - kept;
       });
     };
 
+    // One batch is written while the next is read and checked (the database and the parser
+    // work at the same time); a batch starts writing only after the previous one committed, so
+    // its duplicate lookup sees every earlier row.
+    let writing: Promise<void> | null = null;
+    const drain = async (): Promise<void> => {
+      if (writing) {
+        await writing;
+      }
+    };
+    const submit = async (): Promise<void> => {
+      const done = batch;
+      batch = emptyBatch();
+      await drain();
+      writing = flush(done);
+      // Awaited at the next batch or at the end; until then a failure must not go unhandled.
+      writing.catch(() => undefined);
+    };
+
+    const phases = options.phases;
+    const time = (phase: string, since: number): number => {
+      const at = performance.now();
+      if (phases) {
+        phases[phase] = (phases[phase] ?? 0) + (at - since);
+      }
+      return at;
+    };
     let dataRow = 0;
+    let totalRows = 0;
+    let mark = performance.now();
     for await (const cells of this.records(options)) {
+      mark = time('read + parse', mark);
       dataRow++;
       if (dataRow === 1) {
         continue; // header
       }
       const row = dataRow; // the file's record number, header = 1
-      summary.totalRows++;
-      if (summary.totalRows <= skip) {
+      totalRows++;
+      if (totalRows <= skip) {
         continue;
       }
-      batchRows++;
+      batch.processed++;
       const record = applyMapping(cells, options.mapping);
       const checked =
         options.kind === 'volunteers'
@@ -190,29 +260,47 @@ export class ImportRunner {
             ? checkProviderRow(row, record, context)
             : checkOpportunityRow(row, record, context);
       if (!checked.ok) {
-        summary.rejected++;
+        batch.rejected++;
         checked.problems.forEach((problem) => report(problem, false));
       } else {
-        summary.warnings += checked.warnings.length;
+        batch.warnings += checked.warnings.length;
         checked.warnings.forEach((warning) => report(warning, true));
         const keys = fileKeys(options.kind, checked.value);
         const repeated = keys.find((key) => seen.has(key));
         if (repeated !== undefined) {
-          summary.duplicates++;
-          batchReport.push([row, repeated.split(':')[0], 'duplicate-in-file']);
+          batch.duplicates++;
+          batch.report.push([row, repeated.split(':')[0], 'duplicate-in-file']);
         } else {
           keys.forEach((key) => seen.add(key));
-          batch.push({ row, value: checked.value });
+          batch.rows.push({ row, value: checked.value });
         }
       }
-      if (batchRows >= BATCH_SIZE) {
-        await flush();
+      mark = time('check rows', mark);
+      if (batch.processed >= BATCH_SIZE) {
+        await submit();
+        mark = time('wait for the database', mark);
       }
     }
-    if (batchRows > 0 || batch.length > 0) {
-      await flush();
+    if (batch.processed > 0 || batch.rows.length > 0) {
+      await submit();
     }
+    await drain();
+    time('wait for the database', mark);
+    summary.totalRows = totalRows;
     return summary;
+  }
+
+  /** Runs `step`, adding its wall-clock time to `phase` when phases are measured. */
+  private async timed<T>(phase: string, step: () => Promise<T>): Promise<T> {
+    if (!this.phases) {
+      return step();
+    }
+    const started = performance.now();
+    try {
+      return await step();
+    } finally {
+      this.phases[phase] = (this.phases[phase] ?? 0) + (performance.now() - started);
+    }
   }
 
   /** The file's records as string arrays, decoded and parsed as a stream. */
@@ -293,14 +381,16 @@ export class ImportRunner {
     const emails = rows.map((row) => row.value.email);
     const names = rows.map((row) => namePostalKey(row.value.name, '').slice(0, -1));
     const postals = rows.map((row) => row.value.postalCode);
-    const found = await manager.query<{ email: string; key: string }[]>(
-      // Two index lookups (lower(email), and name + postal code), not one OR that scans the table.
-      `SELECT lower(email) AS email, ${normalisedName} || '|' || postal_code AS key FROM volunteer
+    const found = await this.timed('· duplicate lookup', () =>
+      manager.query<{ email: string; key: string }[]>(
+        // Two index lookups (lower(email), and name + postal code), not one OR that scans the table.
+        `SELECT lower(email) AS email, ${normalisedName} || '|' || postal_code AS key FROM volunteer
         WHERE lower(email) = ANY($1::text[])
        UNION
        SELECT lower(email) AS email, ${normalisedName} || '|' || postal_code AS key FROM volunteer
         WHERE (${normalisedName}, postal_code) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-      [emails, names, postals],
+        [emails, names, postals],
+      ),
     );
     const storedEmails = new Set(found.map((row) => row.email));
     const storedKeys = new Set(found.map((row) => row.key));
@@ -318,40 +408,93 @@ export class ImportRunner {
     if (options.dryRun || fresh.length === 0) {
       return fresh.length;
     }
-    // One statement per table, one array parameter per column (unnest): far less to bind and
-    // parse than a VALUES list of 1,000 rows × 18 parameters.
+    // One statement for the whole batch: the volunteers (one array parameter per column,
+    // unnest: far less to bind and parse than a VALUES list), then, for the rows actually
+    // inserted, their consent records, confirmation emails and outbox jobs, in data-modifying
+    // CTEs. Ids are made here so the notification keys need no second round trip.
     const column = <T>(pick: (value: ImportedVolunteer) => T): T[] => fresh.map(({ value }) => pick(value));
     const pgArray = (items: string[]): string =>
       `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-    const created = await manager.query<{ id: string; email: string }[]>(
-      `INSERT INTO volunteer (name, email, phone, languages, language_codes, interests, postal_code, latitude, longitude,
-                              district, max_travel_km, birth_date, certificate_inspected_on, certificate_inspected_by, status, locale)
-       SELECT name, email, phone, languages::jsonb, language_codes::text[], interests::text[], postal_code, latitude, longitude,
-              district, max_travel_km, birth_date, inspected_on, CASE WHEN inspected_on IS NULL THEN NULL ELSE $14::uuid END,
-              'pending', 'de'
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[],
-                     $9::float8[], $10::text[], $11::float8[], $12::date[], $13::date[])
-              AS t(name, email, phone, languages, language_codes, interests, postal_code, latitude, longitude, district,
-                   max_travel_km, birth_date, inspected_on)
-       ON CONFLICT DO NOTHING
-       RETURNING id, email`,
-      [
-        column((v) => v.name),
-        column((v) => v.email),
-        column((v) => v.phone),
-        // Imported languages get level B1 until the intake talk says otherwise (documented).
-        column((v) => JSON.stringify(v.languageCodes.map((code) => ({ code, level: 'B1' })))),
-        column((v) => pgArray(v.languageCodes)),
-        column((v) => pgArray(v.interests)),
-        column((v) => v.postalCode),
-        column((v) => v.location.latitude),
-        column((v) => v.location.longitude),
-        column((v) => v.location.district),
-        column((v) => v.maxTravelKm),
-        column((v) => v.birthDate),
-        column((v) => v.certificateInspectedOn),
-        options.staffId,
-      ],
+    const volunteerIds = fresh.map(() => randomUUID());
+    const notificationIds = fresh.map(() => randomUUID());
+    const created = await this.timed('· insert (4 tables)', () =>
+      manager.query<{ id: string; email: string }[]>(
+        `WITH input AS (
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                $8::text[], $9::float8[], $10::float8[], $11::text[], $12::float8[], $13::date[], $14::date[],
+                                $15::uuid[], $16::uuid[], $17::text[])
+                    WITH ORDINALITY
+                    AS t(id, name, email, phone, languages, language_codes, interests, postal_code, latitude, longitude,
+                         district, max_travel_km, birth_date, inspected_on, notification_id, confirmation_key, message_id, ord)
+         ),
+         created AS (
+           INSERT INTO volunteer (id, name, email, phone, languages, language_codes, interests, postal_code, latitude,
+                                  longitude, district, max_travel_km, birth_date, certificate_inspected_on,
+                                  certificate_inspected_by, status, locale)
+           SELECT id, name, email, phone, languages::jsonb, language_codes::text[], interests::text[], postal_code, latitude,
+                  longitude, district, max_travel_km, birth_date, inspected_on,
+                  CASE WHEN inspected_on IS NULL THEN NULL ELSE $18::uuid END, 'pending', 'de'
+             FROM input ORDER BY ord
+           ON CONFLICT DO NOTHING
+           RETURNING id, email
+         ),
+         consent AS (
+           -- The consent was given in the source system; nahbar asks again by double opt-in.
+           INSERT INTO consent_record (subject_type, subject_id, purpose, mode, text_version, recorded_by_staff_id, given_at)
+           SELECT 'volunteer', id, 'volunteer-pool', 'imported', $19, $18, $20 FROM created
+         ),
+         numbered AS (
+           SELECT input.*, row_number() OVER (ORDER BY input.ord) - 1 + $21::int AS email_index
+             FROM input JOIN created USING (id)
+         ),
+         queued AS (
+           -- Double opt-in, as for a sign-up: the confirmation email (same kind and key as
+           -- VolunteersService.create), spread over time slots so a big import does not flood the relay.
+           INSERT INTO notification (id, kind, subject_id, recipient, locale, message_id, not_before, status)
+           SELECT notification_id, 'volunteer-email-confirmation', confirmation_key, email, 'de', message_id,
+                  CASE WHEN email_index / $22::int = 0 THEN NULL
+                       ELSE $20::timestamptz + make_interval(mins => (email_index / $22::int)::int * $23::int) END,
+                  'pending'
+             FROM numbered
+           ON CONFLICT DO NOTHING
+           RETURNING id, not_before
+         ),
+         jobs AS (
+           INSERT INTO outbox_job (queue, job_name, job_id, payload, not_before)
+           SELECT $24, $25, $26 || id, jsonb_build_object('notificationId', id), not_before FROM queued
+           ON CONFLICT DO NOTHING
+         )
+         SELECT id, email FROM created`,
+        [
+          volunteerIds,
+          column((v) => v.name),
+          column((v) => v.email),
+          column((v) => v.phone),
+          // Imported languages get level B1 until the intake talk says otherwise (documented).
+          column((v) => JSON.stringify(v.languageCodes.map((code) => ({ code, level: 'B1' })))),
+          column((v) => pgArray(v.languageCodes)),
+          column((v) => pgArray(v.interests)),
+          column((v) => v.postalCode),
+          column((v) => v.location.latitude),
+          column((v) => v.location.longitude),
+          column((v) => v.location.district),
+          column((v) => v.maxTravelKm),
+          column((v) => v.birthDate),
+          column((v) => v.certificateInspectedOn),
+          notificationIds,
+          fresh.map(({ value }, index) => emailConfirmationKey(volunteerIds[index], value.email)),
+          notificationIds.map(messageIdFor),
+          options.staffId,
+          importedConsentText(options.sourceLabel, now),
+          now,
+          emailIndex,
+          EMAILS_PER_SLOT,
+          SLOT_MINUTES,
+          NOTIFICATIONS_QUEUE,
+          SEND_NOTIFICATION_JOB,
+          sendNotificationJobId(''),
+        ],
+      ),
     );
     // Rows lost to a concurrent insert of the same address are duplicates too.
     if (created.length < fresh.length) {
@@ -359,52 +502,6 @@ export class ImportRunner {
       fresh
         .filter(({ value }) => !createdEmails.has(value.email))
         .forEach(({ row }) => duplicate(row, 'email'));
-    }
-    if (created.length === 0) {
-      return 0;
-    }
-    // The consent was given in the source system; nahbar asks again by double opt-in.
-    await manager.query(
-      `INSERT INTO consent_record (subject_type, subject_id, purpose, mode, text_version, recorded_by_staff_id, given_at)
-       SELECT 'volunteer', id, 'volunteer-pool', 'imported', $2, $3, $4 FROM unnest($1::uuid[]) AS t(id)`,
-      [created.map((row) => row.id), importedConsentText(options.sourceLabel, now), options.staffId, now],
-    );
-    // Double opt-in, as for a sign-up: the confirmation email (same kind and key as
-    // VolunteersService.create), spread over time slots so a big import does not flood the relay.
-    const ids = created.map(() => randomUUID());
-    const notBefore = created.map((_, index) => {
-      const slot = Math.floor((emailIndex + index) / EMAILS_PER_SLOT);
-      return slot === 0 ? null : new Date(now.getTime() + slot * SLOT_MINUTES * 60_000);
-    });
-    const queued = await manager.query<{ id: string; not_before: Date | null }[]>(
-      `INSERT INTO notification (id, kind, subject_id, recipient, locale, message_id, not_before, status)
-       SELECT id, 'volunteer-email-confirmation', subject_id, recipient, 'de', message_id, not_before, 'pending'
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[])
-              AS t(id, subject_id, recipient, message_id, not_before)
-       ON CONFLICT DO NOTHING
-       RETURNING id, not_before`,
-      [
-        ids,
-        created.map((volunteer) => emailConfirmationKey(volunteer.id, volunteer.email)),
-        created.map((volunteer) => volunteer.email),
-        ids.map(messageIdFor),
-        notBefore,
-      ],
-    );
-    if (queued.length > 0) {
-      await manager.query(
-        `INSERT INTO outbox_job (queue, job_name, job_id, payload, not_before)
-         SELECT $1, $2, $3 || id, jsonb_build_object('notificationId', id), not_before
-           FROM unnest($4::uuid[], $5::timestamptz[]) AS t(id, not_before)
-         ON CONFLICT DO NOTHING`,
-        [
-          NOTIFICATIONS_QUEUE,
-          SEND_NOTIFICATION_JOB,
-          sendNotificationJobId(''),
-          queued.map((row) => row.id),
-          queued.map((row) => row.not_before),
-        ],
-      );
     }
     return created.length;
   }

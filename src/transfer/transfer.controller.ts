@@ -107,7 +107,10 @@ export class TransferController {
   )
   @ApiOkResponse({ type: DataImportDto })
   @ApiStaffErrors()
-  async start(@Param('id', ParseUUIDPipe) id: string): Promise<DataImportDto> {
-    return toDataImportDto(await this.transfer.start(id), false);
+  async start(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<DataImportDto> {
+    return toDataImportDto(await this.transfer.start(id, staff.id, 'api'), false);
   }
 }

@@ -10,6 +10,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '../queue/outbox.service';
+import { AuditService } from '../staff/audit.service';
 import { RUN_IMPORT_JOB, runImportJobId, TRANSFER_QUEUE } from '../queue/job-contracts';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { DataImport } from './data-import.entity';
@@ -62,6 +63,7 @@ export class TransferService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly taxonomy: TaxonomyService,
+    private readonly audit: AuditService,
   ) {}
 
   async upload(input: ImportUpload, staffId: string | null): Promise<DataImport> {
@@ -212,8 +214,11 @@ export class TransferService {
     return this.get(id);
   }
 
-  /** Queues the real run (after a dry run with the current settings); starting twice is a no-op. */
-  async start(id: string): Promise<DataImport> {
+  /**
+   * Queues the real run (after a dry run with the current settings); starting twice is a no-op.
+   * Audited (`import.started`, with the kind and the dry run's row count) in the same transaction.
+   */
+  async start(id: string, staffId: string | null, channel: 'console' | 'api'): Promise<DataImport> {
     const current = await this.get(id);
     if (current.status !== 'uploaded') {
       return current;
@@ -242,6 +247,16 @@ export class TransferService {
         jobId,
         payload: { importId: id },
       });
+      await this.audit.record(
+        {
+          staffUserId: staffId,
+          action: 'import.started',
+          entityType: 'data_import',
+          entityId: id,
+          details: { kind: current.kind, rows: current.totalRows ?? 0, channel },
+        },
+        manager,
+      );
     });
     this.outbox.relaySoon([jobId]);
     return this.get(id);

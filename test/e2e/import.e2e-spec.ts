@@ -170,11 +170,29 @@ describe('CSV import', () => {
       'ben.import@example.org',
       'eva.import@example.org',
     ]);
-    // Starting again does nothing more.
+    // Starting again does nothing more (and is not audited again).
     expect(
       (await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/imports/${firstId}/start`, { token })).body
         .status,
     ).toBe('done');
+    // Starting is audited: who, which import, its kind and the dry run's row count.
+    const audits = await stack.dataSource.query<
+      { staff_user_id: string; entity_type: string; details: Record<string, unknown> }[]
+    >(
+      `SELECT a.staff_user_id, a.entity_type, a.details FROM audit_log a
+        WHERE a.action = 'import.started' AND a.entity_id = $1`,
+      [firstId],
+    );
+    const [admin] = await stack.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM staff_user WHERE email = 'admin@agency.test'`,
+    );
+    expect(audits).toEqual([
+      {
+        staff_user_id: admin.id,
+        entity_type: 'data_import',
+        details: { kind: 'volunteers', rows: 5, channel: 'api' },
+      },
+    ]);
   });
 
   it('re-importing the same file creates no duplicates and says so', async () => {

@@ -106,10 +106,11 @@ export class ConsoleImportController {
   async run(
     @Param('id', ParseUUIDPipe) id: string,
     @View() view: ConsoleView,
+    @Staff() staff: AuthenticatedStaff,
     @Res() response: Response,
   ): Promise<void> {
     try {
-      await this.transfer.start(id);
+      await this.transfer.start(id, staff.id, 'console');
       response.redirect(303, `/console/import/${id}`);
     } catch (error) {
       const { status, message } = refusal(error);
