@@ -14,7 +14,8 @@
  * BENCH_VOLUNTEERS / BENCH_OPPORTUNITIES (override the scaled sizes), BENCH_N (200), BENCH_RATE (100),
  * BENCH_SECONDS (30), BENCH_PORT (3924), BENCH_SEARCH=0 skips the search part (no build needed
  * then), BENCH_KEEP=1 keeps the database (drop it yourself: dropdb nahbar_bench_opportunity_fit),
- * BENCH_REUSE=1 measures a kept database again without seeding (e.g. once the machine is idle).
+ * BENCH_REUSE=1 measures a kept database again without seeding (e.g. once the machine is idle),
+ * BENCH_DB names another database (`nahbar_bench_…`), e.g. a quick run beside a kept full-size one.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -48,7 +49,10 @@ import {
   stopApi,
 } from './opportunity-search-load';
 
-const BENCH_DB = 'nahbar_bench_opportunity_fit';
+const BENCH_DB = process.env.BENCH_DB ?? 'nahbar_bench_opportunity_fit';
+if (!/^nahbar_bench_[a-z0-9_]+$/.test(BENCH_DB)) {
+  throw new Error(`BENCH_DB must look like nahbar_bench_<letters, digits, _>: ${BENCH_DB}`);
+}
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? Math.round(1_000_000 * SCALE));
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? Math.round(20_000 * SCALE));

@@ -84,6 +84,14 @@ interface PrefilterCounts {
   unavailable: number;
 }
 
+/**
+ * A row of the volunteers-for-an-opportunity statement: a candidate (no placement), an open
+ * placement of the opportunity (`placement_id` set), or only the counts (`id` null); placed
+ * opportunities' rows all carry the counts.
+ */
+type VolunteerFitRow = VolunteerRow &
+  Partial<PrefilterCounts> & { stage: string | null; placement_id: string | null };
+
 interface OpportunityRow {
   id: string;
   title: string;
@@ -139,6 +147,15 @@ const VOLUNTEER_COLUMNS = `v.id, v.name, v.status, v.email_confirmed_at IS NOT N
   v.availability_mask::text AS availability_mask, v.certificate_inspected_on::text AS certificate_inspected_on,
   v.birth_date::text AS birth_date, v.away_until::text AS away_until,
   (SELECT count(*) FROM placement h WHERE h.volunteer_id = v.id AND h.started_on IS NOT NULL)::int AS placements_before`;
+
+/** The placement columns of a candidate's row (none: not in a placement with this opportunity). */
+const NOT_PLACED_COLUMNS = `NULL::text AS stage, NULL::uuid AS placement_id, NULL::timestamptz AS stage_changed_at`;
+
+/** The opportunity's open placements as rows of the same shape ("bereits in Vermittlung"). */
+const openPlacementsOf = (opportunityParameter: string): string =>
+  `(SELECT ${VOLUNTEER_COLUMNS}, p.stage, p.id AS placement_id, p.stage_changed_at
+     FROM placement p JOIN volunteer v ON v.id = p.volunteer_id
+    WHERE p.opportunity_id = ${opportunityParameter} AND p.${OPEN_PLACEMENT_SQL})`;
 
 /**
  * Opportunity fit, both ways: the candidates come from bounded index walks (nearest first on the
@@ -234,19 +251,12 @@ export class OpportunityFitService {
     }
     // As many proposals as open places and then some, so staff can choose.
     const limit = clampLimit(options.limit ?? Math.max(10, opportunity.open_places * 3));
+    // One statement: the candidates, the pre-filter counts and the open placements (listed apart).
     const { sql, parameters } = volunteersForOpportunityQuery(opportunity);
-    const [rowsWithCounts, open] = await Promise.all([
-      this.dataSource.query<(VolunteerRow & Partial<PrefilterCounts>)[]>(sql, parameters),
-      this.dataSource.query<(VolunteerRow & { stage: string; placement_id: string })[]>(
-        `SELECT ${VOLUNTEER_COLUMNS}, p.stage, p.id AS placement_id
-           FROM placement p JOIN volunteer v ON v.id = p.volunteer_id
-          WHERE p.opportunity_id = $1 AND p.${OPEN_PLACEMENT_SQL}
-          ORDER BY p.stage_changed_at DESC, p.id`,
-        [opportunityId],
-      ),
-    ]);
-    const counts = rowsWithCounts.slice(0, 1);
-    const candidates = rowsWithCounts.filter((row) => row.id !== null);
+    const fitRows = await this.dataSource.query<VolunteerFitRow[]>(sql, parameters);
+    const counts = fitRows.slice(0, 1);
+    const candidates = fitRows.filter((row) => row.id !== null && row.placement_id === null);
+    const open = fitRows.filter((row) => row.placement_id !== null);
     const openIds = new Set(open.map((row) => row.id));
     const pool = candidates.filter((row) => !openIds.has(row.id));
     const ranking =
@@ -267,8 +277,8 @@ export class OpportunityFitService {
       ranked: ranking.ranked.map((fit) => ({ volunteer: volunteerSummary(byId.get(fit.volunteerId)!), fit })),
       inPlacement: open.map((row) => ({
         volunteer: volunteerSummary(row),
-        stage: row.stage,
-        placementId: row.placement_id,
+        stage: row.stage!,
+        placementId: row.placement_id!,
       })),
       exclusionCounts,
       considered: typeof counts[0]?.walked === 'number' ? counts[0].walked : candidates.length,
@@ -385,7 +395,8 @@ export function opportunitiesForVolunteerQuery(
  * Nearest active volunteers for whom the place is within their own radius and whose availability
  * covers the opportunity's week mask (a needed language filters during the walk), plus the nearest
  * interested in one of its fields. A remote opportunity has no place: volunteers interested in its
- * fields (GIN), else any, by id.
+ * fields (GIN), else any, by id. Either way the opportunity's open placements come back in the same
+ * statement (rows with `placement_id`, newest stage change first), after the candidates' rows.
  */
 export function volunteersForOpportunityQuery(
   opportunity: Pick<
@@ -402,11 +413,15 @@ export function volunteersForOpportunityQuery(
     languages !== null ? `AND (v.language_codes && $4::text[]) IS TRUE` : 'AND $4::text[] IS NULL';
   const notPlaced = `AND NOT EXISTS (SELECT 1 FROM placement x WHERE x.volunteer_id = v.id AND x.opportunity_id = $6 AND x.${OPEN_PLACEMENT_SQL})`;
   const interestFilter = fields !== null ? `AND v.interests && $5::text[]` : 'AND $5::text[] IS NULL';
-  const sql = `SELECT ${VOLUNTEER_COLUMNS}
-  FROM volunteer v
- WHERE v.status = 'active' AND v.erased_at IS NULL AND (v.availability_mask & $3::bit(336)) = $3::bit(336)
-   AND $1::float8 IS NULL AND $2::float8 IS NULL ${languageFilter} ${interestFilter} ${notPlaced}
- LIMIT ${FIT_SCAN_LIMIT}`;
+  const sql = `SELECT r.* FROM (
+  (SELECT ${VOLUNTEER_COLUMNS}, ${NOT_PLACED_COLUMNS}
+    FROM volunteer v
+   WHERE v.status = 'active' AND v.erased_at IS NULL AND (v.availability_mask & $3::bit(336)) = $3::bit(336)
+     AND $1::float8 IS NULL AND $2::float8 IS NULL ${languageFilter} ${interestFilter} ${notPlaced}
+   LIMIT ${FIT_SCAN_LIMIT})
+  UNION ALL
+  ${openPlacementsOf('$6')}) r
+ ORDER BY r.stage_changed_at DESC NULLS LAST, r.placement_id`;
   return {
     sql,
     parameters: [null, null, opportunity.time_mask, languages, fields, opportunity.id],
@@ -417,6 +432,14 @@ export function volunteersForOpportunityQuery(
  * The nearest walk for a placed opportunity: a needed language and the interests walk's fields
  * filter as lexemes inside `volunteer_active_near_lexemes_gist` (migration 1795630000000), so
  * volunteers who do not qualify are skipped on the index entries instead of fetched and dropped.
+ *
+ * The walk goes nearest first and stops as soon as `FIT_POOL_SIZE` (60) volunteers passed the
+ * pre-filters (within their radius, free at the opportunity's time), at `FIT_SCAN_LIMIT` (600)
+ * rows at most; the "warum nicht?" counts (`outside-radius`, `not-available`) and `walked` are
+ * over exactly the rows it read, so the volunteers the engine judges are the passing part of those
+ * counted. (`near` is materialised and read lazily: `kept` pulls it up to its last passing row,
+ * `counts` reads that far again from the stored rows; `n` numbers the rows in the walk's order.
+ * Before, all 600 were walked for the counts alone: 6.8 of 10.3 ms at 1M volunteers.)
  */
 function nearVolunteersQuery(
   opportunity: Pick<OpportunityRow, 'id' | 'latitude' | 'longitude' | 'time_mask'>,
@@ -445,25 +468,30 @@ function nearVolunteersQuery(
       ? `UNION ALL ${walk(`AND ${lexemes('v.interests')} @@ $5::tsquery`, FIT_INTEREST_SCAN_LIMIT)}`
       : 'UNION ALL (SELECT NULL::uuid WHERE $5::text IS NULL)';
   const sql = `WITH near AS MATERIALIZED (
-      SELECT v.id, v.max_travel_km, v.availability_mask, v.location <-> ll_to_earth($1, $2) AS metres
-        FROM volunteer v
-       WHERE v.status = 'active' ${languageFilter}
-       ORDER BY v.location <-> ll_to_earth($1, $2)
-       LIMIT ${FIT_SCAN_LIMIT}),
+      SELECT w.id, w.metres <= w.max_travel_km * 1000 AS inside,
+             (w.availability_mask & $3::bit(336)) = $3::bit(336) AS free, row_number() OVER () AS n
+        FROM (SELECT v.id, v.max_travel_km, v.availability_mask, v.location <-> ll_to_earth($1, $2) AS metres
+                FROM volunteer v
+               WHERE v.status = 'active' ${languageFilter}
+               ORDER BY v.location <-> ll_to_earth($1, $2)
+               LIMIT ${FIT_SCAN_LIMIT}) w),
+    kept AS MATERIALIZED (SELECT id, n FROM near WHERE inside AND free LIMIT ${FIT_POOL_SIZE}),
     counts AS (SELECT count(*)::int AS walked,
-         count(*) FILTER (WHERE NOT metres <= max_travel_km * 1000)::int AS outside,
-         count(*) FILTER (WHERE metres <= max_travel_km * 1000
-                            AND (availability_mask & $3::bit(336)) <> $3::bit(336))::int AS unavailable
-       FROM near),
+         count(*) FILTER (WHERE NOT inside)::int AS outside,
+         count(*) FILTER (WHERE inside AND NOT free)::int AS unavailable
+       FROM (SELECT inside, free FROM near
+              LIMIT (SELECT CASE WHEN count(*) < ${FIT_POOL_SIZE} THEN ${FIT_SCAN_LIMIT} ELSE max(n) END FROM kept)) walked),
     pool AS (SELECT DISTINCT id FROM (
-      (SELECT id FROM near WHERE metres <= max_travel_km * 1000 AND (availability_mask & $3::bit(336)) = $3::bit(336)
-        ORDER BY metres LIMIT ${FIT_POOL_SIZE})
+      (SELECT id FROM kept)
       ${interests}) x WHERE id IS NOT NULL)
   SELECT c.walked, c.outside, c.unavailable, r.*
     FROM counts c
-    LEFT JOIN (SELECT ${VOLUNTEER_COLUMNS}
+    LEFT JOIN ((SELECT ${VOLUNTEER_COLUMNS}, ${NOT_PLACED_COLUMNS}
                  FROM pool p JOIN volunteer v ON v.id = p.id
-                WHERE v.erased_at IS NULL ${notPlaced}) r ON true`;
+                WHERE v.erased_at IS NULL ${notPlaced})
+               UNION ALL
+               ${openPlacementsOf('$6')}) r ON true
+   ORDER BY r.stage_changed_at DESC NULLS LAST, r.placement_id`;
   return {
     sql,
     parameters: [
