@@ -54,7 +54,7 @@ export class HelpSeekerRightsService {
     const [person] = await manager.query<Record<string, unknown>[]>(
       `SELECT id, name, phone, email, street_address AS "streetAddress", postal_code AS "postalCode",
               preferred_contact AS "preferredContact", preferred_language AS "preferredLanguage",
-              accessibility_needs AS "accessibilityNeeds", salutation,
+              accessibility_needs AS "accessibilityNeeds", priority_groups AS "priorityGroups", salutation,
               contact_person_name AS "contactPersonName", contact_person_relationship AS "contactPersonRelationship",
               contact_person_phone AS "contactPersonPhone", created_at AS "createdAt", updated_at AS "updatedAt"
          FROM help_seeker WHERE id = $1`,
@@ -254,7 +254,8 @@ export class HelpSeekerRightsService {
     );
     await manager.query(
       `UPDATE help_seeker SET name = $2, phone = NULL, email = NULL, street_address = NULL,
-              accessibility_needs = '{}', salutation = 'none', contact_person_name = NULL,
+              accessibility_needs = '{}', priority_groups = '{}', salutation = 'none',
+              contact_person_name = NULL,
               contact_person_relationship = NULL, contact_person_phone = NULL, updated_at = now()
         WHERE id = $1`,
       [helpSeekerId, ERASED_NAME],

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { PriorityGroup } from '../shared/statistics-fields';
 
 /** How letters and calls address the person; 'none' writes "Guten Tag <name>". */
 export const SALUTATIONS = ['frau', 'herr', 'none'] as const;
@@ -58,6 +59,13 @@ export class HelpSeeker {
   /** E.g. "wheelchair", "hearing", "easy-language"; a health-related detail, so it needs consent. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   accessibilityNeeds: string[];
+
+  /**
+   * Optional, for the statistics only (help-seekers reached by priority group); empty = not given.
+   * Never shown to volunteers or hosts.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  priorityGroups: PriorityGroup[];
 
   @Column({ type: 'text', default: 'none' })
   salutation: Salutation;

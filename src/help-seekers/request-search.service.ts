@@ -66,6 +66,8 @@ export interface HelpSeekerProfile {
   preferredLanguage: string;
   /** Only with a recorded, not withdrawn consent to health data; otherwise empty. */
   accessibilityNeeds: string[];
+  /** For the statistics; staff only, never volunteers or hosts. */
+  priorityGroups: string[];
   healthDataConsent: boolean;
   contactPersonName: string | null;
   contactPersonRelationship: string | null;
@@ -171,7 +173,8 @@ export class RequestSearchService {
     const [seeker] = await this.dataSource.query<Omit<HelpSeekerProfile, 'consents' | 'requests'>[]>(
       `SELECT id, name, salutation, phone, email, street_address AS "streetAddress", postal_code AS "postalCode",
               preferred_contact AS "preferredContact", preferred_language AS "preferredLanguage",
-              accessibility_needs AS "accessibilityNeeds", contact_person_name AS "contactPersonName",
+              accessibility_needs AS "accessibilityNeeds", priority_groups AS "priorityGroups",
+              contact_person_name AS "contactPersonName",
               contact_person_relationship AS "contactPersonRelationship",
               contact_person_phone AS "contactPersonPhone", created_at AS "createdAt"
          FROM help_seeker WHERE id = $1`,

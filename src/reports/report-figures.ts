@@ -5,6 +5,7 @@ import {
   periodFigures,
   placementRetention,
   rolledEngagement,
+  rolledGenders,
   rolledMonths,
   rolledOffers,
   rolledReasons,
@@ -14,8 +15,10 @@ import {
 } from './report-rollup.queries';
 import {
   engagementFigures,
+  helpSeekersByPriorityGroup,
   monthlyFigures,
   newVolunteerAgeBands,
+  newVolunteerGenders,
   offerFigures,
   requestFigures,
   timeToMatch,
@@ -37,6 +40,8 @@ export interface Figures {
   offers: OfferRow[];
   volunteers: VolunteerRow[];
   ages: { key: string; count: number }[];
+  genders: { key: string; count: number }[];
+  priorityGroups: { key: string; count: number }[];
   engagement: EngagementFigures;
   monthly: MonthRow[];
 }
@@ -50,17 +55,20 @@ export async function liveFigures(
   months: { from: string; to: string },
   today: string,
 ): Promise<Figures> {
-  const [requests, reasons, ttm, offers, volunteers, ages, engagement, monthly] = await Promise.all([
-    requestFigures(db, breakdown, from, until),
-    unfulfilledReasons(db, from, until),
-    timeToMatch(db, from, until),
-    offerFigures(db, breakdown, from, until),
-    volunteerFigures(db, from, until),
-    newVolunteerAgeBands(db, from, until),
-    engagementFigures(db, from, until, today),
-    monthlyFigures(db, months.from, dayAfter(months.to)),
-  ]);
-  return { requests, reasons, ttm, offers, volunteers, ages, engagement, monthly };
+  const [requests, reasons, ttm, offers, volunteers, ages, genders, priorityGroups, engagement, monthly] =
+    await Promise.all([
+      requestFigures(db, breakdown, from, until),
+      unfulfilledReasons(db, from, until),
+      timeToMatch(db, from, until),
+      offerFigures(db, breakdown, from, until),
+      volunteerFigures(db, from, until),
+      newVolunteerAgeBands(db, from, until),
+      newVolunteerGenders(db, from, until),
+      helpSeekersByPriorityGroup(db, from, until),
+      engagementFigures(db, from, until, today),
+      monthlyFigures(db, months.from, dayAfter(months.to)),
+    ]);
+  return { requests, reasons, ttm, offers, volunteers, ages, genders, priorityGroups, engagement, monthly };
 }
 
 /**
@@ -101,7 +109,7 @@ export async function readFigures(
   const period = { from, until };
   const monthRange = { from: months.from, until: monthsUntil };
 
-  const [requests, reasons, offers, monthly, rest] = await Promise.all([
+  const [requests, reasons, genders, offers, monthly, rest] = await Promise.all([
     split(
       (lo, hi) => rolledRequests(db, breakdown, lo, hi),
       (lo, hi) => requestFigures(db, breakdown, lo, hi),
@@ -111,6 +119,12 @@ export async function readFigures(
     split(
       (lo, hi) => rolledReasons(db, lo, hi),
       (lo, hi) => unfulfilledReasons(db, lo, hi),
+      period,
+      plan,
+    ),
+    split(
+      (lo, hi) => rolledGenders(db, lo, hi),
+      (lo, hi) => newVolunteerGenders(db, lo, hi),
       period,
       plan,
     ),
@@ -131,6 +145,7 @@ export async function readFigures(
   return {
     requests: merge(requests, ['received', 'matched', 'fulfilled', 'cancelled', 'unfulfilled']),
     reasons: merge(reasons, ['count']),
+    genders: merge(genders, ['count']),
     offers: merge(offers, ['sent', 'accepted', 'declined', 'noAnswer']),
     monthly: merge(
       monthly.map((part) => part.map((row) => ({ ...row, key: row.month }))),
@@ -148,7 +163,7 @@ function addDaysBack(until: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-type DistinctPart = Pick<Figures, 'ttm' | 'volunteers' | 'ages' | 'engagement'>;
+type DistinctPart = Pick<Figures, 'ttm' | 'volunteers' | 'ages' | 'priorityGroups' | 'engagement'>;
 
 async function liveDistinct(
   db: EntityManager,
@@ -156,13 +171,14 @@ async function liveDistinct(
   until: string,
   today: string,
 ): Promise<DistinctPart> {
-  const [ttm, volunteers, ages, engagement] = await Promise.all([
+  const [ttm, volunteers, ages, priorityGroups, engagement] = await Promise.all([
     timeToMatch(db, from, until),
     volunteerFigures(db, from, until),
     newVolunteerAgeBands(db, from, until),
+    helpSeekersByPriorityGroup(db, from, until),
     engagementFigures(db, from, until, today),
   ]);
-  return { ttm, volunteers, ages, engagement };
+  return { ttm, volunteers, ages, priorityGroups, engagement };
 }
 
 async function fromStored(
@@ -197,6 +213,9 @@ async function fromStored(
     volunteers: [...volunteers.values()],
     ages: stored
       .filter((row) => row.measure === 'age')
+      .map((row) => ({ key: row.key, count: Number(row.value) })),
+    priorityGroups: stored
+      .filter((row) => row.measure === 'priority-group')
       .map((row) => ({ key: row.key, count: Number(row.value) })),
     engagement: {
       ...additive,

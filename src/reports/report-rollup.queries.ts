@@ -4,7 +4,8 @@ import type { Breakdown, MonthRow, OfferRow, RequestRow } from './reports.querie
 /*
  * The rollup's SQL (docs/reports.md "Rollup"). `report_daily` holds every additive figure per
  * Berlin day, by the request's district/category/source where the report breaks it down (volunteer
- * figures by the volunteer's district in `district`), with `detail` for the unfulfilled reason.
+ * figures by the volunteer's district in `district`), with `detail` for the unfulfilled reason and
+ * the new volunteer's gender.
  * Each measure is defined exactly as its live query in reports.queries.ts; the rollup e2e test
  * compares the two. Days are half-open ranges `[$1, $2)` of Berlin calendar days.
  */
@@ -43,6 +44,9 @@ export async function recomputeDays(db: EntityManager, from: string, until: stri
           WHERE ${IN('m.offered_at')} AND m.status IN ('accepted', 'dropped-out', 'declined', 'expired')
          UNION ALL
          SELECT ${DAY('v.created_at')}, 'volunteer-new', coalesce(v.district, ''), '', '', '', 1
+           FROM volunteer v, ${RANGE} b WHERE ${IN('v.created_at')}
+         UNION ALL
+         SELECT ${DAY('v.created_at')}, 'volunteer-gender', '', '', '', coalesce(v.gender, 'not-given'), 1
            FROM volunteer v, ${RANGE} b WHERE ${IN('v.created_at')}
          UNION ALL
          SELECT ${DAY('v.erased_at')}, 'volunteer-left', coalesce(v.district, ''), '', '', '', 1
@@ -132,6 +136,19 @@ export async function rolledReasons(
 ): Promise<{ key: string; count: number }[]> {
   const rows = await sums(db, 'detail', ['reason'], from, until);
   return pivot<{ key: string; count: number }>(rows, { reason: 'count' }, (key) => ({ key, count: 0 }));
+}
+
+/** New volunteers by gender ('not-given' for none), summed over the days. */
+export async function rolledGenders(
+  db: EntityManager,
+  from: string,
+  until: string,
+): Promise<{ key: string; count: number }[]> {
+  const rows = await sums(db, 'detail', ['volunteer-gender'], from, until);
+  return pivot<{ key: string; count: number }>(rows, { 'volunteer-gender': 'count' }, (key) => ({
+    key,
+    count: 0,
+  }));
 }
 
 export async function rolledOffers(

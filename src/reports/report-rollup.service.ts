@@ -12,7 +12,13 @@ import {
   type DayRange,
 } from './domain/rollup-plan';
 import { recomputeDays } from './report-rollup.queries';
-import { engagementFigures, newVolunteerAgeBands, timeToMatch, volunteerFigures } from './reports.queries';
+import {
+  engagementFigures,
+  helpSeekersByPriorityGroup,
+  newVolunteerAgeBands,
+  timeToMatch,
+  volunteerFigures,
+} from './reports.queries';
 
 /** Each run recomputes at least the last days before today (edits made on a day just before midnight). */
 export const ROLLUP_RECENT_DAYS = 2;
@@ -130,12 +136,14 @@ async function earliestDay(db: EntityManager): Promise<string | null> {
 /**
  * The distinct-person figures of one closed calendar period, computed by the live queries
  * themselves (so they cannot differ): active volunteers by district, age bands of the new ones,
- * time to match, help-seekers reached, volunteers with hours, volunteer enquiries.
+ * time to match, help-seekers reached (also by priority group), volunteers with hours, volunteer
+ * enquiries.
  */
 async function recomputePeriod(db: EntityManager, period: CalendarPeriod, today: string): Promise<void> {
   const until = dayAfter(period.to);
   const volunteers = await volunteerFigures(db, period.from, until);
   const ages = await newVolunteerAgeBands(db, period.from, until);
+  const priorityGroups = await helpSeekersByPriorityGroup(db, period.from, until);
   const ttm = await timeToMatch(db, period.from, until);
   const engagement = await engagementFigures(db, period.from, until, today);
   const rows: [string, string, number | null][] = [
@@ -144,6 +152,7 @@ async function recomputePeriod(db: EntityManager, period: CalendarPeriod, today:
       .filter((row) => row.active > 0)
       .map((row): [string, string, number] => ['active', row.key, row.active]),
     ...ages.map((row): [string, string, number] => ['age', row.key, row.count]),
+    ...priorityGroups.map((row): [string, string, number] => ['priority-group', row.key, row.count]),
     ['ttm-count', '', ttm.count],
     ['ttm-median', '', ttm.medianHours],
     ['ttm-p90', '', ttm.p90Hours],

@@ -202,6 +202,48 @@ export async function newVolunteerAgeBands(
   return rows.map((row) => ({ key: row.key, count: Number(row.count) }));
 }
 
+/** New volunteers of the period by gender (`volunteer.gender`; null = not given). */
+export async function newVolunteerGenders(
+  db: EntityManager,
+  from: string,
+  toExclusive: string,
+): Promise<{ key: string; count: number }[]> {
+  const rows = await db.query<{ key: string; count: string }[]>(
+    `SELECT coalesce(v.gender, 'not-given') AS key, count(*) AS count
+       FROM volunteer v, ${RANGE} b
+      WHERE ${IN('v.created_at')}
+      GROUP BY 1`,
+    [from, toExclusive],
+  );
+  return rows.map((row) => ({ key: row.key, count: Number(row.count) }));
+}
+
+/**
+ * The help-seekers reached in the period (distinct `help_seeker_id` of the requests received, as
+ * `helpSeekersReached`) by priority group: a person in two groups counts in each, a person with
+ * none given counts as 'not-given'. The reached set is its own step so the rollup can later key it
+ * by period as well.
+ */
+export async function helpSeekersByPriorityGroup(
+  db: EntityManager,
+  from: string,
+  toExclusive: string,
+): Promise<{ key: string; count: number }[]> {
+  const rows = await db.query<{ key: string; count: string }[]>(
+    `WITH reached AS (
+       SELECT DISTINCT r.help_seeker_id AS id
+         FROM help_request r, ${RANGE} b
+        WHERE ${IN('r.created_at')} AND r.status <> 'rejected'
+     )
+     SELECT coalesce(g.priority_group, 'not-given') AS key, count(DISTINCT s.id) AS count
+       FROM reached JOIN help_seeker s ON s.id = reached.id
+       LEFT JOIN LATERAL unnest(s.priority_groups) AS g (priority_group) ON true
+      GROUP BY 1`,
+    [from, toExclusive],
+  );
+  return rows.map((row) => ({ key: row.key, count: Number(row.count) }));
+}
+
 export interface EngagementFigures {
   advisoryInterviews: number;
   placementsProposed: number;

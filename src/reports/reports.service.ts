@@ -7,6 +7,7 @@ import { AuditService } from '../staff/audit.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import { dayAfter, monthsOf, type ReportPeriod } from './domain/period';
 import { protect, protectBreakdown, shownValue, type ProtectedCell } from './domain/small-numbers';
+import { GENDERS, PRIORITY_GROUPS } from '../shared/statistics-fields';
 import { AGE_BANDS } from './domain/statistics';
 import { liveFigures, readFigures } from './report-figures';
 import { districtCentroids, BREAKDOWNS, type Breakdown } from './reports.queries';
@@ -25,6 +26,8 @@ export const REPORT_TABLES = [
   'offers',
   'volunteers',
   'ages',
+  'genders',
+  'priority-groups',
   'months',
   'key-figures',
 ] as const;
@@ -37,8 +40,6 @@ export interface Report {
   today: string;
   tables: Record<ReportTableName, ReportTable>;
   timeToMatch: { count: ProtectedCell; medianHours: number | null; p90Hours: number | null };
-  /** Fields nahbar does not record, so the report cannot count them. */
-  notRecorded: string[];
   /** District centres for the district chart. */
   centroids: Record<string, { lat: number; lon: number }>;
 }
@@ -70,7 +71,10 @@ export class ReportsService {
       period.kind === 'month' || period.kind === 'quarter'
         ? { from: `${period.from.slice(0, 4)}-01-01`, to: `${period.from.slice(0, 4)}-12-31` }
         : { from: period.from, to: period.to };
-    const [{ requests, reasons, ttm, offers, volunteers, ages, engagement, monthly }, centroids] =
+    const [
+      { requests, reasons, ttm, offers, volunteers, ages, genders, priorityGroups, engagement, monthly },
+      centroids,
+    ] =
       await Promise.all([
         source === 'live'
           ? liveFigures(db, breakdown, from, until, months, today)
@@ -84,6 +88,8 @@ export class ReportsService {
     const monthColumns = ['received', 'matched', 'placementsStarted', 'advisoryInterviews'] as const;
     const byMonth = new Map(monthly.map((row) => [row.month, row]));
     const ageCounts = new Map(ages.map((row) => [row.key, row.count]));
+    const genderCounts = new Map(genders.map((row) => [row.key, row.count]));
+    const groupCounts = new Map(priorityGroups.map((row) => [row.key, row.count]));
     const hoursShown = Math.round(engagement.hoursMinutes / 60);
 
     const tables: Record<ReportTableName, ReportTable> = {
@@ -95,6 +101,19 @@ export class ReportsService {
         'ages',
         ['count'],
         AGE_BANDS.map((key) => ({ key, count: ageCounts.get(key) ?? 0 })),
+      ),
+      genders: table(
+        'genders',
+        ['count'],
+        [...GENDERS, 'not-given'].map((key) => ({ key, count: genderCounts.get(key) ?? 0 })),
+      ),
+      // A person in two groups counts in each, so the rows do not add up to the people: the total is
+      // the distinct help-seekers reached, which still guards a lone hidden cell (secondary rule).
+      'priority-groups': table(
+        'priority-groups',
+        ['count'],
+        [...PRIORITY_GROUPS, 'not-given'].map((key) => ({ key, count: groupCounts.get(key) ?? 0 })),
+        [engagement.helpSeekersReached],
       ),
       months: table(
         'months',
@@ -149,7 +168,6 @@ export class ReportsService {
         medianHours: enough ? round1(ttm.medianHours) : null,
         p90Hours: enough ? round1(ttm.p90Hours) : null,
       },
-      notRecorded: ['gender', 'priority-groups'],
       centroids: Object.fromEntries(centroids),
     };
   }
@@ -196,13 +214,16 @@ function round1(value: number | null): number | null {
   return value === null ? null : Math.round(value * 10) / 10;
 }
 
+/** `totals`: the column sums unless given (a table whose rows overlap gives its own). */
 function table<T extends { key: string }>(
   name: ReportTableName,
   columns: readonly (keyof T & string)[],
   rows: readonly T[],
+  givenTotals?: readonly number[],
 ): ReportTable {
   const values = rows.map((row) => ({ key: row.key, values: columns.map((column) => Number(row[column])) }));
-  const totals = columns.map((_, index) => values.reduce((total, row) => total + row.values[index], 0));
+  const totals =
+    givenTotals ?? columns.map((_, index) => values.reduce((total, row) => total + row.values[index], 0));
   const protectedTable = protectBreakdown(values, totals);
   return { name, columns: [...columns], ...protectedTable };
 }

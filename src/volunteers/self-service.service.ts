@@ -178,6 +178,7 @@ export class SelfServiceService {
         interests: [],
         availability: [],
         birthDate: null,
+        gender: null,
         awayUntil: null,
         status: 'inactive',
         certificateInspectedOn: null,

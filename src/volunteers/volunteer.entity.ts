@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Located } from '../common/located';
+import type { Gender } from '../shared/statistics-fields';
 import type { LanguageSkill, VolunteerStatus } from '../shared/volunteer-profile';
 import type { WeeklySlot } from '../shared/schedule';
 
@@ -94,6 +95,10 @@ export class Volunteer extends Located {
   /** For categories with a minimum age (e.g. driving, interpreting); optional otherwise. */
   @Column({ type: 'date', nullable: true })
   birthDate: string | null;
+
+  /** Optional, for the statistics only (new volunteers by gender); null = not given. */
+  @Column({ type: 'text', nullable: true })
+  gender: Gender | null;
 
   /** Away (holiday, illness) up to and including this date: not asked, not counted as unavailable. */
   @Column({ type: 'date', nullable: true })

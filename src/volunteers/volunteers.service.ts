@@ -101,6 +101,7 @@ export class VolunteersService {
             maxOpenAssignments: dto.maxOpenAssignments ?? 2,
             maxOffersPerWeek: dto.maxOffersPerWeek ?? 3,
             birthDate: dto.birthDate ?? null,
+            gender: dto.gender ?? null,
             awayUntil: dto.awayUntil ?? null,
             status: dto.status ?? 'pending',
             locale: dto.locale ?? 'de',

@@ -45,6 +45,18 @@ describe('reports in Chromium', () => {
                         WHERE district IS NOT NULL ORDER BY code OFFSET (g % 6) LIMIT 1) p ON true`,
       [seeker],
     );
+    // New volunteers of 2025 with and without a gender, and the help-seeker's priority groups.
+    await stack.dataSource.query(`UPDATE help_seeker SET priority_groups = '{older-people,disability}' WHERE id = $1`, [
+      seeker,
+    ]);
+    for (const gender of ['female', 'female', 'female', 'male', 'male', 'male', 'diverse', null, null, null]) {
+      await stack.dataSource.query(
+        `INSERT INTO volunteer (name, email, postal_code, latitude, longitude, district, max_travel_km, gender, created_at)
+         VALUES ('Freiwillige', 'v-' || gen_random_uuid() || '@example.org', '22765', 53.556, 9.928, 'Ottensen', 5, $1,
+                 '2025-04-02T10:00:00Z')`,
+        [gender],
+      );
+    }
     browser = await launchBrowser();
     page = browser.page;
     await loginInBrowser(page, stack.baseUrl, 'kim.reports-browser@agency.test', STAFF_PASSWORD);
@@ -73,6 +85,11 @@ describe('reports in Chromium', () => {
     await page.waitForURL(/year=2025/);
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('#table-months tbody tr').count()).toBe(12);
+    // The two breakdowns of issue 14: every gender and priority group has a row, plus "not given".
+    await page.getByRole('heading', { name: /Neue Freiwillige nach Geschlecht|New volunteers by gender/ }).waitFor();
+    expect(await page.locator('#table-genders tbody tr').count()).toBe(4);
+    expect(await page.locator('#table-genders tfoot td').textContent()).toBe('10');
+    expect(await page.locator('#table-priority-groups tbody tr').count()).toBe(4);
     await page
       .getByText(/Wie wird gezählt|How is this counted/)
       .first()
@@ -87,7 +104,8 @@ describe('reports in Chromium', () => {
     await page.goto(`${stack.baseUrl}/console/reports?kind=custom&from=2025-03-01&to=2025-02-01`);
     expect(await page.locator('[role="alert"], .error-summary, #error-summary').count()).toBeGreaterThan(0);
     await expectAccessible('reports-wrong-period');
-  });
+    // Three pages with axe and six full-page screenshots: slow on a loaded machine.
+  }, 180_000);
 
   it('prints the annual report with the letterhead', async () => {
     await page.goto(`${stack.baseUrl}/console/reports`);

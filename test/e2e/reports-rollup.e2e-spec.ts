@@ -43,7 +43,10 @@ describe('reports: rollup equals live figures', () => {
     period({ kind: 'month', month: today.slice(0, 7) }),
     period({ kind: 'year', year: today.slice(0, 4) }),
   ];
-  const shown = (report: Report, table: 'requests' | 'offers' | 'volunteers') =>
+  const shown = (
+    report: Report,
+    table: 'requests' | 'offers' | 'volunteers' | 'genders' | 'priority-groups',
+  ) =>
     Object.fromEntries([
       ...report.tables[table].rows.map((row) => [row.key, row.cells.map(shownValue)]),
       ['total', report.tables[table].totals.map(shownValue)],
@@ -77,6 +80,26 @@ describe('reports: rollup equals live figures', () => {
     );
     expect(tampered.tables.requests.totals[0].value).toBe(19);
     expect((await reports.report(january, 'district', now, 'live')).tables.requests.totals[0].value).toBe(9);
+    // New volunteers by gender (per day) and help-seekers by priority group (per closed period) too.
+    await stack.dataSource.query(
+      `UPDATE report_daily SET count = count + 10 WHERE day = '2025-01-03' AND measure = 'volunteer-gender' AND detail = 'female'`,
+    );
+    await stack.dataSource.query(
+      `UPDATE report_period_figure SET value = value + 10
+        WHERE period_from = '2025-01-01' AND period_to = '2025-01-31' AND measure = 'priority-group' AND key = 'older-people'`,
+    );
+    const tamperedGroups = await reports.report(january, 'district', now);
+    await stack.dataSource.query(
+      `UPDATE report_daily SET count = count - 10 WHERE day = '2025-01-03' AND measure = 'volunteer-gender' AND detail = 'female'`,
+    );
+    await stack.dataSource.query(
+      `UPDATE report_period_figure SET value = value - 10
+        WHERE period_from = '2025-01-01' AND period_to = '2025-01-31' AND measure = 'priority-group' AND key = 'older-people'`,
+    );
+    expect(tamperedGroups.tables.genders.rows.find((row) => row.key === 'female')!.cells[0].value).toBe(11);
+    expect(
+      tamperedGroups.tables['priority-groups'].rows.find((row) => row.key === 'older-people')!.cells[0].value,
+    ).toBe(13);
   };
 
   beforeAll(async () => {
@@ -122,6 +145,20 @@ describe('reports: rollup equals live figures', () => {
       medianHours: 24,
       p90Hours: 48,
     });
+    expect(shown(january, 'genders')).toEqual({
+      female: ['< 3'],
+      male: ['< 3'],
+      diverse: ['0'],
+      'not-given': ['< 3'],
+      total: ['3'],
+    });
+    expect(shown(january, 'priority-groups')).toEqual({
+      'older-people': ['3'],
+      'migration-background': ['< 3'],
+      disability: ['< 3'],
+      'not-given': ['0'],
+      total: ['3'],
+    });
     const february = await reports.report(period({ kind: 'month', month: '2025-02' }), 'source', now);
     // R1: received 31 January, matched 2 February.
     expect(shown(february, 'requests')).toEqual({
@@ -143,6 +180,16 @@ describe('reports: rollup equals live figures', () => {
     await stack.dataSource.query(`UPDATE volunteer SET district = 'Altona-Altstadt' WHERE id = $1`, [
       scenario.volunteers.v1,
     ]);
+    // v2 changes their gender to diverse (signed up 3 January); Otto (requests of 6, 12 and 14
+    // January) no longer gives a migration background.
+    await stack.dataSource.query(`UPDATE volunteer SET gender = 'diverse' WHERE id = $1`, [
+      scenario.volunteers.v2,
+    ]);
+    await stack.dataSource.query(
+      `UPDATE help_seeker SET priority_groups = '{older-people}'
+        WHERE id = (SELECT help_seeker_id FROM help_request WHERE id = $1)`,
+      [scenario.requests.r4],
+    );
     // A request received today is read live on top of the rollup (and logs no late day).
     await stack.dataSource.query(
       `INSERT INTO help_request (help_seeker_id, postal_code, latitude, longitude, district, source, category, description, schedule)
@@ -154,7 +201,16 @@ describe('reports: rollup equals live figures', () => {
       `SELECT array_agg(DISTINCT to_char(day, 'YYYY-MM-DD') ORDER BY to_char(day, 'YYYY-MM-DD')) AS days FROM report_dirty_day`,
     );
     expect(days).toEqual(
-      expect.arrayContaining(['2025-01-03', '2025-01-15', '2025-01-31', '2025-02-02', '2025-02-20']),
+      expect.arrayContaining([
+        '2025-01-03',
+        '2025-01-06',
+        '2025-01-12',
+        '2025-01-14',
+        '2025-01-15',
+        '2025-01-31',
+        '2025-02-02',
+        '2025-02-20',
+      ]),
     );
     expect(days.every((day) => day < today)).toBe(true);
 
@@ -180,6 +236,8 @@ describe('reports: rollup equals live figures', () => {
       total: ['3', '3', '< 3'],
     });
     expect(shown(january, 'offers').Ottensen[0]).toBe('4');
+    expect(shown(january, 'genders')).toMatchObject({ male: ['0'], diverse: ['< 3'] });
+    expect(shown(january, 'priority-groups')).toMatchObject({ 'migration-background': ['0'] });
     const thisMonth = await reports.report(
       period({ kind: 'month', month: today.slice(0, 7) }),
       'district',

@@ -80,6 +80,26 @@ describe('reports: figures, small numbers, CSV, access', () => {
       'not-given': ['< 3'],
       total: ['3'],
     });
+    // Gender of the new volunteers v1–v3: female 1, male 1, not given 1 (each "< 3"; three hidden,
+    // so no secondary suppression); the total 3 stays.
+    expect(shown(tables.genders)).toEqual({
+      female: ['< 3'],
+      male: ['< 3'],
+      diverse: ['0'],
+      'not-given': ['< 3'],
+      total: ['3'],
+    });
+    // Help-seekers reached: Helga (older people, disability), Otto (older people, migration
+    // background), Erna (older people): older people 3, migration background 1, disability 1; the
+    // total is the people reached (3), each once, not the sum of the rows (5).
+    expect(shown(tables['priority-groups'])).toEqual({
+      'older-people': ['3'],
+      'migration-background': ['< 3'],
+      disability: ['< 3'],
+      'not-given': ['0'],
+      total: ['3'],
+    });
+    expect(response.body.notRecorded).toBeUndefined();
     const figures = Object.fromEntries(
       tables['key-figures'].rows.map((row) => [row.key, row.cells[0].shown]),
     );
@@ -109,8 +129,38 @@ describe('reports: figures, small numbers, CSV, access', () => {
     const months = shown(tables.months);
     expect(months['2025-01']).toEqual(['9', '< 3', '3', '< 3']);
     expect(months['2025-02']).toEqual(['0', '< 3', '0', '< 3']);
-    expect(months['2025-03']).toEqual(['3', '0', '0', '0']);
-    expect(months.total).toEqual(['12', '4', '3', '4']);
+    expect(months['2025-03']).toEqual(['7', '0', '0', '0']);
+    expect(months.total).toEqual(['16', '4', '3', '4']);
+  });
+
+  it('protects a lone small gender or priority group by hiding the next smallest cell (March 2025)', async () => {
+    const response = await requestJson(
+      stack.baseUrl,
+      'GET',
+      '/api/v1/staff/reports?kind=month&month=2025-03',
+      { token: coordinator },
+    );
+    const tables = Object.fromEntries((response.body.tables as Table[]).map((table) => [table.name, table]));
+    // New in March: 4 female, 1 male, 3 not given = 8. Male alone is "< 3", so 8 − 4 − 3 would
+    // reveal it: the smallest other non-zero cell (not given, 3) is hidden too.
+    expect(shown(tables.genders)).toEqual({
+      female: ['4'],
+      male: ['< 3'],
+      diverse: ['0'],
+      'not-given': ['< 3'],
+      total: ['8'],
+    });
+    // Reached in March: Erna and Gustav (older people), Lotte, Paul, Ida (none given) = 5 people.
+    // Older people 2 is the only small cell; not given (3) is hidden with it.
+    expect(shown(tables['priority-groups'])).toEqual({
+      'older-people': ['< 3'],
+      'migration-background': ['0'],
+      disability: ['0'],
+      'not-given': ['< 3'],
+      total: ['5'],
+    });
+    const cell = tables['priority-groups'].rows.find((row) => row.key === 'not-given')!.cells[0];
+    expect(cell).toEqual({ value: null, suppressed: true, shown: '< 3' });
   });
 
   it('counts the crossing request in February and names wrong parameters', async () => {
@@ -145,9 +195,14 @@ describe('reports: figures, small numbers, CSV, access', () => {
     expect(html).toContain('<svg');
     expect(html).toContain('<details class="definition">');
     expect(html).not.toContain('<script');
+    expect(html).toContain('id="table-genders"');
+    expect(html).toContain('id="table-priority-groups"');
+    expect(html).not.toContain('h-not-recorded');
     const annual = await get('/console/reports/annual?year=2025', coordinator);
     expect(annual.status).toBe(200);
-    expect(await annual.text()).toContain('@media print');
+    const annualHtml = await annual.text();
+    expect(annualHtml).toContain('@media print');
+    expect(annualHtml).toContain('id="table-priority-groups"');
     const csv = await get(
       '/console/reports/export.csv?kind=month&month=2025-03&table=requests&separator=semicolon',
       coordinator,
@@ -161,10 +216,26 @@ describe('reports: figures, small numbers, CSV, access', () => {
       coordinator,
     );
     expect(await comma.text()).toContain('Ottensen,4,< 3,< 3,0,0');
+    const genders = await get(
+      '/console/reports/export.csv?kind=month&month=2025-03&table=genders&separator=comma',
+      coordinator,
+    );
+    expect(genders.status).toBe(200);
+    const gendersCsv = await genders.text();
+    expect(gendersCsv).toContain('weiblich,4\r\n');
+    expect(gendersCsv).toContain('nicht angegeben,< 3\r\n');
+    const groups = await get(
+      '/console/reports/export.csv?kind=month&month=2025-01&table=priority-groups&separator=semicolon',
+      coordinator,
+    );
+    const groupsCsv = await groups.text();
+    expect(groupsCsv).toContain('ältere Menschen;3\r\n');
+    expect(groupsCsv).toContain('Menschen mit Behinderung;< 3\r\n');
+    expect(groupsCsv).toContain('Personen insgesamt (jede einmal);3\r\n');
     const audited = await stack.dataSource.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'report.exported'`,
     );
-    expect(audited[0].n).toBe(2);
+    expect(audited[0].n).toBe(4);
     expect(
       (await get('/console/reports/export.csv?kind=month&month=2025-01&table=people', coordinator)).status,
     ).toBe(400);

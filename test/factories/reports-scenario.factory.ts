@@ -9,14 +9,20 @@ export async function seedReportsScenario(db: DataSource): Promise<{
   requests: Record<'r1' | 'r2' | 'r3' | 'r4' | 'r7' | 'r8', string>;
   volunteers: Record<'v1' | 'v2' | 'v3' | 'v4', string>;
 }> {
-  const seeker = async (name: string) =>
+  const seeker = async (name: string, priorityGroups: string[] = []) =>
     (
       await db.query<{ id: string }[]>(
-        `INSERT INTO help_seeker (name, postal_code, preferred_contact) VALUES ($1, '22765', 'phone') RETURNING id`,
-        [name],
+        `INSERT INTO help_seeker (name, postal_code, preferred_contact, priority_groups)
+         VALUES ($1, '22765', 'phone', $2::text[]) RETURNING id`,
+        [name, priorityGroups],
       )
     )[0].id;
-  const [hs1, hs2, hs3] = [await seeker('Helga'), await seeker('Otto'), await seeker('Erna')];
+  // Priority groups (help-seekers reached by group): a person in two groups counts in each.
+  const [hs1, hs2, hs3] = [
+    await seeker('Helga', ['older-people', 'disability']),
+    await seeker('Otto', ['older-people', 'migration-background']),
+    await seeker('Erna', ['older-people']),
+  ];
   const request = async (
     seekerId: string,
     district: string,
@@ -84,9 +90,20 @@ export async function seedReportsScenario(db: DataSource): Promise<{
   for (const day of ['03', '04', '05']) {
     await request(hs3, '=HYPERLINK("x")', 'public-form', `2025-03-${day}T09:00:00Z`);
   }
+  // March, for the priority groups: Erna (older people) above, Gustav (older people) and three
+  // people who gave no group, one request each in Bahrenfeld.
+  for (const [name, groups, day] of [
+    ['Gustav', ['older-people'], '10'],
+    ['Lotte', [], '11'],
+    ['Paul', [], '12'],
+    ['Ida', [], '13'],
+  ] as const) {
+    await request(await seeker(name, [...groups]), 'Bahrenfeld', 'phone-intake', `2025-03-${day}T09:00:00Z`);
+  }
 
-  const v1 = await insertVolunteer(db, { birthDate: '1990-05-01' });
-  const v2 = await insertVolunteer(db, { birthDate: '1950-01-01' });
+  // Gender: v1 female, v2 male, v3 not given (January); March below.
+  const v1 = await insertVolunteer(db, { birthDate: '1990-05-01', gender: 'female' });
+  const v2 = await insertVolunteer(db, { birthDate: '1950-01-01', gender: 'male' });
   const v3 = await insertVolunteer(db);
   const v4 = await insertVolunteer(db);
   await db.query(`UPDATE volunteer SET birth_date = NULL WHERE id = $1`, [v3.id]);
@@ -97,6 +114,11 @@ export async function seedReportsScenario(db: DataSource): Promise<{
     `UPDATE volunteer SET created_at = '2024-06-01T10:00:00Z', erased_at = '2025-01-20T10:00:00Z' WHERE id = $1`,
     [v4.id],
   );
+  // March: 4 female, 1 male, 3 not given.
+  for (const gender of ['female', 'female', 'female', 'female', 'male', null, null, null] as const) {
+    const volunteer = await insertVolunteer(db, { gender });
+    await db.query(`UPDATE volunteer SET created_at = '2025-03-20T10:00:00Z' WHERE id = $1`, [volunteer.id]);
+  }
   let rank = 0;
   const match = async (requestId: string, volunteerId: string, status: string, offeredAt: string) => {
     rank += 1;

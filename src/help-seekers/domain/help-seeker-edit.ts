@@ -13,6 +13,7 @@ export const EDITABLE_HELP_SEEKER_FIELDS = [
   'streetAddress',
   'postalCode',
   'accessibilityNeeds',
+  'priorityGroups',
   'contactPersonName',
   'contactPersonRelationship',
   'contactPersonPhone',

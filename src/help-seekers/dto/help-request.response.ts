@@ -1,6 +1,7 @@
 import { CLOSE_REASONS, type CloseReason } from '../domain/close-outcome';
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiFreeForm } from '../../common/api-docs';
+import { PRIORITY_GROUPS } from '../../shared/statistics-fields';
 import {
   HELP_REQUEST_STATUSES,
   REQUEST_OUTCOMES,
@@ -289,6 +290,13 @@ export class HelpSeekerRecordDto {
 
   @ApiProperty({ type: [String], description: 'health-related; stored only with a recorded consent' })
   accessibilityNeeds: string[];
+
+  @ApiProperty({
+    enum: PRIORITY_GROUPS,
+    isArray: true,
+    description: 'for the statistics only; [] = not given; staff only, never volunteers or hosts',
+  })
+  priorityGroups: string[];
 
   @ApiProperty({ type: String, nullable: true })
   contactPersonName: string | null;

@@ -23,7 +23,8 @@ export class ReportCellDto {
 export class ReportRowDto {
   @ApiProperty({
     example: 'Ottensen',
-    description: 'district, category key, source, month (YYYY-MM) or figure name; "" = not given',
+    description:
+      'district, category key, source, month (YYYY-MM), age band, gender, priority group or figure name; "" or "not-given" = not given',
   })
   key: string;
 
@@ -86,19 +87,13 @@ export class ReportDto {
 
   @ApiProperty({
     type: [ReportTableDto],
-    description: 'requests, reasons, offers, volunteers, ages, months, key-figures',
+    description:
+      'requests, reasons, offers, volunteers, ages, genders, priority-groups (total: distinct help-seekers reached), months, key-figures',
   })
   tables: ReportTableDto[];
 
   @ApiProperty({ type: TimeToMatchDto })
   timeToMatch: TimeToMatchDto;
-
-  @ApiProperty({
-    type: [String],
-    example: ['gender', 'priority-groups'],
-    description: 'figures nahbar does not record',
-  })
-  notRecorded: string[];
 
   @ApiFreeForm('district name → { lat, lon }: the mean position of its postal codes')
   centroids: Record<string, { lat: number; lon: number }>;
@@ -126,7 +121,6 @@ export function reportDto(report: Report): ReportDto {
     today: report.today,
     tables: Object.values(report.tables).map(tableDto),
     timeToMatch: { ...report.timeToMatch, count: cellDto(report.timeToMatch.count) },
-    notRecorded: report.notRecorded,
     centroids: report.centroids,
   };
 }

@@ -28,6 +28,7 @@ import {
   IsPostalCode,
 } from '../../common/dto/field-validators';
 import { WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
+import { GENDERS, type Gender } from '../../shared/statistics-fields';
 import { OFFER_DELIVERIES, type OfferDelivery } from '../volunteer.entity';
 import {
   LANGUAGE_LEVELS,
@@ -123,6 +124,15 @@ export class CreateVolunteerDto {
   birthDate?: string;
 
   @ApiPropertyOptional({
+    enum: GENDERS,
+    nullable: true,
+    description: 'optional, for the statistics only; null or left out = not given',
+  })
+  @IsOptional()
+  @IsIn(GENDERS, { message: `must be one of ${GENDERS.join(', ')} (or null: not given)` })
+  gender?: Gender | null;
+
+  @ApiPropertyOptional({
     example: '2026-12-06',
     description: 'away (holiday, illness) up to and including this date; null ends the pause',
     nullable: true,
@@ -208,6 +218,7 @@ export class PublicVolunteerSignUpDto extends PickType(CreateVolunteerDto, [
   'maxTravelKm',
   'availability',
   'birthDate',
+  'gender',
   'locale',
 ] as const) {
   @ApiProperty({ type: VolunteerPoolConsentDto })

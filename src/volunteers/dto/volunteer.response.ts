@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WeeklySlotDto } from '../../common/dto/weekly-slot.dto';
+import { GENDERS, type Gender } from '../../shared/statistics-fields';
 import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../../shared/volunteer-profile';
 import { OFFER_DELIVERIES, type OfferDelivery } from '../volunteer.entity';
 import { LanguageSkillDto } from './create-volunteer.dto';
@@ -56,6 +57,9 @@ export class VolunteerDto {
 
   @ApiProperty({ type: String, format: 'date', nullable: true })
   birthDate: string | null;
+
+  @ApiProperty({ enum: GENDERS, nullable: true, description: 'for the statistics only; null = not given' })
+  gender: Gender | null;
 
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'away up to and including' })
   awayUntil: string | null;

@@ -157,6 +157,8 @@ export class ConsoleEditController {
         .map((need) => need.trim())
         .filter(Boolean),
       healthDataConsent: form.healthDataConsent,
+      // The form always sends the groups: none ticked = not given.
+      priorityGroups: form.priorityGroups,
       contactPersonName: orNull(form.contactPersonName),
       contactPersonRelationship: orNull(form.contactPersonRelationship),
       contactPersonPhone: orNull(form.contactPersonPhone),
@@ -253,6 +255,7 @@ function postedSeekerForm(body: Record<string, unknown>): SeekerEditForm {
     postalCode: text('postalCode'),
     accessibilityNeeds: text('accessibilityNeeds'),
     healthDataConsent: formCheckbox(body.healthDataConsent),
+    priorityGroups: formList(body.priorityGroups),
     contactPersonName: text('contactPersonName'),
     contactPersonRelationship: text('contactPersonRelationship'),
     contactPersonPhone: text('contactPersonPhone'),

@@ -113,6 +113,7 @@ export class ConsoleVolunteerLifeController {
       skills: formList(body.skills),
       interests: formList(body.interests),
       birthDate: formText(body.birthDate),
+      gender: formText(body.gender),
       locale: formText(body.locale),
       status: formText(body.status) ?? 'pending',
     };

@@ -131,6 +131,8 @@ export class ConsoleVolunteersController {
       availability: parseAvailabilityLine(formText(body.availability) ?? ''),
       status: formText(body.status),
       birthDate: formText(body.birthDate),
+      // The form always sends it: "not given" clears it.
+      gender: formText(body.gender) ?? null,
     };
     await this.save(view, id, response, UpdateVolunteerDto, plain, (dto) =>
       this.volunteers.update(id, dto, staff),

@@ -485,6 +485,7 @@ export function VolunteerPage({
     ['postalCode', 'public.volunteer.postalCode'],
     ['maxTravelKm', 'public.volunteer.radius'],
     ['birthDate', 'public.volunteer.birthDate'],
+    ['gender', 'public.volunteer.gender'],
     ['languages', 'public.volunteer.languages'],
     ['skills', 'public.volunteer.skills'],
     ['availability', 'public.volunteer.availability'],
@@ -562,6 +563,20 @@ export function VolunteerPage({
             maxLength={10}
           />
         ) : null}
+        <SelectField
+          t={t}
+          state={state}
+          name="gender"
+          label="public.volunteer.gender"
+          hint="public.volunteer.genderHint"
+          placeholder="public.volunteer.genderNotGiven"
+          required={false}
+          options={[
+            { value: 'female', label: t.t('public.volunteer.genderFemale') },
+            { value: 'male', label: t.t('public.volunteer.genderMale') },
+            { value: 'diverse', label: t.t('public.volunteer.genderDiverse') },
+          ]}
+        />
         <ChoiceField
           t={t}
           state={state}

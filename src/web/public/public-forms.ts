@@ -284,6 +284,7 @@ export const VOLUNTEER_FORM: FormSpec = {
     postalCode: 'postalCode',
     maxTravelKm: 'maxTravelKm',
     birthDate: 'birthDate',
+    gender: 'gender',
     languages: 'languages',
     skills: 'skills',
     availability: 'availability',
@@ -298,6 +299,7 @@ export const VOLUNTEER_FORM: FormSpec = {
     postalCode: 'public.error.postalCode',
     maxTravelKm: 'public.error.radius',
     birthDate: 'public.error.birthDatePlausible',
+    gender: 'public.error.gender',
     consent: 'public.error.consent',
   },
   order: [
@@ -307,6 +309,7 @@ export const VOLUNTEER_FORM: FormSpec = {
     'postalCode',
     'maxTravelKm',
     'birthDate',
+    'gender',
     'languages',
     'skills',
     'availability',
@@ -323,6 +326,7 @@ export function volunteerSignUpPlain(values: FormValues, t: Translator): Record<
     postalCode: formText(values.postalCode),
     maxTravelKm: formNumber(values.maxTravelKm),
     birthDate: isoDayOf(formText(values.birthDate)),
+    gender: formText(values.gender),
     // A tick says "I speak it well": German as a mother tongue, others fluent.
     languages: formList(values.languages).map((code) => ({ code, level: code === 'de' ? 'C2' : 'C1' })),
     skills: formList(values.skills),

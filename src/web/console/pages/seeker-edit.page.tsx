@@ -15,6 +15,7 @@ import {
   type ConsoleView,
 } from '../view';
 import { relationshipLabel, salutationLabel } from './request-edit.page';
+import { PriorityGroupsField } from './statistics-fields';
 
 /** The help-seeker edit form's fields, as strings (from the record, or as posted after an error). */
 export interface SeekerEditForm {
@@ -28,6 +29,7 @@ export interface SeekerEditForm {
   postalCode: string;
   accessibilityNeeds: string;
   healthDataConsent: boolean;
+  priorityGroups: string[];
   contactPersonName: string;
   contactPersonRelationship: string;
   contactPersonPhone: string;
@@ -45,6 +47,7 @@ export function seekerEditForm(seeker: HelpSeeker): SeekerEditForm {
     postalCode: seeker.postalCode,
     accessibilityNeeds: seeker.accessibilityNeeds.join(', '),
     healthDataConsent: false,
+    priorityGroups: seeker.priorityGroups,
     contactPersonName: seeker.contactPersonName ?? '',
     contactPersonRelationship: seeker.contactPersonRelationship ?? '',
     contactPersonPhone: seeker.contactPersonPhone ?? '',
@@ -65,7 +68,11 @@ export function SeekerEditPage(props: {
   const { t } = view;
   const problems = (props.problems ?? []).map((problem) => ({
     ...problem,
-    field: problem.field.startsWith('accessibilityNeeds') ? 'accessibilityNeeds' : problem.field,
+    field: problem.field.startsWith('accessibilityNeeds')
+      ? 'accessibilityNeeds'
+      : problem.field.startsWith('priorityGroups')
+        ? 'priorityGroups'
+        : problem.field,
   }));
   return (
     <ConsoleLayout
@@ -88,6 +95,7 @@ export function SeekerEditPage(props: {
           postalCode: t.t('console.seekerEdit.postalCode'),
           accessibilityNeeds: t.t('console.seekerEdit.needs'),
           healthDataConsent: t.t('console.seekerEdit.consent'),
+          priorityGroups: t.t('console.statistics.priorityGroups'),
           contactPersonName: t.t('console.seekerEdit.contactPersonName'),
           contactPersonRelationship: t.t('console.seekerEdit.relationship'),
           contactPersonPhone: t.t('console.seekerEdit.contactPersonPhone'),
@@ -188,6 +196,7 @@ export function SeekerEditPage(props: {
             </label>
           )}
         </fieldset>
+        <PriorityGroupsField t={t} selected={form.priorityGroups} problems={problems} />
         <fieldset>
           <legend>{t.t('console.seekerEdit.contactPerson')}</legend>
           <p class="muted">{t.t('console.seekerEdit.contactPersonHint')}</p>

@@ -14,6 +14,7 @@ import {
   type ConsoleView,
 } from '../view';
 import { choicesOf, type Labels } from './labels';
+import { GenderField } from './statistics-fields';
 import {
   InterviewLedTo,
   InterviewOpportunitiesFieldset,
@@ -45,6 +46,7 @@ function registerLabels(t: Translator): Record<string, string> {
     skills: t.t('console.volunteers.skills'),
     interests: t.t('console.onboarding.interests'),
     birthDate: t.t('console.onboarding.birthDate'),
+    gender: t.t('console.statistics.gender'),
     languages: t.t('console.volunteers.languages'),
     locale: t.t('console.onboarding.locale'),
     status: t.t('console.common.status'),
@@ -122,6 +124,7 @@ export function RegisterVolunteerPage(props: {
             value={text(values, 'birthDate')}
             problems={problems}
           />
+          <GenderField t={t} value={text(values, 'gender')} problems={problems} />
         </div>
         <InputField
           label={`${labels.availability} (${t.t('console.volunteers.availabilityHint')})`}

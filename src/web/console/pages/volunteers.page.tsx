@@ -9,6 +9,7 @@ import {
   type UnknownFilterValue,
   type VolunteerFilters,
 } from '../volunteer-search';
+import { GenderField } from './statistics-fields';
 import { VolunteerAssignmentsSection } from './volunteer-assignments';
 import { VolunteerHoursSection, type VolunteerHoursData } from './volunteer-hours';
 import {
@@ -225,6 +226,7 @@ export interface VolunteerProfile {
   awayUntil: string | null;
   certificateInspectedOn: string | null;
   birthDate?: string | null;
+  gender?: string | null;
 }
 
 export interface VolunteerHistoryRow {
@@ -290,6 +292,7 @@ export function VolunteerPage(props: {
           awayUntil: t.t('console.volunteers.pause'),
           inspectedOn: t.t('console.volunteers.inspectedOn'),
           birthDate: t.t('console.onboarding.birthDate'),
+          gender: t.t('console.statistics.gender'),
         }}
       />
       <div class="grid">
@@ -347,6 +350,7 @@ export function VolunteerPage(props: {
             value={volunteer.birthDate ?? ''}
             problems={problems}
           />
+          <GenderField t={t} value={volunteer.gender} problems={problems} />
           <InputField
             label={`${t.t('console.volunteers.languages')} (${LANGUAGE_LEVELS.join(', ')})`}
             name="languages"

@@ -78,6 +78,8 @@ const TABLE_TITLES: Record<ReportTableName, MessageKey> = {
   offers: 'reports.table.offers',
   volunteers: 'reports.table.volunteers',
   ages: 'reports.table.ages',
+  genders: 'reports.table.genders',
+  'priority-groups': 'reports.table.priorityGroups',
   months: 'reports.table.months',
   'key-figures': 'reports.table.keyFigures',
 };
@@ -88,6 +90,8 @@ const TABLE_DEFINITIONS: Record<ReportTableName, MessageKey> = {
   offers: 'reports.definition.offers',
   volunteers: 'reports.definition.volunteers',
   ages: 'reports.definition.ages',
+  genders: 'reports.definition.genders',
+  'priority-groups': 'reports.definition.priorityGroups',
   months: 'reports.definition.months',
   'key-figures': 'reports.definition.keyFigures',
 };
@@ -102,13 +106,17 @@ export function rowLabeller(t: Translator, labels: Labels, report: Pick<Report, 
   return (table: ReportTableName) =>
     (key: string): string => {
       if (key === 'total') {
-        return t.t('reports.total');
+        // Priority groups overlap: their total is the people reached, each once.
+        return t.t(table === 'priority-groups' ? 'reports.totalPeople' : 'reports.total');
       }
       if (table === 'key-figures') {
         return KEY_FIGURE_LABELS[key] ? t.t(KEY_FIGURE_LABELS[key]) : key;
       }
       if (table === 'ages') {
         return AGE_LABELS[key] ? t.t(AGE_LABELS[key]) : key;
+      }
+      if (table === 'genders' || table === 'priority-groups') {
+        return key === 'not-given' ? t.t('reports.notGiven') : codeLabel(t, key);
       }
       if (key === '') {
         return t.t('reports.notGiven');
@@ -198,7 +206,7 @@ export function FigureTable(props: {
         {table.totals.length > 0 ? (
           <tfoot>
             <tr>
-              <th scope="row">{t.t('reports.total')}</th>
+              <th scope="row">{props.rowLabel('total')}</th>
               {table.totals.map((cell, index) => (
                 <Cell key={index} cell={cell} />
               ))}
@@ -320,10 +328,8 @@ export function ReportSections(props: { t: Translator; report: Report; labels: L
       {section('offers', breakdownName)}
       {section('volunteers', t.t('reports.breakdown.district'))}
       {section('ages', t.t('reports.column.ageBand'))}
-      <section class="card" aria-labelledby="h-not-recorded">
-        <h2 id="h-not-recorded">{t.t('reports.notRecorded.title')}</h2>
-        <p>{t.t('reports.notRecorded.text')}</p>
-      </section>
+      {section('genders', t.t('reports.column.gender'))}
+      {section('priority-groups', t.t('reports.column.priorityGroup'))}
     </div>
   );
 }

@@ -1,0 +1,16 @@
+/*
+ * Optional facts people give for the funders' statistics only (docs/reports.md): the volunteers
+ * feature stores a gender, the help-seekers feature priority groups, and the reports count both.
+ */
+
+/** A volunteer's gender, only if they give it (null = not given). */
+export const GENDERS = ['female', 'male', 'diverse'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/**
+ * Priority groups funders ask about (help-seekers reached), recorded only if the person says so;
+ * none = not given. Migration background and disability are special-category-like data: staff and
+ * the reports only, never volunteers or hosts (docs/privacy.md).
+ */
+export const PRIORITY_GROUPS = ['older-people', 'migration-background', 'disability'] as const;
+export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
