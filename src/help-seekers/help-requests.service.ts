@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { berlinDateOf } from '../shared/berlin-time';
 import { ConsentMode, ConsentRecord, PRIVACY_TEXT_VERSION } from '../common/consent-record.entity';
 import { DomainError, NotFoundError } from '../shared/domain-error';
+import { orderedPriorityGroups } from '../shared/statistics-fields';
 import { isValidSchedule } from '../shared/schedule';
 import type { RequestSchedule } from '../shared/schedule';
 import { locationColumns, PostalCodesService } from '../postal-codes/postal-codes.service';
@@ -24,6 +25,7 @@ import {
   ProviderHelpRequestDto,
   PublicHelpRequestDto,
   StaffHelpRequestDto,
+  StaffHelpSeekerDto,
 } from './dto/create-help-request.dto';
 import { Provider } from '../providers/provider.entity';
 import { ScheduleDto } from './dto/schedule.dto';
@@ -197,7 +199,7 @@ export class HelpRequestsService {
   private async applyToKnownPerson(
     manager: EntityManager,
     seeker: HelpSeeker,
-    given: HelpSeekerDto,
+    given: StaffHelpSeekerDto,
     staff: AuthenticatedStaff,
   ): Promise<void> {
     const changes: Partial<HelpSeeker> = {};
@@ -207,6 +209,11 @@ export class HelpRequestsService {
       if (merged.length !== seeker.accessibilityNeeds.length) {
         changes.accessibilityNeeds = merged;
       }
+    }
+    // Groups said in this call are added; one not mentioned again is not taken away.
+    const groups = orderedPriorityGroups([...seeker.priorityGroups, ...(given.priorityGroups ?? [])]);
+    if (groups.length !== seeker.priorityGroups.length) {
+      changes.priorityGroups = groups;
     }
     if (given.contactPerson) {
       changes.contactPersonName = given.contactPerson.name.trim();
@@ -412,7 +419,7 @@ export class HelpRequestsService {
 
   private createHelpSeeker(
     manager: EntityManager,
-    dto: HelpSeekerDto,
+    dto: StaffHelpSeekerDto,
     postalCode: string,
   ): Promise<HelpSeeker> {
     return manager.save(
@@ -425,6 +432,7 @@ export class HelpRequestsService {
         preferredContact: dto.preferredContact,
         preferredLanguage: dto.preferredLanguage ?? 'de',
         accessibilityNeeds: dto.accessibilityNeeds ?? [],
+        priorityGroups: orderedPriorityGroups(dto.priorityGroups ?? []),
         salutation: dto.salutation ?? 'none',
         contactPersonName: dto.contactPerson?.name.trim() ?? null,
         contactPersonRelationship: dto.contactPerson?.relationship ?? null,

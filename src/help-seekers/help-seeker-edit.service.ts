@@ -14,7 +14,7 @@ import {
 } from './domain/help-seeker-edit';
 import { UpdateHelpSeekerDto } from './dto/update-help-seeker.dto';
 import { HelpSeeker } from './help-seeker.entity';
-import { PRIORITY_GROUPS } from '../shared/statistics-fields';
+import { orderedPriorityGroups } from '../shared/statistics-fields';
 
 const trimmedOrNull = (value: string | null | undefined): string | null | undefined =>
   value === undefined ? undefined : value === null ? null : value.trim() || null;
@@ -64,7 +64,7 @@ export class HelpSeekerEditService {
         streetAddress: trimmedOrNull(dto.streetAddress),
         postalCode: location?.postalCode,
         accessibilityNeeds: dto.accessibilityNeeds?.map((need) => need.trim()).filter(Boolean),
-        priorityGroups: dto.priorityGroups && PRIORITY_GROUPS.filter((group) => dto.priorityGroups?.includes(group)),
+        priorityGroups: dto.priorityGroups && orderedPriorityGroups(dto.priorityGroups),
         contactPersonName: trimmedOrNull(dto.contactPersonName),
         contactPersonRelationship: dto.contactPersonRelationship,
         contactPersonPhone: trimmedOrNull(dto.contactPersonPhone),

@@ -14,3 +14,8 @@ export type Gender = (typeof GENDERS)[number];
  */
 export const PRIORITY_GROUPS = ['older-people', 'migration-background', 'disability'] as const;
 export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
+
+/** Each group once, in the fixed order (a checked list from a form or an API may repeat or reorder). */
+export function orderedPriorityGroups(groups: readonly string[]): PriorityGroup[] {
+  return PRIORITY_GROUPS.filter((group) => groups.includes(group));
+}

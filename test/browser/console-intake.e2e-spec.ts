@@ -131,6 +131,8 @@ describe('phone intake in Chromium, keyboard only; call-backs and public forms w
     await tick('[name="needs"][value="wheelchair"]');
     await tick('[name="needs"][value="hearing"]');
     await tick('[name="healthConsent"]');
+    // The caller said she is over 70: the optional priority group for the funders' figures.
+    await tick('[name="priorityGroups"][value="older-people"]');
     await tick('[name="consent"]');
     await expectAccessible('intake-filled');
     await tabTo(page, 'button[value="save"]');
@@ -149,7 +151,7 @@ describe('phone intake in Chromium, keyboard only; call-backs and public forms w
     const [stored] = await stack.dataSource.query(
       `SELECT r.schedule, r.starts_at AS "startsAt", r.volunteer_summary AS "summary", r.street_address AS "street",
               s.salutation, s.contact_person_name AS "contactName", s.contact_person_relationship AS "relationship",
-              s.accessibility_needs AS "needs", s.id AS "seekerId"
+              s.accessibility_needs AS "needs", s.priority_groups AS "groups", s.id AS "seekerId"
          FROM help_request r JOIN help_seeker s ON s.id = r.help_seeker_id WHERE r.id = $1`,
       [requestId],
     );
@@ -168,6 +170,7 @@ describe('phone intake in Chromium, keyboard only; call-backs and public forms w
       contactName: 'Jens Wochenbesuch',
       relationship: 'relative',
       needs: ['wheelchair', 'hearing'],
+      groups: ['older-people'],
     });
     expect(stored.startsAt).not.toBeNull();
     const consents = await stack.dataSource.query(

@@ -54,7 +54,10 @@ describe('statistics fields: gender and priority groups', () => {
     expect(await count(`SELECT count(*)::int AS n FROM volunteer`)).toBe(before);
 
     const path = `/api/staff/volunteers/${created.body.id}`;
-    expectFieldError(await requestJson(stack.baseUrl, 'PATCH', path, { token, body: { gender: 'w' } }), 'gender');
+    expectFieldError(
+      await requestJson(stack.baseUrl, 'PATCH', path, { token, body: { gender: 'w' } }),
+      'gender',
+    );
     expect((await requestJson(stack.baseUrl, 'GET', path, { token })).body.gender).toBe('diverse');
     const cleared = await requestJson(stack.baseUrl, 'PATCH', path, { token, body: { gender: null } });
     expect(cleared.status).toBe(200);
@@ -78,15 +81,71 @@ describe('statistics fields: gender and priority groups', () => {
       });
     const bad = await signUp('dora.bad@example.org', 'other');
     expectFieldError(bad, 'gender');
-    expect(
-      await count(`SELECT count(*)::int AS n FROM volunteer WHERE email = 'dora.bad@example.org'`),
-    ).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM volunteer WHERE email = 'dora.bad@example.org'`)).toBe(
+      0,
+    );
     const good = await signUp('dora.good@example.org', 'female');
     expect(good.status).toBe(202);
     const [row] = await stack.dataSource.query<{ gender: string | null }[]>(
       `SELECT gender FROM volunteer WHERE email = 'dora.good@example.org'`,
     );
     expect(row.gender).toBe('female');
+  });
+
+  it('takes priority groups at the phone intake, adds those said in a later call, refuses unknown ones', async () => {
+    const intakeBody = (helpSeeker: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+      category: 'shopping',
+      description: 'Einkauf',
+      postalCode: '22765',
+      schedule: { kind: 'one-off', date: daysAhead(3), start: '10:00', end: '11:30' },
+      helpSeeker: { name: 'Ilse Intake', phone: '040 333444', preferredContact: 'phone', ...helpSeeker },
+      consent: { dataProcessing: true },
+      ...extra,
+    });
+    const requests = () => count(`SELECT count(*)::int AS n FROM help_request`);
+    const before = await requests();
+    const wrong = await requestJson(stack.baseUrl, 'POST', '/api/staff/help-requests', {
+      token,
+      body: intakeBody({ priorityGroups: ['older-people', 'pensioners'] }),
+    });
+    expectFieldError(wrong, 'helpSeeker.priorityGroups', {
+      message: /older-people, migration-background, disability/,
+    });
+    expect(await requests()).toBe(before);
+
+    const taken = await requestJson(stack.baseUrl, 'POST', '/api/staff/help-requests', {
+      token,
+      body: intakeBody({ priorityGroups: ['disability', 'older-people', 'disability'] }),
+    });
+    expect(taken.status).toBe(201);
+    const groupsOf = async (requestId: string) =>
+      (
+        await stack.dataSource.query<{ groups: string[]; seekerId: string }[]>(
+          `SELECT s.priority_groups AS groups, s.id AS "seekerId"
+             FROM help_request r JOIN help_seeker s ON s.id = r.help_seeker_id WHERE r.id = $1`,
+          [requestId],
+        )
+      )[0];
+    const first = await groupsOf(taken.body.id);
+    // Each group once, in the fixed order.
+    expect(first.groups).toEqual(['older-people', 'disability']);
+
+    // A later call for the known person adds what she says now and keeps what she said before.
+    const again = await requestJson(stack.baseUrl, 'POST', '/api/staff/help-requests', {
+      token,
+      body: intakeBody({ priorityGroups: ['migration-background'] }, { helpSeekerId: first.seekerId }),
+    });
+    expect(again.status).toBe(201);
+    expect((await groupsOf(again.body.id)).groups).toEqual([
+      'older-people',
+      'migration-background',
+      'disability',
+    ]);
+    const audited = await count(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'help-seeker.updated' AND entity_id = $1`,
+      [first.seekerId],
+    );
+    expect(audited).toBe(1);
   });
 
   it('edits priority groups of a help-seeker, refuses unknown ones, exports and erases them', async () => {
@@ -123,9 +182,7 @@ describe('statistics fields: gender and priority groups', () => {
     });
     expectFieldError(wrong, 'priorityGroups', { message: /older-people, migration-background, disability/ });
     expect(await groups()).toEqual([]);
-    expect(
-      await count(`SELECT count(*)::int AS n FROM help_seeker WHERE name = 'Greta Geändert'`),
-    ).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM help_seeker WHERE name = 'Greta Geändert'`)).toBe(0);
     expectFieldError(
       await requestJson(stack.baseUrl, 'PATCH', path, { token, body: { priorityGroups: 'disability' } }),
       'priorityGroups',

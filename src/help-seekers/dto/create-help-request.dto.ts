@@ -26,6 +26,8 @@ import {
   type Salutation,
 } from '../help-seeker.entity';
 import { URGENCIES, type Urgency } from '../help-request.entity';
+import { type PriorityGroup } from '../../shared/statistics-fields';
+import { PriorityGroupsProperty } from './priority-groups.property';
 import { ScheduleDto } from './schedule.dto';
 
 /** Someone who calls on the person's behalf (relative, neighbour, care service): all three fields. */
@@ -228,13 +230,19 @@ export class StaffRequestDetailsDto extends HelpRequestDetailsDto {
   volunteerSummary?: string;
 }
 
+/** The person as staff take them on the phone: also the priority groups, if the person gives them. */
+export class StaffHelpSeekerDto extends HelpSeekerDto {
+  @PriorityGroupsProperty()
+  priorityGroups?: PriorityGroup[];
+}
+
 /** Phone intake by staff: the help-seeker, and their oral consent recorded by the staff member. */
 export class StaffHelpRequestDto extends StaffRequestDetailsDto {
-  @ApiProperty({ type: HelpSeekerDto })
+  @ApiProperty({ type: StaffHelpSeekerDto })
   @IsObject({ message: 'must name the person who needs help and how to reach them' })
   @ValidateNested()
-  @Type(() => HelpSeekerDto)
-  helpSeeker: HelpSeekerDto;
+  @Type(() => StaffHelpSeekerDto)
+  helpSeeker: StaffHelpSeekerDto;
 
   @ApiProperty({ type: OralConsentDto })
   @IsObject({ message: 'must record the consent to store the data' })

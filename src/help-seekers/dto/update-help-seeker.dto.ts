@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -12,7 +11,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsLanguageCode, IsPhoneNumber, IsPostalCode } from '../../common/dto/field-validators';
-import { PRIORITY_GROUPS, type PriorityGroup } from '../../shared/statistics-fields';
+import { type PriorityGroup } from '../../shared/statistics-fields';
+import { PriorityGroupsProperty } from './priority-groups.property';
 import {
   CONTACT_CHANNELS,
   CONTACT_PERSON_RELATIONSHIPS,
@@ -90,17 +90,7 @@ export class UpdateHelpSeekerDto {
   @MaxLength(60, { each: true })
   accessibilityNeeds?: string[];
 
-  @ApiPropertyOptional({
-    enum: PRIORITY_GROUPS,
-    isArray: true,
-    example: ['older-people'],
-    description:
-      'optional, for the statistics only, and only if the person says so; [] = not given. Never shown to volunteers or hosts',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(PRIORITY_GROUPS.length)
-  @IsIn(PRIORITY_GROUPS, { each: true, message: `each must be one of ${PRIORITY_GROUPS.join(', ')}` })
+  @PriorityGroupsProperty()
   priorityGroups?: PriorityGroup[];
 
   @ApiPropertyOptional({

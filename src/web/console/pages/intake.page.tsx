@@ -23,6 +23,7 @@ import {
   type ConsoleView,
 } from '../view';
 import { choicesOf, type Labels } from './labels';
+import { PriorityGroupsField } from './statistics-fields';
 
 const SALUTATION_LABELS = {
   frau: 'console.intake.salutationFrau',
@@ -102,6 +103,8 @@ export interface IntakeForm {
   needs: string[];
   healthConsent: string;
   consent: string;
+  /** Optional, for the statistics only (docs/reports.md). */
+  priorityGroups: string[];
 }
 
 const TEXT_FIELDS = [
@@ -171,6 +174,7 @@ export const EMPTY_INTAKE: IntakeForm = {
   needs: [],
   healthConsent: '',
   consent: '',
+  priorityGroups: [],
 };
 
 export interface PersonChoice {
@@ -188,12 +192,13 @@ export interface ProviderChoice {
 
 /** Reads the posted form; anything not a string becomes empty; the weekly rows that were filled, in order. */
 export function readIntakeForm(body: Record<string, unknown>): IntakeForm {
-  const form: IntakeForm = { ...EMPTY_INTAKE, weekly: [], skills: [], needs: [] };
+  const form: IntakeForm = { ...EMPTY_INTAKE, weekly: [], skills: [], needs: [], priorityGroups: [] };
   for (const key of TEXT_FIELDS) {
     form[key] = formText(body[key]) ?? '';
   }
   form.skills = formList(body.skills);
   form.needs = formList(body.needs);
+  form.priorityGroups = formList(body.priorityGroups);
   for (let row = 0; row < 21; row++) {
     const weekday = formText(body[`weekday${row}`]) ?? '';
     const start = formText(body[`slotStart${row}`]) ?? '';
@@ -251,6 +256,7 @@ export function intakeToDto(form: IntakeForm): Record<string, unknown> {
       preferredContact: form.preferredContact,
       preferredLanguage: optional(form.preferredLanguage),
       accessibilityNeeds: form.needs.length > 0 ? form.needs : undefined,
+      priorityGroups: form.priorityGroups.length > 0 ? form.priorityGroups : undefined,
       contactPerson:
         form.onBehalf === 'yes'
           ? {
@@ -374,6 +380,7 @@ function summaryLabels(t: Translator): Record<string, string> {
     'helpSeeker.preferredContact': t.t('console.intake.preferredContact'),
     'helpSeeker.preferredLanguage': t.t('console.intake.preferredLanguage'),
     'helpSeeker.accessibilityNeeds': t.t('console.intake.needs'),
+    'helpSeeker.priorityGroups': t.t('console.statistics.priorityGroups'),
     'helpSeeker.contactPerson': t.t('console.intake.onBehalf'),
     'helpSeeker.contactPerson.name': t.t('console.intake.contactName'),
     'helpSeeker.contactPerson.relationship': t.t('console.intake.contactRelationship'),
@@ -869,6 +876,15 @@ export function IntakePage(props: {
             checked={form.healthConsent === 'yes'}
             label={t.t('console.intake.healthConsent')}
             problems={problems}
+          />
+          <PriorityGroupsField
+            t={t}
+            selected={form.priorityGroups}
+            problems={problems.map((problem) =>
+              problem.field.startsWith('helpSeeker.priorityGroups')
+                ? { ...problem, field: 'priorityGroups' }
+                : problem,
+            )}
           />
         </fieldset>
         <fieldset>
