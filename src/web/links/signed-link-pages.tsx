@@ -43,8 +43,11 @@ export interface LinkRequest {
   token: string;
   /** The actions this page answers; any other is invalid. Default: any. */
   actions?: readonly string[];
-  /** An expired link is `invalid` (default), or kept so the page can say that it ran out. */
-  expired?: 'invalid' | 'keep';
+  /**
+   * An expired link is `invalid`, unless the page keeps it (to say that it ran out) or shows it
+   * the revoked link's page (where a new link comes from).
+   */
+  expired?: 'keep' | 'as-revoked';
 }
 
 /**
@@ -60,6 +63,16 @@ export class SignedLinkPages {
   ) {}
 
   /** `load` returns null for a subject that leads nowhere (unknown, erased holder, wrong state). */
+  open<S>(
+    request: Request,
+    link: LinkRequest & { expired: 'keep' },
+    load: (claims: LinkClaims) => Promise<LinkSubject<S> | null>,
+  ): Promise<OpenedLink<S>>;
+  open<S>(
+    request: Request,
+    link: LinkRequest,
+    load: (claims: LinkClaims) => Promise<LinkSubject<S> | null>,
+  ): Promise<Exclude<OpenedLink<S>, { state: 'expired' }>>;
   async open<S>(
     request: Request,
     link: LinkRequest,
@@ -67,7 +80,7 @@ export class SignedLinkPages {
   ): Promise<OpenedLink<S>> {
     const invalid = { state: 'invalid', t: linkTranslator(request) } as const;
     const check = verifyLinkToken(this.config.LINK_SECRET, link.purpose, link.token, new Date());
-    if (!check.valid && (check.reason !== 'expired' || link.expired !== 'keep')) {
+    if (!check.valid && (check.reason !== 'expired' || link.expired === undefined)) {
       return invalid;
     }
     if (link.actions && !link.actions.includes(check.claims.action)) {
@@ -78,8 +91,11 @@ export class SignedLinkPages {
       return invalid;
     }
     const t = linkTranslator(request, loaded.holder.locale);
-    // Sent before the holder's links were revoked.
-    if (!isCurrentLinkVersion(check.claims, loaded.holder.linkVersion)) {
+    // Sent before the holder's links were revoked (or run out, where a page shows both alike).
+    if (
+      !isCurrentLinkVersion(check.claims, loaded.holder.linkVersion) ||
+      (!check.valid && link.expired === 'as-revoked')
+    ) {
       return { state: 'revoked', t };
     }
     return { state: check.valid ? 'open' : 'expired', claims: check.claims, subject: loaded.subject, t };
