@@ -1,5 +1,4 @@
-import { sendMessagePage } from '../links/send-message-page';
-import { Body, Controller, Get, Ip, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { isEmail } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -26,11 +25,12 @@ import {
   HOST_DECLINE_REASONS,
   HOST_MOVES,
   HostPageService,
-  type HostAccess,
   type HostDeclineReason,
   type HostMove,
 } from './host-page.service';
-import { HostLinkRequestPage, HostPage, withLang } from './host-pages';
+import { sendHostLinkRequestPage, sendHostMessage, sendHostRefusal } from './host-answers';
+import { HostLink, HostLinkInterceptor, type HostLinkHolder } from './host-link.interceptor';
+import { HostPage, withLang } from './host-pages';
 
 type PostedBody = Record<string, unknown> | undefined;
 type HostActor = Extract<OpportunityActor, { kind: 'host' }>;
@@ -222,16 +222,13 @@ export class HostController {
   }
 
   @Get(':token')
+  @UseInterceptors(HostLinkInterceptor)
   async page(
     @Param('token') token: string,
+    @HostLink() { provider, t }: HostLinkHolder,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const provider = await this.resolve(token, request, response);
-    if (!provider) {
-      return;
-    }
-    const t = linkTranslator(request, provider.locale);
     const view = await this.host.page(provider);
     sendHtml(
       response,
@@ -253,27 +250,20 @@ export class HostController {
   // ---- the host's own opportunities and projects (through OpportunitiesService, actor host) ----
 
   @Get(':token/opportunities/new')
-  async newOpportunityForm(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const provider = await this.resolve(token, request, response);
-    if (!provider) {
-      return;
-    }
-    const t = linkTranslator(request, provider.locale);
+  @UseInterceptors(HostLinkInterceptor)
+  async newOpportunityForm(@Param('token') token: string, @HostLink() { provider, t }: HostLinkHolder, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.opportunityForm(request, response, t, token, provider, 200, { places: '1', timeKind: 'weekly' }, [], undefined);
   }
 
   @Post(':token/opportunities/new')
+  @UseInterceptors(HostLinkInterceptor)
   async createOpportunity(
     @Param('token') token: string,
     @Body() body: PostedBody,
+    @HostLink() { provider, t }: HostLinkHolder,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const provider = await this.resolve(token, request, response);
-    if (!provider) {
-      return;
-    }
-    const t = linkTranslator(request, provider.locale);
     const values = typed(body);
     const { input, slotRows } = opportunityInputOfForm(body ?? {});
     const problems = precheck(t, input, slotRows);
@@ -296,17 +286,14 @@ export class HostController {
   }
 
   @Get(':token/opportunities/:id/edit')
+  @UseInterceptors(HostLinkInterceptor)
   async editOpportunityForm(
     @Param('token') token: string,
     @Param('id') id: string,
+    @HostLink() { provider, t }: HostLinkHolder,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const provider = await this.resolve(token, request, response);
-    if (!provider) {
-      return;
-    }
-    const t = linkTranslator(request, provider.locale);
     const opportunity = await this.ownOpportunity(provider, id);
     if (!opportunity) {
       return this.notFound(request, response, t);
@@ -315,18 +302,15 @@ export class HostController {
   }
 
   @Post(':token/opportunities/:id/edit')
+  @UseInterceptors(HostLinkInterceptor)
   async updateOpportunity(
     @Param('token') token: string,
     @Param('id') id: string,
     @Body() body: PostedBody,
+    @HostLink() { provider, t }: HostLinkHolder,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const provider = await this.resolve(token, request, response);
-    if (!provider) {
-      return;
-    }
-    const t = linkTranslator(request, provider.locale);
     const opportunity = await this.ownOpportunity(provider, id);
     if (!opportunity) {
       return this.notFound(request, response, t);
@@ -353,44 +337,34 @@ export class HostController {
   }
 
   @Get(':token/projects/new')
-  async newProjectForm(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const provider = await this.resolve(token, request, response);
-    if (!provider) {
-      return;
-    }
-    const t = linkTranslator(request, provider.locale);
+  @UseInterceptors(HostLinkInterceptor)
+  async newProjectForm(@Param('token') token: string, @HostLink() { t }: HostLinkHolder, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.projectForm(request, response, t, token, 200, { title: '', description: '' }, [], undefined);
   }
 
   @Post(':token/projects/new')
+  @UseInterceptors(HostLinkInterceptor)
   async createProject(
     @Param('token') token: string,
     @Body() body: PostedBody,
+    @HostLink() { provider, t }: HostLinkHolder,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const provider = await this.resolve(token, request, response);
-    if (!provider) {
-      return;
-    }
-    const t = linkTranslator(request, provider.locale);
     await this.saveProject(request, response, t, token, body, undefined, (fields) =>
       this.opportunities.createProject(provider.id, fields, { kind: 'host', providerId: provider.id }),
     );
   }
 
   @Get(':token/projects/:id/edit')
+  @UseInterceptors(HostLinkInterceptor)
   async editProjectForm(
     @Param('token') token: string,
     @Param('id') id: string,
+    @HostLink() { provider, t }: HostLinkHolder,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const provider = await this.resolve(token, request, response);
-    if (!provider) {
-      return;
-    }
-    const t = linkTranslator(request, provider.locale);
     const project = await this.ownProject(provider, id);
     if (!project) {
       return this.notFound(request, response, t);
@@ -399,18 +373,15 @@ export class HostController {
   }
 
   @Post(':token/projects/:id/edit')
+  @UseInterceptors(HostLinkInterceptor)
   async updateProject(
     @Param('token') token: string,
     @Param('id') id: string,
     @Body() body: PostedBody,
+    @HostLink() { provider, t }: HostLinkHolder,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const provider = await this.resolve(token, request, response);
-    if (!provider) {
-      return;
-    }
-    const t = linkTranslator(request, provider.locale);
     const project = await this.ownProject(provider, id);
     if (!project) {
       return this.notFound(request, response, t);
@@ -421,18 +392,15 @@ export class HostController {
   }
 
   @Post(':token/opportunities/:id/:action')
+  @UseInterceptors(HostLinkInterceptor)
   async opportunityAction(
     @Param('token') token: string,
     @Param('id') id: string,
     @Param('action') action: string,
+    @HostLink() { provider, t }: HostLinkHolder,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const provider = await this.resolve(token, request, response);
-    if (!provider) {
-      return;
-    }
-    const t = linkTranslator(request, provider.locale);
     if (!UUID.test(id) || !(OPPORTUNITY_ACTIONS as readonly string[]).includes(action)) {
       return this.notFound(request, response, t);
     }
@@ -456,18 +424,15 @@ export class HostController {
   }
 
   @Post(':token/placements/:id/stage')
+  @UseInterceptors(HostLinkInterceptor)
   async placementStage(
     @Param('token') token: string,
     @Param('id') id: string,
     @Body() body: PostedBody,
+    @HostLink() { provider, t }: HostLinkHolder,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const provider = await this.resolve(token, request, response);
-    if (!provider) {
-      return;
-    }
-    const t = linkTranslator(request, provider.locale);
     if (!UUID.test(id)) {
       return this.notFound(request, response, t);
     }
@@ -643,37 +608,8 @@ export class HostController {
     if (access.kind === 'ok') {
       return { ...access, t: linkTranslator(request, access.provider.locale) };
     }
-    await this.refuse(access, request, response);
+    sendHostRefusal(request, response, access, await this.agencyProfile.get());
     return null;
-  }
-
-  /** The token's provider, or the page that says why not (already sent). */
-  private async resolve(token: string, request: Request, response: Response) {
-    const access = await this.host.access(token, new Date());
-    if (access.kind === 'ok') {
-      return access.provider;
-    }
-    await this.refuse(access, request, response);
-    return null;
-  }
-
-  private async refuse(
-    access: Exclude<HostAccess, { kind: 'ok' }>,
-    request: Request,
-    response: Response,
-  ): Promise<void> {
-    if (access.kind === 'not-found') {
-      return this.notFound(request, response, linkTranslator(request));
-    }
-    const t = linkTranslator(request, access.locale);
-    await this.requestPage(
-      request,
-      response,
-      t,
-      410,
-      access.kind === 'expired' ? 'host.expired.title' : 'host.revoked.title',
-      access.kind === 'expired' ? 'host.expired.body' : 'host.revoked.body',
-    );
   }
 
   private async requestPage(
@@ -685,20 +621,8 @@ export class HostController {
     body: MessageKey,
     error?: string,
   ): Promise<void> {
-    sendHtml(
-      response,
-      status,
-      renderPage(
-        <HostLinkRequestPage
-          t={t}
-          agency={await this.agencyProfile.get()}
-          path={pagePath(request)}
-          title={t.t(title)}
-          body={t.t(body)}
-          error={error ?? null}
-        />,
-      ),
-    );
+    const agency = await this.agencyProfile.get();
+    sendHostLinkRequestPage(request, response, { status, t, agency, title, body, error });
   }
 
   private notFound(request: Request, response: Response, t: Translator): Promise<void> {
@@ -713,13 +637,6 @@ export class HostController {
     title: MessageKey,
     body: MessageKey,
   ): Promise<void> {
-    sendMessagePage(
-      request,
-      response,
-      { status, t, agency: await this.agencyProfile.get(), title, body },
-      <p>
-        <a href={withLang('/host/link', t)}>{t.t('host.link.title')}</a>
-      </p>,
-    );
+    sendHostMessage(request, response, { status, t, agency: await this.agencyProfile.get(), title, body });
   }
 }

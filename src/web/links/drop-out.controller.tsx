@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/config';
 import { HelpRequest } from '../../help-seekers/help-request.entity';
 import type { MessageKey, Translator } from '../../i18n';
 import {
@@ -16,14 +15,14 @@ import {
 import { DropOutsService, type DropOutOutcome } from '../../matching/drop-outs.service';
 import { Match } from '../../matching/match.entity';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
-import { isCurrentLinkVersion, verifyLinkToken } from '../../shared/signed-links';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { Volunteer } from '../../volunteers/volunteer.entity';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { AnswerReasonFields, postedAnswer } from './answer-reason-fields';
-import { linkTranslator, pagePath } from './link-locale';
-import { ConfirmFormPage, MessagePage, REVOKED_LINK_STATUS, RevokedLinkPage } from './link-shell';
+import { pagePath } from './link-locale';
+import { ConfirmFormPage, MessagePage } from './link-shell';
+import { SignedLinkPages } from './signed-link-pages';
 import { requestWhen } from '../shell/schedule-text';
 
 export const DROP_OUT_REASON_TEXT = {
@@ -39,15 +38,11 @@ const RESULT = {
   'dropped-out': [200, 'links.dropOut.done', 'links.dropOut.doneBody'],
   'already-dropped-out': [200, 'links.dropOut.already', 'links.dropOut.alreadyBody'],
   'not-applicable': [409, 'links.dropOut.notApplicable', 'links.dropOut.notApplicableBody'],
-  invalid: [400, 'links.invalid.title', 'links.invalid.body'],
-} as const satisfies Record<DropOutOutcome | 'invalid', readonly [number, MessageKey, MessageKey]>;
+} as const satisfies Record<DropOutOutcome, readonly [number, MessageKey, MessageKey]>;
 
 interface Checked {
   match: Match;
   request: HelpRequest;
-  volunteer: Volunteer;
-  revoked: boolean;
-  expired: boolean;
 }
 
 /**
@@ -60,7 +55,7 @@ interface Checked {
 export class DropOutLinkController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: SignedLinkPages,
     private readonly dropOuts: DropOutsService,
     private readonly taxonomy: TaxonomyService,
     private readonly agencyProfile: AgencyProfileService,
@@ -72,14 +67,11 @@ export class DropOutLinkController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const checked = await this.check(token);
-    const t = linkTranslator(request, checked?.volunteer.locale);
-    if (!checked) {
-      return this.result(request, response, t, 'invalid');
+    const opened = await this.open(token, request);
+    if (opened.state !== 'open') {
+      return this.links.refuse(request, response, opened);
     }
-    if (checked.revoked || checked.expired) {
-      return this.revoked(request, response, t);
-    }
+    const { t, subject: checked } = opened;
     if (checked.match.status === 'dropped-out') {
       return this.result(request, response, t, 'already-dropped-out');
     }
@@ -96,14 +88,11 @@ export class DropOutLinkController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const checked = await this.check(token);
-    const t = linkTranslator(request, checked?.volunteer.locale);
-    if (!checked) {
-      return this.result(request, response, t, 'invalid');
+    const opened = await this.open(token, request);
+    if (opened.state !== 'open') {
+      return this.links.refuse(request, response, opened);
     }
-    if (checked.revoked || checked.expired) {
-      return this.revoked(request, response, t);
-    }
+    const { t, subject: checked } = opened;
     const posted = postedAnswer(body);
     const note = normaliseAnswerNote(posted.note);
     if (!note.ok) {
@@ -182,38 +171,23 @@ export class DropOutLinkController {
     );
   }
 
-  /** An old link (links revoked since) or one past its time: the same page, 410. */
-  private async revoked(request: Request, response: Response, t: Translator): Promise<void> {
-    sendHtml(
-      response,
-      REVOKED_LINK_STATUS,
-      renderPage(<RevokedLinkPage t={t} agency={await this.agencyProfile.get()} path={pagePath(request)} />),
-    );
-  }
-
-  private async check(token: string): Promise<Checked | null> {
-    const check = verifyLinkToken(this.config.LINK_SECRET, 'drop-out', token, new Date());
-    if (!check.valid && check.reason !== 'expired') {
-      return null;
-    }
-    const match = await this.dataSource.getRepository(Match).findOneBy({ id: check.claims.subjectId });
-    if (!match) {
-      return null;
-    }
-    const [request, volunteer] = await Promise.all([
-      this.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: match.requestId }),
-      this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId }),
-    ]);
-    // An erased person's links lead nowhere.
-    if (volunteer.erasedAt !== null) {
-      return null;
-    }
-    return {
-      match,
+  /** The link's match and request; an old link (links revoked since) or one past its time: the same page, 410. */
+  private open(token: string, request: Request) {
+    return this.links.open<Checked>(
       request,
-      volunteer,
-      revoked: !isCurrentLinkVersion(check.claims, volunteer.linkVersion),
-      expired: !check.valid,
-    };
+      { purpose: 'drop-out', token, expired: 'as-revoked' },
+      async (claims) => {
+        const match = await this.dataSource.getRepository(Match).findOneBy({ id: claims.subjectId });
+        if (!match) {
+          return null;
+        }
+        const [request, volunteer] = await Promise.all([
+          this.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: match.requestId }),
+          this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId }),
+        ]);
+        // An erased person's links lead nowhere.
+        return volunteer.erasedAt === null ? { subject: { match, request }, holder: volunteer } : null;
+      },
+    );
   }
 }

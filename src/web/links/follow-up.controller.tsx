@@ -1,19 +1,17 @@
-import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import type { Translator } from '../../i18n';
 import { MatchDecisionsService } from '../../matching/match-decisions.service';
 import { FOLLOW_UP_OUTCOMES, Match, type FollowUpOutcome } from '../../matching/match.entity';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
-import { isCurrentLinkVersion, verifyLinkToken } from '../../shared/signed-links';
 import { Volunteer } from '../../volunteers/volunteer.entity';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
-import { linkTranslator, pagePath } from './link-locale';
-import { ConfirmFormPage, MessagePage, REVOKED_LINK_STATUS, RevokedLinkPage } from './link-shell';
+import { pagePath } from './link-locale';
+import { ConfirmFormPage, MessagePage } from './link-shell';
+import { SignedLinkPages } from './signed-link-pages';
 
 const ANSWER_TEXT = {
   'went-well': 'links.followUp.wentWell',
@@ -33,7 +31,7 @@ const RESULT = {
 export class FollowUpController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: SignedLinkPages,
     private readonly decisions: MatchDecisionsService,
     private readonly agencyProfile: AgencyProfileService,
   ) {}
@@ -44,31 +42,23 @@ export class FollowUpController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const checked = await this.check(token);
-    const t = linkTranslator(request, checked?.locale);
-    const agency = await this.agencyProfile.get();
-    if (!checked) {
-      return this.invalid(request, response, t);
+    const opened = await this.open(token, request);
+    if (opened.state !== 'open') {
+      return this.links.refuse(request, response, opened);
     }
-    if (checked.revoked) {
-      return sendHtml(
-        response,
-        REVOKED_LINK_STATUS,
-        renderPage(
-          <RevokedLinkPage t={t} agency={await this.agencyProfile.get()} path={pagePath(request)} />,
-        ),
-      );
-    }
+    const { t, claims } = opened;
     sendHtml(
       response,
       200,
       renderPage(
         <ConfirmFormPage
           t={t}
-          agency={agency}
+          agency={await this.agencyProfile.get()}
           path={pagePath(request)}
           title={t.t('links.followUp.question')}
-          paragraphs={[t.t('links.followUp.yourAnswer', { answer: t.t(ANSWER_TEXT[checked.outcome]) })]}
+          paragraphs={[
+            t.t('links.followUp.yourAnswer', { answer: t.t(ANSWER_TEXT[claims.action as FollowUpOutcome]) }),
+          ]}
           button={t.t('links.followUp.save')}
         />,
       ),
@@ -81,21 +71,15 @@ export class FollowUpController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const checked = await this.check(token);
-    const t = linkTranslator(request, checked?.locale);
-    if (!checked) {
-      return this.invalid(request, response, t);
+    const opened = await this.open(token, request);
+    if (opened.state !== 'open') {
+      return this.links.refuse(request, response, opened);
     }
-    if (checked.revoked) {
-      return sendHtml(
-        response,
-        REVOKED_LINK_STATUS,
-        renderPage(
-          <RevokedLinkPage t={t} agency={await this.agencyProfile.get()} path={pagePath(request)} />,
-        ),
-      );
-    }
-    const result = await this.decisions.recordFollowUp(checked.matchId, checked.outcome);
+    const { t } = opened;
+    const result = await this.decisions.recordFollowUp(
+      opened.subject.id,
+      opened.claims.action as FollowUpOutcome,
+    );
     const [status, title, body] = RESULT[result];
     sendHtml(
       response,
@@ -112,46 +96,22 @@ export class FollowUpController {
     );
   }
 
-  private async invalid(request: Request, response: Response, t: Translator): Promise<void> {
-    sendHtml(
-      response,
-      400,
-      renderPage(
-        <MessagePage
-          t={t}
-          agency={await this.agencyProfile.get()}
-          path={pagePath(request)}
-          title={t.t('links.invalid.title')}
-          body={t.t('links.invalid.body')}
-        />,
-      ),
+  /** The link's match (its action is the answer); an expired link is invalid. */
+  private open(token: string, request: Request) {
+    return this.links.open(
+      request,
+      { purpose: 'follow-up', token, actions: FOLLOW_UP_OUTCOMES },
+      async (claims) => {
+        const match = await this.dataSource.getRepository(Match).findOneBy({ id: claims.subjectId });
+        if (!match) {
+          return null;
+        }
+        const volunteer = await this.dataSource
+          .getRepository(Volunteer)
+          .findOneByOrFail({ id: match.volunteerId });
+        // An erased person's links lead nowhere, follow-ups included.
+        return volunteer.erasedAt === null ? { subject: match, holder: volunteer } : null;
+      },
     );
-  }
-
-  private async check(
-    token: string,
-  ): Promise<{ matchId: string; outcome: FollowUpOutcome; locale: string; revoked: boolean } | null> {
-    const check = verifyLinkToken(this.config.LINK_SECRET, 'follow-up', token, new Date());
-    if (!check.valid || !(FOLLOW_UP_OUTCOMES as readonly string[]).includes(check.claims.action)) {
-      return null;
-    }
-    const match = await this.dataSource.getRepository(Match).findOneBy({ id: check.claims.subjectId });
-    if (!match) {
-      return null;
-    }
-    const volunteer = await this.dataSource
-      .getRepository(Volunteer)
-      .findOneByOrFail({ id: match.volunteerId });
-    // An erased person's links lead nowhere, follow-ups included.
-    if (volunteer.erasedAt !== null) {
-      return null;
-    }
-    return {
-      matchId: match.id,
-      outcome: check.claims.action as FollowUpOutcome,
-      locale: volunteer.locale,
-      // Sent before the volunteer's links were revoked.
-      revoked: !isCurrentLinkVersion(check.claims, volunteer.linkVersion),
-    };
   }
 }

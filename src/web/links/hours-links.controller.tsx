@@ -1,10 +1,9 @@
 import { sendMessagePage } from './send-message-page';
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { FieldError } from '../../common/validation';
 import { RequestValidationError } from '../../common/validation';
 import type { MessageKey, Translator } from '../../i18n';
@@ -19,20 +18,15 @@ import { HoursService, type HourEntryRow, type HourTargetRow } from '../../hours
 import { AgencyProfileService } from '../../settings/agency-profile.service';
 import { berlinDateOf } from '../../shared/berlin-time';
 import { DomainError } from '../../shared/domain-error';
-import {
-  isCurrentLinkVersion,
-  selfServiceScopeOf,
-  verifyLinkToken,
-  type SelfServiceScope,
-} from '../../shared/signed-links';
+import { SELF_SERVICE_SCOPES, type SelfServiceScope } from '../../shared/signed-links';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { Volunteer } from '../../volunteers/volunteer.entity';
 import { EngagementProofPage } from '../letters/engagement-proof';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { HoursPage, type HoursPageView } from './hours-page';
-import { linkTranslator, pagePath } from './link-locale';
-import { MessagePage, REVOKED_LINK_STATUS, RevokedLinkPage } from './link-shell';
+import { pagePath } from './link-locale';
+import { SignedLinkPages } from './signed-link-pages';
 
 const PROBLEM_KEYS = {
   'date-invalid': 'proof.error.date-invalid',
@@ -78,7 +72,7 @@ export function durationOf(body: Record<string, unknown>): number | null {
 export class HoursLinksController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: SignedLinkPages,
     private readonly hours: HoursService,
     private readonly taxonomy: TaxonomyService,
     private readonly agencyProfile: AgencyProfileService,
@@ -218,51 +212,22 @@ export class HoursLinksController {
     response: Response,
     needs?: 'account',
   ): Promise<Holder | null> {
-    const check = verifyLinkToken(this.config.LINK_SECRET, 'preferences', token, new Date());
-    const scope = check.valid ? selfServiceScopeOf(check.claims) : null;
-    const volunteer =
-      check.valid && scope
-        ? await this.dataSource.getRepository(Volunteer).findOneBy({ id: check.claims.subjectId })
-        : null;
-    if (!check.valid || !scope || !volunteer || volunteer.erasedAt !== null) {
-      await this.message(
-        request,
-        response,
-        400,
-        linkTranslator(request),
-        'links.invalid.title',
-        'links.invalid.body',
-      );
+    const opened = await this.links.open(
+      request,
+      { purpose: 'preferences', token, actions: SELF_SERVICE_SCOPES },
+      async (claims) => {
+        const volunteer = await this.dataSource.getRepository(Volunteer).findOneBy({ id: claims.subjectId });
+        return volunteer && volunteer.erasedAt === null ? { subject: volunteer, holder: volunteer } : null;
+      },
+    );
+    if (opened.state !== 'open') {
+      await this.links.refuse(request, response, opened);
       return null;
     }
-    const t = linkTranslator(request, volunteer.locale);
-    const agency = await this.agencyProfile.get();
-    if (!isCurrentLinkVersion(check.claims, volunteer.linkVersion)) {
-      sendHtml(
-        response,
-        REVOKED_LINK_STATUS,
-        renderPage(<RevokedLinkPage t={t} agency={agency} path={pagePath(request)} />),
-      );
-      return null;
-    }
+    const { subject: volunteer, t } = opened;
+    const scope = opened.claims.action as SelfServiceScope;
     if (needs === 'account' && scope !== 'account') {
-      sendHtml(
-        response,
-        403,
-        renderPage(
-          <MessagePage
-            t={t}
-            agency={agency}
-            path={pagePath(request)}
-            title={t.t('links.scope.title')}
-            body={t.t('links.scope.body')}
-          >
-            <form method="post" action={`/preferences/${encodeURIComponent(token)}/account-link`}>
-              <button type="submit">{t.t('links.account.request')}</button>
-            </form>
-          </MessagePage>,
-        ),
-      );
+      await this.links.refuseScope(request, response, t, token);
       return null;
     }
     return { volunteer, scope, t };

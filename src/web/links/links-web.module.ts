@@ -10,6 +10,7 @@ import { DropOutLinkController } from './drop-out.controller';
 import { FollowUpController } from './follow-up.controller';
 import { OfferResponsesController } from './offer-responses.controller';
 import { RetentionLinkController } from './retention.controller';
+import { SignedLinkPages } from './signed-link-pages';
 import { VolunteerLinksController } from './volunteer-links.controller';
 
 /** The pages behind links in emails: GET shows a page with a form, POST acts. */
@@ -24,5 +25,6 @@ import { VolunteerLinksController } from './volunteer-links.controller';
     HoursLinksController,
     PlacementFollowUpController,
   ],
+  providers: [SignedLinkPages],
 })
 export class LinksWebModule {}

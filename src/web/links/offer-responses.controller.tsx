@@ -1,23 +1,21 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/config';
 import { HelpRequest } from '../../help-seekers/help-request.entity';
 import { volunteerText } from '../shell/volunteer-text';
 import type { Translator } from '../../i18n';
 import { MatchDecisionsService, mayAccept } from '../../matching/match-decisions.service';
 import { Match } from '../../matching/match.entity';
-import { verifyOfferToken } from '../../shared/offer-links';
-import { isCurrentLinkVersion } from '../../shared/signed-links';
+import { OFFER_ACTIONS, type OfferAction } from '../../shared/offer-links';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { Volunteer } from '../../volunteers/volunteer.entity';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
-import { linkTranslator, pagePath } from './link-locale';
-import { REVOKED_LINK_STATUS, RevokedLinkPage } from './link-shell';
+import { pagePath } from './link-locale';
+import { SignedLinkPages } from './signed-link-pages';
 import {
   OfferConfirmationPage,
   OfferOutcomePage,
@@ -52,7 +50,7 @@ const OUTCOME_STATUS = {
 export class OfferResponsesController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: SignedLinkPages,
     private readonly decisions: MatchDecisionsService,
     private readonly taxonomy: TaxonomyService,
     private readonly agencyProfile: AgencyProfileService,
@@ -64,15 +62,15 @@ export class OfferResponsesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const check = verifyOfferToken(this.config.LINK_SECRET, token, new Date());
-    const loaded = check.valid || check.reason === 'expired' ? await this.load(check.claims.matchId) : null;
-    const t = linkTranslator(request, loaded?.volunteer.locale);
-    if (!loaded) {
-      return this.outcome(request, response, t, 'invalid');
+    const opened = await this.open(token, request);
+    if (opened.state === 'invalid') {
+      return this.outcome(request, response, opened.t, 'invalid');
     }
-    if ('claims' in check && !isCurrentLinkVersion(check.claims, loaded.volunteer.linkVersion)) {
-      return this.revoked(request, response, t);
+    if (opened.state === 'revoked') {
+      return this.links.refuse(request, response, opened);
     }
+    const { t, subject: loaded } = opened;
+    const action = opened.claims.action as OfferAction;
     const { match } = loaded;
     if (['accepted', 'declined'].includes(match.status)) {
       return this.outcome(request, response, t, 'already-answered');
@@ -80,11 +78,11 @@ export class OfferResponsesController {
     if (!['approved', 'offered'].includes(match.status)) {
       return this.outcome(request, response, t, 'no-longer-open');
     }
-    if (check.valid && check.claims.action === 'accept' && !mayAccept(loaded.volunteer)) {
+    if (opened.state === 'open' && action === 'accept' && !mayAccept(loaded.volunteer)) {
       return this.outcome(request, response, t, 'volunteer-not-active');
     }
     // The stored deadline decides, as in the POST; the token's expiry is only its upper bound.
-    if (!check.valid || (match.offerExpiresAt && match.offerExpiresAt <= new Date())) {
+    if (opened.state === 'expired' || (match.offerExpiresAt && match.offerExpiresAt <= new Date())) {
       return this.outcome(request, response, t, 'expired');
     }
     const category = this.taxonomy.label('categories', loaded.request.category, t);
@@ -102,7 +100,7 @@ export class OfferResponsesController {
           t={t}
           agency={await this.agencyProfile.get()}
           path={pagePath(request)}
-          action={check.claims.action}
+          action={action}
           offer={offer}
         />,
       ),
@@ -116,35 +114,25 @@ export class OfferResponsesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const check = verifyOfferToken(this.config.LINK_SECRET, token, new Date());
-    const loaded = check.valid || check.reason === 'expired' ? await this.load(check.claims.matchId) : null;
-    const t = linkTranslator(request, loaded?.volunteer.locale);
-    if (!loaded) {
-      return this.outcome(request, response, t, 'invalid');
+    const opened = await this.open(token, request);
+    if (opened.state === 'invalid') {
+      return this.outcome(request, response, opened.t, 'invalid');
     }
-    if ('claims' in check && !isCurrentLinkVersion(check.claims, loaded.volunteer.linkVersion)) {
-      return this.revoked(request, response, t);
+    if (opened.state === 'revoked') {
+      return this.links.refuse(request, response, opened);
     }
-    if (!check.valid) {
+    const { t, claims } = opened;
+    if (opened.state === 'expired') {
       return this.outcome(request, response, t, 'expired');
     }
     // A decline may say why (optional); an over-long note is cut to the limit rather than lost.
     const posted = postedAnswer(body);
     const note = normaliseAnswerNote(posted.note?.slice(0, ANSWER_NOTE_MAX_LENGTH));
-    const outcome = await this.decisions.respond(check.claims.matchId, check.claims.action, new Date(), {
+    const outcome = await this.decisions.respond(claims.subjectId, claims.action as OfferAction, new Date(), {
       reason: isDeclineReason(posted.reason) ? posted.reason : null,
       note: note.ok ? note.note : null,
     });
     return this.outcome(request, response, t, outcome);
-  }
-
-  /** An offer link sent before the volunteer's links were revoked answers nothing. */
-  private async revoked(request: Request, response: Response, t: Translator): Promise<void> {
-    sendHtml(
-      response,
-      REVOKED_LINK_STATUS,
-      renderPage(<RevokedLinkPage t={t} agency={await this.agencyProfile.get()} path={pagePath(request)} />),
-    );
   }
 
   private async outcome(
@@ -167,18 +155,29 @@ export class OfferResponsesController {
     );
   }
 
-  private async load(
-    matchId: string,
-  ): Promise<{ match: Match; request: HelpRequest; volunteer: Volunteer } | null> {
-    const match = await this.dataSource.getRepository(Match).findOneBy({ id: matchId });
-    if (!match) {
-      return null;
-    }
-    const [request, volunteer] = await Promise.all([
-      this.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: match.requestId }),
-      this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId }),
-    ]);
-    // An erased person's links lead nowhere.
-    return volunteer.erasedAt === null ? { match, request, volunteer } : null;
+  /**
+   * The offer's match, request and volunteer. An expired link is kept: the stored deadline decides,
+   * and the page says that the offer ran out. An offer link sent before the volunteer's links were
+   * revoked answers nothing.
+   */
+  private open(token: string, request: Request) {
+    return this.links.open(
+      request,
+      { purpose: 'offer', token, actions: OFFER_ACTIONS, expired: 'keep' },
+      async (claims) => {
+        const match = await this.dataSource.getRepository(Match).findOneBy({ id: claims.subjectId });
+        if (!match) {
+          return null;
+        }
+        const [request, volunteer] = await Promise.all([
+          this.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: match.requestId }),
+          this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId }),
+        ]);
+        // An erased person's links lead nowhere.
+        return volunteer.erasedAt === null
+          ? { subject: { match, request, volunteer }, holder: volunteer }
+          : null;
+      },
+    );
   }
 }

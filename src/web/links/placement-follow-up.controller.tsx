@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { MessageKey, Translator } from '../../i18n';
 import { Opportunity } from '../../opportunities/opportunity.entity';
 import {
@@ -17,22 +16,23 @@ import { PlacementFollowUpsService } from '../../placements/placement-follow-ups
 import { Placement } from '../../placements/placement.entity';
 import { Provider } from '../../providers/provider.entity';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
-import { isCurrentLinkVersion, verifyLinkToken } from '../../shared/signed-links';
 import { Volunteer } from '../../volunteers/volunteer.entity';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
-import { linkTranslator, pagePath } from './link-locale';
-import { LinkShell, MessagePage, REVOKED_LINK_STATUS, RevokedLinkPage } from './link-shell';
+import { pagePath } from './link-locale';
+import { LinkShell, MessagePage } from './link-shell';
+import { sendMessagePage } from './send-message-page';
+import { SignedLinkPages, type OpenedLink } from './signed-link-pages';
 
 /** Stages at which the question still makes sense: running, or just ended by the other side's answer. */
 const ANSWERABLE = new Set(['started', 'ended']);
 
 type Checked =
-  | { state: 'invalid'; locale?: string }
-  | { state: 'expired' | 'revoked' | 'not-applicable'; locale: string }
+  | Extract<OpenedLink<unknown>, { state: 'invalid' | 'revoked' }>
+  | { state: 'expired' | 'not-applicable'; t: Translator }
   | {
       state: 'ok';
-      locale: string;
+      t: Translator;
       placementId: string;
       side: FollowUpSide;
       opportunityTitle: string;
@@ -68,7 +68,7 @@ const FIELD_ERROR: Record<string, MessageKey> = {
 export class PlacementFollowUpController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: SignedLinkPages,
     private readonly followUps: PlacementFollowUpsService,
     private readonly agencyProfile: AgencyProfileService,
   ) {}
@@ -79,11 +79,11 @@ export class PlacementFollowUpController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const checked = await this.check(token);
+    const checked = await this.check(token, request);
     if (checked.state !== 'ok') {
       return this.refuse(request, response, checked);
     }
-    const t = linkTranslator(request, checked.locale);
+    const { t } = checked;
     sendHtml(response, 200, renderPage(await this.form(request, t, checked, {}, [])));
   }
 
@@ -94,11 +94,11 @@ export class PlacementFollowUpController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const checked = await this.check(token);
+    const checked = await this.check(token, request);
     if (checked.state !== 'ok') {
       return this.refuse(request, response, checked);
     }
-    const t = linkTranslator(request, checked.locale);
+    const { t } = checked;
     const parsed = parseFollowUpAnswers(body);
     if (!parsed.ok) {
       const values = posted(body);
@@ -218,65 +218,33 @@ export class PlacementFollowUpController {
   }
 
   private async refuse(request: Request, response: Response, checked: Exclude<Checked, { state: 'ok' }>) {
-    const t = linkTranslator(request, checked.locale);
-    const agency = await this.agencyProfile.get();
-    const path = pagePath(request);
-    if (checked.state === 'revoked') {
-      return sendHtml(
-        response,
-        REVOKED_LINK_STATUS,
-        renderPage(<RevokedLinkPage t={t} agency={agency} path={path} />),
-      );
+    if (checked.state === 'invalid' || checked.state === 'revoked') {
+      return this.links.refuse(request, response, checked);
     }
+    const { t } = checked;
     const [status, title, body]: [number, MessageKey, MessageKey] =
       checked.state === 'expired'
         ? [410, 'placementLinks.expired.title', 'placementLinks.expired.body']
-        : checked.state === 'not-applicable'
-          ? [409, 'placementLinks.notApplicable.title', 'placementLinks.notApplicable.body']
-          : [400, 'links.invalid.title', 'links.invalid.body'];
-    sendHtml(
-      response,
-      status,
-      renderPage(<MessagePage t={t} agency={agency} path={path} title={t.t(title)} body={t.t(body)} />),
-    );
+        : [409, 'placementLinks.notApplicable.title', 'placementLinks.notApplicable.body'];
+    sendMessagePage(request, response, { status, t, agency: await this.agencyProfile.get(), title, body });
   }
 
-  private async check(token: string): Promise<Checked> {
-    const check = verifyLinkToken(this.config.LINK_SECRET, 'placement-follow-up', token, new Date());
-    if (!check.valid && check.reason !== 'expired') {
-      return { state: 'invalid' };
+  private async check(token: string, request: Request): Promise<Checked> {
+    const opened = await this.links.open(
+      request,
+      { purpose: 'placement-follow-up', token, actions: FOLLOW_UP_SIDES, expired: 'keep' },
+      (claims) => this.load(claims.subjectId, claims.action as FollowUpSide),
+    );
+    if (opened.state === 'invalid' || opened.state === 'revoked') {
+      return opened;
     }
-    const side = check.claims.action as FollowUpSide;
-    if (!FOLLOW_UP_SIDES.includes(side)) {
-      return { state: 'invalid' };
+    const { t } = opened;
+    if (opened.state === 'expired') {
+      return { state: 'expired', t };
     }
-    const placement = await this.dataSource
-      .getRepository(Placement)
-      .findOneBy({ id: check.claims.subjectId });
-    if (!placement || placement.followUpSentAt === null) {
-      return { state: 'invalid' };
-    }
-    const volunteer = await this.dataSource.getRepository(Volunteer).findOneBy({ id: placement.volunteerId });
-    // An erased person's links lead nowhere, follow-ups included (also the host's: it names them).
-    if (!volunteer || volunteer.erasedAt !== null) {
-      return { state: 'invalid' };
-    }
-    const opportunity = await this.dataSource
-      .getRepository(Opportunity)
-      .findOneByOrFail({ id: placement.opportunityId });
-    const provider = await this.dataSource
-      .getRepository(Provider)
-      .findOneByOrFail({ id: opportunity.providerId });
-    const locale = side === 'volunteer' ? volunteer.locale : provider.locale;
-    const holderVersion = side === 'volunteer' ? volunteer.linkVersion : provider.linkVersion;
-    if (!isCurrentLinkVersion(check.claims, holderVersion)) {
-      return { state: 'revoked', locale };
-    }
-    if (!check.valid) {
-      return { state: 'expired', locale };
-    }
+    const { placement, side, volunteer, opportunity, provider } = opened.subject;
     if (!ANSWERABLE.has(placement.stage)) {
-      return { state: 'not-applicable', locale };
+      return { state: 'not-applicable', t };
     }
     const [previous] = await this.dataSource.query<{ at: Date }[]>(
       `SELECT at FROM placement_event WHERE placement_id = $1 AND kind = 'follow-up-answer' AND actor = $2
@@ -285,12 +253,35 @@ export class PlacementFollowUpController {
     );
     return {
       state: 'ok',
-      locale,
+      t,
       placementId: placement.id,
       side,
       opportunityTitle: opportunity.title,
       otherName: side === 'volunteer' ? provider.name : (volunteer.name.trim().split(/\s+/)[0] ?? ''),
       answeredBefore: previous ? new Date(previous.at) : null,
+    };
+  }
+
+  /** The placement asked about and the side's holder (the volunteer or the host's provider). */
+  private async load(placementId: string, side: FollowUpSide) {
+    const placement = await this.dataSource.getRepository(Placement).findOneBy({ id: placementId });
+    if (!placement || placement.followUpSentAt === null) {
+      return null;
+    }
+    const volunteer = await this.dataSource.getRepository(Volunteer).findOneBy({ id: placement.volunteerId });
+    // An erased person's links lead nowhere, follow-ups included (also the host's: it names them).
+    if (!volunteer || volunteer.erasedAt !== null) {
+      return null;
+    }
+    const opportunity = await this.dataSource
+      .getRepository(Opportunity)
+      .findOneByOrFail({ id: placement.opportunityId });
+    const provider = await this.dataSource
+      .getRepository(Provider)
+      .findOneByOrFail({ id: opportunity.providerId });
+    return {
+      subject: { placement, side, volunteer, opportunity, provider },
+      holder: side === 'volunteer' ? volunteer : provider,
     };
   }
 }

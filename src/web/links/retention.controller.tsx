@@ -1,15 +1,13 @@
-import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import type { Translator } from '../../i18n';
 import { RetentionAnswersService } from '../../retention/retention-answers.service';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
-import { isCurrentLinkVersion, verifyLinkToken } from '../../shared/signed-links';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { linkTranslator, pagePath } from './link-locale';
 import { ConfirmFormPage, MessagePage } from './link-shell';
+import { SignedLinkPages } from './signed-link-pages';
 
 /**
  * "Would you like to stay?" from the retention email: GET asks (GET never acts), POST records the
@@ -19,7 +17,7 @@ import { ConfirmFormPage, MessagePage } from './link-shell';
 @Controller('retention')
 export class RetentionLinkController {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: SignedLinkPages,
     private readonly answers: RetentionAnswersService,
     private readonly agencyProfile: AgencyProfileService,
   ) {}
@@ -30,11 +28,11 @@ export class RetentionLinkController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const checked = await this.check(token);
-    const t = linkTranslator(request, checked?.locale);
-    if (!checked) {
-      return this.invalid(request, response, t);
+    const opened = await this.open(token, request);
+    if (opened.state !== 'open') {
+      return this.links.refuse(request, response, opened);
     }
+    const { t } = opened;
     sendHtml(
       response,
       200,
@@ -57,10 +55,13 @@ export class RetentionLinkController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const checked = await this.check(token);
-    const t = linkTranslator(request, checked?.locale);
-    if (!checked || (await this.answers.confirmStay(checked.volunteerId)) !== 'stayed') {
-      return this.invalid(request, response, t);
+    const opened = await this.open(token, request);
+    if (opened.state !== 'open') {
+      return this.links.refuse(request, response, opened);
+    }
+    const { t } = opened;
+    if ((await this.answers.confirmStay(opened.subject)) !== 'stayed') {
+      return this.links.refuse(request, response, { state: 'invalid', t });
     }
     sendHtml(
       response,
@@ -77,32 +78,16 @@ export class RetentionLinkController {
     );
   }
 
-  private async invalid(request: Request, response: Response, t: Translator): Promise<void> {
-    sendHtml(
-      response,
-      400,
-      renderPage(
-        <MessagePage
-          t={t}
-          agency={await this.agencyProfile.get()}
-          path={pagePath(request)}
-          title={t.t('links.invalid.title')}
-          body={t.t('links.invalid.body')}
-        />,
-      ),
+  /** The volunteer asked (the only action: stay); an expired or revoked link leads nowhere (400). */
+  private async open(token: string, request: Request) {
+    const opened = await this.links.open(
+      request,
+      { purpose: 'retention', token, actions: ['stay'] },
+      async (claims) => {
+        const answerer = await this.answers.answerer(claims.subjectId);
+        return answerer ? { subject: claims.subjectId, holder: answerer } : null;
+      },
     );
-  }
-
-  private async check(token: string): Promise<{ volunteerId: string; locale: string } | null> {
-    const check = verifyLinkToken(this.config.LINK_SECRET, 'retention', token, new Date());
-    if (!check.valid || check.claims.action !== 'stay') {
-      return null;
-    }
-    const volunteerId = check.claims.subjectId;
-    const answerer = await this.answers.answerer(volunteerId);
-    // A link sent before the volunteer's links were revoked leads nowhere.
-    return answerer && isCurrentLinkVersion(check.claims, answerer.linkVersion)
-      ? { volunteerId, locale: answerer.locale }
-      : null;
+    return opened.state === 'revoked' ? ({ state: 'invalid', t: linkTranslator(request) } as const) : opened;
   }
 }

@@ -1,17 +1,15 @@
 import { sendMessagePage } from './send-message-page';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { FieldError } from '../../common/validation';
 import type { MessageKey, Translator } from '../../i18n';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
 import {
-  isCurrentLinkVersion,
+  SELF_SERVICE_SCOPES,
   selfServiceScopeOf,
-  verifyLinkToken,
   type LinkClaims,
   type LinkPurpose,
   type SelfServiceScope,
@@ -24,9 +22,10 @@ import { domainErrorAsProblem } from '../forms/form-path';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { linkTranslator, pagePath } from './link-locale';
-import { ConfirmFormPage, MessagePage, REVOKED_LINK_STATUS, RevokedLinkPage } from './link-shell';
+import { ConfirmFormPage, MessagePage } from './link-shell';
 import { readPreferencesForm, readProfileForm } from './self-service-forms';
 import { SelfServicePage, type SelfServiceView } from './self-service-page';
+import { SignedLinkPages, type OpenedLink } from './signed-link-pages';
 
 interface Checked {
   claims: LinkClaims;
@@ -41,9 +40,8 @@ interface Checked {
  * version), or a settings link used where the account scope is needed.
  */
 type Refusal =
-  | { refused: 'invalid' }
-  | { refused: 'revoked'; t: Translator }
-  | { refused: 'scope'; t: Translator; token: string };
+  | Extract<OpenedLink<unknown>, { state: 'invalid' | 'revoked' }>
+  | { state: 'scope'; t: Translator; token: string };
 
 const SAVED = {
   settings: ['links.preferences.saved', 'links.preferences.savedBody'],
@@ -59,7 +57,7 @@ const SAVED = {
 export class VolunteerLinksController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: SignedLinkPages,
     private readonly volunteers: VolunteersService,
     private readonly selfService: SelfServiceService,
     private readonly taxonomy: TaxonomyService,
@@ -342,63 +340,30 @@ export class VolunteerLinksController {
     request: Request,
     needs?: 'account',
   ): Promise<Checked | Refusal> {
-    const check = verifyLinkToken(this.config.LINK_SECRET, purpose, token, new Date());
-    if (!check.valid) {
-      return { refused: 'invalid' };
+    const opened = await this.links.open(
+      request,
+      { purpose, token, actions: purpose === 'preferences' ? SELF_SERVICE_SCOPES : undefined },
+      async (claims) => {
+        const volunteer = await this.dataSource.getRepository(Volunteer).findOneBy({ id: claims.subjectId });
+        // An erased account's links lead nowhere.
+        return volunteer && volunteer.erasedAt === null ? { subject: volunteer, holder: volunteer } : null;
+      },
+    );
+    if (opened.state !== 'open') {
+      return opened;
     }
-    const scope = purpose === 'preferences' ? selfServiceScopeOf(check.claims) : null;
-    if (purpose === 'preferences' && scope === null) {
-      return { refused: 'invalid' };
-    }
-    const volunteer = await this.dataSource
-      .getRepository(Volunteer)
-      .findOneBy({ id: check.claims.subjectId });
-    // An erased account's links lead nowhere.
-    if (!volunteer || volunteer.erasedAt !== null) {
-      return { refused: 'invalid' };
-    }
-    const t = linkTranslator(request, volunteer.locale);
-    if (!isCurrentLinkVersion(check.claims, volunteer.linkVersion)) {
-      return { refused: 'revoked', t };
-    }
+    const { claims, subject: volunteer, t } = opened;
+    const scope = purpose === 'preferences' ? selfServiceScopeOf(claims) : null;
     if (needs === 'account' && scope !== 'account') {
-      return { refused: 'scope', t, token };
+      return { state: 'scope', t, token };
     }
-    return { claims: check.claims, volunteer, t, scope };
+    return { claims, volunteer, t, scope };
   }
 
-  private async refuse(request: Request, response: Response, refusal: Refusal): Promise<void> {
-    if (refusal.refused === 'invalid') {
-      return this.invalid(request, response);
-    }
-    const agency = await this.agencyProfile.get();
-    const { t } = refusal;
-    if (refusal.refused === 'revoked') {
-      return sendHtml(
-        response,
-        REVOKED_LINK_STATUS,
-        renderPage(<RevokedLinkPage t={t} agency={agency} path={pagePath(request)} />),
-      );
-    }
-    // A settings link (from an email's footer) on an account route: no export, no deletion, no
-    // profile; the page offers the short-lived account link by email instead.
-    sendHtml(
-      response,
-      403,
-      renderPage(
-        <MessagePage
-          t={t}
-          agency={agency}
-          path={pagePath(request)}
-          title={t.t('links.scope.title')}
-          body={t.t('links.scope.body')}
-        >
-          <form method="post" action={`/preferences/${encodeURIComponent(refusal.token)}/account-link`}>
-            <button type="submit">{t.t('links.account.request')}</button>
-          </form>
-        </MessagePage>,
-      ),
-    );
+  private refuse(request: Request, response: Response, refusal: Refusal): Promise<void> {
+    return refusal.state === 'scope'
+      ? this.links.refuseScope(request, response, refusal.t, refusal.token)
+      : this.links.refuse(request, response, refusal);
   }
 
   private async formAgain(
