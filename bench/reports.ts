@@ -11,7 +11,7 @@
  * reports then read closed days from the rollup (docs/reports.md "Rollup"). Settings: BENCH_SCALE
  * (1 = the full sizes), BENCH_N (20), BENCH_KEEP=1 keeps the database (drop it yourself: dropdb
  * nahbar_bench_reports), BENCH_REUSE=1 measures a kept database again without seeding (pending
- * migrations are run), BENCH_SOURCE=live measures the live SQL without the rollup.
+ * migrations are run), BENCH_SEED_ONLY=1 only seeds (with BENCH_KEEP=1), BENCH_SOURCE=live measures the live SQL without the rollup.
  */
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
@@ -51,6 +51,7 @@ const BUDGET_MS = 300;
 const RSS_BUDGET_MB = 200;
 const FIVE_YEARS = `interval '1826 days'`;
 const REUSE = process.env.BENCH_REUSE === '1';
+const SEED_ONLY = process.env.BENCH_SEED_ONLY === '1';
 const SOURCE = process.env.BENCH_SOURCE === 'live' ? 'live' : 'auto';
 
 async function step(label: string, work: () => Promise<unknown>): Promise<void> {
@@ -59,7 +60,31 @@ async function step(label: string, work: () => Promise<unknown>): Promise<void> 
   console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function seed(db: DataSource): Promise<void> {
+/**
+ * Seeds on one connection with session_replication_role = replica: the rollup's row triggers (which
+ * mark late-edited days dirty) would otherwise fire for every seeded row and slow the bulk inserts
+ * several-fold; the rollup is filled from scratch after seeding anyway. (Foreign-key checks are off
+ * too; the seed only links rows it created itself.)
+ */
+async function seed(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SET session_replication_role = replica`);
+    const db = {
+      query: <T = unknown>(sql: string, params?: unknown[]): Promise<T> =>
+        runner.query(sql, params) as Promise<T>,
+    };
+    await seedRows(db);
+  } finally {
+    await runner.query(`RESET session_replication_role`);
+    await runner.release();
+  }
+}
+
+async function seedRows(db: {
+  query: <T = unknown>(sql: string, params?: unknown[]) => Promise<T>;
+}): Promise<void> {
   await db.query(RANDOM_SQL);
   await db.query(POINTS_SQL);
   const [{ points }] = await db.query<{ points: number }[]>(
@@ -305,6 +330,10 @@ async function main(): Promise<void> {
   try {
     if (!REUSE) {
       await seed(db);
+      if (SEED_ONLY) {
+        console.log(`seeded ${BENCH_DB}; measure it with BENCH_REUSE=1`);
+        return;
+      }
     }
     if (SOURCE === 'auto') {
       await fillRollup(db);
