@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { periodSpans, type CalendarPeriod } from './domain/rollup-plan';
 import type { Breakdown, MonthRow, OfferRow, RequestRow } from './reports.queries';
 
 /*
@@ -66,6 +67,162 @@ export async function recomputeDays(db: EntityManager, from: string, until: stri
       GROUP BY day, measure, district, category, source, detail`,
     [from, until],
   );
+}
+
+/*
+ * The distinct-person figures of closed calendar months, quarters and years (`report_period_figure`),
+ * many periods per query: each measure is one grouped pass over a span of history (docs/reports.md
+ * "Rollup", "Backfill"). Every fact is counted in its Berlin month and in the quarter and year of
+ * that month (PERIODS_OF), kept only for the wanted periods (`periods`: $1 first days, $2 last
+ * days), then grouped by period. Each measure is defined exactly as its live per-period query in
+ * reports.queries.ts (which stays the definition); the rollup e2e test compares the stored rows
+ * with the live queries for every period. `$3`/`$4`: the span's days `[from, until)`.
+ */
+const SPAN = `(SELECT $3::date::timestamp AT TIME ZONE 'Europe/Berlin' AS lo, $4::date::timestamp AT TIME ZONE 'Europe/Berlin' AS hi)`;
+const IN_SPAN = (column: string) => `${column} >= $3::date AND ${column} < $4::date`;
+/** The first day of the Berlin month of a timestamp (or of a date column with `date: true`). */
+const MONTH = (column: string, date = false) =>
+  date
+    ? `date_trunc('month', ${column}::timestamp)::date`
+    : `date_trunc('month', ${column} AT TIME ZONE 'Europe/Berlin')::date`;
+/** The wanted periods (alias `c`: period_from, period_to) a fact of the month `f.month` counts in. */
+const PERIODS_OF = `CROSS JOIN LATERAL (VALUES
+    (f.month, (f.month + interval '1 month - 1 day')::date),
+    (date_trunc('quarter', f.month::timestamp)::date, (date_trunc('quarter', f.month::timestamp) + interval '3 months - 1 day')::date),
+    (date_trunc('year', f.month::timestamp)::date, (date_trunc('year', f.month::timestamp) + interval '1 year - 1 day')::date)
+  ) AS c (period_from, period_to)
+  JOIN periods wanted ON wanted.period_from = c.period_from AND wanted.period_to = c.period_to`;
+
+/** How many distinct people (`facts`: id, month) each wanted period has, 0 included. */
+const distinctPeople = (measure: string, facts: string) =>
+  `SELECT w.period_from, w.period_to, '${measure}' AS measure, '' AS key, coalesce(t.n, 0)::float8 AS value
+     FROM periods w
+     LEFT JOIN (SELECT c.period_from, c.period_to, count(DISTINCT f.id) AS n
+                  FROM (${facts}) AS f (id, month) ${PERIODS_OF}
+                 GROUP BY 1, 2) t ON t.period_from = w.period_from AND t.period_to = w.period_to`;
+
+export interface PeriodMeasure {
+  /** What it computes (the stored `measure` names). */
+  name: string;
+  /** Selects period_from, period_to, measure, key, value for the wanted periods (`periods`, $1–$4). */
+  sql: string;
+}
+
+/**
+ * The distinct-person figures stored per closed period; one more figure is one more entry.
+ * Keyed figures store only keys that occur (as the live queries return them); scalar ones store a
+ * row for every period.
+ */
+export const PERIOD_MEASURES: PeriodMeasure[] = [
+  {
+    // volunteerFigures: active = accepted an offer, started a placement or had approved hours; by the volunteer's district.
+    name: 'active',
+    sql: `SELECT x.period_from, x.period_to, 'active' AS measure, coalesce(v.district, '') AS key, count(*)::float8 AS value
+            FROM (SELECT DISTINCT c.period_from, c.period_to, f.id
+                    FROM (SELECT DISTINCT id, month FROM (
+                            SELECT m.volunteer_id, ${MONTH('m.responded_at')} FROM match m, ${SPAN} b
+                             WHERE m.status IN ('accepted', 'dropped-out') AND ${IN('m.responded_at')}
+                            UNION ALL
+                            SELECT p.volunteer_id, ${MONTH('p.started_on', true)} FROM placement p WHERE ${IN_SPAN('p.started_on')}
+                            UNION ALL
+                            SELECT h.volunteer_id, ${MONTH('h.worked_on', true)} FROM hour_entry h
+                             WHERE h.status = 'approved' AND ${IN_SPAN('h.worked_on')}
+                          ) AS a (id, month)) AS f ${PERIODS_OF}) x
+            JOIN volunteer v ON v.id = x.id
+           GROUP BY 1, 2, 4`,
+  },
+  {
+    // newVolunteerAgeBands: new volunteers by age on the period's last day.
+    name: 'age',
+    sql: `SELECT c.period_from, c.period_to, 'age' AS measure,
+                 CASE WHEN f.birth_date IS NULL THEN 'not-given'
+                      WHEN age(c.period_to, f.birth_date) < interval '18 years' THEN 'under-18'
+                      WHEN age(c.period_to, f.birth_date) < interval '30 years' THEN '18-29'
+                      WHEN age(c.period_to, f.birth_date) < interval '50 years' THEN '30-49'
+                      WHEN age(c.period_to, f.birth_date) < interval '70 years' THEN '50-69'
+                      ELSE '70-plus' END AS key,
+                 count(*)::float8 AS value
+            FROM (SELECT v.birth_date, ${MONTH('v.created_at')} FROM volunteer v, ${SPAN} b WHERE ${IN('v.created_at')})
+                 AS f (birth_date, month) ${PERIODS_OF}
+           GROUP BY 1, 2, 4`,
+  },
+  {
+    // timeToMatch: count, nearest-rank median and p90 of the hours to match of requests matched in the period.
+    name: 'ttm',
+    sql: `SELECT w.period_from, w.period_to, u.measure, '' AS key, u.value
+            FROM periods w
+            LEFT JOIN (SELECT c.period_from, c.period_to, count(*) AS n,
+                              percentile_disc(0.5) WITHIN GROUP (ORDER BY f.hours) AS median,
+                              percentile_disc(0.9) WITHIN GROUP (ORDER BY f.hours) AS p90
+                         FROM (SELECT extract(epoch FROM r.matched_at - r.created_at) / 3600, ${MONTH('r.matched_at')}
+                                 FROM help_request r, ${SPAN} b WHERE ${IN('r.matched_at')}) AS f (hours, month) ${PERIODS_OF}
+                        GROUP BY 1, 2) t ON t.period_from = w.period_from AND t.period_to = w.period_to
+            CROSS JOIN LATERAL (VALUES ('ttm-count', coalesce(t.n, 0)::float8), ('ttm-median', t.median::float8),
+                                       ('ttm-p90', t.p90::float8)) AS u (measure, value)`,
+  },
+  {
+    // engagementFigures: distinct help-seekers of the requests received (not rejected).
+    name: 'reached',
+    sql: distinctPeople(
+      'reached',
+      `SELECT r.help_seeker_id, ${MONTH('r.created_at')} FROM help_request r, ${SPAN} b
+        WHERE ${IN('r.created_at')} AND r.status <> 'rejected'`,
+    ),
+  },
+  {
+    // engagementFigures: distinct volunteers with approved hours.
+    name: 'hours-volunteers',
+    sql: distinctPeople(
+      'hours-volunteers',
+      `SELECT h.volunteer_id, ${MONTH('h.worked_on', true)} FROM hour_entry h
+        WHERE h.status = 'approved' AND ${IN_SPAN('h.worked_on')}`,
+    ),
+  },
+  {
+    // engagementFigures: volunteers who signed up or expressed interest in an opportunity themselves.
+    name: 'enquiries',
+    sql: distinctPeople(
+      'enquiries',
+      `SELECT v.id, ${MONTH('v.created_at')} FROM volunteer v, ${SPAN} b WHERE ${IN('v.created_at')}
+       UNION ALL
+       SELECT p.volunteer_id, ${MONTH('p.created_at')} FROM placement p, ${SPAN} b
+        WHERE p.source = 'public-interest' AND ${IN('p.created_at')}`,
+    ),
+  },
+];
+
+/**
+ * Replaces the stored distinct-person figures of the given closed periods: one grouped query per
+ * measure and span of history (periodSpans), not one query per period and measure.
+ */
+export async function recomputePeriods(db: EntityManager, periods: CalendarPeriod[]): Promise<void> {
+  if (periods.length === 0) {
+    return;
+  }
+  const bounds = (list: CalendarPeriod[]) => [
+    list.map((period) => period.from),
+    list.map((period) => period.to),
+  ];
+  await db.query(
+    `DELETE FROM report_period_figure f USING unnest($1::date[], $2::date[]) AS p (period_from, period_to)
+      WHERE f.period_from = p.period_from AND f.period_to = p.period_to`,
+    bounds(periods),
+  );
+  await db.query(
+    `INSERT INTO report_period_figure (period_from, period_to, measure, key, value)
+     SELECT period_from, period_to, 'computed', '', 1 FROM unnest($1::date[], $2::date[]) AS p (period_from, period_to)`,
+    bounds(periods),
+  );
+  for (const { span, periods: inSpan } of periodSpans(periods)) {
+    for (const measure of PERIOD_MEASURES) {
+      await db.query(
+        `WITH periods AS (SELECT * FROM unnest($1::date[], $2::date[]) AS p (period_from, period_to))
+         INSERT INTO report_period_figure (period_from, period_to, measure, key, value)
+         SELECT period_from, period_to, measure, key, value FROM (${measure.sql}) AS figures`,
+        [...bounds(inSpan), span.from, span.until],
+      );
+    }
+  }
 }
 
 const KEY: Record<Breakdown, string> = { district: 'district', category: 'category', source: 'source' };

@@ -100,3 +100,29 @@ export function readPlan(
   }
   return { rolledUntil: coverage.coveredUntil < until ? coverage.coveredUntil : until };
 }
+
+/**
+ * Closed calendar periods grouped into spans of days: periods that overlap or touch share one span
+ * `[from, until)`, so the grouped period queries read each stretch of history once (a backfill: one
+ * span over the whole history; a run after a late edit in an old year: that year plus the recent
+ * periods).
+ */
+export function periodSpans(periods: CalendarPeriod[]): { span: DayRange; periods: CalendarPeriod[] }[] {
+  const sorted = [...periods].sort((a, b) =>
+    a.from === b.from ? a.to.localeCompare(b.to) : a.from.localeCompare(b.from),
+  );
+  const spans: { span: DayRange; periods: CalendarPeriod[] }[] = [];
+  for (const period of sorted) {
+    const until = addDays(period.to, 1);
+    const last = spans[spans.length - 1];
+    if (last && period.from <= last.span.until) {
+      if (until > last.span.until) {
+        last.span.until = until;
+      }
+      last.periods.push(period);
+    } else {
+      spans.push({ span: { from: period.from, until }, periods: [period] });
+    }
+  }
+  return spans;
+}
