@@ -3,7 +3,7 @@
  * five years of history, all with INSERT … SELECT generate_series: 1M volunteers, 1M requests (mixed
  * sources, categories, districts, statuses; 60 % matched), 3M matches (offers and answers), 200k
  * placements, 2M hour entries and 100k advisory interviews. Then computes each report (month,
- * quarter, year × district, category, source) N times through ReportsService (the same call the
+ * quarter, year, two custom ranges × district, category, source) N times through ReportsService (the same call the
  * page and the API make) and prints p50/p95 against the 300 ms budget; and streams a CSV of 1M rows
  * (keyset batches through csvChunks into a discarding sink) while sampling the process's RSS
  * (budget 200 MB). Before measuring, the report rollup is filled as the worker's first run does
@@ -23,7 +23,7 @@ import { parsePeriod, type ReportPeriod } from '../src/reports/domain/period';
 import { BREAKDOWNS } from '../src/reports/reports.queries';
 import { ReportRollupService } from '../src/reports/report-rollup.service';
 import { ReportsService } from '../src/reports/reports.service';
-import { berlinDateOf } from '../src/shared/berlin-time';
+import { addDays, berlinDateOf } from '../src/shared/berlin-time';
 import { csvChunks, type CsvValue } from '../src/shared/csv';
 import type { AuditService } from '../src/staff/audit.service';
 import {
@@ -211,6 +211,10 @@ async function measureReports(service: ReportsService): Promise<boolean> {
     { kind: 'month', month: today.slice(0, 7) },
     { kind: 'quarter', quarter: `${lastYear}-Q2` },
     { kind: 'year', year: lastYear },
+    // Custom ranges read the distinct-person figures live: six weeks across a month boundary, and a
+    // funder's year from July to June.
+    { kind: 'custom', from: addDays(today, -75), to: addDays(today, -34) },
+    { kind: 'custom', from: `${Number(lastYear) - 1}-07-01`, to: `${lastYear}-06-30` },
   ].map((input) => {
     const parsed = parsePeriod(input, today);
     if (!('period' in parsed)) {
@@ -242,7 +246,7 @@ async function measureReports(service: ReportsService): Promise<boolean> {
 /** The worker's first run (backfill), then a late edit and one incremental run, both timed. */
 async function fillRollup(db: DataSource): Promise<void> {
   const rollup = new ReportRollupService(db);
-  await db.query(`TRUNCATE report_daily, report_period_figure, report_rollup_state, report_dirty_day`);
+  await db.query(`TRUNCATE report_daily, report_monthly, report_period_figure, report_rollup_state, report_dirty_day`);
   let run: Awaited<ReturnType<ReportRollupService['refresh']>> = null;
   await step('rollup backfill (first run of the job)', async () => {
     run = await rollup.refresh();

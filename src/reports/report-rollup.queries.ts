@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { periodSpans, type CalendarPeriod } from './domain/rollup-plan';
+import { periodSpans, wholeMonths, type CalendarPeriod } from './domain/rollup-plan';
 import type { Breakdown, MonthRow, OfferRow, RequestRow } from './reports.queries';
 
 /*
@@ -225,19 +225,63 @@ export async function recomputePeriods(db: EntityManager, periods: CalendarPerio
   }
 }
 
-const KEY: Record<Breakdown, string> = { district: 'district', category: 'category', source: 'source' };
+/**
+ * Replaces the monthly sums (`report_monthly`) of the given closed months (their first days) with
+ * the sums of their `report_daily` rows by each single dimension and in total. Called after the
+ * days were recomputed, in the same transaction.
+ */
+export async function recomputeMonths(db: EntityManager, months: string[]): Promise<void> {
+  if (months.length === 0) {
+    return;
+  }
+  await db.query(`DELETE FROM report_monthly WHERE month = ANY($1::date[])`, [months]);
+  await db.query(
+    `INSERT INTO report_monthly (month, measure, dim, key, count)
+     SELECT month, measure,
+            CASE WHEN GROUPING(district) = 0 THEN 'district' WHEN GROUPING(category) = 0 THEN 'category'
+                 WHEN GROUPING(source) = 0 THEN 'source' WHEN GROUPING(detail) = 0 THEN 'detail' ELSE '' END,
+            coalesce(district, category, source, detail, ''), sum(count)
+       FROM (SELECT date_trunc('month', day::timestamp)::date AS month, measure, district, category, source, detail, count
+               FROM report_daily
+              WHERE day >= (SELECT min(m) FROM unnest($1::date[]) m)
+                AND day < (SELECT max(m) + interval '1 month' FROM unnest($1::date[]) m)) d
+      WHERE month = ANY($1::date[])
+      GROUP BY GROUPING SETS ((month, measure, district), (month, measure, category), (month, measure, source),
+                              (month, measure, detail), (month, measure))`,
+    [months],
+  );
+}
 
+/** What a sum is keyed by: one dimension of report_daily, nothing (the total), or the month. */
+type SumBy = Breakdown | 'detail' | 'total' | 'month';
+
+const KEY: Record<Breakdown, SumBy> = { district: 'district', category: 'category', source: 'source' };
+
+/**
+ * The sums of `measures` over the rolled-up days `[from, until)` by `by`: whole months from
+ * `report_monthly` (every month that ends before `until` is closed and rolled up there), the days
+ * at the edges from `report_daily`.
+ */
 async function sums(
   db: EntityManager,
-  select: string,
+  by: SumBy,
   measures: string[],
   from: string,
   until: string,
 ): Promise<{ key: string; measure: string; n: number }[]> {
+  const { monthsFrom, monthsUntil } = wholeMonths(from, until);
+  const dailyKey = by === 'total' ? `''` : by === 'month' ? `to_char(day, 'YYYY-MM')` : by;
+  const monthlyKey = by === 'month' ? `to_char(month, 'YYYY-MM')` : 'key';
+  const dim = by === 'total' || by === 'month' ? '' : by;
   const rows = await db.query<{ key: string; measure: string; n: string }[]>(
-    `SELECT ${select} AS key, measure, sum(count) AS n FROM report_daily
-      WHERE day >= $1 AND day < $2 AND measure = ANY($3) GROUP BY 1, 2`,
-    [from, until, measures],
+    `SELECT key, measure, sum(n) AS n FROM (
+       SELECT ${dailyKey} AS key, measure, count AS n FROM report_daily
+        WHERE ((day >= $1 AND day < $2) OR (day >= $3 AND day < $4)) AND measure = ANY($5)
+       UNION ALL
+       SELECT ${monthlyKey}, measure, count FROM report_monthly
+        WHERE dim = $6 AND measure = ANY($5) AND month >= $2 AND month < $3
+     ) AS parts GROUP BY 1, 2`,
+    [from, monthsFrom, monthsUntil, until, measures, dim],
   );
   return rows.map((row) => ({ key: row.key, measure: row.measure, n: Number(row.n) }));
 }
@@ -345,7 +389,7 @@ export async function rolledEngagement(
 ): Promise<RolledEngagement> {
   const rows = await sums(
     db,
-    `''`,
+    'total',
     ['interview', 'placement-proposed', 'placement-started', 'placement-ended', 'hour-minutes'],
     from,
     until,
@@ -363,7 +407,7 @@ export async function rolledEngagement(
 export async function rolledMonths(db: EntityManager, from: string, until: string): Promise<MonthRow[]> {
   const rows = await sums(
     db,
-    `to_char(day, 'YYYY-MM')`,
+    'month',
     ['received', 'matched', 'placement-started', 'interview'],
     from,
     until,

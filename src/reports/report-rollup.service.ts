@@ -7,10 +7,11 @@ import {
   closedPeriodsSince,
   closedPeriodsTouching,
   dayRanges,
+  monthsAmong,
   type CalendarPeriod,
   type DayRange,
 } from './domain/rollup-plan';
-import { recomputeDays, recomputePeriods } from './report-rollup.queries';
+import { recomputeDays, recomputeMonths, recomputePeriods } from './report-rollup.queries';
 
 /** Each run recomputes at least the last days before today (edits made on a day just before midnight). */
 export const ROLLUP_RECENT_DAYS = 2;
@@ -73,6 +74,7 @@ export class ReportRollupService {
       for (const range of ranges) {
         await recomputeDays(db, range.from, range.until);
       }
+      await recomputeMonths(db, monthsAmong(periods));
       await recomputePeriods(db, periods);
       if (dirty.max_id !== null) {
         await db.query(`DELETE FROM report_dirty_day WHERE id <= $1`, [dirty.max_id]);

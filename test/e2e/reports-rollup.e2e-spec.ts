@@ -46,6 +46,8 @@ describe('reports: rollup equals live figures', () => {
     period({ kind: 'quarter', quarter: '2025-Q1' }),
     period({ kind: 'year', year: '2025' }),
     period({ kind: 'custom', from: '2025-01-15', to: '2025-02-14' }),
+    // Whole February from the monthly sums, the edges from the days.
+    period({ kind: 'custom', from: '2025-01-15', to: '2025-03-10' }),
     period({ kind: 'month', month: today.slice(0, 7) }),
     period({ kind: 'year', year: today.slice(0, 4) }),
   ];
@@ -122,18 +124,37 @@ describe('reports: rollup equals live figures', () => {
     }
     return periodsStored.length;
   };
-  /** A bogus +10 on one rolled-up day shows in the report: the figures really come from the rollup. */
+  /**
+   * A bogus +10 in the rollup shows in the report: the figures really come from it. A closed month
+   * reads `report_monthly`; a range without a whole month reads the days of `report_daily`.
+   */
   const expectReadFromRollup = async () => {
     const january = period({ kind: 'month', month: '2025-01' });
+    const tamper = async (delta: number) =>
+      stack.dataSource.query(
+        `UPDATE report_monthly SET count = count + $1
+          WHERE dim = 'district' AND measure = 'received' AND month = '2025-01-01'
+            AND key = (SELECT min(key) FROM report_monthly WHERE dim = 'district' AND measure = 'received' AND month = '2025-01-01')`,
+        [delta],
+      );
+    await tamper(10);
+    const tampered = await reports.report(january, 'district', now);
+    await tamper(-10);
+    expect(tampered.tables.requests.totals[0].value).toBe(19);
+    expect((await reports.report(january, 'district', now, 'live')).tables.requests.totals[0].value).toBe(9);
+
+    const days = period({ kind: 'custom', from: '2025-01-01', to: '2025-01-20' });
     await stack.dataSource.query(
       `UPDATE report_daily SET count = count + 10 WHERE day = '2025-01-10' AND measure = 'received'`,
     );
-    const tampered = await reports.report(january, 'district', now);
+    const tamperedDays = await reports.report(days, 'district', now);
     await stack.dataSource.query(
       `UPDATE report_daily SET count = count - 10 WHERE day = '2025-01-10' AND measure = 'received'`,
     );
-    expect(tampered.tables.requests.totals[0].value).toBe(19);
-    expect((await reports.report(january, 'district', now, 'live')).tables.requests.totals[0].value).toBe(9);
+    const liveDays = await reports.report(days, 'district', now, 'live');
+    expect(tamperedDays.tables.requests.totals[0].value).toBe(
+      Number(liveDays.tables.requests.totals[0].value) + 10,
+    );
   };
 
   beforeAll(async () => {

@@ -4,7 +4,9 @@ import {
   closedPeriodsSince,
   closedPeriodsTouching,
   dayRanges,
+  monthsAmong,
   periodSpans,
+  wholeMonths,
   readPlan,
 } from './rollup-plan';
 
@@ -81,5 +83,30 @@ describe('report rollup plan', () => {
       ]).map((each) => each.span),
     ).toEqual([{ from: '2025-01-01', until: '2025-03-01' }]);
     expect(periodSpans([])).toEqual([]);
+  });
+
+  it('reads whole months from the monthly sums and only the edges by day', () => {
+    expect(wholeMonths('2025-01-15', '2025-03-11')).toEqual({
+      monthsFrom: '2025-02-01',
+      monthsUntil: '2025-03-01',
+    });
+    expect(wholeMonths('2025-01-01', '2026-01-01')).toEqual({
+      monthsFrom: '2025-01-01',
+      monthsUntil: '2026-01-01',
+    });
+    expect(wholeMonths('2025-11-15', '2026-02-01')).toEqual({
+      monthsFrom: '2025-12-01',
+      monthsUntil: '2026-02-01',
+    });
+    // No whole month: all days are edges.
+    expect(wholeMonths('2025-01-15', '2025-02-15')).toEqual({
+      monthsFrom: '2025-02-15',
+      monthsUntil: '2025-02-15',
+    });
+    expect(wholeMonths('2026-12-01', '2026-12-04')).toEqual({
+      monthsFrom: '2026-12-04',
+      monthsUntil: '2026-12-04',
+    });
+    expect(monthsAmong(closedPeriodsSince('2025-11-15', '2026-01-02'))).toEqual(['2025-11-01', '2025-12-01']);
   });
 });

@@ -126,3 +126,27 @@ export function periodSpans(periods: CalendarPeriod[]): { span: DayRange; period
   }
   return spans;
 }
+
+/**
+ * The whole calendar months inside `[from, until)` as `[monthsFrom, monthsUntil)` (first days of
+ * months); the days `[from, monthsFrom)` and `[monthsUntil, until)` are the edges. No whole month:
+ * both are `until` (everything is an edge).
+ */
+export function wholeMonths(from: string, until: string): { monthsFrom: string; monthsUntil: string } {
+  const first = from.endsWith('-01') ? from : nextMonthStart(from);
+  const last = `${until.slice(0, 7)}-01`;
+  return first < last ? { monthsFrom: first, monthsUntil: last } : { monthsFrom: until, monthsUntil: until };
+}
+
+function nextMonthStart(day: string): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/** The first days of the calendar months among `periods`. */
+export function monthsAmong(periods: CalendarPeriod[]): string[] {
+  return periods
+    .filter((period) => period.from.slice(0, 7) === period.to.slice(0, 7))
+    .map((period) => period.from);
+}
