@@ -11,7 +11,7 @@
  * reports then read closed days from the rollup (docs/reports.md "Rollup"). Settings: BENCH_SCALE
  * (1 = the full sizes), BENCH_N (20), BENCH_KEEP=1 keeps the database (drop it yourself: dropdb
  * nahbar_bench_reports), BENCH_REUSE=1 measures a kept database again without seeding (pending
- * migrations are run), BENCH_SEED_ONLY=1 only seeds (with BENCH_KEEP=1), BENCH_SOURCE=live measures the live SQL without the rollup.
+ * migrations are run), BENCH_SEED_ONLY=1 only seeds (with BENCH_KEEP=1), BENCH_CSV_ONLY=1 only streams the CSV, BENCH_SOURCE=live measures the live SQL without the rollup.
  */
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
@@ -52,6 +52,7 @@ const RSS_BUDGET_MB = 200;
 const FIVE_YEARS = `interval '1826 days'`;
 const REUSE = process.env.BENCH_REUSE === '1';
 const SEED_ONLY = process.env.BENCH_SEED_ONLY === '1';
+const CSV_ONLY = process.env.BENCH_CSV_ONLY === '1';
 const SOURCE = process.env.BENCH_SOURCE === 'live' ? 'live' : 'auto';
 
 async function step(label: string, work: () => Promise<unknown>): Promise<void> {
@@ -246,7 +247,9 @@ async function measureReports(service: ReportsService): Promise<boolean> {
 /** The worker's first run (backfill), then a late edit and one incremental run, both timed. */
 async function fillRollup(db: DataSource): Promise<void> {
   const rollup = new ReportRollupService(db);
-  await db.query(`TRUNCATE report_daily, report_monthly, report_period_figure, report_rollup_state, report_dirty_day`);
+  await db.query(
+    `TRUNCATE report_daily, report_monthly, report_period_figure, report_rollup_state, report_dirty_day`,
+  );
   let run: Awaited<ReturnType<ReportRollupService['refresh']>> = null;
   await step('rollup backfill (first run of the job)', async () => {
     run = await rollup.refresh();
@@ -338,6 +341,10 @@ async function main(): Promise<void> {
         console.log(`seeded ${BENCH_DB}; measure it with BENCH_REUSE=1`);
         return;
       }
+    }
+    if (CSV_ONLY) {
+      console.log((await measureCsv(db)) ? 'within budget' : 'over budget');
+      return;
     }
     if (SOURCE === 'auto') {
       await fillRollup(db);
