@@ -3,7 +3,7 @@
  * five years of history, all with INSERT … SELECT generate_series: 1M volunteers, 1M requests (mixed
  * sources, categories, districts, statuses; 60 % matched), 3M matches (offers and answers), 200k
  * placements, 2M hour entries and 100k advisory interviews. Then computes each report (month,
- * quarter, year × district, category, source) N times through ReportsService (the same call the
+ * quarter, year, two custom ranges × district, category, source) N times through ReportsService (the same call the
  * page and the API make) and prints p50/p95 against the 300 ms budget; and streams a CSV of 1M rows
  * (keyset batches through csvChunks into a discarding sink) while sampling the process's RSS
  * (budget 200 MB). Before measuring, the report rollup is filled as the worker's first run does
@@ -11,7 +11,7 @@
  * reports then read closed days from the rollup (docs/reports.md "Rollup"). Settings: BENCH_SCALE
  * (1 = the full sizes), BENCH_N (20), BENCH_KEEP=1 keeps the database (drop it yourself: dropdb
  * nahbar_bench_reports), BENCH_REUSE=1 measures a kept database again without seeding (pending
- * migrations are run), BENCH_SOURCE=live measures the live SQL without the rollup.
+ * migrations are run), BENCH_SEED_ONLY=1 only seeds (with BENCH_KEEP=1), BENCH_CSV_ONLY=1 only streams the CSV, BENCH_SOURCE=live measures the live SQL without the rollup.
  */
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
@@ -23,7 +23,7 @@ import { parsePeriod, type ReportPeriod } from '../src/reports/domain/period';
 import { BREAKDOWNS } from '../src/reports/reports.queries';
 import { ReportRollupService } from '../src/reports/report-rollup.service';
 import { ReportsService } from '../src/reports/reports.service';
-import { berlinDateOf } from '../src/shared/berlin-time';
+import { addDays, berlinDateOf } from '../src/shared/berlin-time';
 import { csvChunks, type CsvValue } from '../src/shared/csv';
 import type { AuditService } from '../src/staff/audit.service';
 import {
@@ -51,6 +51,8 @@ const BUDGET_MS = 300;
 const RSS_BUDGET_MB = 200;
 const FIVE_YEARS = `interval '1826 days'`;
 const REUSE = process.env.BENCH_REUSE === '1';
+const SEED_ONLY = process.env.BENCH_SEED_ONLY === '1';
+const CSV_ONLY = process.env.BENCH_CSV_ONLY === '1';
 const SOURCE = process.env.BENCH_SOURCE === 'live' ? 'live' : 'auto';
 
 async function step(label: string, work: () => Promise<unknown>): Promise<void> {
@@ -59,7 +61,31 @@ async function step(label: string, work: () => Promise<unknown>): Promise<void> 
   console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function seed(db: DataSource): Promise<void> {
+/**
+ * Seeds on one connection with session_replication_role = replica: the rollup's row triggers (which
+ * mark late-edited days dirty) would otherwise fire for every seeded row and slow the bulk inserts
+ * several-fold; the rollup is filled from scratch after seeding anyway. (Foreign-key checks are off
+ * too; the seed only links rows it created itself.)
+ */
+async function seed(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SET session_replication_role = replica`);
+    const db = {
+      query: <T = unknown>(sql: string, params?: unknown[]): Promise<T> =>
+        runner.query(sql, params) as Promise<T>,
+    };
+    await seedRows(db);
+  } finally {
+    await runner.query(`RESET session_replication_role`);
+    await runner.release();
+  }
+}
+
+async function seedRows(db: {
+  query: <T = unknown>(sql: string, params?: unknown[]) => Promise<T>;
+}): Promise<void> {
   await db.query(RANDOM_SQL);
   await db.query(POINTS_SQL);
   const [{ points }] = await db.query<{ points: number }[]>(
@@ -186,6 +212,10 @@ async function measureReports(service: ReportsService): Promise<boolean> {
     { kind: 'month', month: today.slice(0, 7) },
     { kind: 'quarter', quarter: `${lastYear}-Q2` },
     { kind: 'year', year: lastYear },
+    // Custom ranges read the distinct-person figures live: six weeks across a month boundary, and a
+    // funder's year from July to June.
+    { kind: 'custom', from: addDays(today, -75), to: addDays(today, -34) },
+    { kind: 'custom', from: `${Number(lastYear) - 1}-07-01`, to: `${lastYear}-06-30` },
   ].map((input) => {
     const parsed = parsePeriod(input, today);
     if (!('period' in parsed)) {
@@ -217,7 +247,9 @@ async function measureReports(service: ReportsService): Promise<boolean> {
 /** The worker's first run (backfill), then a late edit and one incremental run, both timed. */
 async function fillRollup(db: DataSource): Promise<void> {
   const rollup = new ReportRollupService(db);
-  await db.query(`TRUNCATE report_daily, report_period_figure, report_rollup_state, report_dirty_day`);
+  await db.query(
+    `TRUNCATE report_daily, report_monthly, report_period_figure, report_rollup_state, report_dirty_day`,
+  );
   let run: Awaited<ReturnType<ReportRollupService['refresh']>> = null;
   await step('rollup backfill (first run of the job)', async () => {
     run = await rollup.refresh();
@@ -305,6 +337,14 @@ async function main(): Promise<void> {
   try {
     if (!REUSE) {
       await seed(db);
+      if (SEED_ONLY) {
+        console.log(`seeded ${BENCH_DB}; measure it with BENCH_REUSE=1`);
+        return;
+      }
+    }
+    if (CSV_ONLY) {
+      console.log((await measureCsv(db)) ? 'within budget' : 'over budget');
+      return;
     }
     if (SOURCE === 'auto') {
       await fillRollup(db);

@@ -2,23 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { addDays, berlinDateOf } from '../shared/berlin-time';
-import { dayAfter } from './domain/period';
 import {
   chunked,
   closedPeriodsSince,
   closedPeriodsTouching,
   dayRanges,
+  monthsAmong,
   type CalendarPeriod,
   type DayRange,
 } from './domain/rollup-plan';
-import { recomputeDays } from './report-rollup.queries';
-import {
-  engagementFigures,
-  helpSeekersByPriorityGroup,
-  newVolunteerAgeBands,
-  timeToMatch,
-  volunteerFigures,
-} from './reports.queries';
+import { recomputeDays, recomputeMonths, recomputePeriods } from './report-rollup.queries';
 
 /** Each run recomputes at least the last days before today (edits made on a day just before midnight). */
 export const ROLLUP_RECENT_DAYS = 2;
@@ -30,6 +23,8 @@ export interface RollupRun {
   days: number;
   periods: number;
   lateDays: number;
+  /** Milliseconds spent on the days, the monthly sums and the distinct-person period figures. */
+  took: { days: number; months: number; periods: number };
 }
 
 /**
@@ -78,12 +73,19 @@ export class ReportRollupService {
         ranges = [...dayRanges(lateDays.filter((day) => day < start)), ...recent];
         periods = closedPeriodsTouching(daysOf(ranges), today);
       }
+      const started = Date.now();
       for (const range of ranges) {
         await recomputeDays(db, range.from, range.until);
       }
-      for (const period of periods) {
-        await recomputePeriod(db, period, today);
-      }
+      const daysDone = Date.now();
+      await recomputeMonths(db, monthsAmong(periods));
+      const monthsDone = Date.now();
+      await recomputePeriods(db, periods);
+      const took = {
+        days: daysDone - started,
+        months: monthsDone - daysDone,
+        periods: Date.now() - monthsDone,
+      };
       if (dirty.max_id !== null) {
         await db.query(`DELETE FROM report_dirty_day WHERE id <= $1`, [dirty.max_id]);
       }
@@ -97,11 +99,12 @@ export class ReportRollupService {
         days: daysOf(ranges).length,
         periods: periods.length,
         lateDays: lateDays.length,
+        took,
       };
     });
     if (run) {
       this.logger.log(
-        `report rollup: ${run.days} days, ${run.periods} periods recomputed (${run.lateDays} late), covers days before ${run.coveredUntil}`,
+        `report rollup: ${run.days} days, ${run.periods} periods recomputed (${run.lateDays} late), covers days before ${run.coveredUntil} (days ${run.took.days} ms, months ${run.took.months} ms, periods ${run.took.periods} ms)`,
       );
     }
     return run;
@@ -131,42 +134,4 @@ async function earliestDay(db: EntityManager): Promise<string | null> {
        (SELECT min(started_on) FROM placement), (SELECT min(ended_on) FROM placement)), 'YYYY-MM-DD') AS day`,
   );
   return row.day;
-}
-
-/**
- * The distinct-person figures of one closed calendar period, computed by the live queries
- * themselves (so they cannot differ): active volunteers by district, age bands of the new ones,
- * time to match, help-seekers reached (also by priority group), volunteers with hours, volunteer
- * enquiries.
- */
-async function recomputePeriod(db: EntityManager, period: CalendarPeriod, today: string): Promise<void> {
-  const until = dayAfter(period.to);
-  const volunteers = await volunteerFigures(db, period.from, until);
-  const ages = await newVolunteerAgeBands(db, period.from, until);
-  const priorityGroups = await helpSeekersByPriorityGroup(db, period.from, until);
-  const ttm = await timeToMatch(db, period.from, until);
-  const engagement = await engagementFigures(db, period.from, until, today);
-  const rows: [string, string, number | null][] = [
-    ['computed', '', 1],
-    ...volunteers
-      .filter((row) => row.active > 0)
-      .map((row): [string, string, number] => ['active', row.key, row.active]),
-    ...ages.map((row): [string, string, number] => ['age', row.key, row.count]),
-    ...priorityGroups.map((row): [string, string, number] => ['priority-group', row.key, row.count]),
-    ['ttm-count', '', ttm.count],
-    ['ttm-median', '', ttm.medianHours],
-    ['ttm-p90', '', ttm.p90Hours],
-    ['reached', '', engagement.helpSeekersReached],
-    ['hours-volunteers', '', engagement.hoursVolunteers],
-    ['enquiries', '', engagement.volunteerEnquiries],
-  ];
-  await db.query(`DELETE FROM report_period_figure WHERE period_from = $1 AND period_to = $2`, [
-    period.from,
-    period.to,
-  ]);
-  await db.query(
-    `INSERT INTO report_period_figure (period_from, period_to, measure, key, value)
-     SELECT $1, $2, measure, key, value FROM unnest($3::text[], $4::text[], $5::float8[]) AS t (measure, key, value)`,
-    [period.from, period.to, rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2])],
-  );
 }

@@ -3,9 +3,15 @@ import { JobQueues } from '../../src/queue/job-queues.service';
 import { shownValue } from '../../src/reports/domain/small-numbers';
 import { parsePeriod, type PeriodInput, type ReportPeriod } from '../../src/reports/domain/period';
 import { ReportRollupService } from '../../src/reports/report-rollup.service';
-import { BREAKDOWNS } from '../../src/reports/reports.queries';
+import {
+  BREAKDOWNS,
+  engagementFigures,
+  newVolunteerAgeBands,
+  timeToMatch,
+  volunteerFigures,
+} from '../../src/reports/reports.queries';
 import { ReportsService, type Report } from '../../src/reports/reports.service';
-import { berlinDateOf } from '../../src/shared/berlin-time';
+import { addDays, berlinDateOf } from '../../src/shared/berlin-time';
 import { seedReportsScenario } from '../factories/reports-scenario.factory';
 import { startTestSmtpServer, TestSmtpServer } from '../helpers/smtp-test-server';
 import { eventually, startTestStack, TestStack } from '../helpers/test-stack';
@@ -40,6 +46,8 @@ describe('reports: rollup equals live figures', () => {
     period({ kind: 'quarter', quarter: '2025-Q1' }),
     period({ kind: 'year', year: '2025' }),
     period({ kind: 'custom', from: '2025-01-15', to: '2025-02-14' }),
+    // Whole February from the monthly sums, the edges from the days.
+    period({ kind: 'custom', from: '2025-01-15', to: '2025-03-10' }),
     period({ kind: 'month', month: today.slice(0, 7) }),
     period({ kind: 'year', year: today.slice(0, 4) }),
   ];
@@ -68,21 +76,93 @@ describe('reports: rollup equals live figures', () => {
     }
     return compared;
   };
-  /** A bogus +10 on one rolled-up day shows in the report: the figures really come from the rollup. */
+  /**
+   * The stored distinct-person figures of every closed period (computed by grouped queries over many
+   * periods at once) are exactly the rows the live per-period queries give; returns how many periods.
+   */
+  const expectStoredPeriodsEqualLive = async (): Promise<number> => {
+    const db = stack.dataSource.manager;
+    const stored = await db.query<
+      { from: string; to: string; measure: string; key: string; value: number | null }[]
+    >(
+      `SELECT to_char(period_from, 'YYYY-MM-DD') AS from, to_char(period_to, 'YYYY-MM-DD') AS to, measure, key, value
+         FROM report_period_figure ORDER BY 1, 2, 3, 4`,
+    );
+    const periodsStored = [...new Set(stored.map((row) => `${row.from}/${row.to}`))];
+    for (const each of periodsStored) {
+      const [from, to] = each.split('/');
+      const until = addDays(to, 1);
+      const volunteers = await volunteerFigures(db, from, until);
+      const ages = await newVolunteerAgeBands(db, from, until);
+      const ttm = await timeToMatch(db, from, until);
+      const engagement = await engagementFigures(db, from, until, today);
+      const live: [string, string, number | null][] = [
+        ['computed', '', 1],
+        ...volunteers
+          .filter((row) => row.active > 0)
+          .map((row): [string, string, number] => ['active', row.key, row.active]),
+        ...ages.map((row): [string, string, number] => ['age', row.key, row.count]),
+        ['ttm-count', '', ttm.count],
+        ['ttm-median', '', ttm.medianHours],
+        ['ttm-p90', '', ttm.p90Hours],
+        ['reached', '', engagement.helpSeekersReached],
+        ['hours-volunteers', '', engagement.hoursVolunteers],
+        ['enquiries', '', engagement.volunteerEnquiries],
+      ];
+      const rows = (list: [string, string, number | null][]) =>
+        list
+          .map(([measure, key, value]) => `${measure}|${key}|${value}`)
+          .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      expect({
+        period: each,
+        rows: rows(
+          stored
+            .filter((row) => `${row.from}/${row.to}` === each)
+            .map((row) => [row.measure, row.key, row.value]),
+        ),
+      }).toEqual({
+        period: each,
+        rows: rows(live),
+      });
+    }
+    return periodsStored.length;
+  };
+  /**
+   * A bogus +10 in the rollup shows in the report: the figures really come from it. A closed month
+   * reads `report_monthly`; a range without a whole month reads the days of `report_daily`.
+   */
   const expectReadFromRollup = async () => {
     const january = period({ kind: 'month', month: '2025-01' });
+    const tamper = async (delta: number) =>
+      stack.dataSource.query(
+        `UPDATE report_monthly SET count = count + $1
+          WHERE dim = 'district' AND measure = 'received' AND month = '2025-01-01'
+            AND key = (SELECT min(key) FROM report_monthly WHERE dim = 'district' AND measure = 'received' AND month = '2025-01-01')`,
+        [delta],
+      );
+    await tamper(10);
+    const tampered = await reports.report(january, 'district', now);
+    await tamper(-10);
+    expect(tampered.tables.requests.totals[0].value).toBe(19);
+    expect((await reports.report(january, 'district', now, 'live')).tables.requests.totals[0].value).toBe(9);
+
+    const days = period({ kind: 'custom', from: '2025-01-01', to: '2025-01-20' });
     await stack.dataSource.query(
       `UPDATE report_daily SET count = count + 10 WHERE day = '2025-01-10' AND measure = 'received'`,
     );
-    const tampered = await reports.report(january, 'district', now);
+    const tamperedDays = await reports.report(days, 'district', now);
     await stack.dataSource.query(
       `UPDATE report_daily SET count = count - 10 WHERE day = '2025-01-10' AND measure = 'received'`,
     );
-    expect(tampered.tables.requests.totals[0].value).toBe(19);
-    expect((await reports.report(january, 'district', now, 'live')).tables.requests.totals[0].value).toBe(9);
-    // New volunteers by gender (per day) and help-seekers by priority group (per closed period) too.
+    const liveDays = await reports.report(days, 'district', now, 'live');
+    expect(tamperedDays.tables.requests.totals[0].value).toBe(
+      Number(liveDays.tables.requests.totals[0].value) + 10,
+    );
+    // New volunteers by gender (summed like the other counts) and help-seekers by priority group
+    // (a distinct figure per closed period) come from the rollup too.
     await stack.dataSource.query(
-      `UPDATE report_daily SET count = count + 10 WHERE day = '2025-01-03' AND measure = 'volunteer-gender' AND detail = 'female'`,
+      `UPDATE report_monthly SET count = count + 10
+        WHERE month = '2025-01-01' AND measure = 'volunteer-gender' AND dim = 'detail' AND key = 'female'`,
     );
     await stack.dataSource.query(
       `UPDATE report_period_figure SET value = value + 10
@@ -90,7 +170,8 @@ describe('reports: rollup equals live figures', () => {
     );
     const tamperedGroups = await reports.report(january, 'district', now);
     await stack.dataSource.query(
-      `UPDATE report_daily SET count = count - 10 WHERE day = '2025-01-03' AND measure = 'volunteer-gender' AND detail = 'female'`,
+      `UPDATE report_monthly SET count = count - 10
+        WHERE month = '2025-01-01' AND measure = 'volunteer-gender' AND dim = 'detail' AND key = 'female'`,
     );
     await stack.dataSource.query(
       `UPDATE report_period_figure SET value = value - 10
@@ -135,6 +216,7 @@ describe('reports: rollup equals live figures', () => {
     expect(stored).toBeGreaterThan(5);
 
     expect(await expectRollupEqualsLive()).toBe(periods().length * BREAKDOWNS.length);
+    expect(await expectStoredPeriodsEqualLive()).toBe(run!.periods);
     await expectReadFromRollup();
     // The hand counts of reports.e2e-spec.ts, now read from the rollup.
     const january = await reports.report(period({ kind: 'month', month: '2025-01' }), 'district', now);
@@ -228,6 +310,8 @@ describe('reports: rollup equals live figures', () => {
     const run = await rollup.refresh(now);
     expect(run!.lateDays).toBeGreaterThanOrEqual(5);
     expect(await expectRollupEqualsLive()).toBe(periods().length * BREAKDOWNS.length);
+    // The periods of the late days were recomputed (grouped by span), every stored period equals live.
+    expect(await expectStoredPeriodsEqualLive()).toBeGreaterThan(20);
     await expectReadFromRollup();
     const january = await reports.report(period({ kind: 'month', month: '2025-01' }), 'district', now);
     expect(shown(january, 'volunteers')).toEqual({

@@ -100,3 +100,53 @@ export function readPlan(
   }
   return { rolledUntil: coverage.coveredUntil < until ? coverage.coveredUntil : until };
 }
+
+/**
+ * Closed calendar periods grouped into spans of days: periods that overlap or touch share one span
+ * `[from, until)`, so the grouped period queries read each stretch of history once (a backfill: one
+ * span over the whole history; a run after a late edit in an old year: that year plus the recent
+ * periods).
+ */
+export function periodSpans(periods: CalendarPeriod[]): { span: DayRange; periods: CalendarPeriod[] }[] {
+  const sorted = [...periods].sort((a, b) =>
+    a.from === b.from ? a.to.localeCompare(b.to) : a.from.localeCompare(b.from),
+  );
+  const spans: { span: DayRange; periods: CalendarPeriod[] }[] = [];
+  for (const period of sorted) {
+    const until = addDays(period.to, 1);
+    const last = spans[spans.length - 1];
+    if (last && period.from <= last.span.until) {
+      if (until > last.span.until) {
+        last.span.until = until;
+      }
+      last.periods.push(period);
+    } else {
+      spans.push({ span: { from: period.from, until }, periods: [period] });
+    }
+  }
+  return spans;
+}
+
+/**
+ * The whole calendar months inside `[from, until)` as `[monthsFrom, monthsUntil)` (first days of
+ * months); the days `[from, monthsFrom)` and `[monthsUntil, until)` are the edges. No whole month:
+ * both are `until` (everything is an edge).
+ */
+export function wholeMonths(from: string, until: string): { monthsFrom: string; monthsUntil: string } {
+  const first = from.endsWith('-01') ? from : nextMonthStart(from);
+  const last = `${until.slice(0, 7)}-01`;
+  return first < last ? { monthsFrom: first, monthsUntil: last } : { monthsFrom: until, monthsUntil: until };
+}
+
+function nextMonthStart(day: string): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/** The first days of the calendar months among `periods`. */
+export function monthsAmong(periods: CalendarPeriod[]): string[] {
+  return periods
+    .filter((period) => period.from.slice(0, 7) === period.to.slice(0, 7))
+    .map((period) => period.from);
+}
