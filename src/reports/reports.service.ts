@@ -74,13 +74,12 @@ export class ReportsService {
     const [
       { requests, reasons, ttm, offers, volunteers, ages, genders, priorityGroups, engagement, monthly },
       centroids,
-    ] =
-      await Promise.all([
-        source === 'live'
-          ? liveFigures(db, breakdown, from, until, months, today)
-          : readFigures(db, breakdown, from, until, months, today),
-        districtCentroids(db),
-      ]);
+    ] = await Promise.all([
+      source === 'live'
+        ? liveFigures(db, breakdown, from, until, months, today)
+        : readFigures(db, breakdown, from, until, months, today),
+      districtCentroids(db),
+    ]);
 
     const requestColumns = ['received', 'matched', 'fulfilled', 'cancelled', 'unfulfilled'] as const;
     const offerColumns = ['sent', 'accepted', 'declined', 'noAnswer'] as const;

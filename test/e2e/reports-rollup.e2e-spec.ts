@@ -6,6 +6,7 @@ import { ReportRollupService } from '../../src/reports/report-rollup.service';
 import {
   BREAKDOWNS,
   engagementFigures,
+  helpSeekersByPriorityGroup,
   newVolunteerAgeBands,
   timeToMatch,
   volunteerFigures,
@@ -94,6 +95,7 @@ describe('reports: rollup equals live figures', () => {
       const until = addDays(to, 1);
       const volunteers = await volunteerFigures(db, from, until);
       const ages = await newVolunteerAgeBands(db, from, until);
+      const priorityGroups = await helpSeekersByPriorityGroup(db, from, until);
       const ttm = await timeToMatch(db, from, until);
       const engagement = await engagementFigures(db, from, until, today);
       const live: [string, string, number | null][] = [
@@ -102,6 +104,7 @@ describe('reports: rollup equals live figures', () => {
           .filter((row) => row.active > 0)
           .map((row): [string, string, number] => ['active', row.key, row.active]),
         ...ages.map((row): [string, string, number] => ['age', row.key, row.count]),
+        ...priorityGroups.map((row): [string, string, number] => ['priority-group', row.key, row.count]),
         ['ttm-count', '', ttm.count],
         ['ttm-median', '', ttm.medianHours],
         ['ttm-p90', '', ttm.p90Hours],
