@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgencySettingsStore, type SettingsKind } from '../settings/agency-settings-store';
+import { AgencySettingsStore, type SettingsKind } from '../settings/agency-settings-store.service';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
 import {
   DEFAULT_HOURS_SETTINGS,

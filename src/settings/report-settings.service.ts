@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
-import { AgencySettingsStore, type SettingsKind } from './agency-settings-store';
+import { AgencySettingsStore, type SettingsKind } from './agency-settings-store.service';
 import {
   DEFAULT_REPORT_SETTINGS,
   REPORT_SETTINGS_KEY,

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgencyProfileService } from './agency-profile.service';
-import { AgencySettingsStore } from './agency-settings-store';
+import { AgencySettingsStore } from './agency-settings-store.service';
 import { AgencySetting } from './agency-setting.entity';
 import { MatchingSettingsService } from './matching-settings.service';
 import { PlacementSettingsService } from './placement-settings.service';
