@@ -307,10 +307,7 @@ async function main(): Promise<void> {
         ['/console/help-seekers?q=040%201000123', '/console/help-seekers?q=1077777'],
       ],
       ['Hilfesuchende, postal code', [`/console/help-seekers?q=${requestPostalCode}`]],
-      [
-        'Hilfesuchende, email part',
-        ['/console/help-seekers?q=hs-1a2', '/console/help-seekers?q=hs-ff0'],
-      ],
+      ['Hilfesuchende, email part', ['/console/help-seekers?q=hs-1a2', '/console/help-seekers?q=hs-ff0']],
       ['Hilfesuchende/r (profile)', seekerIds.map((id) => `/console/help-seekers/${id}`)],
       ['Träger (edit)', [`/console/providers/${provider.id}`]],
       ['E-Mails', ['/console/mail']],

@@ -499,7 +499,9 @@ async function watchRecords(): Promise<{ recorded: Map<string, number>; close():
     async close() {
       stopped = true;
       await polling;
-      await client.query('DROP TRIGGER IF EXISTS bench_note_sent ON notification; DROP TABLE IF EXISTS bench_sent');
+      await client.query(
+        'DROP TRIGGER IF EXISTS bench_note_sent ON notification; DROP TABLE IF EXISTS bench_sent',
+      );
       await client.end();
     },
   };

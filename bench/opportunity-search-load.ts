@@ -16,7 +16,20 @@ import {
 } from '../src/engagement/opportunity-search.service';
 import { parseOpportunityFilters } from '../src/engagement/domain/opportunity-filters';
 
-export const SEARCH_FIELDS = ['KJ', 'SEN', 'MIG', 'INK', 'GES', 'SOZ', 'NBH', 'BIL', 'KUL', 'SPO', 'UMW', 'DIG'];
+export const SEARCH_FIELDS = [
+  'KJ',
+  'SEN',
+  'MIG',
+  'INK',
+  'GES',
+  'SOZ',
+  'NBH',
+  'BIL',
+  'KUL',
+  'SPO',
+  'UMW',
+  'DIG',
+];
 export const SEARCH_LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'fa'];
 export const SEARCH_BUDGET_MS = 50;
 

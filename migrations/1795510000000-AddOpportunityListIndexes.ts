@@ -13,7 +13,9 @@ export class AddOpportunityListIndexes1795510000000 implements MigrationInterfac
     await queryRunner.query(
       `CREATE INDEX "opportunity_status_created_idx" ON "opportunity" ("status", "created_at" DESC, "id")`,
     );
-    await queryRunner.query(`CREATE INDEX "opportunity_created_idx" ON "opportunity" ("created_at" DESC, "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "opportunity_created_idx" ON "opportunity" ("created_at" DESC, "id")`,
+    );
     await queryRunner.query(
       `CREATE INDEX "opportunity_fields_idx" ON "opportunity" USING gin ("fields_of_activity")`,
     );

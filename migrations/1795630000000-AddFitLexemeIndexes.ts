@@ -32,9 +32,15 @@ export class AddFitLexemeIndexes1795630000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "opportunity_published_remote_recent_idx" ON "opportunity" ("published_at" DESC, "id") INCLUDE ("time_mask") WHERE "status" = 'published' AND "remote"`,
     );
-    await queryRunner.query(`CREATE STATISTICS "volunteer_language_lexemes_stat" ON (${LANGUAGES}) FROM "volunteer"`);
-    await queryRunner.query(`CREATE STATISTICS "volunteer_interest_lexemes_stat" ON (${INTERESTS}) FROM "volunteer"`);
-    await queryRunner.query(`CREATE STATISTICS "opportunity_field_lexemes_stat" ON (${FIELDS}) FROM "opportunity"`);
+    await queryRunner.query(
+      `CREATE STATISTICS "volunteer_language_lexemes_stat" ON (${LANGUAGES}) FROM "volunteer"`,
+    );
+    await queryRunner.query(
+      `CREATE STATISTICS "volunteer_interest_lexemes_stat" ON (${INTERESTS}) FROM "volunteer"`,
+    );
+    await queryRunner.query(
+      `CREATE STATISTICS "opportunity_field_lexemes_stat" ON (${FIELDS}) FROM "opportunity"`,
+    );
     await queryRunner.query(`ANALYZE "volunteer"`);
     await queryRunner.query(`ANALYZE "opportunity"`);
   }

@@ -12,7 +12,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * closed period from those requests). The rollup state is cleared: reports read live until the
  * next job run backfills every day and closed period with the new figures.
  */
-const VOLUNTEER_TRIGGER = (fields: string) => `CREATE OR REPLACE FUNCTION report_mark_volunteer() RETURNS trigger LANGUAGE plpgsql AS $$
+const VOLUNTEER_TRIGGER = (
+  fields: string,
+) => `CREATE OR REPLACE FUNCTION report_mark_volunteer() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF TG_OP = 'UPDATE' AND (${fields.replace(/\$/g, 'OLD')}) IS NOT DISTINCT FROM (${fields.replace(/\$/g, 'NEW')}) THEN
       RETURN NULL;
@@ -41,7 +43,9 @@ export class AddGenderAndPriorityGroups1795670000000 implements MigrationInterfa
          CONSTRAINT "help_seeker_priority_groups_check"
          CHECK ("priority_groups" <@ ARRAY['older-people', 'migration-background', 'disability']::text[])`,
     );
-    await queryRunner.query(VOLUNTEER_TRIGGER('$.created_at, $.erased_at, $.district, $.birth_date, $.gender'));
+    await queryRunner.query(
+      VOLUNTEER_TRIGGER('$.created_at, $.erased_at, $.district, $.birth_date, $.gender'),
+    );
     // CREATE OR REPLACE drops the function's settings: pin its search path again.
     await queryRunner.query(`ALTER FUNCTION report_mark_volunteer() SET search_path FROM CURRENT`);
     await queryRunner.query(

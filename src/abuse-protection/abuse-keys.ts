@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 
 /** What a public form submits; each has its own counters, so a help request does not use up a sign-up. */
-export const PUBLIC_SUBMISSIONS = ['help-request', 'volunteer', 'provider', 'self-service-link', 'host-link'] as const;
+export const PUBLIC_SUBMISSIONS = [
+  'help-request',
+  'volunteer',
+  'provider',
+  'self-service-link',
+  'host-link',
+] as const;
 export type PublicSubmission = (typeof PUBLIC_SUBMISSIONS)[number];
 
 export const HOUR_MS = 3_600_000;

@@ -131,7 +131,9 @@ lifts a lockout. Exit codes: 0 link printed, 1 no such account or a deactivated 
           throw new CliError(`no staff account with ${values.email}`);
         }
         if (link === 'deactivated') {
-          throw new CliError(`the account ${values.email} is deactivated; an admin reactivates it in the console first`);
+          throw new CliError(
+            `the account ${values.email} is deactivated; an admin reactivates it in the console first`,
+          );
         }
         printLink(out, env, link.token, link.expiresAt);
         return EXIT_OK;

@@ -22,7 +22,9 @@ describe('loadConfig', () => {
   });
 
   it('should let the database commands run without the other settings', () => {
-    expect(loadDatabaseUrl({ DATABASE_URL: 'postgres://x@db:5432/nahbar' })).toBe('postgres://x@db:5432/nahbar');
+    expect(loadDatabaseUrl({ DATABASE_URL: 'postgres://x@db:5432/nahbar' })).toBe(
+      'postgres://x@db:5432/nahbar',
+    );
     expect(() => loadDatabaseUrl({ DATABASE_URL: 'nope' })).toThrow(InvalidConfigError);
   });
 });

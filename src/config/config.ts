@@ -46,7 +46,7 @@ export const envShape = z.object({
     .regex(/^[a-z0-9_-]+$/i)
     .default('nahbar')
     .describe(
-      "Prefix of every Redis key (BullMQ queues, rate limits, throttles, scheduled-run log): one per agency when several share a Redis.",
+      'Prefix of every Redis key (BullMQ queues, rate limits, throttles, scheduled-run log): one per agency when several share a Redis.',
     ),
   SMTP_HOST: z
     .string()
@@ -240,12 +240,16 @@ export const envShape = z.object({
     .min(1000)
     .max(24 * 3_600_000)
     .default(15 * 60_000)
-    .describe('How often the scheduled re-optimisation of open proposals runs (once per period over all workers).'),
+    .describe(
+      'How often the scheduled re-optimisation of open proposals runs (once per period over all workers).',
+    ),
   STAFF_DIGEST_CRON: z
     .string()
     .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern of 5 (or 6, with seconds) fields')
     .default('0 7 * * *')
-    .describe("When the staff digest is queued (cron, Europe/Berlin); one email per day whatever the pattern."),
+    .describe(
+      'When the staff digest is queued (cron, Europe/Berlin); one email per day whatever the pattern.',
+    ),
   MAIL_SINK_ENABLED: booleanString
     .default('false')
     .describe(

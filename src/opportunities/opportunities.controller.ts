@@ -109,7 +109,10 @@ export class OpportunitiesController {
   }
 
   @Patch(':id')
-  @ApiDoc('Change an opportunity', 'The fields sent replace the stored ones; the whole is checked again. Audited with before and after.')
+  @ApiDoc(
+    'Change an opportunity',
+    'The fields sent replace the stored ones; the whole is checked again. Audited with before and after.',
+  )
   @ApiOkResponse({ type: OpportunityDto })
   @ApiStaffErrors(400, 404, 409)
   async update(
@@ -138,7 +141,10 @@ export class OpportunitiesController {
 
   @Post(':id/confirm')
   @HttpCode(200)
-  @ApiDoc('Confirm an opportunity is still current', 'Sets review-by to today (Berlin) plus the review interval; a paused offer whose review was overdue is published again. Audited.')
+  @ApiDoc(
+    'Confirm an opportunity is still current',
+    'Sets review-by to today (Berlin) plus the review interval; a paused offer whose review was overdue is published again. Audited.',
+  )
   @ApiOkResponse({ type: OpportunityDto })
   @ApiStaffErrors(404, 409)
   async confirm(
@@ -173,8 +179,13 @@ export class ProjectsController {
   @ApiDoc('Create a project', 'Under a provider; title 2–120 characters. Audited.')
   @ApiCreatedResponse({ type: ProjectDto })
   @ApiStaffErrors(400)
-  async create(@Body() dto: CreateProjectDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<ProjectDto> {
-    return toProjectDto(await this.opportunities.createProject(dto.providerId, dto, { kind: 'staff', staff }));
+  async create(
+    @Body() dto: CreateProjectDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<ProjectDto> {
+    return toProjectDto(
+      await this.opportunities.createProject(dto.providerId, dto, { kind: 'staff', staff }),
+    );
   }
 
   @Get(':id')
@@ -202,7 +213,10 @@ export class ProjectsController {
   @ApiDoc('Delete a project', 'Its opportunities stay, without a project. Audited.')
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiStaffErrors(404)
-  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<void> {
+  async remove(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<void> {
     await this.opportunities.deleteProject(id, { kind: 'staff', staff });
   }
 }

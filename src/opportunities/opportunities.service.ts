@@ -30,7 +30,8 @@ import { Opportunity } from './opportunity.entity';
 import { Project } from './project.entity';
 
 /** Who writes: staff (any provider) or a host through its host page (its own provider only). */
-export type OpportunityActor = { kind: 'staff'; staff: AuthenticatedStaff } | { kind: 'host'; providerId: string };
+export type OpportunityActor =
+  { kind: 'staff'; staff: AuthenticatedStaff } | { kind: 'host'; providerId: string };
 
 /** The writable fields, as the API and forms send them; checked by checkOpportunityInput. */
 export type OpportunityInput = Partial<Record<(typeof OPPORTUNITY_FIELD_NAMES)[number], unknown>> & {
@@ -99,7 +100,10 @@ export class OpportunitiesService {
 
   // ---- reading ----
 
-  async search(filters: OpportunityFilters, now = new Date()): Promise<{ rows: OpportunityListRow[]; hasNext: boolean }> {
+  async search(
+    filters: OpportunityFilters,
+    now = new Date(),
+  ): Promise<{ rows: OpportunityListRow[]; hasNext: boolean }> {
     const { sql, params } = opportunitySearchSql(filters, berlinDateOf(now));
     const rows = await this.dataSource.query<OpportunityListRow[]>(sql, params);
     return { rows: rows.slice(0, OPPORTUNITY_PAGE_SIZE), hasNext: rows.length > OPPORTUNITY_PAGE_SIZE };
@@ -137,7 +141,11 @@ export class OpportunitiesService {
   }
 
   async projectsOf(providerId: string): Promise<Project[]> {
-    return this.dataSource.manager.find(Project, { where: { providerId }, order: { title: 'ASC' }, take: 500 });
+    return this.dataSource.manager.find(Project, {
+      where: { providerId },
+      order: { title: 'ASC' },
+      take: 500,
+    });
   }
 
   async opportunitiesOf(providerId: string): Promise<Opportunity[]> {
@@ -165,7 +173,8 @@ export class OpportunitiesService {
     const scopedProviderId = actor.kind === 'host' ? actor.providerId : providerId;
     const { projectId, newProjectTitle, ...fieldsInput } = input;
     const fields = this.check(fieldsInput, now);
-    const newProject = newProjectTitle === undefined ? null : checkProject({ title: newProjectTitle }, 'newProjectTitle');
+    const newProject =
+      newProjectTitle === undefined ? null : checkProject({ title: newProjectTitle }, 'newProjectTitle');
     const place = await this.placeOf(fields);
     const settings = await this.settings.get();
     // A host may keep a draft (`publish: false`); what it submits goes to review when the agency wants.
@@ -209,10 +218,16 @@ export class OpportunitiesService {
    * Changes fields (a partial input, checked as a whole with the stored ones). A host's change to
    * a published offer goes back to review when the agency reviews host submissions.
    */
-  async update(id: string, input: OpportunityInput, actor: OpportunityActor, now = new Date()): Promise<Opportunity> {
+  async update(
+    id: string,
+    input: OpportunityInput,
+    actor: OpportunityActor,
+    now = new Date(),
+  ): Promise<Opportunity> {
     const current = await this.get(id, actor);
     const { projectId, newProjectTitle, ...patch } = input;
-    const newProject = newProjectTitle === undefined ? null : checkProject({ title: newProjectTitle }, 'newProjectTitle');
+    const newProject =
+      newProjectTitle === undefined ? null : checkProject({ title: newProjectTitle }, 'newProjectTitle');
     const merged: Record<string, unknown> = {};
     for (const name of OPPORTUNITY_FIELD_NAMES) {
       merged[name] = current[name] ?? undefined;
@@ -221,7 +236,10 @@ export class OpportunitiesService {
     const place = await this.placeOf(fields);
     const settings = await this.settings.get();
     return this.dataSource.transaction(async (manager) => {
-      const before = await manager.findOne(Opportunity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const before = await manager.findOne(Opportunity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!before || (actor.kind === 'host' && before.providerId !== actor.providerId)) {
         throw new NotFoundError('opportunity', id);
       }
@@ -283,7 +301,12 @@ export class OpportunitiesService {
       if (verdict === 'wrong-status') {
         throw new ConflictError(`a ${before.status} opportunity cannot be given "${action}"`);
       }
-      if (actor.kind === 'host' && action === 'publish' && before.status === 'paused' && before.pausedReason === 'staff') {
+      if (
+        actor.kind === 'host' &&
+        action === 'publish' &&
+        before.status === 'paused' &&
+        before.pausedReason === 'staff'
+      ) {
         throw new ConflictError('the agency paused this opportunity; only staff can publish it again');
       }
       const reviewBy = reviewByDate(today, settings.reviewIntervalMonths);
@@ -302,9 +325,7 @@ export class OpportunitiesService {
           break;
         case 'confirm':
           change =
-            before.status === 'paused' && before.pausedReason === 'review-overdue'
-              ? publish
-              : { reviewBy };
+            before.status === 'paused' && before.pausedReason === 'review-overdue' ? publish : { reviewBy };
           break;
         case 'pause':
           change = { status: 'paused', pausedReason: actor.kind };
@@ -523,12 +544,18 @@ function checkProject(
   const problems: { field: string; message: string }[] = [];
   const title = typeof input.title === 'string' ? input.title.trim() : '';
   if (title.length < PROJECT_TITLE.min || title.length > PROJECT_TITLE.max) {
-    problems.push({ field: titleField, message: `${titleField} must be ${PROJECT_TITLE.min} to ${PROJECT_TITLE.max} characters` });
+    problems.push({
+      field: titleField,
+      message: `${titleField} must be ${PROJECT_TITLE.min} to ${PROJECT_TITLE.max} characters`,
+    });
   }
   let description: string | null = null;
   if (input.description !== undefined && input.description !== null) {
     if (typeof input.description !== 'string' || input.description.length > PROJECT_DESCRIPTION) {
-      problems.push({ field: 'description', message: `description must be text of at most ${PROJECT_DESCRIPTION} characters` });
+      problems.push({
+        field: 'description',
+        message: `description must be text of at most ${PROJECT_DESCRIPTION} characters`,
+      });
     } else {
       description = input.description.trim() || null;
     }

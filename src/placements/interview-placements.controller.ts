@@ -3,7 +3,10 @@ import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { API_TAGS, ApiDoc, ApiStaffAuth, ApiStaffErrors } from '../common/api-docs';
 import { CurrentStaff, StaffAuthGuard } from '../staff/staff-auth.guard';
 import type { AuthenticatedStaff } from '../staff/staff-auth.service';
-import { AdvisoryInterviewRecordedDto, RecordInterviewWithPlacementsDto } from './dto/interview-placements.dto';
+import {
+  AdvisoryInterviewRecordedDto,
+  RecordInterviewWithPlacementsDto,
+} from './dto/interview-placements.dto';
 import { InterviewPlacementsService } from './interview-placements.service';
 
 /**

@@ -245,7 +245,11 @@ export class PlacementStagesService {
    * The host hears of a proposal (email "host-placement-proposed", docs/hosts.md), in this
    * transaction, once per placement: to the opportunity's contact, else the provider's address.
    */
-  private async queueHostProposal(manager: EntityManager, placementId: string, opportunityId: string): Promise<void> {
+  private async queueHostProposal(
+    manager: EntityManager,
+    placementId: string,
+    opportunityId: string,
+  ): Promise<void> {
     const [host] = await manager.query<{ email: string; locale: string }[]>(
       `SELECT coalesce(nullif(trim(o.contact_email), ''), p.email) AS email, p.locale
          FROM opportunity o JOIN provider p ON p.id = o.provider_id WHERE o.id = $1`,

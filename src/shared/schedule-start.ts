@@ -14,7 +14,10 @@ export function firstStartOf(schedule: RequestSchedule, askedAt: Date): Date | n
     return berlinInstant(schedule.date, schedule.start);
   }
   const askedDay = berlinDateOf(askedAt);
-  const from = schedule.from !== undefined && isValidDate(schedule.from) && schedule.from > askedDay ? schedule.from : askedDay;
+  const from =
+    schedule.from !== undefined && isValidDate(schedule.from) && schedule.from > askedDay
+      ? schedule.from
+      : askedDay;
   for (let days = 0; days < 7; days += 1) {
     const date = addDays(from, days);
     const starts = schedule.slots

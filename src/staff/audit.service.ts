@@ -20,7 +20,13 @@ export class AuditService {
     // Plain SQL: TypeORM's deep-partial insert type cannot follow the recursive details type.
     await manager.query(
       `INSERT INTO audit_log (staff_user_id, action, entity_type, entity_id, details) VALUES ($1, $2, $3, $4, $5)`,
-      [entry.staffUserId, entry.action, entry.entityType, entry.entityId, JSON.stringify(entry.details ?? {})],
+      [
+        entry.staffUserId,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        JSON.stringify(entry.details ?? {}),
+      ],
     );
   }
 }

@@ -87,12 +87,11 @@ export function parseVolunteerFilters(
   filters.district = pick('district', (value) => known.districts.includes(value));
   const weekday = pick('weekday', (value) => /^[1-7]$/.test(value));
   filters.weekday = weekday === undefined ? undefined : Number(weekday);
-  filters.certificate = pick('certificate', (value) => (CERTIFICATE_FILTERS as readonly string[]).includes(value)) as
-    | CertificateFilter
-    | undefined;
+  filters.certificate = pick('certificate', (value) =>
+    (CERTIFICATE_FILTERS as readonly string[]).includes(value),
+  ) as CertificateFilter | undefined;
   filters.status = pick('status', (value) => (VOLUNTEER_STATUSES as readonly string[]).includes(value)) as
-    | VolunteerStatus
-    | undefined;
+    VolunteerStatus | undefined;
   const thisWeek = pick('thisWeek', (value) => ['1', 'true', '0', 'false'].includes(value));
   filters.thisWeek = thisWeek === '1' || thisWeek === 'true' ? true : undefined;
   const page = pick('page', (value) => /^\d{1,3}$/.test(value));
@@ -107,7 +106,12 @@ export function parseVolunteerFilters(
 export function readVolunteerFilters(query: Record<string, unknown>): VolunteerFilters {
   const { filters } = parseVolunteerFilters(query, { skills: [], fields: [], districts: [] });
   const accepted = (value: unknown): string | undefined => str(value);
-  return { ...filters, skill: accepted(query.skill), interest: accepted(query.interest), district: accepted(query.district) };
+  return {
+    ...filters,
+    skill: accepted(query.skill),
+    interest: accepted(query.interest),
+    district: accepted(query.district),
+  };
 }
 
 /** Query string of the filters (for pagination and export links), without empty ones. */
@@ -226,9 +230,7 @@ export function volunteerSearchSql(
     where.push(`(v.name, v.id) > (${param(options.after.name)}, ${param(options.after.id)}::uuid)`);
   }
   const columns =
-    options.columns === 'export'
-      ? `, v.phone, v.postal_code AS "postalCode", v.interests, v.languages`
-      : '';
+    options.columns === 'export' ? `, v.phone, v.postal_code AS "postalCode", v.interests, v.languages` : '';
   const pageSize = options.pageSize ?? VOLUNTEER_PAGE_SIZE;
   const limit = options.limit ?? pageSize + 1;
   const offset = options.after ? 0 : (filters.page ?? 0) * pageSize;

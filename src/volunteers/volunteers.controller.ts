@@ -69,7 +69,8 @@ class ListVolunteersQuery {
   interest?: string;
 
   @ApiPropertyOptional({
-    description: 'A language: its code (`tr`) or its name in German or English, in any case (`Türkisch`, `turkish`).',
+    description:
+      'A language: its code (`tr`) or its name in German or English, in any case (`Türkisch`, `turkish`).',
   })
   @IsOptional()
   @IsString()
@@ -88,7 +89,10 @@ class ListVolunteersQuery {
   @MaxLength(2)
   weekday?: string;
 
-  @ApiPropertyOptional({ enum: ['valid', 'missing', 'expired'], description: 'Criminal-record certificate (eFZ).' })
+  @ApiPropertyOptional({
+    enum: ['valid', 'missing', 'expired'],
+    description: 'Criminal-record certificate (eFZ).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20)
@@ -104,7 +108,12 @@ class ListVolunteersQuery {
   @MaxLength(5)
   thisWeek?: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 999, default: 0, description: 'Page (of `limit` rows) when searching.' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 999,
+    default: 0,
+    description: 'Page (of `limit` rows) when searching.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(3)
@@ -112,7 +121,11 @@ class ListVolunteersQuery {
 }
 
 class ExportVolunteersQuery extends ListVolunteersQuery {
-  @ApiPropertyOptional({ enum: ['semicolon', 'comma'], default: 'semicolon', description: '`;` for German Excel, or `,`.' })
+  @ApiPropertyOptional({
+    enum: ['semicolon', 'comma'],
+    default: 'semicolon',
+    description: '`;` for German Excel, or `,`.',
+  })
   @IsOptional()
   @IsIn(['semicolon', 'comma'])
   separator?: 'semicolon' | 'comma';
@@ -132,7 +145,17 @@ const EXPORT_HEADER = [
   'awayUntil',
 ];
 
-const SEARCH_KEYS = ['q', 'skill', 'interest', 'language', 'district', 'weekday', 'certificate', 'thisWeek', 'page'] as const;
+const SEARCH_KEYS = [
+  'q',
+  'skill',
+  'interest',
+  'language',
+  'district',
+  'weekday',
+  'certificate',
+  'thisWeek',
+  'page',
+] as const;
 
 const UNKNOWN_MESSAGES: Record<string, string> = {
   skill: 'is not a skill of the taxonomy',
@@ -177,7 +200,7 @@ export class VolunteersController {
   @ApiDoc(
     'List and search volunteers',
     'Volunteers by name, optionally only one status (`pending`, `active`, `paused`, `inactive`). ' +
-      'The console\'s search filters work here too (name or email, skill, field of interest, language as code or name, ' +
+      "The console's search filters work here too (name or email, skill, field of interest, language as code or name, " +
       'district, weekday, certificate, assignments this week), `limit` rows per `page`. A filter value that names nothing ' +
       'known (an unknown language, skill, field or district) is a 400 naming the field, never silently ignored.',
   )
@@ -195,7 +218,9 @@ export class VolunteersController {
     const ids = outcome.rows.map((row) => row.id);
     const found = await this.volunteers.manyById(ids);
     const byId = new Map(found.map((volunteer) => [volunteer.id, volunteer]));
-    return ids.map((id) => byId.get(id)).filter((volunteer): volunteer is Volunteer => volunteer !== undefined);
+    return ids
+      .map((id) => byId.get(id))
+      .filter((volunteer): volunteer is Volunteer => volunteer !== undefined);
   }
 
   /** The search result as CSV (every row, streamed); audited with the filters and the row count. */

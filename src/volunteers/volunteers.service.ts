@@ -276,7 +276,9 @@ export class VolunteersService {
 
   /** The volunteers with these ids (any order; missing ones left out). */
   manyById(ids: string[]): Promise<Volunteer[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.dataSource.getRepository(Volunteer).findBy({ id: In(ids) });
+    return ids.length === 0
+      ? Promise.resolve([])
+      : this.dataSource.getRepository(Volunteer).findBy({ id: In(ids) });
   }
 
   async get(id: string): Promise<Volunteer> {
@@ -589,7 +591,9 @@ export class VolunteersService {
    * complete in the advisory interview; a registered address gets its self-service link, as the
    * sign-up does. Same work either way; the caller gets the volunteer's id and must not show which.
    */
-  async signUpForInterest(dto: CreateVolunteerDto): Promise<{ volunteerId: string; created: boolean } | null> {
+  async signUpForInterest(
+    dto: CreateVolunteerDto,
+  ): Promise<{ volunteerId: string; created: boolean } | null> {
     try {
       const volunteer = await this.create({ ...dto, status: 'pending', emailVerifiedByStaff: false }, null);
       return { volunteerId: volunteer.id, created: true };

@@ -34,11 +34,18 @@ describe('the console in Chromium: volunteer search and export, week view, case 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     stack = await startTestStack({ smtpPort: smtp.port, worker: false });
-    const staff = await createStaffUser(stack.dataSource, { name: 'Kim Koordination', email: 'kim.week@agency.test' });
+    const staff = await createStaffUser(stack.dataSource, {
+      name: 'Kim Koordination',
+      email: 'kim.week@agency.test',
+    });
     const token = await loginAs(stack.baseUrl, staff.email, STAFF_PASSWORD);
     const ids: string[] = [];
     for (const body of [
-      volunteerBody({ name: 'Ayşe Wochenplan', languages: [{ code: 'tr', level: 'native' }], interests: ['SEN'] }),
+      volunteerBody({
+        name: 'Ayşe Wochenplan',
+        languages: [{ code: 'tr', level: 'native' }],
+        interests: ['SEN'],
+      }),
       volunteerBody({ name: 'Bruno Andere', interests: ['SEN'] }),
     ]) {
       const created = await requestJson(stack.baseUrl, 'POST', '/api/staff/volunteers', { token, body });
@@ -50,7 +57,13 @@ describe('the console in Chromium: volunteer search and export, week view, case 
       ids[0],
       { kind: 'one-off', date: addDays(monday, 2), start: '10:00', end: '11:00' },
       'Helga Petersen',
-      { seeker: { contactPersonName: 'Jan Petersen', contactPersonRelationship: 'relative', accessibilityNeeds: ['walker'] } },
+      {
+        seeker: {
+          contactPersonName: 'Jan Petersen',
+          contactPersonRelationship: 'relative',
+          accessibilityNeeds: ['walker'],
+        },
+      },
     );
     await insertAcceptedAssignment(
       stack.dataSource,

@@ -3,7 +3,12 @@ import { Placement } from '../../src/placements/placement.entity';
 import { PlacementStagesService } from '../../src/placements/placement-stages.service';
 import { hostPageToken } from '../../src/web/host/host-links';
 import { insertOpportunity, insertProvider, insertVolunteer } from '../factories/opportunities.factory';
-import { launchBrowser, screenshotBothWidths, seriousAxeViolations, type TestBrowser } from '../helpers/browser';
+import {
+  launchBrowser,
+  screenshotBothWidths,
+  seriousAxeViolations,
+  type TestBrowser,
+} from '../helpers/browser';
 import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp-test-server';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
@@ -32,7 +37,10 @@ describe('the host page in Chromium', () => {
 
   async function expectClean(name: string): Promise<void> {
     const { page } = browser;
-    expect({ page: name, violations: await seriousAxeViolations(page, ['wcag22aa']) }).toEqual({ page: name, violations: [] });
+    expect({ page: name, violations: await seriousAxeViolations(page, ['wcag22aa']) }).toEqual({
+      page: name,
+      violations: [],
+    });
     await screenshotBothWidths(page, name);
   }
 
@@ -72,7 +80,10 @@ describe('the host page in Chromium', () => {
     await page.check('input[name="fieldsOfActivity"] >> nth=0');
     await page.fill('input[name="postalCode"]', '22765');
     await page.fill('input[name="places"]', '2');
-    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('button[name="submitAs"][value="submit"]')]);
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.click('button[name="submitAs"][value="submit"]'),
+    ]);
     expect(refused.status()).toBe(400);
     await page.waitForSelector('#error-summary');
     expect(await page.getAttribute('input[name="title"]', 'aria-invalid')).toBe('true');
@@ -82,28 +93,45 @@ describe('the host page in Chromium', () => {
     await page.selectOption('select[name="weekday0"]', '2');
     await page.fill('input[name="slotStart0"]', '15:00');
     await page.fill('input[name="slotEnd0"]', '16:00');
-    await Promise.all([page.waitForURL(/done=in-review/), page.click('button[name="submitAs"][value="submit"]')]);
-    const created = await db.getRepository(Opportunity).findOneByOrFail({ providerId: provider.id, title: `Vorlesen ${locale}` });
+    await Promise.all([
+      page.waitForURL(/done=in-review/),
+      page.click('button[name="submitAs"][value="submit"]'),
+    ]);
+    const created = await db
+      .getRepository(Opportunity)
+      .findOneByOrFail({ providerId: provider.id, title: `Vorlesen ${locale}` });
     expect(created.status).toBe('in-review');
     expect(await page.textContent(`#opportunity-${created.id}`)).toBe(`Vorlesen ${locale}`);
 
     // Edit it.
-    await Promise.all([page.waitForURL(/\/edit/), page.click(`a[href*="/opportunities/${created.id}/edit"]`)]);
+    await Promise.all([
+      page.waitForURL(/\/edit/),
+      page.click(`a[href*="/opportunities/${created.id}/edit"]`),
+    ]);
     await page.fill('input[name="title"]', `Vorlesen am Dienstag ${locale}`);
     await Promise.all([page.waitForURL(/done=/), page.click('form button[type="submit"]')]);
-    expect((await db.getRepository(Opportunity).findOneByOrFail({ id: created.id })).title).toBe(`Vorlesen am Dienstag ${locale}`);
+    expect((await db.getRepository(Opportunity).findOneByOrFail({ id: created.id })).title).toBe(
+      `Vorlesen am Dienstag ${locale}`,
+    );
 
     // "Still current" on the standing one.
-    await Promise.all([page.waitForURL(new RegExp(`/host/${token}`)), page.click(`form[action*="/opportunities/${standing.id}/confirm"] button`)]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/host/${token}`)),
+      page.click(`form[action*="/opportunities/${standing.id}/confirm"] button`),
+    ]);
     const confirmed = await db.getRepository(Opportunity).findOneByOrFail({ id: standing.id });
     expect(confirmed.reviewBy! > new Date().toISOString().slice(0, 10)).toBe(true);
 
     // The proposed volunteer: "contacted".
     await Promise.all([
       page.waitForURL(new RegExp(`/host/${token}`)),
-      page.click(`form[action*="/placements/${placement.id}/stage"]:has(input[name="move"][value="contacted"]) button`),
+      page.click(
+        `form[action*="/placements/${placement.id}/stage"]:has(input[name="move"][value="contacted"]) button`,
+      ),
     ]);
-    expect((await db.getRepository(Placement).findOneByOrFail({ id: placement.id })).stage).toBe('host-contacted');
+    expect((await db.getRepository(Placement).findOneByOrFail({ id: placement.id })).stage).toBe(
+      'host-contacted',
+    );
     await expectClean(`host-page-after-${locale}`);
   });
 });

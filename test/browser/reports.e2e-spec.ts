@@ -46,10 +46,22 @@ describe('reports in Chromium', () => {
       [seeker],
     );
     // New volunteers of 2025 with and without a gender, and the help-seeker's priority groups.
-    await stack.dataSource.query(`UPDATE help_seeker SET priority_groups = '{older-people,disability}' WHERE id = $1`, [
-      seeker,
-    ]);
-    for (const gender of ['female', 'female', 'female', 'male', 'male', 'male', 'diverse', null, null, null]) {
+    await stack.dataSource.query(
+      `UPDATE help_seeker SET priority_groups = '{older-people,disability}' WHERE id = $1`,
+      [seeker],
+    );
+    for (const gender of [
+      'female',
+      'female',
+      'female',
+      'male',
+      'male',
+      'male',
+      'diverse',
+      null,
+      null,
+      null,
+    ]) {
       await stack.dataSource.query(
         `INSERT INTO volunteer (name, email, postal_code, latitude, longitude, district, max_travel_km, gender, created_at)
          VALUES ('Freiwillige', 'v-' || gen_random_uuid() || '@example.org', '22765', 53.556, 9.928, 'Ottensen', 5, $1,
@@ -86,7 +98,9 @@ describe('reports in Chromium', () => {
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('#table-months tbody tr').count()).toBe(12);
     // The two breakdowns of issue 14: every gender and priority group has a row, plus "not given".
-    await page.getByRole('heading', { name: /Neue Freiwillige nach Geschlecht|New volunteers by gender/ }).waitFor();
+    await page
+      .getByRole('heading', { name: /Neue Freiwillige nach Geschlecht|New volunteers by gender/ })
+      .waitFor();
     expect(await page.locator('#table-genders tbody tr').count()).toBe(4);
     expect(await page.locator('#table-genders tfoot td').textContent()).toBe('10');
     expect(await page.locator('#table-priority-groups tbody tr').count()).toBe(4);

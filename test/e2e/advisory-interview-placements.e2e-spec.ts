@@ -32,7 +32,11 @@ describe('advisory interview → placements', () => {
       body: new URLSearchParams([['_csrf', csrf], ...fields]).toString(),
       redirect: 'manual',
     });
-    return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      html: await response.text(),
+    };
   };
   const page = async (path: string) => {
     const response = await fetch(`${stack.baseUrl}${path}`, { headers: { cookie: `nahbar_staff=${token}` } });
@@ -52,7 +56,9 @@ describe('advisory interview → placements', () => {
     const provider = await insertProvider(stack.dataSource, { name: 'Seniorentreff Ottensen' });
     first = (await insertOpportunity(stack.dataSource, provider.id, { title: 'Spielenachmittag' })).id;
     second = (await insertOpportunity(stack.dataSource, provider.id, { title: 'Vorlesen im Heim' })).id;
-    draft = (await insertOpportunity(stack.dataSource, provider.id, { title: 'Noch Entwurf', status: 'draft' })).id;
+    draft = (
+      await insertOpportunity(stack.dataSource, provider.id, { title: 'Noch Entwurf', status: 'draft' })
+    ).id;
     volunteerId = (await insertVolunteer(stack.dataSource, { name: 'Ines Interview' })).id;
     otherVolunteerId = (await insertVolunteer(stack.dataSource, { name: 'Olaf Ohne' })).id;
   });
@@ -68,12 +74,15 @@ describe('advisory interview → placements', () => {
     expect(recorded.status).toBe(201);
     expect(recorded.body.placements).toHaveLength(2);
     for (const placement of recorded.body.placements) {
-      expect(placement).toMatchObject({ stage: 'advised', created: true, advisoryInterviewId: recorded.body.id });
+      expect(placement).toMatchObject({
+        stage: 'advised',
+        created: true,
+        advisoryInterviewId: recorded.body.id,
+      });
     }
-    expect(recorded.body.placements.map((p: { opportunityTitle: string }) => p.opportunityTitle).sort()).toEqual([
-      'Spielenachmittag',
-      'Vorlesen im Heim',
-    ]);
+    expect(
+      recorded.body.placements.map((p: { opportunityTitle: string }) => p.opportunityTitle).sort(),
+    ).toEqual(['Spielenachmittag', 'Vorlesen im Heim']);
     expect(
       await count(`placement WHERE volunteer_id = $1 AND advisory_interview_id = $2 AND stage = 'advised'`, [
         volunteerId,
@@ -91,7 +100,10 @@ describe('advisory interview → placements', () => {
     expect(await count(`advisory_interview WHERE volunteer_id = $1`, [volunteerId])).toBe(2);
 
     // An open placement without an interview gets linked to the next one.
-    await stack.dataSource.query(`UPDATE placement SET advisory_interview_id = NULL WHERE opportunity_id = $1`, [first]);
+    await stack.dataSource.query(
+      `UPDATE placement SET advisory_interview_id = NULL WHERE opportunity_id = $1`,
+      [first],
+    );
     const linked = await api('POST', path, { heldOn: '2026-12-03', opportunityIds: [first] });
     expect(linked.body.placements[0]).toMatchObject({ created: false, advisoryInterviewId: linked.body.id });
   });

@@ -54,13 +54,19 @@ describe('console: volunteer search, export, week view and case sheet', () => {
     seeker: Partial<HelpSeeker> = {},
     createdAt?: Date,
   ): Promise<void> {
-    requests[key] = await insertAcceptedAssignment(db, ids[volunteerKey], schedule, seekerName, { seeker, createdAt });
+    requests[key] = await insertAcceptedAssignment(db, ids[volunteerKey], schedule, seekerName, {
+      seeker,
+      createdAt,
+    });
   }
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     stack = await startTestStack({ smtpPort: smtp.port, worker: false });
-    const staff = await createStaffUser(stack.dataSource, { name: 'Kim Koordination', email: 'kim.week@agency.test' });
+    const staff = await createStaffUser(stack.dataSource, {
+      name: 'Kim Koordination',
+      email: 'kim.week@agency.test',
+    });
     staffId = staff.id;
     token = await loginAs(stack.baseUrl, staff.email, STAFF_PASSWORD);
     await volunteer('ayse', {
@@ -76,12 +82,19 @@ describe('console: volunteer search, export, week view and case sheet', () => {
     await volunteer('formula', { name: '=HYPERLINK("http://evil")', interests: ['KUL'] });
     const db = stack.dataSource;
     // Ayşe: a one-off on Wednesday 10–11 and weekly help on Wednesdays 10:30–12 since last month: a clash.
-    await assignment(db, 'oneOff', 'ayse', { kind: 'one-off', date: wednesday, start: '10:00', end: '11:00' }, 'Helga Petersen', {
-      contactPersonName: 'Jan Petersen',
-      contactPersonRelationship: 'relative',
-      contactPersonPhone: '0170 555',
-      accessibilityNeeds: ['walker'],
-    });
+    await assignment(
+      db,
+      'oneOff',
+      'ayse',
+      { kind: 'one-off', date: wednesday, start: '10:00', end: '11:00' },
+      'Helga Petersen',
+      {
+        contactPersonName: 'Jan Petersen',
+        contactPersonRelationship: 'relative',
+        contactPersonPhone: '0170 555',
+        accessibilityNeeds: ['walker'],
+      },
+    );
     await assignment(
       db,
       'weekly',
@@ -92,7 +105,13 @@ describe('console: volunteer search, export, week view and case sheet', () => {
       new Date(Date.now() - 35 * 86_400_000),
     );
     // Bruno: only next week.
-    await assignment(db, 'nextWeek', 'bruno', { kind: 'one-off', date: addDays(monday, 8), start: '09:00', end: '10:00' }, 'Erna Schulz');
+    await assignment(
+      db,
+      'nextWeek',
+      'bruno',
+      { kind: 'one-off', date: addDays(monday, 8), start: '09:00', end: '10:00' },
+      'Erna Schulz',
+    );
   });
 
   afterAll(async () => {
@@ -135,9 +154,14 @@ describe('console: volunteer search, export, week view and case sheet', () => {
     expect(html).toContain(message);
     expect(resultNames(html)).toEqual([]);
     expect(html).not.toContain('id="volunteer-export"');
-    const api = await requestJson(stack.baseUrl, 'GET', `/api/v1/staff/volunteers?${field}=${encodeURIComponent(value)}`, {
-      token,
-    });
+    const api = await requestJson(
+      stack.baseUrl,
+      'GET',
+      `/api/v1/staff/volunteers?${field}=${encodeURIComponent(value)}`,
+      {
+        token,
+      },
+    );
     expect(api.status).toBe(400);
     expect(api.body.errors).toEqual([expect.objectContaining({ field })]);
   });
@@ -147,7 +171,9 @@ describe('console: volunteer search, export, week view and case sheet', () => {
     const response = await get('/console/volunteers/export.csv?status=active');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="freiwillige-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="freiwillige-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
@@ -155,8 +181,14 @@ describe('console: volunteer search, export, week view and case sheet', () => {
       'Name;E-Mail;Telefon;PLZ;Stadtteil;Status;Fähigkeiten;Interessensgebiet;Sprachen;eFZ eingesehen am;Pausiert bis',
     );
     expect(lines).toHaveLength(4);
-    expect(lines.some((line) => line.startsWith(`"'=HYPERLINK(""http://evil"")"`) || line.startsWith(`'=HYPERLINK`))).toBe(true);
-    expect(lines.find((line) => line.startsWith('Ayşe Weekly'))).toMatch(/Senior:innen \/ Leben im Alter;de \(C1\), tr \(native\)/);
+    expect(
+      lines.some(
+        (line) => line.startsWith(`"'=HYPERLINK(""http://evil"")"`) || line.startsWith(`'=HYPERLINK`),
+      ),
+    ).toBe(true);
+    expect(lines.find((line) => line.startsWith('Ayşe Weekly'))).toMatch(
+      /Senior:innen \/ Leben im Alter;de \(C1\), tr \(native\)/,
+    );
     const audit = await stack.dataSource.query(
       `SELECT staff_user_id AS "staffUserId", details FROM audit_log WHERE action = 'volunteers.exported'`,
     );
@@ -174,19 +206,26 @@ describe('console: volunteer search, export, week view and case sheet', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^Name,E-Mail,/);
     expect(lines[1]).toMatch(/^Ayşe Weekly,/);
-    const before = await stack.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'volunteers.exported'`);
+    const before = await stack.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'volunteers.exported'`,
+    );
     const refused = await get('/console/volunteers/export.csv?language=Klingonisch');
     expect(refused.status).toBe(400);
     expect(refused.headers.get('content-type')).toMatch(/text\/html/);
-    const after = await stack.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'volunteers.exported'`);
+    const after = await stack.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'volunteers.exported'`,
+    );
     expect(after[0].n).toBe(before[0].n);
   });
 
   it('exports over the API too: English column keys, audited, 400 for an unknown value', async () => {
     await stack.dataSource.query(`DELETE FROM audit_log WHERE action = 'volunteers.exported'`);
-    const response = await fetch(`${stack.baseUrl}/api/v1/staff/volunteers/export.csv?language=T%C3%BCrkisch&separator=comma`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const response = await fetch(
+      `${stack.baseUrl}/api/v1/staff/volunteers/export.csv?language=T%C3%BCrkisch&separator=comma`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = Buffer.from(await response.arrayBuffer());
@@ -197,9 +236,18 @@ describe('console: volunteer search, export, week view and case sheet', () => {
     );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^Ayşe Weekly,.*,SEN,de:C1 tr:native,/);
-    const audit = await stack.dataSource.query(`SELECT details FROM audit_log WHERE action = 'volunteers.exported'`);
-    expect(audit).toEqual([{ details: { filter: { language: 'tr' }, rows: 1, complete: true, format: 'csv-api' } }]);
-    const refused = await requestJson(stack.baseUrl, 'GET', '/api/v1/staff/volunteers/export.csv?district=Atlantis', { token });
+    const audit = await stack.dataSource.query(
+      `SELECT details FROM audit_log WHERE action = 'volunteers.exported'`,
+    );
+    expect(audit).toEqual([
+      { details: { filter: { language: 'tr' }, rows: 1, complete: true, format: 'csv-api' } },
+    ]);
+    const refused = await requestJson(
+      stack.baseUrl,
+      'GET',
+      '/api/v1/staff/volunteers/export.csv?district=Atlantis',
+      { token },
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'district' })]);
     expect((await fetch(`${stack.baseUrl}/api/v1/staff/volunteers/export.csv`)).status).toBe(401);
@@ -220,7 +268,10 @@ describe('console: volunteer search, export, week view and case sheet', () => {
   it('shows the week: every occurrence by day, the clash marked, paging to next week', async () => {
     const { status, html } = await page('/console/week');
     expect(status).toBe(200);
-    const day = new RegExp(`<section class="card" aria-labelledby="day-${wednesday}">([\\s\\S]*?)</section>`).exec(html)?.[1] ?? '';
+    const day =
+      new RegExp(`<section class="card" aria-labelledby="day-${wednesday}">([\\s\\S]*?)</section>`).exec(
+        html,
+      )?.[1] ?? '';
     expect(day).toContain('Helga Petersen');
     expect(day).toContain('Otto Weber');
     expect((day.match(/data-clash="true"/g) ?? []).length).toBe(2);
@@ -237,12 +288,15 @@ describe('console: volunteer search, export, week view and case sheet', () => {
     expect(byDate.html).toContain('Erna Schulz');
   });
 
-  it.each(['2026-W99', 'next', '2026-02-30'])('answers an unusable week %s with 400 and a message', async (week) => {
-    const param = /^\d{4}-\d{2}-\d{2}$/.test(week) ? 'from' : 'week';
-    const { status, html } = await page(`/console/week?${param}=${week}`);
-    expect(status).toBe(400);
-    expect(html).toContain(`„${week}“ ist keine Woche`);
-  });
+  it.each(['2026-W99', 'next', '2026-02-30'])(
+    'answers an unusable week %s with 400 and a message',
+    async (week) => {
+      const param = /^\d{4}-\d{2}-\d{2}$/.test(week) ? 'from' : 'week';
+      const { status, html } = await page(`/console/week?${param}=${week}`);
+      expect(status).toBe(400);
+      expect(html).toContain(`„${week}“ ist keine Woche`);
+    },
+  );
 
   it('prints a case sheet with request, person, contact person, needs, volunteer and timeline; the read is audited', async () => {
     const count = async () =>
@@ -271,7 +325,11 @@ describe('console: volunteer search, export, week view and case sheet', () => {
   });
 
   it('keeps the new pages for staff only', async () => {
-    for (const path of ['/console/week', '/console/volunteers/export.csv', `/console/requests/${requests.oneOff}/sheet`]) {
+    for (const path of [
+      '/console/week',
+      '/console/volunteers/export.csv',
+      `/console/requests/${requests.oneOff}/sheet`,
+    ]) {
       const response = await fetch(`${stack.baseUrl}${path}`, { redirect: 'manual' });
       expect([302, 303, 401]).toContain(response.status);
     }

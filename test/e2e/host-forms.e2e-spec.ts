@@ -72,23 +72,32 @@ describe('host page forms and host-link buttons', () => {
       body: new URLSearchParams({ _csrf: csrf, ...fields }),
     }).then(async (r) => ({ status: r.status, html: await r.text(), location: r.headers.get('location') }));
   const tokenOf = async (id: string) =>
-    hostPageToken(stack.config.LINK_SECRET, await stack.dataSource.getRepository(Provider).findOneByOrFail({ id }), new Date());
+    hostPageToken(
+      stack.config.LINK_SECRET,
+      await stack.dataSource.getRepository(Provider).findOneByOrFail({ id }),
+      new Date(),
+    );
   const opportunitiesOf = (providerId: string) =>
     stack.dataSource.getRepository(Opportunity).find({ where: { providerId }, order: { createdAt: 'ASC' } });
   const auditOf = (id: string) =>
-    stack.dataSource.query<{ action: string; staff_user_id: string | null; details: Record<string, unknown> }[]>(
-      `SELECT action, staff_user_id, details FROM audit_log WHERE entity_id = $1 ORDER BY id`,
-      [id],
-    );
+    stack.dataSource.query<
+      { action: string; staff_user_id: string | null; details: Record<string, unknown> }[]
+    >(`SELECT action, staff_user_id, details FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id]);
   const setReview = (on: boolean) =>
     stack.api.get(PlacementSettingsService).update({ reviewHostSubmissions: on }, staff);
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     stack = await startTestStack({ smtpPort: smtp.port });
-    hostA = await insertProvider(stack.dataSource, { name: 'Grundschule Arnkielstraße', email: 'schule@host.test' });
+    hostA = await insertProvider(stack.dataSource, {
+      name: 'Grundschule Arnkielstraße',
+      email: 'schule@host.test',
+    });
     hostB = await insertProvider(stack.dataSource, { name: 'Kita Bunte Welt', email: 'kita@host.test' });
-    const user = await createStaffUser(stack.dataSource, { role: 'coordinator', email: 'kim.host@agency.test' });
+    const user = await createStaffUser(stack.dataSource, {
+      role: 'coordinator',
+      email: 'kim.host@agency.test',
+    });
     staff = { id: user.id } as AuthenticatedStaff;
     apiToken = await loginAs(stack.baseUrl, user.email, STAFF_PASSWORD);
     cookie = `nahbar_staff=${apiToken}`;
@@ -121,12 +130,18 @@ describe('host page forms and host-link buttons', () => {
     expect(bad.html).toContain('value="-3"');
     expect(await opportunitiesOf(hostA.id)).toEqual([]);
     // An unknown postal code is the service's refusal, still a field error.
-    const unknownPlace = await hostPost(`/host/${token}/opportunities/new`, { ...validForm(), postalCode: '00000' });
+    const unknownPlace = await hostPost(`/host/${token}/opportunities/new`, {
+      ...validForm(),
+      postalCode: '00000',
+    });
     expect(unknownPlace.status).toBe(400);
     expect(unknownPlace.html).toContain('href="#field-postalCode"');
     // Another host's project cannot be chosen.
     const foreignProject = await insertProject(stack.dataSource, hostB.id, 'Fremdprojekt');
-    const foreign = await hostPost(`/host/${token}/opportunities/new`, { ...validForm(), projectId: foreignProject.id });
+    const foreign = await hostPost(`/host/${token}/opportunities/new`, {
+      ...validForm(),
+      projectId: foreignProject.id,
+    });
     expect(foreign.status).toBe(400);
     expect(foreign.html).not.toContain('Fremdprojekt');
     expect(await opportunitiesOf(hostA.id)).toEqual([]);
@@ -206,8 +221,13 @@ describe('host page forms and host-link buttons', () => {
       title: 'x'.repeat(200),
     });
     expect(tooLong.status).toBe(400);
-    expect((await stack.dataSource.getRepository(Opportunity).findOneByOrFail({ id: own.id })).title).toBe('Hofgarten');
-    const saved = await hostPost(`/host/${token}/opportunities/${own.id}/edit`, { ...validForm(), title: 'Hofgarten im Sommer' });
+    expect((await stack.dataSource.getRepository(Opportunity).findOneByOrFail({ id: own.id })).title).toBe(
+      'Hofgarten',
+    );
+    const saved = await hostPost(`/host/${token}/opportunities/${own.id}/edit`, {
+      ...validForm(),
+      title: 'Hofgarten im Sommer',
+    });
     expect(saved.status).toBe(303);
     const after = await stack.dataSource.getRepository(Opportunity).findOneByOrFail({ id: own.id });
     expect(after).toMatchObject({ title: 'Hofgarten im Sommer', status: 'in-review', providerId: hostA.id });
@@ -215,35 +235,58 @@ describe('host page forms and host-link buttons', () => {
     expect(audit.at(-1)).toMatchObject({ action: 'opportunity.updated', staff_user_id: null });
     expect(audit.at(-1)!.details.by).toBe('host');
     const foreign = await insertOpportunity(stack.dataSource, hostB.id, { title: 'Fremdes Angebot' });
-    const refused = await hostPost(`/host/${token}/opportunities/${foreign.id}/edit`, { ...validForm(), title: 'Gekapert' });
+    const refused = await hostPost(`/host/${token}/opportunities/${foreign.id}/edit`, {
+      ...validForm(),
+      title: 'Gekapert',
+    });
     expect(refused.status).toBe(404);
-    expect((await stack.dataSource.getRepository(Opportunity).findOneByOrFail({ id: foreign.id })).title).toBe('Fremdes Angebot');
+    expect(
+      (await stack.dataSource.getRepository(Opportunity).findOneByOrFail({ id: foreign.id })).title,
+    ).toBe('Fremdes Angebot');
     expect((await get(`/host/${token}/opportunities/not-a-uuid/edit`)).status).toBe(404);
   });
 
   it('creates and edits its projects with field errors, audited as the host', async () => {
     const token = await tokenOf(hostB.id);
-    const bad = await hostPost(`/host/${token}/projects/new?lang=fa`, { title: 'x', description: 'y'.repeat(2500) });
+    const bad = await hostPost(`/host/${token}/projects/new?lang=fa`, {
+      title: 'x',
+      description: 'y'.repeat(2500),
+    });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('id="error-summary"');
     expect(bad.html).toContain('href="#field-title"');
     expect(bad.html).toContain('href="#field-description"');
     const before = await stack.dataSource.getRepository(Project).countBy({ providerId: hostB.id });
     expect(before).toBe(1); // the foreign project of the first test only
-    const created = await hostPost(`/host/${token}/projects/new`, { title: 'Sprachcafé', description: 'Jeden Donnerstag.' });
+    const created = await hostPost(`/host/${token}/projects/new`, {
+      title: 'Sprachcafé',
+      description: 'Jeden Donnerstag.',
+    });
     expect(created.status).toBe(303);
-    const project = await stack.dataSource.getRepository(Project).findOneByOrFail({ providerId: hostB.id, title: 'Sprachcafé' });
-    const edited = await hostPost(`/host/${token}/projects/${project.id}/edit`, { title: 'Sprachcafé Altona', description: '' });
+    const project = await stack.dataSource
+      .getRepository(Project)
+      .findOneByOrFail({ providerId: hostB.id, title: 'Sprachcafé' });
+    const edited = await hostPost(`/host/${token}/projects/${project.id}/edit`, {
+      title: 'Sprachcafé Altona',
+      description: '',
+    });
     expect(edited.status).toBe(303);
     expect(await stack.dataSource.getRepository(Project).findOneByOrFail({ id: project.id })).toMatchObject({
       title: 'Sprachcafé Altona',
       description: null,
     });
-    expect((await auditOf(project.id)).map((entry) => entry.action)).toEqual(['project.created', 'project.updated']);
+    expect((await auditOf(project.id)).map((entry) => entry.action)).toEqual([
+      'project.created',
+      'project.updated',
+    ]);
     const otherToken = await tokenOf(hostA.id);
     expect((await get(`/host/${otherToken}/projects/${project.id}/edit`)).status).toBe(404);
-    expect((await hostPost(`/host/${otherToken}/projects/${project.id}/edit`, { title: 'Gekapert' })).status).toBe(404);
-    expect((await stack.dataSource.getRepository(Project).findOneByOrFail({ id: project.id })).title).toBe('Sprachcafé Altona');
+    expect(
+      (await hostPost(`/host/${otherToken}/projects/${project.id}/edit`, { title: 'Gekapert' })).status,
+    ).toBe(404);
+    expect((await stack.dataSource.getRepository(Project).findOneByOrFail({ id: project.id })).title).toBe(
+      'Sprachcafé Altona',
+    );
   });
 
   it('survives garbage on every host form without a 500 and stores nothing', async () => {
@@ -316,13 +359,20 @@ describe('host page forms and host-link buttons', () => {
     expect((await get(`/host/${await tokenOf(hostA.id)}`)).status).toBe(200);
     expect((await auditOf(hostA.id)).map((entry) => entry.action)).toContain('provider.host-links-revoked');
 
-    const apiSent = await requestJson(stack.baseUrl, 'POST', `/api/staff/providers/${hostB.id}/host-link`, { token: apiToken });
+    const apiSent = await requestJson(stack.baseUrl, 'POST', `/api/staff/providers/${hostB.id}/host-link`, {
+      token: apiToken,
+    });
     expect(apiSent.status).toBe(200);
     expect(apiSent.body).toEqual({ providerId: hostB.id, sentTo: 'kita@host.test' });
     const bToken = await tokenOf(hostB.id);
-    const apiRevoked = await requestJson(stack.baseUrl, 'POST', `/api/staff/providers/${hostB.id}/host-link/revoke`, {
-      token: apiToken,
-    });
+    const apiRevoked = await requestJson(
+      stack.baseUrl,
+      'POST',
+      `/api/staff/providers/${hostB.id}/host-link/revoke`,
+      {
+        token: apiToken,
+      },
+    );
     expect(apiRevoked.status).toBe(200);
     expect(apiRevoked.body).toMatchObject({ providerId: hostB.id, linkVersion: expect.any(Number) });
     expect((await get(`/host/${bToken}`)).status).toBe(410);
@@ -333,7 +383,12 @@ describe('host page forms and host-link buttons', () => {
       { token: apiToken },
     );
     expect(unknown.status).toBe(404);
-    expect((await requestJson(stack.baseUrl, 'POST', '/api/staff/providers/nope/host-link', { token: apiToken })).status).toBe(400);
-    expect((await requestJson(stack.baseUrl, 'POST', `/api/staff/providers/${hostB.id}/host-link`, {})).status).toBe(401);
+    expect(
+      (await requestJson(stack.baseUrl, 'POST', '/api/staff/providers/nope/host-link', { token: apiToken }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await requestJson(stack.baseUrl, 'POST', `/api/staff/providers/${hostB.id}/host-link`, {})).status,
+    ).toBe(401);
   });
 });

@@ -128,7 +128,14 @@ describe('host links and the host page', () => {
       name: 'edit opportunity',
       method: 'POST',
       path: (token, w) => `/host/${token}/opportunities/${w.opportunity.id}/edit`,
-      fields: { title: 'Gekapert', description: 'Von einer fremden Einsatzstelle.', places: '1', timeKind: 'flexible', hoursPerWeek: '2', remote: 'yes' },
+      fields: {
+        title: 'Gekapert',
+        description: 'Von einer fremden Einsatzstelle.',
+        places: '1',
+        timeKind: 'flexible',
+        hoursPerWeek: '2',
+        remote: 'yes',
+      },
       named: true,
     },
     { name: 'project form', method: 'GET', path: (token) => `/host/${token}/projects/new` },
@@ -235,7 +242,9 @@ describe('host links and the host page', () => {
   it("should answer 404 and change nothing when A's link names B's project, opportunity or placement, on every route", async () => {
     const token = tokenOf(a.provider);
     const projectOf = (id: string) =>
-      stack.dataSource.query<{ title: string }[]>(`SELECT title, description FROM project WHERE id = $1`, [id]);
+      stack.dataSource.query<{ title: string }[]>(`SELECT title, description FROM project WHERE id = $1`, [
+        id,
+      ]);
     const before = {
       opportunity: await opportunityOf(b.opportunity.id),
       placement: await placementOf(b.placementId),
@@ -245,7 +254,9 @@ describe('host links and the host page', () => {
     expect(named.length).toBe(HOST_ROUTES.length - 5);
     for (const route of named) {
       const answer =
-        route.method === 'GET' ? await get(route.path(token, b)) : await post(route.path(token, b), route.fields);
+        route.method === 'GET'
+          ? await get(route.path(token, b))
+          : await post(route.path(token, b), route.fields);
       expect({ route: route.name, status: answer.status }).toEqual({ route: route.name, status: 404 });
       expect(answer.html).not.toContain('Angebot bbb');
       expect(answer.html).not.toContain('Projekt bbb');

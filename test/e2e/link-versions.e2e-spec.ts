@@ -252,12 +252,10 @@ describe('link versions and scoped self-service links', () => {
     expect(await own.text()).toContain('Alle bisherigen Links sind ungültig.');
     expect((await volunteerRow(urls.volunteerId)).linkVersion).toBe(3);
     expect((await requestPage(settings)).status).toBe(410);
-    const entries = await stack.dataSource
-      .getRepository(AuditLog)
-      .find({
-        where: { entityId: urls.volunteerId, action: 'volunteer.links-revoked' },
-        order: { id: 'ASC' },
-      });
+    const entries = await stack.dataSource.getRepository(AuditLog).find({
+      where: { entityId: urls.volunteerId, action: 'volunteer.links-revoked' },
+      order: { id: 'ASC' },
+    });
     expect(entries.map((entry) => entry.staffUserId)).toEqual([staffId, null]);
   });
 

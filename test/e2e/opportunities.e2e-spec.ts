@@ -1,12 +1,20 @@
 import { ForbiddenException } from '@nestjs/common';
-import { opportunitySearchSql, type OpportunityFilters } from '../../src/opportunities/domain/opportunity-search';
+import {
+  opportunitySearchSql,
+  type OpportunityFilters,
+} from '../../src/opportunities/domain/opportunity-search';
 import { reviewByDate } from '../../src/opportunities/domain/opportunity-status';
 import { OpportunitiesService } from '../../src/opportunities/opportunities.service';
 import { PlacementStagesService } from '../../src/placements/placement-stages.service';
 import { berlinDateOf } from '../../src/shared/berlin-time';
 import { DomainError, NotFoundError } from '../../src/shared/domain-error';
 import { csrfTokenFor } from '../../src/web/console/csrf';
-import { insertOpportunity, insertProject, insertProvider, insertVolunteer } from '../factories/opportunities.factory';
+import {
+  insertOpportunity,
+  insertProject,
+  insertProvider,
+  insertVolunteer,
+} from '../factories/opportunities.factory';
 import { createStaffUser, STAFF_PASSWORD } from '../factories/staff.factory';
 import { loginAs, requestJson } from '../helpers/http';
 import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp-test-server';
@@ -39,10 +47,9 @@ describe('opportunities and projects (staff)', () => {
   const count = async (): Promise<number> =>
     Number((await stack.dataSource.query(`SELECT count(*) AS n FROM opportunity`))[0].n);
   const auditOf = async (id: string) =>
-    stack.dataSource.query<{ action: string; details: { before: unknown; after: Record<string, unknown> | null } }[]>(
-      `SELECT action, details FROM audit_log WHERE entity_id = $1 ORDER BY id`,
-      [id],
-    );
+    stack.dataSource.query<
+      { action: string; details: { before: unknown; after: Record<string, unknown> | null } }[]
+    >(`SELECT action, details FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id]);
   const post = (path: string, fields: Record<string, string | string[]>) => {
     const body = new URLSearchParams({ _csrf: csrf });
     for (const [name, value] of Object.entries(fields)) {
@@ -57,7 +64,8 @@ describe('opportunities and projects (staff)', () => {
       redirect: 'manual',
     });
   };
-  const page = (path: string) => fetch(`${stack.baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
+  const page = (path: string) =>
+    fetch(`${stack.baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -79,7 +87,12 @@ describe('opportunities and projects (staff)', () => {
   it('creates a draft through the API, located and audited', async () => {
     const created = await requestJson(stack.baseUrl, 'POST', '/api/v1/staff/opportunities', {
       token,
-      body: { ...valid(), providerId: hostA, languages: ['de', 'tr'], hostOffers: ['insurance', 'induction'] },
+      body: {
+        ...valid(),
+        providerId: hostA,
+        languages: ['de', 'tr'],
+        hostOffers: ['insurance', 'induction'],
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -93,7 +106,9 @@ describe('opportunities and projects (staff)', () => {
     expect(audit.map((row) => row.action)).toEqual(['opportunity.created']);
     expect(audit[0].details.before).toBeNull();
     expect(audit[0].details.after).toMatchObject({ title: 'Hausaufgabenhilfe am Dienstag' });
-    const got = await requestJson(stack.baseUrl, 'GET', `/api/v1/staff/opportunities/${created.body.id}`, { token });
+    const got = await requestJson(stack.baseUrl, 'GET', `/api/v1/staff/opportunities/${created.body.id}`, {
+      token,
+    });
     expect(got.body.title).toBe('Hausaufgabenhilfe am Dienstag');
   });
 
@@ -109,7 +124,10 @@ describe('opportunities and projects (staff)', () => {
       [{ contactEmail: 'nope' }, 'contactEmail'],
       [{ postalCode: undefined }, 'postalCode'],
       [{ timePattern: { kind: 'flexible' } }, 'timePattern.hoursPerWeek'],
-      [{ timePattern: { kind: 'one-off', date: '2020-01-01', start: '10:00', end: '12:00' } }, 'timePattern.date'],
+      [
+        { timePattern: { kind: 'one-off', date: '2020-01-01', start: '10:00', end: '12:00' } },
+        'timePattern.date',
+      ],
       [{ fieldsOfActivity: ['NOPE'] }, 'fieldsOfActivity', 'unknown-taxonomy-key'],
       [{ skills: ['juggling-knives'] }, 'skills', 'unknown-taxonomy-key'],
       [{ postalCode: '00000' }, 'postalCode', 'unknown-postal-code'],
@@ -137,7 +155,13 @@ describe('opportunities and projects (staff)', () => {
     // Remote: no place needed, and none kept.
     const remote = await requestJson(stack.baseUrl, 'POST', '/api/v1/staff/opportunities', {
       token,
-      body: { ...valid(), providerId: hostA, remote: true, postalCode: undefined, timePattern: { kind: 'flexible', hoursPerMonth: 4 } },
+      body: {
+        ...valid(),
+        providerId: hostA,
+        remote: true,
+        postalCode: undefined,
+        timePattern: { kind: 'flexible', hoursPerMonth: 4 },
+      },
     });
     expect(remote.status).toBe(201);
     expect(remote.body).toMatchObject({ remote: true, postalCode: null, district: null });
@@ -160,9 +184,14 @@ describe('opportunities and projects (staff)', () => {
     expect(published.body).toMatchObject({ status: 'published', reviewBy: threeMonths });
     expect(published.body.publishedAt).not.toBeNull();
     expect((await act('approve')).status).toBe(409);
-    expect((await act('pause', 'Sommerpause')).body).toMatchObject({ status: 'paused', pausedReason: 'staff' });
+    expect((await act('pause', 'Sommerpause')).body).toMatchObject({
+      status: 'paused',
+      pausedReason: 'staff',
+    });
     await stack.dataSource.query(`UPDATE opportunity SET review_by = '2020-01-01' WHERE id = $1`, [id]);
-    const confirmed = await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/opportunities/${id}/confirm`, { token });
+    const confirmed = await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/opportunities/${id}/confirm`, {
+      token,
+    });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'paused', reviewBy: threeMonths });
     expect((await act('fill')).body.status).toBe('filled');
@@ -180,7 +209,11 @@ describe('opportunities and projects (staff)', () => {
       'opportunity.returned-to-draft',
       'opportunity.archived',
     ]);
-    expect(audit[2].details).toMatchObject({ note: 'Sommerpause', before: { status: 'published' }, after: { status: 'paused' } });
+    expect(audit[2].details).toMatchObject({
+      note: 'Sommerpause',
+      before: { status: 'published' },
+      after: { status: 'paused' },
+    });
     const patched = await requestJson(stack.baseUrl, 'PATCH', `/api/v1/staff/opportunities/${id}`, {
       token,
       body: { title: 'Neu' },
@@ -197,31 +230,52 @@ describe('opportunities and projects (staff)', () => {
     await expect(service.act(submitted.id, 'archive', host)).rejects.toBeInstanceOf(ForbiddenException);
     const foreign = await insertOpportunity(stack.dataSource, hostB);
     await expect(service.get(foreign.id, host)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(service.update(foreign.id, { title: 'Gekapert' }, host)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(service.update(foreign.id, { title: 'Gekapert' }, host)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(service.act(foreign.id, 'pause', host)).rejects.toBeInstanceOf(NotFoundError);
     const foreignProject = await insertProject(stack.dataSource, hostB, 'Fremd');
-    await expect(service.update(submitted.id, { projectId: foreignProject.id }, host)).rejects.toBeInstanceOf(DomainError);
-    await expect(service.updateProject(foreignProject.id, { title: 'Gekapert' }, host)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await stack.dataSource.query(`SELECT title FROM opportunity WHERE id = $1`, [foreign.id]))[0].title).toBe(
-      foreign.title,
+    await expect(service.update(submitted.id, { projectId: foreignProject.id }, host)).rejects.toBeInstanceOf(
+      DomainError,
     );
+    await expect(
+      service.updateProject(foreignProject.id, { title: 'Gekapert' }, host),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      (await stack.dataSource.query(`SELECT title FROM opportunity WHERE id = $1`, [foreign.id]))[0].title,
+    ).toBe(foreign.title);
     // Staff approve; a host's later change to the published offer goes back to review.
-    const approved = await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/opportunities/${submitted.id}/actions`, {
-      token,
-      body: { action: 'approve' },
-    });
+    const approved = await requestJson(
+      stack.baseUrl,
+      'POST',
+      `/api/v1/staff/opportunities/${submitted.id}/actions`,
+      {
+        token,
+        body: { action: 'approve' },
+      },
+    );
     expect(approved.body.status).toBe('published');
     const changed = await service.update(submitted.id, { places: 3 }, host);
     expect(changed.status).toBe('in-review');
-    const rejected = await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/opportunities/${submitted.id}/actions`, {
-      token,
-      body: { action: 'reject' },
-    });
+    const rejected = await requestJson(
+      stack.baseUrl,
+      'POST',
+      `/api/v1/staff/opportunities/${submitted.id}/actions`,
+      {
+        token,
+        body: { action: 'reject' },
+      },
+    );
     expect(rejected.status).toBe(400);
-    const sentBack = await requestJson(stack.baseUrl, 'POST', `/api/v1/staff/opportunities/${submitted.id}/actions`, {
-      token,
-      body: { action: 'reject', note: 'Bitte die Zeiten genauer angeben.' },
-    });
+    const sentBack = await requestJson(
+      stack.baseUrl,
+      'POST',
+      `/api/v1/staff/opportunities/${submitted.id}/actions`,
+      {
+        token,
+        body: { action: 'reject', note: 'Bitte die Zeiten genauer angeben.' },
+      },
+    );
     expect(sentBack.body.status).toBe('draft');
     const hostAudit = await auditOf(submitted.id);
     expect(hostAudit[0]).toMatchObject({ action: 'opportunity.created', details: { by: 'host' } });
@@ -233,15 +287,26 @@ describe('opportunities and projects (staff)', () => {
       body: { providerId: hostA, title: 'Lernhilfe' },
     });
     expect(created.status).toBe(201);
-    expect((await requestJson(stack.baseUrl, 'POST', '/api/v1/staff/projects', { token, body: { providerId: hostA, title: 'x' } })).status).toBe(400);
-    const listed = await requestJson(stack.baseUrl, 'GET', `/api/v1/staff/projects?providerId=${hostA}`, { token });
+    expect(
+      (
+        await requestJson(stack.baseUrl, 'POST', '/api/v1/staff/projects', {
+          token,
+          body: { providerId: hostA, title: 'x' },
+        })
+      ).status,
+    ).toBe(400);
+    const listed = await requestJson(stack.baseUrl, 'GET', `/api/v1/staff/projects?providerId=${hostA}`, {
+      token,
+    });
     expect(listed.body.map((p: { title: string }) => p.title)).toContain('Lernhilfe');
     const patched = await requestJson(stack.baseUrl, 'PATCH', `/api/v1/staff/projects/${created.body.id}`, {
       token,
       body: { title: 'Lernhilfe Altona' },
     });
     expect(patched.body.title).toBe('Lernhilfe Altona');
-    const deleted = await requestJson(stack.baseUrl, 'DELETE', `/api/v1/staff/projects/${created.body.id}`, { token });
+    const deleted = await requestJson(stack.baseUrl, 'DELETE', `/api/v1/staff/projects/${created.body.id}`, {
+      token,
+    });
     expect(deleted.status).toBe(204);
     expect((await auditOf(created.body.id)).map((row) => row.action)).toEqual([
       'project.created',
@@ -265,7 +330,14 @@ describe('opportunities and projects (staff)', () => {
     });
     expect(bad.status).toBe(400);
     const html = await bad.text();
-    for (const field of ['title', 'description', 'places', 'postalCode', 'fieldsOfActivity', 'contactEmail']) {
+    for (const field of [
+      'title',
+      'description',
+      'places',
+      'postalCode',
+      'fieldsOfActivity',
+      'contactEmail',
+    ]) {
       expect(html).toContain(`href="#field-${field}"`);
     }
     expect(html).toContain('href="#field-timePattern-slots-1-end"');
@@ -294,10 +366,17 @@ describe('opportunities and projects (staff)', () => {
       `SELECT o.status, o.languages, o.time_pattern, p.title AS project FROM opportunity o JOIN project p ON p.id = o.project_id WHERE o.id = $1`,
       [id],
     );
-    expect(row).toMatchObject({ status: 'published', languages: ['de', 'tr'], project: 'Lesepaten', time_pattern: { kind: 'flexible', hoursPerMonth: 4 } });
+    expect(row).toMatchObject({
+      status: 'published',
+      languages: ['de', 'tr'],
+      project: 'Lesepaten',
+      time_pattern: { kind: 'flexible', hoursPerMonth: 4 },
+    });
 
     const volunteer = await insertVolunteer(stack.dataSource, { name: 'Vera Vorleserin' });
-    await stack.api.get(PlacementStagesService).open({ volunteerId: volunteer.id, opportunityId: id, source: 'staff' });
+    await stack.api
+      .get(PlacementStagesService)
+      .open({ volunteerId: volunteer.id, opportunityId: id, source: 'staff' });
     const detail = await page(`/console/opportunities/${id}`);
     expect(detail.status).toBe(200);
     const detailHtml = await detail.text();
@@ -317,8 +396,16 @@ describe('opportunities and projects (staff)', () => {
       places: '3',
     });
     expect(edited.status).toBe(303);
-    const [after] = await stack.dataSource.query(`SELECT title, remote, postal_code, project_id FROM opportunity WHERE id = $1`, [id]);
-    expect(after).toMatchObject({ title: 'Vorlesen in der Kita Sonnenschein', remote: true, postal_code: null, project_id: null });
+    const [after] = await stack.dataSource.query(
+      `SELECT title, remote, postal_code, project_id FROM opportunity WHERE id = $1`,
+      [id],
+    );
+    expect(after).toMatchObject({
+      title: 'Vorlesen in der Kita Sonnenschein',
+      remote: true,
+      postal_code: null,
+      project_id: null,
+    });
 
     const paused = await post(`/console/opportunities/${id}/actions`, { action: 'pause', note: 'Ferien' });
     expect(paused.status).toBe(303);
@@ -338,12 +425,18 @@ describe('opportunities and projects (staff)', () => {
     const unknown = await page('/console/opportunities?status=sleeping');
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain('sleeping');
-    const api = await requestJson(stack.baseUrl, 'GET', '/api/v1/staff/opportunities?status=in-review', { token });
+    const api = await requestJson(stack.baseUrl, 'GET', '/api/v1/staff/opportunities?status=in-review', {
+      token,
+    });
     expect(api.status).toBe(200);
     expect(api.body.items.every((item: { status: string }) => item.status === 'in-review')).toBe(true);
-    const overdue = await requestJson(stack.baseUrl, 'GET', '/api/v1/staff/opportunities?overdue=true', { token });
+    const overdue = await requestJson(stack.baseUrl, 'GET', '/api/v1/staff/opportunities?overdue=true', {
+      token,
+    });
     expect(overdue.body.items.every((item: { reviewBy: string }) => item.reviewBy < today)).toBe(true);
-    expect((await requestJson(stack.baseUrl, 'GET', '/api/v1/staff/opportunities?field=NOPE', { token })).status).toBe(400);
+    expect(
+      (await requestJson(stack.baseUrl, 'GET', '/api/v1/staff/opportunities?field=NOPE', { token })).status,
+    ).toBe(400);
   });
 
   it('serves the main filters from their indexes', async () => {
@@ -355,7 +448,15 @@ describe('opportunities and projects (staff)', () => {
       [hostB],
     );
     await stack.dataSource.query('ANALYZE opportunity; ANALYZE provider');
-    const base: OpportunityFilters = { status: 'all', field: null, district: null, providerId: null, q: null, overdue: false, page: 0 };
+    const base: OpportunityFilters = {
+      status: 'all',
+      field: null,
+      district: null,
+      providerId: null,
+      q: null,
+      overdue: false,
+      page: 0,
+    };
     const cases: [Partial<OpportunityFilters>, RegExp][] = [
       [{ status: 'published' }, /opportunity_(status_)?created_idx/],
       [{ status: 'current' }, /opportunity_(status_)?created_idx/],
@@ -371,11 +472,15 @@ describe('opportunities and projects (staff)', () => {
       for (const [filters] of cases) {
         const { sql, params } = opportunitySearchSql({ ...base, ...filters }, today);
         out.push(
-          (await manager.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, params)).map((row) => row['QUERY PLAN']).join('\n'),
+          (await manager.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, params))
+            .map((row) => row['QUERY PLAN'])
+            .join('\n'),
         );
       }
       return out;
     });
-    cases.forEach(([filters, index], i) => expect({ filters, plan: plans[i] }).toEqual({ filters, plan: expect.stringMatching(index) }));
+    cases.forEach(([filters, index], i) =>
+      expect({ filters, plan: plans[i] }).toEqual({ filters, plan: expect.stringMatching(index) }),
+    );
   });
 });

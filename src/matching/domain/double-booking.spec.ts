@@ -102,12 +102,10 @@ describe('schedulesClash', () => {
     const minutes = fc.integer({ min: 0, max: 95 }).map((q) => q * 15);
     const clock = (m: number) =>
       `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-    const range = fc
-      .tuple(minutes, fc.integer({ min: 1, max: 16 }))
-      .map(([start, quarters]) => ({
-        start: clock(start),
-        end: clock(Math.min(1440, start + quarters * 15)),
-      }));
+    const range = fc.tuple(minutes, fc.integer({ min: 1, max: 16 })).map(([start, quarters]) => ({
+      start: clock(start),
+      end: clock(Math.min(1440, start + quarters * 15)),
+    }));
     const day = fc
       .integer({ min: 0, max: 60 })
       .map((d) => new Date(Date.UTC(2026, 2, 10 + d)).toISOString().slice(0, 10));

@@ -22,9 +22,12 @@ describe('languageCodeOf', () => {
     expect(languageCodeOf(typed)).toBe(code);
   });
 
-  it.each(['Klingonisch', 'xx', 'qqq', '', 'Kurdisch', 'tü'])('should not guess a language for %j', (typed) => {
-    expect(languageCodeOf(typed)).toBeNull();
-  });
+  it.each(['Klingonisch', 'xx', 'qqq', '', 'Kurdisch', 'tü'])(
+    'should not guess a language for %j',
+    (typed) => {
+      expect(languageCodeOf(typed)).toBeNull();
+    },
+  );
 
   it('should keep the names for codes', () => {
     expect(languageName('tr')).toEqual({ de: 'Türkisch', en: 'Turkish' });

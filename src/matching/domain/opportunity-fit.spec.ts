@@ -51,7 +51,9 @@ describe('opportunity fit: hard rules (the engine checkEligibility)', () => {
   it('accepts the baseline pair and explains every criterion in German and English', () => {
     const verdict = judgeFit(anOpportunity(), aFitVolunteer(), ctx());
     expect(verdict.eligible).toBe(true);
-    if (!verdict.eligible) {return;}
+    if (!verdict.eligible) {
+      return;
+    }
     for (const c of FIT_CRITERIA) {
       expect(verdict.fit.breakdown[c].explanation.de).not.toBe('');
       expect(verdict.fit.breakdown[c].explanation.en).not.toBe('');
@@ -178,7 +180,9 @@ describe('opportunity fit: soft criteria', () => {
     const opportunity = anOpportunity({ forNewcomers: true, skills: ['paperwork'] });
     const fresh = judgeFit(opportunity, aFitVolunteer(), ctx());
     const placed = judgeFit(opportunity, aFitVolunteer({ placementsBefore: 2 }), ctx());
-    if (!fresh.eligible || !placed.eligible) {throw new Error('both eligible');}
+    if (!fresh.eligible || !placed.eligible) {
+      throw new Error('both eligible');
+    }
     expect(fresh.fit.breakdown.newcomer).toMatchObject({ applicable: true, fit: 1 });
     expect(placed.fit.breakdown.newcomer.applicable).toBe(false);
     expect(fresh.fit.score).toBeGreaterThan(placed.fit.score);
@@ -192,13 +196,17 @@ describe('opportunity fit: soft criteria', () => {
       ],
     });
     const verdict = judgeFit(anOpportunity({ littleGermanOk: true }), volunteer, ctx());
-    if (!verdict.eligible) {throw new Error('eligible');}
+    if (!verdict.eligible) {
+      throw new Error('eligible');
+    }
     expect(verdict.fit.breakdown.language).toMatchObject({ applicable: true, fit: 1 });
   });
 
   it('weights of the applicable criteria sum to 1 and the score is their weighted mean', () => {
     const verdict = judgeFit(anOpportunity({ forNewcomers: true }), aFitVolunteer(), ctx());
-    if (!verdict.eligible) {throw new Error('eligible');}
+    if (!verdict.eligible) {
+      throw new Error('eligible');
+    }
     const weights = FIT_CRITERIA.map((c) => verdict.fit.breakdown[c].weight);
     expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
     const points = FIT_CRITERIA.reduce((sum, c) => sum + verdict.fit.breakdown[c].points, 0);

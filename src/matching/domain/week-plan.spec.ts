@@ -9,11 +9,18 @@ const assignment = (
   lastDate: string | null = null,
 ): WeekAssignment => ({ matchId, volunteerId, schedule, firstDate, lastDate });
 
-const oneOff = (date: string, start: string, end: string): RequestSchedule => ({ kind: 'one-off', date, start, end });
+const oneOff = (date: string, start: string, end: string): RequestSchedule => ({
+  kind: 'one-off',
+  date,
+  start,
+  end,
+});
 
 const summary = (assignments: WeekAssignment[], monday: string) =>
   weekPlan(assignments, monday).flatMap((day) =>
-    day.occurrences.map((o) => `${o.date} ${o.start}-${o.end} ${o.assignment.matchId}${o.clashesWith.length ? ' clash' : ''}`),
+    day.occurrences.map(
+      (o) => `${o.date} ${o.start}-${o.end} ${o.assignment.matchId}${o.clashesWith.length ? ' clash' : ''}`,
+    ),
   );
 
 describe('weekPlan', () => {
@@ -55,7 +62,9 @@ describe('weekPlan', () => {
       ],
     };
     // Monday is before the first date (Thursday 10.12.), so only Thursday counts this week.
-    expect(summary([assignment('w', 'v1', weekly, '2026-12-10')], monday)).toEqual(['2026-12-10 14:00-16:00 w']);
+    expect(summary([assignment('w', 'v1', weekly, '2026-12-10')], monday)).toEqual([
+      '2026-12-10 14:00-16:00 w',
+    ]);
     // The week after: both slots.
     expect(summary([assignment('w', 'v1', weekly, '2026-12-10')], '2026-12-14')).toEqual([
       '2026-12-14 09:00-10:00 w',

@@ -48,7 +48,9 @@ export function weekPlan<T extends WeekAssignment>(assignments: readonly T[], mo
     markClashes(occurrences);
     occurrences.sort(
       (a, b) =>
-        a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.assignment.matchId.localeCompare(b.assignment.matchId),
+        a.start.localeCompare(b.start) ||
+        a.end.localeCompare(b.end) ||
+        a.assignment.matchId.localeCompare(b.assignment.matchId),
     );
     days.push({ date, occurrences });
   }

@@ -18,7 +18,12 @@ const fieldsOf = (input: unknown): string[] => {
 describe('checkOpportunityInput', () => {
   it('normalises a valid opportunity with defaults', () => {
     const check = checkOpportunityInput(
-      { ...valid, title: '  Hausaufgabenhilfe ', hostOffers: ['insurance', 'induction'], contactEmail: 'Pia@Club.DE' },
+      {
+        ...valid,
+        title: '  Hausaufgabenhilfe ',
+        hostOffers: ['insurance', 'induction'],
+        contactEmail: 'Pia@Club.DE',
+      },
       TODAY,
     );
     expect(check.ok).toBe(true);
@@ -34,7 +39,14 @@ describe('checkOpportunityInput', () => {
 
   it('needs title, description, a field, places and a time pattern', () => {
     expect(fieldsOf({})).toEqual(
-      expect.arrayContaining(['title', 'description', 'fieldsOfActivity', 'postalCode', 'timePattern', 'places']),
+      expect.arrayContaining([
+        'title',
+        'description',
+        'fieldsOfActivity',
+        'postalCode',
+        'timePattern',
+        'places',
+      ]),
     );
   });
 
@@ -70,10 +82,16 @@ describe('checkOpportunityInput', () => {
   it('checks weekly slots', () => {
     expect(fieldsOf({ ...valid, timePattern: { kind: 'weekly', slots: [] } })).toEqual(['timePattern.slots']);
     expect(
-      fieldsOf({ ...valid, timePattern: { kind: 'weekly', slots: [{ weekday: 8, start: '15:00', end: '17:00' }] } }),
+      fieldsOf({
+        ...valid,
+        timePattern: { kind: 'weekly', slots: [{ weekday: 8, start: '15:00', end: '17:00' }] },
+      }),
     ).toEqual(['timePattern.slots.0.weekday']);
     expect(
-      fieldsOf({ ...valid, timePattern: { kind: 'weekly', slots: [{ weekday: 2, start: '17:00', end: '15:00' }] } }),
+      fieldsOf({
+        ...valid,
+        timePattern: { kind: 'weekly', slots: [{ weekday: 2, start: '17:00', end: '15:00' }] },
+      }),
     ).toEqual(['timePattern.slots.0.end']);
   });
 

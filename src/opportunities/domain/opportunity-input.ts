@@ -90,7 +90,8 @@ export const OPPORTUNITY_FIELD_NAMES: readonly (keyof OpportunityFields)[] = [
   'contactPhone',
 ];
 
-export type OpportunityCheck = { ok: true; fields: OpportunityFields } | { ok: false; problems: OpportunityProblem[] };
+export type OpportunityCheck =
+  { ok: true; fields: OpportunityFields } | { ok: false; problems: OpportunityProblem[] };
 
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 const POSTAL_CODE = /^\d{5}$/;
@@ -228,7 +229,9 @@ export function checkOpportunityInput(input: unknown, today: string): Opportunit
   const forNewcomers = bool('forNewcomers');
   const littleGermanOk = bool('littleGermanOk');
   const accessible = bool('accessible');
-  const hostOffers = list('hostOffers', (item) => (HOST_OFFERS as readonly string[]).includes(item)) as HostOffer[];
+  const hostOffers = list('hostOffers', (item) =>
+    (HOST_OFFERS as readonly string[]).includes(item),
+  ) as HostOffer[];
   const contactName = text('contactName', OPPORTUNITY_LIMITS.contactName, false);
   const contactEmail = text('contactEmail', OPPORTUNITY_LIMITS.contactEmail, false);
   if (contactEmail !== null && !EMAIL.test(contactEmail)) {
@@ -238,7 +241,13 @@ export function checkOpportunityInput(input: unknown, today: string): Opportunit
   if (contactPhone !== null && !PHONE.test(contactPhone)) {
     fail('contactPhone', 'invalid', 'must be a phone number (digits, spaces, +, -, /)');
   }
-  if (problems.length > 0 || title === null || description === null || places === null || timePattern === null) {
+  if (
+    problems.length > 0 ||
+    title === null ||
+    description === null ||
+    places === null ||
+    timePattern === null
+  ) {
     return { ok: false, problems };
   }
   return {
@@ -337,7 +346,11 @@ function checkTimePattern(value: unknown, today: string, fail: Fail): Opportunit
         return null;
       }
       if (hoursValue < range.min || hoursValue > range.max || Math.round(hoursValue * 2) !== hoursValue * 2) {
-        fail(`timePattern.${key}`, 'out-of-range', `must be between ${range.min} and ${range.max} (half hours)`);
+        fail(
+          `timePattern.${key}`,
+          'out-of-range',
+          `must be between ${range.min} and ${range.max} (half hours)`,
+        );
         return null;
       }
       return hoursValue;

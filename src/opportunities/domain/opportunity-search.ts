@@ -12,7 +12,15 @@ export interface OpportunityFilters {
   page: number;
 }
 
-export const OPPORTUNITY_FILTER_FIELDS = ['status', 'field', 'district', 'providerId', 'q', 'overdue', 'page'] as const;
+export const OPPORTUNITY_FILTER_FIELDS = [
+  'status',
+  'field',
+  'district',
+  'providerId',
+  'q',
+  'overdue',
+  'page',
+] as const;
 export const OPPORTUNITY_PAGE_SIZE = 50;
 export const MAX_OPPORTUNITY_PAGE = 400;
 
@@ -48,7 +56,11 @@ export function readOpportunityFilters(
   };
   const status = first(query.status);
   if (status !== undefined) {
-    if (status === 'current' || status === 'all' || (OPPORTUNITY_STATUSES as readonly string[]).includes(status)) {
+    if (
+      status === 'current' ||
+      status === 'all' ||
+      (OPPORTUNITY_STATUSES as readonly string[]).includes(status)
+    ) {
       filters.status = status as OpportunityFilters['status'];
     } else {
       problems.push({ field: 'status', value: status.slice(0, 60) });

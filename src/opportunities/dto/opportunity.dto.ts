@@ -32,7 +32,11 @@ export class OpportunityFieldsDto {
   @Allow()
   tasks?: unknown;
 
-  @ApiPropertyOptional({ type: [String], description: 'keys of the field-of-activity taxonomy, at least one', example: ['BIL'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'keys of the field-of-activity taxonomy, at least one',
+    example: ['BIL'],
+  })
   @Allow()
   fieldsOfActivity?: unknown;
 
@@ -40,7 +44,10 @@ export class OpportunityFieldsDto {
   @Allow()
   remote?: unknown;
 
-  @ApiPropertyOptional({ example: '22765', description: 'required unless remote; must be a known postal code' })
+  @ApiPropertyOptional({
+    example: '22765',
+    description: 'required unless remote; must be a known postal code',
+  })
   @Allow()
   postalCode?: unknown;
 
@@ -68,7 +75,11 @@ export class OpportunityFieldsDto {
   @Allow()
   minimumAge?: unknown;
 
-  @ApiPropertyOptional({ type: [String], example: ['de', 'tr'], description: 'ISO 639 codes; any one of them' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['de', 'tr'],
+    description: 'ISO 639 codes; any one of them',
+  })
   @Allow()
   languages?: unknown;
 
@@ -169,10 +180,17 @@ export class OpportunityDto {
   @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
   @ApiProperty({ nullable: true, type: String }) contactPhone: string | null;
   @ApiProperty({ enum: OPPORTUNITY_STATUSES }) status: string;
-  @ApiProperty({ nullable: true, type: String, example: '2027-03-04', description: 'the host confirms by then' }) reviewBy: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2027-03-04',
+    description: 'the host confirms by then',
+  })
+  reviewBy: string | null;
   @ApiProperty({ enum: ['staff', 'host'] }) submittedBy: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String, description: 'staff, host or review-overdue' }) pausedReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'staff, host or review-overdue' }) pausedReason:
+    string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
 }

@@ -34,7 +34,10 @@ export function parseFollowUpAnswers(body: unknown): FollowUpParse {
   const errors: { field: FollowUpField; code: 'required' | 'too-long' | 'invalid' }[] = [];
   const going = pick(FOLLOW_UP_GOING, form.going);
   if (!going) {
-    errors.push({ field: 'going', code: form.going === undefined || form.going === '' ? 'required' : 'invalid' });
+    errors.push({
+      field: 'going',
+      code: form.going === undefined || form.going === '' ? 'required' : 'invalid',
+    });
   }
   const active = pick(FOLLOW_UP_ACTIVE, form.active);
   if (!active) {

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
-import { AdvisoryInterviewDto, CreateAdvisoryInterviewDto } from '../../volunteers/dto/advisory-interview.dto';
+import {
+  AdvisoryInterviewDto,
+  CreateAdvisoryInterviewDto,
+} from '../../volunteers/dto/advisory-interview.dto';
 
 /** How many opportunities one interview may shortlist (the printed catalogue's limit too). */
 export const INTERVIEW_MAX_OPPORTUNITIES = 20;

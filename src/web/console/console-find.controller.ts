@@ -113,17 +113,15 @@ export class ConsoleHelpSeekersController {
     // The service audits the read (help-seeker.viewed).
     const profile = await this.search.profile(id, staff);
     const timelines = await Promise.all(
-      profile.requests
-        .slice(0, TIMELINE_REQUESTS)
-        .map(async (request) =>
-          (await loadRequestTimeline(this.dataSource.manager, request.id)).map(
-            (entry): ProfileTimelineEntry => ({
-              ...entry,
-              requestId: request.id,
-              category: request.category,
-            }),
-          ),
+      profile.requests.slice(0, TIMELINE_REQUESTS).map(async (request) =>
+        (await loadRequestTimeline(this.dataSource.manager, request.id)).map(
+          (entry): ProfileTimelineEntry => ({
+            ...entry,
+            requestId: request.id,
+            category: request.category,
+          }),
         ),
+      ),
     );
     const timeline = timelines
       .flat()

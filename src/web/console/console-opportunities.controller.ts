@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { FieldError } from '../../common/validation';
@@ -9,7 +20,10 @@ import {
   type OpportunityAction,
   type OpportunityProblem,
 } from '../../opportunities/domain/opportunity-input';
-import { OPPORTUNITY_FILTER_FIELDS, readOpportunityFilters } from '../../opportunities/domain/opportunity-search';
+import {
+  OPPORTUNITY_FILTER_FIELDS,
+  readOpportunityFilters,
+} from '../../opportunities/domain/opportunity-search';
 import { OpportunitiesService, type OpportunityInput } from '../../opportunities/opportunities.service';
 import type { Opportunity } from '../../opportunities/opportunity.entity';
 import { berlinDateOf } from '../../shared/berlin-time';
@@ -57,7 +71,9 @@ function typed(body: Record<string, unknown>): OpportunityFormValues {
     if (typeof value === 'string') {
       values[key] = value.slice(0, 5000);
     } else if (Array.isArray(value)) {
-      values[key] = value.filter((item): item is string => typeof item === 'string').map((item) => item.slice(0, 200));
+      values[key] = value
+        .filter((item): item is string => typeof item === 'string')
+        .map((item) => item.slice(0, 200));
     }
   }
   return values;
@@ -67,7 +83,10 @@ function typed(body: Record<string, unknown>): OpportunityFormValues {
  * The posted form as the service's input, and which form row each weekly slot came from (so a
  * slot's problem lands beside its row).
  */
-export function opportunityInputOfForm(body: Record<string, unknown>): { input: OpportunityInput; slotRows: number[] } {
+export function opportunityInputOfForm(body: Record<string, unknown>): {
+  input: OpportunityInput;
+  slotRows: number[];
+} {
   const kind = formText(body.timeKind) ?? 'weekly';
   const slotRows: number[] = [];
   let timePattern: unknown;
@@ -87,7 +106,9 @@ export function opportunityInputOfForm(body: Record<string, unknown>): { input: 
     timePattern = {
       kind,
       ...(formText(body.hoursPerWeek) !== undefined ? { hoursPerWeek: formNumber(body.hoursPerWeek) } : {}),
-      ...(formText(body.hoursPerMonth) !== undefined ? { hoursPerMonth: formNumber(body.hoursPerMonth) } : {}),
+      ...(formText(body.hoursPerMonth) !== undefined
+        ? { hoursPerMonth: formNumber(body.hoursPerMonth) }
+        : {}),
     };
   } else {
     timePattern = { kind, date: formText(body.date), start: formText(body.start), end: formText(body.end) };
@@ -129,7 +150,10 @@ export function opportunityInputOfForm(body: Record<string, unknown>): { input: 
 
 /** A problem's slot index mapped back to its form row. */
 const toRow = (field: string, slotRows: number[]): string =>
-  field.replace(/^timePattern\.slots\.(\d+)\./, (_, index: string) => `timePattern.slots.${slotRows[Number(index)] ?? index}.`);
+  field.replace(
+    /^timePattern\.slots\.(\d+)\./,
+    (_, index: string) => `timePattern.slots.${slotRows[Number(index)] ?? index}.`,
+  );
 
 function localize(t: Translator, problems: OpportunityProblem[], slotRows: number[]): FieldError[] {
   return problems.map((problem) => ({
@@ -358,7 +382,8 @@ export class ConsoleOpportunitiesController {
     problems: FieldError[],
     opportunity: Opportunity | undefined,
   ): Promise<void> {
-    const providerId = opportunity?.providerId ?? (typeof values.providerId === 'string' ? values.providerId : '');
+    const providerId =
+      opportunity?.providerId ?? (typeof values.providerId === 'string' ? values.providerId : '');
     const [providers, projects] = await Promise.all([
       this.opportunities.providerChoices(),
       UUID.test(providerId) ? this.opportunities.projectsOf(providerId) : Promise.resolve([]),

@@ -226,7 +226,9 @@ export class ConsoleVolunteerLifeController {
     query = '',
   ): Promise<void> {
     const volunteer = await this.volunteers.get(volunteerId);
-    const chosen = (Array.isArray(values.opportunityIds) ? values.opportunityIds : [values.opportunityIds ?? ''])
+    const chosen = (
+      Array.isArray(values.opportunityIds) ? values.opportunityIds : [values.opportunityIds ?? '']
+    )
       .filter((value): value is string => typeof value === 'string' && UUID.test(value))
       .slice(0, INTERVIEW_MAX_OPPORTUNITIES);
     const advisers = await this.dataSource.query<{ id: string; name: string }[]>(

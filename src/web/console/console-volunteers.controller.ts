@@ -91,7 +91,10 @@ export class ConsoleVolunteersController {
   ): Promise<void> {
     const { separator, ...filterQuery } = query;
     const { filters, unknown } = await this.search.parse(filterQuery);
-    if (unknown.length > 0 || (separator !== undefined && separator !== 'comma' && separator !== 'semicolon')) {
+    if (
+      unknown.length > 0 ||
+      (separator !== undefined && separator !== 'comma' && separator !== 'semicolon')
+    ) {
       // The list with its message; nothing is exported.
       await this.list(view, filterQuery, response);
       return;

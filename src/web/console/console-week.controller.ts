@@ -49,7 +49,8 @@ export class ConsoleWeekController {
     const asked = week !== undefined || from !== undefined ? mondayOfWeekParam({ week, from }) : thisMonday;
     const monday = asked ?? thisMonday;
     // A year either side is plenty for planning; further out is a typo.
-    const usable = asked !== null && monday >= addDays(thisMonday, -7 * 520) && monday <= addDays(thisMonday, 7 * 520);
+    const usable =
+      asked !== null && monday >= addDays(thisMonday, -7 * 520) && monday <= addDays(thisMonday, 7 * 520);
     const { start, end } = weekInstants(usable ? monday : thisMonday);
     const rows = usable
       ? await loadWeekAssignments(
@@ -76,7 +77,12 @@ export class ConsoleWeekController {
       clashes: clashCount(days),
       problems: usable
         ? []
-        : [{ field: 'week', message: view.t.t('console.week.invalid', { value: String(week ?? from ?? '') }) }],
+        : [
+            {
+              field: 'week',
+              message: view.t.t('console.week.invalid', { value: String(week ?? from ?? '') }),
+            },
+          ],
       weekInput: usable ? undefined : String(week ?? from ?? ''),
     });
   }

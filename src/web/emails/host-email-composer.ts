@@ -48,7 +48,10 @@ export class HostEmailComposer {
     if (notification.kind === 'host-review-reminder') {
       return this.reviewReminder(notification, now, agency);
     }
-    if (notification.kind === 'volunteer-placement-follow-up' || notification.kind === 'host-placement-follow-up') {
+    if (
+      notification.kind === 'volunteer-placement-follow-up' ||
+      notification.kind === 'host-placement-follow-up'
+    ) {
       return this.placementFollowUp(notification, now, agency);
     }
     return null;
@@ -152,7 +155,9 @@ export class HostEmailComposer {
    * to the volunteer in their language with a link to log hours, to the host in the provider's.
    */
   private async placementFollowUp(notification: Notification, now: Date, agency: AgencyProfile) {
-    const placement = await this.dataSource.getRepository(Placement).findOneBy({ id: notification.subjectId });
+    const placement = await this.dataSource
+      .getRepository(Placement)
+      .findOneBy({ id: notification.subjectId });
     if (!placement || placement.stage !== 'started' || placement.followUpSentAt === null) {
       return null;
     }

@@ -78,7 +78,10 @@ export type {
   HostProposalReminderModel,
   HostReviewReminderModel,
 } from './host-emails';
-export type { HostPlacementFollowUpModel, VolunteerPlacementFollowUpModel } from './placement-follow-up-emails';
+export type {
+  HostPlacementFollowUpModel,
+  VolunteerPlacementFollowUpModel,
+} from './placement-follow-up-emails';
 
 /** Type-only import: keyed by the entity's kinds, so a new kind without a template fails to compile. */
 export type EmailKind = NotificationKind;

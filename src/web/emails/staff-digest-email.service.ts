@@ -1,10 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { translator } from '../../i18n';
-import {
-  StaffDigestService,
-  type DigestRequestRow,
-} from '../../notifications/staff-digest.service';
+import { StaffDigestService, type DigestRequestRow } from '../../notifications/staff-digest.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { consoleLinks } from './console-links';
 import type { EmailListItem } from './email-content';

@@ -30,7 +30,11 @@ export const HOST_ERROR_WORDS: Record<OpportunityProblem['code'], MessageKey> = 
   'not-allowed': 'host.form.error.not-allowed',
 };
 
-const TIME_KINDS = { weekly: 'host.form.weekly', flexible: 'host.form.flexible', 'one-off': 'host.form.oneOff' } as const;
+const TIME_KINDS = {
+  weekly: 'host.form.weekly',
+  flexible: 'host.form.flexible',
+  'one-off': 'host.form.oneOff',
+} as const;
 const SUITABILITY = {
   forNewcomers: 'host.form.forNewcomers',
   littleGermanOk: 'host.form.littleGermanOk',
@@ -123,12 +127,17 @@ export function HostOpportunityFormPage(props: {
   const checked = (name: string): boolean => text(name) !== '';
   const timeKind = text('timeKind') || 'weekly';
   const taxonomyChoices = (kind: 'fields' | 'skills') =>
-    Object.keys(props.taxonomy.taxonomy[kind]).map((key) => ({ value: key, label: props.taxonomy.label(kind, key, t) }));
+    Object.keys(props.taxonomy.taxonomy[kind]).map((key) => ({
+      value: key,
+      label: props.taxonomy.label(kind, key, t),
+    }));
   const title = opportunity
     ? t.t('host.form.editTitle', { title: opportunity.title })
     : t.t('host.form.newTitle');
   const action = withLang(
-    opportunity ? `/host/${props.token}/opportunities/${opportunity.id}/edit` : `/host/${props.token}/opportunities/new`,
+    opportunity
+      ? `/host/${props.token}/opportunities/${opportunity.id}/edit`
+      : `/host/${props.token}/opportunities/new`,
     t,
   );
   return (
@@ -139,10 +148,36 @@ export function HostOpportunityFormPage(props: {
       <form method="post" action={action} novalidate>
         <fieldset>
           <legend>{t.t('host.form.what')}</legend>
-          <InputField label={labels.title} name="title" value={text('title')} problems={problems} required attrs={{ maxlength: 120, dir: 'auto' }} />
-          <TextareaField label={labels.description} name="description" value={text('description')} problems={problems} required attrs={{ maxlength: 4000, dir: 'auto' }} />
-          <TextareaField label={labels.tasks} name="tasks" value={text('tasks')} problems={problems} attrs={{ maxlength: 4000, dir: 'auto' }} />
-          <CheckboxGroup legend={labels.fieldsOfActivity} name="fieldsOfActivity" choices={taxonomyChoices('fields')} selected={list('fieldsOfActivity')} problems={problems} />
+          <InputField
+            label={labels.title}
+            name="title"
+            value={text('title')}
+            problems={problems}
+            required
+            attrs={{ maxlength: 120, dir: 'auto' }}
+          />
+          <TextareaField
+            label={labels.description}
+            name="description"
+            value={text('description')}
+            problems={problems}
+            required
+            attrs={{ maxlength: 4000, dir: 'auto' }}
+          />
+          <TextareaField
+            label={labels.tasks}
+            name="tasks"
+            value={text('tasks')}
+            problems={problems}
+            attrs={{ maxlength: 4000, dir: 'auto' }}
+          />
+          <CheckboxGroup
+            legend={labels.fieldsOfActivity}
+            name="fieldsOfActivity"
+            choices={taxonomyChoices('fields')}
+            selected={list('fieldsOfActivity')}
+            problems={problems}
+          />
         </fieldset>
         <fieldset>
           <legend>{t.t('host.form.where')}</legend>
@@ -150,8 +185,20 @@ export function HostOpportunityFormPage(props: {
             <input type="checkbox" name="remote" value="yes" checked={checked('remote')} /> {labels.remote}
           </label>
           <div class="row">
-            <InputField label={labels.postalCode} name="postalCode" value={text('postalCode')} problems={problems} attrs={{ inputmode: 'numeric', maxlength: 5, autocomplete: 'postal-code', dir: 'ltr' }} />
-            <InputField label={labels.streetAddress} name="streetAddress" value={text('streetAddress')} problems={problems} attrs={{ maxlength: 200, dir: 'auto' }} />
+            <InputField
+              label={labels.postalCode}
+              name="postalCode"
+              value={text('postalCode')}
+              problems={problems}
+              attrs={{ inputmode: 'numeric', maxlength: 5, autocomplete: 'postal-code', dir: 'ltr' }}
+            />
+            <InputField
+              label={labels.streetAddress}
+              name="streetAddress"
+              value={text('streetAddress')}
+              problems={problems}
+              attrs={{ maxlength: 200, dir: 'auto' }}
+            />
           </div>
         </fieldset>
         <fieldset>
@@ -160,7 +207,8 @@ export function HostOpportunityFormPage(props: {
             <legend>{labels.timePattern}</legend>
             {(Object.keys(TIME_KINDS) as (keyof typeof TIME_KINDS)[]).map((kind) => (
               <label class="inline" key={kind}>
-                <input type="radio" name="timeKind" value={kind} checked={timeKind === kind} /> {t.t(TIME_KINDS[kind])}
+                <input type="radio" name="timeKind" value={kind} checked={timeKind === kind} />{' '}
+                {t.t(TIME_KINDS[kind])}
               </label>
             ))}
           </fieldset>
@@ -176,49 +224,143 @@ export function HostOpportunityFormPage(props: {
                   problems={problems}
                   choices={[
                     { value: '', label: t.t('host.form.noWeekday') },
-                    ...[1, 2, 3, 4, 5, 6, 7].map((day) => ({ value: String(day), label: t.t(`public.weekday.${day}` as MessageKey) })),
+                    ...[1, 2, 3, 4, 5, 6, 7].map((day) => ({
+                      value: String(day),
+                      label: t.t(`public.weekday.${day}` as MessageKey),
+                    })),
                   ]}
                 />
-                <InputField label={labels[`timePattern.slots.${i}.start`]} name={`slotStart${i}`} field={`timePattern.slots.${i}.start`} type="time" value={text(`slotStart${i}`)} problems={problems} />
-                <InputField label={labels[`timePattern.slots.${i}.end`]} name={`slotEnd${i}`} field={`timePattern.slots.${i}.end`} type="time" value={text(`slotEnd${i}`)} problems={problems} />
+                <InputField
+                  label={labels[`timePattern.slots.${i}.start`]}
+                  name={`slotStart${i}`}
+                  field={`timePattern.slots.${i}.start`}
+                  type="time"
+                  value={text(`slotStart${i}`)}
+                  problems={problems}
+                />
+                <InputField
+                  label={labels[`timePattern.slots.${i}.end`]}
+                  name={`slotEnd${i}`}
+                  field={`timePattern.slots.${i}.end`}
+                  type="time"
+                  value={text(`slotEnd${i}`)}
+                  problems={problems}
+                />
               </div>
             ))}
             {problems
               .filter((problem) => problem.field === 'timePattern.slots' || problem.field === 'timePattern')
               .map((problem) => (
-                <p class="field-error" id={`field-${problem.field.replace(/[^A-Za-z0-9_-]/g, '-')}`} key={problem.field}>
+                <p
+                  class="field-error"
+                  id={`field-${problem.field.replace(/[^A-Za-z0-9_-]/g, '-')}`}
+                  key={problem.field}
+                >
                   {problem.message}
                 </p>
               ))}
           </fieldset>
           <div class="row">
-            <InputField label={labels['timePattern.hoursPerWeek']} name="hoursPerWeek" field="timePattern.hoursPerWeek" value={text('hoursPerWeek')} problems={problems} attrs={{ inputmode: 'decimal' }} />
-            <InputField label={labels['timePattern.hoursPerMonth']} name="hoursPerMonth" field="timePattern.hoursPerMonth" value={text('hoursPerMonth')} problems={problems} attrs={{ inputmode: 'decimal' }} />
+            <InputField
+              label={labels['timePattern.hoursPerWeek']}
+              name="hoursPerWeek"
+              field="timePattern.hoursPerWeek"
+              value={text('hoursPerWeek')}
+              problems={problems}
+              attrs={{ inputmode: 'decimal' }}
+            />
+            <InputField
+              label={labels['timePattern.hoursPerMonth']}
+              name="hoursPerMonth"
+              field="timePattern.hoursPerMonth"
+              value={text('hoursPerMonth')}
+              problems={problems}
+              attrs={{ inputmode: 'decimal' }}
+            />
           </div>
           <div class="row">
-            <InputField label={labels['timePattern.date']} name="date" field="timePattern.date" type="date" value={text('date')} problems={problems} />
-            <InputField label={t.t('host.form.start')} name="start" field="timePattern.start" type="time" value={text('start')} problems={problems} />
-            <InputField label={t.t('host.form.end')} name="end" field="timePattern.end" type="time" value={text('end')} problems={problems} />
+            <InputField
+              label={labels['timePattern.date']}
+              name="date"
+              field="timePattern.date"
+              type="date"
+              value={text('date')}
+              problems={problems}
+            />
+            <InputField
+              label={t.t('host.form.start')}
+              name="start"
+              field="timePattern.start"
+              type="time"
+              value={text('start')}
+              problems={problems}
+            />
+            <InputField
+              label={t.t('host.form.end')}
+              name="end"
+              field="timePattern.end"
+              type="time"
+              value={text('end')}
+              problems={problems}
+            />
           </div>
-          <InputField label={labels.minCommitmentMonths} name="minCommitmentMonths" value={text('minCommitmentMonths')} problems={problems} attrs={{ inputmode: 'numeric' }} />
+          <InputField
+            label={labels.minCommitmentMonths}
+            name="minCommitmentMonths"
+            value={text('minCommitmentMonths')}
+            problems={problems}
+            attrs={{ inputmode: 'numeric' }}
+          />
         </fieldset>
         <fieldset>
           <legend>{t.t('host.form.requirements')}</legend>
           <div class="row">
-            <InputField label={labels.places} name="places" value={text('places')} problems={problems} required attrs={{ inputmode: 'numeric' }} />
-            <InputField label={labels.minimumAge} name="minimumAge" value={text('minimumAge')} problems={problems} attrs={{ inputmode: 'numeric' }} />
-            <InputField label={labels.languages} name="languages" value={text('languages')} problems={problems} attrs={{ dir: 'ltr' }} />
+            <InputField
+              label={labels.places}
+              name="places"
+              value={text('places')}
+              problems={problems}
+              required
+              attrs={{ inputmode: 'numeric' }}
+            />
+            <InputField
+              label={labels.minimumAge}
+              name="minimumAge"
+              value={text('minimumAge')}
+              problems={problems}
+              attrs={{ inputmode: 'numeric' }}
+            />
+            <InputField
+              label={labels.languages}
+              name="languages"
+              value={text('languages')}
+              problems={problems}
+              attrs={{ dir: 'ltr' }}
+            />
           </div>
           <label class="inline">
-            <input type="checkbox" name="requiresCertificate" value="yes" checked={checked('requiresCertificate')} /> {labels.requiresCertificate}
+            <input
+              type="checkbox"
+              name="requiresCertificate"
+              value="yes"
+              checked={checked('requiresCertificate')}
+            />{' '}
+            {labels.requiresCertificate}
           </label>
-          <CheckboxGroup legend={labels.skills} name="skills" choices={taxonomyChoices('skills')} selected={list('skills')} problems={problems} />
+          <CheckboxGroup
+            legend={labels.skills}
+            name="skills"
+            choices={taxonomyChoices('skills')}
+            selected={list('skills')}
+            problems={problems}
+          />
         </fieldset>
         <fieldset>
           <legend>{t.t('host.form.suitability')}</legend>
           {(Object.keys(SUITABILITY) as (keyof typeof SUITABILITY)[]).map((name) => (
             <label class="inline" key={name}>
-              <input type="checkbox" name={name} value="yes" checked={checked(name)} /> {t.t(SUITABILITY[name])}
+              <input type="checkbox" name={name} value="yes" checked={checked(name)} />{' '}
+              {t.t(SUITABILITY[name])}
             </label>
           ))}
         </fieldset>
@@ -232,9 +374,29 @@ export function HostOpportunityFormPage(props: {
         <fieldset>
           <legend>{t.t('host.form.contact')}</legend>
           <div class="row">
-            <InputField label={labels.contactName} name="contactName" value={text('contactName')} problems={problems} attrs={{ autocomplete: 'name', dir: 'auto' }} />
-            <InputField label={labels.contactEmail} name="contactEmail" type="email" value={text('contactEmail')} problems={problems} attrs={{ autocomplete: 'email', dir: 'ltr' }} />
-            <InputField label={labels.contactPhone} name="contactPhone" type="tel" value={text('contactPhone')} problems={problems} attrs={{ autocomplete: 'tel', dir: 'ltr' }} />
+            <InputField
+              label={labels.contactName}
+              name="contactName"
+              value={text('contactName')}
+              problems={problems}
+              attrs={{ autocomplete: 'name', dir: 'auto' }}
+            />
+            <InputField
+              label={labels.contactEmail}
+              name="contactEmail"
+              type="email"
+              value={text('contactEmail')}
+              problems={problems}
+              attrs={{ autocomplete: 'email', dir: 'ltr' }}
+            />
+            <InputField
+              label={labels.contactPhone}
+              name="contactPhone"
+              type="tel"
+              value={text('contactPhone')}
+              problems={problems}
+              attrs={{ autocomplete: 'tel', dir: 'ltr' }}
+            />
           </div>
         </fieldset>
         <fieldset>
@@ -251,7 +413,13 @@ export function HostOpportunityFormPage(props: {
                 { value: 'new', label: t.t('host.form.newProject') },
               ]}
             />
-            <InputField label={labels.newProjectTitle} name="newProjectTitle" value={text('newProjectTitle')} problems={problems} attrs={{ maxlength: 120, dir: 'auto' }} />
+            <InputField
+              label={labels.newProjectTitle}
+              name="newProjectTitle"
+              value={text('newProjectTitle')}
+              problems={problems}
+              attrs={{ maxlength: 120, dir: 'auto' }}
+            />
           </div>
         </fieldset>
         {props.reviewHostSubmissions ? <p class="note">{t.t('host.form.reviewNote')}</p> : null}
@@ -288,7 +456,9 @@ export function HostProjectFormPage(props: {
 }) {
   const { t, values, problems, project } = props;
   const labels = { title: t.t('host.project.title'), description: t.t('host.project.description') };
-  const title = project ? t.t('host.project.editTitle', { title: project.title }) : t.t('host.project.newTitle');
+  const title = project
+    ? t.t('host.project.editTitle', { title: project.title })
+    : t.t('host.project.newTitle');
   const action = withLang(
     project ? `/host/${props.token}/projects/${project.id}/edit` : `/host/${props.token}/projects/new`,
     t,
@@ -299,8 +469,21 @@ export function HostProjectFormPage(props: {
       <h1 dir="auto">{title}</h1>
       <ErrorSummary t={t} problems={problems} labels={summaryLabels(problems, labels)} />
       <form method="post" action={action} novalidate>
-        <InputField label={labels.title} name="title" value={values.title} problems={problems} required attrs={{ maxlength: 120, dir: 'auto' }} />
-        <TextareaField label={labels.description} name="description" value={values.description} problems={problems} attrs={{ maxlength: 2000, dir: 'auto' }} />
+        <InputField
+          label={labels.title}
+          name="title"
+          value={values.title}
+          problems={problems}
+          required
+          attrs={{ maxlength: 120, dir: 'auto' }}
+        />
+        <TextareaField
+          label={labels.description}
+          name="description"
+          value={values.description}
+          problems={problems}
+          attrs={{ maxlength: 2000, dir: 'auto' }}
+        />
         <p>
           <button type="submit">{t.t('host.form.save')}</button>
         </p>

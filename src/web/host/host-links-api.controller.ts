@@ -37,7 +37,10 @@ export class HostLinksApiController {
   )
   @ApiOkResponse({ type: HostLinkSentDto })
   @ApiStaffErrors(404)
-  async send(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<HostLinkSentDto> {
+  async send(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<HostLinkSentDto> {
     const provider = await this.host.sendLinkToProvider(id, staff);
     return { providerId: provider.id, sentTo: provider.email };
   }
@@ -50,7 +53,10 @@ export class HostLinksApiController {
   )
   @ApiOkResponse({ type: HostLinksRevokedDto })
   @ApiStaffErrors(404)
-  async revoke(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<HostLinksRevokedDto> {
+  async revoke(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<HostLinksRevokedDto> {
     const { linkVersion } = await this.host.revokeLinks(id, staff);
     return { providerId: id, linkVersion };
   }

@@ -107,7 +107,11 @@ export class HostPageService {
   ) {}
 
   /** Console and API: staff send the provider's contact a link to its page (audited). */
-  async sendLinkToProvider(providerId: string, staff: AuthenticatedStaff, now = new Date()): Promise<Provider> {
+  async sendLinkToProvider(
+    providerId: string,
+    staff: AuthenticatedStaff,
+    now = new Date(),
+  ): Promise<Provider> {
     const provider = await this.dataSource.getRepository(Provider).findOneBy({ id: providerId });
     if (!provider) {
       throw new NotFoundError('provider', providerId);

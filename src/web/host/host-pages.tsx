@@ -40,7 +40,8 @@ export function HostPage(props: {
   done?: string | null;
 }) {
   const { t, view } = props;
-  const done = props.done && Object.hasOwn(DONE_NOTICES, props.done) ? (props.done as keyof typeof DONE_NOTICES) : null;
+  const done =
+    props.done && Object.hasOwn(DONE_NOTICES, props.done) ? (props.done as keyof typeof DONE_NOTICES) : null;
   const unassigned = view.opportunities.filter(
     (o) => o.projectId === null || !view.projects.some((p) => p.id === o.projectId),
   );
@@ -71,7 +72,9 @@ export function HostPage(props: {
             </h2>
             {project.description ? <p dir="auto">{project.description}</p> : null}
             <p>
-              <a href={withLang(`/host/${props.token}/projects/${project.id}/edit`, t)}>{t.t('host.page.editProject')}</a>
+              <a href={withLang(`/host/${props.token}/projects/${project.id}/edit`, t)}>
+                {t.t('host.page.editProject')}
+              </a>
             </p>
             {opportunities.length === 0 ? <p>{t.t('host.page.projectEmpty')}</p> : null}
             {opportunities.map((o) => (

@@ -13,7 +13,11 @@ import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { RequestValidationError, type FieldError } from '../../common/validation';
 import { checkOpportunityInput } from '../../opportunities/domain/opportunity-input';
-import { OpportunitiesService, type OpportunityActor, type OpportunityInput } from '../../opportunities/opportunities.service';
+import {
+  OpportunitiesService,
+  type OpportunityActor,
+  type OpportunityInput,
+} from '../../opportunities/opportunities.service';
 import { PlacementSettingsService } from '../../settings/placement-settings.service';
 import { berlinDateOf } from '../../shared/berlin-time';
 import type { Provider } from '../../providers/provider.entity';
@@ -50,7 +54,9 @@ function typed(body: PostedBody): OpportunityFormValues {
     if (typeof value === 'string') {
       values[key] = value.slice(0, 5000);
     } else if (Array.isArray(value)) {
-      values[key] = value.filter((item): item is string => typeof item === 'string').map((item) => item.slice(0, 200));
+      values[key] = value
+        .filter((item): item is string => typeof item === 'string')
+        .map((item) => item.slice(0, 200));
     }
   }
   return values;
@@ -58,7 +64,10 @@ function typed(body: PostedBody): OpportunityFormValues {
 
 /** A problem's slot index mapped back to its form row. */
 const toRow = (field: string, slotRows: number[]): string =>
-  field.replace(/^timePattern\.slots\.(\d+)\./, (_, index: string) => `timePattern.slots.${slotRows[Number(index)] ?? index}.`);
+  field.replace(
+    /^timePattern\.slots\.(\d+)\./,
+    (_, index: string) => `timePattern.slots.${slotRows[Number(index)] ?? index}.`,
+  );
 
 /** The pure check's problems (and the project choice), in the host's words, before any write. */
 function precheck(t: Translator, input: OpportunityInput, slotRows: number[]): FieldError[] {
@@ -85,7 +94,10 @@ function precheck(t: Translator, input: OpportunityInput, slotRows: number[]): F
 /** What the service refused as bad input, as field errors in the host's words; null for anything else. */
 function serviceProblems(error: unknown, t: Translator): FieldError[] | null {
   if (error instanceof RequestValidationError) {
-    return error.fieldErrors.map((problem) => ({ field: problem.field, message: t.t('host.form.error.invalid') }));
+    return error.fieldErrors.map((problem) => ({
+      field: problem.field,
+      message: t.t('host.form.error.invalid'),
+    }));
   }
   return domainErrorAsProblem(error, t);
 }
@@ -251,8 +263,23 @@ export class HostController {
 
   @Get(':token/opportunities/new')
   @UseInterceptors(HostLinkInterceptor)
-  async newOpportunityForm(@Param('token') token: string, @HostLink() { provider, t }: HostLinkHolder, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.opportunityForm(request, response, t, token, provider, 200, { places: '1', timeKind: 'weekly' }, [], undefined);
+  async newOpportunityForm(
+    @Param('token') token: string,
+    @HostLink() { provider, t }: HostLinkHolder,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.opportunityForm(
+      request,
+      response,
+      t,
+      token,
+      provider,
+      200,
+      { places: '1', timeKind: 'weekly' },
+      [],
+      undefined,
+    );
   }
 
   @Post(':token/opportunities/new')
@@ -298,7 +325,17 @@ export class HostController {
     if (!opportunity) {
       return this.notFound(request, response, t);
     }
-    await this.opportunityForm(request, response, t, token, provider, 200, formValuesOf(opportunity), [], opportunity);
+    await this.opportunityForm(
+      request,
+      response,
+      t,
+      token,
+      provider,
+      200,
+      formValuesOf(opportunity),
+      [],
+      opportunity,
+    );
   }
 
   @Post(':token/opportunities/:id/edit')
@@ -338,7 +375,12 @@ export class HostController {
 
   @Get(':token/projects/new')
   @UseInterceptors(HostLinkInterceptor)
-  async newProjectForm(@Param('token') token: string, @HostLink() { t }: HostLinkHolder, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async newProjectForm(
+    @Param('token') token: string,
+    @HostLink() { t }: HostLinkHolder,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.projectForm(request, response, t, token, 200, { title: '', description: '' }, [], undefined);
   }
 
@@ -369,7 +411,16 @@ export class HostController {
     if (!project) {
       return this.notFound(request, response, t);
     }
-    await this.projectForm(request, response, t, token, 200, { title: project.title, description: project.description ?? '' }, [], project);
+    await this.projectForm(
+      request,
+      response,
+      t,
+      token,
+      200,
+      { title: project.title, description: project.description ?? '' },
+      [],
+      project,
+    );
   }
 
   @Post(':token/projects/:id/edit')

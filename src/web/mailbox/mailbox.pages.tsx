@@ -47,7 +47,9 @@ function MailboxShell(props: { t: Translator; path: string; title: string; child
 }
 
 function When({ t, date }: { t: Translator; date: Date }) {
-  return <time dateTime={date.toISOString()}>{t.date(date, { dateStyle: 'medium', timeStyle: 'medium' })}</time>;
+  return (
+    <time dateTime={date.toISOString()}>{t.date(date, { dateStyle: 'medium', timeStyle: 'medium' })}</time>
+  );
 }
 
 const subjectOf = (t: Translator, subject: string): string =>
@@ -55,7 +57,15 @@ const subjectOf = (t: Translator, subject: string): string =>
 
 const messageHref = (id: string): string => `${BASE_PATH}/${encodeURIComponent(id)}`;
 
-function MailboxPage({ t, path, messages }: { t: Translator; path: string; messages: readonly SinkMessageSummary[] }) {
+function MailboxPage({
+  t,
+  path,
+  messages,
+}: {
+  t: Translator;
+  path: string;
+  messages: readonly SinkMessageSummary[];
+}) {
   return (
     <MailboxShell t={t} path={path} title={t.t('mailbox.title')}>
       <h1>{t.t('mailbox.title')}</h1>
@@ -156,8 +166,11 @@ function MessageNotFoundPage({ t, path }: { t: Translator; path: string }) {
   );
 }
 
-export const renderMailboxPage = (t: Translator, path: string, messages: readonly SinkMessageSummary[]): string =>
-  renderPage(<MailboxPage t={t} path={path} messages={messages} />);
+export const renderMailboxPage = (
+  t: Translator,
+  path: string,
+  messages: readonly SinkMessageSummary[],
+): string => renderPage(<MailboxPage t={t} path={path} messages={messages} />);
 
 export const renderMessagePage = (t: Translator, path: string, message: SinkMessage): string =>
   renderPage(<MessagePage t={t} path={path} message={message} />);

@@ -71,7 +71,12 @@ export function PublicShell(props: {
   const { t, agency } = props;
   const logo = safeUrl(agency.logoUrl);
   return (
-    <HtmlDocument t={t} title={`${props.title} – ${agency.name}`} css={PUBLIC_CSS + (props.css ?? '')} indexable>
+    <HtmlDocument
+      t={t}
+      title={`${props.title} – ${agency.name}`}
+      css={PUBLIC_CSS + (props.css ?? '')}
+      indexable
+    >
       <SkipLink t={t} />
       <header>
         <a class="site" href={`/${langQuery(t)}`}>

@@ -56,7 +56,12 @@ export interface CaseSheetData {
 }
 
 /** One printable page with everything about a case: the request, the person, the volunteer, the history. */
-export function CaseSheetPage(props: { view: ConsoleView; labels: Labels; data: CaseSheetData; printedAt: Date }) {
+export function CaseSheetPage(props: {
+  view: ConsoleView;
+  labels: Labels;
+  data: CaseSheetData;
+  printedAt: Date;
+}) {
   const { view, labels, data } = props;
   const { t } = view;
   const { request, helpSeeker, volunteer } = data;
@@ -72,7 +77,10 @@ export function CaseSheetPage(props: { view: ConsoleView; labels: Labels; data: 
         <span class="muted">{t.t('console.caseSheet.printHint')}</span>
       </p>
       <p class="muted">
-        {t.t('console.caseSheet.printed', { at: formatDateTime(props.printedAt, t), name: view.staff?.name ?? '' })}
+        {t.t('console.caseSheet.printed', {
+          at: formatDateTime(props.printedAt, t),
+          name: view.staff?.name ?? '',
+        })}
       </p>
       <section class="card" aria-labelledby="h-sheet-request">
         <h2 id="h-sheet-request">{t.t('console.request.title')}</h2>
@@ -132,7 +140,9 @@ export function CaseSheetPage(props: { view: ConsoleView; labels: Labels; data: 
                 {/* Stored only with explicit consent (Art. 9 GDPR), so shown to staff. */}
                 <dt>{t.t('console.caseSheet.needs')}</dt>
                 <dd id="sheet-needs">
-                  {helpSeeker.accessibilityNeeds.map((need) => (NEEDS[need] ? t.t(NEEDS[need]) : need)).join(', ')}
+                  {helpSeeker.accessibilityNeeds
+                    .map((need) => (NEEDS[need] ? t.t(NEEDS[need]) : need))
+                    .join(', ')}
                 </dd>
               </>
             ) : null}

@@ -57,7 +57,10 @@ export function InterviewOpportunitiesFieldset(props: {
       <CheckboxGroup
         legend={t.t('console.interview.opportunities.legend')}
         name="opportunityIds"
-        choices={[...props.ranked, ...others].map((choice) => ({ value: choice.id, label: choiceLabel(t, choice) }))}
+        choices={[...props.ranked, ...others].map((choice) => ({
+          value: choice.id,
+          label: choiceLabel(t, choice),
+        }))}
         selected={props.selected}
         problems={props.problems}
       />
@@ -69,7 +72,11 @@ export function InterviewOpportunitiesFieldset(props: {
 export function InterviewOpportunitySearch(props: { view: ConsoleView; volunteerId: string; query: string }) {
   const { t } = props.view;
   return (
-    <form method="get" action={`/console/volunteers/${props.volunteerId}/advisory-interviews/new`} class="card">
+    <form
+      method="get"
+      action={`/console/volunteers/${props.volunteerId}/advisory-interviews/new`}
+      class="card"
+    >
       <label for="interview-opportunity-q">{t.t('console.interview.opportunities.search')}</label>{' '}
       <input id="interview-opportunity-q" type="search" name="q" value={props.query} maxLength={100} />{' '}
       <button type="submit">{t.t('console.interview.opportunities.searchButton')}</button>

@@ -1,9 +1,17 @@
 import type { FieldError } from '../../../common/validation';
 import type { MessageKey, Translator } from '../../../i18n';
-import { HOST_OFFERS, OPPORTUNITY_STATUSES, type HostOffer, type OpportunityStatus } from '../../../opportunities/domain/opportunity-status';
+import {
+  HOST_OFFERS,
+  OPPORTUNITY_STATUSES,
+  type HostOffer,
+  type OpportunityStatus,
+} from '../../../opportunities/domain/opportunity-status';
 import type { OpportunityFilters } from '../../../opportunities/domain/opportunity-search';
 import type { OpportunityTimePattern } from '../../../opportunities/domain/time-pattern';
-import type { OpportunityListRow, OpportunityPlacementRow } from '../../../opportunities/opportunities.service';
+import type {
+  OpportunityListRow,
+  OpportunityPlacementRow,
+} from '../../../opportunities/opportunities.service';
 import type { Opportunity } from '../../../opportunities/opportunity.entity';
 import type { Project } from '../../../opportunities/project.entity';
 import { PLACEMENT_STAGES, type PlacementStage } from '../../../placements/domain/placement-stage';
@@ -73,17 +81,25 @@ const PAUSED_BY: Record<string, MessageKey> = {
 };
 
 const statusLabel = (t: Translator, status: string): string =>
-  (OPPORTUNITY_STATUSES as readonly string[]).includes(status) ? t.t(STATUS_LABELS[status as OpportunityStatus]) : status;
+  (OPPORTUNITY_STATUSES as readonly string[]).includes(status)
+    ? t.t(STATUS_LABELS[status as OpportunityStatus])
+    : status;
 
 /** "Di 15:00–17:00", "flexibel, ca. 4 Std./Monat", "einmalig: 12.06.2027, 14:00–18:00 Uhr". */
 export function timeText(t: Translator, pattern: OpportunityTimePattern): string {
   if (pattern.kind === 'weekly') {
-    return pattern.slots.map((slot) => (t.locale === 'de' ? formatSlotDe(slot) : formatSlotEn(slot))).join(', ');
+    return pattern.slots
+      .map((slot) => (t.locale === 'de' ? formatSlotDe(slot) : formatSlotEn(slot)))
+      .join(', ');
   }
   if (pattern.kind === 'flexible') {
     const parts = [
-      pattern.hoursPerWeek !== undefined ? t.t('opportunities.time.perWeek', { n: pattern.hoursPerWeek }) : null,
-      pattern.hoursPerMonth !== undefined ? t.t('opportunities.time.perMonth', { n: pattern.hoursPerMonth }) : null,
+      pattern.hoursPerWeek !== undefined
+        ? t.t('opportunities.time.perWeek', { n: pattern.hoursPerWeek })
+        : null,
+      pattern.hoursPerMonth !== undefined
+        ? t.t('opportunities.time.perMonth', { n: pattern.hoursPerMonth })
+        : null,
     ].filter((part): part is string => part !== null);
     return t.t('opportunities.time.flexible', { hours: parts.join(' / ') });
   }
@@ -94,7 +110,10 @@ export function timeText(t: Translator, pattern: OpportunityTimePattern): string
   });
 }
 
-const placeText = (t: Translator, row: { remote: boolean; postalCode: string | null; district: string | null }): string =>
+const placeText = (
+  t: Translator,
+  row: { remote: boolean; postalCode: string | null; district: string | null },
+): string =>
   row.remote ? t.t('opportunities.remote') : [row.postalCode, row.district].filter(Boolean).join(' ');
 
 /** Names of the list's filters, for the error summary. */
@@ -132,7 +151,12 @@ export function OpportunityListPage(props: {
     return `/console/opportunities?${query.toString()}`;
   };
   return (
-    <ConsoleLayout view={view} title={t.t('opportunities.list.title')} active="opportunities" css={OVERDUE_CSS}>
+    <ConsoleLayout
+      view={view}
+      title={t.t('opportunities.list.title')}
+      active="opportunities"
+      css={OVERDUE_CSS}
+    >
       <p class="actions">
         <a href="/console/opportunities/new">{t.t('opportunities.list.new')}</a>
         <a href="/console/opportunities?status=in-review">{t.t('opportunities.list.inReview')}</a>
@@ -173,7 +197,10 @@ export function OpportunityListPage(props: {
             name="providerId"
             problems={problems}
             value={form.providerId ?? ''}
-            choices={[any, ...props.providers.map((provider) => ({ value: provider.id, label: provider.name }))]}
+            choices={[
+              any,
+              ...props.providers.map((provider) => ({ value: provider.id, label: provider.name })),
+            ]}
           />
           <div>
             <label class="inline">
@@ -207,7 +234,9 @@ export function OpportunityListPage(props: {
             <tbody>
               {rows.map((row) => {
                 const overdue =
-                  row.reviewBy !== null && row.reviewBy < today && (row.status === 'published' || row.status === 'paused');
+                  row.reviewBy !== null &&
+                  row.reviewBy < today &&
+                  (row.status === 'published' || row.status === 'paused');
                 return (
                   <tr key={row.id}>
                     <td>
@@ -242,7 +271,9 @@ export function OpportunityListPage(props: {
         </div>
       )}
       <p class="actions">
-        {filters.page > 0 ? <a href={pageLink(filters.page - 1)}>{t.t('opportunities.list.previous')}</a> : null}
+        {filters.page > 0 ? (
+          <a href={pageLink(filters.page - 1)}>{t.t('opportunities.list.previous')}</a>
+        ) : null}
         {props.hasNext ? <a href={pageLink(filters.page + 1)}>{t.t('opportunities.list.next')}</a> : null}
       </p>
     </ConsoleLayout>
@@ -347,9 +378,29 @@ export function OpportunityFormPage(props: {
         )}
         <fieldset>
           <legend>{t.t('opportunities.form.what')}</legend>
-          <InputField label={names.title} name="title" value={text('title')} problems={problems} required attrs={{ maxlength: 120 }} />
-          <TextareaField label={names.description} name="description" value={text('description')} problems={problems} required attrs={{ maxlength: 4000 }} />
-          <TextareaField label={names.tasks} name="tasks" value={text('tasks')} problems={problems} attrs={{ maxlength: 4000 }} />
+          <InputField
+            label={names.title}
+            name="title"
+            value={text('title')}
+            problems={problems}
+            required
+            attrs={{ maxlength: 120 }}
+          />
+          <TextareaField
+            label={names.description}
+            name="description"
+            value={text('description')}
+            problems={problems}
+            required
+            attrs={{ maxlength: 4000 }}
+          />
+          <TextareaField
+            label={names.tasks}
+            name="tasks"
+            value={text('tasks')}
+            problems={problems}
+            attrs={{ maxlength: 4000 }}
+          />
           <CheckboxGroup
             legend={names.fieldsOfActivity}
             name="fieldsOfActivity"
@@ -366,8 +417,20 @@ export function OpportunityFormPage(props: {
             </label>
           </p>
           <div class="row">
-            <InputField label={names.postalCode} name="postalCode" value={text('postalCode')} problems={problems} attrs={{ inputmode: 'numeric', maxlength: 5, autocomplete: 'off' }} />
-            <InputField label={names.streetAddress} name="streetAddress" value={text('streetAddress')} problems={problems} attrs={{ maxlength: 200 }} />
+            <InputField
+              label={names.postalCode}
+              name="postalCode"
+              value={text('postalCode')}
+              problems={problems}
+              attrs={{ inputmode: 'numeric', maxlength: 5, autocomplete: 'off' }}
+            />
+            <InputField
+              label={names.streetAddress}
+              name="streetAddress"
+              value={text('streetAddress')}
+              problems={problems}
+              attrs={{ maxlength: 200 }}
+            />
           </div>
         </fieldset>
         <fieldset>
@@ -396,8 +459,22 @@ export function OpportunityFormPage(props: {
                     ...weekdays.map((name, index) => ({ value: String(index + 1), label: name })),
                   ]}
                 />
-                <InputField label={`${t.t('opportunities.form.start')} ${i + 1}`} name={`slotStart${i}`} field={`timePattern.slots.${i}.start`} type="time" value={text(`slotStart${i}`)} problems={problems} />
-                <InputField label={`${t.t('opportunities.form.end')} ${i + 1}`} name={`slotEnd${i}`} field={`timePattern.slots.${i}.end`} type="time" value={text(`slotEnd${i}`)} problems={problems} />
+                <InputField
+                  label={`${t.t('opportunities.form.start')} ${i + 1}`}
+                  name={`slotStart${i}`}
+                  field={`timePattern.slots.${i}.start`}
+                  type="time"
+                  value={text(`slotStart${i}`)}
+                  problems={problems}
+                />
+                <InputField
+                  label={`${t.t('opportunities.form.end')} ${i + 1}`}
+                  name={`slotEnd${i}`}
+                  field={`timePattern.slots.${i}.end`}
+                  type="time"
+                  value={text(`slotEnd${i}`)}
+                  problems={problems}
+                />
               </div>
             ))}
             {problems.some((problem) => problem.field === 'timePattern.slots') ? (
@@ -407,36 +484,107 @@ export function OpportunityFormPage(props: {
             ) : null}
           </fieldset>
           <div class="row">
-            <InputField label={names['timePattern.hoursPerWeek']} name="hoursPerWeek" field="timePattern.hoursPerWeek" value={text('hoursPerWeek')} problems={problems} attrs={{ inputmode: 'decimal' }} />
-            <InputField label={names['timePattern.hoursPerMonth']} name="hoursPerMonth" field="timePattern.hoursPerMonth" value={text('hoursPerMonth')} problems={problems} attrs={{ inputmode: 'decimal' }} />
+            <InputField
+              label={names['timePattern.hoursPerWeek']}
+              name="hoursPerWeek"
+              field="timePattern.hoursPerWeek"
+              value={text('hoursPerWeek')}
+              problems={problems}
+              attrs={{ inputmode: 'decimal' }}
+            />
+            <InputField
+              label={names['timePattern.hoursPerMonth']}
+              name="hoursPerMonth"
+              field="timePattern.hoursPerMonth"
+              value={text('hoursPerMonth')}
+              problems={problems}
+              attrs={{ inputmode: 'decimal' }}
+            />
           </div>
           <div class="row">
-            <InputField label={names['timePattern.date']} name="date" field="timePattern.date" type="date" value={text('date')} problems={problems} />
-            <InputField label={t.t('opportunities.form.start')} name="start" field="timePattern.start" type="time" value={text('start')} problems={problems} />
-            <InputField label={t.t('opportunities.form.end')} name="end" field="timePattern.end" type="time" value={text('end')} problems={problems} />
+            <InputField
+              label={names['timePattern.date']}
+              name="date"
+              field="timePattern.date"
+              type="date"
+              value={text('date')}
+              problems={problems}
+            />
+            <InputField
+              label={t.t('opportunities.form.start')}
+              name="start"
+              field="timePattern.start"
+              type="time"
+              value={text('start')}
+              problems={problems}
+            />
+            <InputField
+              label={t.t('opportunities.form.end')}
+              name="end"
+              field="timePattern.end"
+              type="time"
+              value={text('end')}
+              problems={problems}
+            />
           </div>
-          <InputField label={names.minCommitmentMonths} name="minCommitmentMonths" value={text('minCommitmentMonths')} problems={problems} attrs={{ inputmode: 'numeric' }} />
+          <InputField
+            label={names.minCommitmentMonths}
+            name="minCommitmentMonths"
+            value={text('minCommitmentMonths')}
+            problems={problems}
+            attrs={{ inputmode: 'numeric' }}
+          />
         </fieldset>
         <fieldset>
           <legend>{t.t('opportunities.form.requirements')}</legend>
           <div class="row">
-            <InputField label={names.places} name="places" value={text('places')} problems={problems} required attrs={{ inputmode: 'numeric' }} />
-            <InputField label={names.minimumAge} name="minimumAge" value={text('minimumAge')} problems={problems} attrs={{ inputmode: 'numeric' }} />
-            <InputField label={names.languages} name="languages" value={text('languages')} problems={problems} />
+            <InputField
+              label={names.places}
+              name="places"
+              value={text('places')}
+              problems={problems}
+              required
+              attrs={{ inputmode: 'numeric' }}
+            />
+            <InputField
+              label={names.minimumAge}
+              name="minimumAge"
+              value={text('minimumAge')}
+              problems={problems}
+              attrs={{ inputmode: 'numeric' }}
+            />
+            <InputField
+              label={names.languages}
+              name="languages"
+              value={text('languages')}
+              problems={problems}
+            />
           </div>
           <p>
             <label class="inline">
-              <input type="checkbox" name="requiresCertificate" value="yes" checked={checked('requiresCertificate')} />{' '}
+              <input
+                type="checkbox"
+                name="requiresCertificate"
+                value="yes"
+                checked={checked('requiresCertificate')}
+              />{' '}
               {names.requiresCertificate}
             </label>
           </p>
-          <CheckboxGroup legend={names.skills} name="skills" choices={choicesOf(labels.taxonomy, 'skills', t)} selected={list('skills')} problems={problems} />
+          <CheckboxGroup
+            legend={names.skills}
+            name="skills"
+            choices={choicesOf(labels.taxonomy, 'skills', t)}
+            selected={list('skills')}
+            problems={problems}
+          />
         </fieldset>
         <fieldset class="choices">
           <legend>{t.t('opportunities.form.suitability')}</legend>
           {(['forNewcomers', 'littleGermanOk', 'accessible'] as const).map((name) => (
             <label class="inline" key={name}>
-              <input type="checkbox" name={name} value="yes" checked={checked(name)} /> {t.t(SUITABILITY_LABELS[name])}
+              <input type="checkbox" name={name} value="yes" checked={checked(name)} />{' '}
+              {t.t(SUITABILITY_LABELS[name])}
             </label>
           ))}
         </fieldset>
@@ -450,9 +598,29 @@ export function OpportunityFormPage(props: {
         <fieldset>
           <legend>{t.t('opportunities.form.contact')}</legend>
           <div class="row">
-            <InputField label={names.contactName} name="contactName" value={text('contactName')} problems={problems} attrs={{ autocomplete: 'off' }} />
-            <InputField label={names.contactEmail} name="contactEmail" type="email" value={text('contactEmail')} problems={problems} attrs={{ autocomplete: 'off' }} />
-            <InputField label={names.contactPhone} name="contactPhone" type="tel" value={text('contactPhone')} problems={problems} attrs={{ autocomplete: 'off' }} />
+            <InputField
+              label={names.contactName}
+              name="contactName"
+              value={text('contactName')}
+              problems={problems}
+              attrs={{ autocomplete: 'off' }}
+            />
+            <InputField
+              label={names.contactEmail}
+              name="contactEmail"
+              type="email"
+              value={text('contactEmail')}
+              problems={problems}
+              attrs={{ autocomplete: 'off' }}
+            />
+            <InputField
+              label={names.contactPhone}
+              name="contactPhone"
+              type="tel"
+              value={text('contactPhone')}
+              problems={problems}
+              attrs={{ autocomplete: 'off' }}
+            />
           </div>
         </fieldset>
         <fieldset>
@@ -469,13 +637,20 @@ export function OpportunityFormPage(props: {
                 { value: 'new', label: t.t('opportunities.form.newProject') },
               ]}
             />
-            <InputField label={names.newProjectTitle} name="newProjectTitle" value={text('newProjectTitle')} problems={problems} attrs={{ maxlength: 120 }} />
+            <InputField
+              label={names.newProjectTitle}
+              name="newProjectTitle"
+              value={text('newProjectTitle')}
+              problems={problems}
+              attrs={{ maxlength: 120 }}
+            />
           </div>
         </fieldset>
         {opportunity ? null : (
           <p>
             <label class="inline">
-              <input type="checkbox" name="publish" value="yes" checked={checked('publish')} /> {t.t('opportunities.form.publish')}
+              <input type="checkbox" name="publish" value="yes" checked={checked('publish')} />{' '}
+              {t.t('opportunities.form.publish')}
             </label>
           </p>
         )}
@@ -569,7 +744,8 @@ export function OpportunityDetailPage(props: {
   const { t } = view;
   const problems = props.problems ?? [];
   const started = placements.filter((placement) => placement.stage === 'started').length;
-  const overdue = o.reviewBy !== null && o.reviewBy < today && (o.status === 'published' || o.status === 'paused');
+  const overdue =
+    o.reviewBy !== null && o.reviewBy < today && (o.status === 'published' || o.status === 'paused');
   const suitability = (['forNewcomers', 'littleGermanOk', 'accessible'] as const).filter((name) => o[name]);
   const actions = ACTIONS_BY_STATUS[o.status] ?? [];
   return (
@@ -607,7 +783,11 @@ export function OpportunityDetailPage(props: {
         <dt>{t.t('opportunities.form.fields')}</dt>
         <dd>{o.fieldsOfActivity.map((key) => labels.field(key)).join(', ')}</dd>
         <dt>{t.t('opportunities.detail.place')}</dt>
-        <dd>{o.remote ? t.t('opportunities.remote') : [o.streetAddress, o.postalCode, o.district].filter(Boolean).join(', ')}</dd>
+        <dd>
+          {o.remote
+            ? t.t('opportunities.remote')
+            : [o.streetAddress, o.postalCode, o.district].filter(Boolean).join(', ')}
+        </dd>
         <dt>{t.t('opportunities.detail.time')}</dt>
         <dd>{timeText(t, o.timePattern)}</dd>
         {o.minCommitmentMonths ? (
@@ -617,13 +797,20 @@ export function OpportunityDetailPage(props: {
           </>
         ) : null}
         <dt>{t.t('opportunities.detail.places')}</dt>
-        <dd>{t.t('opportunities.detail.openPlaces', { open: Math.max(0, o.places - started), places: o.places })}</dd>
+        <dd>
+          {t.t('opportunities.detail.openPlaces', {
+            open: Math.max(0, o.places - started),
+            places: o.places,
+          })}
+        </dd>
         <dt>{t.t('opportunities.detail.requirements')}</dt>
         <dd>
           {[
             o.requiresCertificate ? t.t('opportunities.detail.certificate') : null,
             o.minimumAge ? t.t('opportunities.detail.minimumAge', { age: o.minimumAge }) : null,
-            o.languages.length > 0 ? `${t.t('opportunities.detail.languages')}: ${o.languages.join(', ')}` : null,
+            o.languages.length > 0
+              ? `${t.t('opportunities.detail.languages')}: ${o.languages.join(', ')}`
+              : null,
             o.skills.length > 0 ? o.skills.map((key) => labels.skill(key)).join(', ') : null,
           ]
             .filter(Boolean)
@@ -667,7 +854,11 @@ export function OpportunityDetailPage(props: {
             <form method="post" action={`/console/opportunities/${o.id}/actions`}>
               <CsrfField view={view} />
               <TextareaField
-                label={actions.includes('reject') ? t.t('opportunities.detail.rejectNote') : t.t('opportunities.detail.note')}
+                label={
+                  actions.includes('reject')
+                    ? t.t('opportunities.detail.rejectNote')
+                    : t.t('opportunities.detail.note')
+                }
                 name="note"
                 problems={problems}
                 attrs={{ maxlength: 1000 }}
@@ -684,21 +875,23 @@ export function OpportunityDetailPage(props: {
         {placements.length === 0 ? (
           <p>{t.t('opportunities.detail.noPlacements')}</p>
         ) : (
-          PLACEMENT_STAGES.filter((stage) => placements.some((placement) => placement.stage === stage)).map((stage) => (
-            <div key={stage}>
-              <h3>{t.t(STAGE_LABELS[stage])}</h3>
-              <ul>
-                {placements
-                  .filter((placement) => placement.stage === stage)
-                  .map((placement) => (
-                    <li key={placement.id}>
-                      <a href={`/console/placements/${placement.id}`}>{placement.volunteerName}</a> (
-                      {formatDateTime(placement.stageChangedAt, t)})
-                    </li>
-                  ))}
-              </ul>
-            </div>
-          ))
+          PLACEMENT_STAGES.filter((stage) => placements.some((placement) => placement.stage === stage)).map(
+            (stage) => (
+              <div key={stage}>
+                <h3>{t.t(STAGE_LABELS[stage])}</h3>
+                <ul>
+                  {placements
+                    .filter((placement) => placement.stage === stage)
+                    .map((placement) => (
+                      <li key={placement.id}>
+                        <a href={`/console/placements/${placement.id}`}>{placement.volunteerName}</a> (
+                        {formatDateTime(placement.stageChangedAt, t)})
+                      </li>
+                    ))}
+                </ul>
+              </div>
+            ),
+          )
         )}
       </section>
     </ConsoleLayout>
@@ -717,7 +910,9 @@ export function ProviderOpportunitiesSection(props: {
     <section class="card" aria-labelledby="provider-opportunities">
       <h2 id="provider-opportunities">{t.t('opportunities.provider.section')}</h2>
       <p>
-        <a href={`/console/opportunities/new?provider=${props.providerId}`}>{t.t('opportunities.provider.newOpportunity')}</a>
+        <a href={`/console/opportunities/new?provider=${props.providerId}`}>
+          {t.t('opportunities.provider.newOpportunity')}
+        </a>
       </p>
       <h3>{t.t('opportunities.provider.projects')}</h3>
       {props.projects.length === 0 ? (

@@ -25,7 +25,11 @@ export function ProviderHostLinks(props: { view: ConsoleView; providerId: string
       ) : null}
       <p>{t.t('console.hostLinks.intro')}</p>
       <p>
-        <ActionButton view={view} action={`/console/providers/${providerId}/host-link`} label={t.t('console.hostLinks.send')} />{' '}
+        <ActionButton
+          view={view}
+          action={`/console/providers/${providerId}/host-link`}
+          label={t.t('console.hostLinks.send')}
+        />{' '}
         <a href={`/console/providers/${providerId}/host-link/revoke`}>{t.t('console.hostLinks.revoke')}</a>
       </p>
     </section>
@@ -37,7 +41,11 @@ export function RevokeHostLinksPage(props: { view: ConsoleView; provider: Pick<P
   const { view, provider } = props;
   const { t } = view;
   return (
-    <ConsoleLayout view={view} title={t.t('console.hostLinks.revokeTitle', { name: provider.name })} active="providers">
+    <ConsoleLayout
+      view={view}
+      title={t.t('console.hostLinks.revokeTitle', { name: provider.name })}
+      active="providers"
+    >
       <p class="warning" role="note">
         {t.t('console.hostLinks.revokeWarning')}
       </p>

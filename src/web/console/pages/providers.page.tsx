@@ -215,7 +215,9 @@ export function ProviderFormPage(props: {
         </p>
       </form>
       {id && props.hostWork ? <ProviderHostLinks view={view} providerId={id} done={props.done} /> : null}
-      {id && props.hostWork ? <ProviderOpportunitiesSection view={view} providerId={id} {...props.hostWork} /> : null}
+      {id && props.hostWork ? (
+        <ProviderOpportunitiesSection view={view} providerId={id} {...props.hostWork} />
+      ) : null}
     </ConsoleLayout>
   );
 }

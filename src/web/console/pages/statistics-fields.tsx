@@ -8,7 +8,11 @@ import { CheckboxGroup, SelectField, codeLabel } from '../view';
  * "not given" is the default. Priority groups are never shown to volunteers or hosts.
  */
 
-export function GenderField(props: { t: Translator; value: string | null | undefined; problems: FieldError[] }) {
+export function GenderField(props: {
+  t: Translator;
+  value: string | null | undefined;
+  problems: FieldError[];
+}) {
   const { t } = props;
   return (
     <SelectField

@@ -283,7 +283,9 @@ export function AdvisoryInterviewsCard(props: {
           {t.t('console.interview.record')}
         </a>
       </p>
-      <p><a href={`/console/volunteers/${props.volunteerId}/opportunities`}>{t.t('fit.volunteerPage.link')}</a></p>
+      <p>
+        <a href={`/console/volunteers/${props.volunteerId}/opportunities`}>{t.t('fit.volunteerPage.link')}</a>
+      </p>
     </section>
   );
 }
@@ -298,7 +300,11 @@ export function AdvisoryInterviewPage(props: {
   values: RegisterValues;
   problems: FieldError[];
   /** The volunteer's best-fitting published opportunities, and those found by the search (`q`). */
-  opportunities?: { ranked: InterviewOpportunityChoice[]; found: InterviewOpportunityChoice[]; query: string };
+  opportunities?: {
+    ranked: InterviewOpportunityChoice[];
+    found: InterviewOpportunityChoice[];
+    query: string;
+  };
 }) {
   const { view, values, problems } = props;
   const { t } = view;
@@ -312,7 +318,11 @@ export function AdvisoryInterviewPage(props: {
     >
       <FormErrors view={view} problems={problems} labels={labels} />
       {props.opportunities ? (
-        <InterviewOpportunitySearch view={view} volunteerId={props.volunteer.id} query={props.opportunities.query} />
+        <InterviewOpportunitySearch
+          view={view}
+          volunteerId={props.volunteer.id}
+          query={props.opportunities.query}
+        />
       ) : null}
       <form
         method="post"

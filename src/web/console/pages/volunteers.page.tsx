@@ -105,7 +105,9 @@ export function VolunteerListPage(props: {
           <InputField
             label={t.t('console.volunteerSearch.language')}
             name="language"
-            value={typeof props.query?.language === 'string' ? props.query.language : (filters.language ?? '')}
+            value={
+              typeof props.query?.language === 'string' ? props.query.language : (filters.language ?? '')
+            }
             problems={problems}
             attrs={{ maxlength: 60 }}
           />
@@ -153,7 +155,9 @@ export function VolunteerListPage(props: {
       </form>
       {problems.length === 0 ? <ExportLink t={t} filters={filters} /> : null}
       {rows.length === 0 ? (
-        problems.length > 0 ? null : <p id="volunteer-results">{t.t('console.volunteers.none')}</p>
+        problems.length > 0 ? null : (
+          <p id="volunteer-results">{t.t('console.volunteers.none')}</p>
+        )
       ) : (
         <div class="table-wrap">
           <table id="volunteer-results">
@@ -444,7 +448,12 @@ export function VolunteerPage(props: {
         </div>
       </div>
       {props.assignments ? (
-        <VolunteerAssignmentsSection view={view} labels={labels} volunteerId={volunteer.id} data={props.assignments} />
+        <VolunteerAssignmentsSection
+          view={view}
+          labels={labels}
+          volunteerId={volunteer.id}
+          data={props.assignments}
+        />
       ) : null}
       <AdvisoryInterviewsCard
         view={view}
@@ -453,8 +462,15 @@ export function VolunteerPage(props: {
         interviews={props.interviews}
         ledTo={props.interviewLedTo}
       />
-      {props.placements ? <VolunteerPlacementsSection t={t} volunteerId={volunteer.id} placements={props.placements} /> : null}
-      <VolunteerHoursSection view={view} volunteerId={volunteer.id} data={props.hours} category={labels.category} />
+      {props.placements ? (
+        <VolunteerPlacementsSection t={t} volunteerId={volunteer.id} placements={props.placements} />
+      ) : null}
+      <VolunteerHoursSection
+        view={view}
+        volunteerId={volunteer.id}
+        data={props.hours}
+        category={labels.category}
+      />
       <section class="card" aria-labelledby="h-history">
         <h2 id="h-history">{t.t('console.volunteers.history')}</h2>
         {history.length === 0 ? (

@@ -70,7 +70,9 @@ export function WeekPage(props: {
       <p class="muted no-print">{t.t('console.week.printHint')}</p>
       {days.map((day) => (
         <section class="card" key={day.date} aria-labelledby={`day-${day.date}`}>
-          <h2 id={`day-${day.date}`}>{t.date(new Date(`${day.date}T12:00:00Z`), { weekday: 'long', day: 'numeric', month: 'long' })}</h2>
+          <h2 id={`day-${day.date}`}>
+            {t.date(new Date(`${day.date}T12:00:00Z`), { weekday: 'long', day: 'numeric', month: 'long' })}
+          </h2>
           {day.occurrences.length === 0 ? (
             <p class="muted">{t.t('console.week.none')}</p>
           ) : (
@@ -89,10 +91,16 @@ export function WeekPage(props: {
                     const row = occurrence.assignment;
                     const clash = occurrence.clashesWith.length > 0;
                     return (
-                      <tr key={`${row.matchId}-${occurrence.start}`} class={clash ? 'clash' : undefined} data-clash={clash ? 'true' : undefined}>
+                      <tr
+                        key={`${row.matchId}-${occurrence.start}`}
+                        class={clash ? 'clash' : undefined}
+                        data-clash={clash ? 'true' : undefined}
+                      >
                         <td>
                           {occurrence.start}–{occurrence.end}
-                          {row.schedule.kind === 'weekly' ? <span class="muted"> ({t.t('console.week.weekly')})</span> : null}
+                          {row.schedule.kind === 'weekly' ? (
+                            <span class="muted"> ({t.t('console.week.weekly')})</span>
+                          ) : null}
                           {clash ? (
                             <>
                               <br />
