@@ -65,10 +65,12 @@ describe('reports: figures, small numbers, CSV, access', () => {
     });
     expect(tables.requests.rows.find((row) => row.key === 'Altona-Altstadt')!.cells[0].value).toBeNull();
     expect(shown(tables.reasons)).toEqual({ 'nobody-fits': ['< 3'], total: ['< 3'] });
-    // Offers sent in January: Ottensen 2 (R2, R3), Altona 2 (R4 ×2), Bahrenfeld 3 = 7.
+    // Offers sent in January: Ottensen 2 (R2, R3), Altona 2 (R4 ×2), Bahrenfeld 3 = 7. Shown as
+    // "< 3, < 3, 3, total 7", the two hidden cells would add up to 4, so both would be 2: Bahrenfeld's
+    // 3 is hidden too.
     expect(shown(tables.offers)).toEqual({
       'Altona-Altstadt': ['< 3', '< 3', '< 3', '0'],
-      Bahrenfeld: ['3', '0', '0', '3'],
+      Bahrenfeld: ['< 3', '0', '0', '3'],
       Ottensen: ['< 3', '< 3', '0', '0'],
       total: ['7', '3', '< 3', '3'],
     });
@@ -78,22 +80,23 @@ describe('reports: figures, small numbers, CSV, access', () => {
       '30-49': ['< 3'],
       '70-plus': ['< 3'],
       'not-given': ['< 3'],
-      total: ['3'],
+      total: ['< 3'],
     });
-    // Gender of the new volunteers v1–v3: female 1, male 1, not given 1 (each "< 3"; three hidden,
-    // so no secondary suppression); the total 3 stays.
+    // Gender of the new volunteers v1–v3: female 1, male 1, not given 1. Three hidden cells adding up
+    // to the total 3 could only be 1 each, and no other cell can hide them: the total is hidden.
     expect(shown(tables.genders)).toEqual({
       female: ['< 3'],
       male: ['< 3'],
       diverse: ['0'],
       'not-given': ['< 3'],
-      total: ['3'],
+      total: ['< 3'],
     });
     // Help-seekers reached: Helga (older people, disability), Otto (older people, migration
     // background), Erna (older people): older people 3, migration background 1, disability 1; the
-    // total is the people reached (3), each once, not the sum of the rows (5).
+    // total is the people reached (3), each once, not the sum of the rows (5). The two small cells
+    // (1 and 1) are protected as if the total were their sum: older people is hidden too.
     expect(shown(tables['priority-groups'])).toEqual({
-      'older-people': ['3'],
+      'older-people': ['< 3'],
       'migration-background': ['< 3'],
       disability: ['< 3'],
       'not-given': ['0'],
@@ -229,7 +232,7 @@ describe('reports: figures, small numbers, CSV, access', () => {
       coordinator,
     );
     const groupsCsv = await groups.text();
-    expect(groupsCsv).toContain('ältere Menschen;3\r\n');
+    expect(groupsCsv).toContain('ältere Menschen;< 3\r\n');
     expect(groupsCsv).toContain('Menschen mit Behinderung;< 3\r\n');
     expect(groupsCsv).toContain('Personen insgesamt (jede einmal);3\r\n');
     const audited = await stack.dataSource.query(

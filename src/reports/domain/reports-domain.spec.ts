@@ -107,7 +107,27 @@ describe('small-number protection', () => {
     expect(suppressSecondary([{ cells, total }])).toBe(1);
     expect(total.suppressed).toBe(true);
   });
-  it('leaves columns with two or more hidden cells, or none, alone', () => {
+  it('hides one more cell when the hidden small cells are all 2 (or all 1): the total would pin them', () => {
+    // The genders of ten new volunteers: female 2, male 3, diverse 2, not given 3. 10 − 3 − 3 = 4
+    // over two hidden cells of at most 2 each: both would be 2.
+    const table = protectBreakdown(
+      [
+        { key: 'female', values: [2] },
+        { key: 'male', values: [3] },
+        { key: 'diverse', values: [2] },
+        { key: 'not-given', values: [3] },
+      ],
+      [10],
+    );
+    expect(table.rows.map((row) => shownValue(row.cells[0]))).toEqual(['< 3', '< 3', '< 3', '3']);
+    expect(table.rows[1].cells[0].reason).toBe('secondary');
+    expect(table.totals.map(shownValue)).toEqual(['10']);
+    const ones = [protect(1), protect(1), protect(0)];
+    const total = protect(2);
+    suppressSecondary([{ cells: ones, total }]);
+    expect(total.suppressed).toBe(true);
+  });
+  it('leaves columns alone whose hidden cells the total cannot pin (1 and 2), or with none hidden', () => {
     const table = protectBreakdown(
       [
         { key: 'a', values: [1] },

@@ -1,11 +1,13 @@
 /*
  * Small-number protection (docs/reports.md, "Small numbers"). A count of 1 or 2 in a cell (district ×
  * category × month can name a person) is shown as "< 3"; 0 is shown as 0. Primary suppression alone
- * is not enough: when a total is shown and exactly one cell that adds up to it is hidden, the cell
- * is the total minus the others. So, for every group of cells that sums to a shown total (a column
- * of a breakdown with its total row), while exactly one cell is hidden we also hide the smallest
- * other non-zero cell; if there is none, we hide the total. Repeat until nothing changes (a hidden
- * cell in one group can start another group's disclosure).
+ * is not enough: when a total is shown, the hidden cells add up to the total minus the shown ones.
+ * If every hidden cell is a small one (1–2) and that sum pins them all (one hidden cell; or all of
+ * them 1, or all of them 2: two hidden cells summing to 4 are both 2), the reader knows each. So,
+ * for every group of cells that sums to a shown total (a column of a breakdown with its total row),
+ * while its hidden cells are pinned we also hide the smallest other non-zero cell (3 or more, so the
+ * sum no longer pins anything); if there is none, we hide the total. Repeat until nothing changes
+ * (a hidden cell in one group can start another group's disclosure).
  */
 
 export const SMALL_NUMBER_LIMIT = 3;
@@ -32,6 +34,19 @@ export interface AdditiveGroup {
   total: ProtectedCell;
 }
 
+/**
+ * Whether the hidden cells of a group can be told from its shown total: all of them small, and
+ * their sum (what total minus shown cells gives) leaves only one way to fill them.
+ */
+export function hiddenCellsPinned(cells: readonly ProtectedCell[]): boolean {
+  const hidden = cells.filter((cell) => cell.suppressed);
+  if (hidden.length === 0 || hidden.some((cell) => !isSmall(cell.value))) {
+    return false;
+  }
+  const sum = hidden.reduce((total, cell) => total + cell.value, 0);
+  return sum === hidden.length || sum === hidden.length * (SMALL_NUMBER_LIMIT - 1);
+}
+
 /** Applies secondary suppression in place; returns how many cells it hid. */
 export function suppressSecondary(groups: readonly AdditiveGroup[]): number {
   let hidden = 0;
@@ -41,8 +56,7 @@ export function suppressSecondary(groups: readonly AdditiveGroup[]): number {
       if (group.total.suppressed) {
         continue;
       }
-      const suppressed = group.cells.filter((cell) => cell.suppressed).length;
-      if (suppressed !== 1) {
+      if (!hiddenCellsPinned(group.cells)) {
         continue;
       }
       const candidates = group.cells.filter((cell) => !cell.suppressed && cell.value > 0);
