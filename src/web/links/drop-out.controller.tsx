@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { HelpRequest } from '../../help-seekers/help-request.entity';
 import type { MessageKey, Translator } from '../../i18n';
 import {
   ANSWER_NOTE_MAX_LENGTH,
@@ -13,15 +12,14 @@ import {
   type DropOutReason,
 } from '../../matching/domain/volunteer-answers';
 import { DropOutsService, type DropOutOutcome } from '../../matching/drop-outs.service';
-import { Match } from '../../matching/match.entity';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
-import { Volunteer } from '../../volunteers/volunteer.entity';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { AnswerReasonFields, postedAnswer } from './answer-reason-fields';
 import { pagePath } from './link-locale';
 import { ConfirmFormPage, MessagePage } from './link-shell';
+import { loadMatchLinkSubject, type MatchLinkSubject } from './match-link-subject';
 import { SignedLinkPages } from './signed-link-pages';
 import { requestWhen } from '../shell/schedule-text';
 
@@ -39,11 +37,6 @@ const RESULT = {
   'already-dropped-out': [200, 'links.dropOut.already', 'links.dropOut.alreadyBody'],
   'not-applicable': [409, 'links.dropOut.notApplicable', 'links.dropOut.notApplicableBody'],
 } as const satisfies Record<DropOutOutcome, readonly [number, MessageKey, MessageKey]>;
-
-interface Checked {
-  match: Match;
-  request: HelpRequest;
-}
 
 /**
  * "Ich kann doch nicht" from the volunteer's confirmation email: GET shows the assignment and asks
@@ -110,7 +103,7 @@ export class DropOutLinkController {
     request: Request,
     response: Response,
     t: Translator,
-    { request: helpRequest }: Checked,
+    { request: helpRequest }: MatchLinkSubject,
     status: number,
     values?: { reason?: string; note?: string },
   ): Promise<void> {
@@ -173,21 +166,8 @@ export class DropOutLinkController {
 
   /** The link's match and request; an old link (links revoked since) or one past its time: the same page, 410. */
   private open(token: string, request: Request) {
-    return this.links.open<Checked>(
-      request,
-      { purpose: 'drop-out', token, expired: 'as-revoked' },
-      async (claims) => {
-        const match = await this.dataSource.getRepository(Match).findOneBy({ id: claims.subjectId });
-        if (!match) {
-          return null;
-        }
-        const [request, volunteer] = await Promise.all([
-          this.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: match.requestId }),
-          this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId }),
-        ]);
-        // An erased person's links lead nowhere.
-        return volunteer.erasedAt === null ? { subject: { match, request }, holder: volunteer } : null;
-      },
+    return this.links.open(request, { purpose: 'drop-out', token, expired: 'as-revoked' }, (claims) =>
+      loadMatchLinkSubject(this.dataSource, claims),
     );
   }
 }

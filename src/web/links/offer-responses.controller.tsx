@@ -3,18 +3,16 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { HelpRequest } from '../../help-seekers/help-request.entity';
 import { volunteerText } from '../shell/volunteer-text';
 import type { Translator } from '../../i18n';
 import { MatchDecisionsService, mayAccept } from '../../matching/match-decisions.service';
-import { Match } from '../../matching/match.entity';
 import { OFFER_ACTIONS, type OfferAction } from '../../shared/offer-links';
 import { AgencyProfileService } from '../../settings/agency-profile.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
-import { Volunteer } from '../../volunteers/volunteer.entity';
 import { renderPage } from '../shell/render';
 import { sendHtml } from '../shell/send-html';
 import { pagePath } from './link-locale';
+import { loadMatchLinkSubject } from './match-link-subject';
 import { SignedLinkPages } from './signed-link-pages';
 import {
   OfferConfirmationPage,
@@ -164,20 +162,7 @@ export class OfferResponsesController {
     return this.links.open(
       request,
       { purpose: 'offer', token, actions: OFFER_ACTIONS, expired: 'keep' },
-      async (claims) => {
-        const match = await this.dataSource.getRepository(Match).findOneBy({ id: claims.subjectId });
-        if (!match) {
-          return null;
-        }
-        const [request, volunteer] = await Promise.all([
-          this.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: match.requestId }),
-          this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId }),
-        ]);
-        // An erased person's links lead nowhere.
-        return volunteer.erasedAt === null
-          ? { subject: { match, request, volunteer }, holder: volunteer }
-          : null;
-      },
+      (claims) => loadMatchLinkSubject(this.dataSource, claims),
     );
   }
 }
