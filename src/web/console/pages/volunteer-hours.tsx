@@ -317,7 +317,6 @@ export function HoursEntryPage(props: {
       title={view.t.t('hours.form.addTitle', { name: props.volunteerName })}
       active="volunteers"
     >
-      <h1>{view.t.t('hours.form.addTitle', { name: props.volunteerName })}</h1>
       <p>
         <a href={`/console/volunteers/${props.volunteerId}#hours`}>{view.t.t('hours.form.back')}</a>
       </p>
@@ -339,7 +338,6 @@ export function HoursQueuePage(props: {
   const { t } = view;
   return (
     <ConsoleLayout view={view} title={t.t('hours.queue.title')} active="hours" notice={props.notice}>
-      <h1>{t.t('hours.queue.title')}</h1>
       <p>{t.t('hours.queue.intro')}</p>
       {entries.length === 0 ? (
         <p class="card" id="hours-queue-empty">
@@ -416,7 +414,6 @@ export function HoursSettingsPage(props: {
   const { t } = view;
   return (
     <ConsoleLayout view={view} title={t.t('hours.settings.title')} active="settings" notice={props.notice}>
-      <h1>{t.t('hours.settings.title')}</h1>
       <p>{t.t('hours.settings.intro')}</p>
       <form method="post" action="/console/settings/hours" class="card" novalidate>
         <CsrfField view={view} />

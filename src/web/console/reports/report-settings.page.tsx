@@ -13,7 +13,6 @@ export function ReportSettingsPage(props: {
   const { t } = view;
   return (
     <ConsoleLayout view={view} title={t.t('reports.settings.title')} active="settings" notice={props.notice}>
-      <h1>{t.t('reports.settings.title')}</h1>
       <p>{t.t('reports.settings.intro')}</p>
       <form method="post" action="/console/settings/reports" class="card" novalidate>
         <CsrfField view={view} />
