@@ -114,28 +114,25 @@ export function requestedSlots(schedule: RequestSchedule): WeeklySlot[] {
  * on either side count once. An invalid schedule can never be covered, so it yields 0.
  */
 export function coverage(availability: WeeklySlot[], schedule: RequestSchedule): number {
-  if (!isObject(availability) || !isObject(schedule)) {
-    return computeCoverage(availability, schedule);
+  if (availability === lastAvailability && schedule === lastSchedule) {
+    return lastShare;
   }
-  let bySchedule = coverageMemo.get(availability);
-  if (bySchedule === undefined) {
-    bySchedule = new WeakMap();
-    coverageMemo.set(availability, bySchedule);
-  }
-  let share = bySchedule.get(schedule);
-  if (share === undefined) {
-    share = computeCoverage(availability, schedule);
-    bySchedule.set(schedule, share);
-  }
+  const share = computeCoverage(availability, schedule);
+  lastAvailability = availability;
+  lastSchedule = schedule;
+  lastShare = share;
   return share;
 }
 
 /**
- * Ranking asks for the same volunteer and request twice (the availability rule, then the score)
- * and for the same request once per candidate; the engine never mutates its inputs, so the answers
- * are kept per object, for as long as the objects live.
+ * Ranking asks for the same volunteer and request twice in a row (the availability rule, then the
+ * score) and for the same request once per candidate; the engine never mutates its inputs. The pair
+ * is remembered only until the next one (a WeakMap per volunteer cost more in garbage collection
+ * than it saved), the request's wanted intervals for as long as the request lives.
  */
-const coverageMemo = new WeakMap<object, WeakMap<object, number>>();
+let lastAvailability: unknown;
+let lastSchedule: unknown;
+let lastShare = 0;
 const wantedMemo = new WeakMap<object, Map<Weekday, Interval[]> | null>();
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;

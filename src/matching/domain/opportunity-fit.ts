@@ -174,10 +174,13 @@ export function asMatchableRequest(
 
 const requestMemo = new WeakMap<MatchableOpportunity, MatchableRequest>();
 const scheduleMemo = new WeakMap<MatchableOpportunity, RequestSchedule>();
-const candidateMemo = new WeakMap<
-  FitVolunteer,
-  Partial<Record<FitTimePattern['kind'], CandidateVolunteer>>
->();
+/**
+ * The candidate views of the volunteer judged last (ranking opportunities judges one volunteer
+ * against many; ranking volunteers judges each once, where a WeakMap entry per volunteer only cost
+ * garbage-collection time).
+ */
+let lastVolunteer: FitVolunteer | undefined;
+let lastCandidates: Partial<Record<FitTimePattern['kind'], CandidateVolunteer>> = {};
 
 function scheduleOf(opportunity: MatchableOpportunity): RequestSchedule {
   const cached = scheduleMemo.get(opportunity);
@@ -209,11 +212,11 @@ function buildSchedule(pattern: FitTimePattern): RequestSchedule {
  */
 function asFitCandidate(volunteer: FitVolunteer, opportunity: MatchableOpportunity): CandidateVolunteer {
   const kind = opportunity.timePattern.kind;
-  let byKind = candidateMemo.get(volunteer);
-  if (byKind === undefined) {
-    byKind = {};
-    candidateMemo.set(volunteer, byKind);
+  if (volunteer !== lastVolunteer) {
+    lastVolunteer = volunteer;
+    lastCandidates = {};
   }
+  const byKind = lastCandidates;
   const cached = byKind[kind];
   if (cached !== undefined) {
     return cached;
