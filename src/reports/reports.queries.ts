@@ -145,31 +145,31 @@ export async function volunteerFigures(
   toExclusive: string,
 ): Promise<VolunteerRow[]> {
   const rows = await db.query<Record<string, string>[]>(
-    `WITH active AS (
-       SELECT m.volunteer_id AS id FROM match m, ${RANGE} b
+    `WITH events AS (
+       -- A union of index lookups, not an OR over every volunteer (a full scan at 1M volunteers);
+       -- each person's flags are then folded by grouping (an IN over a large set of the active
+       -- fell back to a rescan per row once it outgrew work_mem: a year never finished).
+       SELECT v.id, true AS is_new, false AS is_active, false AS has_left
+         FROM volunteer v, ${RANGE} b WHERE ${IN('v.created_at')}
+       UNION ALL
+       SELECT v.id, false, false, true FROM volunteer v, ${RANGE} b WHERE ${IN('v.erased_at')}
+       UNION ALL
+       SELECT m.volunteer_id, false, true, false FROM match m, ${RANGE} b
         WHERE m.status IN ('accepted', 'dropped-out') AND ${IN('m.responded_at')}
-       UNION
-       SELECT p.volunteer_id FROM placement p WHERE p.started_on >= $1::date AND p.started_on < $2::date
-       UNION
-       SELECT h.volunteer_id FROM hour_entry h
+       UNION ALL
+       SELECT p.volunteer_id, false, true, false FROM placement p
+        WHERE p.started_on >= $1::date AND p.started_on < $2::date
+       UNION ALL
+       SELECT h.volunteer_id, false, true, false FROM hour_entry h
         WHERE h.status = 'approved' AND h.worked_on >= $1::date AND h.worked_on < $2::date
-     ), ids AS (
-       -- A union of index lookups, not an OR over every volunteer (a full scan at 1M volunteers).
-       SELECT v.id FROM volunteer v, ${RANGE} b WHERE ${IN('v.created_at')}
-       UNION
-       SELECT v.id FROM volunteer v, ${RANGE} b WHERE ${IN('v.erased_at')}
-       UNION
-       SELECT id FROM active
-     ), touched AS (
-       SELECT v.id, coalesce(v.district, '') AS key,
-              ${IN('v.created_at')} AS is_new,
-              v.id IN (SELECT id FROM active) AS is_active,
-              ${IN('v.erased_at')} AS has_left
-         FROM ids JOIN volunteer v ON v.id = ids.id, ${RANGE} b
+     ), people AS (
+       SELECT id, bool_or(is_new) AS is_new, bool_or(is_active) AS is_active, bool_or(has_left) AS has_left
+         FROM events GROUP BY id
      )
-     SELECT key, count(*) FILTER (WHERE is_new) AS new, count(*) FILTER (WHERE is_active) AS active,
-            count(*) FILTER (WHERE has_left) AS left
-       FROM touched GROUP BY 1 ORDER BY 1`,
+     SELECT coalesce(v.district, '') AS key, count(*) FILTER (WHERE p.is_new) AS new,
+            count(*) FILTER (WHERE p.is_active) AS active, count(*) FILTER (WHERE p.has_left) AS left
+       FROM people p JOIN volunteer v ON v.id = p.id
+      GROUP BY 1 ORDER BY 1`,
     [from, toExclusive],
   );
   return rows.map((row) => ({

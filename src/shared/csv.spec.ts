@@ -56,6 +56,15 @@ describe('csv', () => {
     expect(chunks).toEqual([`${CSV_BOM}id;name\r\n`, '1;A\r\n', '2;"B;C"\r\n']);
   });
 
+  it('cuts a large batch into chunks of about 32 KB, row by row, losing nothing', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => [String(i), 'Straße ' + 'x'.repeat(i % 40)]);
+    const chunks = await collect(csvChunks(['id', 'name'], batches(rows), { bom: false }));
+    const body = chunks.slice(1);
+    expect(body.length).toBeGreaterThan(4);
+    expect(body.every((chunk) => chunk.length < 33 * 1024 && chunk.endsWith('\r\n'))).toBe(true);
+    expect(body.join('')).toBe(rows.map((row) => csvRow(row)).join(''));
+  });
+
   it('leaves the BOM out on request', async () => {
     const chunks = await collect(csvChunks(['id'], batches<string[][]>(), { bom: false }));
     expect(chunks).toEqual(['id\r\n']);
