@@ -1,8 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { dayAfter } from './domain/period';
+import { ROLLUP_RECENT_DAYS } from './report-rollup.service';
 import { readPlan } from './domain/rollup-plan';
+import { addDays } from '../shared/berlin-time';
 import {
   periodFigures,
+  rememberCustomPeriod,
   placementRetention,
   rolledEngagement,
   rolledGenders,
@@ -12,6 +15,7 @@ import {
   rolledRequests,
   rolledVolunteerMoves,
   rollupCoverage,
+  type RollupCoverage,
 } from './report-rollup.queries';
 import {
   engagementFigures,
@@ -93,6 +97,11 @@ export async function readFigures(
   const plan = readPlan(from, until, coverage);
   const monthPlan = readPlan(months.from, monthsUntil, monthCoverage);
   const stored = plan?.rolledUntil === until ? await periodFigures(db, from, addDaysBack(until)) : null;
+  // A closed range the job will not redo as a recent day: its live distinct figures are kept.
+  const rememberable =
+    plan?.rolledUntil === until &&
+    coverage.coveredUntil !== null &&
+    until <= addDays(coverage.coveredUntil, -ROLLUP_RECENT_DAYS);
 
   const split = <T>(
     rolled: (lo: string, hi: string) => Promise<T[]>,
@@ -140,7 +149,11 @@ export async function readFigures(
       monthRange,
       monthPlan,
     ),
-    stored ? fromStored(db, stored, from, until, today) : liveDistinct(db, from, until, today),
+    stored
+      ? fromStored(db, stored, from, until, today)
+      : rememberable
+        ? liveDistinctRemembered(db, from, until, today, coverage)
+        : liveDistinct(db, from, until, today),
   ]);
   return {
     requests: merge(requests, ['received', 'matched', 'fulfilled', 'cancelled', 'unfulfilled']),
@@ -179,6 +192,44 @@ async function liveDistinct(
     engagementFigures(db, from, until, today),
   ]);
   return { ttm, volunteers, ages, priorityGroups, engagement };
+}
+
+/**
+ * A closed custom range (or a calendar period the job has not stored): computed live once, then
+ * stored like a calendar period's figures (docs/reports.md "Custom ranges"), so the page, its CSVs
+ * and the printed report read it again in milliseconds.
+ */
+async function liveDistinctRemembered(
+  db: EntityManager,
+  from: string,
+  until: string,
+  today: string,
+  seen: RollupCoverage,
+): Promise<DistinctPart> {
+  const part = await liveDistinct(db, from, until, today);
+  await rememberCustomPeriod(db, { from, to: addDaysBack(until), until }, seen, storedRows(part));
+  return part;
+}
+
+/** The rows `fromStored` reads back (keyed figures only where they occur, as the job stores them). */
+function storedRows(part: DistinctPart): { measure: string; key: string; value: number | null }[] {
+  return [
+    { measure: 'ttm-count', key: '', value: part.ttm.count },
+    { measure: 'ttm-median', key: '', value: part.ttm.medianHours },
+    { measure: 'ttm-p90', key: '', value: part.ttm.p90Hours },
+    ...part.volunteers
+      .filter((row) => row.active > 0)
+      .map((row) => ({ measure: 'active', key: row.key, value: row.active })),
+    ...part.ages
+      .filter((row) => row.count > 0)
+      .map((row) => ({ measure: 'age', key: row.key, value: row.count })),
+    ...part.priorityGroups
+      .filter((row) => row.count > 0)
+      .map((row) => ({ measure: 'priority-group', key: row.key, value: row.count })),
+    { measure: 'hours-volunteers', key: '', value: part.engagement.hoursVolunteers },
+    { measure: 'reached', key: '', value: part.engagement.helpSeekersReached },
+    { measure: 'enquiries', key: '', value: part.engagement.volunteerEnquiries },
+  ];
 }
 
 async function fromStored(

@@ -496,13 +496,88 @@ export async function rollupCoverage(
   db: EntityManager,
   from: string,
   until: string,
-): Promise<{ coveredUntil: string | null; dirty: boolean }> {
-  const [row] = await db.query<{ covered_until: string | null; dirty: boolean }[]>(
+): Promise<RollupCoverage> {
+  const [row] = await db.query<
+    { covered_until: string | null; refreshed_at: string | null; dirty: boolean }[]
+  >(
     `SELECT (SELECT to_char(covered_until, 'YYYY-MM-DD') FROM report_rollup_state WHERE id = 1) AS covered_until,
+            (SELECT refreshed_at::text FROM report_rollup_state WHERE id = 1) AS refreshed_at,
             EXISTS (SELECT 1 FROM report_dirty_day WHERE day >= $1::date AND day < $2::date) AS dirty`,
     [from, until],
   );
-  return { coveredUntil: row.covered_until, dirty: row.dirty };
+  return { coveredUntil: row.covered_until, refreshedAt: row.refreshed_at, dirty: row.dirty };
+}
+
+export interface RollupCoverage {
+  coveredUntil: string | null;
+  /** When the job last ran: a figure computed before a run may predate the edits it processed. */
+  refreshedAt: string | null;
+  dirty: boolean;
+}
+
+/** The stored figures of a custom range carry this marker row (calendar periods: key ''). */
+export const CUSTOM_PERIOD_MARKER = { measure: 'computed', key: 'custom' } as const;
+
+/**
+ * Keeps the distinct-person figures of a closed custom range (computed live) like a calendar
+ * period's, unless the rollup ran or a day of the range was edited late since `seen` was read
+ * (then the figures may predate that edit) or the job holds its lock. The job forgets a custom
+ * range when a late edit touches it (`forgetCustomPeriods`). False when nothing was stored.
+ */
+export async function rememberCustomPeriod(
+  db: EntityManager,
+  period: { from: string; to: string; until: string },
+  seen: RollupCoverage,
+  rows: { measure: string; key: string; value: number | null }[],
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [check] = await tx.query<{ locked: boolean; refreshed_at: string | null; dirty: boolean }[]>(
+      `SELECT pg_try_advisory_xact_lock_shared(hashtext('nahbar-report-rollup')) AS locked,
+              (SELECT refreshed_at::text FROM report_rollup_state WHERE id = 1) AS refreshed_at,
+              EXISTS (SELECT 1 FROM report_dirty_day WHERE day >= $1::date AND day < $2::date) AS dirty`,
+      [period.from, period.until],
+    );
+    if (!check.locked || check.dirty || check.refreshed_at !== seen.refreshedAt) {
+      return false;
+    }
+    const all = [{ ...CUSTOM_PERIOD_MARKER, value: 1 }, ...rows];
+    await tx.query(
+      `INSERT INTO report_period_figure (period_from, period_to, measure, key, value)
+       SELECT $1, $2, measure, key, value FROM unnest($3::text[], $4::text[], $5::float8[]) AS r (measure, key, value)
+       ON CONFLICT DO NOTHING`,
+      [
+        period.from,
+        period.to,
+        all.map((row) => row.measure),
+        all.map((row) => row.key),
+        all.map((row) => row.value),
+      ],
+    );
+    return true;
+  });
+}
+
+/** Drops the stored custom ranges that overlap any of the (late-edited) day ranges `[from, until)`. */
+export async function forgetCustomPeriods(
+  db: EntityManager,
+  ranges: { from: string; until: string }[],
+): Promise<void> {
+  if (ranges.length === 0) {
+    return;
+  }
+  await db.query(
+    `DELETE FROM report_period_figure f
+      USING (SELECT DISTINCT c.period_from, c.period_to
+               FROM report_period_figure c, unnest($1::date[], $2::date[]) AS r (lo, hi)
+              WHERE c.measure = $3 AND c.key = $4 AND c.period_from < r.hi AND c.period_to >= r.lo) x
+      WHERE f.period_from = x.period_from AND f.period_to = x.period_to`,
+    [
+      ranges.map((range) => range.from),
+      ranges.map((range) => range.until),
+      CUSTOM_PERIOD_MARKER.measure,
+      CUSTOM_PERIOD_MARKER.key,
+    ],
+  );
 }
 
 /** The distinct-person figures of one closed calendar period, or null when they are not rolled up. */

@@ -11,7 +11,12 @@ import {
   type CalendarPeriod,
   type DayRange,
 } from './domain/rollup-plan';
-import { recomputeDays, recomputeMonths, recomputePeriods } from './report-rollup.queries';
+import {
+  forgetCustomPeriods,
+  recomputeDays,
+  recomputeMonths,
+  recomputePeriods,
+} from './report-rollup.queries';
 
 /** Each run recomputes at least the last days before today (edits made on a day just before midnight). */
 export const ROLLUP_RECENT_DAYS = 2;
@@ -73,6 +78,8 @@ export class ReportRollupService {
         ranges = [...dayRanges(lateDays.filter((day) => day < start)), ...recent];
         periods = closedPeriodsTouching(daysOf(ranges), today);
       }
+      // Stored custom ranges a late edit touched are computed live again on their next view.
+      await forgetCustomPeriods(db, dayRanges(lateDays));
       const started = Date.now();
       for (const range of ranges) {
         await recomputeDays(db, range.from, range.until);
