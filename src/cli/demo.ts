@@ -12,7 +12,14 @@ import { StaffUser } from '../staff/staff-user.entity';
 import { VolunteersService } from '../volunteers/volunteers.service';
 import { WorkerModule } from '../worker.module';
 import { ensureDatabaseExists, runMigrations } from './database-setup';
-import { DEMO_PROVIDERS, DEMO_STAFF, demoOpportunities, demoRequests, demoVolunteers } from './demo-agency';
+import {
+  ALTONA_POSTAL_CODES,
+  DEMO_PROVIDERS,
+  DEMO_STAFF,
+  demoOpportunities,
+  demoRequests,
+  demoVolunteers,
+} from './demo-agency';
 import { HourEntry } from '../hours/hour-entry.entity';
 import { reviewByDate } from '../opportunities/domain/opportunity-status';
 import { Opportunity } from '../opportunities/opportunity.entity';
@@ -99,7 +106,101 @@ async function seedDemoAgency(api: INestApplication): Promise<boolean> {
     );
   }
   await seedPlacements(api, staff);
+  await seedHistory(api.get(DataSource));
   return true;
+}
+
+/**
+ * A year of past work, so the reports have months to show (the requests above are all from today):
+ * about 150 closed requests with their offers and answers, placements started and ended, advisory
+ * interviews and approved hours, spread over the twelve months before today. Deterministic (no
+ * random()): the same on every machine.
+ */
+async function seedHistory(dataSource: DataSource): Promise<void> {
+  const volunteers = (
+    await dataSource.query<{ id: string }[]>(
+      `SELECT id FROM volunteer WHERE status = 'active' ORDER BY created_at, id OFFSET 6 LIMIT 40`,
+    )
+  ).map((row) => row.id);
+  const opportunities = (
+    await dataSource.query<{ id: string }[]>(
+      `SELECT id FROM opportunity WHERE status = 'published' ORDER BY created_at, id`,
+    )
+  ).map((row) => row.id);
+  if (volunteers.length < 20 || opportunities.length === 0) {
+    return;
+  }
+  await dataSource.transaction(async (db) => {
+    await db.query(
+      `INSERT INTO help_seeker (name, postal_code, preferred_contact, priority_groups, created_at)
+       SELECT 'Früher ' || g, ($1::text[])[1 + g % cardinality($1::text[])], 'phone',
+              (ARRAY['{older-people}', '{}', '{migration-background}', '{older-people,disability}', '{}'])[1 + g % 5]::text[],
+              now() - (370 - g * 6) * interval '1 day'
+         FROM generate_series(1, 60) g`,
+      [ALTONA_POSTAL_CODES],
+    );
+    await db.query(
+      `WITH seekers AS (SELECT id, postal_code, row_number() OVER (ORDER BY created_at, id) AS n
+                          FROM help_seeker WHERE name LIKE 'Früher %'),
+       requests AS (
+         SELECT g, s.id AS seeker, s.postal_code,
+                now() - (360 - g * 2.3) * interval '1 day' + (g % 7) * interval '1 hour' AS created,
+                (ARRAY['shopping','doctor-accompaniment','visiting','paperwork','digital-help','walk'])[1 + g % 6] AS category,
+                (ARRAY['phone-intake','public-form','phone-intake','provider'])[1 + g % 4] AS source,
+                CASE WHEN g % 10 < 7 THEN 'done' WHEN g % 10 = 7 THEN 'cancelled' ELSE 'unfulfilled' END AS status
+           FROM generate_series(1, 150) g JOIN seekers s ON s.n = 1 + g % 60)
+       INSERT INTO help_request (help_seeker_id, source, category, description, postal_code, latitude, longitude,
+                                 district, schedule, status, created_at, status_changed_at, matched_at, closed_at, close_reason)
+       SELECT r.seeker, r.source, r.category, 'Erledigte Anfrage aus dem letzten Jahr', r.postal_code, p.latitude, p.longitude,
+              p.district, jsonb_build_object('kind', 'one-off', 'date', to_char(r.created + interval '4 days', 'YYYY-MM-DD'),
+                                             'start', '10:00', 'end', '11:30'),
+              r.status, r.created, r.created + interval '6 days',
+              CASE WHEN r.status = 'done' THEN r.created + (6 + r.g % 40) * interval '1 hour' END,
+              r.created + interval '6 days',
+              CASE WHEN r.status = 'unfulfilled' THEN (ARRAY['nobody-fits','came-too-late','help-seeker-unreachable'])[1 + r.g % 3] END
+         FROM requests r JOIN postal_code p ON p.code = r.postal_code`,
+    );
+    // Each request was offered to two volunteers: the first took the done ones, the second declined
+    // or let the offer expire.
+    await db.query(
+      `WITH past AS (SELECT id, created_at, matched_at, row_number() OVER (ORDER BY created_at, id) AS n
+                       FROM help_request WHERE description = 'Erledigte Anfrage aus dem letzten Jahr')
+       INSERT INTO match (request_id, volunteer_id, score, rank, distance_km, breakdown, status, offered_at, responded_at)
+       SELECT r.id, ($1::uuid[])[1 + ((r.n * 7 + k) % cardinality($1::uuid[]))], 80 - k * 10, k, 1.5, '{}',
+              CASE WHEN k = 1 AND r.matched_at IS NOT NULL THEN 'accepted' WHEN (r.n + k) % 3 = 0 THEN 'expired' ELSE 'declined' END,
+              r.created_at + k * interval '2 hours',
+              CASE WHEN k = 1 AND r.matched_at IS NOT NULL THEN r.matched_at
+                   WHEN (r.n + k) % 3 <> 0 THEN r.created_at + k * interval '5 hours' END
+         FROM past r CROSS JOIN generate_series(1, 2) k`,
+      [volunteers],
+    );
+    await db.query(
+      `INSERT INTO advisory_interview (volunteer_id, held_on)
+       SELECT ($1::uuid[])[1 + g % cardinality($1::uuid[])], (now() - (350 - g * 12) * interval '1 day')::date
+         FROM generate_series(1, 28) g`,
+      [volunteers],
+    );
+    await db.query(
+      `INSERT INTO placement (volunteer_id, opportunity_id, source, stage, proposed_at, started_on, ended_on, created_at)
+       SELECT ($1::uuid[])[20 + g], ($2::uuid[])[1 + g % cardinality($2::uuid[])],
+              CASE WHEN g % 3 = 0 THEN 'public-interest' ELSE 'staff' END,
+              CASE WHEN x.ended IS NOT NULL THEN 'ended' ELSE 'started' END,
+              x.proposed, (x.proposed + interval '12 days')::date, x.ended, x.proposed - interval '5 days'
+         FROM generate_series(1, 16) g
+         CROSS JOIN LATERAL (SELECT now() - (340 - g * 18) * interval '1 day' AS proposed) y
+         CROSS JOIN LATERAL (SELECT y.proposed,
+                CASE WHEN g % 4 = 0 AND y.proposed + interval '100 days' < now() THEN (y.proposed + interval '100 days')::date END AS ended) x
+        WHERE cardinality($1::uuid[]) >= 20 + g`,
+      [volunteers, opportunities],
+    );
+    await db.query(
+      `INSERT INTO hour_entry (volunteer_id, placement_id, worked_on, minutes, activity, status, entered_by)
+       SELECT p.volunteer_id, p.id, d::date, 90 + (extract(day FROM d)::int % 4) * 30, 'Einsatz', 'approved', 'volunteer'
+         FROM placement p
+         CROSS JOIN LATERAL generate_series(p.started_on, least(p.ended_on, current_date - 1), interval '14 days') d
+        WHERE p.started_on < current_date`,
+    );
+  });
 }
 
 /**

@@ -235,10 +235,16 @@ describe('reports: figures, small numbers, CSV, access', () => {
     expect(groupsCsv).toContain('ältere Menschen;< 3\r\n');
     expect(groupsCsv).toContain('Menschen mit Behinderung;< 3\r\n');
     expect(groupsCsv).toContain('Personen insgesamt (jede einmal);3\r\n');
+    // Unfulfilled reasons in words, as the close form names them (they read "unbekannt").
+    const reasons = await get(
+      '/console/reports/export.csv?kind=month&month=2025-01&table=reasons&separator=semicolon',
+      coordinator,
+    );
+    expect(await reasons.text()).toContain('niemand passt;< 3\r\n');
     const audited = await stack.dataSource.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'report.exported'`,
     );
-    expect(audited[0].n).toBe(4);
+    expect(audited[0].n).toBe(5);
     expect(
       (await get('/console/reports/export.csv?kind=month&month=2025-01&table=people', coordinator)).status,
     ).toBe(400);

@@ -61,6 +61,12 @@ const DETAIL_TEXT: Record<string, MessageKey> = {
   duplicate: 'console.requestClose.detail.duplicate',
 };
 
+/** A close detail (how it went, or why not fulfilled or rejected) in words; unknown codes as "unbekannt". */
+export function closeDetailLabel(t: Translator, detail: string): string {
+  const key = DETAIL_TEXT[detail];
+  return key ? t.t(key) : codeLabel(t, detail);
+}
+
 /** The volunteer's follow-up answers in words. */
 const ANSWER_TEXT: Record<string, MessageKey> = {
   'went-well': 'console.requestClose.answer.went-well',

@@ -7,6 +7,7 @@ import type { Labels } from '../pages/labels';
 import { PRINT_CSS } from '../pages/print-css';
 import { ConsoleLayout, FormErrors, codeLabel, type ConsoleView } from '../view';
 import { DistrictBubbles, MonthChart } from './report-charts';
+import { closeDetailLabel } from '../pages/request-close';
 
 export const REPORT_CSS = `
   .report-form { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: end; }
@@ -125,7 +126,7 @@ export function rowLabeller(t: Translator, labels: Labels, report: Pick<Report, 
         return key;
       }
       if (table === 'reasons') {
-        return codeLabel(t, key);
+        return closeDetailLabel(t, key);
       }
       if (table === 'volunteers') {
         return key;
