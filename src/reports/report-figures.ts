@@ -15,8 +15,10 @@ import {
   rolledRequests,
   rolledVolunteerMoves,
   rollupCoverage,
+  type RolledEngagement,
   type RollupCoverage,
 } from './report-rollup.queries';
+import { openPeriodFigures } from './report-open.queries';
 import {
   engagementFigures,
   helpSeekersByPriorityGroup,
@@ -97,6 +99,11 @@ export async function readFigures(
   const plan = readPlan(from, until, coverage);
   const monthPlan = readPlan(months.from, monthsUntil, monthCoverage);
   const stored = plan?.rolledUntil === until ? await periodFigures(db, from, addDaysBack(until)) : null;
+  // This month, quarter or year so far: counted by the job up to covered_until.
+  const open =
+    plan !== null && plan.rolledUntil < until && plan.rolledUntil > from
+      ? await openPeriodFigures(db, { from, to: addDaysBack(until), until }, plan.rolledUntil)
+      : null;
   // A closed range the job will not redo as a recent day: its live distinct figures are kept.
   const rememberable =
     plan?.rolledUntil === until &&
@@ -151,9 +158,11 @@ export async function readFigures(
     ),
     stored
       ? fromStored(db, stored, from, until, today)
-      : rememberable
-        ? liveDistinctRemembered(db, from, until, today, coverage)
-        : liveDistinct(db, from, until, today),
+      : open && plan
+        ? fromOpen(db, open, from, plan.rolledUntil, until, today)
+        : rememberable
+          ? liveDistinctRemembered(db, from, until, today, coverage)
+          : liveDistinct(db, from, until, today),
   ]);
   return {
     requests: merge(requests, ['received', 'matched', 'fulfilled', 'cancelled', 'unfulfilled']),
@@ -244,6 +253,48 @@ async function fromStored(
     rolledEngagement(db, from, until),
     placementRetention(db, from, until, today),
   ]);
+  return assemble(stored, moves, additive, retention);
+}
+
+/**
+ * An open period (this month, quarter, year): the distinct figures counted by the job so far plus
+ * the people since (`openPeriodFigures`), the additive ones rolled up to `coveredUntil` plus live.
+ */
+async function fromOpen(
+  db: EntityManager,
+  stored: { measure: string; key: string; value: number | null }[],
+  from: string,
+  coveredUntil: string,
+  until: string,
+  today: string,
+): Promise<DistinctPart> {
+  const [rolledMoves, rolledAdditive, liveVolunteers, liveEngagement, retention] = await Promise.all([
+    rolledVolunteerMoves(db, from, coveredUntil),
+    rolledEngagement(db, from, coveredUntil),
+    volunteerFigures(db, coveredUntil, until),
+    engagementFigures(db, coveredUntil, until, today),
+    placementRetention(db, from, until, today),
+  ]);
+  const moves = merge(
+    [rolledMoves, liveVolunteers.map((row) => ({ key: row.key, new: row.new, left: row.left }))],
+    ['new', 'left'],
+  );
+  const additive: RolledEngagement = {
+    advisoryInterviews: rolledAdditive.advisoryInterviews + liveEngagement.advisoryInterviews,
+    placementsProposed: rolledAdditive.placementsProposed + liveEngagement.placementsProposed,
+    placementsStarted: rolledAdditive.placementsStarted + liveEngagement.placementsStarted,
+    placementsEnded: rolledAdditive.placementsEnded + liveEngagement.placementsEnded,
+    hoursMinutes: rolledAdditive.hoursMinutes + liveEngagement.hoursMinutes,
+  };
+  return assemble(stored, moves, additive, retention);
+}
+
+function assemble(
+  stored: { measure: string; key: string; value: number | null }[],
+  moves: { key: string; new: number; left: number }[],
+  additive: RolledEngagement,
+  retention: { eligible3: number; still3: number; eligible12: number; still12: number },
+): DistinctPart {
   const value = (measure: string, key = '') =>
     stored.find((row) => row.measure === measure && row.key === key)?.value ?? null;
   const volunteers = new Map<string, VolunteerRow>();

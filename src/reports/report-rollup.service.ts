@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { addDays, berlinDateOf } from '../shared/berlin-time';
 import {
+  calendarPeriodsOf,
   chunked,
   closedPeriodsSince,
   closedPeriodsTouching,
@@ -17,6 +18,7 @@ import {
   recomputeMonths,
   recomputePeriods,
 } from './report-rollup.queries';
+import { openFactsFrom, recomputeOpenFacts, recomputeOpenFigures } from './report-open.queries';
 
 /** Each run recomputes at least the last days before today (edits made on a day just before midnight). */
 export const ROLLUP_RECENT_DAYS = 2;
@@ -28,8 +30,8 @@ export interface RollupRun {
   days: number;
   periods: number;
   lateDays: number;
-  /** Milliseconds spent on the days, the monthly sums and the distinct-person period figures. */
-  took: { days: number; months: number; periods: number };
+  /** Milliseconds spent on the days, the monthly sums, the closed and the open periods' distinct figures. */
+  took: { days: number; months: number; periods: number; open: number };
 }
 
 /**
@@ -88,18 +90,27 @@ export class ReportRollupService {
       await recomputeMonths(db, monthsAmong(periods));
       const monthsDone = Date.now();
       await recomputePeriods(db, periods);
+      const periodsDone = Date.now();
+      await recomputeOpenFacts(db, ranges, today, (range) => chunked(range, BACKFILL_CHUNK_DAYS));
+      await recomputeOpenFigures(
+        db,
+        calendarPeriodsOf(today).filter((period) => period.from < today),
+        today,
+      );
       const took = {
         days: daysDone - started,
         months: monthsDone - daysDone,
-        periods: Date.now() - monthsDone,
+        periods: periodsDone - monthsDone,
+        open: Date.now() - periodsDone,
       };
       if (dirty.max_id !== null) {
         await db.query(`DELETE FROM report_dirty_day WHERE id <= $1`, [dirty.max_id]);
       }
       await db.query(
-        `INSERT INTO report_rollup_state (id, covered_until, refreshed_at) VALUES (1, $1, now())
-         ON CONFLICT (id) DO UPDATE SET covered_until = EXCLUDED.covered_until, refreshed_at = EXCLUDED.refreshed_at`,
-        [today],
+        `INSERT INTO report_rollup_state (id, covered_until, refreshed_at, open_facts_from) VALUES (1, $1, now(), $2)
+         ON CONFLICT (id) DO UPDATE SET covered_until = EXCLUDED.covered_until, refreshed_at = EXCLUDED.refreshed_at,
+                                        open_facts_from = EXCLUDED.open_facts_from`,
+        [today, openFactsFrom(today)],
       );
       return {
         coveredUntil: today,
@@ -111,7 +122,7 @@ export class ReportRollupService {
     });
     if (run) {
       this.logger.log(
-        `report rollup: ${run.days} days, ${run.periods} periods recomputed (${run.lateDays} late), covers days before ${run.coveredUntil} (days ${run.took.days} ms, months ${run.took.months} ms, periods ${run.took.periods} ms)`,
+        `report rollup: ${run.days} days, ${run.periods} periods recomputed (${run.lateDays} late), covers days before ${run.coveredUntil} (days ${run.took.days} ms, months ${run.took.months} ms, periods ${run.took.periods} ms, open periods ${run.took.open} ms)`,
       );
     }
     return run;

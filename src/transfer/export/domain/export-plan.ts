@@ -16,6 +16,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   typeorm_metadata: 'technical: ORM bookkeeping',
   outbox_job: 'technical: queue jobs waiting to be handed to Redis (ids only)',
   postal_code: 'reference data shipped with nahbar (the public postal-code table), not the agency’s',
+  report_open_fact:
+    'derived: whom this month’s, quarter’s and year’s report figures count, rebuilt by the report job',
   staff_session: 'secret: login session tokens',
   staff_password_link: 'secret: set-password link tokens',
   staff_password_reset: 'secret: password-reset tokens',
