@@ -460,15 +460,19 @@ describe('matching engine: double booking, overrides, phone placements, no-shows
       );
       const startsAt = berlinInstant(date, '10:00');
 
-      await setLeadHours(60);
+      // A lead time that leaves about 12 hours to answer, whatever the time of day: a fixed 60 h
+      // left less than the minimum hour in the Berlin evening (the test failed from 21:00 on).
+      const hoursToStart = Math.floor((new Date(startsAt).getTime() - Date.now()) / 3600_000);
+      const lead = hoursToStart - 12;
+      await setLeadHours(lead);
       const first = request.matches.find((m) => m.volunteerId === olga.id)!;
       const approved = await requestJson(stack.baseUrl, 'POST', `/api/staff/matches/${first.id}/approve`, {
         token,
       });
       expect(approved.status).toBe(200);
-      // 48 h to answer would run past 60 h before the start: the lead time wins.
+      // 48 h to answer would run past the lead time before the start: the lead time wins.
       expect(new Date(approved.body.offerExpiresAt).getTime()).toBe(
-        new Date(startsAt).getTime() - 60 * 3600_000,
+        new Date(startsAt).getTime() - lead * 3600_000,
       );
 
       // Now no time is left: Olga declines, nobody else can be asked, the request escalates.
