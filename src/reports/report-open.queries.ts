@@ -16,6 +16,9 @@ const IN = (column: string) => `(${column} >= b.lo AND ${column} < b.hi)`;
 const IN_DAYS = (column: string) => `${column} >= $1::date AND ${column} < $2::date`;
 const DAY = (column: string) => `(${column} AT TIME ZONE 'Europe/Berlin')::date`;
 
+/** A matched request's hours from received to matched (as timeToMatch), stored and read alike. */
+const HOURS_TO_MATCH = `(extract(epoch FROM r.matched_at - r.created_at) / 3600)::float8`;
+
 /** The measures counted as distinct people (keyed or not); `age` and `ttm` are handled apart. */
 const PEOPLE_MEASURES = ['active', 'reached', 'priority-group', 'hours-volunteers', 'enquiries'];
 
@@ -39,7 +42,7 @@ const FACTS_SQL = `
     JOIN volunteer v ON v.id = a.id
 
   UNION ALL
-  SELECT ${DAY('r.matched_at')}, 'ttm', r.id::text, '', (extract(epoch FROM r.matched_at - r.created_at) / 3600)::float8
+  SELECT ${DAY('r.matched_at')}, 'ttm', r.id::text, '', ${HOURS_TO_MATCH}
     FROM help_request r, ${RANGE} b WHERE ${IN('r.matched_at')}
   UNION ALL
   SELECT DISTINCT ${DAY('r.created_at')}, 'reached', r.help_seeker_id::text, '', NULL::float8
@@ -174,7 +177,7 @@ export async function openPeriodFigures(
               percentile_disc(0.9) WITHIN GROUP (ORDER BY hours)::float8 AS p90
          FROM (SELECT value AS hours FROM report_open_fact WHERE measure = 'ttm' AND day >= $3::date AND day < $1::date
                UNION ALL
-               SELECT (extract(epoch FROM r.matched_at - r.created_at) / 3600)::float8 FROM help_request r, ${RANGE} b
+               SELECT ${HOURS_TO_MATCH} FROM help_request r, ${RANGE} b
                 WHERE ${IN('r.matched_at')}) t`,
       [coveredUntil, period.until, period.from],
     ),

@@ -531,13 +531,14 @@ export async function rememberCustomPeriod(
   rows: { measure: string; key: string; value: number | null }[],
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [check] = await tx.query<{ locked: boolean; refreshed_at: string | null; dirty: boolean }[]>(
-      `SELECT pg_try_advisory_xact_lock_shared(hashtext('nahbar-report-rollup')) AS locked,
-              (SELECT refreshed_at::text FROM report_rollup_state WHERE id = 1) AS refreshed_at,
-              EXISTS (SELECT 1 FROM report_dirty_day WHERE day >= $1::date AND day < $2::date) AS dirty`,
-      [period.from, period.until],
+    const [{ locked }] = await tx.query<{ locked: boolean }[]>(
+      `SELECT pg_try_advisory_xact_lock_shared(hashtext('nahbar-report-rollup')) AS locked`,
     );
-    if (!check.locked || check.dirty || check.refreshed_at !== seen.refreshedAt) {
+    if (!locked) {
+      return false;
+    }
+    const now = await rollupCoverage(tx, period.from, period.until);
+    if (now.dirty || now.refreshedAt !== seen.refreshedAt) {
       return false;
     }
     const all = [{ ...CUSTOM_PERIOD_MARKER, value: 1 }, ...rows];
